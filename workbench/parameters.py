@@ -1,0 +1,226 @@
+"""Dated parameters: every amount, rate and threshold with its validity and legal source.
+
+Each benefit keeps its parameters beside its rules in ``workbench/rules/<benefit>/params.yaml``::
+
+    ersatzrate:
+      description: "§ 2 Abs. 1 Satz 1 BEEG: ..."
+      unit: share
+      date_basis: birth_date
+      values:
+        - valid_from: 2007-01-01
+          value: 0.67
+          reference: "§ 2 Abs. 1 Satz 1 BEEG, BGBl. 2006 I S. 2748"
+
+Rules:
+- ``values`` are ordered by ``valid_from``; an entry is valid until the day before the
+  next one starts, or until its own ``valid_until``. Periods may not overlap.
+- Every value carries a non-empty ``reference``; numbers are read as ``Decimal``
+  exactly as written (no binary floats).
+- A date before the first entry (or after a closing ``valid_until``) raises
+  :class:`~workbench.errors.UnsupportedPeriod` naming the modelled range.
+- Duplicate keys in a file are an error (YAML would otherwise keep the last silently).
+
+``date_basis`` documents which date the law uses for the lookup (``birth_date`` of the
+child for Elterngeld, ``year_before_birth`` for the Lohnsteuer PAP, ``calendar_date``
+for values that follow the calendar); callers pass that date to :meth:`ParameterSet.value`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from workbench.errors import MissingParameter, ParameterError, UnsupportedPeriod
+
+RULES_DIR = Path(__file__).with_name("rules")
+
+Unit = Literal[
+    "euro", "euro_per_month", "euro_per_year", "euro_per_day", "share", "percent",
+    "count", "months", "weeks", "hours_per_week", "years", "table", "factor",
+]
+
+
+class _DecimalLoader(yaml.SafeLoader):
+    """SafeLoader that reads floats as Decimal and refuses duplicate keys."""
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    return Decimal(loader.construct_scalar(node).replace("_", ""))
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    return Decimal(int(loader.construct_scalar(node).replace("_", ""), 0))
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise ParameterError(f"duplicate key {key!r} at line {key_node.start_mark.line + 1}")
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+_DecimalLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_DecimalLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    """Read a YAML file with exact decimals and no duplicate keys."""
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass
+
+
+class DatedValue(BaseModel):
+    """One value of a parameter, valid from a date, with its legal source."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    valid_from: date
+    valid_until: date | None = None
+    value: Any
+    reference: str = Field(min_length=5)
+    note: str | None = None
+
+    @field_validator("reference")
+    @classmethod
+    def _reference_not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("reference must name the legal source")
+        return v
+
+
+class Parameter(BaseModel):
+    """A named parameter with its dated values."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    description: str = Field(min_length=5)
+    unit: Unit
+    date_basis: Literal["birth_date", "year_before_birth", "calendar_date", "assessment_period"] = "birth_date"
+    values: list[DatedValue] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _periods_do_not_overlap(self) -> "Parameter":
+        for earlier, later in zip(self.values, self.values[1:]):
+            if later.valid_from <= earlier.valid_from:
+                raise ValueError(
+                    f"{self.name}: values must be ordered by valid_from "
+                    f"({later.valid_from} after {earlier.valid_from})"
+                )
+            if earlier.valid_until is not None and earlier.valid_until >= later.valid_from:
+                raise ValueError(
+                    f"{self.name}: period {earlier.valid_from}–{earlier.valid_until} overlaps "
+                    f"the one from {later.valid_from}"
+                )
+        for v in self.values:
+            if v.valid_until is not None and v.valid_until < v.valid_from:
+                raise ValueError(f"{self.name}: valid_until {v.valid_until} before valid_from {v.valid_from}")
+        return self
+
+    def entry(self, on: date) -> DatedValue:
+        """The value in force on ``on``."""
+        first, last = self.values[0], self.values[-1]
+        if on < first.valid_from:
+            raise UnsupportedPeriod(
+                f"{self.name}: no value before {first.valid_from.isoformat()} "
+                f"(asked for {on.isoformat()}; modelled from {first.valid_from.isoformat()}"
+                f"{' to ' + last.valid_until.isoformat() if last.valid_until else ''})"
+            )
+        chosen = first
+        for candidate in self.values:
+            if candidate.valid_from <= on:
+                chosen = candidate
+            else:
+                break
+        if chosen.valid_until is not None and on > chosen.valid_until:
+            raise UnsupportedPeriod(
+                f"{self.name}: no value for {on.isoformat()}; the value from "
+                f"{chosen.valid_from.isoformat()} ends on {chosen.valid_until.isoformat()}"
+                " and no later value is modelled yet"
+            )
+        return chosen
+
+    def periods(self) -> list[tuple[date, date | None]]:
+        """The validity periods as (first day, last day or None for open-ended)."""
+        out: list[tuple[date, date | None]] = []
+        for i, v in enumerate(self.values):
+            end = v.valid_until
+            if end is None and i + 1 < len(self.values):
+                end = self.values[i + 1].valid_from - timedelta(days=1)
+            out.append((v.valid_from, end))
+        return out
+
+
+class ParameterSet:
+    """All parameters of one benefit (one params.yaml)."""
+
+    def __init__(self, benefit: str, parameters: dict[str, Parameter], path: Path) -> None:
+        self.benefit = benefit
+        self.parameters = parameters
+        self.path = path
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.parameters
+
+    def parameter(self, name: str) -> Parameter:
+        try:
+            return self.parameters[name]
+        except KeyError:
+            raise MissingParameter(
+                f"parameter {name!r} is not defined in {self.path}; add it with a dated value and reference"
+            ) from None
+
+    def entry(self, name: str, on: date) -> DatedValue:
+        return self.parameter(name).entry(on)
+
+    def value(self, name: str, on: date) -> Any:
+        """The value of ``name`` in force on ``on`` (Decimal, or a mapping/list of them)."""
+        return self.entry(name, on).value
+
+    def reference(self, name: str, on: date) -> str:
+        return self.entry(name, on).reference
+
+
+def parse_parameter_file(benefit: str, path: Path) -> ParameterSet:
+    """Load and validate one params.yaml; raise ParameterError with the file and name."""
+    try:
+        raw = load_yaml(path)
+    except yaml.YAMLError as exc:
+        raise ParameterError(f"{path}: not valid YAML: {exc}") from None
+    except ParameterError as exc:
+        raise ParameterError(f"{path}: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ParameterError(f"{path}: expected a mapping of parameter names")
+    parameters: dict[str, Parameter] = {}
+    for name, body in raw.items():
+        if not isinstance(body, dict):
+            raise ParameterError(f"{path}: {name}: expected a mapping with description, unit, values")
+        try:
+            parameters[name] = Parameter(name=name, **body)
+        except (ValueError, TypeError) as exc:
+            raise ParameterError(f"{path}: {name}: {exc}") from None
+    return ParameterSet(benefit, parameters, path)
+
+
+def parameter_files() -> dict[str, Path]:
+    """Every params.yaml under workbench/rules, keyed by benefit folder name."""
+    return {p.parent.name: p for p in sorted(RULES_DIR.glob("*/params.yaml"))}
+
+
+@lru_cache(maxsize=None)
+def parameters(benefit: str) -> ParameterSet:
+    """The (cached) parameter set of ``benefit``, e.g. ``parameters("elterngeld")``."""
+    files = parameter_files()
+    if benefit not in files:
+        raise MissingParameter(f"no params.yaml for {benefit!r} under {RULES_DIR}")
+    return parse_parameter_file(benefit, files[benefit])
