@@ -35,15 +35,15 @@ KIND_CODES = {"basis": "B", "plus": "P", "bonus": "+", "none": "-"}
 CODE_KINDS = {code: word for word, code in KIND_CODES.items()}
 
 
-def problem(kind: str, at: str | None = None, **ctx: Any) -> PydanticCustomError:
-    """A validation problem whose text is the catalog message ``case.<kind>``.
+def problem(key: str, /, at: str | None = None, **ctx: Any) -> PydanticCustomError:
+    """A validation problem whose text is the catalog message ``case.<key>``.
 
     ``at`` is a path below the failing object (``"annual_profit"``, ``"[2]"``) for
     checks that look at a whole object but concern one of its fields.
     """
     if at is not None:
         ctx["at"] = at
-    return PydanticCustomError(kind, kind, ctx)
+    return PydanticCustomError(key, key, ctx)
 
 
 def json_path(loc: tuple[str | int, ...]) -> str:
@@ -466,7 +466,7 @@ def dump_case(case: Case, *, exclude_defaults: bool = False) -> dict[str, Any]:
 
 
 def load_case(source: str | Path | dict[str, Any]) -> Case:
-    """Load a case from a file path, JSON text (a string starting with ``{``) or a dict.
+    """Load a case from a file path, JSON text (a string starting with ``{`` or ``[``) or a dict.
 
     Raises CaseError with one ``path: text`` line per problem, in the case's language.
     """

@@ -41,7 +41,7 @@ def _language(raw: Any) -> str:
     return "en" if isinstance(raw, dict) and raw.get("language") == "en" else "de"
 
 
-def file_message(key: str, language: str = "de", **args: Any) -> str:
+def file_message(key: str, /, language: str = "de", **args: Any) -> str:
     """A problem of the whole file: ``Fall-Datei: text``."""
     return f"{text('case.file', language)}: {text('case.' + key, language, **args)}"
 
@@ -112,6 +112,10 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)
@@ -122,11 +126,12 @@ def parse_case_json(source: str) -> dict[str, Any]:
     """The JSON object of a case file; floats become Decimal, duplicate keys are an error."""
     language = "en" if re.search(r'"language"\s*:\s*"en"', source) else "de"
     try:
-        raw = json.loads(source, parse_float=Decimal, object_pairs_hook=_reject_duplicates)
+        raw = json.loads(source, parse_float=Decimal, parse_constant=_no_constant,
+                         object_pairs_hook=_reject_duplicates)
     except json.JSONDecodeError as exc:
         raise CaseError([file_message("invalid_json", language, line=exc.lineno, column=exc.colno)]) from None
     except _DuplicateKey as exc:
-        raise CaseError([file_message("duplicate_key", language, key=exc.key)]) from None
+        raise CaseError([file_message("duplicate_key", language, name=exc.key)]) from None
     except (ValueError, RecursionError):
         raise CaseError([file_message("invalid_json_value", language)]) from None
     if not isinstance(raw, dict):
@@ -138,7 +143,7 @@ def load_case_data(source: str | Path | dict[str, Any]) -> Case:
     """See :func:`workbench.case.load_case`."""
     if isinstance(source, dict):
         raw: Any = source
-    elif isinstance(source, str) and source.lstrip().startswith("{"):
+    elif isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
         raw = parse_case_json(source)
     else:
         path = Path(source)
