@@ -89,7 +89,7 @@ def _as_json_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-_NUMBER_OUT = PlainSerializer(_as_json_number, return_type=float, when_used="json")
+_NUMBER_OUT = PlainSerializer(_as_json_number, return_type=int | float, when_used="json")
 
 Money = Annotated[
     Decimal, BeforeValidator(_amount), _NUMBER_OUT,

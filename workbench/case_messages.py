@@ -145,7 +145,7 @@ def load_case_data(source: str | Path | dict[str, Any]) -> Case:
         raw: Any = source
     elif isinstance(source, str) and source.lstrip()[:1] in ("{", "["):
         raw = parse_case_json(source)
-    else:
+    elif isinstance(source, (str, Path)):
         path = Path(source)
         try:
             content = path.read_text(encoding="utf-8")
@@ -154,6 +154,8 @@ def load_case_data(source: str | Path | dict[str, Any]) -> Case:
         except (OSError, UnicodeDecodeError):
             raise CaseError([file_message("file_unreadable", path=str(path))]) from None
         raw = parse_case_json(content)
+    else:
+        raw = source
     language = _language(raw)
     if not isinstance(raw, dict):
         raise CaseError([file_message("not_an_object", language)])
