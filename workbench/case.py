@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
-from pydantic_core import PydanticCustomError
 
+from workbench.case_messages import json_path, load_case_data, problem
 from workbench.money import to_decimal
 
 FORMAT = "workbench-case/1"
 LEBENSMONATE = 32
-"""Longest plan: 32 Lebensmonate (ElterngeldPlus up to the 32nd month, § 4 Abs. 1 BEEG)."""
+"""A plan covers at most 32 Lebensmonate (case-format.md: at most 32 characters per parent)."""
 MAX_AMOUNT = Decimal("99999999.99")
 ID_MAX_LENGTH = 10
 
@@ -35,31 +35,7 @@ KIND_CODES = {"basis": "B", "plus": "P", "bonus": "+", "none": "-"}
 CODE_KINDS = {code: word for word, code in KIND_CODES.items()}
 
 
-def problem(key: str, /, at: str | None = None, **ctx: Any) -> PydanticCustomError:
-    """A validation problem whose text is the catalog message ``case.<key>``.
-
-    ``at`` is a path below the failing object (``"annual_profit"``, ``"[2]"``) for
-    checks that look at a whole object but concern one of its fields.
-    """
-    if at is not None:
-        ctx["at"] = at
-    return PydanticCustomError(key, key, ctx)
-
-
-def json_path(loc: tuple[str | int, ...]) -> str:
-    """``("household", "parents", 1, "id")`` → ``household.parents[1].id``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
-            out += f".{part}" if out else part
-        else:
-            out += '["' + part.replace("\\", "\\\\").replace('"', '\\"') + '"]'
-    return out
-
-
-# --- field types: each checks type and range itself, so every failure has our message ---
+# --- field types: each checks type and range itself, so every failure has a catalog message ---
 
 def _number(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
@@ -98,25 +74,22 @@ Money = Annotated[
 """Euros as a JSON number, at most two decimals, not negative."""
 
 
-def _int_range(low: int, high: int) -> Any:
+def _whole(low: int, high: int) -> BeforeValidator:
+    """A whole number from ``low`` to ``high``; the message names both bounds."""
     def check(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise problem("wrong_type", expected="int")
         if not low <= value <= high:
             raise problem("range", min=low, max=high)
         return value
-    return Annotated[int, BeforeValidator(check),
-                     WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})]
+    return BeforeValidator(check)
 
 
-def _decimal_range(low: int, high: int, places: int) -> Any:
-    def check(value: Any) -> Decimal:
-        number = _number(value)
-        if not low <= number <= high:
-            raise problem("range", min=low, max=high)
-        return _places(number, places)
-    return Annotated[Decimal, BeforeValidator(check), _NUMBER_OUT,
-                     WithJsonSchema({"type": "number", "minimum": low, "maximum": high})]
+def _hours(value: Any) -> Decimal:
+    number = _number(value)
+    if not 0 <= number <= 60:
+        raise problem("range", min=0, max=60)
+    return _places(number, 2)
 
 
 def _factor(value: Any) -> Decimal:
@@ -198,8 +171,15 @@ Identifier = Annotated[str, BeforeValidator(_identifier),
                        WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,10}$"})]
 MonthKey = Annotated[str, BeforeValidator(_month_key),
                      WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"})]
-Lebensmonat = _int_range(1, LEBENSMONATE)
-MonthCount = _int_range(0, LEBENSMONATE)
+Lebensmonat = Annotated[int, _whole(1, LEBENSMONATE), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 32})]
+MonthCount = Annotated[int, _whole(0, LEBENSMONATE), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 32})]
+TaxClass = Annotated[int, _whole(1, 6), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 6})]
+ChildCount = Annotated[int, _whole(1, 8), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 8})]
+WeeksEarly = Annotated[int, _whole(0, 20), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 20})]
+Hours = Annotated[Decimal, BeforeValidator(_hours), _NUMBER_OUT,
+                  WithJsonSchema({"type": "number", "minimum": 0, "maximum": 60})]
+ChildAllowances = Annotated[Decimal, BeforeValidator(_child_allowances), _NUMBER_OUT,
+                            WithJsonSchema({"type": "number", "minimum": 0, "maximum": 10, "multipleOf": 0.5})]
 PlanMonths = Annotated[str, BeforeValidator(_plan_months), WithJsonSchema({
     "anyOf": [
         {"type": "string", "pattern": r"^[BP+\-]{0,32}$"},
@@ -208,6 +188,7 @@ PlanMonths = Annotated[str, BeforeValidator(_plan_months), WithJsonSchema({
     "description": "B Basiselterngeld, P ElterngeldPlus, + Partnerschaftsbonus, - nichts; "
                    "ein Zeichen je Lebensmonat ab Lebensmonat 1",
 })]
+CaseId = Annotated[str, BeforeValidator(_non_empty), WithJsonSchema({"type": "string", "minLength": 1})]
 IncomeKind = Literal["employee", "minijob", "self_employed", "mixed", "none"]
 HealthInsurance = Literal["statutory", "statutory_voluntary", "private", "none"]
 
@@ -223,13 +204,11 @@ class IncomeBeforeBirth(_Model):
     gross_monthly: Money | None = Field(None, description="Durchschnittlicher laufender Bruttolohn im Monat")
     gross_by_month: dict[MonthKey, Money] | None = Field(
         None, min_length=1, max_length=12, description="Bruttolohn je Kalendermonat (JJJJ-MM) im Bemessungszeitraum")
-    tax_class: _int_range(1, 6) = Field(1, description="Steuerklasse 1 bis 6")  # type: ignore[valid-type]
+    tax_class: TaxClass = Field(1, description="Steuerklasse 1 bis 6")
     factor: Factor | None = Field(None, description="Faktor bei Steuerklasse IV mit Faktor")
     church_tax: bool = Field(False, description="Kirchensteuerpflichtig")
-    child_allowances: Annotated[Decimal, BeforeValidator(_child_allowances), _NUMBER_OUT,
-                                WithJsonSchema({"type": "number", "minimum": 0, "maximum": 10, "multipleOf": 0.5})
-                                ] = Field(Decimal("0.0"), description="Kinderfreibetragszähler (0, 0,5, 1, …)",
-                                          json_schema_extra={"default": 0.0})
+    child_allowances: ChildAllowances = Field(Decimal("0.0"), description="Kinderfreibetragszähler (0, 0,5, 1, …)",
+                                              json_schema_extra={"default": 0.0})
     health_insurance: HealthInsurance = Field("statutory", description="Krankenversicherung")
     pension_insured: bool = Field(True, description="Rentenversicherungspflichtig")
     unemployment_insured: bool = Field(True, description="Arbeitslosenversicherungspflichtig")
@@ -263,10 +242,10 @@ class IncomeAfterBirth(_Model):
     Hours above 32 are accepted here: the planning rule ``hours_limit`` reports them.
     """
 
-    from_month: Lebensmonat = Field(description="Erster Lebensmonat")  # type: ignore[valid-type]
-    to_month: Lebensmonat = Field(description="Letzter Lebensmonat")  # type: ignore[valid-type]
+    from_month: Lebensmonat = Field(description="Erster Lebensmonat")
+    to_month: Lebensmonat = Field(description="Letzter Lebensmonat")
     gross_monthly: Money = Field(description="Bruttoeinkommen im Monat")
-    hours_per_week: _decimal_range(0, 60, 2) = Field(description="Wochenarbeitszeit in Stunden")  # type: ignore[valid-type]
+    hours_per_week: Hours = Field(description="Wochenarbeitszeit in Stunden")
 
     @model_validator(mode="after")
     def _ordered(self) -> IncomeAfterBirth:
@@ -321,8 +300,8 @@ class Child(_Model):
     id: Identifier = Field(description="Kurze Kennung, eindeutig im Haushalt")
     birth_date: IsoDate = Field(description="Geburtsdatum oder errechneter Termin")
     expected: bool = Field(False, description="Geburt erwartet: birth_date ist der errechnete Termin")
-    count: _int_range(1, 8) = Field(1, description="Anzahl: 1 Einling, 2 Zwillinge, …")  # type: ignore[valid-type]
-    weeks_early: _int_range(0, 20) = Field(0, description="Volle Wochen vor dem errechneten Termin geboren")  # type: ignore[valid-type]
+    count: ChildCount = Field(1, description="Anzahl: 1 Einling, 2 Zwillinge, …")
+    weeks_early: WeeksEarly = Field(0, description="Volle Wochen vor dem errechneten Termin geboren")
     disability: bool = Field(False, description="Behinderung")
 
 
@@ -354,14 +333,14 @@ class Household(_Model):
 class PlanConstraints(_Model):
     """What the advisor fixes for the optimizer (case-format.md, ``elterngeld_plan.constraints``)."""
 
-    at_home: dict[Identifier, list[Lebensmonat]] = Field(  # type: ignore[valid-type]
+    at_home: dict[Identifier, list[Lebensmonat]] = Field(
         default_factory=dict, description="Lebensmonate, in denen ein Elternteil Elterngeld bezieht")
-    at_work: dict[Identifier, list[Lebensmonat]] = Field(  # type: ignore[valid-type]
+    at_work: dict[Identifier, list[Lebensmonat]] = Field(
         default_factory=dict, description="Lebensmonate, in denen ein Elternteil kein Elterngeld bezieht")
     min_household_income: Money | None = Field(None, description="Mindesteinkommen des Haushalts im Monat")
-    min_months: dict[Identifier, MonthCount] = Field(  # type: ignore[valid-type]
+    min_months: dict[Identifier, MonthCount] = Field(
         default_factory=dict, description="Mindestzahl der Monate mit Elterngeld je Elternteil")
-    max_months: dict[Identifier, MonthCount] = Field(  # type: ignore[valid-type]
+    max_months: dict[Identifier, MonthCount] = Field(
         default_factory=dict, description="Höchstzahl der Monate mit Elterngeld je Elternteil")
 
     @model_validator(mode="after")
@@ -406,7 +385,7 @@ class Case(_Model):
 
     format: Annotated[Literal["workbench-case/1"], BeforeValidator(_format)] = Field(
         description="Formatversion, immer workbench-case/1")
-    case_id: Annotated[str, BeforeValidator(_non_empty), WithJsonSchema({"type": "string", "minLength": 1})] = Field(description="Aktenzeichen")
+    case_id: CaseId = Field(description="Aktenzeichen")
     language: Literal["de", "en"] = Field("de", description="Sprache der Meldungen und Ergebnisse")
     household: Household = Field(description="Haushalt")
     elterngeld_plan: ElterngeldPlan | None = Field(None, description="Elterngeld-Plan")
@@ -470,6 +449,4 @@ def load_case(source: str | Path | dict[str, Any]) -> Case:
 
     Raises CaseError with one ``path: text`` line per problem, in the case's language.
     """
-    from workbench.case_messages import load_case_data
-
     return load_case_data(source)

@@ -14,13 +14,41 @@ import json
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
-from workbench.case import Case, json_path
 from workbench.errors import CaseError
 from workbench.i18n import catalog, format_decimal, text
+
+if TYPE_CHECKING:
+    from workbench.case import Case
+
+
+def problem(key: str, /, at: str | None = None, **ctx: Any) -> PydanticCustomError:
+    """A validation problem whose text is the catalog message ``case.<key>``.
+
+    ``at`` is a path below the failing object (``"annual_profit"``, ``"[2]"``) for
+    checks that look at a whole object but concern one of its fields.
+    """
+    if at is not None:
+        ctx["at"] = at
+    return PydanticCustomError(key, key, ctx)
+
+
+def json_path(loc: tuple[str | int, ...]) -> str:
+    """``("household", "parents", 1, "id")`` → ``household.parents[1].id``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            out += f".{part}" if out else part
+        else:
+            out += '["' + part.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+    return out
+
 
 _TYPE_EXPECTED = {
     "int_type": "int", "int_parsing": "int", "int_from_float": "int",
@@ -159,6 +187,8 @@ def load_case_data(source: str | Path | dict[str, Any]) -> Case:
     language = _language(raw)
     if not isinstance(raw, dict):
         raise CaseError([file_message("not_an_object", language)])
+    from workbench.case import Case  # the models import this module for problem()
+
     try:
         return Case.model_validate(raw)
     except ValidationError as exc:
