@@ -413,6 +413,7 @@ def test_the_json_schema_forbids_unknown_keys_and_carries_german_descriptions() 
     assert income["tax_class"]["minimum"] == 1 and income["tax_class"]["maximum"] == 6
     assert income["tax_class"]["description"] == "Steuerklasse 1 bis 6"
     assert income["child_allowances"]["default"] == 0.0
+    assert schema["title"] == "Fall (workbench-case/1)" and schema["$defs"]["Parent"]["title"] == "Elternteil"
 
 
 def test_every_key_in_the_catalog_has_a_german_and_an_english_text() -> None:

@@ -197,7 +197,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
-class IncomeBeforeBirth(_Model):
+class IncomeBeforeBirth(_Model, title="Einkommen vor der Geburt"):
     """Income in the assessment period before the birth (case-format.md, ``income_before_birth``)."""
 
     kind: IncomeKind = Field(description="Art des Einkommens vor der Geburt")
@@ -236,7 +236,7 @@ class IncomeBeforeBirth(_Model):
         return self
 
 
-class IncomeAfterBirth(_Model):
+class IncomeAfterBirth(_Model, title="Einkommen nach der Geburt"):
     """Part-time work in a range of Lebensmonate (case-format.md, ``income_after_birth[]``).
 
     Hours above 32 are accepted here: the planning rule ``hours_limit`` reports them.
@@ -258,7 +258,7 @@ class IncomeAfterBirth(_Model):
         return range(self.from_month, self.to_month + 1)
 
 
-class Parent(_Model):
+class Parent(_Model, title="Elternteil"):
     """One parent (case-format.md, ``household.parents[]``)."""
 
     id: Identifier = Field(description="Kurze Kennung, eindeutig im Haushalt (z. B. A, B)")
@@ -286,7 +286,7 @@ class Parent(_Model):
         return next((r for r in self.income_after_birth if r.from_month <= month <= r.to_month), None)
 
 
-class Housing(_Model):
+class Housing(_Model, title="Wohnung"):
     """Housing costs (case-format.md, ``household.housing``)."""
 
     rent_cold: Money = Field(description="Kaltmiete im Monat")
@@ -294,7 +294,7 @@ class Housing(_Model):
     living_space_sqm: Money = Field(description="Wohnfläche in Quadratmetern")
 
 
-class Child(_Model):
+class Child(_Model, title="Kind"):
     """A child or an expected birth (case-format.md, ``household.children[]``)."""
 
     id: Identifier = Field(description="Kurze Kennung, eindeutig im Haushalt")
@@ -305,7 +305,7 @@ class Child(_Model):
     disability: bool = Field(False, description="Behinderung")
 
 
-class Household(_Model):
+class Household(_Model, title="Haushalt"):
     """The household (case-format.md, ``household``)."""
 
     municipality: str | None = Field(None, description="Wohnort")
@@ -330,7 +330,7 @@ class Household(_Model):
         return self
 
 
-class PlanConstraints(_Model):
+class PlanConstraints(_Model, title="Vorgaben für die Optimierung"):
     """What the advisor fixes for the optimizer (case-format.md, ``elterngeld_plan.constraints``)."""
 
     at_home: dict[Identifier, list[Lebensmonat]] = Field(
@@ -360,7 +360,7 @@ class PlanConstraints(_Model):
                 for pid in getattr(self, field)]
 
 
-class ElterngeldPlan(_Model):
+class ElterngeldPlan(_Model, title="Elterngeld-Plan"):
     """Who takes which Lebensmonat (case-format.md, ``elterngeld_plan``).
 
     ``months`` maps a parent id to one character per Lebensmonat from month 1: ``B``
@@ -378,10 +378,8 @@ class ElterngeldPlan(_Model):
         return [CODE_KINDS[code] for code in codes]
 
 
-class Case(_Model):
+class Case(_Model, title="Fall (workbench-case/1)"):
     """A whole case file, format ``workbench-case/1`` (case-format.md)."""
-
-    model_config = ConfigDict(title="Fall (workbench-case/1)")
 
     format: Annotated[Literal["workbench-case/1"], BeforeValidator(_format)] = Field(
         description="Formatversion, immer workbench-case/1")
