@@ -67,7 +67,8 @@ def one_message_for(raw: Any) -> str:
 
 
 def example_case(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))["case"]
+    case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["case"]
+    return case
 
 
 def is_subset(small: Any, big: Any) -> bool:
@@ -127,7 +128,8 @@ def test_defaults_are_those_of_case_format_md() -> None:
     assert case.household.married is False and case.household.single_parent is False
     assert case.household.housing is None and case.household.municipality is None
     income = case.parent("A").income_before_birth
-    assert (income.tax_class, income.factor, income.church_tax, income.child_allowances) == (1, None, False, 0)
+    assert (income.tax_class, income.factor, income.church_tax) == (1, None, False)
+    assert income.child_allowances == Decimal("0")
     assert (income.health_insurance, income.pension_insured, income.unemployment_insured) == ("statutory", True, True)
     assert income.annual_profit is None and income.gross_by_month is None
     other = case.parent("B")

@@ -201,18 +201,17 @@ class IncomeBeforeBirth(_Model, title="Einkommen vor der Geburt"):
     """Income in the assessment period before the birth (case-format.md, ``income_before_birth``)."""
 
     kind: IncomeKind = Field(description="Art des Einkommens vor der Geburt")
-    gross_monthly: Money | None = Field(None, description="Durchschnittlicher laufender Bruttolohn im Monat")
-    gross_by_month: dict[MonthKey, Money] | None = Field(
-        None, min_length=1, max_length=12, description="Bruttolohn je Kalendermonat (JJJJ-MM) im Bemessungszeitraum")
-    tax_class: TaxClass = Field(1, description="Steuerklasse 1 bis 6")
-    factor: Factor | None = Field(None, description="Faktor bei Steuerklasse IV mit Faktor")
-    church_tax: bool = Field(False, description="Kirchensteuerpflichtig")
-    child_allowances: ChildAllowances = Field(Decimal("0.0"), description="Kinderfreibetragszähler (0, 0,5, 1, …)",
+    gross_monthly: Money | None = Field(default=None, description="Durchschnittlicher laufender Bruttolohn im Monat")
+    gross_by_month: dict[MonthKey, Money] | None = Field(default=None, min_length=1, max_length=12, description="Bruttolohn je Kalendermonat (JJJJ-MM) im Bemessungszeitraum")
+    tax_class: TaxClass = Field(default=1, description="Steuerklasse 1 bis 6")
+    factor: Factor | None = Field(default=None, description="Faktor bei Steuerklasse IV mit Faktor")
+    church_tax: bool = Field(default=False, description="Kirchensteuerpflichtig")
+    child_allowances: ChildAllowances = Field(default=Decimal("0.0"), description="Kinderfreibetragszähler (0, 0,5, 1, …)",
                                               json_schema_extra={"default": 0.0})
-    health_insurance: HealthInsurance = Field("statutory", description="Krankenversicherung")
-    pension_insured: bool = Field(True, description="Rentenversicherungspflichtig")
-    unemployment_insured: bool = Field(True, description="Arbeitslosenversicherungspflichtig")
-    annual_profit: Money | None = Field(None, description="Gewinn im Bemessungszeitraum (Selbständige)")
+    health_insurance: HealthInsurance = Field(default="statutory", description="Krankenversicherung")
+    pension_insured: bool = Field(default=True, description="Rentenversicherungspflichtig")
+    unemployment_insured: bool = Field(default=True, description="Arbeitslosenversicherungspflichtig")
+    annual_profit: Money | None = Field(default=None, description="Gewinn im Bemessungszeitraum (Selbständige)")
 
     @model_validator(mode="after")
     def _consistent(self) -> IncomeBeforeBirth:
@@ -262,13 +261,12 @@ class Parent(_Model, title="Elternteil"):
     """One parent (case-format.md, ``household.parents[]``)."""
 
     id: Identifier = Field(description="Kurze Kennung, eindeutig im Haushalt (z. B. A, B)")
-    name: str | None = Field(None, description="Vorname")
-    birth_date: IsoDate | None = Field(None, description="Geburtsdatum")
+    name: str | None = Field(default=None, description="Vorname")
+    birth_date: IsoDate | None = Field(default=None, description="Geburtsdatum")
     income_before_birth: IncomeBeforeBirth = Field(
         default_factory=lambda: IncomeBeforeBirth(kind="none"), description="Einkommen vor der Geburt")
-    taxable_income_last_year: Money | None = Field(
-        None, description="Zu versteuerndes Einkommen des letzten Jahres (Einkommensgrenze)")
-    maternity_benefit: bool = Field(False, description="Mutterschaftsgeld und Arbeitgeberzuschuss nach der Geburt")
+    taxable_income_last_year: Money | None = Field(default=None, description="Zu versteuerndes Einkommen des letzten Jahres (Einkommensgrenze)")
+    maternity_benefit: bool = Field(default=False, description="Mutterschaftsgeld und Arbeitgeberzuschuss nach der Geburt")
     income_after_birth: list[IncomeAfterBirth] = Field(
         default_factory=list, description="Teilzeit während des Elterngeldbezugs")
 
@@ -299,30 +297,28 @@ class Child(_Model, title="Kind"):
 
     id: Identifier = Field(description="Kurze Kennung, eindeutig im Haushalt")
     birth_date: IsoDate = Field(description="Geburtsdatum oder errechneter Termin")
-    expected: bool = Field(False, description="Geburt erwartet: birth_date ist der errechnete Termin")
-    count: ChildCount = Field(1, description="Anzahl: 1 Einling, 2 Zwillinge, …")
-    weeks_early: WeeksEarly = Field(0, description="Volle Wochen vor dem errechneten Termin geboren")
-    disability: bool = Field(False, description="Behinderung")
+    expected: bool = Field(default=False, description="Geburt erwartet: birth_date ist der errechnete Termin")
+    count: ChildCount = Field(default=1, description="Anzahl: 1 Einling, 2 Zwillinge, …")
+    weeks_early: WeeksEarly = Field(default=0, description="Volle Wochen vor dem errechneten Termin geboren")
+    disability: bool = Field(default=False, description="Behinderung")
 
 
 class Household(_Model, title="Haushalt"):
     """The household (case-format.md, ``household``)."""
 
-    municipality: str | None = Field(None, description="Wohnort")
-    married: bool = Field(False, description="Verheiratet")
-    single_parent: bool = Field(False, description="Alleinerziehend")
-    housing: Housing | None = Field(None, description="Wohnkosten")
+    municipality: str | None = Field(default=None, description="Wohnort")
+    married: bool = Field(default=False, description="Verheiratet")
+    single_parent: bool = Field(default=False, description="Alleinerziehend")
+    housing: Housing | None = Field(default=None, description="Wohnkosten")
     parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
     children: list[Child] = Field(min_length=1, description="Kinder, auch erwartete")
 
     @model_validator(mode="after")
     def _unique(self) -> Household:
-        for field, items in (("parents", self.parents), ("children", self.children)):
-            seen: set[str] = set()
-            for index, item in enumerate(items):
-                if item.id in seen:
-                    raise problem("duplicate_id", at=f"{field}[{index}].id", id=item.id)
-                seen.add(item.id)
+        for field, ids in (("parents", [p.id for p in self.parents]), ("children", [c.id for c in self.children])):
+            for index, item_id in enumerate(ids):
+                if item_id in ids[:index]:
+                    raise problem("duplicate_id", at=f"{field}[{index}].id", id=item_id)
         mothers = [i for i, p in enumerate(self.parents) if p.maternity_benefit]
         if len(mothers) > 1:
             raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",
@@ -337,7 +333,7 @@ class PlanConstraints(_Model, title="Vorgaben für die Optimierung"):
         default_factory=dict, description="Lebensmonate, in denen ein Elternteil Elterngeld bezieht")
     at_work: dict[Identifier, list[Lebensmonat]] = Field(
         default_factory=dict, description="Lebensmonate, in denen ein Elternteil kein Elterngeld bezieht")
-    min_household_income: Money | None = Field(None, description="Mindesteinkommen des Haushalts im Monat")
+    min_household_income: Money | None = Field(default=None, description="Mindesteinkommen des Haushalts im Monat")
     min_months: dict[Identifier, MonthCount] = Field(
         default_factory=dict, description="Mindestzahl der Monate mit Elterngeld je Elternteil")
     max_months: dict[Identifier, MonthCount] = Field(
@@ -370,7 +366,7 @@ class ElterngeldPlan(_Model, title="Elterngeld-Plan"):
 
     child: Identifier = Field(description="Kennung des Kindes, für das geplant wird")
     months: dict[Identifier, PlanMonths] = Field(description="Monate je Elternteil")
-    constraints: PlanConstraints | None = Field(None, description="Vorgaben für die Optimierung")
+    constraints: PlanConstraints | None = Field(default=None, description="Vorgaben für die Optimierung")
 
     def kinds(self, parent_id: str) -> list[str]:
         """32 entries ``basis``/``plus``/``bonus``/``none``; a parent without months gets ``none``."""
@@ -384,10 +380,10 @@ class Case(_Model, title="Fall (workbench-case/1)"):
     format: Annotated[Literal["workbench-case/1"], BeforeValidator(_format)] = Field(
         description="Formatversion, immer workbench-case/1")
     case_id: CaseId = Field(description="Aktenzeichen")
-    language: Literal["de", "en"] = Field("de", description="Sprache der Meldungen und Ergebnisse")
+    language: Literal["de", "en"] = Field(default="de", description="Sprache der Meldungen und Ergebnisse")
     household: Household = Field(description="Haushalt")
-    elterngeld_plan: ElterngeldPlan | None = Field(None, description="Elterngeld-Plan")
-    notes: str = Field("", description="Notizen")
+    elterngeld_plan: ElterngeldPlan | None = Field(default=None, description="Elterngeld-Plan")
+    notes: str = Field(default="", description="Notizen")
 
     @model_validator(mode="after")
     def _references(self) -> Case:
@@ -398,7 +394,7 @@ class Case(_Model, title="Fall (workbench-case/1)"):
         if plan.child not in [c.id for c in self.household.children]:
             raise problem("unknown_child", at="elterngeld_plan.child", id=plan.child,
                           known=", ".join(c.id for c in self.household.children))
-        named = [("months", pid) for pid in plan.months]
+        named: list[tuple[str, ...]] = [("months", pid) for pid in plan.months]
         named += [("constraints", *pair) for pair in (plan.constraints.parent_ids() if plan.constraints else [])]
         for loc in named:
             if loc[-1] not in parents:
