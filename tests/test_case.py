@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from workbench.case import (
-    Case, ElterngeldPlan, IncomeBeforeBirth, Parent, case_json_schema, dump_case, load_case,
+    Case, ElterngeldPlan, IncomeBeforeBirth, Parent, case_json_schema, dump_case, format_validation_error,
+    load_case, validation_problems,
 )
-from workbench.case_messages import format_validation_error, validation_problems
 from workbench.errors import CaseError
 from workbench.i18n import catalog
 

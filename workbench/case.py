@@ -22,8 +22,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 
-from workbench.case_messages import json_path, load_case_data, problem
+from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 from workbench.money import to_decimal
+
+__all__ = [
+    "Case", "Child", "ElterngeldPlan", "Household", "Housing", "IncomeAfterBirth", "IncomeBeforeBirth",
+    "Parent", "PlanConstraints", "case_json_schema", "dump_case", "format_validation_error", "load_case",
+    "validation_problems",
+]
 
 FORMAT = "workbench-case/1"
 LEBENSMONATE = 32

@@ -60,7 +60,7 @@ _TYPE_EXPECTED = {
 }
 _RENAMED = {
     "date_type": "date", "date_parsing": "date", "date_from_datetime_parsing": "date",
-    "literal_error": "choice", "too_short": "too_short", "too_long": "too_long",
+    "literal_error": "choice",
     "string_too_short": "empty",
 }
 
