@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 
@@ -51,9 +52,10 @@ class Lebensmonat:
     end: date
 
 
-def lebensmonate(birth: date, count: int = 32) -> list[Lebensmonat]:
+@lru_cache(maxsize=4096)
+def lebensmonate(birth: date, count: int = 32) -> tuple[Lebensmonat, ...]:
     """Lebensmonate 1..count with their dates."""
-    return [Lebensmonat(n, lebensmonat_start(birth, n), lebensmonat_end(birth, n)) for n in range(1, count + 1)]
+    return tuple(Lebensmonat(n, lebensmonat_start(birth, n), lebensmonat_end(birth, n)) for n in range(1, count + 1))
 
 
 def completes_age_on(birth: date, years: int) -> date:
