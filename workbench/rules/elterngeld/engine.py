@@ -29,15 +29,14 @@ if TYPE_CHECKING:
 P = parameters("elterngeld")
 
 
-def check_modelled(birth: date) -> None:
+def check_modelled(birth: date, language: str = "de") -> None:
     """Refuse births outside the modelled period with a message naming it."""
     param = P.parameter("modellierte_geburten")
     first, last = param.values[0].valid_from, param.values[-1].valid_until
     if birth < first or (last is not None and birth > last):
-        raise UnsupportedPeriod(
-            f"Geburten vom {format_date(first)} bis {format_date(last) if last else 'heute'} sind modelliert "
-            f"(Lohnsteuer-Programmablaufpläne 2024 bis 2026); {format_date(birth)} liegt außerhalb."
-        )
+        raise UnsupportedPeriod(text(
+            "fehler.geburt_ausserhalb", language, first=format_date(first, language),
+            last=format_date(last, language) if last else "–", birth=format_date(birth, language)))
 
 
 def geschwisterbonus_berechtigt(older: list["Child"], on: date, birth: date) -> bool:
@@ -188,7 +187,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
 def compute_elterngeld(case: "Case") -> ElterngeldResult:
     """Elterngeld for every parent of the case and the check of the plan against the BEEG."""
     child = case.plan_child()
-    check_modelled(child.birth_date)
+    check_modelled(child.birth_date, case.language)
     plan = case.elterngeld_plan
     kinds = {p.id: (plan.kinds(p.id) if plan else [NONE] * LEBENSMONATE) for p in case.household.parents}
     parents = {p.id: elternteil(case, p, kinds[p.id]) for p in case.household.parents}

@@ -16,7 +16,7 @@ from workbench.rules.elterngeld.engine import check_modelled
 def quick_case(gross_monthly: Decimal, tax_class: int, birth_date: date, church_tax: bool = False,
                language: str = "de") -> Case:
     """A one-parent case for a quick estimate; raises CaseError or UnsupportedPeriod on bad input."""
-    check_modelled(birth_date)
+    check_modelled(birth_date, language)
     kind = "employee" if gross_monthly > 0 else "none"
     income: dict[str, object] = {"kind": kind}
     if kind == "employee":
