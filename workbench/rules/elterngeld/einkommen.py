@@ -16,7 +16,7 @@ from workbench.rules.elterngeld.bemessung import (
     mutterschutz_vor_geburt,
     veranlagungszeitraum,
 )
-from workbench.rules.elterngeld.netto import Erwerb, Netto, elterngeld_netto
+from workbench.rules.elterngeld.netto import Erwerb, Kind, Netto, elterngeld_netto
 
 if TYPE_CHECKING:
     from workbench.case import Child, Parent
@@ -72,7 +72,7 @@ def erwerb_nach_geburt(before: Erwerb, gross_m: Decimal, birth: date) -> Erwerb:
         return Erwerb(kind="self_employed", profit_m=gross_m, church_tax=before.church_tax,
                       child_allowances=before.child_allowances, health_insurance=before.health_insurance,
                       pension_insured=before.pension_insured, unemployment_insured=before.unemployment_insured)
-    kind = "minijob" if gross_m <= limit else "employee"
+    kind: Kind = "minijob" if gross_m <= limit else "employee"
     return Erwerb(kind=kind, wage_m=gross_m, tax_class=before.tax_class, factor=before.factor,
                   church_tax=before.church_tax, child_allowances=before.child_allowances,
                   health_insurance=before.health_insurance, pension_insured=before.pension_insured,

@@ -74,13 +74,13 @@ def pauschbetrag_m(birth: date) -> Decimal:
     return round_cent(P.value("arbeitnehmer_pauschbetrag_y", birth) / 12)
 
 
-def uebergangsbereich_faktor() -> Decimal:
+def uebergangsbereich_faktor(birth: date) -> Decimal:
     """Factor F for the Übergangsbereich, from the flat rates: 28 % / (2 × 21 %), four decimals.
 
     Rechtsgrundlage: § 2f Abs. 2 Satz 3 BEEG i. V. m. § 163 Abs. 10 Satz 2 SGB VI
     """
-    rates = P.value("sozialabgaben_pauschalen", date(2025, 1, 1))
-    total = rates["kranken_pflege"] + rates["rente"] + rates["arbeitsfoerderung"]
+    rates = P.value("sozialabgaben_pauschalen", birth)
+    total = Decimal(rates["kranken_pflege"] + rates["rente"] + rates["arbeitsfoerderung"])
     return (Decimal("0.28") / (2 * total)).quantize(Decimal("0.0001"))
 
 
@@ -91,7 +91,7 @@ def uebergangsbereich_entgelt(wage: Decimal, birth: date) -> Decimal:
     """
     limits = P.value("uebergangsbereich", date(birth.year - 1, 1, 1))
     g, og = limits["geringfuegigkeitsgrenze"], limits["obergrenze"]
-    f = uebergangsbereich_faktor()
+    f = uebergangsbereich_faktor(birth)
     return round_cent(f * g + (og / (og - g) - g / (og - g) * f) * (wage - g))
 
 
@@ -107,7 +107,7 @@ def sozialabgaben_basis(e: Erwerb, birth: date, expl: Explanation) -> Decimal:
     elif wage <= limits["obergrenze"]:
         reduced = uebergangsbereich_entgelt(wage, birth)
         expl.add("netto.midijob", reduced, "§ 2f Abs. 2 Satz 3 BEEG, § 344 Abs. 4 SGB III",
-                 wage=wage, f=uebergangsbereich_faktor(), g=limits["geringfuegigkeitsgrenze"], og=limits["obergrenze"])
+                 wage=wage, f=uebergangsbereich_faktor(birth), g=limits["geringfuegigkeitsgrenze"], og=limits["obergrenze"])
         wage = reduced
     return wage + e.profit_m
 
