@@ -105,3 +105,17 @@ def mehrlingszuschlag(count: int, plus: bool, birth: date) -> Decimal:
     if plus:
         per_child = plus_anteil(per_child, birth)
     return per_child * max(count - 1, 0)
+
+
+def monatsbetrag(netto_vor: Decimal, netto_nach: Decimal, rate: Decimal, plus: bool, mit_geschwisterbonus: bool,
+                 count: int, birth: date) -> tuple[Decimal, Decimal, Decimal]:
+    """Elterngeld of one Lebensmonat as paid: the amount, its Geschwisterbonus and its Mehrlingszuschlag.
+
+    The first element is the Basiselterngeld or ElterngeldPlus (also for Partnerschaftsbonus
+    months) with ``netto_nach`` as the income after the birth of that month's kind (0 in a
+    month without income).
+    Rechtsgrundlage: § 2 Abs. 1–4 BEEG, § 2a Abs. 1, 4 BEEG, § 4a Abs. 2 BEEG, § 4b Abs. 1 BEEG
+    """
+    base = (elterngeldplus if plus else basiselterngeld)(netto_vor, netto_nach, rate, birth)
+    gb = geschwisterbonus(base, plus, birth) if mit_geschwisterbonus else ZERO
+    return base, gb, mehrlingszuschlag(count, plus, birth)

@@ -159,9 +159,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
         key = (plus, m in inc.months, geschwisterbonus_berechtigt(older, lm.start, birth) if older else False)
         if key not in amounts:  # the same kind, income and bonus give the same amount
             netto_nach = inc.elterngeld_netto if key[1] else ZERO
-            base = (betrag.elterngeldplus if plus else betrag.basiselterngeld)(n, netto_nach, rate, birth)
-            gb = betrag.geschwisterbonus(base, plus, birth) if key[2] else ZERO
-            amounts[key] = (base, gb, betrag.mehrlingszuschlag(child.count, plus, birth))
+            amounts[key] = betrag.monatsbetrag(n, netto_nach, rate, plus, key[2], child.count, birth)
         base, gb, mz = amounts[key]
         if gb:
             gb_months.append(m)
