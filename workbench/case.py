@@ -26,11 +26,12 @@ from workbench.case_fields import (
     CODE_KINDS, FORMAT, LEBENSMONATE, CaseId, ChildAllowances, ChildCount, Factor, HealthInsurance, Hours, Identifier,
     IncomeKind, IsoDate, Lebensmonat, Money, MonthCount, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
+from workbench.case_constraints import PlanConstraints, ReturnToWork
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
     "Case", "Child", "ElterngeldPlan", "Household", "Housing", "IncomeAfterBirth", "IncomeBeforeBirth",
-    "Parent", "PlanConstraints", "case_json_schema", "dump_case", "format_validation_error", "load_case",
+    "Parent", "PlanConstraints", "ReturnToWork", "case_json_schema", "dump_case", "format_validation_error", "load_case",
     "validation_problems",
 ]
 
@@ -166,36 +167,6 @@ class Household(_Model, title="Haushalt"):
             raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",
                           other=self.parents[mothers[0]].id)
         return self
-
-
-class PlanConstraints(_Model, title="Vorgaben für die Optimierung"):
-    """What the advisor fixes for the optimizer (case-format.md, ``elterngeld_plan.constraints``)."""
-
-    at_home: dict[Identifier, list[Lebensmonat]] = Field(
-        default_factory=dict, description="Lebensmonate, in denen ein Elternteil Elterngeld bezieht")
-    at_work: dict[Identifier, list[Lebensmonat]] = Field(
-        default_factory=dict, description="Lebensmonate, in denen ein Elternteil kein Elterngeld bezieht")
-    min_household_income: Money | None = Field(default=None, description="Mindesteinkommen des Haushalts im Monat")
-    min_months: dict[Identifier, MonthCount] = Field(
-        default_factory=dict, description="Mindestzahl der Monate mit Elterngeld je Elternteil")
-    max_months: dict[Identifier, MonthCount] = Field(
-        default_factory=dict, description="Höchstzahl der Monate mit Elterngeld je Elternteil")
-
-    @model_validator(mode="after")
-    def _consistent(self) -> PlanConstraints:
-        for pid, months in self.at_work.items():
-            for index, month in enumerate(months):
-                if month in self.at_home.get(pid, []):
-                    raise problem("constraint_conflict", at=json_path(("at_work", pid, index)), month=month)
-        for pid, low in self.min_months.items():
-            if pid in self.max_months and low > self.max_months[pid]:
-                raise problem("min_above_max", at=json_path(("min_months", pid)), max=self.max_months[pid])
-        return self
-
-    def parent_ids(self) -> list[tuple[str, str]]:
-        """(field, parent id) for every parent named in the constraints."""
-        return [(field, pid) for field in ("at_home", "at_work", "min_months", "max_months")
-                for pid in getattr(self, field)]
 
 
 class ElterngeldPlan(_Model, title="Elterngeld-Plan"):

@@ -6,7 +6,8 @@
     ├── CaseError                  a case file is malformed or invalid (messages per field)
     ├── ParameterError             a params.yaml file is malformed
     │   └── MissingParameter       a rule asked for a parameter that does not exist
-    └── UnsupportedPeriod          a date lies outside the period the rules model
+    ├── UnsupportedPeriod          a date lies outside the period the rules model
+    └── InfeasiblePlan             the optimizer's constraints leave no legal plan (names the conflict)
 
 Rules never raise for a family's situation: a plan that breaks a BEEG rule is a
 ``Violation``, not an exception. Exceptions are for input that cannot be computed at
@@ -38,3 +39,7 @@ class MissingParameter(ParameterError):
 
 class UnsupportedPeriod(WorkbenchError):
     """A date lies before the first or after the last modelled validity period."""
+
+
+class InfeasiblePlan(WorkbenchError):
+    """No legal plan meets the advisor's constraints; the message names the conflicting ones."""
