@@ -31,6 +31,8 @@ from workbench.rules.elterngeld.optimize_model import CODE, UNITS, Modell
 from workbench.rules.elterngeld.plan import BASIS, BONUS, LEBENSMONATE, NONE, PLUS
 
 NEG = -(10 ** 15)
+TIE_ORDER = (BASIS, PLUS, BONUS, NONE)
+"""Among plans of equal value the search returns first those that take months early and as Basis."""
 END = LEBENSMONATE + 1
 State = tuple[int, int, int, int, int, int, int, int, int, tuple[int, ...], tuple[int, ...]]
 
@@ -98,9 +100,9 @@ class Suche:
     # --- actions -----------------------------------------------------------------------
     def _actions(self, m: int, extra: int) -> list[Aktion]:
         pa, pb = self.pa, self.pb
-        kinds_b = sorted(pb.allowed[m - 1]) if pb else [NONE]
+        kinds_b = sorted(pb.allowed[m - 1], key=TIE_ORDER.index) if pb else [NONE]
         out = []
-        for ka in sorted(pa.allowed[m - 1]):
+        for ka in sorted(pa.allowed[m - 1], key=TIE_ORDER.index):
             for kb in kinds_b:
                 if (ka == BONUS or kb == BONUS) and self.m.bonus_joint and ka != kb:
                     continue  # § 4b Abs. 1: the bonus only in parallel
@@ -270,6 +272,3 @@ class Suche:
     def states(self) -> int:
         return sum(len(d) for d in self.memo)
 
-
-def uses_plus(kind: str) -> bool:
-    return kind in (PLUS, BONUS)
