@@ -99,13 +99,13 @@ def variant_plans(case: "Case") -> dict[str, dict[str, str] | str]:
         else:
             out["alleinerziehend_14"] = "variante.grund.nicht_alleinerziehend"
     else:
-        out["12_2"] = {main.id: "B" * n, other.id: "-" * n + "B" * (total - n)}
+        base = {main.id: "B" * n, other.id: "-" * n + "B" * (total - n)}
+        out["12_2"] = base
         half = total // 2
         out["7_7"] = {main.id: "B" * half, other.id: "-" * half + "B" * (total - half)}
         mine = _plus_until(2 * n, 1, mat)
         out["lang_plus"] = {main.id: mine, other.id: _plus_until(2 * (total - n), len(mine) + 1, frozenset())}
         out["start_zu_zweit"] = {main.id: "B" * n, other.id: "B" + "P" * max(2 * (total - n) - 2, 1)}
-        base = dict(out["12_2"])
         out["alleinerziehend_14"] = "variante.grund.nur_alleinerziehend"
     block = _bonus_block(case, base)
     if not block:
