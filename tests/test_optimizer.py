@@ -240,3 +240,12 @@ def test_the_household_objective_adds_the_net_part_time_pay_to_each_plan() -> No
     first = result.plans[0]
     assert first.household_income - first.total > D("6") * 1000  # six months of about 1,100 € net
     assert result.objective == "household_income"
+
+
+def test_working_more_than_32_hours_in_a_mutterschutz_month_leaves_no_plan_and_says_why() -> None:
+    # Found by hypothesis: the month must be the mother's Basis month and may not carry Elterngeld.
+    case = family([{"id": "A", "income_before_birth": EMPLOYEE, "maternity_benefit": True,
+                    "income_after_birth": [work(1, 2, 2600, 35)]}])
+    with pytest.raises(InfeasiblePlan) as exc:
+        optimize(case)
+    assert "maternity_months_fixed+hours_limit" in str(exc.value) and "§ 1 Abs. 6 BEEG" in str(exc.value)

@@ -1,6 +1,8 @@
 """The `workbench` command: the same functions the wizards use, on case files.
 
     workbench elterngeld CASE.json [--explain] [--language de|en]
+    workbench optimize CASE.json [--objective elterngeld|household_income] [--top N]
+    workbench compare CASE.json [--json]
     workbench schema
 
 Exit status: 0 success, 2 unusable input (the messages say which field and why),
@@ -47,6 +49,38 @@ def cmd_elterngeld(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_optimize(args: argparse.Namespace) -> int:
+    from workbench.case import load_case
+    from workbench.rules.elterngeld.optimize import optimize
+
+    case = load_case(Path(args.case))
+    if args.language:
+        case = case.model_copy(update={"language": args.language})
+    _print_json(optimize(case, args.objective, args.top).to_json())
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from workbench.case import load_case
+    from workbench.rules.elterngeld.compare import compare_plans, standard_plans
+
+    case = load_case(Path(args.case))
+    if args.language:
+        case = case.model_copy(update={"language": args.language})
+    result = compare_plans(case, standard_plans(case))
+    if args.json:
+        _print_json(result.to_json())
+    else:
+        sys.stdout.write(result.table() + "\n")
+    return 0
+
+
+def _top(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 50:
+        raise argparse.ArgumentTypeError("--top: eine ganze Zahl von 1 bis 50 / a whole number from 1 to 50")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbench", description="Familienbüro workbench: Leistungen berechnen und erklären.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="lesbare Erklärung mit Paragraphen statt JSON")
     p.add_argument("--language", choices=("de", "en"), help="Sprache der Ausgabe (Standard: die des Falls)")
     p.set_defaults(func=cmd_elterngeld)
+    o = sub.add_parser("optimize", help="die besten zulässigen Elterngeld-Pläne suchen (exakt)")
+    o.add_argument("case", help="Falldatei (workbench-case/1, JSON)")
+    o.add_argument("--objective", choices=("elterngeld", "household_income"), default="elterngeld",
+                   help="Ziel: Elterngeld gesamt oder Haushaltseinkommen (Elterngeld und Netto der Teilzeit)")
+    o.add_argument("--top", type=_top, default=5, help="Anzahl der Pläne (Standard 5)")
+    o.add_argument("--language", choices=("de", "en"), help="Sprache der Erklärungen (Standard: die des Falls)")
+    o.set_defaults(func=cmd_optimize)
+    c = sub.add_parser("compare", help="Plan des Falls, fertige Varianten und Optimum vergleichen")
+    c.add_argument("case", help="Falldatei (workbench-case/1, JSON)")
+    c.add_argument("--json", action="store_true", help="JSON statt Tabelle")
+    c.add_argument("--language", choices=("de", "en"), help="Sprache der Ausgabe (Standard: die des Falls)")
+    c.set_defaults(func=cmd_compare)
     s = sub.add_parser("schema", help="JSON Schema des Fallformats ausgeben")
     s.set_defaults(func=cmd_schema)
     return parser

@@ -183,10 +183,11 @@ class Modell:
 
 def _rule_allowed(m: int, pr: Preise, s: PlanSituation, lim: Limits, bonus_possible: bool) -> frozenset[str]:
     """Kinds the planning rules allow one parent in month ``m`` on their own (§ 1 Abs. 6, § 4 Abs. 1, 4, 5, § 4b)."""
-    if m in pr.maternity:
-        return frozenset({BASIS})
     hours = pr.hours.get(m, ZERO)
-    if hours > P.value("wochenstunden_hoechstgrenze", s.birth):
+    too_long = hours > P.value("wochenstunden_hoechstgrenze", s.birth)
+    if m in pr.maternity:
+        return frozenset() if too_long else frozenset({BASIS})  # both rules at once: no legal plan
+    if too_long:
         return frozenset({NONE})
     kinds = {NONE, PLUS}
     if m <= lim.basis_until:
@@ -234,6 +235,8 @@ def build_model(case: "Case") -> Modell:
         allowed = []
         for m in range(1, LEBENSMONATE + 1):
             rule = _rule_allowed(m, pr, s, lim, bonus_possible)
+            if not rule:
+                conflicts.append(Konflikt("income_after_birth", pid, m, "maternity_months_fixed+hours_limit"))
             if m in wanted:
                 name, kinds = wanted[m]
                 if not rule & kinds:
