@@ -249,3 +249,18 @@ def test_working_more_than_32_hours_in_a_mutterschutz_month_leaves_no_plan_and_s
     with pytest.raises(InfeasiblePlan) as exc:
         optimize(case)
     assert "maternity_months_fixed+hours_limit" in str(exc.value) and "§ 1 Abs. 6 BEEG" in str(exc.value)
+
+
+def test_ready_variants_carry_the_engines_amounts_or_the_reason_they_do_not_fit() -> None:
+    couple = family([{"id": "A", "income_before_birth": EMPLOYEE, "maternity_benefit": True},
+                     {"id": "B", "income_before_birth": {"kind": "employee", "gross_monthly": 4000}}])
+    variants = {v.key: v for v in ready_variants(couple)}
+    assert variants["12_2"].months == {"A": "B" * 12, "B": "-" * 12 + "BB"}
+    assert variants["12_2"].plan is not None and variants["12_2"].plan.result.valid
+    assert variants["start_zu_zweit"].months == {"A": "B" * 12, "B": "BPP"}
+    assert variants["alleinerziehend_14"].plan is None and "§ 4c" in variants["alleinerziehend_14"].reason
+    assert variants["partnerschaftsbonus"].plan is None and "§ 4b" in variants["partnerschaftsbonus"].reason
+    lang_plus = variants["lang_plus"].months
+    assert lang_plus is not None and lang_plus["A"].startswith("BBPP")  # Mutterschutz months stay Basis
+    single = {v.key: v for v in ready_variants(family([{"id": "A", "income_before_birth": EMPLOYEE}], single_parent=True))}
+    assert single["alleinerziehend_14"].months == {"A": "B" * 14} and single["12_2"].reason == "braucht zwei Elternteile"

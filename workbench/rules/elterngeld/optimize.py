@@ -225,7 +225,7 @@ def explain_rank(plans: list[BewerteterPlan], i: int, objective: Objective, lang
             a = mine[m].amount if m in mine else ZERO
             b = theirs[m].amount if m in theirs else ZERO
             if codes_a[m - 1] != codes_b[m - 1] or a != b:
-                work = bool(mine[m].income_gross) if m in mine else False
+                work = bool((mine[m].income_gross if m in mine else ZERO) or (theirs[m].income_gross if m in theirs else ZERO))
                 groups.setdefault((codes_a[m - 1], codes_b[m - 1], work), []).append(m)
         for (ka, kb, work), months in groups.items():
             delta = sum(((mine[m].amount if m in mine else ZERO) - (theirs[m].amount if m in theirs else ZERO)
