@@ -125,6 +125,11 @@ def families(draw: st.DrawFn) -> Any:
         constraints["min_household_income"] = draw(st.sampled_from([300, 900, 1500]))
     if two and draw(st.booleans()):
         constraints["both_at_home_month_1"] = True
+    if draw(st.booleans()):
+        earliest = draw(st.integers(1, 20))
+        constraints["return_to_work"] = {"A": {"earliest": earliest, "latest": draw(st.integers(earliest, 32))}}
+    if two and draw(st.booleans()):
+        constraints["fixed"] = {"B": draw(st.text(alphabet="..-P", max_size=16))}
     single = not two and draw(st.booleans())
     return family(parents, children, constraints or None, single_parent=single)
 
