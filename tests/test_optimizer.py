@@ -150,11 +150,18 @@ def test_every_returned_plan_is_legal_keeps_the_constraints_and_beats_variants_a
         assert not constraint_violations(plan.months, model)
         assert compute_elterngeld(with_plan(case, plan.months)).total == plan.total
     assert [p.total for p in result.plans] == sorted((p.total for p in result.plans), reverse=True)
+    if not result.searched.startswith("exact"):
+        return  # a candidate limit stopped the search: legal plans, but not proven best
     for variant in ready_variants(case):
         if variant.plan is not None and not variant.breaks_constraints:
             assert best >= variant.plan.total, variant.key
+    # A walk through the search's automaton is legal, except that the minimum household income on
+    # months with an averaged (tracked) income is only checked on complete plans.
+    deferred = model.min_household_cents is not None and any(p.tracked for p in model.parents)
     for months in random_legal_plans(case, RANDOM_PLANS, seed):
-        assert legal(case, model, months), months
+        if not legal(case, model, months):
+            assert deferred, months
+            continue
         assert plan_total(model, months) <= best
 
 

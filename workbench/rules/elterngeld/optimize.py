@@ -147,7 +147,10 @@ def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) ->
     for i, plan in enumerate(plans):
         plan.explanation = explain_rank(plans, i, objective, case.language)
     searched = "exact"
-    if tracked:
+    if not found.complete:
+        searched = ("incomplete: stopped after 20,000 candidates while checking the minimum household income "
+                    "on months with averaged income; the plans shown are legal but not proven best")
+    elif tracked:
         searched += " (income months counted per income level: " + ", ".join(p.pid for p in tracked) + ", § 2 Abs. 3 BEEG)"
     return Optimierung(plans, objective, searched, found.states)
 

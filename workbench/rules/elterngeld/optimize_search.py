@@ -27,7 +27,8 @@ import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from workbench.rules.elterngeld.optimize_model import CODE, UNITS, Modell
+from workbench.money import ZERO
+from workbench.rules.elterngeld.optimize_model import CODE, UNITS, Modell, Preise, cents
 from workbench.rules.elterngeld.plan import BASIS, BONUS, LEBENSMONATE, NONE, PLUS
 
 NEG = -(10 ** 15)
@@ -62,6 +63,11 @@ class Ergebnis:
 
     plans: list[tuple[int, dict[str, str]]]
     states: int
+    complete: bool = True   # False when the candidate limit stopped a search with checks at the end
+
+
+def _most(preise: Preise, month: int, kind: str) -> int:
+    return cents(preise.betrag(month, kind != BASIS, ZERO))
 
 
 class Suche:
@@ -119,7 +125,11 @@ class Suche:
                 work = pa.work_net[m - 1] + (pb.work_net[m - 1] if pb else 0)
                 deferred = ta >= 0 or tb >= 0
                 floor = self.m.min_household_cents
-                ok = (floor is None or (ka == NONE and kb == NONE) or deferred or eg + work >= floor)
+                # A tracked month's amount is only known at the end; without income after the birth a
+                # month pays the most (the amount falls with the income, § 2 Abs. 3), so that bound
+                # can already rule the action out and the exact check follows on the complete plan.
+                most = eg + (_most(pa.preise, m, ka) if ta >= 0 else 0) + (_most(pb.preise, m, kb) if pb and tb >= 0 else 0)
+                ok = (floor is None or (ka == NONE and kb == NONE) or most + work >= floor)
                 if not ok:
                     continue
                 out.append(Aktion(ka, kb, eg + extra, UNITS[ka], UNITS[kb], ka == kb == BASIS,
@@ -233,7 +243,7 @@ class Suche:
         return best
 
     # --- the top N ---------------------------------------------------------------------
-    def best(self, top: int, max_pops: int = 200_000) -> Ergebnis:
+    def best(self, top: int, max_pops: int = 20_000) -> Ergebnis:
         """The ``top`` best plans, best first, each a distinct sequence of months."""
         root = self.root()
         v0 = self.value(1, root)
@@ -260,7 +270,7 @@ class Suche:
                     continue
                 counter += 1
                 heapq.heappush(heap, (-(g + x.cents + v), -nxt[0], counter, nxt[0], nxt[1], g + x.cents, path + (x,)))
-        return Ergebnis(plans, self.states())
+        return Ergebnis(plans, self.states(), complete=len(plans) >= top or not heap)
 
     def months(self, path: tuple[Aktion, ...]) -> dict[str, str]:
         """The plan as case-format strings, trailing months without Elterngeld left out."""
