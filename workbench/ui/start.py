@@ -1,0 +1,59 @@
+"""The start page: title, what the workbench is, language switch, quick calculation."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+from IPython.display import display
+
+from workbench.i18n import text
+from workbench.ui.callbacks import guarded
+from workbench.ui.quick import QuickCalculator
+from workbench.ui.theme import theme_style
+
+LANGUAGE_OPTIONS = (("Deutsch", "de"), ("English", "en"))
+
+
+class StartPage:
+    """The page ``notebooks/start.ipynb`` shows: ``StartPage().show()``."""
+
+    def __init__(self, language: str = "de") -> None:
+        self.language = language
+        self.title = w.HTML()
+        self.intro = w.HTML()
+        self.note = w.HTML()
+        self.language_toggle = w.ToggleButtons(options=list(LANGUAGE_OPTIONS), value=language)
+        self.quick = QuickCalculator(language)
+        self.language_toggle.observe(
+            guarded(self._on_language, self.quick._show_unexpected), names="value"
+        )
+        header = w.HBox([self.title, self.language_toggle])
+        header.add_class("wb-header")
+        self.widget = w.VBox([theme_style(), header, self.intro, self.note, self.quick.widget])
+        self.widget.add_class("wb-page")
+        self._apply_texts()
+
+    def show(self) -> None:
+        """Display the page in the notebook (Voila or JupyterLab)."""
+        display(self.widget)
+
+    def set_language(self, language: str) -> None:
+        """Switch every text on the page to ``language`` (``de`` or ``en``)."""
+        self.language = language
+        if self.language_toggle.value != language:
+            self.language_toggle.value = language  # calls back into _on_language
+            return
+        self._apply_texts()
+        self.quick.set_language(language)
+
+    def _on_language(self, change: Any) -> None:
+        self.set_language(change["new"])
+
+    def _apply_texts(self) -> None:
+        lang = self.language
+        self.title.value = f'<h1 lang="{lang}">{html.escape(text("ui.start.title", lang))}</h1>'
+        self.intro.value = f'<p lang="{lang}">{html.escape(text("ui.start.intro", lang))}</p>'
+        self.note.value = f'<p lang="{lang}">{html.escape(text("ui.start.wizards_follow", lang))}</p>'
+        self.language_toggle.description = text("ui.start.language", lang)
