@@ -83,8 +83,9 @@ class QuickCalculator:
         )
         self.birth_date = w.DatePicker(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.birth_message = FieldMessage(language)
-        self.church_tax = w.Checkbox(value=False, indent=False)
+        self.church_tax = w.Checkbox(value=False, indent=True, style=LABEL_STYLE)
         self.calculate = w.Button(button_style="primary")
+        self.calculate.add_class("wb-primary")
         self.message = FieldMessage(language, css_class="wb-alert wb-alert-general")
         self.output = w.HTML()
         self.result: QuickResult | None = None

@@ -24,7 +24,10 @@ class StartPage:
         self.title = w.HTML()
         self.intro = w.HTML()
         self.note = w.HTML()
-        self.language_toggle = w.ToggleButtons(options=list(LANGUAGE_OPTIONS), value=language)
+        self.language_toggle = w.ToggleButtons(
+            options=list(LANGUAGE_OPTIONS), value=language, style={"button_width": "7rem"}
+        )
+        self.language_toggle.add_class("wb-language")
         self.quick = QuickCalculator(language)
         self.language_toggle.observe(
             guarded(self._on_language, self.quick._show_unexpected), names="value"

@@ -82,7 +82,7 @@ class FieldMessage:
         self.css_class = css_class
         self.key: str | None = None
         self.args: dict[str, Any] = {}
-        self.widget = w.HTML(value="")
+        self.widget = w.HTML(value="", layout=w.Layout(display="none"))
 
     def show(self, key: str, **args: Any) -> None:
         """Show the message ``key`` as an alert (announced by screen readers)."""
@@ -107,7 +107,9 @@ class FieldMessage:
     def _render(self) -> None:
         if not self.key:
             self.widget.value = ""
+            self.widget.layout.display = "none"  # an empty slot takes no room
             return
+        self.widget.layout.display = None
         self.widget.value = (
             f'<div class="{self.css_class}" role="alert" lang="{self.language}">'
             f"{html.escape(self.text)}</div>"
