@@ -31,9 +31,10 @@ run: install
 	@echo "Workbench: http://127.0.0.1:$(PORT)/voila/render/start.ipynb  (stop with Ctrl-C)"
 	$(PY) -m voila notebooks/ --port=$(PORT)
 
-# maintainers: the same notebooks in JupyterLab
+# maintainers: the same notebooks in JupyterLab (token login, URL printed on start)
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: install
-	$(PY) -m jupyterlab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks
+	$(PY) -m jupyterlab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
 test: install axe
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
