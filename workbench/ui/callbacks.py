@@ -17,14 +17,19 @@ from typing import Any
 LOGGER_NAME = "workbench.ui"
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to the process's real stderr, which Voila copies into its log."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.__stderr__)
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+
 def ui_logger() -> logging.Logger:
     """The UI logger, writing to the process's real stderr (the Voila log)."""
     logger = logging.getLogger(LOGGER_NAME)
-    if not any(getattr(h, "_workbench", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.__stderr__)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler._workbench = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler())
         logger.setLevel(logging.INFO)
     return logger
 

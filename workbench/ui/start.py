@@ -40,7 +40,7 @@ class StartPage:
 
     def show(self) -> None:
         """Display the page in the notebook (Voila or JupyterLab)."""
-        display(self.widget)
+        display(self.widget)  # type: ignore[no-untyped-call]
 
     def set_language(self, language: str) -> None:
         """Switch every text on the page to ``language`` (``de`` or ``en``)."""

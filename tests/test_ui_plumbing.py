@@ -1,0 +1,55 @@
+"""The UI plumbing: texts in both languages, guarded callbacks, the served Voila settings."""
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from workbench.i18n import catalog
+from workbench.ui.callbacks import guarded
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_ui_text_exists_in_german_and_english() -> None:
+    ui = {k: v for k, v in catalog().items() if k.startswith("ui.")}
+    assert ui
+    for key, texts in ui.items():
+        assert texts.get("de", "").strip() and texts.get("en", "").strip(), key
+
+
+def test_every_text_key_used_by_the_ui_is_in_the_catalog() -> None:
+    used: set[str] = set()
+    for path in (ROOT / "workbench" / "ui").glob("*.py"):
+        used |= set(re.findall(r"[\"'](ui\.[a-z_]+\.[a-z_]+)[\"']", path.read_text(encoding="utf-8")))
+    assert used and used <= set(catalog())
+
+
+def test_a_failing_callback_is_logged_with_its_traceback_and_reported_on_the_page(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    shown: list[str] = []
+
+    def handler(_button: object) -> None:
+        raise ValueError("kaputt")
+
+    with caplog.at_level(logging.ERROR, logger="workbench.ui"):
+        guarded(handler, lambda: shown.append("friendly"))(None)
+    assert shown == ["friendly"]
+    assert caplog.records[-1].exc_info is not None
+    assert "handler" in caplog.records[-1].getMessage()
+
+
+def test_voila_serves_locally_without_sources_or_tracebacks_and_culls_kernels() -> None:
+    config = json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))
+    assert config["Voila"]["ip"] == "127.0.0.1"
+    voila = config["VoilaConfiguration"]
+    assert voila["strip_sources"] is True and voila["show_tracebacks"] is False
+    assert voila["theme"] == "light" and voila["preheat_kernel"] is True
+    assert voila["allow_template_override"] == voila["allow_theme_override"] == "NO"
+    pools = config["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools["default"]["pool_size"] == 0 and pools["start.ipynb"]["pool_size"] >= 1
+    assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
+    assert config["VoilaExporter"]["language_code"] == "de"
