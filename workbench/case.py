@@ -1,0 +1,452 @@
+"""The case file, format ``workbench-case/1`` (contract: ``case-format.md``).
+
+One JSON file holds what an advisor collects about one family: the household, the
+Elterngeld plan under discussion, and notes. These pydantic models are the single
+source of truth for the format; ``case_json_schema()`` prints it as JSON Schema.
+
+- Unknown keys are an error everywhere (``extra="forbid"``): a typo must not be
+  silently ignored. Missing optional keys take the defaults of case-format.md.
+- Money is ``Decimal`` from JSON numbers, at most two decimals, never negative.
+- Dates are ISO ``YYYY-MM-DD``; Lebensmonate count from 1 (at most 32).
+- ``load_case`` raises :class:`~workbench.errors.CaseError` with one line per problem,
+  ``path: text`` in the case's language (see :mod:`workbench.case_messages`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
+
+from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
+from workbench.money import to_decimal
+
+__all__ = [
+    "Case", "Child", "ElterngeldPlan", "Household", "Housing", "IncomeAfterBirth", "IncomeBeforeBirth",
+    "Parent", "PlanConstraints", "case_json_schema", "dump_case", "format_validation_error", "load_case",
+    "validation_problems",
+]
+
+FORMAT = "workbench-case/1"
+LEBENSMONATE = 32
+"""A plan covers at most 32 Lebensmonate (case-format.md: at most 32 characters per parent)."""
+MAX_AMOUNT = Decimal("99999999.99")
+ID_MAX_LENGTH = 10
+
+KIND_CODES = {"basis": "B", "plus": "P", "bonus": "+", "none": "-"}
+CODE_KINDS = {code: word for word, code in KIND_CODES.items()}
+
+
+# --- field types: each checks type and range itself, so every failure has a catalog message ---
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise problem("wrong_type", expected="number")
+    number = to_decimal(value)
+    if not number.is_finite():
+        raise problem("wrong_type", expected="number")
+    return number
+
+
+def _places(number: Decimal, places: int) -> Decimal:
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        raise problem("decimal_places", max=places)
+    return number
+
+
+def _amount(value: Any) -> Decimal:
+    number = _number(value)
+    if number < 0:
+        raise problem("not_negative")
+    if number > MAX_AMOUNT:
+        raise problem("too_large", max=MAX_AMOUNT)
+    return _places(number, 2)
+
+
+def _as_json_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+_NUMBER_OUT = PlainSerializer(_as_json_number, return_type=int | float, when_used="json")
+
+Money = Annotated[
+    Decimal, BeforeValidator(_amount), _NUMBER_OUT,
+    WithJsonSchema({"type": "number", "minimum": 0, "description": "Euro, höchstens zwei Nachkommastellen"}),
+]
+"""Euros as a JSON number, at most two decimals, not negative."""
+
+
+def _whole(low: int, high: int) -> BeforeValidator:
+    """A whole number from ``low`` to ``high``; the message names both bounds."""
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise problem("wrong_type", expected="int")
+        if not low <= value <= high:
+            raise problem("range", min=low, max=high)
+        return value
+    return BeforeValidator(check)
+
+
+def _hours(value: Any) -> Decimal:
+    number = _number(value)
+    if not 0 <= number <= 60:
+        raise problem("range", min=0, max=60)
+    return _places(number, 2)
+
+
+def _factor(value: Any) -> Decimal:
+    number = _number(value)
+    if not 0 < number < 1:
+        raise problem("factor_range")
+    return _places(number, 3)
+
+
+def _child_allowances(value: Any) -> Decimal:
+    number = _number(value)
+    if not 0 <= number <= 10 or number * 2 != (number * 2).to_integral_value():
+        raise problem("allowance_step")
+    return number
+
+
+def _iso_date(value: Any) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise problem("date")
+
+
+def _month_key(value: Any) -> str:
+    if not (isinstance(value, str) and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value)):
+        raise problem("month_key")
+    return value
+
+
+def _identifier(value: Any) -> str:
+    if not isinstance(value, str):
+        raise problem("wrong_type", expected="string")
+    if not re.fullmatch(rf"[A-Za-z0-9_-]{{1,{ID_MAX_LENGTH}}}", value):
+        raise problem("id_format", max=ID_MAX_LENGTH)
+    return value
+
+
+def _non_empty(value: Any) -> str:
+    if not isinstance(value, str):
+        raise problem("wrong_type", expected="string")
+    if not value.strip():
+        raise problem("empty")
+    return value
+
+
+def _format(value: Any) -> str:
+    if value != FORMAT or not isinstance(value, str):
+        raise problem("format", expected=FORMAT)
+    return FORMAT
+
+
+def _plan_months(value: Any) -> str:
+    """Normalise a parent's months to the string form (case-format.md, ``months``)."""
+    if isinstance(value, str):
+        for index, char in enumerate(value):
+            if char not in CODE_KINDS:
+                raise problem("plan_char", char=char, month=index + 1)
+        codes = value
+    elif isinstance(value, list):
+        for index, word in enumerate(value):
+            if not isinstance(word, str) or word not in KIND_CODES:
+                raise problem("plan_word", at=f"[{index}]")
+        codes = "".join(KIND_CODES[word] for word in value)
+    else:
+        raise problem("plan_type")
+    if len(codes) > LEBENSMONATE:
+        raise problem("plan_too_long", max=LEBENSMONATE, length=len(codes))
+    return codes
+
+
+Factor = Annotated[Decimal, BeforeValidator(_factor), _NUMBER_OUT,
+                   WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1})]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+Identifier = Annotated[str, BeforeValidator(_identifier),
+                       WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,10}$"})]
+MonthKey = Annotated[str, BeforeValidator(_month_key),
+                     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"})]
+Lebensmonat = Annotated[int, _whole(1, LEBENSMONATE), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 32})]
+MonthCount = Annotated[int, _whole(0, LEBENSMONATE), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 32})]
+TaxClass = Annotated[int, _whole(1, 6), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 6})]
+ChildCount = Annotated[int, _whole(1, 8), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 8})]
+WeeksEarly = Annotated[int, _whole(0, 20), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 20})]
+Hours = Annotated[Decimal, BeforeValidator(_hours), _NUMBER_OUT,
+                  WithJsonSchema({"type": "number", "minimum": 0, "maximum": 60})]
+ChildAllowances = Annotated[Decimal, BeforeValidator(_child_allowances), _NUMBER_OUT,
+                            WithJsonSchema({"type": "number", "minimum": 0, "maximum": 10, "multipleOf": 0.5})]
+PlanMonths = Annotated[str, BeforeValidator(_plan_months), WithJsonSchema({
+    "anyOf": [
+        {"type": "string", "pattern": r"^[BP+\-]{0,32}$"},
+        {"type": "array", "maxItems": LEBENSMONATE, "items": {"enum": list(KIND_CODES)}},
+    ],
+    "description": "B Basiselterngeld, P ElterngeldPlus, + Partnerschaftsbonus, - nichts; "
+                   "ein Zeichen je Lebensmonat ab Lebensmonat 1",
+})]
+CaseId = Annotated[str, BeforeValidator(_non_empty), WithJsonSchema({"type": "string", "minLength": 1})]
+IncomeKind = Literal["employee", "minijob", "self_employed", "mixed", "none"]
+HealthInsurance = Literal["statutory", "statutory_voluntary", "private", "none"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
+
+
+class IncomeBeforeBirth(_Model, title="Einkommen vor der Geburt"):
+    """Income in the assessment period before the birth (case-format.md, ``income_before_birth``)."""
+
+    kind: IncomeKind = Field(description="Art des Einkommens vor der Geburt")
+    gross_monthly: Money | None = Field(default=None, description="Durchschnittlicher laufender Bruttolohn im Monat")
+    gross_by_month: dict[MonthKey, Money] | None = Field(default=None, min_length=1, max_length=12, description="Bruttolohn je Kalendermonat (JJJJ-MM) im Bemessungszeitraum")
+    tax_class: TaxClass = Field(default=1, description="Steuerklasse 1 bis 6")
+    factor: Factor | None = Field(default=None, description="Faktor bei Steuerklasse IV mit Faktor")
+    church_tax: bool = Field(default=False, description="Kirchensteuerpflichtig")
+    child_allowances: ChildAllowances = Field(default=Decimal("0.0"), description="Kinderfreibetragszähler (0, 0,5, 1, …)",
+                                              json_schema_extra={"default": 0.0})
+    health_insurance: HealthInsurance = Field(default="statutory", description="Krankenversicherung")
+    pension_insured: bool = Field(default=True, description="Rentenversicherungspflichtig")
+    unemployment_insured: bool = Field(default=True, description="Arbeitslosenversicherungspflichtig")
+    annual_profit: Money | None = Field(default=None, description="Gewinn im Bemessungszeitraum (Selbständige)")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> IncomeBeforeBirth:
+        has_gross = self.gross_monthly is not None or self.gross_by_month is not None
+        has_profit = self.annual_profit is not None
+        wants_gross = self.kind in ("employee", "minijob", "mixed")
+        wants_profit = self.kind in ("self_employed", "mixed")
+        if self.gross_monthly is not None and self.gross_by_month is not None:
+            raise problem("income_gross_twice", at="gross_by_month")
+        if wants_gross and not has_gross:
+            raise problem("income_gross_missing", at="gross_monthly", kind=self.kind)
+        if wants_profit and not has_profit:
+            raise problem("income_profit_missing", at="annual_profit", kind=self.kind)
+        if has_gross and not wants_gross:
+            field = "gross_monthly" if self.gross_monthly is not None else "gross_by_month"
+            raise problem("income_gross_not_used", at=field, kind=self.kind)
+        if has_profit and not wants_profit:
+            raise problem("income_profit_not_used", at="annual_profit", kind=self.kind)
+        if self.factor is not None and self.tax_class != 4:
+            raise problem("factor_needs_class_4", at="factor", tax_class=self.tax_class)
+        return self
+
+
+class IncomeAfterBirth(_Model, title="Einkommen nach der Geburt"):
+    """Part-time work in a range of Lebensmonate (case-format.md, ``income_after_birth[]``).
+
+    Hours above 32 are accepted here: the planning rule ``hours_limit`` reports them.
+    """
+
+    from_month: Lebensmonat = Field(description="Erster Lebensmonat")
+    to_month: Lebensmonat = Field(description="Letzter Lebensmonat")
+    gross_monthly: Money = Field(description="Bruttoeinkommen im Monat")
+    hours_per_week: Hours = Field(description="Wochenarbeitszeit in Stunden")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> IncomeAfterBirth:
+        if self.to_month < self.from_month:
+            raise problem("month_order", at="to_month", from_month=self.from_month)
+        return self
+
+    def months(self) -> range:
+        """The Lebensmonate of this range."""
+        return range(self.from_month, self.to_month + 1)
+
+
+class Parent(_Model, title="Elternteil"):
+    """One parent (case-format.md, ``household.parents[]``)."""
+
+    id: Identifier = Field(description="Kurze Kennung, eindeutig im Haushalt (z. B. A, B)")
+    name: str | None = Field(default=None, description="Vorname")
+    birth_date: IsoDate | None = Field(default=None, description="Geburtsdatum")
+    income_before_birth: IncomeBeforeBirth = Field(
+        default_factory=lambda: IncomeBeforeBirth(kind="none"), description="Einkommen vor der Geburt")
+    taxable_income_last_year: Money | None = Field(default=None, description="Zu versteuerndes Einkommen des letzten Jahres (Einkommensgrenze)")
+    maternity_benefit: bool = Field(default=False, description="Mutterschaftsgeld und Arbeitgeberzuschuss nach der Geburt")
+    income_after_birth: list[IncomeAfterBirth] = Field(
+        default_factory=list, description="Teilzeit während des Elterngeldbezugs")
+
+    @model_validator(mode="after")
+    def _no_overlap(self) -> Parent:
+        for index, later in enumerate(self.income_after_birth):
+            for other, earlier in enumerate(self.income_after_birth[:index]):
+                if later.from_month <= earlier.to_month and earlier.from_month <= later.to_month:
+                    raise problem("income_overlap", at=f"income_after_birth[{index}]", other=other,
+                                  from_month=earlier.from_month, to_month=earlier.to_month)
+        return self
+
+    def income_in_month(self, month: int) -> IncomeAfterBirth | None:
+        """The range of income after the birth covering Lebensmonat ``month``, if any."""
+        return next((r for r in self.income_after_birth if r.from_month <= month <= r.to_month), None)
+
+
+class Housing(_Model, title="Wohnung"):
+    """Housing costs (case-format.md, ``household.housing``)."""
+
+    rent_cold: Money = Field(description="Kaltmiete im Monat")
+    heating: Money = Field(description="Heizkosten im Monat")
+    living_space_sqm: Money = Field(description="Wohnfläche in Quadratmetern")
+
+
+class Child(_Model, title="Kind"):
+    """A child or an expected birth (case-format.md, ``household.children[]``)."""
+
+    id: Identifier = Field(description="Kurze Kennung, eindeutig im Haushalt")
+    birth_date: IsoDate = Field(description="Geburtsdatum oder errechneter Termin")
+    expected: bool = Field(default=False, description="Geburt erwartet: birth_date ist der errechnete Termin")
+    count: ChildCount = Field(default=1, description="Anzahl: 1 Einling, 2 Zwillinge, …")
+    weeks_early: WeeksEarly = Field(default=0, description="Volle Wochen vor dem errechneten Termin geboren")
+    disability: bool = Field(default=False, description="Behinderung")
+
+
+class Household(_Model, title="Haushalt"):
+    """The household (case-format.md, ``household``)."""
+
+    municipality: str | None = Field(default=None, description="Wohnort")
+    married: bool = Field(default=False, description="Verheiratet")
+    single_parent: bool = Field(default=False, description="Alleinerziehend")
+    housing: Housing | None = Field(default=None, description="Wohnkosten")
+    parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
+    children: list[Child] = Field(min_length=1, description="Kinder, auch erwartete")
+
+    @model_validator(mode="after")
+    def _unique(self) -> Household:
+        for field, ids in (("parents", [p.id for p in self.parents]), ("children", [c.id for c in self.children])):
+            for index, item_id in enumerate(ids):
+                if item_id in ids[:index]:
+                    raise problem("duplicate_id", at=f"{field}[{index}].id", id=item_id)
+        mothers = [i for i, p in enumerate(self.parents) if p.maternity_benefit]
+        if len(mothers) > 1:
+            raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",
+                          other=self.parents[mothers[0]].id)
+        return self
+
+
+class PlanConstraints(_Model, title="Vorgaben für die Optimierung"):
+    """What the advisor fixes for the optimizer (case-format.md, ``elterngeld_plan.constraints``)."""
+
+    at_home: dict[Identifier, list[Lebensmonat]] = Field(
+        default_factory=dict, description="Lebensmonate, in denen ein Elternteil Elterngeld bezieht")
+    at_work: dict[Identifier, list[Lebensmonat]] = Field(
+        default_factory=dict, description="Lebensmonate, in denen ein Elternteil kein Elterngeld bezieht")
+    min_household_income: Money | None = Field(default=None, description="Mindesteinkommen des Haushalts im Monat")
+    min_months: dict[Identifier, MonthCount] = Field(
+        default_factory=dict, description="Mindestzahl der Monate mit Elterngeld je Elternteil")
+    max_months: dict[Identifier, MonthCount] = Field(
+        default_factory=dict, description="Höchstzahl der Monate mit Elterngeld je Elternteil")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PlanConstraints:
+        for pid, months in self.at_work.items():
+            for index, month in enumerate(months):
+                if month in self.at_home.get(pid, []):
+                    raise problem("constraint_conflict", at=json_path(("at_work", pid, index)), month=month)
+        for pid, low in self.min_months.items():
+            if pid in self.max_months and low > self.max_months[pid]:
+                raise problem("min_above_max", at=json_path(("min_months", pid)), max=self.max_months[pid])
+        return self
+
+    def parent_ids(self) -> list[tuple[str, str]]:
+        """(field, parent id) for every parent named in the constraints."""
+        return [(field, pid) for field in ("at_home", "at_work", "min_months", "max_months")
+                for pid in getattr(self, field)]
+
+
+class ElterngeldPlan(_Model, title="Elterngeld-Plan"):
+    """Who takes which Lebensmonat (case-format.md, ``elterngeld_plan``).
+
+    ``months`` maps a parent id to one character per Lebensmonat from month 1: ``B``
+    Basiselterngeld, ``P`` ElterngeldPlus, ``+`` Partnerschaftsbonus, ``-`` nothing.
+    A list of the words basis/plus/bonus/none is accepted and stored as that string.
+    """
+
+    child: Identifier = Field(description="Kennung des Kindes, für das geplant wird")
+    months: dict[Identifier, PlanMonths] = Field(description="Monate je Elternteil")
+    constraints: PlanConstraints | None = Field(default=None, description="Vorgaben für die Optimierung")
+
+    def kinds(self, parent_id: str) -> list[str]:
+        """32 entries ``basis``/``plus``/``bonus``/``none``; a parent without months gets ``none``."""
+        codes = self.months.get(parent_id, "").ljust(LEBENSMONATE, "-")
+        return [CODE_KINDS[code] for code in codes]
+
+
+class Case(_Model, title="Fall (workbench-case/1)"):
+    """A whole case file, format ``workbench-case/1`` (case-format.md)."""
+
+    format: Annotated[Literal["workbench-case/1"], BeforeValidator(_format)] = Field(
+        description="Formatversion, immer workbench-case/1")
+    case_id: CaseId = Field(description="Aktenzeichen")
+    language: Literal["de", "en"] = Field(default="de", description="Sprache der Meldungen und Ergebnisse")
+    household: Household = Field(description="Haushalt")
+    elterngeld_plan: ElterngeldPlan | None = Field(default=None, description="Elterngeld-Plan")
+    notes: str = Field(default="", description="Notizen")
+
+    @model_validator(mode="after")
+    def _references(self) -> Case:
+        plan = self.elterngeld_plan
+        if plan is None:
+            return self
+        parents = [p.id for p in self.household.parents]
+        if plan.child not in [c.id for c in self.household.children]:
+            raise problem("unknown_child", at="elterngeld_plan.child", id=plan.child,
+                          known=", ".join(c.id for c in self.household.children))
+        named: list[tuple[str, ...]] = [("months", pid) for pid in plan.months]
+        named += [("constraints", *pair) for pair in (plan.constraints.parent_ids() if plan.constraints else [])]
+        for loc in named:
+            if loc[-1] not in parents:
+                raise problem("unknown_parent", at=json_path(("elterngeld_plan", *loc)), id=loc[-1],
+                              known=", ".join(parents))
+        return self
+
+    def parent(self, parent_id: str) -> Parent:
+        """The parent with this id (KeyError if there is none)."""
+        for parent in self.household.parents:
+            if parent.id == parent_id:
+                return parent
+        raise KeyError(parent_id)
+
+    def child(self, child_id: str) -> Child:
+        """The child with this id (KeyError if there is none)."""
+        for child in self.household.children:
+            if child.id == child_id:
+                return child
+        raise KeyError(child_id)
+
+    def plan_child(self) -> Child:
+        """The child the plan is for; without a plan the youngest child."""
+        if self.elterngeld_plan is not None:
+            return self.child(self.elterngeld_plan.child)
+        return max(self.household.children, key=lambda c: c.birth_date)
+
+    def older_children(self) -> list[Child]:
+        """Children born before the plan's child (for the Geschwisterbonus, § 2a BEEG)."""
+        born = self.plan_child().birth_date
+        return [c for c in self.household.children if c.birth_date < born]
+
+
+def case_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``workbench-case/1`` as pydantic generates it."""
+    return Case.model_json_schema()
+
+
+def dump_case(case: Case, *, exclude_defaults: bool = False) -> dict[str, Any]:
+    """The case as case-format JSON: money as numbers, dates ISO, plan months as strings."""
+    return case.model_dump(mode="json", exclude_defaults=exclude_defaults)
+
+
+def load_case(source: str | Path | dict[str, Any]) -> Case:
+    """Load a case from a file path, JSON text (a string starting with ``{`` or ``[``) or a dict.
+
+    Raises CaseError with one ``path: text`` line per problem, in the case's language.
+    """
+    return load_case_data(source)
