@@ -168,6 +168,7 @@ class ParameterSet:
         self.benefit = benefit
         self.parameters = parameters
         self.path = path
+        self._entries: dict[tuple[str, date], DatedValue] = {}
 
     def __contains__(self, name: str) -> bool:
         return name in self.parameters
@@ -181,7 +182,12 @@ class ParameterSet:
             ) from None
 
     def entry(self, name: str, on: date) -> DatedValue:
-        return self.parameter(name).entry(on)
+        """The dated value of ``name`` in force on ``on`` (memoised: rules ask the same often)."""
+        key = (name, on)
+        found = self._entries.get(key)
+        if found is None:
+            found = self._entries[key] = self.parameter(name).entry(on)
+        return found
 
     def value(self, name: str, on: date) -> Any:
         """The value of ``name`` in force on ``on`` (Decimal, or a mapping/list of them)."""

@@ -29,10 +29,10 @@ def ersatzrate(netto: Decimal, birth: date) -> Decimal:
     high = P.value("ersatzrate_absenkung", birth)
     if netto < low["grenze"]:
         steps = ((low["grenze"] - netto) / low["schritt"]).to_integral_value(rounding=ROUND_FLOOR)
-        return min(rate + steps * low["je_schritt"], low["hoechstens"])
+        return Decimal(min(rate + steps * low["je_schritt"], low["hoechstens"]))
     if netto > high["grenze"]:
         steps = ((netto - high["grenze"]) / high["schritt"]).to_integral_value(rounding=ROUND_FLOOR)
-        return max(rate - steps * high["je_schritt"], high["mindestens"])
+        return Decimal(max(rate - steps * high["je_schritt"], high["mindestens"]))
     return rate
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 
-def add_months_clipped(day: date, months: int) -> tuple[date, bool]:
+def _add_months_clipped(day: date, months: int) -> tuple[date, bool]:
     """The same day number ``months`` later, and whether it had to be clipped to month end."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
@@ -28,7 +29,7 @@ def lebensmonat_end(birth: date, n: int) -> date:
 
     Rechtsgrundlage: § 4 Abs. 1 Satz 1 BEEG i. V. m. § 188 Abs. 2, 3 BGB
     """
-    same_day, clipped = add_months_clipped(birth, n)
+    same_day, clipped = _add_months_clipped(birth, n)
     return same_day if clipped else same_day - timedelta(days=1)
 
 
@@ -51,9 +52,10 @@ class Lebensmonat:
     end: date
 
 
-def lebensmonate(birth: date, count: int = 32) -> list[Lebensmonat]:
+@lru_cache(maxsize=4096)
+def lebensmonate(birth: date, count: int = 32) -> tuple[Lebensmonat, ...]:
     """Lebensmonate 1..count with their dates."""
-    return [Lebensmonat(n, lebensmonat_start(birth, n), lebensmonat_end(birth, n)) for n in range(1, count + 1)]
+    return tuple(Lebensmonat(n, lebensmonat_start(birth, n), lebensmonat_end(birth, n)) for n in range(1, count + 1))
 
 
 def completes_age_on(birth: date, years: int) -> date:
@@ -64,10 +66,13 @@ def completes_age_on(birth: date, years: int) -> date:
     is ``years`` old from 1 March in a common year.
     Rechtsgrundlage: § 187 Abs. 2 Satz 2, § 188 Abs. 2, 3 BGB
     """
-    anniversary, clipped = add_months_clipped(birth, 12 * years)
+    anniversary, clipped = _add_months_clipped(birth, 12 * years)
     return anniversary + timedelta(days=1) if clipped else anniversary
 
 
 def is_younger_than(birth: date, years: int, on: date) -> bool:
-    """Whether a person born on ``birth`` has not yet completed ``years`` years on ``on``."""
+    """Whether a person born on ``birth`` has not yet completed ``years`` years on ``on``.
+
+    Rechtsgrundlage: § 187 Abs. 2 Satz 2, § 188 Abs. 2 BGB (as used by § 2a Abs. 1 BEEG)
+    """
     return on < completes_age_on(birth, years)

@@ -1,0 +1,86 @@
+"""The assessment period (Bemessungszeitraum) and the average gross in it.
+
+Employees: the 12 calendar months before the month of birth; months with
+Mutterschaftsgeld (the protection period before the birth) are skipped and replaced by
+earlier months. Profits: the last assessment year before the birth (normally the
+calendar year before).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from workbench.money import ZERO, round_cent
+from workbench.parameters import parameters
+
+P = parameters("elterngeld")
+
+Month = tuple[int, int]
+
+
+def _previous(month: Month) -> Month:
+    year, m = month
+    return (year - 1, 12) if m == 1 else (year, m - 1)
+
+
+def mutterschutz_vor_geburt(birth: date, weeks_early: int) -> tuple[date, date]:
+    """The protection period before the birth: 6 weeks before the due date up to the day before the birth.
+
+    Rechtsgrundlage: § 3 Abs. 1 Satz 1 MuSchG
+    """
+    due = birth + timedelta(weeks=weeks_early)
+    start = due - timedelta(weeks=int(P.value("mutterschutz_vor_geburt_wochen", birth)))
+    return start, birth - timedelta(days=1)
+
+
+def bemessungszeitraum(birth: date, *, skip_from: date | None = None) -> list[Month]:
+    """The 12 calendar months before the birth month, oldest first.
+
+    Months that touch the period from ``skip_from`` to the birth (Mutterschutz with
+    Mutterschaftsgeld) are skipped and replaced by earlier months.
+    Rechtsgrundlage: § 2b Abs. 1 Satz 1, Satz 2 Nr. 2 BEEG
+    """
+    months: list[Month] = []
+    current = _previous((birth.year, birth.month))
+    skip_month = (skip_from.year, skip_from.month) if skip_from else None
+    while len(months) < 12:
+        if skip_month is None or current < skip_month:
+            months.append(current)
+        current = _previous(current)
+    return list(reversed(months))
+
+
+def veranlagungszeitraum(birth: date) -> int:
+    """The assessment year for profits: the calendar year before the birth.
+
+    Rechtsgrundlage: § 2b Abs. 2 Satz 1 BEEG
+    """
+    return birth.year - 1
+
+
+@dataclass(frozen=True)
+class Durchschnitt:
+    """Average monthly gross over the assessment period and the months without an entry."""
+
+    average: Decimal
+    months: list[Month]
+    missing: list[Month]
+
+
+def durchschnitt(gross_by_month: Mapping[str, Decimal], months: list[Month]) -> Durchschnitt:
+    """Average of the gross wages of the assessment months; a month without wage counts 0.
+
+    Rechtsgrundlage: § 2c Abs. 1 Satz 1 BEEG
+    """
+    total = ZERO
+    missing: list[Month] = []
+    for year, month in months:
+        key = f"{year:04d}-{month:02d}"
+        if key in gross_by_month:
+            total += gross_by_month[key]
+        else:
+            missing.append((year, month))
+    return Durchschnitt(round_cent(total / len(months)), months, missing)

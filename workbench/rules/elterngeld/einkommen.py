@@ -1,0 +1,106 @@
+"""From the case file to the income the Elterngeld rules see: before and after the birth."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from workbench.explain import Explanation
+from workbench.money import ZERO, round_cent
+from workbench.parameters import parameters
+from workbench.rules.elterngeld.bemessung import (
+    bemessungszeitraum,
+    durchschnitt,
+    mutterschutz_vor_geburt,
+    veranlagungszeitraum,
+)
+from workbench.rules.elterngeld.netto import Erwerb, Kind, Netto, elterngeld_netto
+
+if TYPE_CHECKING:
+    from workbench.case import Child, Parent
+
+P = parameters("elterngeld")
+
+
+def _month_label(month: tuple[int, int]) -> str:
+    return f"{month[1]:02d}/{month[0]}"
+
+
+def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation) -> Erwerb:
+    """The parent's income in the assessment period, averaged per month.
+
+    Rechtsgrundlage: § 2b Abs. 1–3 BEEG, § 2c Abs. 1 BEEG, § 2d BEEG
+    """
+    inc = parent.income_before_birth
+    birth = child.birth_date
+    wage = inc.gross_monthly if inc.gross_monthly is not None else ZERO
+    if inc.gross_by_month is not None:
+        skip = None
+        if parent.maternity_benefit:
+            start, _ = mutterschutz_vor_geburt(birth, child.weeks_early)
+            skip = start if start < birth else None
+        months = bemessungszeitraum(birth, skip_from=skip)
+        avg = durchschnitt(inc.gross_by_month, months)
+        wage = avg.average
+        expl.add("einkommen.bemessungszeitraum", wage, "§ 2b Abs. 1, § 2c Abs. 1 BEEG",
+                 first=_month_label(months[0]), last=_month_label(months[-1]),
+                 missing=", ".join(_month_label(m) for m in avg.missing) or "–")
+    profit = ZERO
+    if inc.annual_profit is not None:
+        profit = round_cent(inc.annual_profit / 12)
+        expl.add("einkommen.gewinn", profit, "§ 2b Abs. 2, 3, § 2d BEEG",
+                 year=veranlagungszeitraum(birth), profit=inc.annual_profit)
+    return Erwerb(
+        kind=inc.kind, wage_m=wage if inc.kind in ("employee", "minijob", "mixed") else ZERO,
+        profit_m=profit, tax_class=inc.tax_class, factor=inc.factor, church_tax=inc.church_tax,
+        child_allowances=inc.child_allowances, health_insurance=inc.health_insurance,
+        pension_insured=inc.pension_insured, unemployment_insured=inc.unemployment_insured,
+    )
+
+
+def erwerb_nach_geburt(before: Erwerb, gross_m: Decimal, birth: date) -> Erwerb:
+    """Income from part-time work after the birth, taxed and insured like the work before it.
+
+    Self-employed parents enter their monthly profit; a wage up to the Geringfügigkeitsgrenze
+    is a Minijob (no taxes or contributions).
+    Rechtsgrundlage: § 2 Abs. 3 BEEG, § 2f Abs. 2 Satz 2 BEEG
+    """
+    limit = P.value("geringfuegigkeitsgrenze_m", date(birth.year - 1, 1, 1))
+    if before.kind == "self_employed":
+        return Erwerb(kind="self_employed", profit_m=gross_m, church_tax=before.church_tax,
+                      child_allowances=before.child_allowances, health_insurance=before.health_insurance,
+                      pension_insured=before.pension_insured, unemployment_insured=before.unemployment_insured)
+    kind: Kind = "minijob" if gross_m <= limit else "employee"
+    return Erwerb(kind=kind, wage_m=gross_m, tax_class=before.tax_class, factor=before.factor,
+                  church_tax=before.church_tax, child_allowances=before.child_allowances,
+                  health_insurance=before.health_insurance, pension_insured=before.pension_insured,
+                  unemployment_insured=before.unemployment_insured)
+
+
+@dataclass(frozen=True)
+class EinkommenNachGeburt:
+    """Average income after the birth over the months of one kind (Basis, or Plus and Bonus)."""
+
+    gross_m: Decimal
+    netto: Netto | None
+    months: tuple[int, ...]
+
+    @property
+    def elterngeld_netto(self) -> Decimal:
+        return self.netto.elterngeld_netto if self.netto else ZERO
+
+
+def einkommen_nach_geburt(before: Erwerb, gross_by_month: dict[int, Decimal], months: list[int],
+                          birth: date) -> EinkommenNachGeburt:
+    """Average of the income in the given Lebensmonate with income, and its Elterngeld-Netto.
+
+    Rechtsgrundlage: § 2 Abs. 3 Satz 1 BEEG, § 2c Abs. 1 BEEG
+    """
+    with_income = [m for m in months if gross_by_month.get(m, ZERO) > ZERO]
+    if not with_income:
+        return EinkommenNachGeburt(ZERO, None, ())
+    avg = round_cent(sum((gross_by_month[m] for m in with_income), ZERO) / len(with_income))
+    netto = elterngeld_netto(erwerb_nach_geburt(before, avg, birth), birth)
+    return EinkommenNachGeburt(avg, netto, tuple(with_income))

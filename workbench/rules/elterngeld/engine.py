@@ -1,0 +1,199 @@
+"""Elterngeld of a case: each parent's amount in each Lebensmonat, the plan check, the explanation.
+
+This module wires the pure rules (netto, betrag, plan) to the case file. It does no I/O.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from workbench.errors import UnsupportedPeriod
+from workbench.explain import Explanation
+from workbench.i18n import format_date, text
+from workbench.money import ZERO
+from workbench.parameters import parameters
+from workbench.rules.elterngeld import betrag
+from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
+from workbench.rules.elterngeld.lebensmonate import is_younger_than, lebensmonate
+from workbench.rules.elterngeld.netto import elterngeld_netto
+from workbench.rules.elterngeld.plan import (
+    BASIS, BONUS, LEBENSMONATE, NONE, PLUS, PlanSituation, check_plan,
+)
+from workbench.rules.elterngeld.result import ElternteilErgebnis, ElterngeldResult, Monatsbetrag
+
+if TYPE_CHECKING:
+    from workbench.case import Case, Child, Parent
+
+P = parameters("elterngeld")
+
+
+def check_modelled(birth: date, language: str = "de") -> None:
+    """Refuse births outside the modelled period with a message naming it."""
+    param = P.parameter("modellierte_geburten")
+    first, last = param.values[0].valid_from, param.values[-1].valid_until
+    if birth < first or (last is not None and birth > last):
+        raise UnsupportedPeriod(text(
+            "fehler.geburt_ausserhalb", language, first=format_date(first, language),
+            last=format_date(last, language) if last else "–", birth=format_date(birth, language)))
+
+
+def geschwisterbonus_berechtigt(older: list["Child"], on: date, birth: date) -> bool:
+    """Whether the household has, besides the new child, one sibling under 3, two under 6, or a
+    disabled sibling under 14 on the first day of the Lebensmonat.
+
+    Rechtsgrundlage: § 2a Abs. 1 Satz 1 Nr. 1, 2, Satz 2, Abs. 3 BEEG
+    """
+    ages = P.value("geschwisterbonus_altersgrenzen", birth)
+    under3 = sum(c.count for c in older if is_younger_than(c.birth_date, int(ages["ein_kind_unter"]), on))
+    under6 = sum(c.count for c in older if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), on))
+    disabled = sum(c.count for c in older
+                   if c.disability and is_younger_than(c.birth_date, int(ages["behindertes_kind_unter"]), on))
+    return under3 >= 1 or under6 >= 2 or disabled >= 1
+
+
+def mutterschutz_monate(parent: "Parent", child: "Child") -> frozenset[int]:
+    """Lebensmonate with Mutterschaftsleistungen: 1–2, or 1–3 after a multiple or premature birth.
+
+    Rechtsgrundlage: § 4 Abs. 4 Satz 3 BEEG, § 3 Abs. 2 MuSchG
+    """
+    if not parent.maternity_benefit:
+        return frozenset()
+    ms = P.value("mutterschutz_lebensmonate", child.birth_date)
+    extended = child.count > 1 or child.weeks_early >= ms["fruehgeburt_ab_wochen_vor_termin"]
+    return frozenset(range(1, int(ms["verlaengert"] if extended else ms["regel"]) + 1))
+
+
+def plan_situation(case: "Case") -> PlanSituation:
+    """What the planning rules need, read from the case."""
+    child = case.plan_child()
+    birth = child.birth_date
+    older = case.older_children()
+    hours: dict[str, dict[int, Decimal]] = {}
+    for p in case.household.parents:
+        hours[p.id] = {m: r.hours_per_week for r in p.income_after_birth for m in r.months()}
+    return PlanSituation(
+        birth=birth,
+        parent_ids=tuple(p.id for p in case.household.parents),
+        single_parent=case.household.single_parent,
+        multiples=child.count > 1,
+        weeks_early=child.weeks_early,
+        disabled_newborn=child.disability,
+        disabled_sibling_bonus=any(
+            c.disability and is_younger_than(c.birth_date, int(P.value("geschwisterbonus_altersgrenzen", birth)["behindertes_kind_unter"]), birth)
+            for c in older),
+        income_before={p.id: p.income_before_birth.kind != "none" for p in case.household.parents},
+        maternity_months={p.id: mutterschutz_monate(p, child) for p in case.household.parents if p.maternity_benefit},
+        hours=hours,
+        taxable_income={p.id: p.taxable_income_last_year for p in case.household.parents},
+    )
+
+
+def _ranges(months: list[int]) -> str:
+    parts: list[str] = []
+    for m in months:
+        if parts and parts[-1].split("–")[-1] == str(m - 1):
+            parts[-1] = parts[-1].split("–")[0] + f"–{m}"
+        else:
+            parts.append(str(m))
+    return ", ".join(parts)
+
+
+def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilErgebnis:
+    """Elterngeld of one parent over the plan's Lebensmonate.
+
+    Rechtsgrundlage: §§ 2, 2a, 3, 4, 4a, 4b BEEG
+    """
+    child = case.plan_child()
+    birth = child.birth_date
+    older = case.older_children()
+    expl = Explanation()
+    erwerb = erwerb_vor_geburt(parent, child, expl)
+    netto = elterngeld_netto(erwerb, birth)
+    expl.extend(netto.explanation)
+    n = netto.elterngeld_netto
+    has_income = parent.income_before_birth.kind != "none" and n > ZERO
+    rate = betrag.ersatzrate(n, birth)
+    if has_income:
+        expl.add("betrag.ersatzrate", rate, "§ 2 Abs. 1, 2 BEEG", netto=n)
+    else:
+        expl.add("betrag.keine_ersatzrate", None, "§ 2 Abs. 4 BEEG")
+    basis0 = betrag.basiselterngeld(n, ZERO, rate, birth)
+    plus0 = betrag.plus_anteil(basis0, birth)
+    expl.add("betrag.basis", basis0, "§ 2 Abs. 1–4 BEEG", rate=rate, capped=betrag.einkommen_vor_geburt_gedeckelt(n, birth),
+             min=P.value("basiselterngeld_mindestbetrag_m", birth), max=P.value("basiselterngeld_hoechstbetrag_m", birth))
+    expl.add("betrag.plus", plus0, "§ 4a Abs. 2 Satz 1, 2 BEEG")
+
+    lms = lebensmonate(birth, LEBENSMONATE)
+    maternity = mutterschutz_monate(parent, child)
+    gross_after = {m: r.gross_monthly for r in parent.income_after_birth for m in r.months()}
+    basis_months = [m for m, k in enumerate(kinds, 1) if k == BASIS and m not in maternity]
+    plus_months = [m for m, k in enumerate(kinds, 1) if k in (PLUS, BONUS) and m not in maternity]
+    after = {BASIS: einkommen_nach_geburt(erwerb, gross_after, basis_months, birth),
+             PLUS: einkommen_nach_geburt(erwerb, gross_after, plus_months, birth)}
+    capped = betrag.einkommen_vor_geburt_gedeckelt(n, birth)
+    for kind, inc in after.items():
+        if inc.netto is None:
+            continue
+        expl.add("einkommen.nach_geburt", inc.elterngeld_netto, "§ 2 Abs. 3 BEEG",
+                 kind=text(f"art.{kind}", case.language), months=_ranges(list(inc.months)), gross=inc.gross_m)
+        raw = rate * max(capped - inc.elterngeld_netto, ZERO)
+        paid = (betrag.basiselterngeld if kind == BASIS else betrag.elterngeldplus)(n, inc.elterngeld_netto, rate, birth)
+        expl.add("betrag.mit_einkommen", paid, "§ 2 Abs. 3 BEEG" if kind == BASIS else "§ 4a Abs. 2 BEEG",
+                 kind=text(f"art.{kind}", case.language), rate=rate, capped=capped, after=inc.elterngeld_netto,
+                 raw=raw.quantize(Decimal("0.01")))
+
+    months: list[Monatsbetrag] = []
+    gb_months: list[int] = []
+    amounts: dict[tuple[bool, bool, bool], tuple[Decimal, Decimal, Decimal]] = {}
+    for lm, kind in zip(lms, kinds):
+        m = lm.number
+        if kind == NONE:
+            continue
+        plus = kind in (PLUS, BONUS)
+        if m in maternity:
+            months.append(Monatsbetrag(m, kind, lm.start, lm.end, ZERO, ZERO, ZERO, maternity=True))
+            continue
+        inc = after[PLUS if plus else BASIS]
+        key = (plus, m in inc.months, geschwisterbonus_berechtigt(older, lm.start, birth) if older else False)
+        if key not in amounts:  # the same kind, income and bonus give the same amount
+            netto_nach = inc.elterngeld_netto if key[1] else ZERO
+            base = (betrag.elterngeldplus if plus else betrag.basiselterngeld)(n, netto_nach, rate, birth)
+            gb = betrag.geschwisterbonus(base, plus, birth) if key[2] else ZERO
+            amounts[key] = (base, gb, betrag.mehrlingszuschlag(child.count, plus, birth))
+        base, gb, mz = amounts[key]
+        if gb:
+            gb_months.append(m)
+        months.append(Monatsbetrag(m, kind, lm.start, lm.end, base + gb + mz, gb, mz,
+                                   income_gross=gross_after.get(m, ZERO)))
+    if maternity:
+        expl.add("betrag.mutterschutz", ZERO, "§ 3 Abs. 1 Satz 1 Nr. 1, § 4 Abs. 4 Satz 3 BEEG",
+                 months=_ranges(sorted(maternity)))
+    if gb_months:
+        expl.add("betrag.geschwisterbonus", None, "§ 2a Abs. 1 BEEG", months=_ranges(gb_months))
+    mz_basis = betrag.mehrlingszuschlag(child.count, False, birth)
+    if mz_basis:
+        expl.add("betrag.mehrlingszuschlag", mz_basis, "§ 2a Abs. 4 BEEG", further=child.count - 1)
+
+    gb_first = geschwisterbonus_berechtigt(older, birth, birth)
+    basis_monthly = basis0 + (betrag.geschwisterbonus(basis0, False, birth) if gb_first else ZERO) + mz_basis
+    plus_monthly = (plus0 + (betrag.geschwisterbonus(plus0, True, birth) if gb_first else ZERO)
+                    + betrag.mehrlingszuschlag(child.count, True, birth))
+    return ElternteilErgebnis(parent.id, parent.name, netto, rate if has_income else None,
+                              basis_monthly, plus_monthly, months, expl)
+
+
+def compute_elterngeld(case: "Case") -> ElterngeldResult:
+    """Elterngeld for every parent of the case and the check of the plan against the BEEG."""
+    child = case.plan_child()
+    check_modelled(child.birth_date, case.language)
+    plan = case.elterngeld_plan
+    kinds = {p.id: (plan.kinds(p.id) if plan else [NONE] * LEBENSMONATE) for p in case.household.parents}
+    parents = {p.id: elternteil(case, p, kinds[p.id]) for p in case.household.parents}
+    violations = check_plan(kinds, plan_situation(case))
+    notes = []
+    if any(p.taxable_income_last_year is None for p in case.household.parents):
+        notes.append("hinweis.einkommensgrenze_nicht_geprueft")
+    notes.append("hinweis.schaetzung")
+    return ElterngeldResult(case.language, child.birth_date, parents, violations, notes)
