@@ -77,16 +77,10 @@ def test_the_start_page_opens_with_the_german_title() -> None:
     assert "<h1" in page.title.value
 
 
-# --- with the Elterngeld engine (branch main) -----------------------------------------
-
-
-def _needs_engine() -> None:
-    pytest.importorskip("workbench.rules.elterngeld.engine", reason="Elterngeld engine not merged yet")
-    pytest.importorskip("workbench.rules.elterngeld.quick", reason="Elterngeld engine not merged yet")
+# --- with the Elterngeld engine -------------------------------------------------------
 
 
 def test_3000_euro_in_class_1_gives_1274_65_basis_and_637_33_plus_in_a_table() -> None:
-    _needs_engine()
     calc = QuickCalculator()
     _fill(calc, "3.000", date(2026, 6, 15))
     calc.calculate.click()
@@ -104,16 +98,18 @@ def test_3000_euro_in_class_1_gives_1274_65_basis_and_637_33_plus_in_a_table() -
 
 
 def test_a_birth_outside_the_modelled_years_is_a_message_at_the_date_field() -> None:
-    _needs_engine()
     calc = QuickCalculator()
     _fill(calc, "3000", date(2019, 5, 1))
     calc.calculate.click()
     assert calc.birth_message.text.startswith("Für dieses Datum rechnet die Workbench noch nicht")
-    assert calc.output.value == ""
+    assert "01.01.2025" in calc.birth_message.text  # the modelled period, from the engine
+    assert 'role="alert"' in calc.birth_message.widget.value
+    assert calc.output.value == "" and calc.gross.text.value == "3000"
+    calc.set_language("en")
+    assert calc.birth_message.text.startswith("The workbench does not compute this date yet")
 
 
 def test_the_result_follows_the_language_switch() -> None:
-    _needs_engine()
     page = StartPage()
     _fill(page.quick, "3000", date(2026, 6, 15))
     page.quick.calculate.click()
@@ -123,7 +119,6 @@ def test_the_result_follows_the_language_switch() -> None:
 
 
 def test_changing_an_entry_marks_the_result_as_outdated() -> None:
-    _needs_engine()
     calc = QuickCalculator()
     _fill(calc, "3000", date(2026, 6, 15))
     calc.calculate.click()

@@ -15,13 +15,11 @@ from typing import Any, Protocol
 import ipywidgets as w
 
 from workbench.errors import CaseError, UnsupportedPeriod
-from workbench.i18n import format_date, format_money, text
-from workbench.ui.callbacks import guarded, ui_logger
+from workbench.i18n import LANGUAGES, format_money, text
+from workbench.ui.callbacks import guarded
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyInput
 
 TAX_CLASSES = (1, 2, 3, 4, 5, 6)
-# Births the Elterngeld engine models (its parameter files); named in the date message.
-MODELLED_BIRTHS = (date(2025, 1, 1), date(2026, 12, 31))
 
 
 class Explaining(Protocol):
@@ -49,6 +47,28 @@ def compute_quick(
     case = quick_case(gross_m, tax_class, birth_date, church_tax=church_tax, language=language)
     parent = compute_elterngeld(case).parents["A"]
     return QuickResult(parent.basis_monthly, parent.plus_monthly, parent.explanation)
+
+
+def input_problems(
+    gross_m: Decimal, tax_class: int, birth_date: date, church_tax: bool
+) -> dict[str, str]:
+    """The engine's own message about these inputs in every language ({} if there is none).
+
+    The engine words its messages in one language per call (the modelled birth period
+    comes from its parameters), so it is asked once per language; the page can then
+    switch languages without asking again.
+    """
+    from workbench.rules.elterngeld.quick import quick_case
+
+    texts: dict[str, str] = {}
+    for language in LANGUAGES:
+        try:
+            quick_case(gross_m, tax_class, birth_date, church_tax=church_tax, language=language)
+        except UnsupportedPeriod as error:
+            texts[language] = str(error)
+        except CaseError as error:
+            texts[language] = " ".join(error.messages)
+    return texts
 
 
 def result_html(result: QuickResult, language: str) -> str:
@@ -128,19 +148,14 @@ class QuickCalculator:
             self.birth_message.clear()
         if gross is None or birth is None:
             return
+        inputs = (gross, int(self.tax_class.value), birth, bool(self.church_tax.value))
         try:
-            result = compute_quick(gross, int(self.tax_class.value), birth,
-                                   bool(self.church_tax.value), self.language)
+            result = compute_quick(*inputs, self.language)
         except UnsupportedPeriod:
-            first, last = (format_date(d, self.language) for d in MODELLED_BIRTHS)
-            self.birth_message.show("ui.error.date_range", first=first, last=last)
+            self.birth_message.show_localized("ui.error.date_range", input_problems(*inputs))
             return
-        except CaseError as error:
-            self.message.show("ui.error.case", details=" ".join(error.messages))
-            return
-        except ImportError:
-            ui_logger().exception("Elterngeld engine not importable")
-            self.message.show("ui.error.engine_missing")
+        except CaseError:
+            self.message.show_localized("ui.error.case", input_problems(*inputs))
             return
         self.result, self._stale = result, False
         self._render_result()

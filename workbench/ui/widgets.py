@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -82,16 +83,22 @@ class FieldMessage:
         self.css_class = css_class
         self.key: str | None = None
         self.args: dict[str, Any] = {}
+        self.details: dict[str, str] = {}
         self.widget = w.HTML(value="", layout=w.Layout(display="none"))
 
     def show(self, key: str, **args: Any) -> None:
         """Show the message ``key`` as an alert (announced by screen readers)."""
-        self.key, self.args = key, args
+        self.key, self.args, self.details = key, args, {}
+        self._render()
+
+    def show_localized(self, key: str, details: Mapping[str, str]) -> None:
+        """Show ``key`` with a ``{details}`` text that was worded elsewhere per language."""
+        self.key, self.args, self.details = key, {}, dict(details)
         self._render()
 
     def clear(self) -> None:
         """Remove the message."""
-        self.key, self.args = None, {}
+        self.key, self.args, self.details = None, {}, {}
         self._render()
 
     def set_language(self, language: str) -> None:
@@ -102,7 +109,12 @@ class FieldMessage:
     @property
     def text(self) -> str:
         """The message as plain text ('' when there is none)."""
-        return text(self.key, self.language, **self.args) if self.key else ""
+        if not self.key:
+            return ""
+        if self.details:
+            details = self.details.get(self.language) or next(iter(self.details.values()))
+            return text(self.key, self.language, details=details)
+        return text(self.key, self.language, **self.args)
 
     def _render(self) -> None:
         if not self.key:
