@@ -146,7 +146,7 @@ def test_a_birth_outside_the_modelled_period_is_explained_at_the_date_field(page
     open_start_page(page, voila_url)
     page.get_by_label(GROSS_DE).fill("-5")
     page.get_by_role("button", name="Berechnen").click()
-    expect(page.get_by_role("alert")).to_have_text("Der Betrag darf nicht negativ sein.")
+    expect(page.get_by_role("alert").filter(has_text="Der Betrag darf nicht negativ sein.")).to_be_visible()
     page.get_by_label(GROSS_DE).fill("3000")
     page.get_by_label("Geburtstag oder errechneter Termin des Kindes").fill("2019-05-01")
     page.get_by_role("button", name="Berechnen").click()
