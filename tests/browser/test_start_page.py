@@ -91,7 +91,14 @@ def test_switching_to_english_translates_the_page(page: Page, voila_url: str, ar
     expect(page.get_by_label("Tax class")).to_be_visible()
     page.get_by_role("button", name="Calculate").click()
     expect(page.get_by_role("alert")).to_contain_text("Please enter the date of birth")
-    screenshot(page, artifacts / "start-en.png")
+    screenshot(page, artifacts / "alert-en.png")
+    page.get_by_label("Child's date of birth or due date").fill("2026-06-15")
+    page.get_by_label("Gross wage per month (€)").fill("3,000")
+    page.get_by_role("button", name="Calculate").click()
+    expect(page.get_by_role("row", name="Basiselterngeld")).to_contain_text("€1,274.65")
+    expect(page.get_by_role("row", name="ElterngeldPlus")).to_contain_text("€637.33")
+    expect(page.get_by_role("heading", name="How it was computed")).to_be_visible()
+    screenshot(page, artifacts / "result-en.png")
 
 
 def test_the_served_html_contains_no_notebook_source(voila_url: str) -> None:
