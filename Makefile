@@ -5,6 +5,8 @@ PORT ?= 8866
 # Debian's chromium for the browser tests (never `playwright install`)
 CHROMIUM ?= $(shell command -v chromium 2>/dev/null || echo /usr/bin/chromium)
 INSTALLED := .venv/.installed
+# Voila finds templates only in Jupyter data paths: link ours into the venv's
+VOILA_TEMPLATE := .venv/share/jupyter/voila/templates/workbench
 
 .PHONY: install run lab test bench axe clean
 
@@ -17,7 +19,10 @@ $(INSTALLED): .venv/bin/python pyproject.toml
 	$(PIP) install -q -e '.[dev]'
 	touch $@
 
-install: $(INSTALLED)
+$(VOILA_TEMPLATE): | $(INSTALLED)
+	ln -sfn $(CURDIR)/templates/voila/workbench $@
+
+install: $(INSTALLED) $(VOILA_TEMPLATE)
 
 # axe-core for the accessibility test; without npm the test is skipped with a message
 axe:

@@ -48,8 +48,15 @@ def test_voila_serves_locally_without_sources_or_tracebacks_and_culls_kernels() 
     voila = config["VoilaConfiguration"]
     assert voila["strip_sources"] is True and voila["show_tracebacks"] is False
     assert voila["theme"] == "light" and voila["preheat_kernel"] is True
+    assert voila["template"] == "workbench"
     assert voila["allow_template_override"] == voila["allow_theme_override"] == "NO"
     pools = config["VoilaKernelManager"]["kernel_pools_config"]
     assert pools["default"]["pool_size"] == 0 and pools["start.ipynb"]["pool_size"] >= 1
     assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
     assert config["VoilaExporter"]["language_code"] == "de"
+
+
+def test_the_workbench_template_builds_on_voilas_lab_template() -> None:
+    template = ROOT / "templates" / "voila" / "workbench"
+    assert json.loads((template / "conf.json").read_text(encoding="utf-8")) == {"base_template": "lab"}
+    assert "voila/render/start.ipynb" in (template / "tree-lab.html").read_text(encoding="utf-8")

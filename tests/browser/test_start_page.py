@@ -126,6 +126,8 @@ def run_axe(page: Page, report: Path) -> list[dict[str, object]]:
 def assert_no_new_serious(violations: list[dict[str, object]]) -> None:
     serious = {str(v["id"]) for v in violations if v["impact"] in ("serious", "critical")}
     assert serious <= set(KNOWN_AXE), json.dumps(violations, indent=1, ensure_ascii=False)
+    # moderate, but fixed by our template (role="main"): a Voila upgrade must not undo it
+    assert "region" not in {v["id"] for v in violations}, "the workbench template lost its main landmark"
 
 
 def test_the_page_has_no_serious_accessibility_violations(page: Page, voila_url: str, artifacts: Path) -> None:
@@ -162,3 +164,9 @@ def test_a_birth_outside_the_modelled_period_is_explained_at_the_date_field(page
     expect(alert).to_contain_text("Für dieses Datum rechnet die Workbench noch nicht")
     expect(alert).not_to_contain_text("Traceback")
     expect(page.get_by_role("table")).to_have_count(0)
+
+
+def test_the_server_address_leads_to_the_start_page(page: Page, voila_url: str) -> None:
+    page.goto(voila_url + "/")
+    expect(page.get_by_role("button", name="Berechnen")).to_be_visible(timeout=KERNEL_READY_MS)
+    assert page.url.endswith(START)
