@@ -10,8 +10,8 @@ The mapping (our own; see benchmarks/README.md for what cannot be mapped):
 * GETTSIM computes Elterngeld in two steps. Step 1 approximates the Elterngeld-Netto
   (``elterngeld.mean_nettoeinkommen_für_bemessungsgrundlage_nach_geburt_m``: gross
   − 21 % social-insurance flat rate − Lohnsteuer − Soli) from the pre-birth gross and
-  tax class, with the tax law of 1 January of the year before the birth (§ 2c Abs. 1
-  BEEG; the workbench uses the same Programmablaufplan year). Step 2 turns it into
+  tax class, with the tax law of 1 January of the year before the birth (§ 2e Abs. 1
+  Satz 2 BEEG; the workbench uses the same Programmablaufplan year). Step 2 turns it into
   ``elterngeld.betrag_m`` for a claiming parent with no income in the month, at the
   birth's policy date.
 * One ``main()`` call per policy date, as GETTSIM takes one date per call: step 1 per
