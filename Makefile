@@ -7,6 +7,9 @@ CHROMIUM ?= $(shell command -v chromium 2>/dev/null || echo /usr/bin/chromium)
 INSTALLED := .venv/.installed
 # Voila finds templates only in Jupyter data paths: link ours into the venv's
 VOILA_TEMPLATE := .venv/share/jupyter/voila/templates/workbench
+# GETTSIM for the benchmark comparison lives in its own venv; its version is the `bench` extra in pyproject.toml.
+BENCH_VENV := benchmarks/.venv-gettsim
+GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml)
 
 .PHONY: install run lab test bench axe clean
 
@@ -45,6 +48,8 @@ test: install axe
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
 
 bench: install
+	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV) || echo "bench: could not create $(BENCH_VENV); the comparison is skipped"
+	@$(BENCH_VENV)/bin/pip install -q '$(GETTSIM_REQ)' || echo "bench: could not install $(GETTSIM_REQ); the comparison is skipped"
 	$(PY) benchmarks/elterngeld.py
 
 clean:
