@@ -36,7 +36,7 @@ from workbench.case import Case, dump_case, load_case
 from workbench.errors import CaseError, CaseNotFound, StoreConflict, StoreError
 from workbench.i18n import format_date, text
 
-__all__ = ["CaseStore", "CaseSummary", "ConflictCopy", "StoredCase", "default_store_path"]
+__all__ = ["CaseStore", "CaseSummary", "ConflictCopy", "StoredCase", "default_store_path", "office_time"]
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,10 @@ class CaseStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_store_path()
-        _prepare_file(self.path)
+        try:
+            _prepare_file(self.path)
+        except OSError as exc:
+            raise StoreError(text("store.unreadable", path=self.path, detail=exc.strerror or exc)) from exc
         self._user = _advisor()
         try:
             self._create_schema()
@@ -251,6 +254,11 @@ class CaseStore:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
             yield conn
+        except sqlite3.OperationalError as exc:
+            key = "store.busy" if "locked" in str(exc) or "busy" in str(exc) else "store.unreadable"
+            raise StoreError(text(key, path=self.path, detail=exc)) from exc
+        except sqlite3.DatabaseError as exc:  # not a database, corrupted, ...
+            raise StoreError(text("store.unreadable", path=self.path, detail=exc)) from exc
         finally:
             conn.close()
 
@@ -399,13 +407,17 @@ def _advisor() -> str:
         return "?"
 
 
+def office_time(moment: datetime) -> datetime:
+    """A stored UTC time on the office's clock (Europe/Berlin; the machine's zone without tz data)."""
+    try:
+        return moment.astimezone(ZoneInfo(DISPLAY_ZONE))
+    except ZoneInfoNotFoundError:
+        return moment.astimezone()
+
+
 def _when(moment: datetime, language: str) -> str:
     """``12:31 Uhr`` today, else ``24.11.2026, 12:31 Uhr`` (office time)."""
-    try:
-        local = moment.astimezone(ZoneInfo(DISPLAY_ZONE))
-        today = datetime.now(ZoneInfo(DISPLAY_ZONE)).date()
-    except ZoneInfoNotFoundError:
-        local, today = moment.astimezone(), datetime.now().astimezone().date()
+    local, today = office_time(moment), office_time(datetime.now(UTC)).date()
     clock = local.strftime("%H:%M")
     if local.date() == today:
         return text("store.when_today", language, time=clock)
