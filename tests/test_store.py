@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +153,7 @@ def test_delete_removes_every_version_and_conflict_copy(store: CaseStore) -> Non
         store.open("ex-money-002")
     assert store.conflict_copies("ex-money-002") == []
     assert store.delete("ex-money-002") == 0
-    with sqlite3.connect(store.path) as conn:  # nothing of the family is left in the file
+    with closing(sqlite3.connect(store.path)) as conn:  # nothing of the family is left in the file
         assert conn.execute("SELECT count(*) FROM versions WHERE case_id = 'ex-money-002'").fetchone()[0] == 0
     assert b"ex-money-002" not in store.path.read_bytes()
 
