@@ -238,3 +238,21 @@ def test_complete_true_insists_on_a_valid_case_and_false_keeps_a_valid_one_as_dr
     assert store.list() == []
     store.save(example("ex-money-002"), expected_version=None, complete=False)
     assert store.open("ex-money-002").complete is False
+
+
+def test_pruning_drops_drafts_a_complete_version_supersedes_and_shrinks_the_file(store: CaseStore) -> None:
+    case = example("ex-money-002")
+    version = store.save({"case_id": "ex-money-002", "notes": "a" * 20000}, expected_version=None)
+    for typed in range(30):  # the wizard saves a draft after every field
+        version = store.save({"case_id": "ex-money-002", "notes": f"{typed} " + "b" * 20000}, expected_version=version)
+    version = store.save(case, expected_version=version)  # v32, complete
+    store.save({"case_id": "ex-money-002", "notes": "weiter"}, expected_version=version)  # v33, the latest draft
+    store.save({"case_id": "anderer-fall", "notes": "x"}, expected_version=None)
+    size = store.path.stat().st_size
+    assert store.prune_drafts("ex-money-002") == 31
+    assert [(s.version, s.complete) for s in store.history("ex-money-002")] == [(33, False), (32, True)]
+    assert store.open("ex-money-002").data == {"case_id": "ex-money-002", "notes": "weiter"}
+    assert store.open("anderer-fall").version == 1  # drafts without a complete successor stay
+    assert store.path.stat().st_size < size / 4
+    assert store.prune_drafts() == 0
+    assert store.save(case, expected_version=33) == 34  # numbers are never reused

@@ -85,3 +85,14 @@ def test_a_store_file_can_be_named_on_the_command_line(tmp_path: Path) -> None:
     assert store.is_file() and stat.S_IMODE(store.stat().st_mode) == 0o600
     assert run(tmp_path, "cases", "list", "--json").stdout.strip() == "[]"
     assert "ex-money-021" in run(tmp_path, "cases", "list", "--store", str(store)).stdout
+
+
+def test_prune_removes_superseded_drafts(tmp_path: Path) -> None:
+    from workbench.store import CaseStore
+
+    store = CaseStore(tmp_path / "data" / "cases.sqlite")
+    store.save({"case_id": "ex-money-021"}, expected_version=None)
+    store.import_json(case_file(tmp_path))
+    out = run(tmp_path, "cases", "prune")
+    assert out.returncode == 0 and out.stdout.strip() == "Überholte Entwürfe gelöscht: 1"
+    assert [s.version for s in store.history("ex-money-021")] == [2]

@@ -7,6 +7,7 @@
     workbench cases export CASE_ID [--output FILE]
     workbench cases import FILE
     workbench cases delete CASE_ID --yes
+    workbench cases prune [CASE_ID]
 
 ``cases`` works on the case store (docs/store.md): ``--store FILE`` or $WORKBENCH_DATA picks it.
 
@@ -133,6 +134,13 @@ def cmd_cases_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cases_prune(args: argparse.Namespace) -> int:
+    from workbench.i18n import text
+
+    print(text("store.cli_pruned", count=_store(args).prune_drafts(args.case_id)))
+    return 0
+
+
 def _positive(value: str) -> int:
     number = int(value) if value.isdigit() else 0
     if number < 1:
@@ -144,7 +152,7 @@ def add_cases_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     """``workbench cases list|show|export|import|delete``."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--store", metavar="FILE", help="Falldatenbank (Standard: $WORKBENCH_DATA/cases.sqlite)")
-    cases = sub.add_parser("cases", help="gespeicherte Fälle auflisten, zeigen, exportieren, importieren, löschen")
+    cases = sub.add_parser("cases", help="gespeicherte Fälle auflisten, zeigen, exportieren, importieren, löschen, aufräumen")
     commands = cases.add_subparsers(dest="cases_command", required=True)
     p = commands.add_parser("list", parents=[common], help="Fälle, neueste zuerst")
     p.add_argument("--search", default="", help="Teil von Aktenzeichen oder Vorname (Groß-/Kleinschreibung egal)")
@@ -166,6 +174,9 @@ def add_cases_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.add_argument("case_id")
     p.add_argument("--yes", action="store_true", help="Löschen bestätigen")
     p.set_defaults(func=cmd_cases_delete)
+    p = commands.add_parser("prune", parents=[common], help="Entwürfe löschen, auf die eine vollständige Version folgt")
+    p.add_argument("case_id", nargs="?", help="nur dieser Fall (Standard: alle)")
+    p.set_defaults(func=cmd_cases_prune)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -179,10 +179,27 @@ class CaseStore:
             conflicts = conn.execute("DELETE FROM conflicts WHERE case_id = ?", (case_id,)).rowcount
             versions = conn.execute("DELETE FROM versions WHERE case_id = ?", (case_id,)).rowcount
             conn.execute("DELETE FROM cases WHERE case_id = ?", (case_id,))
-        with self._connect() as conn:  # move the deletion out of the WAL into the (zeroed) main file
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._compact()
         log.info("deleted case %s (%d versions, %d conflict copies)", case_id, versions, conflicts)
         return int(versions + conflicts)
+
+    def prune_drafts(self, case_id: str | None = None) -> int:
+        """Delete the drafts a later complete version supersedes, of one case or all; how many.
+
+        Drafts are saved after every field and pile up; once the case was saved complete they
+        are no longer needed. The latest version and every complete version always stay, and
+        version numbers are never reused (the history then has gaps).
+        """
+        sql = ("DELETE FROM versions WHERE complete = 0 AND EXISTS (SELECT 1 FROM versions AS later "
+               "WHERE later.case_id = versions.case_id AND later.complete = 1 AND later.version > versions.version)")
+        params: tuple[str, ...] = ()
+        if case_id is not None:
+            sql, params = sql + " AND case_id = ?", (case_id,)
+        with self._transaction() as conn:
+            count = int(conn.execute(sql, params).rowcount)
+        self._compact()
+        log.info("pruned %d drafts (%s)", count, case_id or "all cases")
+        return count
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -275,8 +292,16 @@ class CaseStore:
                 raise
             conn.execute("COMMIT")
 
+    def _compact(self) -> None:
+        """Move deletions out of the WAL into the main file (freed pages are zeroed) and shrink it."""
+        with self._connect() as conn:
+            conn.executescript("PRAGMA incremental_vacuum;")  # execute() would free one page only
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
     def _create_schema(self) -> None:
         with self._connect() as conn:
+            if not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # only possible before the first table
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
         with self._transaction() as conn:
