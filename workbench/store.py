@@ -153,10 +153,7 @@ class CaseStore:
                 conflict_id = self._keep_conflict(conn, case_id, expected_version, payload)
                 conn.execute("COMMIT")  # the copy is kept even though the save is refused
                 raise self._conflict(case_id, expected_version, latest, payload, conflict_id, language)
-            version = 1 if latest is None else latest[0] + 1
-            if latest is None:
-                conn.execute("INSERT INTO cases (case_id, created_at) VALUES (?, ?)", (case_id, _now()))
-            self._insert(conn, case_id, version, payload, is_complete)
+            version = self._append(conn, case_id, latest, payload, is_complete)
         log.info("saved case %s version %d (%s)", case_id, version, "complete" if is_complete else "draft")
         return version
 
@@ -165,11 +162,7 @@ class CaseStore:
         payload = dump_case(load_case(source))
         case_id = payload["case_id"]
         with self._transaction() as conn:
-            latest = _latest(conn, case_id)
-            version = 1 if latest is None else latest[0] + 1
-            if latest is None:
-                conn.execute("INSERT INTO cases (case_id, created_at) VALUES (?, ?)", (case_id, _now()))
-            self._insert(conn, case_id, version, payload, True)
+            version = self._append(conn, case_id, _latest(conn, case_id), payload, True)
         log.info("imported case %s as version %d", case_id, version)
         return version
 
@@ -206,12 +199,9 @@ class CaseStore:
     def open(self, case_id: str, version: int | None = None) -> StoredCase:
         """The latest version of the case, or the given one; CaseNotFound if there is none."""
         with self._connect() as conn:
-            if version is None:
-                row = conn.execute("SELECT case_id, version, saved_at, data, complete FROM versions WHERE case_id = ? "
-                                   "ORDER BY version DESC LIMIT 1", (case_id,)).fetchone()
-            else:
-                row = conn.execute("SELECT case_id, version, saved_at, data, complete FROM versions "
-                                   "WHERE case_id = ? AND version = ?", (case_id, version)).fetchone()
+            row = conn.execute("SELECT case_id, version, saved_at, data, complete FROM versions WHERE case_id = :id "
+                               "AND (:v IS NULL OR version = :v) ORDER BY version DESC LIMIT 1",
+                               {"id": case_id, "v": version}).fetchone()
             if row is None:
                 latest = _latest(conn, case_id)
                 if latest is None:
@@ -315,13 +305,18 @@ class CaseStore:
             if found is None or found > SCHEMA_VERSION:
                 raise StoreError(text("store.schema_too_new", path=self.path, found=found, known=SCHEMA_VERSION))
 
-    def _insert(self, conn: sqlite3.Connection, case_id: str, version: int, payload: dict[str, Any],
-                complete: bool) -> None:
+    def _append(self, conn: sqlite3.Connection, case_id: str, latest: tuple[int, str, str] | None,
+                payload: dict[str, Any], complete: bool) -> int:
+        """Insert the next version (creating the case when it is new); its number."""
+        version = 1 if latest is None else latest[0] + 1
+        if latest is None:
+            conn.execute("INSERT INTO cases (case_id, created_at) VALUES (?, ?)", (case_id, _now()))
         family = _family(payload)
         conn.execute("INSERT INTO versions (case_id, version, saved_at, saved_by, complete, family, search_key, data) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      (case_id, version, _now(), self._user, int(complete), family,
                       _search_key(case_id, family), json.dumps(payload, ensure_ascii=False)))
+        return version
 
     def _keep_conflict(self, conn: sqlite3.Connection, case_id: str, based_on: int | None,
                        payload: dict[str, Any]) -> int:
