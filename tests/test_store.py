@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.shared import SHARED
 from workbench.case import load_case
@@ -256,3 +258,23 @@ def test_pruning_drops_drafts_a_complete_version_supersedes_and_shrinks_the_file
     assert store.path.stat().st_size < size / 4
     assert store.prune_drafts() == 0
     assert store.save(case, expected_version=33) == 34  # numbers are never reused
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**12, 10**12) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.characters(blacklist_categories=("Cs",))),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(draft=st.dictionaries(st.text(max_size=10), JSON_VALUES, max_size=6),
+       case_id=st.text(alphabet="abcäöüß-0123456789", min_size=1, max_size=12))
+def test_any_json_draft_reopens_exactly_and_is_found_by_its_case_id(store: CaseStore, draft: dict[str, Any],
+                                                                      case_id: str) -> None:
+    data = draft | {"case_id": case_id}
+    latest = [s.version for s in store.list(limit=1000) if s.case_id == case_id]
+    version = store.save(data, expected_version=latest[0] if latest else None)
+    stored = store.open(case_id)
+    assert stored.data == data and stored.version == version and not stored.complete
+    assert case_id in [s.case_id for s in store.list(case_id.upper(), limit=1000)]

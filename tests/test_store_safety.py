@@ -183,3 +183,36 @@ def test_many_quick_saves_stay_fast(tmp_path: Path) -> None:
     for _ in range(30):
         version = store.save(CASE, expected_version=version)
     assert (time.perf_counter() - started) / 30 < 0.5  # a draft save per field must not be felt
+
+
+def _creator(path: str, name: str, barrier: Any, results: Any) -> None:
+    """Two advisors create a case with the same case id at the same moment."""
+    store = CaseStore(Path(path))
+    for round_no in range(ROUNDS // 2):
+        try:
+            barrier.wait(timeout=60)
+            store.save(CASE | {"case_id": f"neu-{round_no}", "notes": name}, expected_version=None)
+            results.put((round_no, name, "won"))
+        except StoreConflict:
+            results.put((round_no, name, "refused"))
+        except Exception as exc:  # noqa: BLE001 - reported to the test instead of hanging it
+            results.put((round_no, name, f"error: {exc}"))
+
+
+def test_two_processes_creating_the_same_new_case_at_once_exactly_one_wins(tmp_path: Path) -> None:
+    path = tmp_path / "cases.sqlite"
+    CaseStore(path)
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(2), context.Queue()
+    workers = [context.Process(target=_creator, args=(str(path), name, barrier, results)) for name in ("A", "B")]
+    for worker in workers:
+        worker.start()
+    outcomes = [results.get(timeout=120) for _ in range(ROUNDS)]
+    for worker in workers:
+        worker.join(timeout=60)
+    store = CaseStore(path)
+    for round_no in range(ROUNDS // 2):
+        assert sorted(o[2] for o in outcomes if o[0] == round_no) == ["refused", "won"], round_no
+        [winner] = [o[1] for o in outcomes if o[0] == round_no and o[2] == "won"]
+        assert store.open(f"neu-{round_no}").data["notes"] == winner
+        assert [c.data["notes"] for c in store.conflict_copies(f"neu-{round_no}")] == [{"A": "B", "B": "A"}[winner]]
