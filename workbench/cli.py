@@ -2,8 +2,9 @@
 
     workbench elterngeld CASE.json [--explain] [--language de|en]
     workbench schema
+    workbench params show|diff|check   (see workbench/cli_params.py)
 
-Exit status: 0 success, 2 unusable input (the messages say which field and why),
+Exit status: 0 success, 1 ``params check`` found problems, 2 unusable input (the messages say which field and why),
 3 an internal error (reported in one line; set WORKBENCH_DEBUG=1 for the traceback).
 """
 
@@ -17,7 +18,8 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.errors import CaseError, WorkbenchError
+from workbench.cli_params import add_params_parser
+from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
 
 def _print_json(data: object) -> None:
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_elterngeld)
     s = sub.add_parser("schema", help="JSON Schema des Fallformats ausgeben")
     s.set_defaults(func=cmd_schema)
+    add_params_parser(sub)
     return parser
 
 
@@ -69,6 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except CaseError as exc:
         for message in exc.messages:
+            print(message, file=sys.stderr)
+        return 2
+    except InvalidValue as exc:
+        for message in exc.messages(getattr(args, "language", None) or "de"):
             print(message, file=sys.stderr)
         return 2
     except WorkbenchError as exc:

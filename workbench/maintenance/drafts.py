@@ -31,9 +31,10 @@ from typing import Any
 
 import yaml
 
-from workbench.errors import ParameterError
+from workbench.errors import InvalidValue, ParameterError
 from workbench.maintenance.editing import official_parameters
 from workbench.maintenance.paths import drafts_dir
+from workbench.maintenance.validation import Problem
 from workbench.parameters import DatedValue, Parameter, ParameterSet, load_yaml, parameter_files, using_parameters
 
 DRAFT_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -97,7 +98,7 @@ def load_draft(name: str, folder: Path | None = None, rules_dir: Path | None = N
     root = folder or drafts_dir()
     if not DRAFT_NAME.fullmatch(name) or not (root / name).is_dir():
         known = ", ".join(draft_names(root)) or "–"
-        raise ParameterError(f"no draft {name!r} in {root} (drafts: {known})")
+        raise InvalidValue([Problem("maint.problem.unknown_draft", {"name": name, "folder": str(root), "known": known})])
     benefits = parameter_files(rules_dir)
     sets: dict[str, ParameterSet] = {}
     changed: dict[str, tuple[str, ...]] = {}
