@@ -20,7 +20,9 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from workbench.errors import InvalidValue, ParameterError
 from workbench.maintenance import roundtrip
 from workbench.maintenance.validation import Problem, check_new_value, insertion_index
-from workbench.parameters import RULES_DIR, parameter_files, parameters, parse_parameter_text, reload_parameters
+from workbench.parameters import (
+    RULES_DIR, ParameterSet, parameter_files, parameters, parse_parameter_text, reload_parameters,
+)
 
 
 @dataclass(frozen=True)
@@ -137,9 +139,9 @@ def add_value(benefit: str, name: str, valid_from: date, value: object, referenc
     return change
 
 
-def official_parameters(benefit: str, rules_dir: Path | None = None) -> Any:
+def official_parameters(benefit: str, rules_dir: Path | None = None) -> ParameterSet:
     """The parameter set of ``benefit``: the cached official one, or freshly read from ``rules_dir``."""
     if rules_dir is None:
         return parameters(benefit)
-    return parse_parameter_text(benefit, _file(benefit, rules_dir).read_text(encoding="utf-8"),
-                                _file(benefit, rules_dir))
+    path = _file(benefit, rules_dir)
+    return parse_parameter_text(benefit, path.read_text(encoding="utf-8"), path)
