@@ -14,6 +14,11 @@ def test_there_is_a_start_notebook() -> None:
     assert NOTEBOOKS / "start.ipynb" in ALL_NOTEBOOKS
 
 
+def test_the_maintainer_notebooks_are_executed_and_checked_too() -> None:
+    names = {p.name for p in ALL_NOTEBOOKS if p.parent.name == "maintainers"}
+    assert names == {"parameter.ipynb", "was-aendert-sich.ipynb", "pruefstand.ipynb"}
+
+
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
 def test_the_notebook_executes_without_error(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)

@@ -2,6 +2,7 @@
 
     workbench elterngeld CASE.json [--explain] [--language de|en]
     workbench schema
+    workbench params show|diff|check   (see workbench/cli_params.py)
     workbench cases list [--search TEXT] [--limit N] [--json]
     workbench cases show CASE_ID [--version N]
     workbench cases export CASE_ID [--output FILE]
@@ -11,7 +12,7 @@
 
 ``cases`` works on the case store (docs/store.md): ``--store FILE`` or $WORKBENCH_DATA picks it.
 
-Exit status: 0 success, 2 unusable input (the messages say which field and why),
+Exit status: 0 success, 1 ``params check`` found problems, 2 unusable input (the messages say which field and why),
 3 an internal error (reported in one line; set WORKBENCH_DEBUG=1 for the traceback).
 """
 
@@ -26,7 +27,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.errors import CaseError, WorkbenchError
+from workbench.cli_params import add_params_parser
+from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
 if TYPE_CHECKING:
     from workbench.store import CaseStore
@@ -189,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_elterngeld)
     s = sub.add_parser("schema", help="JSON Schema des Fallformats ausgeben")
     s.set_defaults(func=cmd_schema)
+    add_params_parser(sub)
     add_cases_parser(sub)
     return parser
 
@@ -202,6 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except CaseError as exc:
         for message in exc.messages:
+            print(message, file=sys.stderr)
+        return 2
+    except InvalidValue as exc:
+        for message in exc.messages(getattr(args, "language", None) or "de"):
             print(message, file=sys.stderr)
         return 2
     except WorkbenchError as exc:

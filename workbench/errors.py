@@ -5,7 +5,8 @@
     WorkbenchError                 anything the workbench reports on purpose
     ├── CaseError                  a case file is malformed or invalid (messages per field)
     ├── ParameterError             a params.yaml file is malformed
-    │   └── MissingParameter       a rule asked for a parameter that does not exist
+    │   ├── MissingParameter       a rule asked for a parameter that does not exist
+    │   └── InvalidValue           a maintainer's new value or draft is refused (problems listed)
     ├── UnsupportedPeriod          a date lies outside the period the rules model
     └── StoreError                 the case store cannot do what was asked (unreadable, too new)
         ├── StoreConflict          a save was refused: someone saved the case meanwhile
@@ -17,6 +18,15 @@ all; each message says what happened and what to do.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class _Problem(Protocol):
+    """What InvalidValue needs of a problem: its text in a language."""
+
+    def text(self, language: str = "de") -> str: ...
 
 
 class WorkbenchError(Exception):
@@ -37,6 +47,21 @@ class ParameterError(WorkbenchError):
 
 class MissingParameter(ParameterError):
     """A rule asked for a parameter name that its params.yaml does not define."""
+
+
+class InvalidValue(ParameterError):
+    """A new parameter value (or a draft) is refused; ``problems`` says why, in both languages.
+
+    Each problem has ``text(language)``; ``str()`` of the error is the German text.
+    """
+
+    def __init__(self, problems: "Sequence[_Problem]") -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(p.text("de") for p in self.problems))
+
+    def messages(self, language: str = "de") -> list[str]:
+        """One line per problem in ``language``."""
+        return [p.text(language) for p in self.problems]
 
 
 class UnsupportedPeriod(WorkbenchError):
