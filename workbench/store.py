@@ -17,24 +17,23 @@
 from __future__ import annotations
 
 import builtins
-import getpass
 import json
 import logging
 import os
 import sqlite3
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from workbench.case import Case, dump_case, load_case
-from workbench.errors import CaseError, CaseNotFound, StoreConflict, StoreError
-from workbench.i18n import format_date, text
+from workbench.errors import CaseNotFound, StoreConflict, StoreError
+from workbench.i18n import text
+from workbench.store_records import (
+    advisor, family_names, fold, now, office_time, parse_time, search_key, to_payload, when,
+)
 
 __all__ = ["CaseStore", "CaseSummary", "ConflictCopy", "StoredCase", "default_store_path", "office_time"]
 
@@ -43,7 +42,6 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 FILE_NAME = "cases.sqlite"
 BUSY_TIMEOUT_S = 30.0
-DISPLAY_ZONE = "Europe/Berlin"  # the office's clock, for times in messages
 
 _SCHEMA = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -124,7 +122,7 @@ class CaseStore:
             _prepare_file(self.path)
         except OSError as exc:
             raise StoreError(text("store.unreadable", path=self.path, detail=exc.strerror or exc)) from exc
-        self._user = _advisor()
+        self._user = advisor()
         try:
             self._create_schema()
         except sqlite3.DatabaseError as exc:
@@ -141,7 +139,7 @@ class CaseStore:
         copy. ``complete=None`` decides by validating; ``True`` insists (CaseError if invalid);
         ``False`` stores a draft even if it validates.
         """
-        payload, is_complete = _payload(data, complete)
+        payload, is_complete = to_payload(data, complete)
         case_id = payload["case_id"]
         with self._transaction() as conn:
             latest = _latest(conn, case_id)
@@ -207,11 +205,11 @@ class CaseStore:
                 if latest is None:
                     raise CaseNotFound(text("store.not_found", case_id=case_id))
                 raise CaseNotFound(text("store.version_not_found", case_id=case_id, version=version, latest=latest[0]))
-        return StoredCase(row[0], row[1], _parse_time(row[2]), json.loads(row[3]), bool(row[4]))
+        return StoredCase(row[0], row[1], parse_time(row[2]), json.loads(row[3]), bool(row[4]))
 
     def list(self, search: str = "", limit: int = 50) -> list[CaseSummary]:
         """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name."""
-        words = _fold(search).split()
+        words = fold(search).split()
         where = " AND ".join("instr(v.search_key, ?) > 0" for _ in words) or "1"
         sql = ("SELECT v.case_id, v.family, v.version, v.saved_at, v.complete FROM versions v "
                "JOIN (SELECT case_id, MAX(version) AS version FROM versions GROUP BY case_id) latest "
@@ -246,7 +244,7 @@ class CaseStore:
         with self._connect() as conn:
             rows = conn.execute("SELECT conflict_id, case_id, based_on, saved_at, data FROM conflicts "
                                 "WHERE case_id = ? ORDER BY conflict_id DESC", (case_id,)).fetchall()
-        return [ConflictCopy(r[0], r[1], r[2], _parse_time(r[3]), json.loads(r[4])) for r in rows]
+        return [ConflictCopy(r[0], r[1], r[2], parse_time(r[3]), json.loads(r[4])) for r in rows]
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -310,18 +308,18 @@ class CaseStore:
         """Insert the next version (creating the case when it is new); its number."""
         version = 1 if latest is None else latest[0] + 1
         if latest is None:
-            conn.execute("INSERT INTO cases (case_id, created_at) VALUES (?, ?)", (case_id, _now()))
-        family = _family(payload)
+            conn.execute("INSERT INTO cases (case_id, created_at) VALUES (?, ?)", (case_id, now()))
+        family = family_names(payload)
         conn.execute("INSERT INTO versions (case_id, version, saved_at, saved_by, complete, family, search_key, data) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (case_id, version, _now(), self._user, int(complete), family,
-                      _search_key(case_id, family), json.dumps(payload, ensure_ascii=False)))
+                     (case_id, version, now(), self._user, int(complete), family,
+                      search_key(case_id, family), json.dumps(payload, ensure_ascii=False)))
         return version
 
     def _keep_conflict(self, conn: sqlite3.Connection, case_id: str, based_on: int | None,
                        payload: dict[str, Any]) -> int:
         cursor = conn.execute("INSERT INTO conflicts (case_id, based_on, saved_at, saved_by, data) VALUES (?, ?, ?, ?, ?)",
-                              (case_id, based_on, _now(), self._user, json.dumps(payload, ensure_ascii=False)))
+                              (case_id, based_on, now(), self._user, json.dumps(payload, ensure_ascii=False)))
         return int(cursor.lastrowid or 0)
 
     def _conflict(self, case_id: str, expected: int | None, latest: tuple[int, str, str], payload: dict[str, Any],
@@ -330,7 +328,7 @@ class CaseStore:
         who = text("store.by_window", language) if saved_by == self._user else text("store.by_user", language, user=saved_by)
         key = "store.conflict_exists" if expected is None else "store.conflict_newer"
         message = text(key, language, case_id=case_id, version=version, who=who,
-                       when=_when(_parse_time(saved_at), language))
+                       when=when(parse_time(saved_at), language))
         log.info("save refused: case %s expected version %s, latest %d; conflict copy %d",
                  case_id, expected, version, conflict_id)
         return StoreConflict(message, case_id=case_id, latest_version=version, refused=payload, conflict_id=conflict_id)
@@ -350,95 +348,13 @@ def _prepare_file(path: Path) -> None:
         path.chmod(0o600)
 
 
-def _payload(data: dict[str, Any] | Case, complete: bool | None) -> tuple[dict[str, Any], bool]:
-    """The data as plain JSON and whether it is a complete case."""
-    if isinstance(data, Case):
-        return dump_case(data), complete is not False
-    if not isinstance(data, dict):
-        raise CaseError([text("store.not_a_dict", kind=type(data).__name__)])
-    payload: dict[str, Any] = json.loads(json.dumps(data, default=_json_value, ensure_ascii=False))
-    case_id = payload.get("case_id")
-    if not isinstance(case_id, str) or not case_id.strip():
-        raise CaseError([text("store.no_case_id")])
-    if complete is False:
-        return payload, False
-    try:
-        load_case(payload)
-    except CaseError:
-        if complete:
-            raise
-        return payload, False
-    return payload, True
-
-
-def _json_value(value: object) -> object:
-    """Widget values in a draft: Decimal as a number, dates as ISO text (as in case-format JSON)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    raise CaseError([text("store.not_json", kind=type(value).__name__)])
-
-
 def _latest(conn: sqlite3.Connection, case_id: str) -> tuple[int, str, str] | None:
     row = conn.execute("SELECT version, saved_at, saved_by FROM versions WHERE case_id = ? "
                        "ORDER BY version DESC LIMIT 1", (case_id,)).fetchone()
     return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
 
 
-def _family(payload: dict[str, Any]) -> str:
-    """The parents' names of a case or a draft (``Eva & Jonas``); empty when none are entered yet."""
-    household = payload.get("household")
-    parents = household.get("parents") if isinstance(household, dict) else None
-    names = [p.get("name") for p in parents if isinstance(p, dict)] if isinstance(parents, list) else []
-    return " & ".join(n.strip() for n in names if isinstance(n, str) and n.strip())
-
-
-_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def _fold(value: str) -> str:
-    return unicodedata.normalize("NFC", value).casefold()
-
-
-def _search_key(case_id: str, family: str) -> str:
-    """Case id and names case-folded, once as written and once with umlauts spelled out (Müller → mueller)."""
-    plain = _fold(f"{case_id} {family}")
-    return f"{plain} | {unicodedata.normalize('NFC', f'{case_id} {family}').lower().translate(_TRANSLITERATE)}"
-
-
 def _summary(row: tuple[Any, ...]) -> CaseSummary:
-    return CaseSummary(row[0], row[1], int(row[2]), _parse_time(row[3]), bool(row[4]))
+    return CaseSummary(row[0], row[1], int(row[2]), parse_time(row[3]), bool(row[4]))
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def _parse_time(value: str) -> datetime:
-    return datetime.fromisoformat(value)
-
-
-def _advisor() -> str:
-    """Who saves: the JupyterHub user, else the login name (never family data)."""
-    try:
-        return os.environ.get("JUPYTERHUB_USER") or getpass.getuser()
-    except (KeyError, OSError):
-        return "?"
-
-
-def office_time(moment: datetime) -> datetime:
-    """A stored UTC time on the office's clock (Europe/Berlin; the machine's zone without tz data)."""
-    try:
-        return moment.astimezone(ZoneInfo(DISPLAY_ZONE))
-    except ZoneInfoNotFoundError:
-        return moment.astimezone()
-
-
-def _when(moment: datetime, language: str) -> str:
-    """``12:31 Uhr`` today, else ``24.11.2026, 12:31 Uhr`` (office time)."""
-    local, today = office_time(moment), office_time(datetime.now(UTC)).date()
-    clock = local.strftime("%H:%M")
-    if local.date() == today:
-        return text("store.when_today", language, time=clock)
-    return text("store.when_day", language, day=format_date(local.date(), language), time=clock)
