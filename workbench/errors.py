@@ -6,7 +6,10 @@
     ├── CaseError                  a case file is malformed or invalid (messages per field)
     ├── ParameterError             a params.yaml file is malformed
     │   └── MissingParameter       a rule asked for a parameter that does not exist
-    └── UnsupportedPeriod          a date lies outside the period the rules model
+    ├── UnsupportedPeriod          a date lies outside the period the rules model
+    └── StoreError                 the case store cannot do what was asked (unreadable, too new)
+        ├── StoreConflict          a save was refused: someone saved the case meanwhile
+        └── CaseNotFound           no case (or version) with this id; also a KeyError
 
 Rules never raise for a family's situation: a plan that breaks a BEEG rule is a
 ``Violation``, not an exception. Exceptions are for input that cannot be computed at
@@ -38,3 +41,31 @@ class MissingParameter(ParameterError):
 
 class UnsupportedPeriod(WorkbenchError):
     """A date lies before the first or after the last modelled validity period."""
+
+
+class StoreError(WorkbenchError):
+    """The case store cannot do what was asked (database unreadable, schema too new, no complete version)."""
+
+
+class StoreConflict(StoreError):
+    """A save was refused because it was not based on the latest version (optimistic versioning).
+
+    Nothing is lost: ``refused`` holds the data that was not saved, and ``conflict_id`` the
+    id of the copy the store kept of it (``None`` when the case was deleted meanwhile).
+    ``latest_version`` is the version that won (``None``: the case no longer exists).
+    """
+
+    def __init__(self, message: str, *, case_id: str, latest_version: int | None,
+                 refused: dict[str, object], conflict_id: int | None) -> None:
+        self.case_id = case_id
+        self.latest_version = latest_version
+        self.refused = refused
+        self.conflict_id = conflict_id
+        super().__init__(message)
+
+
+class CaseNotFound(StoreError, KeyError):
+    """The store holds no case (or no such version) with this id. Also a ``KeyError``."""
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
