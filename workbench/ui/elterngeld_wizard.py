@@ -36,6 +36,7 @@ class PlanerStep(WizardStep):
 
     def shown(self, data: dict[str, Any]) -> None:
         self.planner.set_case(data)
+        self.on_change()  # a proposed plan is saved like a click
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         return True  # the planner edits data's plan in place

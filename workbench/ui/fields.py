@@ -184,7 +184,8 @@ class CheckField(Field):
         return bool(self.input.value)
 
     def write(self, value: Any) -> None:
-        self.input.value = bool(value)
+        if value is not None:  # missing in the case: keep the field's default (True for insured)
+            self.input.value = bool(value)
 
 
 def whole_numbers(low: int, high: int) -> list[tuple[str, int]]:

@@ -43,6 +43,11 @@ def default_months(parent_ids: list[str], single_parent: bool) -> dict[str, str]
     return {parent_ids[0]: "B" * (14 if single_parent else 12)}
 
 
+def _count(value: Decimal, language: str) -> str:
+    """Months as ``12`` or ``12,5``."""
+    return format_decimal(value.quantize(Decimal(1)) if value == value.to_integral_value() else value, language)
+
+
 class Monatsplaner:
     """The planner for the case dict ``data`` (its ``elterngeld_plan.months`` are edited in place)."""
 
@@ -123,7 +128,8 @@ class Monatsplaner:
         for first, last in BLOCKS:
             children: list[w.Widget] = [w.HTML(f'<span class="wb-corner">{html.escape(text("ui.plan.month", self.language))}</span>')]
             headers = [w.HTML() for _ in range(first, last + 1)]
-            children += headers
+            gap = [w.HTML() for _ in range(12 - len(headers))]  # the last block has 8 months
+            children += headers + gap
             for pid in self.parent_ids:
                 children.append(w.HTML(f'<span class="wb-rowname">{html.escape(self.names[pid])}</span>'))
                 for m in range(first, last + 1):
@@ -132,6 +138,7 @@ class Monatsplaner:
                     button.on_click(guarded(lambda _b, p=pid, n=m: self.cycle(p, n), self.on_error))
                     self.cells[(pid, m)] = button
                     children.append(button)
+                children += [w.HTML() for _ in gap]
             grid = w.GridBox(children, layout=w.Layout(grid_template_columns="8.5rem repeat(12, minmax(0, 1fr))",
                                                        grid_gap="4px", width="100%"))
             grid.add_class("wb-grid")
@@ -176,7 +183,7 @@ class Monatsplaner:
         if problems:
             name += ". " + text("ui.plan.cell_problem", lang) + " " + " ".join(problems)
         short = text("ui.plan.maternity_short" if fixed else f"ui.plan.short_{kind}", lang)
-        shown = short if amount is None else f"{short}\n{format_decimal(amount.amount, lang)}"
+        shown = short if amount is None or fixed else f"{short}\n{format_decimal(amount.amount, lang)}"
         button = self.cells[(pid, m)]
         button.description = name
         button.tooltip = shown
@@ -214,8 +221,8 @@ class Monatsplaner:
             for pid, p in self.result.parents.items())
         rows += (f'<tr class="wb-sum"><th scope="row">{html.escape(text("ui.result.household", lang))}</th>'
                  f'<td class="wb-total" data-parent="all">{html.escape(format_money(self.result.total, lang))}</td></tr>')
-        contingent = text("ui.plan.contingent", lang, used=format_decimal(used, lang), total=limit.total_basis,
-                          left=format_decimal(left, lang), plus=format_decimal(left * 2, lang),
+        contingent = text("ui.plan.contingent", lang, used=_count(used, lang), total=limit.total_basis,
+                          left=_count(left, lang), plus=_count(left * 2, lang),
                           bonus=bonus, bonus_max=limit.bonus_max)
         self.summary.value = (
             f'<div class="wb-plan-summary" aria-live="polite" lang="{lang}">'
