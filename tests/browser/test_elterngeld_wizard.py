@@ -221,3 +221,26 @@ def test_twins_born_seven_weeks_early_get_an_extra_month_and_fixed_maternity_mon
     result = expect_engine_totals(page.locator(".wb-totals"), data_dir, cid, "data-total")
     assert result.parents["A"].months[0].maternity and result.parents["B"].months[0].mehrlingszuschlag > 0
     shot(page, artifacts, "c-zwillinge-ergebnis")
+
+
+def test_the_start_page_finds_a_saved_case_and_opens_it_in_the_wizard(
+    page: Page, voila_url: str, artifacts: Path, data_dir: Path
+) -> None:
+    from workbench.store import CaseStore
+
+    case = {"format": "workbench-case/1", "case_id": "EG-TEST-0001", "language": "de",
+            "household": {"married": True, "parents": [{"id": "A", "name": "Ronja"}, {"id": "B", "name": "Ole"}],
+                          "children": [{"id": "K1", "birth_date": "2026-04-20"}]},
+            "elterngeld_plan": {"child": "K1", "months": {"A": "BBBBBBBBBBBB", "B": "------------BB"}}}
+    CaseStore(data_dir / "cases.sqlite").save(case, expected_version=None)
+    page.goto(voila_url + "/voila/render/start.ipynb")
+    search = page.get_by_label("Fall suchen")
+    expect(search).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("link", name="Elterngeld planen – neuer Fall")).to_be_visible()
+    search.fill("ronja")
+    link = page.get_by_role("link", name="Fall Ronja & Ole im Elterngeld-Assistenten öffnen")
+    expect(link).to_be_visible()
+    shot(page, artifacts, "0-start")
+    link.click()
+    expect(page.get_by_label("Vorname").nth(0)).to_have_value("Ronja", timeout=60_000)
+    assert "case=EG-TEST-0001" in page.url
