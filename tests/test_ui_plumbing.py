@@ -27,19 +27,21 @@ def test_every_text_key_used_by_the_ui_is_in_the_catalog() -> None:
     assert used and used <= set(catalog())
 
 
-def test_a_failing_callback_is_logged_with_its_traceback_and_reported_on_the_page(
+def test_a_failing_callback_is_logged_under_a_reference_without_personal_data_and_reported_on_the_page(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     shown: list[str] = []
 
     def handler(_button: object) -> None:
-        raise ValueError("kaputt")
+        raise ValueError("Eva Muster, 3.000 €")  # entered data must not reach the log
 
     with caplog.at_level(logging.ERROR, logger="workbench.ui"):
-        guarded(handler, lambda: shown.append("friendly"))(None)
-    assert shown == ["friendly"]
-    assert caplog.records[-1].exc_info is not None
-    assert "handler" in caplog.records[-1].getMessage()
+        guarded(handler, shown.append)(None)
+    assert len(shown) == 1 and re.fullmatch(r"W-[0-9A-F]{4}", shown[0])
+    logged = caplog.records[-1].getMessage()
+    assert shown[0] in logged and "handler" in logged and "ValueError" in logged
+    assert "Eva" not in logged and "3.000" not in logged
+    assert caplog.records[-1].exc_info is None
 
 
 def test_voila_serves_locally_without_sources_or_tracebacks_and_culls_kernels() -> None:

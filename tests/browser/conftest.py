@@ -61,7 +61,13 @@ def _stop(proc: subprocess.Popen[bytes], log_file: IO[Any]) -> None:
 
 
 @pytest.fixture(scope="session")
-def voila_url() -> Iterator[str]:
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Voila server's WORKBENCH_DATA: a fresh case store, never the advisor's."""
+    return tmp_path_factory.mktemp("workbench-data")
+
+
+@pytest.fixture(scope="session")
+def voila_url(data_dir: Path) -> Iterator[str]:
     """Base URL of a Voila server serving ``notebooks/`` with the repository's voila.json."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)")
@@ -72,7 +78,7 @@ def voila_url() -> Iterator[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}"],
         cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir)},
         start_new_session=True,  # own process group: teardown reaches the kernels too
     )
     try:

@@ -2,15 +2,21 @@
 
 Voila (and ipywidgets) swallow exceptions raised inside ``on_click`` or ``observe``
 handlers: nothing reaches the page, the browser console or the server log. Every
-handler of the workbench is therefore wrapped with :func:`guarded`: the traceback goes
-to the kernel's stderr (which Voila writes to its log) and the page shows a friendly
-message instead.
+handler of the workbench is therefore wrapped with :func:`guarded`: the failure is
+logged under a short reference number (``W-7F3A``) and the page shows a friendly
+message with the same number, so the IT staff can find the log line.
+
+The log line holds the handler's name, the exception type and the code locations of the
+traceback, but never the exception's text or local values: those may contain what a
+family entered (names, amounts, dates), which is personal data.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import sys
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -34,23 +40,38 @@ def ui_logger() -> logging.Logger:
     return logger
 
 
-def guarded(handler: Callable[..., Any], on_error: Callable[[], None]) -> Callable[..., None]:
-    """Wrap a widget callback: log any exception with its traceback, then call ``on_error``.
+def new_reference() -> str:
+    """A short reference number for one failure, e.g. ``W-7F3A``."""
+    return "W-" + secrets.token_hex(2).upper()
 
-    The log line names the handler but never the entered values (they are personal data).
-    """
+
+def code_locations(error: BaseException) -> str:
+    """Where the error happened (file, line, function per frame) without any values."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames))
+
+
+def log_failure(name: str, error: BaseException) -> str:
+    """Log a failed callback without personal data; return its reference number."""
+    reference = new_reference()
+    ui_logger().error("%s: UI callback %s failed with %s at %s", reference, name,
+                      type(error).__name__, code_locations(error))
+    return reference
+
+
+def guarded(handler: Callable[..., Any], on_error: Callable[[str], None]) -> Callable[..., None]:
+    """Wrap a widget callback: log any exception under a reference, then ``on_error(reference)``."""
     name = getattr(handler, "__qualname__", repr(handler))
 
     def wrapper(*args: Any) -> None:
         try:
             handler(*args)
-        except Exception:  # noqa: BLE001 - the whole point: nothing may vanish
-            logger = ui_logger()
-            logger.exception("UI callback %s failed", name)
+        except Exception as error:  # noqa: BLE001 - the whole point: nothing may vanish
+            reference = log_failure(name, error)
             try:
-                on_error()
-            except Exception:  # noqa: BLE001
-                logger.exception("error display of %s failed as well", name)
+                on_error(reference)
+            except Exception as again:  # noqa: BLE001
+                log_failure(f"error display of {name}", again)
 
     wrapper.__qualname__ = f"guarded({name})"
     return wrapper

@@ -165,8 +165,8 @@ class QuickCalculator:
             self._stale = True
             self._render_result()
 
-    def _show_unexpected(self) -> None:
-        self.message.show("ui.error.unexpected")
+    def _show_unexpected(self, reference: str = "") -> None:
+        self.message.show("ui.error.unexpected", reference=reference)
 
     # --- rendering ---------------------------------------------------------------
     def _render_result(self) -> None:

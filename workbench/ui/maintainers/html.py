@@ -52,8 +52,8 @@ def pre(text_block: str, css_class: str = "wb-diff") -> str:
     """Preformatted text (a diff) with added and removed lines marked."""
     lines = []
     for line in text_block.splitlines():
-        cls = "wb-add" if line.startswith("+") and not line.startswith("+++") else (
-            "wb-del" if line.startswith("-") and not line.startswith("---") else "")
+        cls = "wb-diff-add" if line.startswith("+") and not line.startswith("+++") else (
+            "wb-diff-del" if line.startswith("-") and not line.startswith("---") else "")
         escaped = html.escape(line)
         lines.append(f'<span class="{cls}">{escaped}</span>' if cls else escaped)
     return f'<pre class="{css_class}">' + "\n".join(lines) + "</pre>"
