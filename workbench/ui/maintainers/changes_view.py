@@ -119,8 +119,8 @@ class ChangesView:
         return (units + table(caption, headers, rows, numeric=(2, 3, 4), row_classes=classes)
                 + bar_chart(text("maint.ui.chart_caption", lang), items, lang))
 
-    def _show_unexpected(self) -> None:
-        self.messages.value = alert([text("ui.error.unexpected", self.language)], self.language)
+    def _show_unexpected(self, reference: str) -> None:
+        self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)
 
     def _apply_texts(self) -> None:
         lang = self.language

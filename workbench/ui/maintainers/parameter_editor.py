@@ -155,8 +155,8 @@ class ParameterEditor:
         if not keep_messages:
             self.messages.value = ""
 
-    def _show_unexpected(self) -> None:
-        self.messages.value = alert([text("ui.error.unexpected", self.language)], self.language)
+    def _show_unexpected(self, reference: str) -> None:
+        self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)
 
     # --- rendering -----------------------------------------------------------------
     def _overview_html(self, params: dict[str, Parameter]) -> str:

@@ -96,8 +96,8 @@ class PruefstandView:
                          fheaders, frows, numeric=(5,))
         return out
 
-    def _show_unexpected(self) -> None:
-        self.messages.value = alert([text("ui.error.unexpected", self.language)], self.language)
+    def _show_unexpected(self, reference: str) -> None:
+        self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)
 
     def _apply_texts(self) -> None:
         lang = self.language
