@@ -9,6 +9,8 @@ the check withdraws the diff, so what is saved is always what was shown.
 
 from __future__ import annotations
 
+import os
+
 import html
 from datetime import date
 from pathlib import Path
@@ -45,12 +47,14 @@ class ParameterEditor:
 
     def __init__(self, language: str = "de", rules_dir: Path | None = None, today: date | None = None) -> None:
         self.language = language
-        self.rules_dir = rules_dir
+        # $WORKBENCH_RULES_DIR lets a maintainer (and the notebook test) work on a copy of the rules
+        env_dir = os.environ.get("WORKBENCH_RULES_DIR")
+        self.rules_dir = rules_dir or (Path(env_dir) if env_dir else None)
         self.today = today or date.today()
         self.proposal: ProposedChange | None = None
         self.heading = w.HTML()
         self.intro = w.HTML()
-        self.benefit = w.Dropdown(options=list(parameter_files(rules_dir)), style=LABEL_STYLE,
+        self.benefit = w.Dropdown(options=list(parameter_files(self.rules_dir)), style=LABEL_STYLE,
                                   layout=w.Layout(**FIELD_LAYOUT))
         self.name = w.Dropdown(options=[], style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.overview = w.HTML()
