@@ -1,21 +1,56 @@
 # Familienbüro workbench. `make run` installs and serves the workbench; `make test` installs and tests.
 PY := .venv/bin/python
 PIP := .venv/bin/pip
+PORT ?= 8866
+# Debian's chromium for the browser tests (never `playwright install`)
+CHROMIUM ?= $(shell command -v chromium 2>/dev/null || echo /usr/bin/chromium)
+INSTALLED := .venv/.installed
+# Voila finds templates only in Jupyter data paths: link ours into the venv's
+VOILA_TEMPLATE := .venv/share/jupyter/voila/templates/workbench
+# GETTSIM for the benchmark comparison lives in its own venv; its version is the `bench` extra in pyproject.toml.
+BENCH_VENV := benchmarks/.venv-gettsim
+GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml)
 
-.PHONY: install run test bench lab clean
+.PHONY: install run lab test bench axe clean
 
 .venv/bin/python:
 	python3 -m venv .venv
 	$(PIP) install -q --upgrade pip
 
-install: .venv/bin/python
+# re-installs only when pyproject.toml changed: `make install` on a ready venv takes no time
+$(INSTALLED): .venv/bin/python pyproject.toml
 	$(PIP) install -q -e '.[dev]'
+	touch $@
 
-test: install
-	$(PY) -m pytest -q
+$(VOILA_TEMPLATE): | $(INSTALLED)
+	ln -sfn $(CURDIR)/templates/voila/workbench $@
+
+install: $(INSTALLED) $(VOILA_TEMPLATE)
+
+# axe-core for the accessibility test; without npm the test is skipped with a message
+axe:
+	@if [ -f node_modules/axe-core/axe.min.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility test will be skipped"; fi
+
+# every Voila setting (127.0.0.1, hidden sources and tracebacks, preheated start page,
+# kernel culling) is in voila.json, read from this folder
+run: install
+	@echo "Workbench: http://127.0.0.1:$(PORT)/voila/render/start.ipynb  (stop with Ctrl-C)"
+	$(PY) -m voila notebooks/ --port=$(PORT)
+
+# maintainers: the same notebooks in JupyterLab (token login, URL printed on start)
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: install
+	$(PY) -m jupyterlab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+
+test: install axe
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
 
 bench: install
+	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV) || echo "bench: could not create $(BENCH_VENV); the comparison is skipped"
+	@$(BENCH_VENV)/bin/pip install -q '$(GETTSIM_REQ)' || echo "bench: could not install $(GETTSIM_REQ); the comparison is skipped"
 	$(PY) benchmarks/elterngeld.py
 
 clean:
-	rm -rf .venv build *.egg-info test-artifacts
+	rm -rf .venv build *.egg-info test-artifacts node_modules

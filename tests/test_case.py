@@ -26,7 +26,7 @@ from workbench.case import (
 from workbench.errors import CaseError
 from workbench.i18n import catalog
 
-SHARED = Path(os.environ.get("WORKBENCH_SHARED", "/work/shared"))
+from tests.shared import SHARED
 EXAMPLES = sorted((SHARED / "examples" / "elterngeld").glob("*.json"))
 FORMAT_DOC = SHARED / "case-format.md"
 needs_examples = pytest.mark.skipif(not EXAMPLES, reason=f"no examples under {SHARED}")

@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "elterngeld" / "ex-money-021.json"
+from tests.shared import SHARED
+
+EXAMPLE = SHARED / "examples" / "elterngeld" / "ex-money-021.json"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

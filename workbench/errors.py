@@ -5,9 +5,13 @@
     WorkbenchError                 anything the workbench reports on purpose
     ├── CaseError                  a case file is malformed or invalid (messages per field)
     ├── ParameterError             a params.yaml file is malformed
-    │   └── MissingParameter       a rule asked for a parameter that does not exist
+    │   ├── MissingParameter       a rule asked for a parameter that does not exist
+    │   └── InvalidValue           a maintainer's new value or draft is refused (problems listed)
     ├── UnsupportedPeriod          a date lies outside the period the rules model
-    └── InfeasiblePlan             the optimizer's constraints leave no legal plan (names the conflict)
+    ├── InfeasiblePlan             the optimizer's constraints leave no legal plan (names the conflict)
+    └── StoreError                 the case store cannot do what was asked (unreadable, too new)
+        ├── StoreConflict          a save was refused: someone saved the case meanwhile
+        └── CaseNotFound           no case (or version) with this id; also a KeyError
 
 Rules never raise for a family's situation: a plan that breaks a BEEG rule is a
 ``Violation``, not an exception. Exceptions are for input that cannot be computed at
@@ -15,6 +19,15 @@ all; each message says what happened and what to do.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class _Problem(Protocol):
+    """What InvalidValue needs of a problem: its text in a language."""
+
+    def text(self, language: str = "de") -> str: ...
 
 
 class WorkbenchError(Exception):
@@ -37,9 +50,52 @@ class MissingParameter(ParameterError):
     """A rule asked for a parameter name that its params.yaml does not define."""
 
 
+class InvalidValue(ParameterError):
+    """A new parameter value (or a draft) is refused; ``problems`` says why, in both languages.
+
+    Each problem has ``text(language)``; ``str()`` of the error is the German text.
+    """
+
+    def __init__(self, problems: "Sequence[_Problem]") -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(p.text("de") for p in self.problems))
+
+    def messages(self, language: str = "de") -> list[str]:
+        """One line per problem in ``language``."""
+        return [p.text(language) for p in self.problems]
+
+
 class UnsupportedPeriod(WorkbenchError):
     """A date lies before the first or after the last modelled validity period."""
 
 
 class InfeasiblePlan(WorkbenchError):
     """No legal plan meets the advisor's constraints; the message names the conflicting ones."""
+
+
+class StoreError(WorkbenchError):
+    """The case store cannot do what was asked (database unreadable, schema too new, no complete version)."""
+
+
+class StoreConflict(StoreError):
+    """A save was refused because it was not based on the latest version (optimistic versioning).
+
+    Nothing is lost: ``refused`` holds the data that was not saved, and ``conflict_id`` the
+    id of the copy the store kept of it (``None`` when the case was deleted meanwhile).
+    ``latest_version`` is the version that won (``None``: the case no longer exists).
+    """
+
+    def __init__(self, message: str, *, case_id: str, latest_version: int | None,
+                 refused: dict[str, object], conflict_id: int | None) -> None:
+        self.case_id = case_id
+        self.latest_version = latest_version
+        self.refused = refused
+        self.conflict_id = conflict_id
+        super().__init__(message)
+
+
+class CaseNotFound(StoreError, KeyError):
+    """The store holds no case (or no such version) with this id. Also a ``KeyError``."""
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""

@@ -45,7 +45,10 @@ def text(key: str, language: str = "de", **args: Any) -> str:
 
 
 def format_decimal(value: Decimal, language: str = "de") -> str:
-    """A number with the decimals it carries, German or English separators."""
+    """A number with the decimals it carries (at least two when it has any), German or English separators."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent == -1:
+        value = value.quantize(Decimal("0.01"))
     sign = "-" if value < 0 else ""
     digits = f"{abs(value):,f}"
     if language == "de":

@@ -23,10 +23,23 @@ Rules:
 ``date_basis`` documents which date the law uses for the lookup (``birth_date`` of the
 child for Elterngeld, ``year_before_birth`` for the Lohnsteuer PAP, ``calendar_date``
 for values that follow the calendar); callers pass that date to :meth:`ParameterSet.value`.
+
+Override scope (draft parameter sets, "what changes"): rules hold the official set
+(``P = parameters("elterngeld")``) from import time. :func:`using_parameters` replaces sets
+for the code running inside a ``with`` block only, through a :class:`contextvars.ContextVar`:
+every lookup on the official set is answered by the replacement while the block runs, in
+this thread or task only; other callers keep seeing the official values. Nothing global
+changes and the official set's memo is never filled with draft values::
+
+    with using_parameters(draft_set):
+        result = compute_elterngeld(case)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -77,6 +90,11 @@ def load_yaml(path: Path) -> Any:
     """Read a YAML file with exact decimals and no duplicate keys."""
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass
+
+
+def load_yaml_text(text: str) -> Any:
+    """Read YAML text with exact decimals and no duplicate keys (as :func:`load_yaml`)."""
+    return yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 - SafeLoader subclass
 
 
 class DatedValue(BaseModel):
@@ -161,8 +179,15 @@ class Parameter(BaseModel):
         return out
 
 
+_SCOPE: ContextVar[Mapping[str, "ParameterSet"]] = ContextVar("workbench_parameter_scope", default={})
+
+
 class ParameterSet:
-    """All parameters of one benefit (one params.yaml)."""
+    """All parameters of one benefit (one params.yaml).
+
+    Inside :func:`using_parameters` a set whose benefit is replaced answers every lookup
+    from the replacement (see the module docstring).
+    """
 
     def __init__(self, benefit: str, parameters: dict[str, Parameter], path: Path) -> None:
         self.benefit = benefit
@@ -170,19 +195,28 @@ class ParameterSet:
         self.path = path
         self._entries: dict[tuple[str, date], DatedValue] = {}
 
+    def _active(self) -> "ParameterSet":
+        """The set that answers lookups here: a scoped replacement, else this one."""
+        scoped = _SCOPE.get().get(self.benefit)
+        return self if scoped is None else scoped
+
     def __contains__(self, name: str) -> bool:
-        return name in self.parameters
+        return name in self._active().parameters
 
     def parameter(self, name: str) -> Parameter:
+        active = self._active()
         try:
-            return self.parameters[name]
+            return active.parameters[name]
         except KeyError:
             raise MissingParameter(
-                f"parameter {name!r} is not defined in {self.path}; add it with a dated value and reference"
+                f"parameter {name!r} is not defined in {active.path}; add it with a dated value and reference"
             ) from None
 
     def entry(self, name: str, on: date) -> DatedValue:
         """The dated value of ``name`` in force on ``on`` (memoised: rules ask the same often)."""
+        active = self._active()
+        if active is not self:
+            return active.entry(name, on)
         key = (name, on)
         found = self._entries.get(key)
         if found is None:
@@ -200,7 +234,16 @@ class ParameterSet:
 def parse_parameter_file(benefit: str, path: Path) -> ParameterSet:
     """Load and validate one params.yaml; raise ParameterError with the file and name."""
     try:
-        raw = load_yaml(path)
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ParameterError(f"{path}: cannot be read: {exc.strerror}") from None
+    return parse_parameter_text(benefit, text, path)
+
+
+def parse_parameter_text(benefit: str, text: str, path: Path) -> ParameterSet:
+    """Validate the text of a params.yaml (``path`` names it in messages); see :func:`parse_parameter_file`."""
+    try:
+        raw = load_yaml_text(text)
     except yaml.YAMLError as exc:
         raise ParameterError(f"{path}: not valid YAML: {exc}") from None
     except ParameterError as exc:
@@ -218,9 +261,9 @@ def parse_parameter_file(benefit: str, path: Path) -> ParameterSet:
     return ParameterSet(benefit, parameters, path)
 
 
-def parameter_files() -> dict[str, Path]:
-    """Every params.yaml under workbench/rules, keyed by benefit folder name."""
-    return {p.parent.name: p for p in sorted(RULES_DIR.glob("*/params.yaml"))}
+def parameter_files(rules_dir: Path | None = None) -> dict[str, Path]:
+    """Every params.yaml under workbench/rules (or ``rules_dir``), keyed by benefit folder name."""
+    return {p.parent.name: p for p in sorted((rules_dir or RULES_DIR).glob("*/params.yaml"))}
 
 
 @lru_cache(maxsize=None)
@@ -230,3 +273,33 @@ def parameters(benefit: str) -> ParameterSet:
     if benefit not in files:
         raise MissingParameter(f"no params.yaml for {benefit!r} under {RULES_DIR}")
     return parse_parameter_file(benefit, files[benefit])
+
+
+def reload_parameters(benefit: str) -> ParameterSet:
+    """Re-read ``benefit``'s params.yaml into the cached set, in place.
+
+    Rules keep the set they got at import, so a saved edit must update that very object;
+    the file is validated first and the set stays unchanged when it is invalid.
+    """
+    current = parameters(benefit)
+    fresh = parse_parameter_file(benefit, current.path)
+    current.parameters = fresh.parameters
+    current._entries = {}
+    return current
+
+
+@contextmanager
+def using_parameters(*replacements: ParameterSet) -> Iterator[None]:
+    """Answer lookups of the replaced benefits from ``replacements`` inside the block only.
+
+    The scope is a context variable: nested blocks stack, other threads and tasks are not
+    affected, and leaving the block (also by an exception) restores the previous scope.
+    """
+    scope = dict(_SCOPE.get())
+    for replacement in replacements:
+        scope[replacement.benefit] = replacement
+    token = _SCOPE.set(scope)
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)

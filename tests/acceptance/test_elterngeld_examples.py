@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.shared import SHARED
 from workbench.case import load_case
 from workbench.rules.elterngeld.engine import compute_elterngeld
 
-EXAMPLES = Path(os.environ.get("WORKBENCH_EXAMPLES", Path(__file__).resolve().parents[3] / "shared" / "examples")) / "elterngeld"
+EXAMPLES = SHARED / "examples" / "elterngeld"
 FILES = sorted(EXAMPLES.glob("*.json"))
 TOLERANCE = 0.01
 

@@ -127,7 +127,7 @@ def sozialabgaben(e: Erwerb, birth: date, expl: Explanation) -> Decimal:
     if e.unemployment_insured:
         rate += rates["arbeitsfoerderung"]
     amount = round_cent(base * rate)
-    expl.add("netto.sozialabgaben", amount, "§ 2f Abs. 1 Satz 2 BEEG", base=base, rate=rate * 100)
+    expl.add("netto.sozialabgaben", amount, "§ 2f Abs. 1 Satz 2 BEEG", base=base, rate=(rate * 100).normalize())
     return amount
 
 

@@ -20,7 +20,7 @@ def quick_case(gross_monthly: Decimal, tax_class: int, birth_date: date, church_
     kind = "employee" if gross_monthly > 0 else "none"
     income: dict[str, object] = {"kind": kind}
     if kind == "employee":
-        income.update(gross_monthly=float(gross_monthly), tax_class=tax_class, church_tax=church_tax)
+        income.update(gross_monthly=gross_monthly, tax_class=tax_class, church_tax=church_tax)
     return load_case({
         "format": "workbench-case/1",
         "case_id": "schnellrechnung",

@@ -1,0 +1,69 @@
+"""`workbench params show|diff|check`: readable output, exit 1 on broken files, exit 2 on bad input, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.maintenance_helpers import copy_rules, write_draft
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "workbench.cli", "params", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_show_lists_the_benefits_and_the_dated_values_of_a_parameter_with_references() -> None:
+    out = run("show")
+    assert out.returncode == 0 and "elterngeld:" in out.stdout and "steuer:" in out.stdout
+    out = run("show", "steuer", "grundfreibetrag", "--date", "2025-05-01")
+    assert out.returncode == 0
+    assert " * 01.01.2025 – 31.12.2025: 12.096" in out.stdout and "BMF-Schreiben" in out.stdout
+    out = run("show", "elterngeld", "--date", "2026-01-01", "--language", "en")
+    assert "basiselterngeld_hoechstbetrag_m = 1,800  [euro_per_month]" in out.stdout
+
+
+def test_diff_shows_what_the_draft_changes_and_what_the_families_get() -> None:
+    out = run("diff", "--draft", "mindestbetrag-400", "--date", "2026-06-15", "--families")
+    assert out.returncode == 0, out.stderr
+    assert "elterngeld.basiselterngeld_mindestbetrag_m: 300 → 400" in out.stdout
+    assert "ohne-einkommen · elterngeld: 3.600,00 € → 4.800,00 € (+1.200,00 €)" in out.stdout
+
+
+def test_diff_between_two_dates_lists_the_new_years_values() -> None:
+    out = run("diff", "--from", "2025-06-15", "--to", "2026-06-15")
+    assert out.returncode == 0 and "steuer.grundfreibetrag: 12.096 → 12.348" in out.stdout
+
+
+def test_check_passes_on_the_repository() -> None:
+    out = run("check")
+    assert out.returncode == 0 and "gültig" in out.stdout, out.stderr
+
+
+def test_check_on_a_broken_copy_exits_1_and_names_file_and_parameter(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    path = rules / "elterngeld" / "params.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('      reference: "§ 2 Abs. 4 Satz 1 BEEG (G v. 05.12.2006, BGBl. 2006 I S. 2748)"\n', "", 1),
+                    encoding="utf-8")
+    out = run("check", "--rules-dir", str(rules), "--drafts-dir", str(tmp_path / "no-drafts"))
+    assert out.returncode == 1
+    assert "basiselterngeld_mindestbetrag_m" in out.stderr and "reference" in out.stderr
+    assert "1 Problem(e) gefunden" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_check_finds_a_broken_draft_too(tmp_path: Path) -> None:
+    rules = copy_rules(tmp_path)
+    drafts = write_draft(tmp_path, "kaputt", "basiselterngeld_mindestbetrag_m:\n  values:\n    - {valid_from: 2026-01-01, value: 400}\n")
+    out = run("check", "--rules-dir", str(rules), "--drafts-dir", str(drafts))
+    assert out.returncode == 1 and "kaputt" in out.stderr and "reference" in out.stderr
+
+
+def test_bad_input_exits_2_with_a_message_and_no_traceback() -> None:
+    for args in (("show", "--date", "2026-13-01"), ("show", "kindergeld"), ("show", "elterngeld", "gibtsnicht"),
+                 ("diff",), ("diff", "--draft", "gibt-es-nicht"), ("diff", "--draft", "mindestbetrag-400", "--from", "2026-01-01"),
+                 ("frobnicate",)):
+        out = run(*args)
+        assert out.returncode == 2, (args, out.stdout, out.stderr)
+        assert out.stderr.strip() and "Traceback" not in out.stderr, args

@@ -1,0 +1,93 @@
+"""The wizard framework without a browser: messages at fields, versions, drafts, refused saves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.memory_store import MemoryStore
+from workbench.ui.elterngeld_wizard import ElterngeldWizard, new_case
+from workbench.ui.paths import get_path, parse_path, set_path
+
+
+def _family(wizard: ElterngeldWizard, *names: str) -> None:
+    step = wizard.steps[0]
+    step.parents.resize(len(names))  # type: ignore[attr-defined]
+    for row, name in zip(step.parents.rows, names):  # type: ignore[attr-defined]
+        row.fields["name"].input.value = name
+
+
+def test_paths_read_and_write_nested_case_values() -> None:
+    data: dict[str, object] = {}
+    set_path(data, "household.parents[1].income_before_birth.kind", "none")
+    assert parse_path("household.parents[1].name") == ["household", "parents", 1, "name"]
+    assert get_path(data, "household.parents[1].income_before_birth.kind") == "none"
+    assert get_path(data, "household.children[0].id") is None
+
+
+def test_weiter_saves_a_version_and_an_empty_birth_date_is_shown_at_its_field() -> None:
+    store = MemoryStore()
+    wizard = ElterngeldWizard(new_case(), store, autosave_delay=0)
+    _family(wizard, "Eva")
+    wizard._on_next()
+    assert wizard.index == 1 and wizard.saver.version is not None
+    wizard._on_next()
+    kind = wizard.steps[1]
+    assert wizard.index == 1
+    assert "Geburtsdatum" in kind.birth.message.text  # type: ignore[attr-defined]
+    assert 'role="alert"' in kind.birth.message.widget.value  # type: ignore[attr-defined]
+
+
+def test_a_birth_outside_the_modelled_period_is_refused_at_the_date_field() -> None:
+    wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
+    _family(wizard, "Eva")
+    wizard._on_next()
+    wizard.steps[1].birth.input.value = date(2019, 5, 1)  # type: ignore[attr-defined]
+    wizard._on_next()
+    assert wizard.index == 1
+    assert "2019" in wizard.steps[1].birth.message.text  # type: ignore[attr-defined]
+
+
+def test_back_keeps_every_entry() -> None:
+    wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
+    _family(wizard, "Eva", "Jonas")
+    wizard._on_next()
+    wizard._on_back()
+    assert [r.fields["name"].input.value for r in wizard.steps[0].parents.rows] == ["Eva", "Jonas"]  # type: ignore[attr-defined]
+
+
+def test_every_change_is_saved_as_a_draft_and_reopens() -> None:
+    store = MemoryStore()
+    wizard = ElterngeldWizard(new_case(), store, autosave_delay=0)
+    _family(wizard, "Eva")
+    saved = store.open(wizard.case_id)
+    assert saved.data["household"]["parents"][0]["name"] == "Eva"
+    reopened = ElterngeldWizard(saved.data, store, saved.version, autosave_delay=0)
+    assert reopened.steps[0].parents.rows[0].fields["name"].input.value == "Eva"  # type: ignore[attr-defined]
+
+
+def test_a_save_from_a_stale_tab_is_refused_with_reload_and_nothing_is_overwritten() -> None:
+    store = MemoryStore()
+    first = ElterngeldWizard(new_case(), store, autosave_delay=0)
+    _family(first, "Eva")
+    stored = store.open(first.case_id)
+    second = ElterngeldWizard(stored.data, store, stored.version, autosave_delay=0)
+    _family(second, "Eva Maria")  # the other tab saves first
+    _family(first, "Eve")
+    assert first.conflict.layout.display is None and "gespeichert" in first.conflict_text.value
+    assert store.open(first.case_id).data["household"]["parents"][0]["name"] == "Eva Maria"
+    first._on_reload()
+    assert first.steps[0].parents.rows[0].fields["name"].input.value == "Eva Maria"  # type: ignore[attr-defined]
+    assert first.conflict.layout.display == "none"
+
+
+def test_an_unexpected_error_shows_a_reference_number_and_keeps_the_entries() -> None:
+    wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
+    _family(wizard, "Eva")
+
+    def broken(_data: object) -> None:
+        raise RuntimeError("Eva")
+
+    wizard.steps[1].shown = broken  # type: ignore[method-assign]
+    wizard.next.click()
+    assert wizard.error.text.startswith("Fehler W-")
+    assert wizard.steps[0].parents.rows[0].fields["name"].input.value == "Eva"  # type: ignore[attr-defined]

@@ -1,0 +1,121 @@
+"""Draft parameter sets: reform proposals kept beside the official files, never mixed in.
+
+A draft is a folder ``drafts/<name>/`` with one ``<benefit>.yaml`` per benefit it changes.
+Such a file holds only the parameters the proposal changes, in the format of params.yaml;
+``description``, ``unit`` and ``date_basis`` may be left out and are then the official
+ones. A draft parameter's values take over from the first draft ``valid_from``: official
+values before that date stay (the last of them ends the day before), later official
+values are replaced::
+
+    # drafts/mindestbetrag-400/elterngeld.yaml
+    basiselterngeld_mindestbetrag_m:
+      values:
+        - valid_from: 2026-01-01
+          value: 400
+          reference: "Reformvorschlag (kein geltendes Recht)"
+
+:meth:`Draft.applied` evaluates code "with the draft" through
+:func:`workbench.parameters.using_parameters`: only the code inside the ``with`` block,
+in this thread, sees the draft values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workbench.errors import InvalidValue, ParameterError
+from workbench.maintenance.editing import official_parameters
+from workbench.maintenance.paths import drafts_dir
+from workbench.maintenance.validation import Problem
+from workbench.parameters import DatedValue, Parameter, ParameterSet, load_yaml, parameter_files, using_parameters
+
+DRAFT_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A reform proposal: for each benefit it changes, the official set with the draft applied."""
+
+    name: str
+    folder: Path
+    sets: dict[str, ParameterSet]
+    changed: dict[str, tuple[str, ...]]  # benefit -> names of the parameters the draft sets
+
+    @contextmanager
+    def applied(self) -> Iterator[None]:
+        """Evaluate the code in the ``with`` block with the draft's values."""
+        with using_parameters(*self.sets.values()):
+            yield
+
+
+def draft_names(folder: Path | None = None) -> list[str]:
+    """The drafts in ``folder`` (default ``drafts/``), sorted."""
+    root = folder or drafts_dir()
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+
+
+def merge_parameter(official: Parameter | None, name: str, body: dict[str, Any], path: Path) -> Parameter:
+    """The official parameter with the draft's values from the draft's first date on."""
+    if not isinstance(body, dict) or "values" not in body:
+        raise ParameterError(f"{path}: {name}: expected a mapping with values (and optional description, unit)")
+    try:
+        draft_values = [DatedValue(**v) for v in body["values"]]
+    except (TypeError, ValueError) as exc:
+        raise ParameterError(f"{path}: {name}: {exc}") from None
+    if not draft_values:
+        raise ParameterError(f"{path}: {name}: a draft parameter needs at least one value")
+    start = draft_values[0].valid_from
+    kept: list[DatedValue] = []
+    if official is not None:
+        for value in official.values:
+            if value.valid_from >= start:
+                break
+            if value.valid_until is None or value.valid_until >= start:
+                value = value.model_copy(update={"valid_until": start - timedelta(days=1)})
+            kept.append(value)
+    fields = {k: v for k, v in body.items() if k != "values"}
+    if official is not None:
+        fields = {"description": official.description, "unit": official.unit,
+                  "date_basis": official.date_basis} | fields
+    try:
+        return Parameter(name=name, values=kept + draft_values, **fields)
+    except (TypeError, ValueError) as exc:
+        raise ParameterError(f"{path}: {name}: {exc}") from None
+
+
+def load_draft(name: str, folder: Path | None = None, rules_dir: Path | None = None) -> Draft:
+    """Read and validate the draft ``name``; raise ParameterError naming the file and parameter."""
+    root = folder or drafts_dir()
+    if not DRAFT_NAME.fullmatch(name) or not (root / name).is_dir():
+        known = ", ".join(draft_names(root)) or "–"
+        raise InvalidValue([Problem("maint.problem.unknown_draft", {"name": name, "folder": str(root), "known": known})])
+    benefits = parameter_files(rules_dir)
+    sets: dict[str, ParameterSet] = {}
+    changed: dict[str, tuple[str, ...]] = {}
+    for path in sorted((root / name).glob("*.yaml")):
+        benefit = path.stem
+        if benefit not in benefits:
+            raise ParameterError(f"{path}: no benefit {benefit!r} (benefits: {', '.join(benefits)})")
+        try:
+            raw = load_yaml(path)
+        except yaml.YAMLError as exc:
+            raise ParameterError(f"{path}: not valid YAML: {exc}") from None
+        except ParameterError as exc:
+            raise ParameterError(f"{path}: {exc}") from None
+        if not isinstance(raw, dict) or not raw:
+            raise ParameterError(f"{path}: expected a mapping of parameter names")
+        official = official_parameters(benefit, rules_dir)
+        merged = {n: merge_parameter(official.parameters.get(n), n, body, path) for n, body in raw.items()}
+        sets[benefit] = ParameterSet(benefit, official.parameters | merged, path)
+        changed[benefit] = tuple(merged)
+    return Draft(name, root / name, sets, changed)

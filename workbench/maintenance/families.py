@@ -1,0 +1,104 @@
+"""Example families and, for every benefit that has an evaluator, the amount they get.
+
+Families come from ``families.yaml`` beside this module; each is computed with its child
+born on the comparison date. An evaluator maps (family, date) to one amount per benefit:
+
+- ``elterngeld``: the household's Elterngeld over the whole plan (sum of all months);
+  the date is the child's birth date, which selects the Elterngeld parameters.
+- ``steuer``: Lohnsteuer and Solidaritätszuschlag per month on the parents' gross wage
+  before the birth, with the Programmablaufplan of the date's calendar year.
+
+A benefit whose ``rules/<benefit>/params.yaml`` exists but has no evaluator yet is listed
+by :func:`benefits_without_evaluator`, so the maintainer sees it is not compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workbench.parameters import parameter_files
+
+FAMILIES_FILE = Path(__file__).with_name("families.yaml")
+
+
+@dataclass(frozen=True)
+class Family:
+    """An example household: parents with income and plan, the child's count, older siblings."""
+
+    id: str
+    label: dict[str, str]
+    parents: tuple[dict[str, Any], ...]
+    count: int = 1
+    sibling_years: tuple[int, ...] = ()
+
+    def case_data(self, birth: date, language: str = "de") -> dict[str, Any]:
+        """The family as a workbench-case/1 file with the child born on ``birth``."""
+        children: list[dict[str, Any]] = [{"id": "K1", "birth_date": birth.isoformat(), "count": self.count}]
+        for n, years in enumerate(self.sibling_years):
+            sibling = birth.replace(year=birth.year - years, day=min(birth.day, 28))
+            children.append({"id": f"G{n + 1}", "birth_date": sibling.isoformat()})
+        return {
+            "format": "workbench-case/1", "case_id": f"beispiel-{self.id}", "language": language,
+            "household": {
+                "parents": [{"id": p["id"], "income_before_birth": p["income"]} for p in self.parents],
+                "children": children,
+            },
+            "elterngeld_plan": {"child": "K1", "months": {p["id"]: p["plan"] for p in self.parents}},
+        }
+
+
+@lru_cache(maxsize=4)
+def load_families(path: Path = FAMILIES_FILE) -> tuple[Family, ...]:
+    """The example families of ``path`` (default: the package's families.yaml)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(
+        Family(f["id"], dict(f["label"]), tuple(f["parents"]), int(f.get("count", 1)),
+               tuple(int(y) for y in f.get("sibling_years", ())))
+        for f in data["families"])
+
+
+def elterngeld_total(family: Family, on: date) -> Decimal:
+    """Elterngeld of the household over the plan, child born on ``on``."""
+    from workbench.case import load_case
+    from workbench.rules.elterngeld.engine import compute_elterngeld
+
+    return compute_elterngeld(load_case(family.case_data(on))).total
+
+
+def lohnsteuer_monthly(family: Family, on: date) -> Decimal:
+    """Lohnsteuer and Soli per month on the employed parents' gross wage, PAP of ``on``'s year."""
+    from workbench.rules.steuer.lohnsteuer import LohnsteuerInput, lohnsteuer
+
+    total = Decimal(0)
+    for parent in family.parents:
+        income = parent["income"]
+        if income.get("kind") != "employee":
+            continue
+        result = lohnsteuer(LohnsteuerInput(year=on.year, re4=Decimal(str(income["gross_monthly"])),
+                                            stkl=int(income.get("tax_class", 1))))
+        total += result.lstlzz + result.solzlzz
+    return total
+
+
+EVALUATORS: dict[str, Callable[[Family, date], Decimal]] = {
+    "elterngeld": elterngeld_total,
+    "steuer": lohnsteuer_monthly,
+}
+
+
+def evaluated_benefits() -> list[str]:
+    """The benefits with a params.yaml and an evaluator, in file order."""
+    return [b for b in parameter_files() if b in EVALUATORS]
+
+
+def benefits_without_evaluator() -> list[str]:
+    """Benefits with a params.yaml that "was ändert sich" cannot compute yet."""
+    return [b for b in parameter_files() if b not in EVALUATORS]

@@ -1,0 +1,360 @@
+"""The case store: every save of a case is a new version in one SQLite file (docs/store.md).
+
+- Where: ``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``;
+  the folder is created readable by its owner only (0700), the file 0600.
+- Versions: ``save`` appends version 1, 2, ... in one ``BEGIN IMMEDIATE`` transaction; old
+  versions stay (history, undo) until the case is deleted.
+- Conflicts (optimistic versioning): a save names the version it was based on. If another
+  window or advisor saved meanwhile, the save is refused with :class:`StoreConflict` (a plain
+  message saying who and when); the refused data is kept as a *conflict copy* beside the
+  case and is also on the exception, so nothing is lost and nothing is overwritten.
+- Drafts: a dict that does not (yet) validate as a Case is stored with ``complete=False``,
+  so a wizard can save after every field and a dead kernel loses at most the field being typed.
+- Privacy: logs carry case ids and versions only; ``delete`` removes every version and
+  conflict copy and overwrites the freed pages (``secure_delete``).
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from workbench.case import Case, dump_case, load_case
+from workbench.errors import CaseNotFound, StoreConflict, StoreError
+from workbench.i18n import text
+from workbench.store_records import (
+    advisor, family_names, fold, now, office_time, parse_time, search_key, to_payload, when,
+)
+
+__all__ = ["CaseStore", "CaseSummary", "ConflictCopy", "StoredCase", "default_store_path", "office_time"]
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+FILE_NAME = "cases.sqlite"
+BUSY_TIMEOUT_S = 30.0
+
+_SCHEMA = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+CREATE TABLE cases (
+    case_id    TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE versions (
+    seq        INTEGER PRIMARY KEY,            -- commit order over all cases: newest first = largest
+    case_id    TEXT NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+    version    INTEGER NOT NULL CHECK (version >= 1),
+    saved_at   TEXT NOT NULL,                  -- ISO 8601, UTC
+    saved_by   TEXT NOT NULL,                  -- the advisor's login (never family data)
+    complete   INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    family     TEXT NOT NULL,                  -- parents' names, for the list
+    search_key TEXT NOT NULL,                  -- case id and names, case-folded
+    data       TEXT NOT NULL,                  -- case-format JSON
+    UNIQUE (case_id, version)
+);
+CREATE TABLE conflicts (
+    conflict_id   INTEGER PRIMARY KEY,
+    case_id       TEXT NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+    based_on      INTEGER,                     -- the version the refused save expected (NULL: "new case")
+    saved_at      TEXT NOT NULL,
+    saved_by      TEXT NOT NULL,
+    data          TEXT NOT NULL
+);
+CREATE INDEX conflicts_case ON conflicts (case_id);
+"""
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    """One stored version of a case; ``data`` is case-format JSON, ``complete`` says it validated as a Case."""
+
+    case_id: str
+    version: int
+    saved_at: datetime
+    data: dict[str, Any]
+    complete: bool
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of the case list or of a case's history (no case data beyond the parents' names)."""
+
+    case_id: str
+    family: str
+    version: int
+    saved_at: datetime
+    complete: bool
+
+
+@dataclass(frozen=True)
+class ConflictCopy:
+    """Data of a refused save, kept so nothing typed is lost; ``based_on`` is the version it expected."""
+
+    conflict_id: int
+    case_id: str
+    based_on: int | None
+    saved_at: datetime
+    data: dict[str, Any]
+
+
+def default_store_path() -> Path:
+    """``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``."""
+    folder = os.environ.get("WORKBENCH_DATA")
+    base = Path(folder).expanduser() if folder else Path.home() / ".local" / "share" / "workbench"
+    return base / FILE_NAME
+
+
+class CaseStore:
+    """Cases in one SQLite file; every method runs in its own short connection (safe across processes)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        try:
+            _prepare_file(self.path)
+        except OSError as exc:
+            raise StoreError(text("store.unreadable", path=self.path, detail=exc.strerror or exc)) from exc
+        self._user = advisor()
+        try:
+            self._create_schema()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(text("store.unreadable", path=self.path, detail=exc)) from exc
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def save(self, data: dict[str, Any] | Case, *, expected_version: int | None,
+             complete: bool | None = None, language: str = "de") -> int:
+        """Append a new version of the case and return its number (1 for a new case).
+
+        ``expected_version`` is the version the caller opened (``None``: a new case). Unless it is
+        still the latest, the save is refused with StoreConflict and the data kept as a conflict
+        copy. ``complete=None`` decides by validating; ``True`` insists (CaseError if invalid);
+        ``False`` stores a draft even if it validates.
+        """
+        payload, is_complete = to_payload(data, complete)
+        case_id = payload["case_id"]
+        with self._transaction() as conn:
+            latest = _latest(conn, case_id)
+            if latest is None and expected_version is not None:
+                log.info("save refused: case %s was deleted (expected version %d)", case_id, expected_version)
+                raise StoreConflict(text("store.conflict_deleted", language, case_id=case_id), case_id=case_id,
+                                    latest_version=None, refused=payload, conflict_id=None)
+            if latest is not None and expected_version != latest[0]:
+                conflict_id = self._keep_conflict(conn, case_id, expected_version, payload)
+                conn.execute("COMMIT")  # the copy is kept even though the save is refused
+                raise self._conflict(case_id, expected_version, latest, payload, conflict_id, language)
+            version = self._append(conn, case_id, latest, payload, is_complete)
+        log.info("saved case %s version %d (%s)", case_id, version, "complete" if is_complete else "draft")
+        return version
+
+    def import_json(self, source: dict[str, Any] | Path | str) -> int:
+        """Validate a case-format file (path, JSON text or dict) and store it as a new case or a new version."""
+        payload = dump_case(load_case(source))
+        case_id = payload["case_id"]
+        with self._transaction() as conn:
+            version = self._append(conn, case_id, _latest(conn, case_id), payload, True)
+        log.info("imported case %s as version %d", case_id, version)
+        return version
+
+    def delete(self, case_id: str) -> int:
+        """Delete every version and conflict copy of the case; the number of rows deleted (0: unknown id)."""
+        with self._transaction() as conn:
+            conflicts = conn.execute("DELETE FROM conflicts WHERE case_id = ?", (case_id,)).rowcount
+            versions = conn.execute("DELETE FROM versions WHERE case_id = ?", (case_id,)).rowcount
+            conn.execute("DELETE FROM cases WHERE case_id = ?", (case_id,))
+        self._compact()
+        log.info("deleted case %s (%d versions, %d conflict copies)", case_id, versions, conflicts)
+        return int(versions + conflicts)
+
+    def prune_drafts(self, case_id: str | None = None) -> int:
+        """Delete the drafts a later complete version supersedes, of one case or all; how many.
+
+        Drafts are saved after every field and pile up; once the case was saved complete they
+        are no longer needed. The latest version and every complete version always stay, and
+        version numbers are never reused (the history then has gaps).
+        """
+        sql = ("DELETE FROM versions WHERE complete = 0 AND EXISTS (SELECT 1 FROM versions AS later "
+               "WHERE later.case_id = versions.case_id AND later.complete = 1 AND later.version > versions.version)")
+        params: tuple[str, ...] = ()
+        if case_id is not None:
+            sql, params = sql + " AND case_id = ?", (case_id,)
+        with self._transaction() as conn:
+            count = int(conn.execute(sql, params).rowcount)
+        self._compact()
+        log.info("pruned %d drafts (%s)", count, case_id or "all cases")
+        return count
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def open(self, case_id: str, version: int | None = None) -> StoredCase:
+        """The latest version of the case, or the given one; CaseNotFound if there is none."""
+        with self._connect() as conn:
+            row = conn.execute("SELECT case_id, version, saved_at, data, complete FROM versions WHERE case_id = :id "
+                               "AND (:v IS NULL OR version = :v) ORDER BY version DESC LIMIT 1",
+                               {"id": case_id, "v": version}).fetchone()
+            if row is None:
+                latest = _latest(conn, case_id)
+                if latest is None:
+                    raise CaseNotFound(text("store.not_found", case_id=case_id))
+                raise CaseNotFound(text("store.version_not_found", case_id=case_id, version=version, latest=latest[0]))
+        return StoredCase(row[0], row[1], parse_time(row[2]), json.loads(row[3]), bool(row[4]))
+
+    def list(self, search: str = "", limit: int = 50) -> list[CaseSummary]:
+        """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name."""
+        words = fold(search).split()
+        where = " AND ".join("instr(v.search_key, ?) > 0" for _ in words) or "1"
+        sql = ("SELECT v.case_id, v.family, v.version, v.saved_at, v.complete FROM versions v "
+               "JOIN (SELECT case_id, MAX(version) AS version FROM versions GROUP BY case_id) latest "
+               f"USING (case_id, version) WHERE {where} ORDER BY v.seq DESC LIMIT ?")
+        with self._connect() as conn:
+            rows = conn.execute(sql, (*words, max(0, limit))).fetchall()
+        return [_summary(row) for row in rows]
+
+    def history(self, case_id: str) -> builtins.list[CaseSummary]:
+        """Every version of the case, newest first; CaseNotFound if there is none."""
+        with self._connect() as conn:
+            rows = conn.execute("SELECT case_id, family, version, saved_at, complete FROM versions WHERE case_id = ? "
+                                "ORDER BY version DESC", (case_id,)).fetchall()
+        if not rows:
+            raise CaseNotFound(text("store.not_found", case_id=case_id))
+        return [_summary(row) for row in rows]
+
+    def export_json(self, case_id: str) -> dict[str, Any]:
+        """The latest complete version as case-format JSON (drafts are never exported)."""
+        with self._connect() as conn:
+            row = conn.execute("SELECT data FROM versions WHERE case_id = ? AND complete = 1 "
+                               "ORDER BY version DESC LIMIT 1", (case_id,)).fetchone()
+            if row is None and _latest(conn, case_id) is None:
+                raise CaseNotFound(text("store.not_found", case_id=case_id))
+        if row is None:
+            raise StoreError(text("store.no_complete_version", case_id=case_id))
+        data: dict[str, Any] = json.loads(row[0])
+        return data
+
+    def conflict_copies(self, case_id: str) -> builtins.list[ConflictCopy]:
+        """The data of refused saves of this case, newest first (empty when there were none)."""
+        with self._connect() as conn:
+            rows = conn.execute("SELECT conflict_id, case_id, based_on, saved_at, data FROM conflicts "
+                                "WHERE case_id = ? ORDER BY conflict_id DESC", (case_id,)).fetchall()
+        return [ConflictCopy(r[0], r[1], r[2], parse_time(r[3]), json.loads(r[4])) for r in rows]
+
+    # -- internals -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(text("store.unreadable", path=self.path, detail=exc)) from exc
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")
+            yield conn
+        except sqlite3.OperationalError as exc:
+            key = "store.busy" if "locked" in str(exc) or "busy" in str(exc) else "store.unreadable"
+            raise StoreError(text(key, path=self.path, detail=exc)) from exc
+        except sqlite3.DatabaseError as exc:  # not a database, corrupted, ...
+            raise StoreError(text("store.unreadable", path=self.path, detail=exc)) from exc
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: the write lock is taken at BEGIN, so check-then-insert cannot race."""
+        with self._connect() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _compact(self) -> None:
+        """Move deletions out of the WAL into the main file (freed pages are zeroed) and shrink it."""
+        with self._connect() as conn:
+            conn.executescript("PRAGMA incremental_vacuum;")  # execute() would free one page only
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def _create_schema(self) -> None:
+        with self._connect() as conn:
+            if not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # only possible before the first table
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+        with self._transaction() as conn:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "schema_version" not in tables:
+                for statement in filter(str.strip, _SCHEMA.split(";")):  # not executescript: it would COMMIT
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+                return
+            found = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+            if found is None or found > SCHEMA_VERSION:
+                raise StoreError(text("store.schema_too_new", path=self.path, found=found, known=SCHEMA_VERSION))
+
+    def _append(self, conn: sqlite3.Connection, case_id: str, latest: tuple[int, str, str] | None,
+                payload: dict[str, Any], complete: bool) -> int:
+        """Insert the next version (creating the case when it is new); its number."""
+        version = 1 if latest is None else latest[0] + 1
+        if latest is None:
+            conn.execute("INSERT INTO cases (case_id, created_at) VALUES (?, ?)", (case_id, now()))
+        family = family_names(payload)
+        conn.execute("INSERT INTO versions (case_id, version, saved_at, saved_by, complete, family, search_key, data) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (case_id, version, now(), self._user, int(complete), family,
+                      search_key(case_id, family), json.dumps(payload, ensure_ascii=False)))
+        return version
+
+    def _keep_conflict(self, conn: sqlite3.Connection, case_id: str, based_on: int | None,
+                       payload: dict[str, Any]) -> int:
+        cursor = conn.execute("INSERT INTO conflicts (case_id, based_on, saved_at, saved_by, data) VALUES (?, ?, ?, ?, ?)",
+                              (case_id, based_on, now(), self._user, json.dumps(payload, ensure_ascii=False)))
+        return int(cursor.lastrowid or 0)
+
+    def _conflict(self, case_id: str, expected: int | None, latest: tuple[int, str, str], payload: dict[str, Any],
+                  conflict_id: int, language: str) -> StoreConflict:
+        version, saved_at, saved_by = latest
+        who = text("store.by_window", language) if saved_by == self._user else text("store.by_user", language, user=saved_by)
+        key = "store.conflict_exists" if expected is None else "store.conflict_newer"
+        message = text(key, language, case_id=case_id, version=version, who=who,
+                       when=when(parse_time(saved_at), language))
+        log.info("save refused: case %s expected version %s, latest %d; conflict copy %d",
+                 case_id, expected, version, conflict_id)
+        return StoreConflict(message, case_id=case_id, latest_version=version, refused=payload, conflict_id=conflict_id)
+
+
+def _prepare_file(path: Path) -> None:
+    """Create missing folders 0700 and the database file 0600 before SQLite opens it."""
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+        folder.chmod(0o700)  # mkdir's mode is reduced by the umask
+    if path.parent == default_store_path().parent:
+        path.parent.chmod(0o700)  # our own data folder: tighten it even if it existed
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
+
+
+def _latest(conn: sqlite3.Connection, case_id: str) -> tuple[int, str, str] | None:
+    row = conn.execute("SELECT version, saved_at, saved_by FROM versions WHERE case_id = ? "
+                       "ORDER BY version DESC LIMIT 1", (case_id,)).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+
+
+def _summary(row: tuple[Any, ...]) -> CaseSummary:
+    return CaseSummary(row[0], row[1], int(row[2]), parse_time(row[3]), bool(row[4]))
+
+

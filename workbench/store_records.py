@@ -1,0 +1,105 @@
+"""What the case store writes and shows besides SQL: the JSON payload, search keys, times, who saved.
+
+Split from :mod:`workbench.store` so the store module holds the database logic only.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import unicodedata
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from workbench.case import Case, dump_case, load_case
+from workbench.errors import CaseError
+from workbench.i18n import format_date, text
+
+DISPLAY_ZONE = "Europe/Berlin"  # the office's clock, for times in messages
+
+
+def to_payload(data: dict[str, Any] | Case, complete: bool | None) -> tuple[dict[str, Any], bool]:
+    """The data as plain JSON and whether it is a complete case."""
+    if isinstance(data, Case):
+        return dump_case(data), complete is not False
+    if not isinstance(data, dict):
+        raise CaseError([text("store.not_a_dict", kind=type(data).__name__)])
+    payload: dict[str, Any] = json.loads(json.dumps(data, default=_json_value, ensure_ascii=False))
+    case_id = payload.get("case_id")
+    if not isinstance(case_id, str) or not case_id.strip():
+        raise CaseError([text("store.no_case_id")])
+    if complete is False:
+        return payload, False
+    try:
+        load_case(payload)
+    except CaseError:
+        if complete:
+            raise
+        return payload, False
+    return payload, True
+
+
+def _json_value(value: object) -> object:
+    """Widget values in a draft: Decimal as a number, dates as ISO text (as in case-format JSON)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise CaseError([text("store.not_json", kind=type(value).__name__)])
+
+
+def family_names(payload: dict[str, Any]) -> str:
+    """The parents' names of a case or a draft (``Eva & Jonas``); empty when none are entered yet."""
+    household = payload.get("household")
+    parents = household.get("parents") if isinstance(household, dict) else None
+    names = [p.get("name") for p in parents if isinstance(p, dict)] if isinstance(parents, list) else []
+    return " & ".join(n.strip() for n in names if isinstance(n, str) and n.strip())
+
+
+_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold(value: str) -> str:
+    return unicodedata.normalize("NFC", value).casefold()
+
+
+def search_key(case_id: str, family: str) -> str:
+    """Case id and names case-folded, once as written and once with umlauts spelled out (Müller → mueller)."""
+    plain = fold(f"{case_id} {family}")
+    return f"{plain} | {unicodedata.normalize('NFC', f'{case_id} {family}').lower().translate(_TRANSLITERATE)}"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def parse_time(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def advisor() -> str:
+    """Who saves: the JupyterHub user, else the login name (never family data)."""
+    try:
+        return os.environ.get("JUPYTERHUB_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "?"
+
+
+def office_time(moment: datetime) -> datetime:
+    """A stored UTC time on the office's clock (Europe/Berlin; the machine's zone without tz data)."""
+    try:
+        return moment.astimezone(ZoneInfo(DISPLAY_ZONE))
+    except ZoneInfoNotFoundError:
+        return moment.astimezone()
+
+
+def when(moment: datetime, language: str) -> str:
+    """``12:31 Uhr`` today, else ``24.11.2026, 12:31 Uhr`` (office time)."""
+    local, today = office_time(moment), office_time(datetime.now(UTC)).date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return text("store.when_today", language, time=clock)
+    return text("store.when_day", language, day=format_date(local.date(), language), time=clock)

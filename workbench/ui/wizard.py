@@ -1,0 +1,258 @@
+"""The wizard framework: steps of fields bound to a case dict, validated on "Weiter", saved.
+
+- A :class:`WizardStep` shows a few :class:`~workbench.ui.fields.Field` s, each bound to a
+  path of the case dict (``household.parents[0].name``). ``store`` writes the entries into
+  the dict, ``load`` shows the dict.
+- "Weiter" reads the step's fields (a field that cannot be read shows why next to it),
+  then validates the case so far with the case model: each problem of
+  :func:`workbench.case.validation_problems` whose path belongs to a field of this step is
+  shown next to that field (``role="alert"``, in the case's language). Problems of later
+  steps wait for their step. Then the case is saved as a new version.
+- "Zurück" keeps everything. Every change is saved as a draft after a short pause, so a
+  dead kernel loses at most the field being typed.
+- A refused save (someone else saved meanwhile) is shown with "Neu laden"; nothing is
+  overwritten. Any unexpected error shows ``Fehler W-XXXX`` (see :mod:`callbacks`).
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import ipywidgets as w
+from pydantic import ValidationError
+
+from workbench.i18n import text
+from workbench.ui.callbacks import guarded
+from workbench.ui.fields import Field, FieldError
+from workbench.ui.paths import get_path, set_path, within
+from workbench.ui.saving import CaseSaver, Debouncer, Store
+from workbench.ui.widgets import FieldMessage
+
+PLACEHOLDER_CHILD = {"id": "K1", "birth_date": "2026-06-15"}
+
+
+class WizardStep:
+    """One step: a heading, fields bound to case paths, a message slot for the step as a whole."""
+
+    title_key = "ui.wizard.title"
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.message = FieldMessage(language, css_class="wb-alert wb-alert-general")
+        self.body = w.VBox([])
+        heading = w.HTML(f'<h2 lang="{language}">{html.escape(text(self.title_key, language))}</h2>')
+        self.widget = w.VBox([heading, self.body, self.message.widget])
+        self.widget.add_class("wb-step")
+        self.on_change: Callable[[], None] = lambda: None
+        self.on_error: Callable[[str], None] = lambda reference: None
+
+    # --- to override -----------------------------------------------------------
+    def fields(self) -> dict[str, Field]:
+        """The fields shown now, by case path."""
+        return {}
+
+    def area(self) -> tuple[str, ...]:
+        """Path prefixes this step is responsible for (problems there without a field show at the step)."""
+        return ()
+
+    def load(self, data: dict[str, Any]) -> None:
+        """Show the values of ``data``."""
+        for path, field in self.fields().items():
+            field.write(get_path(data, path))
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        """Write the entries into ``data``; False if a field cannot be read (lenient: skip it)."""
+        ok = True
+        for path, field in self.fields().items():
+            try:
+                value = field.read() if lenient else field.check()
+            except FieldError:
+                ok = False
+                continue
+            set_path(data, path, value)
+        return ok
+
+    def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
+        """Further (path, text) problems once the case model accepts the step."""
+        return []
+
+    def shown(self, data: dict[str, Any]) -> None:
+        """The step becomes visible with ``data``."""
+
+    # --- plumbing --------------------------------------------------------------
+    def watch(self, field: Field) -> None:
+        """Report changes of ``field`` (autosave)."""
+        field.observe(guarded(lambda _change: self.on_change(), self.on_error))
+
+    def clear_messages(self) -> None:
+        self.message.clear()
+        for field in self.fields().values():
+            field.message.clear()
+
+    def show_problem(self, path: str, message: str) -> bool:
+        """Show a problem next to its field (or at the step); False if it is not this step's."""
+        fields = self.fields()
+        owner = next((f for p, f in sorted(fields.items(), key=lambda i: -len(i[0])) if within(path, p)), None)
+        if owner is None:
+            owner = next((f for p, f in fields.items() if within(p, path) and path), None)
+        if owner is not None:
+            owner.message.show_localized("ui.wizard.problem", {self.language: message})
+            return True
+        if any(within(path, prefix) for prefix in self.area()):
+            self.message.show_localized("ui.wizard.problem", {self.language: message})
+            return True
+        return False
+
+
+def validation_candidate(data: dict[str, Any]) -> dict[str, Any]:
+    """The case so far, completed with placeholders where later steps fill in required parts."""
+    candidate = copy.deepcopy(data)
+    household = candidate.setdefault("household", {})
+    if not household.get("children"):
+        household["children"] = [dict(PLACEHOLDER_CHILD)]
+    if not household.get("parents"):
+        household["parents"] = [{"id": "A"}]
+    return candidate
+
+
+def model_problems(data: dict[str, Any], language: str) -> list[tuple[str, str]]:
+    """(path, text) for every problem the case model finds in the case so far."""
+    from workbench.case import Case, validation_problems
+
+    try:
+        Case.model_validate(validation_candidate(data))
+    except ValidationError as exc:
+        return validation_problems(exc, language)
+    return []
+
+
+class Wizard:
+    """Steps in a stack, a progress indicator, "Zurück"/"Weiter", saving and error display."""
+
+    def __init__(self, steps: Sequence[WizardStep], data: dict[str, Any], store: Store,
+                 version: int | None, language: str, title_key: str, autosave_delay: float = 1.0) -> None:
+        self.steps = list(steps)
+        self.data = data
+        self.language = language
+        self.index = 0
+        self.saver = CaseSaver(store, version, self._saved, self._refused)
+        self.autosave = Debouncer(guarded(self._autosave, self.show_error), autosave_delay)
+        lang = language
+        self.title = w.HTML(f'<h1 lang="{lang}">{html.escape(text(title_key, lang))}</h1>')
+        self.progress = w.HTML()
+        self.stack = w.Stack([s.widget for s in self.steps], selected_index=0)
+        self.back = w.Button(description=text("ui.wizard.back", lang))
+        self.next = w.Button(description=text("ui.wizard.next", lang), button_style="primary")
+        self.next.add_class("wb-next")
+        self.back.on_click(guarded(self._on_back, self.show_error))
+        self.next.on_click(guarded(self._on_next, self.show_error))
+        self.status = w.HTML()
+        self.error = FieldMessage(lang, css_class="wb-alert wb-alert-general")
+        self.conflict_text = w.HTML()
+        self.reload = w.Button(description=text("ui.wizard.reload", lang))
+        self.reload.on_click(guarded(self._on_reload, self.show_error))
+        self.conflict = w.VBox([self.conflict_text, self.reload], layout=w.Layout(display="none"))
+        self.conflict.add_class("wb-conflict")
+        nav = w.HBox([self.back, self.next])
+        nav.add_class("wb-nav")
+        self.widget = w.VBox([self.title, self.progress, self.conflict, self.stack, nav,
+                              self.error.widget, self.status])
+        self.widget.add_class("wb-wizard")
+        for step in self.steps:
+            step.on_change = self.autosave.poke
+            step.on_error = self.show_error
+            step.load(self.data)
+        self._render_progress()
+        self.steps[0].shown(self.data)
+
+    @property
+    def case_id(self) -> str:
+        return str(self.data.get("case_id", ""))
+
+    @property
+    def step(self) -> WizardStep:
+        return self.steps[self.index]
+
+    # --- navigation ----------------------------------------------------------------
+    def go(self, index: int) -> None:
+        """Show step ``index`` (0-based)."""
+        self.index = max(0, min(index, len(self.steps) - 1))
+        self.stack.selected_index = self.index
+        self._render_progress()
+        self.step.shown(self.data)
+
+    def validate_step(self) -> bool:
+        """Read and check the current step; show every problem next to its field."""
+        step = self.step
+        step.clear_messages()
+        if not step.store(self.data):
+            return False
+        problems = [p for p in model_problems(self.data, self.language) if step.show_problem(*p)]
+        if problems:
+            return False
+        extra = step.checks(self.data)
+        for path, message in extra:
+            if not step.show_problem(path, message):
+                step.message.show_localized("ui.wizard.problem", {self.language: message})
+        return not extra
+
+    def _on_next(self, _button: Any = None) -> None:
+        self.error.clear()
+        self.autosave.cancel()
+        if not self.validate_step():
+            return
+        self.saver.save(self.data, self.language)
+        if self.index < len(self.steps) - 1:
+            self.go(self.index + 1)
+
+    def _on_back(self, _button: Any = None) -> None:
+        self.error.clear()
+        self.step.store(self.data, lenient=True)
+        self.go(self.index - 1)
+
+    # --- saving ----------------------------------------------------------------------
+    def _autosave(self) -> None:
+        self.step.store(self.data, lenient=True)
+        self.saver.save(self.data, self.language)
+
+    def _saved(self, version: int) -> None:
+        self.status.value = (f'<p class="wb-status" lang="{self.language}">'
+                             f'{html.escape(text("ui.wizard.saved", self.language, case_id=self.case_id, version=version))}</p>')
+
+    def _refused(self, message: str) -> None:
+        self.conflict_text.value = (
+            f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
+            f'{html.escape(message)} {html.escape(text("ui.wizard.conflict_hint", self.language))}</div>')
+        self.conflict.layout.display = None
+
+    def _on_reload(self, _button: Any = None) -> None:
+        self.data = self.saver.reopen(self.case_id)
+        for step in self.steps:
+            step.load(self.data)
+        self.conflict.layout.display = "none"
+        self._saved(self.saver.version or 0)
+        self.step.shown(self.data)
+
+    def show_error(self, reference: str) -> None:
+        """An unexpected error: short message with its reference number; entries stay."""
+        self.error.show("ui.error.unexpected", reference=reference)
+
+    # --- rendering -------------------------------------------------------------------
+    def _render_progress(self) -> None:
+        lang, n, total = self.language, self.index + 1, len(self.steps)
+        label = text("ui.wizard.progress", lang, step=n, total=total)
+        current = ' aria-current="step"'
+        items = "".join(
+            f'<li class="{"wb-done" if i < self.index else "wb-current" if i == self.index else "wb-todo"}"'
+            f'{current if i == self.index else ""}>{html.escape(text(s.title_key, lang))}</li>'
+            for i, s in enumerate(self.steps))
+        self.progress.value = (
+            f'<nav class="wb-progress" aria-label="{html.escape(text("ui.wizard.progress_label", lang))}" lang="{lang}">'
+            f'<p class="wb-progress-text">{html.escape(label)}: <strong>{html.escape(text(self.step.title_key, lang))}</strong></p>'
+            f'<div class="wb-progress-bar" role="progressbar" aria-valuemin="1" aria-valuemax="{total}" '
+            f'aria-valuenow="{n}" aria-valuetext="{html.escape(label)}" aria-label="{html.escape(label)}">'
+            f'<div style="width:{100 * n / total:.0f}%"></div></div>'
+            f'<ol class="wb-steps">{items}</ol></nav>')
