@@ -51,6 +51,8 @@ bench: install
 	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV) || echo "bench: could not create $(BENCH_VENV); the comparison is skipped"
 	@$(BENCH_VENV)/bin/pip install -q '$(GETTSIM_REQ)' || echo "bench: could not install $(GETTSIM_REQ); the comparison is skipped"
 	$(PY) benchmarks/elterngeld.py
+	$(PY) benchmarks/optimizer.py
+	CHROMIUM=$(CHROMIUM) $(PY) benchmarks/voila.py
 
 clean:
 	rm -rf .venv build *.egg-info test-artifacts node_modules
