@@ -276,3 +276,24 @@ def test_ready_variants_carry_the_engines_amounts_or_the_reason_they_do_not_fit(
     assert lang_plus is not None and lang_plus["A"].startswith("BBPP")  # Mutterschutz months stay Basis
     single = {v.key: v for v in ready_variants(family([{"id": "A", "income_before_birth": EMPLOYEE}], single_parent=True))}
     assert single["alleinerziehend_14"].months == {"A": "B" * 14} and single["12_2"].reason == "braucht zwei Elternteile"
+
+
+def test_the_best_plan_beats_10000_random_legal_plans_of_a_couple_with_part_time_work() -> None:
+    # The figure in the default run, for one fixed family: she works 25 hours in months
+    # 9-20, he 30 hours in months 13-16 (bonus possible), with a sibling aged 2.
+    case = family(
+        [{"id": "A", "income_before_birth": EMPLOYEE,
+          "income_after_birth": [work(9, 20, 1400, 25)]},
+         {"id": "B", "income_before_birth": {"kind": "employee", "gross_monthly": 4200, "tax_class": 4},
+          "income_after_birth": [work(13, 16, 2100, 30)]}],
+        [{"id": "K1", "birth_date": "2026-06-15"}, {"id": "K0", "birth_date": "2024-05-01"}])
+    result = optimize(case, top=1)
+    assert result.searched == "exact"
+    best = result.plans[0].total
+    model = build_model(case)
+    plans = random_legal_plans(case, 10_000, seed=20261125)
+    assert len(plans) == 10_000
+    assert max(plan_total(model, months) for months in plans) <= best
+    for months in plans[:40]:  # the search's prices are the engine's
+        engine = compute_elterngeld(with_plan(case, months))
+        assert engine.valid and engine.total == plan_total(model, months)
