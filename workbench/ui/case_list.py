@@ -14,6 +14,7 @@ from workbench.ui.callbacks import guarded
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
 
 WIZARD_PAGE = "elterngeld.ipynb"
+START_PAGE = "start.ipynb"
 
 
 class Listing(Protocol):
