@@ -49,11 +49,15 @@ class PlanerStep(WizardStep):
         return True  # the planner edits data's plan in place
 
 
+def new_case_id() -> str:
+    """A fresh case id with today's date (``EG-20261125-3F2A``)."""
+    return f"EG-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}"
+
+
 def new_case(language: str = "de") -> dict[str, Any]:
     """An empty Elterngeld case with a fresh case id (``EG-20261125-3F2A``)."""
-    case_id = f"EG-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}"
     return {
-        "format": "workbench-case/1", "case_id": case_id, "language": language,
+        "format": "workbench-case/1", "case_id": new_case_id(), "language": language,
         "household": {"married": False, "single_parent": False, "parents": [{"id": "A"}],
                       "children": [{"id": PLAN_CHILD}]},
         "elterngeld_plan": {"child": PLAN_CHILD, "months": {}},
@@ -139,25 +143,55 @@ def prepare() -> None:
     theme_css()
 
 
+def preheated() -> bool:
+    """True in a kernel of Voila's pool: it runs the notebook before the page is requested."""
+    return os.environ.get("VOILA_PREHEAT") == "True"
+
+
+def close_tree(widget: w.Widget) -> None:
+    """Close ``widget`` and every widget it holds (children, layout, style), freeing the models."""
+    for name in widget.keys:
+        value = getattr(widget, name, None)
+        for item in value if isinstance(value, (tuple, list)) else (value,):
+            if isinstance(item, w.Widget):
+                close_tree(item)
+    widget.close()
+
+
 def show_elterngeld_wizard() -> None:
     """What ``notebooks/elterngeld.ipynb`` shows; never a traceback.
 
+    A preheated kernel prepares everything that does not depend on the request before
+    it arrives: the imports and the page for the usual request, a new German case. After
+    the request only a saved case (``?case=``) or an English one (``?lang=en``) is built.
     An unknown ``?case=`` shows ``ui.wizard.not_found`` with a link to the start page above
     a new case; any other failure a short message with a reference number (see callbacks).
     """
     from workbench.errors import CaseNotFound
 
     prepare()
-    params = request_parameters()  # a preheated kernel waits here for the page's request
-    language = page_language(params)
-    store = default_store()
+    ready: ElterngeldWizard | None = None
+    store: Store | None = None
     notice: list[w.Widget] = []
+    language = "de"
     try:
-        try:
-            wizard = open_elterngeld_wizard(params, store)
-        except CaseNotFound:
-            notice = [not_found_notice(params.get("case", "").strip(), language)]
-            wizard = ElterngeldWizard(new_case(language), store)
+        if preheated():
+            store = default_store()
+            ready = ElterngeldWizard(new_case("de"), store)
+        params = request_parameters()  # a preheated kernel waits here for the page's request
+        language = page_language(params)
+        store = store or default_store()
+        if ready is not None and not params.get("case", "").strip() and language == "de":
+            wizard = ready
+            wizard.data["case_id"] = new_case_id()  # the kernel may have waited since yesterday
+        else:
+            if ready is not None:
+                close_tree(ready.widget)
+            try:
+                wizard = open_elterngeld_wizard(params, store)
+            except CaseNotFound:
+                notice = [not_found_notice(params.get("case", "").strip(), language)]
+                wizard = ElterngeldWizard(new_case(language), store)
         content: list[w.Widget] = [*notice, wizard.widget]
     except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
         reference = log_failure("show_elterngeld_wizard", error)

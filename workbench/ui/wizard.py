@@ -163,12 +163,19 @@ class Wizard:
         lang = language
         self.title = w.HTML(f'<h1 lang="{lang}">{html.escape(text(title_key, lang))}</h1>')
         self.progress = w.HTML()
-        # one heading for every step: it takes the keyboard focus after "Weiter"/"Zurück"
-        # (tabbable=False gives it tabindex=-1, so focus() reaches it but Tab skips it)
-        self.heading = w.HTML(tabbable=False)
-        self.heading.add_class("wb-step-heading")
+        # one heading for every step, and right before it the target of the keyboard focus
+        # after "Weiter"/"Zurück": a Label, because ipywidgets focuses a Label's own element
+        # (tabindex=-1 from tabbable=False: focus() reaches it, Tab skips it), while an HTML
+        # widget would focus an inner div that cannot take the focus. The label is visually
+        # hidden and says the step's title; Tab goes on to the step's first field.
+        self.heading = w.HTML()
+        self.focus_target = w.Label(tabbable=False)
+        self.focus_target.add_class("wb-hidden")
+        self.focus_target.add_class("wb-focus-target")
+        self.heading_box = w.VBox([self.focus_target, self.heading])
+        self.heading_box.add_class("wb-step-heading")
         self.stage = w.VBox([])
-        panel = w.VBox([self.heading, self.stage])
+        panel = w.VBox([self.heading_box, self.stage])
         panel.add_class("wb-step")
         self.back = w.Button(description=text("ui.wizard.back", lang))
         self.next = w.Button(description=text("ui.wizard.next", lang), button_style="primary")
@@ -205,7 +212,7 @@ class Wizard:
         """Show step ``index`` (0-based) and move the keyboard focus to its heading."""
         self.index = max(0, min(index, len(self.steps) - 1))
         self._enter()
-        self.heading.focus()
+        self.focus_target.focus()
 
     def _enter(self) -> None:
         """Build the current step if needed (loading the case into it) and show it."""
@@ -216,7 +223,9 @@ class Wizard:
         else:
             widget = step.widget
         lang = self.language
-        self.heading.value = f'<h2 lang="{lang}">{html.escape(text(step.title_key, lang))}</h2>'
+        title = text(step.title_key, lang)
+        self.heading.value = f'<h2 lang="{lang}">{html.escape(title)}</h2>'
+        self.focus_target.value = title
         self.stage.children = (widget,)
         self.back.layout.display = "none" if self.index == 0 else None
         self.next.layout.display = "none" if self.index == len(self.steps) - 1 else None
