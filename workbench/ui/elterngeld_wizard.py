@@ -192,7 +192,10 @@ def show_elterngeld_wizard() -> None:
             except CaseNotFound:
                 notice = [not_found_notice(params.get("case", "").strip(), language)]
                 wizard = ElterngeldWizard(new_case(language), store)
-        content: list[w.Widget] = [*notice, wizard.widget]
+        if notice:  # under the page title, above the progress
+            title, *rest = wizard.widget.children
+            wizard.widget.children = (title, *notice, *rest)
+        content: list[w.Widget] = [wizard.widget]
     except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
         reference = log_failure("show_elterngeld_wizard", error)
         failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
