@@ -37,8 +37,8 @@ def shot(page: Page, artifacts: Path, name: str) -> None:
 
 def case_id(page: Page) -> str:
     status = page.locator(".wb-status")
-    expect(status).to_contain_text("Gespeichert")
-    match = re.search(r"Fall (\S+), Version", status.inner_text())
+    expect(status).to_contain_text(re.compile("Gespeichert|Saved"))
+    match = re.search(r"(?:Fall|case) (\S+), [Vv]ersion", status.inner_text())
     assert match, status.inner_text()
     return match.group(1)
 
@@ -54,18 +54,18 @@ def shown_totals(scope: Locator, attribute: str) -> dict[str, str]:
     return {c.get_attribute(attribute) or "": c.inner_text().strip() for c in cells.all()}
 
 
-def engine_totals(result: ElterngeldResult) -> dict[str, str]:
-    totals = {pid: format_money(p.total, "de") for pid, p in result.parents.items()}
-    return {**totals, "all": format_money(result.total, "de")}
+def engine_totals(result: ElterngeldResult, language: str = "de") -> dict[str, str]:
+    totals = {pid: format_money(p.total, language) for pid, p in result.parents.items()}
+    return {**totals, "all": format_money(result.total, language)}
 
 
 def expect_engine_totals(scope: Locator, data_dir: Path, cid: str, attribute: str,
-                         timeout: float = 8.0) -> ElterngeldResult:
+                         timeout: float = 8.0, language: str = "de") -> ElterngeldResult:
     """The totals shown equal the engine's for the case as saved (drafts are saved after a pause)."""
     deadline = time.monotonic() + timeout
     while True:
         result = stored_result(data_dir, cid)
-        shown, wanted = shown_totals(scope, attribute), engine_totals(result)
+        shown, wanted = shown_totals(scope, attribute), engine_totals(result, language)
         if shown == wanted:
             return result
         if time.monotonic() > deadline:
@@ -73,8 +73,14 @@ def expect_engine_totals(scope: Locator, data_dir: Path, cid: str, attribute: st
         time.sleep(0.25)
 
 
-def cell(page: Page, parent: str, month: int) -> Locator:
-    return page.get_by_role("button", name=re.compile(rf"^{parent}, Lebensmonat {month},"))
+def cell(page: Page, parent: str, month: int, language: str = "de") -> Locator:
+    word = "Lebensmonat" if language == "de" else "month of life"
+    return page.get_by_role("button", name=re.compile(rf"^{parent}, {word} {month},"))
+
+
+def focused_text(page: Page) -> str:
+    """The text of the element that has the keyboard focus."""
+    return str(page.evaluate("() => document.activeElement?.textContent?.trim() ?? ''"))
 
 
 def wait_saved_after(page: Page, action: Any) -> None:

@@ -10,10 +10,12 @@ from urllib.parse import quote
 import ipywidgets as w
 
 from workbench.i18n import format_date, text
+from workbench.store import office_time
 from workbench.ui.callbacks import guarded
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
 
 WIZARD_PAGE = "elterngeld.ipynb"
+START_PAGE = "start.ipynb"
 
 
 class Listing(Protocol):
@@ -38,7 +40,8 @@ def cases_table(summaries: list[Any], language: str) -> str:
     for s in summaries:
         label = html.escape(text("ui.cases.open", lang, family=s.family or s.case_id))
         state = text("ui.cases.complete" if s.complete else "ui.cases.draft", lang)
-        saved = f"{format_date(s.saved_at.date(), lang)} {s.saved_at:%H:%M}"
+        local = office_time(s.saved_at)  # stored in UTC, shown on the office's clock
+        saved = f"{format_date(local.date(), lang)} {local:%H:%M}"
         rows += (f'<tr><th scope="row"><a href="{html.escape(case_link(s.case_id))}" aria-label="{label}">'
                  f'{html.escape(s.family or "–")}</a></th><td>{html.escape(s.case_id)}</td>'
                  f"<td>{html.escape(saved)}</td><td>{html.escape(state)} (V{s.version})</td></tr>")

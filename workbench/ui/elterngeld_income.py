@@ -105,8 +105,8 @@ class EinkommenStep(WizardStep):
 
     title_key = "ui.eg.step_income"
 
-    def __init__(self, language: str) -> None:
-        super().__init__(language)
+    def build(self) -> None:
+        language = self.language
         self.forms: list[IncomeForm] = []
 
     def _ensure(self, data: dict[str, Any]) -> None:
@@ -149,8 +149,8 @@ class ArbeitStep(WizardStep):
 
     title_key = "ui.eg.step_work"
 
-    def __init__(self, language: str) -> None:
-        super().__init__(language)
+    def build(self) -> None:
+        language = self.language
         self.lists: list[RowList] = []
         self.headings: list[w.HTML] = []
         hint = w.HTML(f'<p lang="{language}">{html.escape(text("ui.eg.work_hint", language))}</p>')

@@ -20,8 +20,8 @@ class FamilieStep(WizardStep):
 
     title_key = "ui.eg.step_family"
 
-    def __init__(self, language: str) -> None:
-        super().__init__(language)
+    def build(self) -> None:
+        language = self.language
         self.married = CheckField("ui.eg.married", language)
         self.single = CheckField("ui.eg.single_parent", language)
         self.parents = RowList("household.parents", self._parent_row, language, "ui.eg.add_parent",
@@ -70,8 +70,8 @@ class KindStep(WizardStep):
     title_key = "ui.eg.step_child"
     CHILD = "household.children[0]"
 
-    def __init__(self, language: str) -> None:
-        super().__init__(language)
+    def build(self) -> None:
+        language = self.language
         lang = language
         self.birth = DateField("ui.eg.child_birth", lang)
         self.expected = CheckField("ui.eg.expected", lang)

@@ -7,20 +7,27 @@ case store, or starts a new case.
 
 from __future__ import annotations
 
+import html
 import os
 import secrets
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qs
 
+import ipywidgets as w
 from IPython.display import display
+
+from workbench.i18n import text
+from workbench.ui.callbacks import log_failure
+from workbench.ui.case_list import START_PAGE
 
 from workbench.ui.elterngeld_income import ArbeitStep, EinkommenStep
 from workbench.ui.elterngeld_steps import PLAN_CHILD, FamilieStep, KindStep
 from workbench.ui.ergebnis import ErgebnisStep
 from workbench.ui.monatsplaner import Monatsplaner
 from workbench.ui.saving import Store
-from workbench.ui.theme import theme_style
+from workbench.ui.theme import theme_css, theme_style
+from workbench.ui.widgets import FieldMessage
 from workbench.ui.wizard import Wizard, WizardStep
 
 
@@ -29,8 +36,8 @@ class PlanerStep(WizardStep):
 
     title_key = "ui.eg.step_planner"
 
-    def __init__(self, language: str) -> None:
-        super().__init__(language)
+    def build(self) -> None:
+        language = self.language
         self.planner = Monatsplaner(language, lambda: self.on_change(), lambda r: self.on_error(r))
         self.body.children = (self.planner.widget,)
 
@@ -42,11 +49,15 @@ class PlanerStep(WizardStep):
         return True  # the planner edits data's plan in place
 
 
+def new_case_id() -> str:
+    """A fresh case id with today's date (``EG-20261125-3F2A``)."""
+    return f"EG-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}"
+
+
 def new_case(language: str = "de") -> dict[str, Any]:
     """An empty Elterngeld case with a fresh case id (``EG-20261125-3F2A``)."""
-    case_id = f"EG-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}"
     return {
-        "format": "workbench-case/1", "case_id": case_id, "language": language,
+        "format": "workbench-case/1", "case_id": new_case_id(), "language": language,
         "household": {"married": False, "single_parent": False, "parents": [{"id": "A"}],
                       "children": [{"id": PLAN_CHILD}]},
         "elterngeld_plan": {"child": PLAN_CHILD, "months": {}},
@@ -91,20 +102,106 @@ def request_parameters() -> dict[str, str]:
 
 
 def open_elterngeld_wizard(params: dict[str, str], store: Store) -> ElterngeldWizard:
-    """The wizard for ``?case=<id>`` (latest version) or a new case (``?lang=en`` for English)."""
+    """The wizard for ``?case=<id>`` (latest version) or a new case (``?lang=en`` for English).
+
+    An unknown case id raises :class:`~workbench.errors.CaseNotFound`.
+    """
     case_id = params.get("case", "").strip()
     if case_id:
         stored = store.open(case_id)
         return ElterngeldWizard(dict(stored.data), store, int(stored.version))
-    return ElterngeldWizard(new_case("en" if params.get("lang") == "en" else "de"), store)
+    return ElterngeldWizard(new_case(page_language(params)), store)
+
+
+def page_language(params: dict[str, str]) -> str:
+    """``en`` for ``?lang=en``, else ``de``."""
+    return "en" if params.get("lang") == "en" else "de"
+
+
+def not_found_notice(case_id: str, language: str) -> w.HTML:
+    """The alert for an unknown ``?case=`` with a link back to the start page."""
+    message = html.escape(text("ui.wizard.not_found", language, case_id=case_id))
+    link = html.escape(text("ui.wizard.to_start", language))
+    return w.HTML(f'<div class="wb-alert wb-alert-general wb-not-found" role="alert" lang="{language}">'
+                  f'<p>{message}</p><p><a href="{START_PAGE}">{link}</a></p></div>')
+
+
+def prepare() -> None:
+    """Work that needs no request, done by a preheated kernel before the page is asked for.
+
+    Imports the case model, the engine and the store and reads the message catalogs,
+    so that after the request only the first step's widgets remain to be made.
+    """
+    import workbench.case
+    import workbench.rules.elterngeld.engine
+    import workbench.rules.elterngeld.lebensmonate
+    import workbench.rules.elterngeld.plan
+    import workbench.store  # noqa: F401
+
+    for language in ("de", "en"):
+        text("ui.eg.title", language)
+    theme_css()
+
+
+def preheated() -> bool:
+    """True in a kernel of Voila's pool: it runs the notebook before the page is requested."""
+    return os.environ.get("VOILA_PREHEAT") == "True"
+
+
+def close_tree(widget: w.Widget) -> None:
+    """Close ``widget`` and every widget it holds (children, layout, style), freeing the models."""
+    for name in widget.keys:
+        value = getattr(widget, name, None)
+        for item in value if isinstance(value, (tuple, list)) else (value,):
+            if isinstance(item, w.Widget):
+                close_tree(item)
+    widget.close()
 
 
 def show_elterngeld_wizard() -> None:
-    """What ``notebooks/elterngeld.ipynb`` shows."""
-    from ipywidgets import VBox
+    """What ``notebooks/elterngeld.ipynb`` shows; never a traceback.
 
-    wizard = open_elterngeld_wizard(request_parameters(), default_store())
-    page = VBox([theme_style(), wizard.widget])
+    A preheated kernel prepares everything that does not depend on the request before
+    it arrives: the imports and the page for the usual request, a new German case. After
+    the request only a saved case (``?case=``) or an English one (``?lang=en``) is built.
+    An unknown ``?case=`` shows ``ui.wizard.not_found`` with a link to the start page above
+    a new case; any other failure a short message with a reference number (see callbacks).
+    """
+    from workbench.errors import CaseNotFound
+
+    prepare()
+    ready: ElterngeldWizard | None = None
+    store: Store | None = None
+    notice: list[w.Widget] = []
+    language = "de"
+    try:
+        if preheated():
+            store = default_store()
+            ready = ElterngeldWizard(new_case("de"), store)
+        params = request_parameters()  # a preheated kernel waits here for the page's request
+        language = page_language(params)
+        store = store or default_store()
+        if ready is not None and not params.get("case", "").strip() and language == "de":
+            wizard = ready
+            wizard.data["case_id"] = new_case_id()  # the kernel may have waited since yesterday
+        else:
+            if ready is not None:
+                close_tree(ready.widget)
+            try:
+                wizard = open_elterngeld_wizard(params, store)
+            except CaseNotFound:
+                notice = [not_found_notice(params.get("case", "").strip(), language)]
+                wizard = ElterngeldWizard(new_case(language), store)
+        if notice:  # under the page title, above the progress
+            title, *rest = wizard.widget.children
+            wizard.widget.children = (title, *notice, *rest)
+        content: list[w.Widget] = [wizard.widget]
+    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
+        reference = log_failure("show_elterngeld_wizard", error)
+        failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
+        failure.show("ui.error.unexpected", reference=reference)
+        content = [failure.widget]
+    page = w.VBox([theme_style(), *content])
     page.add_class("wb-page")
     page.add_class("wb-wide")
     display(page)  # type: ignore[no-untyped-call]

@@ -70,8 +70,8 @@ class ErgebnisStep(WizardStep):
 
     title_key = "ui.eg.step_result"
 
-    def __init__(self, language: str) -> None:
-        super().__init__(language)
+    def build(self) -> None:
+        language = self.language
         self.result: ElterngeldResult | None = None
         self.tables = w.HTML()
         self.problems = w.HTML()

@@ -35,21 +35,41 @@ PLACEHOLDER_CHILD = {"id": "K1", "birth_date": "2026-06-15"}
 
 
 class WizardStep:
-    """One step: a heading, fields bound to case paths, a message slot for the step as a whole."""
+    """One step: fields bound to case paths and a message slot for the step as a whole.
+
+    The widgets are made by :meth:`build` when the step is first shown (``widget``), not
+    when the wizard is created: a page shows its first step without building the others.
+    The step's heading belongs to the wizard (one widget that takes the focus on each step).
+    """
 
     title_key = "ui.wizard.title"
 
     def __init__(self, language: str) -> None:
         self.language = language
-        self.message = FieldMessage(language, css_class="wb-alert wb-alert-general")
-        self.body = w.VBox([])
-        heading = w.HTML(f'<h2 lang="{language}">{html.escape(text(self.title_key, language))}</h2>')
-        self.widget = w.VBox([heading, self.body, self.message.widget])
-        self.widget.add_class("wb-step")
+        self._widget: w.VBox | None = None
         self.on_change: Callable[[], None] = lambda: None
         self.on_error: Callable[[str], None] = lambda reference: None
 
+    @property
+    def built(self) -> bool:
+        """True once the widgets exist."""
+        return self._widget is not None
+
+    @property
+    def widget(self) -> w.VBox:
+        """The step's widgets (built on first use)."""
+        if self._widget is None:
+            self.message = FieldMessage(self.language, css_class="wb-alert wb-alert-general")
+            self.body = w.VBox([])
+            self.build()
+            self._widget = w.VBox([self.body, self.message.widget])
+            self._widget.add_class("wb-step-body")
+        return self._widget
+
     # --- to override -----------------------------------------------------------
+    def build(self) -> None:
+        """Make the fields and put them into ``self.body`` (called once)."""
+
     def fields(self) -> dict[str, Field]:
         """The fields shown now, by case path."""
         return {}
@@ -130,7 +150,7 @@ def model_problems(data: dict[str, Any], language: str) -> list[tuple[str, str]]
 
 
 class Wizard:
-    """Steps in a stack, a progress indicator, "Zurück"/"Weiter", saving and error display."""
+    """Steps shown one at a time, a progress indicator, "Zurück"/"Weiter", saving and error display."""
 
     def __init__(self, steps: Sequence[WizardStep], data: dict[str, Any], store: Store,
                  version: int | None, language: str, title_key: str, autosave_delay: float = 1.0) -> None:
@@ -143,7 +163,20 @@ class Wizard:
         lang = language
         self.title = w.HTML(f'<h1 lang="{lang}">{html.escape(text(title_key, lang))}</h1>')
         self.progress = w.HTML()
-        self.stack = w.Stack([s.widget for s in self.steps], selected_index=0)
+        # one heading for every step, and right before it the target of the keyboard focus
+        # after "Weiter"/"Zurück": a Label, because ipywidgets focuses a Label's own element
+        # (tabindex=-1 from tabbable=False: focus() reaches it, Tab skips it), while an HTML
+        # widget would focus an inner div that cannot take the focus. The label is visually
+        # hidden and says the step's title; Tab goes on to the step's first field.
+        self.heading = w.HTML()
+        self.focus_target = w.Label(tabbable=False)
+        self.focus_target.add_class("wb-hidden")
+        self.focus_target.add_class("wb-focus-target")
+        self.heading_box = w.VBox([self.focus_target, self.heading])
+        self.heading_box.add_class("wb-step-heading")
+        self.stage = w.VBox([])
+        panel = w.VBox([self.heading_box, self.stage])
+        panel.add_class("wb-step")
         self.back = w.Button(description=text("ui.wizard.back", lang))
         self.next = w.Button(description=text("ui.wizard.next", lang), button_style="primary")
         self.next.add_class("wb-next")
@@ -158,15 +191,13 @@ class Wizard:
         self.conflict.add_class("wb-conflict")
         nav = w.HBox([self.back, self.next])
         nav.add_class("wb-nav")
-        self.widget = w.VBox([self.title, self.progress, self.conflict, self.stack, nav,
+        self.widget = w.VBox([self.title, self.progress, self.conflict, panel, nav,
                               self.error.widget, self.status])
         self.widget.add_class("wb-wizard")
         for step in self.steps:
             step.on_change = self.autosave.poke
             step.on_error = self.show_error
-            step.load(self.data)
-        self._render_progress()
-        self.steps[0].shown(self.data)
+        self._enter()
 
     @property
     def case_id(self) -> str:
@@ -178,11 +209,28 @@ class Wizard:
 
     # --- navigation ----------------------------------------------------------------
     def go(self, index: int) -> None:
-        """Show step ``index`` (0-based)."""
+        """Show step ``index`` (0-based) and move the keyboard focus to its heading."""
         self.index = max(0, min(index, len(self.steps) - 1))
-        self.stack.selected_index = self.index
+        self._enter()
+        self.focus_target.focus()
+
+    def _enter(self) -> None:
+        """Build the current step if needed (loading the case into it) and show it."""
+        step = self.step
+        if not step.built:
+            widget = step.widget
+            step.load(self.data)
+        else:
+            widget = step.widget
+        lang = self.language
+        title = text(step.title_key, lang)
+        self.heading.value = f'<h2 lang="{lang}">{html.escape(title)}</h2>'
+        self.focus_target.value = title
+        self.stage.children = (widget,)
+        self.back.layout.display = "none" if self.index == 0 else None
+        self.next.layout.display = "none" if self.index == len(self.steps) - 1 else None
         self._render_progress()
-        self.step.shown(self.data)
+        step.shown(self.data)
 
     def validate_step(self) -> bool:
         """Read and check the current step; show every problem next to its field."""
@@ -231,7 +279,8 @@ class Wizard:
     def _on_reload(self, _button: Any = None) -> None:
         self.data = self.saver.reopen(self.case_id)
         for step in self.steps:
-            step.load(self.data)
+            if step.built:  # the others load the data when first shown
+                step.load(self.data)
         self.conflict.layout.display = "none"
         self._saved(self.saver.version or 0)
         self.step.shown(self.data)
