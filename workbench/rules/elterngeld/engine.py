@@ -87,6 +87,7 @@ def plan_situation(case: "Case") -> PlanSituation:
         maternity_months={p.id: mutterschutz_monate(p, child) for p in case.household.parents if p.maternity_benefit},
         hours=hours,
         taxable_income={p.id: p.taxable_income_last_year for p in case.household.parents},
+        names={p.id: p.name for p in case.household.parents if p.name},
     )
 
 

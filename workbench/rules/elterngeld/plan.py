@@ -38,6 +38,11 @@ class PlanSituation:
     maternity_months: Mapping[str, frozenset[int]] = field(default_factory=dict)
     hours: Mapping[str, Mapping[int, Decimal]] = field(default_factory=dict)
     taxable_income: Mapping[str, Decimal | None] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def name(self, parent_id: str) -> str:
+        """How messages call a parent: the first name when it is known, else the id."""
+        return self.names.get(parent_id) or parent_id
 
 
 @dataclass(frozen=True)
@@ -204,7 +209,7 @@ def parent_min_2_months(plan: Plan, s: PlanSituation) -> list[Violation]:
     for p in s.parent_ids:
         taken = _months(plan, p, BASIS, PLUS, BONUS)
         if 0 < len(taken) < minimum:
-            out.append(Violation("parent_min_2_months", tuple(taken), "§ 4 Abs. 4 Satz 2 BEEG", {"parent": p, "min": minimum}))
+            out.append(Violation("parent_min_2_months", tuple(taken), "§ 4 Abs. 4 Satz 2 BEEG", {"parent": s.name(p), "min": minimum}))
     return out
 
 
@@ -220,7 +225,7 @@ def parent_limit(plan: Plan, s: PlanSituation) -> list[Violation]:
         used = basis_equivalents(plan.get(p, ()))
         if used > limit:
             out.append(Violation("parent_limit", tuple(_months(plan, p, BASIS, PLUS)), "§ 4 Abs. 4 Satz 1 BEEG",
-                                 {"parent": p, "used": used, "limit": limit}))
+                                 {"parent": s.name(p), "used": used.normalize(), "limit": limit}))
     return out
 
 
@@ -236,7 +241,7 @@ def total_contingent(plan: Plan, s: PlanSituation) -> list[Violation]:
     if used > lim.total_basis:
         months = sorted({m for p in s.parent_ids for m in _months(plan, p, BASIS, PLUS)})
         out.append(Violation("total_contingent", tuple(months), "§ 4 Abs. 3 BEEG",
-                             {"used": used, "limit": lim.total_basis}))
+                             {"used": used.normalize(), "limit": lim.total_basis}))
     for p in s.parent_ids:
         bonus = _months(plan, p, BONUS)
         if len(bonus) > lim.bonus_max:
@@ -299,7 +304,7 @@ def bonus_requires_income(plan: Plan, s: PlanSituation) -> list[Violation]:
         bad = [m for m in _months(plan, p, BONUS) if not band["mindestens"] <= hours.get(m, Decimal(0)) <= band["hoechstens"]]
         if bad:
             out.append(Violation("bonus_requires_income", tuple(bad), "§ 4b Abs. 1 Nr. 1 BEEG",
-                                 {"parent": p, "min": band["mindestens"], "max": band["hoechstens"]}))
+                                 {"parent": s.name(p), "min": band["mindestens"], "max": band["hoechstens"]}))
     return out
 
 
@@ -313,7 +318,7 @@ def maternity_months_fixed(plan: Plan, s: PlanSituation) -> list[Violation]:
         kinds = plan.get(p, ())
         bad = sorted(m for m in months if m > len(kinds) or kinds[m - 1] != BASIS)
         if bad:
-            out.append(Violation("maternity_months_fixed", tuple(bad), "§ 4 Abs. 4 Satz 3 BEEG", {"parent": p}))
+            out.append(Violation("maternity_months_fixed", tuple(bad), "§ 4 Abs. 4 Satz 3 BEEG", {"parent": s.name(p)}))
     return out
 
 
@@ -328,7 +333,7 @@ def hours_limit(plan: Plan, s: PlanSituation) -> list[Violation]:
         hours = s.hours.get(p, {})
         bad = [m for m in _months(plan, p, BASIS, PLUS, BONUS) if hours.get(m, Decimal(0)) > limit]
         if bad:
-            out.append(Violation("hours_limit", tuple(bad), "§ 1 Abs. 6 BEEG", {"parent": p, "limit": limit}))
+            out.append(Violation("hours_limit", tuple(bad), "§ 1 Abs. 6 BEEG", {"parent": s.name(p), "limit": limit}))
     return out
 
 
