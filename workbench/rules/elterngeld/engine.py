@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from workbench.errors import UnsupportedPeriod
 from workbench.explain import Explanation
 from workbench.i18n import format_date, text
-from workbench.money import ZERO
+from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
@@ -143,7 +143,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
         paid = (betrag.basiselterngeld if kind == BASIS else betrag.elterngeldplus)(n, inc.elterngeld_netto, rate, birth)
         expl.add("betrag.mit_einkommen", paid, "§ 2 Abs. 3 BEEG" if kind == BASIS else "§ 4a Abs. 2 BEEG",
                  kind=text(f"art.{kind}", case.language), rate=rate, capped=capped, after=inc.elterngeld_netto,
-                 raw=raw.quantize(Decimal("0.01")))
+                 raw=round_cent(raw))
 
     months: list[Monatsbetrag] = []
     gb_months: list[int] = []
