@@ -14,17 +14,15 @@ source of truth for the format; ``case_json_schema()`` prints it as JSON Schema.
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from workbench.case_fields import (
-    CODE_KINDS, FORMAT, LEBENSMONATE, CaseId, ChildAllowances, ChildCount, Factor, HealthInsurance, Hours, Identifier,
-    IncomeKind, IsoDate, Lebensmonat, Money, MonthCount, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
+    CODE_KINDS, LEBENSMONATE, CaseId, ChildAllowances, ChildCount, Factor, HealthInsurance, Hours, Identifier,
+    IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
 from workbench.case_constraints import PlanConstraints, ReturnToWork
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems

@@ -13,7 +13,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.test_start_page import AXE_JS, assert_no_new_serious, run_axe
 from tests.browser.wizard_helpers import (
-    case_id, cell, expect_engine_totals, open_wizard, shot, stored_result, weiter,
+    case_id, cell, expect_engine_totals, open_wizard, shot, weiter,
 )
 
 

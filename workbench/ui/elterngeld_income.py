@@ -106,7 +106,6 @@ class EinkommenStep(WizardStep):
     title_key = "ui.eg.step_income"
 
     def build(self) -> None:
-        language = self.language
         self.forms: list[IncomeForm] = []
 
     def _ensure(self, data: dict[str, Any]) -> None:

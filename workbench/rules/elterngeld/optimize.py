@@ -127,11 +127,12 @@ def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) ->
     model = build_model(case)
     _refuse_impossible(model)
     tracked = [p for p in model.parents if p.tracked]
-    accept = None
-    if tracked and model.min_household_cents is not None:
-        def accept(months: dict[str, str]) -> bool:
-            return not constraint_violations(months, model)
-    search = Suche(model, accept=accept)
+    def complete_plan_ok(months: dict[str, str]) -> bool:
+        return not constraint_violations(months, model)
+
+    # the minimum household income on averaged-income months can only be checked on whole plans
+    deferred = bool(tracked) and model.min_household_cents is not None
+    search = Suche(model, accept=complete_plan_ok if deferred else None)
     found = search.best(top)
     if not found.plans:
         raise InfeasiblePlan(_diagnose(case, model))
