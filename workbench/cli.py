@@ -3,6 +3,7 @@
     workbench elterngeld CASE.json [--explain] [--language de|en]
     workbench optimize CASE.json [--objective elterngeld|household_income] [--top N]
     workbench compare CASE.json [--json]
+    workbench handout CASE.json -o OUT.pdf [--language de|en] [--force]
     workbench schema
     workbench params show|diff|check   (see workbench/cli_params.py)
     workbench cases list [--search TEXT] [--limit N] [--json]
@@ -86,6 +87,27 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _print_json(result.to_json())
     else:
         sys.stdout.write(result.table() + "\n")
+    return 0
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    from workbench.case import load_case
+    from workbench.i18n import text
+    from workbench.report import handout_pdf
+
+    case = load_case(Path(args.case))
+    lang = args.language or case.language
+    pdf = handout_pdf(case, lang)  # before opening the file: a failure leaves no empty PDF behind
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if args.force else os.O_EXCL)
+    try:  # personal data: a new file is readable by its owner only
+        fd = os.open(args.output, flags, 0o600)
+    except FileExistsError:
+        raise WorkbenchError(text("report.cli_exists", lang, path=args.output)) from None
+    except OSError as exc:
+        raise WorkbenchError(text("report.cli_unwritable", lang, path=args.output, detail=exc.strerror)) from None
+    with os.fdopen(fd, "wb") as out:
+        out.write(pdf)
+    print(text("report.cli_written", lang, path=args.output), file=sys.stderr)
     return 0
 
 
@@ -233,6 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="JSON statt Tabelle")
     c.add_argument("--language", choices=("de", "en"), help="Sprache der Ausgabe (Standard: die des Falls)")
     c.set_defaults(func=cmd_compare)
+    h = sub.add_parser("handout", help="Merkblatt für die Familie als PDF (Plan des Falls, Optimum, eine Variante)")
+    h.add_argument("case", help="Falldatei (workbench-case/1, JSON)")
+    h.add_argument("--output", "-o", metavar="OUT.pdf", required=True, help="PDF-Datei, die geschrieben wird")
+    h.add_argument("--language", choices=("de", "en"), help="Sprache des Merkblatts (Standard: die des Falls)")
+    h.add_argument("--force", action="store_true", help="eine vorhandene Datei überschreiben")
+    h.set_defaults(func=cmd_handout)
     s = sub.add_parser("schema", help="JSON Schema des Fallformats ausgeben")
     s.set_defaults(func=cmd_schema)
     add_params_parser(sub)
