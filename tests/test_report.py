@@ -120,3 +120,28 @@ def test_a_missing_font_gives_a_clear_message_naming_the_package(monkeypatch: py
     monkeypatch.setattr(report, "FONT_DIR", tmp_path)
     with pytest.raises(WorkbenchError, match="fonts-dejavu-core"):
         handout_pdf(load_case(example_data()))
+
+
+def test_a_mothers_elternzeit_notice_follows_the_end_of_her_mutterschutz() -> None:
+    # ex-money-020: mother with Mutterschaftsgeld, born 17.09.2025; the protection period ends
+    # 8 weeks later on 12.11.2025, Elternzeit can start on 13.11.2025: notice by 25.09.2025.
+    import json
+    from datetime import date
+
+    from workbench.case import load_case
+    from workbench.rules.elterngeld.engine import mutterschutz_ende
+
+    case = load_case(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"])
+    assert mutterschutz_ende(case.plan_child()) == date(2025, 11, 12)
+    text_de = pdf_text(handout_pdf(case))
+    assert "13.11.2025" in text_de and "25.09.2025" in text_de
+
+
+def test_chart_axis_labels_keep_the_thousands() -> None:
+    from decimal import Decimal
+
+    from workbench.report import _whole_euros
+
+    assert _whole_euros(Decimal(2000), "de") == "2.000 €"
+    assert _whole_euros(Decimal(1500), "en") == "€1,500"
+    assert _whole_euros(Decimal(0), "de") == "0 €"

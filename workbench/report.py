@@ -22,6 +22,7 @@ from fpdf.enums import XPos, YPos
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO
+from workbench.rules.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
 from workbench.rules.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 
@@ -87,6 +88,13 @@ def application_deadline(birth: date, first_month: int) -> date:
     Rechtsgrundlage: § 7 Abs. 1 Satz 2 BEEG
     """
     return lebensmonat_end(birth, first_month + RETROACTIVE_MONTHS)
+
+
+def _whole_euros(amount: Decimal, lang: str) -> str:
+    """An axis label without cents: ``2.000 €`` / ``€2,000`` (only the decimal part is dropped)."""
+    cents = ",00" if lang == "de" else ".00"
+    return format_money(amount, lang).replace(cents + " €", " €") if lang == "de" else \
+        format_money(amount, lang).removesuffix(cents)
 
 
 def elternzeit_notice(start: date) -> date:
@@ -269,7 +277,7 @@ def _chart(pdf: _Handout, plans: list[HandoutPlan]) -> None:
         y = y0 + height - float(fraction) * height
         pdf.line(x0, y, x0 + WIDTH - axis_w, y)
         pdf.set_xy(pdf.l_margin, y - 2)
-        pdf.cell(axis_w - 1.5, 4, format_money(top * fraction, lang).replace(",00", "").replace(".00", ""), align="R")
+        pdf.cell(axis_w - 1.5, 4, _whole_euros(top * fraction, lang), align="R")
     for i, s in enumerate(series):
         pdf.set_fill_color(*COLOURS[i % len(COLOURS)])
         for month, amount in s.items():
@@ -346,6 +354,10 @@ def _next_steps(pdf: _Handout, case: "Case", hp: HandoutPlan | None, pids: list[
             if parent.income_before_birth.kind not in EMPLOYED or not leave:
                 continue
             start = min(leave, key=lambda m: m.month).start
+            if parent.maternity_benefit:
+                # The mother's Elternzeit can follow the Mutterschutz directly (the protection period
+                # counts towards it, § 16 Abs. 1 Satz 2 BEEG): the earlier start sets the deadline.
+                start = min(start, mutterschutz_ende(case.plan_child()) + timedelta(days=1))
             steps.append(text("report.step_elternzeit", lang, parent=_parent_name(case, pid),
                               start=format_date(start, lang), notice=format_date(elternzeit_notice(start), lang)))
     for number, step in enumerate(steps, 1):

@@ -5,7 +5,7 @@ This module wires the pure rules (netto, betrag, plan) to the case file. It does
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,17 @@ def mutterschutz_monate(parent: "Parent", child: "Child") -> frozenset[int]:
     ms = P.value("mutterschutz_lebensmonate", child.birth_date)
     extended = child.count > 1 or child.weeks_early >= ms["fruehgeburt_ab_wochen_vor_termin"]
     return frozenset(range(1, int(ms["verlaengert"] if extended else ms["regel"]) + 1))
+
+
+def mutterschutz_ende(child: "Child") -> date:
+    """Last day of the protection period after the birth: 8 weeks, 12 after a multiple or premature birth.
+
+    A period of weeks counted from an event ends on the same weekday (§ 187 Abs. 1, § 188 Abs. 2 BGB).
+    Rechtsgrundlage: § 3 Abs. 2 Satz 1, 2 MuSchG
+    """
+    ms = P.value("mutterschutz_lebensmonate", child.birth_date)
+    extended = child.count > 1 or child.weeks_early >= ms["fruehgeburt_ab_wochen_vor_termin"]
+    return child.birth_date + timedelta(weeks=12 if extended else 8)
 
 
 def plan_situation(case: "Case") -> PlanSituation:
