@@ -231,17 +231,19 @@ class ParameterSet:
         return self.entry(name, on).reference
 
 
-def parse_parameter_file(benefit: str, path: Path) -> ParameterSet:
-    """Load and validate one params.yaml; raise ParameterError with the file and name."""
+def read_parameter_text(path: Path) -> str:
+    """The text of a parameter file; ParameterError naming the file if it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ParameterError(f"{path}: cannot be read: {exc.strerror}") from None
-    return parse_parameter_text(benefit, text, path)
 
 
-def parse_parameter_text(benefit: str, text: str, path: Path) -> ParameterSet:
-    """Validate the text of a params.yaml (``path`` names it in messages); see :func:`parse_parameter_file`."""
+def parameter_mapping(text: str, path: Path) -> dict[str, Any]:
+    """The YAML text of a parameter file (official or draft) as a mapping of parameter names.
+
+    Exact decimals, no duplicate keys; ParameterError naming ``path`` otherwise.
+    """
     try:
         raw = load_yaml_text(text)
     except yaml.YAMLError as exc:
@@ -250,6 +252,17 @@ def parse_parameter_text(benefit: str, text: str, path: Path) -> ParameterSet:
         raise ParameterError(f"{path}: {exc}") from None
     if not isinstance(raw, dict):
         raise ParameterError(f"{path}: expected a mapping of parameter names")
+    return raw
+
+
+def parse_parameter_file(benefit: str, path: Path) -> ParameterSet:
+    """Load and validate one params.yaml; raise ParameterError with the file and name."""
+    return parse_parameter_text(benefit, read_parameter_text(path), path)
+
+
+def parse_parameter_text(benefit: str, text: str, path: Path) -> ParameterSet:
+    """Validate the text of a params.yaml (``path`` names it in messages); see :func:`parse_parameter_file`."""
+    raw = parameter_mapping(text, path)
     parameters: dict[str, Parameter] = {}
     for name, body in raw.items():
         if not isinstance(body, dict):

@@ -29,13 +29,14 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from workbench.errors import InvalidValue, ParameterError
 from workbench.maintenance.editing import official_parameters
 from workbench.maintenance.paths import drafts_dir
 from workbench.maintenance.validation import Problem
-from workbench.parameters import DatedValue, Parameter, ParameterSet, load_yaml, parameter_files, using_parameters
+from workbench.parameters import (
+    DatedValue, Parameter, ParameterSet, parameter_files, parameter_mapping, read_parameter_text, using_parameters,
+)
 
 DRAFT_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
@@ -106,13 +107,8 @@ def load_draft(name: str, folder: Path | None = None, rules_dir: Path | None = N
         benefit = path.stem
         if benefit not in benefits:
             raise ParameterError(f"{path}: no benefit {benefit!r} (benefits: {', '.join(benefits)})")
-        try:
-            raw = load_yaml(path)
-        except yaml.YAMLError as exc:
-            raise ParameterError(f"{path}: not valid YAML: {exc}") from None
-        except ParameterError as exc:
-            raise ParameterError(f"{path}: {exc}") from None
-        if not isinstance(raw, dict) or not raw:
+        raw = parameter_mapping(read_parameter_text(path), path)
+        if not raw:
             raise ParameterError(f"{path}: expected a mapping of parameter names")
         official = official_parameters(benefit, rules_dir)
         merged = {n: merge_parameter(official.parameters.get(n), n, body, path) for n, body in raw.items()}
