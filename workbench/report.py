@@ -10,6 +10,7 @@ Every text comes from ``workbench/messages/report.yaml``; the PDF is drawn with 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
@@ -25,6 +26,7 @@ from workbench.money import ZERO
 from workbench.rules.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
 from workbench.rules.elterngeld.optimize import BewerteterPlan, evaluate, optimize
+from workbench.rules.elternzeit import anmeldefrist
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -32,10 +34,21 @@ if TYPE_CHECKING:
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 RETROACTIVE_MONTHS = 3          # § 7 Abs. 1 Satz 2 BEEG
-ELTERNZEIT_NOTICE = timedelta(weeks=7)  # § 16 Abs. 1 Satz 1 BEEG (Elternzeit before the 3rd birthday)
 EMPLOYED = ("employee", "minijob", "mixed")
 COLOURS = ((31, 92, 153), (230, 140, 30), (90, 160, 90))  # one per plan, in the table and the chart
 WIDTH = 180.0  # usable width of A4 with 15 mm margins
+
+
+@dataclass(frozen=True)
+class HandoutSection:
+    """A block another topic adds to the handout (Leistungscheck, Mutterschutz, Kita, Pflege …).
+
+    ``rows`` is an optional table whose first row is the header; texts come already translated.
+    """
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,12 +110,12 @@ def _whole_euros(amount: Decimal, lang: str) -> str:
         format_money(amount, lang).removesuffix(cents)
 
 
-def elternzeit_notice(start: date) -> date:
+def elternzeit_notice(start: date, birth: date) -> date:
     """The last day to give the employer written notice of Elternzeit starting on ``start``.
 
-    Rechtsgrundlage: § 16 Abs. 1 Satz 1 BEEG
+    Rechtsgrundlage: § 16 Abs. 1 Satz 1 BEEG (see :func:`workbench.rules.elternzeit.anmeldefrist`)
     """
-    return start - ELTERNZEIT_NOTICE
+    return anmeldefrist(start, birth)
 
 
 def _ranges(months: list[int]) -> str:
@@ -170,8 +183,11 @@ class _Handout(FPDF):
         self.multi_cell(0, height, body, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-def handout_pdf(case: "Case", language: str = "de") -> bytes:
-    """The handout of the case as PDF bytes (A4, one or two pages) in ``language`` (de or en)."""
+def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSection] = ()) -> bytes:
+    """The handout of the case as PDF bytes (A4, one or two pages) in ``language`` (de or en).
+
+    ``sections`` are further blocks (other benefits, dates) printed after the plan, before the next steps.
+    """
     lang = language if language in ("de", "en") else "de"
     case = case.model_copy(update={"language": lang})
     plans = handout_plans(case)
@@ -194,6 +210,8 @@ def handout_pdf(case: "Case", language: str = "de") -> bytes:
         _overview(pdf, case, plans, pids)
         _chart(pdf, plans)
         _month_table(pdf, case, plans[0], pids)
+    for section in sections:
+        _section(pdf, section)
     if pdf.get_y() > pdf.h - pdf.b_margin - 70:  # keep the next steps together on the second page
         pdf.add_page()
     _next_steps(pdf, case, plans[0] if plans else None, pids)
@@ -203,6 +221,26 @@ def handout_pdf(case: "Case", language: str = "de") -> bytes:
     pdf.set_font("DejaVu", "B", 9)
     pdf.multi_cell(0, 4.6, text("report.decides", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     return bytes(pdf.output())
+
+
+def _section(pdf: _Handout, section: HandoutSection) -> None:
+    pdf.heading(section.heading)
+    for body in section.paragraphs:
+        pdf.para(body)
+    if not section.rows:
+        return
+    columns = max(len(row) for row in section.rows)
+    first = WIDTH * 0.4 if columns > 1 else WIDTH
+    other = (WIDTH - first) / max(columns - 1, 1)
+    for index, row in enumerate(section.rows):
+        pdf.set_font("DejaVu", "B" if index == 0 else "", 8.5)
+        for col in range(columns):
+            cell = row[col] if col < len(row) else ""
+            width = first if col == 0 else other
+            pdf.cell(width, 5, _fit(pdf, cell, width - 1), border="B" if index == 0 else 0,
+                     align="L" if col == 0 else "R")
+        pdf.ln(5)
+    pdf.set_font("DejaVu", "", 9)
 
 
 def _fit(pdf: FPDF, label: str, width: float) -> str:
@@ -359,7 +397,7 @@ def _next_steps(pdf: _Handout, case: "Case", hp: HandoutPlan | None, pids: list[
                 # counts towards it, § 16 Abs. 1 Satz 2 BEEG): the earlier start sets the deadline.
                 start = min(start, mutterschutz_ende(case.plan_child()) + timedelta(days=1))
             steps.append(text("report.step_elternzeit", lang, parent=_parent_name(case, pid),
-                              start=format_date(start, lang), notice=format_date(elternzeit_notice(start), lang)))
+                              start=format_date(start, lang), notice=format_date(elternzeit_notice(start, birth), lang)))
     for number, step in enumerate(steps, 1):
         pdf.para(f"{number}. {step}")
         pdf.ln(0.8)
