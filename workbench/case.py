@@ -25,6 +25,7 @@ from workbench.case_fields import (
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
 from workbench.case_constraints import PlanConstraints, ReturnToWork
+from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
@@ -194,10 +195,13 @@ class Case(_Model, title="Fall (workbench-case/1)"):
     language: Literal["de", "en"] = Field(default="de", description="Sprache der Meldungen und Ergebnisse")
     household: Household = Field(description="Haushalt")
     elterngeld_plan: ElterngeldPlan | None = Field(default=None, description="Elterngeld-Plan")
+    mutterschutz: Mutterschutz | None = Field(default=None, description="Mutterschutz und Mutterschaftsgeld")
+    elternzeit: Elternzeit | None = Field(default=None, description="Elternzeit beider Elternteile")
     notes: str = Field(default="", description="Notizen")
 
     @model_validator(mode="after")
     def _references(self) -> Case:
+        check_references(self)
         plan = self.elterngeld_plan
         if plan is None:
             return self
