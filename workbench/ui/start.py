@@ -71,8 +71,16 @@ class StartPage:
         hint = html.escape(text("ui.start.new_elterngeld_hint", lang))
         query = "" if lang == "de" else "?lang=en"
         self.note.value = (f'<div class="wb-wizards" lang="{lang}"><h2>{html.escape(text("ui.start.wizards", lang))}</h2>'
-                           f'<ul><li><a href="{WIZARD_PAGE}{query}">{new}</a> – {hint}</li></ul></div>')
+                           f'<ul><li><a href="{WIZARD_PAGE}{query}">{new}</a> – {hint}</li>'
+                           f'{_more_wizards(lang, query)}</ul></div>')
         self.language_toggle.description = text("ui.start.language", lang)
+
+
+def _more_wizards(lang: str, query: str) -> str:
+    """List items for the Mutterschutz and Elternzeit wizards."""
+    return "".join(f'<li><a href="{page}{query}">{html.escape(text(f"ui.start.new_{key}", lang))}</a> – '
+                   f'{html.escape(text(f"ui.start.new_{key}_hint", lang))}</li>'
+                   for key, page in (("mutterschutz", "mutterschutz.ipynb"), ("elternzeit", "elternzeit.ipynb")))
 
 
 def _office_store() -> Listing:
