@@ -93,3 +93,9 @@ def test_the_periods_dates_and_lebensmonate() -> None:
     assert (data.anmeldefrist, data.kuendigungsschutz_ab, data.nach_drittem) == (date(2026, 4, 13), date(2026, 4, 6), False)
     assert lebensmonate_im_zeitraum(GEBURT, date(2026, 6, 1), date(2026, 7, 31)) == [3, 4, 5]
     assert bindungsende([Zeitraum("B", date(2026, 6, 1), date(2026, 7, 31))], GEBURT, "B") == date(2028, 5, 31)
+
+
+def test_the_mothers_two_years_count_from_the_birth_when_her_leave_follows_the_protection_period() -> None:
+    periods = [Zeitraum("A", date(2026, 5, 6), date(2027, 3, 9))]
+    assert bindungsende(periods, GEBURT, "A") == date(2028, 5, 5)
+    assert bindungsende(periods, GEBURT, "A", mutterschutz_ende=date(2026, 5, 5)) == date(2028, 3, 10)

@@ -89,3 +89,25 @@ def test_the_handout_takes_both_sections() -> None:
         txt = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "Mutterschutz und Mutterschaftsgeld" in txt and "1.287,00 €" in txt
     assert "Elternzeit" in txt and "25.09.2025" in txt
+
+
+def test_the_timeline_lines_up_mutterschutz_elterngeld_months_and_elternzeit() -> None:
+    from tests.shared import SHARED
+    import json
+
+    from workbench.ui.zeitleiste import timeline_svg
+
+    data = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"]
+    data["household"]["parents"][0]["name"] = "Eva"
+    data["household"]["parents"][1]["name"] = "Jonas"
+    data["elternzeit"] = {"periods": [{"parent": "A", "start": "2025-11-13", "end": "2026-09-16"},
+                                      {"parent": "B", "start": "2026-09-17", "end": "2026-11-16", "hours_per_week": 24}]}
+    case = load_case(data)
+    svg = timeline_svg(case, "de", date(2025, 9, 1))
+    for label in ("Mutterschutz Eva", "Elterngeld Eva", "Elterngeld Jonas", "Elternzeit Eva", "Elternzeit Jonas"):
+        assert f">{label}</text>" in svg
+    assert "Schutzfrist 06.08.2025 bis 12.11.2025" in svg  # 6 weeks before the 17 September birth
+    assert "Lebensmonat 13: Basiselterngeld" in svg or "Lebensmonat 13: Basis" in svg
+    assert "Anmeldefrist Eva: 25.09.2025" in svg and 'role="img"' in svg and "<desc" in svg
+    late = timeline_svg(case, "en", date(2025, 10, 1))
+    assert "Notice deadline Eva passed: 25 Sep 2025" in late

@@ -104,13 +104,14 @@ def elternzeit_result(case: "Case", today: date | None = None) -> ElternzeitResu
     today = today or date.today()
     birth = elternzeit_birth(case)
     periods = [Zeitraum(p.parent, p.start, p.end, p.hours_per_week, p.requested_on) for p in ez.periods]
-    findings = pruefe_zeitraeume(periods, birth, today, mother_protection_end(case))
+    ms_end = mother_protection_end(case)
+    findings = pruefe_zeitraeume(periods, birth, today, ms_end)
     covered: dict[str, list[int]] = {}
     for z in periods:
         covered.setdefault(z.parent, []).extend(lebensmonate_im_zeitraum(birth, z.beginn, z.ende))
     findings += _elterngeld_without_leave(case, covered)
     binding = {pid: end for pid in dict.fromkeys(z.parent for z in periods)
-               if (end := bindungsende(periods, birth, pid)) is not None}
+               if (end := bindungsende(periods, birth, pid, ms_end.get(pid))) is not None}
     return ElternzeitResult(birth, [zeitraum_daten(z, birth) for z in periods], findings, binding,
                             {pid: sorted(set(m)) for pid, m in covered.items()})
 

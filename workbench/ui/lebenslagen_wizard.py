@@ -24,7 +24,7 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import display
 
-from workbench.i18n import format_date, format_money, text
+from workbench.i18n import format_date, text
 from workbench.ui.callbacks import log_failure
 from workbench.ui.elterngeld_steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
 from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language, request_parameters
@@ -230,13 +230,11 @@ class MutterschutzErgebnisStep(WizardStep):
                  + "</table>")
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
         steps = "".join(f"<li>{html.escape(s)}</li>" for s in [*f.explanation.render(lang), *geld.explanation.render(lang)])
-        total = (f'<p class="wb-ms-total">{html.escape(text("ui.ms.total", lang, total=format_money(geld.gesamt, lang)))}</p>'
-                 if geld.netto_tag is not None else "")
-        self.out.value = (f'<div lang="{lang}">{dates}{table}{total}{paras}'
+        self.out.value = (f'<div lang="{lang}">{dates}{table}{paras}'
                           f'<h3>{html.escape(text("ui.ls.timeline_title", lang))}</h3>{timeline_svg(case, lang, self.today)}'
                           f'<details><summary>{html.escape(text("ui.result.how", lang))}</summary>'
                           f'<ol class="wb-explanation">{steps}</ol></details>'
-                          f'<p><a href="elternzeit.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_ez", lang))}</a> · '
+                          f'<p class="wb-links"><a href="elternzeit.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_ez", lang))}</a> · '
                           f'<a href="elterngeld.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_eg", lang))}</a></p></div>')
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
@@ -265,16 +263,18 @@ class EzKindStep(WizardStep):
         lang = self.language
         self.birth = DateField("ui.eg.child_birth", lang)
         self.expected = CheckField("ui.eg.expected", lang)
-        for field in (self.birth, self.expected):
+        self.maternity = CheckField("ui.ez.mother_ms", lang)
+        for field in (self.birth, self.expected, self.maternity):
             self.watch(field)
         note = w.HTML(f'<p class="wb-note" lang="{lang}">{html.escape(text("ui.ez.child_hint", lang))}</p>')
-        self.body.children = (self.birth.widget, self.expected.widget, note)
+        self.body.children = (self.birth.widget, self.expected.widget, self.maternity.widget, note)
 
     def fields(self) -> dict[str, Field]:
-        return {"household.children[0].birth_date": self.birth, "household.children[0].expected": self.expected}
+        return {"household.children[0].birth_date": self.birth, "household.children[0].expected": self.expected,
+                "household.parents[0].maternity_benefit": self.maternity}
 
     def area(self) -> tuple[str, ...]:
-        return ("household.children",)
+        return ("household.children", "household.parents[0].maternity_benefit")
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         data.setdefault("elternzeit", {"child": PLAN_CHILD, "periods": []})
@@ -381,7 +381,7 @@ class ElternzeitErgebnisStep(WizardStep):
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs[: 1 + len(result.binding)])
         self.out.value = (f'<div lang="{lang}">{table}{findings or ""}{paras}'
                           f'<h3>{html.escape(text("ui.ls.timeline_title", lang))}</h3>{timeline_svg(case, lang, today)}'
-                          f'<p><a href="elterngeld.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_eg", lang))}</a></p></div>')
+                          f'<p class="wb-links"><a href="elterngeld.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_eg", lang))}</a></p></div>')
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         return True

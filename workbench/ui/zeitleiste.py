@@ -37,6 +37,15 @@ def timeline_svg(case: "Case", language: str = "de", today: date | None = None) 
         tracks.append((text("ui.ls.track_ms", lang, name=parent_name(case, ms.mother, lang)),
                        [(f.beginn, f.ende, COLOURS["ms"], text("ui.ls.bar_ms", lang, beginn=format_date(f.beginn, lang),
                                                                ende=format_date(f.ende, lang)))]))
+    if ms is None:  # no Mutterschutz data: the mother's period from the child's data, as the Elterngeld engine has it
+        mothers = [p for p in case.household.parents if p.maternity_benefit]
+        if mothers:
+            from workbench.rules.elterngeld.engine import mutterschutz_fristen
+
+            f = mutterschutz_fristen(case.plan_child())
+            tracks.append((text("ui.ls.track_ms", lang, name=parent_name(case, mothers[0].id, lang)),
+                           [(f.beginn, f.ende, COLOURS["ms"], text("ui.ls.bar_ms", lang, beginn=format_date(f.beginn, lang),
+                                                                   ende=format_date(f.ende, lang)))]))
     birth = ez.birth if ez is not None else (ms.fristen.geburt if ms is not None and ms.fristen is not None else None)
     plan = case.elterngeld_plan
     if plan is not None and birth is not None:
@@ -81,7 +90,7 @@ def timeline_svg(case: "Case", language: str = "de", today: date | None = None) 
     while date(year, 1, 1) <= last:  # year and half-year ticks
         for month in (1, 7):
             tick = date(year, month, 1)
-            if first <= tick <= last:
+            if first <= tick <= last and x(tick) < WIDTH - 52:
                 out.append(f'<line x1="{x(tick):.1f}" y1="{TOP - 8}" x2="{x(tick):.1f}" y2="{height - 20}" stroke="#ddd"/>')
                 out.append(f'<text x="{x(tick) + 2:.1f}" y="{TOP - 12}" font-size="11" fill="#333">'
                            f'{month:02d}/{year}</text>')

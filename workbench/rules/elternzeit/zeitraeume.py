@@ -171,14 +171,20 @@ def pruefe_zeitraeume(zeitraeume: Sequence[Zeitraum], geburt: date, heute: date,
     return out
 
 
-def bindungsende(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str) -> date | None:
+def bindungsende(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str,
+                 mutterschutz_ende: date | None = None) -> date | None:
     """Last day of the two years the parent's first demand before the 3rd birthday binds them to.
 
-    Rechtsgrundlage: § 16 Abs. 1 Satz 2 BEEG
+    The two years run from the first period's start; when the mother's Elternzeit follows her
+    protection period directly, that period counts towards them, so they run from the day after the birth.
+    Rechtsgrundlage: § 16 Abs. 1 Satz 2, 4 BEEG
     """
     own = sorted((z for z in zeitraeume if z.parent == parent and not ab_drittem_geburtstag(z.beginn, geburt)),
                  key=lambda z: z.beginn)
     if not own:
         return None
     years = int(P.value("anmeldefrist_wochen", geburt)["bindung_jahre"])
-    return _months_later(own[0].beginn, 12 * years) - timedelta(days=1)
+    start = own[0].beginn
+    if mutterschutz_ende is not None and start == mutterschutz_ende + timedelta(days=1):
+        start = geburt + timedelta(days=1)
+    return _months_later(start, 12 * years) - timedelta(days=1)
