@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli_lebenslagen import add_lebenslagen_parser
 from workbench.cli_params import add_params_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
@@ -264,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="JSON Schema des Fallformats ausgeben")
     s.set_defaults(func=cmd_schema)
     add_params_parser(sub)
+    add_lebenslagen_parser(sub)
     add_cases_parser(sub)
     return parser
 
