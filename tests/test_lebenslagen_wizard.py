@@ -67,7 +67,7 @@ def test_elternzeit_wizard_warns_about_a_deadline_already_past() -> None:
     assert "13 Apr 2026" in out and "6 Apr 2026" in out  # deadline, protection from
     assert "wb-ez-warnung" in out and "has passed" in out
     sections = elternzeit_sections(load_case(wizard.data), "en", date(2026, 4, 20))
-    assert sections[0].rows[1][0] == "Jonas" and sections[0].rows[1][3] == "13 Apr 2026"
+    assert sections[0].rows[1][0] == "Jonas: 1 Jun 2026 – 31 Jul 2026" and sections[0].rows[1][2] == "13 Apr 2026"
 
 
 def test_the_handout_takes_both_sections() -> None:

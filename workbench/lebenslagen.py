@@ -199,12 +199,12 @@ def elternzeit_sections(case: "Case", language: str = "de", today: date | None =
     result = elternzeit_result(case, today)
     if result is None or not result.periods:
         return []
-    header = (text("ls.col_parent", lang), text("ls.col_period", lang), text("ls.col_hours", lang),
-              text("ls.col_notice", lang), text("ls.col_protection", lang))
+    header = (text("ls.col_period", lang), text("ls.col_hours", lang), text("ls.col_notice", lang),
+              text("ls.col_protection", lang))
     rows = [header]
     for d in result.periods:
         z = d.zeitraum
-        rows.append((parent_name(case, z.parent, lang), f"{format_date(z.beginn, lang)} – {format_date(z.ende, lang)}",
+        rows.append((f"{parent_name(case, z.parent, lang)}: {format_date(z.beginn, lang)} – {format_date(z.ende, lang)}",
                      format_decimal(z.stunden, lang) if z.stunden is not None else "–",
                      format_date(d.anmeldefrist, lang) if d.anmeldefrist else "–",
                      format_date(d.kuendigungsschutz_ab, lang) if d.kuendigungsschutz_ab else "–"))
