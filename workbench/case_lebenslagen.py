@@ -45,7 +45,7 @@ class Mutterschutz(_Model, title="Mutterschutz"):
 
     mother: Identifier = Field(default="A", description="Kennung der Mutter im Haushalt")
     child: Identifier = Field(default="K1", description="Kennung des Kindes")
-    due_date: IsoDate = Field(description="Errechneter Termin (Bescheinigung von Ärztin oder Hebamme)")
+    due_date: IsoDate | None = Field(default=None, description="Errechneter Termin (Bescheinigung von Ärztin oder Hebamme); nur bei einer Fehlgeburt entbehrlich")
     birth_date: IsoDate | None = Field(default=None, description="Tatsächlicher Geburtstag, wenn schon geboren")
     premature: bool = Field(default=False, description="Frühgeburt laut ärztlichem Zeugnis (unter 2.500 g oder nicht ausgereift)")
     disability_extension: bool = Field(default=False, description="12 Wochen beantragt wegen Behinderung des Kindes")
@@ -59,6 +59,8 @@ class Mutterschutz(_Model, title="Mutterschutz"):
 
     @model_validator(mode="after")
     def _net_pay(self) -> Mutterschutz:
+        if self.due_date is None and self.miscarriage is None:
+            raise problem("ms_due_missing", at="due_date")
         if self.employment in ("employee", "minijob") and self.miscarriage is None and len(self.net_last_3_months) != 3:
             raise problem("ms_net_missing", at="net_last_3_months")
         return self
@@ -92,12 +94,15 @@ def check_references(case: Case) -> None:
     parents = [p.id for p in case.household.parents]
     children = [c.id for c in case.household.children]
     refs: list[tuple[str, str, list[str]]] = []
-    if case.mutterschutz is not None:
-        refs += [("mutterschutz.mother", case.mutterschutz.mother, parents),
-                 ("mutterschutz.child", case.mutterschutz.child, children)]
+    ms = case.mutterschutz
+    if ms is not None:
+        refs += [("mutterschutz.mother", ms.mother, parents), ("mutterschutz.child", ms.child, children)]
     if case.elternzeit is not None:
         refs.append(("elternzeit.child", case.elternzeit.child, children))
         refs += [(f"elternzeit.periods[{i}].parent", p.parent, parents) for i, p in enumerate(case.elternzeit.periods)]
     for path, ref, known in refs:
         if ref not in known:
             raise problem("ls_unknown_ref", at=path, id=ref, known=", ".join(known))
+    if ms is not None and ms.birth_date is not None and case.child(ms.child).birth_date != ms.birth_date:
+        raise problem("ms_birth_mismatch", at="mutterschutz.birth_date",
+                      child=case.child(ms.child).birth_date.isoformat())

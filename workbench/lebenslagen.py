@@ -52,7 +52,9 @@ def mutterschutz_result(case: "Case") -> MutterschutzResult | None:
         return MutterschutzResult(ms.mother, None, schutzfrist_fehlgeburt(ms.miscarriage.date, ms.miscarriage.week),
                                   None, frozenset())
     child = case.child(ms.child)
-    fristen = schutzfristen(ms.due_date, ms.birth_date, fruehgeburt=ms.premature, mehrlinge=child.count > 1,
+    assert ms.due_date is not None  # the case model requires it without a miscarriage
+    birth = ms.birth_date or (None if child.expected else child.birth_date)
+    fristen = schutzfristen(ms.due_date, birth, fruehgeburt=ms.premature, mehrlinge=child.count > 1,
                             behinderung=ms.disability_extension)
     geld = mutterschaftsgeld(fristen, ms.employment, ms.insurance, ms.net_last_3_months,
                              festes_gehalt=ms.fixed_salary, krankengeldanspruch=ms.sick_pay_entitlement)

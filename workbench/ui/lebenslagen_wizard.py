@@ -280,6 +280,17 @@ class EzKindStep(WizardStep):
         data.setdefault("elternzeit", {"child": PLAN_CHILD, "periods": []})
         return super().store(data, lenient)
 
+    def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
+        from workbench.errors import UnsupportedPeriod
+        from workbench.rules.elternzeit import anmeldefrist
+
+        birth = date.fromisoformat(data["household"]["children"][0]["birth_date"])
+        try:
+            anmeldefrist(birth, birth, self.language)
+        except UnsupportedPeriod as error:
+            return [("household.children[0].birth_date", str(error))]
+        return []
+
 
 class ZeitraeumeStep(WizardStep):
     """The periods of both parents."""

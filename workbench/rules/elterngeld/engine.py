@@ -65,7 +65,7 @@ def mutterschutz_fristen(child: "Child", angaben: "Mutterschutz | None" = None) 
     Rechtsgrundlage: § 3 Abs. 1, 2 MuSchG
     """
     birth = child.birth_date
-    if angaben is not None and angaben.child == child.id:
+    if angaben is not None and angaben.child == child.id and angaben.due_date is not None:
         return schutzfristen(angaben.due_date, birth, fruehgeburt=angaben.premature, mehrlinge=child.count > 1,
                              behinderung=angaben.disability_extension)
     return schutzfristen(birth + timedelta(weeks=child.weeks_early), birth, mehrlinge=child.count > 1)
