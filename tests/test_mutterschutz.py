@@ -123,3 +123,27 @@ def test_without_employment_the_payer_depends_on_the_insurance(kind: str, insura
                                                                 payer: str) -> None:
     m = mutterschaftsgeld(schutzfristen(TERMIN), kind, insurance, krankengeldanspruch=sick_pay)  # type: ignore[arg-type]
     assert m.zahler == payer and m.gesamt == 0
+
+
+def test_every_public_rule_function_of_mutterschutz_and_elternzeit_cites_its_legal_basis() -> None:
+    import inspect
+
+    from workbench.rules.elternzeit import fristen, zeitraeume
+    from workbench.rules.mutterschutz import mutterschaftsgeld as geld
+    from workbench.rules.mutterschutz import schutzfristen as fristen_ms
+
+    missing = [f"{m.__name__}.{name}" for m in (fristen, zeitraeume, geld, fristen_ms)
+               for name, fn in inspect.getmembers(m, inspect.isfunction)
+               if fn.__module__ == m.__name__ and not name.startswith("_") and "Rechtsgrundlage:" not in (fn.__doc__ or "")]
+    assert not missing, missing
+
+
+def test_every_parameter_carries_a_reference_and_unverified_ones_say_so() -> None:
+    from workbench.parameters import parameters
+
+    ms = parameters("mutterschutz")
+    assert "nicht verifiziert" in ms.reference("tage_je_monat_festes_gehalt", date(2026, 1, 1))
+    assert ms.value("mutterschaftsgeld_hoechstens_tag", date(2026, 1, 1)) == 13
+    ez = parameters("elternzeit")
+    assert ez.value("teilzeit_hoechstens_stunden", date(2021, 8, 31)) == 30
+    assert ez.value("teilzeit_hoechstens_stunden", date(2021, 9, 1)) == 32
