@@ -13,7 +13,6 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.pool_rotation import fresh_elterngeld_kernel_afterwards  # noqa: F401 - autouse fixture
 from tests.browser.test_elterngeld_wizard import axe_check
 from tests.browser.test_start_page import KERNEL_READY_MS
 from tests.browser.wizard_helpers import case_id, shot
