@@ -147,3 +147,12 @@ def test_every_parameter_carries_a_reference_and_unverified_ones_say_so() -> Non
     ez = parameters("elternzeit")
     assert ez.value("teilzeit_hoechstens_stunden", date(2021, 8, 31)) == 30
     assert ez.value("teilzeit_hoechstens_stunden", date(2021, 9, 1)) == 32
+
+
+def test_was_aendert_sich_compares_the_mutterschaftsgeld_of_the_example_families() -> None:
+    from workbench.maintenance.families import load_families, mutterschaftsgeld_total
+
+    families = {f.id: f for f in load_families()}
+    assert mutterschaftsgeld_total(families["angestellt-3000"], date(2026, 6, 15)) == D("1287")  # 13 € x 99 days
+    assert mutterschaftsgeld_total(families["minijob"], date(2026, 6, 15)) == D("210")
+    assert mutterschaftsgeld_total(families["ohne-einkommen"], date(2026, 6, 15)) == 0
