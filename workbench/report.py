@@ -1,21 +1,28 @@
 """The handout for the family: a one- or two-page PDF of their Elterngeld plan, in German or English.
 
-``handout_pdf(case)`` shows the case's own plan, the optimizer's best plan and one ready-made
-variant: totals per parent, a bar chart of the monthly Elterngeld, the chosen plan month by month,
+``handout_pdf(case)`` shows the case's own plan, the advisor's own plans (``elterngeld_alternatives``),
+the optimizer's best plan and one ready-made variant (four at most; ``plans=`` gives other ones, e.g.
+those of the comparison page): totals per parent, a bar chart of the monthly Elterngeld, the chosen
+plan month by month,
 the next steps with their dates (application deadline, § 7 Abs. 1 BEEG; Elternzeit notice,
 § 16 Abs. 1 BEEG; documents), the office's contact and the note that the Elterngeldstelle decides.
-Every text comes from ``workbench/messages/report.yaml``; the PDF is drawn with fpdf2 in DejaVu Sans
-(fonts-dejavu-core), so umlauts, quotes and the euro sign print as typed.
+Every text comes from ``workbench/messages/report.yaml``; the order of the blocks, their catalog keys
+and the page's numbers come from the layout ``templates/reports/handout.yaml`` (ADR 0006). The PDF
+is drawn with fpdf2 in DejaVu Sans (fonts-dejavu-core), so umlauts, quotes and the euro sign print
+as typed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import yaml
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -32,10 +39,11 @@ if TYPE_CHECKING:
     from workbench.case import Case
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "reports" / "handout.yaml"
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 RETROACTIVE_MONTHS = 3          # § 7 Abs. 1 Satz 2 BEEG
 EMPLOYED = ("employee", "minijob", "mixed")
-COLOURS = ((31, 92, 153), (230, 140, 30), (90, 160, 90))  # one per plan, in the table and the chart
+COLOURS = ((31, 92, 153), (230, 140, 30), (90, 160, 90), (150, 60, 140))  # one per plan, table and chart
 WIDTH = 180.0  # usable width of A4 with 15 mm margins
 
 
@@ -60,7 +68,7 @@ class HandoutPlan:
 
 
 def handout_plans(case: "Case") -> list[HandoutPlan]:
-    """The family's plan, the optimizer's best and one ready variant (each plan once, the family's first)."""
+    """The family's plan, their own plans, the optimizer's best and one ready variant (each once, four at most)."""
     from workbench.rules.elterngeld.variants import ready_variants
 
     lang = case.language
@@ -76,6 +84,9 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
     own = case.elterngeld_plan
     if own is not None and any(own.months.values()):
         add(text("report.plan_family", lang), evaluate(case, dict(own.months)))
+    for alternative in case.elterngeld_alternatives:
+        if len(out) < layout().max_plans - 1:
+            add(text("report.plan_own", lang, name=alternative.name), evaluate(case, dict(alternative.months)))
     try:
         add(text("report.plan_best", lang), optimize(case, top=1).plans[0])
     except WorkbenchError:
@@ -85,7 +96,7 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
     except WorkbenchError:
         variants = []
     for v in variants:
-        if v.plan is not None and not v.breaks_constraints and len(out) < 3:
+        if v.plan is not None and not v.breaks_constraints and len(out) < min(3, layout().max_plans):
             before = len(out)
             add(text("report.plan_variant", lang, name=v.name(lang)), v.plan)
             if len(out) > before:
@@ -157,11 +168,12 @@ def _fonts() -> dict[str, Path]:
 
 
 class _Handout(FPDF):
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, spec: Layout) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.language = language
-        self.set_margins(15, 15, 15)
-        self.set_auto_page_break(True, margin=15)
+        self.base_size = spec.font_size
+        self.set_margins(spec.margin_mm, spec.margin_mm, spec.margin_mm)
+        self.set_auto_page_break(True, margin=spec.margin_mm)
         for style, path in _fonts().items():
             self.add_font("DejaVu", style, str(path))
 
@@ -174,53 +186,131 @@ class _Handout(FPDF):
 
     def heading(self, label: str) -> None:
         self.ln(2)
-        self.set_font("DejaVu", "B", 11)
+        self.set_font("DejaVu", "B", self.base_size + 2)
         self.cell(0, 6, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font("DejaVu", "", 9)
+        self.set_font("DejaVu", "", self.base_size)
 
-    def para(self, body: str, height: float = 4.6, size: float = 9) -> None:
-        self.set_font("DejaVu", "", size)
+    def para(self, body: str, height: float = 4.6, size: float | None = None) -> None:
+        self.set_font("DejaVu", "", size or self.base_size)
         self.multi_cell(0, height, body, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSection] = ()) -> bytes:
+@dataclass(frozen=True)
+class Layout:
+    """The handout's layout read from ``templates/reports/handout.yaml``."""
+
+    blocks: tuple[dict[str, Any], ...]
+    margin_mm: float
+    font_size: float
+    max_plans: int
+
+
+@lru_cache(maxsize=4)
+def layout(path: Path = TEMPLATE) -> Layout:
+    """The handout layout; an unknown block or a missing field raises WorkbenchError naming the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        page, blocks = data["page"], tuple(data["blocks"])
+        unknown = [b.get("block") for b in blocks if b.get("block") not in _BLOCKS]
+        if unknown:
+            raise ValueError(f"unknown blocks {unknown}; known: {sorted(_BLOCKS)}")
+        return Layout(blocks, float(page["margin_mm"]), float(page["font_size"]), int(page["max_plans"]))
+    except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
+        raise WorkbenchError(f"{path}: {exc}") from None
+
+
+@dataclass
+class _Context:
+    """What the blocks draw from."""
+
+    case: "Case"
+    language: str
+    plans: list[HandoutPlan]
+    pids: list[str]
+    sections: Sequence[HandoutSection]
+
+
+def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSection] = (),
+                plans: Sequence[HandoutPlan] | None = None) -> bytes:
     """The handout of the case as PDF bytes (A4, one or two pages) in ``language`` (de or en).
 
     ``sections`` are further blocks (other benefits, dates) printed after the plan, before the next steps.
+    ``plans`` replaces the plans of :func:`handout_plans` (the first is the family's chosen plan);
+    at most ``max_plans`` of the layout are printed.
     """
     lang = language if language in ("de", "en") else "de"
     case = case.model_copy(update={"language": lang})
-    plans = handout_plans(case)
-    pdf = _Handout(lang)
+    spec = layout()
+    chosen = list(plans) if plans is not None else handout_plans(case)
+    ctx = _Context(case, lang, chosen[:spec.max_plans], [p.id for p in case.household.parents], sections)
+    pdf = _Handout(lang, spec)
     pdf.set_title(text("report.title", lang))
     pdf.set_creator("Familienbüro workbench")
     pdf.add_page()
-    pids = [p.id for p in case.household.parents]
-    birth = case.plan_child().birth_date
-    names = f" {text('report.and', lang)} ".join(_parent_name(case, pid) for pid in pids)
-
-    pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(0, 8, text("report.title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.para(text("report.family", lang, names=names, birth=format_date(birth, lang), case_id=case.case_id,
-                  today=format_date(date.today(), lang)), size=8.5)
-    if not plans:
-        pdf.ln(4)
-        pdf.para(text("report.no_plan", lang))
-    else:
-        _overview(pdf, case, plans, pids)
-        _chart(pdf, plans)
-        _month_table(pdf, case, plans[0], pids)
-    for section in sections:
-        _section(pdf, section)
-    if pdf.get_y() > pdf.h - pdf.b_margin - 70:  # keep the next steps together on the second page
-        pdf.add_page()
-    _next_steps(pdf, case, plans[0] if plans else None, pids)
-    pdf.heading(text("report.contact_heading", lang))
-    pdf.para(text("report.contact", lang))
-    pdf.ln(1.5)
-    pdf.set_font("DejaVu", "B", 9)
-    pdf.multi_cell(0, 4.6, text("report.decides", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    for block in spec.blocks:
+        _BLOCKS[block["block"]](pdf, ctx, block)
     return bytes(pdf.output())
+
+
+def _block_title(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.multi_cell(0, 8, text(block["text"], ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+
+
+def _block_family(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    lang = ctx.language
+    names = f" {text('report.and', lang)} ".join(_parent_name(ctx.case, pid) for pid in ctx.pids)
+    pdf.para(text(block["text"], lang, names=names, birth=format_date(ctx.case.plan_child().birth_date, lang),
+                  case_id=ctx.case.case_id, today=format_date(date.today(), lang)), size=pdf.base_size - 0.5)
+
+
+def _block_plans(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if not ctx.plans:
+        pdf.ln(4)
+        pdf.para(text("report.no_plan", ctx.language))
+        return
+    _overview(pdf, ctx.case, ctx.plans, ctx.pids, block["heading"])
+
+
+def _block_chart(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if ctx.plans:
+        _chart(pdf, ctx.plans, block["heading"], block["axis"])
+
+
+def _block_month_table(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if ctx.plans:
+        _month_table(pdf, ctx.case, ctx.plans[0], ctx.pids, block["heading"], block["footnote"])
+
+
+def _block_sections(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    for section in ctx.sections:
+        _section(pdf, section)
+
+
+def _block_next_steps(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if pdf.get_y() > pdf.h - pdf.b_margin - float(block.get("keep_together_mm", 70)):
+        pdf.add_page()  # keep the next steps together on the second page
+    _next_steps(pdf, ctx.case, ctx.plans[0] if ctx.plans else None, ctx.pids, block["heading"])
+
+
+def _block_contact(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    pdf.heading(text(block["heading"], ctx.language))
+    pdf.para(text(block["text"], ctx.language))
+
+
+def _block_decides(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    pdf.ln(1.5)
+    pdf.set_font("DejaVu", "B", pdf.base_size)
+    pdf.multi_cell(0, 4.6, text(block["text"], ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+
+
+_BLOCKS: dict[str, Callable[["_Handout", _Context, dict[str, Any]], None]] = {
+    "title": _block_title, "family": _block_family, "plans": _block_plans, "chart": _block_chart,
+    "month_table": _block_month_table, "sections": _block_sections, "next_steps": _block_next_steps,
+    "contact": _block_contact, "decides": _block_decides,
+}
+BLOCK_KEYS = ("text", "heading", "axis", "footnote")
+"""Fields of a block that name catalog keys (checked by tests/test_report_template.py)."""
 
 
 def _section(pdf: _Handout, section: HandoutSection) -> None:
@@ -252,9 +342,10 @@ def _fit(pdf: FPDF, label: str, width: float) -> str:
     return label.rstrip() + "…"
 
 
-def _overview(pdf: _Handout, case: "Case", plans: list[HandoutPlan], pids: list[str]) -> None:
+def _overview(pdf: _Handout, case: "Case", plans: list[HandoutPlan], pids: list[str],
+              heading: str = "report.plans_heading") -> None:
     lang = case.language
-    pdf.heading(text("report.plans_heading", lang))
+    pdf.heading(text(heading, lang))
     name_w = WIDTH - 30 * (len(pids) + 1)
     pdf.set_font("DejaVu", "B", 8.5)
     pdf.cell(name_w, 6, text("report.col_plan", lang), border="B")
@@ -295,7 +386,8 @@ def _monthly(plan: BewerteterPlan) -> dict[int, Decimal]:
     return out
 
 
-def _chart(pdf: _Handout, plans: list[HandoutPlan]) -> None:
+def _chart(pdf: _Handout, plans: list[HandoutPlan], heading: str = "report.chart_heading",
+           axis: str = "report.chart_axis") -> None:
     """Grouped bars: per Lebensmonat one bar per plan, the height its Elterngeld of both parents."""
     series = [_monthly(hp.plan) for hp in plans]
     last = max((max(s, default=0) for s in series), default=0)
@@ -304,7 +396,7 @@ def _chart(pdf: _Handout, plans: list[HandoutPlan]) -> None:
         return
     top = (highest / 500).to_integral_value(rounding=ROUND_CEILING) * 500  # axis up to a round amount
     lang = pdf.language
-    pdf.heading(text("report.chart_heading", lang))
+    pdf.heading(text(heading, lang))
     height, axis_w = 38.0, 20.0
     x0, y0 = pdf.l_margin + axis_w, pdf.get_y() + 2
     slot = (WIDTH - axis_w) / last
@@ -329,16 +421,17 @@ def _chart(pdf: _Handout, plans: list[HandoutPlan]) -> None:
     pdf.set_draw_color(0, 0, 0)
     pdf.set_xy(pdf.l_margin, y0 + height + 4.5)
     pdf.set_font("DejaVu", "", 7)
-    pdf.cell(0, 4, text("report.chart_axis", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 4, text(axis, lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _month_table(pdf: _Handout, case: "Case", hp: HandoutPlan, pids: list[str]) -> None:
+def _month_table(pdf: _Handout, case: "Case", hp: HandoutPlan, pids: list[str],
+                 heading: str = "report.table_heading", footnote: str = "report.lm_explained") -> None:
     lang = case.language
     rows = {pid: {m.month: m for m in hp.plan.result.parents[pid].months} for pid in pids}
     last = max((max(r, default=0) for r in rows.values()), default=0)
     if last == 0:
         return
-    pdf.heading(text("report.table_heading", lang, plan=hp.title))
+    pdf.heading(text(heading, lang, plan=hp.title))
     birth = case.plan_child().birth_date
     lm_w, dates_w = 12.0, 44.0
     kind_w = (WIDTH - lm_w - dates_w) / len(pids) - 26
@@ -370,13 +463,14 @@ def _month_table(pdf: _Handout, case: "Case", hp: HandoutPlan, pids: list[str]) 
         pdf.cell(26, row_h + 0.6, format_money(hp.plan.result.parents[pid].total, lang), border="T", align="R")
     pdf.ln(row_h + 0.6)
     pdf.set_font("DejaVu", "", 7)
-    pdf.multi_cell(0, 3.6, text("report.lm_explained", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(0, 3.6, text(footnote, lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-def _next_steps(pdf: _Handout, case: "Case", hp: HandoutPlan | None, pids: list[str]) -> None:
+def _next_steps(pdf: _Handout, case: "Case", hp: HandoutPlan | None, pids: list[str],
+                heading: str = "report.steps_heading") -> None:
     lang = case.language
     birth = case.plan_child().birth_date
-    pdf.heading(text("report.steps_heading", lang))
+    pdf.heading(text(heading, lang))
     steps: list[str] = []
     if hp is not None:
         for pid in pids:

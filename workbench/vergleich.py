@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_money, text
 from workbench.money import ZERO
-from workbench.rules.elterngeld.optimize import BewerteterPlan, evaluate, optimize
+from workbench.rules.elterngeld.optimize import BewerteterPlan, constraint_violations, evaluate, optimize
 from workbench.rules.elterngeld.optimize_model import Modell, build_model
 from workbench.rules.elterngeld.plan import LEBENSMONATE
 
@@ -59,6 +59,7 @@ class Spalte:
     at_home: dict[str, int]                # parent → months with Elterngeld
     gap: Decimal = ZERO                    # household income less than the best plan shown
     sentence: str = ""
+    breaks_wishes: bool = False            # misses a constraint of elterngeld_plan.constraints
 
     @property
     def name(self) -> str:
@@ -115,7 +116,7 @@ def _trimmed(months: dict[str, str]) -> dict[str, str]:
 
 
 def plan_choices(case: "Case", best: list[BewerteterPlan] | None = None, with_variants: bool = True) -> list[Choice]:
-    """Everything the advisor can compare, each plan once (the first name wins).
+    """Everything the advisor can compare: the case's and the own plans, then each further plan once.
 
     ``best``: the optimizer's plans to offer (None: the best plan without further search, computed here).
     Variants that break a rule for this family are left out (their reason is in ``workbench compare``).
@@ -128,7 +129,7 @@ def plan_choices(case: "Case", best: list[BewerteterPlan] | None = None, with_va
 
     def add(key: str, name: str, source: str, months: dict[str, str]) -> None:
         trimmed = _trimmed(months)
-        if trimmed and trimmed not in seen:
+        if trimmed and (source in ("case", "own") or trimmed not in seen):  # the advisor's plans always show
             seen.append(trimmed)
             out.append(Choice(key, name, source, trimmed))
 
@@ -183,7 +184,9 @@ def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> 
             elterngeld[p.pid] = [paid.get(m, ZERO) for m in range(1, LEBENSMONATE + 1)]
             work[p.pid] = [Decimal(p.work_net[m - 1]) / 100 for m in range(1, LEBENSMONATE + 1)]
         at_home = {pid: len(plan.result.parents[pid].months) for pid in pids}
-        columns.append(Spalte(choice, plan, elterngeld, work, at_home))
+        wishes = case.elterngeld_plan is not None and case.elterngeld_plan.constraints is not None
+        columns.append(Spalte(choice, plan, elterngeld, work, at_home,
+                              breaks_wishes=wishes and bool(constraint_violations(choice.months, model))))
     columns.sort(key=lambda c: c.household_income, reverse=True)  # stable: the chosen order breaks ties
     view = Vergleichsansicht(columns, pids, parent_names(case), case.language)
     if not columns:

@@ -158,6 +158,17 @@ def close_tree(widget: w.Widget) -> None:
     widget.close()
 
 
+def _relanguage(page: w.VBox, old: Wizard, store: Store | None) -> None:
+    """The same case, step and entries in the language the advisor switched to (saved with the case)."""
+    assert store is not None
+    new = ElterngeldWizard(old.data, store, old.saver.version)
+    new.on_language = lambda again: _relanguage(page, again, store)
+    new.go(old.index)
+    new.saver.refused = old.saver.refused
+    page.children = tuple(new.widget if child is old.widget else child for child in page.children)
+    close_tree(old.widget)
+
+
 def show_elterngeld_wizard() -> None:
     """What ``notebooks/elterngeld.ipynb`` shows; never a traceback.
 
@@ -196,6 +207,7 @@ def show_elterngeld_wizard() -> None:
             title, *rest = wizard.widget.children
             wizard.widget.children = (title, *notice, *rest)
         content: list[w.Widget] = [wizard.widget]
+        wizard.on_language = lambda old: _relanguage(page, old, store)
     except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
         reference = log_failure("show_elterngeld_wizard", error)
         failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
