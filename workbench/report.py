@@ -213,7 +213,8 @@ def layout(path: Path = TEMPLATE) -> Layout:
         page, blocks = data["page"], tuple(data["blocks"])
         unknown = [b.get("block") for b in blocks if b.get("block") not in _BLOCKS]
         if unknown:
-            raise ValueError(f"unknown blocks {unknown}; known: {sorted(_BLOCKS)}")
+            raise ValueError(" / ".join(text("report.template_blocks", lang, unknown=unknown, known=sorted(_BLOCKS))
+                                        for lang in ("de", "en")))
         return Layout(blocks, float(page["margin_mm"]), float(page["font_size"]), int(page["max_plans"]))
     except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
         raise WorkbenchError(f"{path}: {exc}") from None
