@@ -294,6 +294,18 @@ def _block_next_steps(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> 
     _next_steps(pdf, ctx.case, ctx.plans[0] if ctx.plans else None, ctx.pids, block["heading"])
 
 
+def _block_terms(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    """Each term in bold with its plain explanation (catalog ``<key>`` and ``<key>_text``)."""
+    lang = ctx.language
+    pdf.heading(text(block["heading"], lang))
+    for key in block.get("terms", []):
+        pdf.set_font("DejaVu", "B", pdf.base_size)
+        pdf.write(4.6, text(key, lang) + ": ")
+        pdf.set_font("DejaVu", "", pdf.base_size)
+        pdf.write(4.6, text(f"{key}_text", lang))
+        pdf.ln(5.4)
+
+
 def _block_contact(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
     pdf.heading(text(block["heading"], ctx.language))
     pdf.para(text(block["text"], ctx.language))
@@ -308,9 +320,9 @@ def _block_decides(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> Non
 _BLOCKS: dict[str, Callable[["_Handout", _Context, dict[str, Any]], None]] = {
     "title": _block_title, "family": _block_family, "plans": _block_plans, "chart": _block_chart,
     "month_table": _block_month_table, "sections": _block_sections, "next_steps": _block_next_steps,
-    "contact": _block_contact, "decides": _block_decides,
+    "terms": _block_terms, "contact": _block_contact, "decides": _block_decides,
 }
-BLOCK_KEYS = ("text", "heading", "axis", "footnote")
+BLOCK_KEYS = ("text", "heading", "axis", "footnote", "terms")
 """Fields of a block that name catalog keys (checked by tests/test_report_template.py)."""
 
 
