@@ -46,7 +46,7 @@ def money(shown: str) -> Decimal:
 
 
 def open_comparison(page: Page, voila_url: str, case_id: str) -> None:
-    page.goto(f"{voila_url}{PAGE}?case={case_id}")
+    page.goto(f"{voila_url}{PAGE}?case={case_id}", timeout=KERNEL_READY_MS)
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Pläne vergleichen|Compare plans"),
                                                               timeout=KERNEL_READY_MS)
     expect(page.locator(".wb-compare")).to_be_visible(timeout=KERNEL_READY_MS)
@@ -156,7 +156,7 @@ def test_the_wizards_result_links_to_the_comparison_and_its_language_switch_is_s
 ) -> None:
     cid = "VGL-B-2"
     store = store_case(data_dir, family(cid))
-    page.goto(f"{voila_url}/voila/render/elterngeld.ipynb?case={cid}")
+    page.goto(f"{voila_url}/voila/render/elterngeld.ipynb?case={cid}", timeout=KERNEL_READY_MS)
     expect(page.get_by_role("button", name="Weiter")).to_be_visible(timeout=KERNEL_READY_MS)
     page.get_by_role("button", name="English").click()
     expect(page.get_by_role("button", name="Next")).to_be_visible()
@@ -171,14 +171,14 @@ def test_the_wizards_result_links_to_the_comparison_and_its_language_switch_is_s
 
 
 def test_without_a_case_the_page_says_where_to_start(page: Page, voila_url: str) -> None:
-    page.goto(voila_url + PAGE)
+    page.goto(voila_url + PAGE, timeout=KERNEL_READY_MS)
     expect(page.get_by_role("alert")).to_contain_text("Kein Fall gewählt", timeout=KERNEL_READY_MS)
     expect(page.get_by_role("link", name="Zur Startseite")).to_have_attribute("href", "start.ipynb")
 
 
 def test_the_start_page_links_the_comparison_of_each_saved_case(page: Page, voila_url: str, data_dir: Path) -> None:
     store_case(data_dir, family("VGL-B-3"))
-    page.goto(voila_url + "/voila/render/start.ipynb")
+    page.goto(voila_url + "/voila/render/start.ipynb", timeout=KERNEL_READY_MS)
     expect(page.get_by_label("Fall suchen")).to_be_visible(timeout=KERNEL_READY_MS)
     page.get_by_label("Fall suchen").fill("VGL-B-3")
     link = page.locator('a[href="vergleich.ipynb?case=VGL-B-3"]')
