@@ -187,17 +187,17 @@ class VergleichPage:
 
     def _tick(self, key: str, change: Any) -> None:
         selected = list(self.selected or [])
-        self.chooser_message.clear()
         if change["new"] and key not in selected:
             if len(selected) >= MAX_SHOWN:
                 self.chooser_message.show("vgl.too_many")
-                change["owner"].value = False
+                change["owner"].value = False  # calls back with nothing to do: the message stays
                 return
             selected.append(key)
         elif not change["new"] and key in selected:
             selected.remove(key)
         else:
             return
+        self.chooser_message.clear()
         self.selected = selected
         self.refresh()
 
