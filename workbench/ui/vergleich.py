@@ -25,9 +25,10 @@ from IPython.display import display
 
 from workbench.errors import CaseError, WorkbenchError
 from workbench.i18n import format_date, text
-from workbench.rules.elterngeld.optimize import BewerteterPlan
+from workbench.rules.elterngeld.optimize import BewerteterPlan, optimize
 from workbench.ui.callbacks import guarded, log_failure
 from workbench.ui.case_list import START_PAGE, case_link
+from workbench.ui.elterngeld_wizard import close_tree
 from workbench.ui.header import PageHeader
 from workbench.ui.monatsplaner import Monatsplaner
 from workbench.ui.saving import CaseSaver, Store
@@ -52,6 +53,7 @@ class VergleichPage:
         self.selected: list[str] | None = None
         self.choices: list[Choice] = []
         self.view: Vergleichsansicht | None = None
+        self._saved_key: tuple[str | None, dict[str, Any]] = (None, {})
         self.header = PageHeader("vgl.title", self.language, self.set_language, self.show_error)
         self.error = FieldMessage(self.language, css_class="wb-alert wb-alert-general")
         self.status = w.HTML()
@@ -73,6 +75,10 @@ class VergleichPage:
         self.cards.add_class("wb-cards")
         self.planner = Monatsplaner(lang, lambda: None, self.show_error)
         self.planner_heading = w.HTML()
+        # the keyboard focus goes here when a plan is opened (a Label can take it, see Wizard)
+        self.planner_focus = w.Label(tabbable=False)
+        self.planner_focus.add_class("wb-hidden")
+        self.planner_focus.add_class("wb-focus-target")
         self.planner_data: dict[str, Any] = {}
         self.plan_name = w.Text(description=text("vgl.plan_name", lang), placeholder=text("vgl.plan_name_placeholder", lang),
                                 style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
@@ -83,7 +89,7 @@ class VergleichPage:
         for button, handler in ((save_own, self._save_own), (save_case, self._save_case_plan), (close, self._close_planner)):
             button.on_click(guarded(handler, self.show_error))
             button.add_class("wb-action")
-        self.planner_panel = w.VBox([self.planner_heading, self.planner.widget, self.plan_name, self.plan_message.widget,
+        self.planner_panel = w.VBox([self.planner_focus, self.planner_heading, self.planner.widget, self.plan_name, self.plan_message.widget,
                                      w.HBox([save_own, save_case, close])], layout=w.Layout(display="none"))
         self.planner_panel.add_class("wb-panel")
         self.find_status = w.HTML()
@@ -151,11 +157,17 @@ class VergleichPage:
     def refresh(self) -> None:
         """Recompute the choices and the plans shown (after a save, a search or a tick)."""
         case = self._case()
+        if self.best is None:  # the best plan without further wishes, once per page (the search replaces it)
+            try:
+                self.best = optimize(case, top=1).plans
+            except WorkbenchError:
+                self.best = []
         self.choices = plan_choices(case, self.best)
         keys = [c.key for c in self.choices]
         if self.selected is None:
             self.selected = default_selection(self.choices)
         self.selected = [k for k in self.selected if k in keys][:MAX_SHOWN]
+        old = [*self.chooser.children, *self.cards.children]
         self._render_chooser()
         by_key = {c.key: c for c in self.choices}
         self.view = compare(case, [by_key[k] for k in self.selected])
@@ -170,6 +182,8 @@ class VergleichPage:
             card.add_class("wb-card")
             cards.append(card)
         self.cards.children = tuple(cards)
+        for widget in old:  # free the replaced widgets' models in the kernel and the browser
+            close_tree(widget)
         self.handout_link.value = ""
 
     def _render_chooser(self) -> None:
@@ -222,6 +236,8 @@ class VergleichPage:
         self.plan_name.value = choice.name if choice.source == "own" else ""
         self.plan_message.clear()
         self.planner_panel.layout.display = None
+        self.planner_focus.value = text("vgl.planner_heading", lang, plan=choice.name)
+        self.planner_focus.focus()
 
     def _planned_months(self) -> dict[str, str]:
         months: dict[str, str] = dict(self.planner_data["elterngeld_plan"]["months"])
@@ -338,7 +354,7 @@ class VergleichPage:
         self.saver.save(self.data, self.language)
 
     def _saved(self, version: int) -> None:
-        key, args = getattr(self, "_saved_key", (None, {}))
+        key, args = self._saved_key
         case_id = self.data.get("case_id", "")
         message = text(key, self.language, case_id=case_id, version=version, **args) if key else \
             text("ui.wizard.saved", self.language, case_id=case_id, version=version)
