@@ -64,6 +64,7 @@ def build_own_plan(page: Page, start: str, clicks: list[tuple[str, int]], name: 
     """Open ``start`` in the month planner, click the cells, save it as own plan ``name``."""
     card(page, start).get_by_role("button", name="Im Monatsplaner öffnen").click()
     expect(page.get_by_role("heading", name=f"Monatsplaner: {start}")).to_be_visible()
+    expect(page.locator(".wb-panel .wb-focus-target")).to_be_focused()  # keyboard users land at the planner
     for parent, month in clicks:
         planner_cell(page, parent, month).click()
     page.get_by_label("Name des Plans").fill(name)
@@ -91,7 +92,9 @@ def test_three_own_plans_the_best_split_with_a_wish_the_handout_and_english(
     build_own_plan(page, "Plan im Fall", [("Tom", 9)], "Tom ab Monat 9")
     build_own_plan(page, "Plan im Fall", [("Lena", 10)], "Lena mit Plus")
     page.get_by_label("Plan im Fall", exact=True).uncheck()
+    expect(card(page, "Plan im Fall")).to_have_count(0)
     page.get_by_label("Beste Aufteilung (Optimierung)").uncheck()
+    expect(page.locator(".wb-card")).to_have_count(2)
     build_own_plan(page, "Tom ab Monat 9", [("Tom", 1)], "Start zu zweit mit Tom")
     expect(page.locator(".wb-card")).to_have_count(3)
     stored = store.open(cid).data
