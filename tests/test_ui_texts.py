@@ -19,7 +19,8 @@ from workbench.i18n import catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "workbench" / "ui"
-VIEWS = [ROOT / "workbench" / "vergleich.py", ROOT / "workbench" / "report.py"]  # shown by the views and the handout
+# shown by the comparison and on the handout
+VIEWS = [ROOT / "workbench" / name for name in ("vergleich.py", "report.py", "report_blocks.py")]
 NOTEBOOKS = ROOT / "notebooks"
 
 ALLOWED = {
@@ -61,7 +62,7 @@ def _visible(literal: str) -> str:
 
 
 def _annotations(tree: ast.AST) -> set[ast.AST]:
-    """Every node inside a type annotation (forward references like ``"Case"``)."""
+    """Every node inside a type annotation (forward references like ``"Case"``) or ``__all__``."""
     roots: list[ast.AST] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.arg) and node.annotation is not None:
@@ -70,6 +71,8 @@ def _annotations(tree: ast.AST) -> set[ast.AST]:
             roots.append(node.returns)
         elif isinstance(node, ast.AnnAssign):
             roots.append(node.annotation)
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            roots.append(node.value)  # names of the module's public surface
     return {inner for root in roots for inner in ast.walk(root)}
 
 

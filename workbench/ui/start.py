@@ -10,7 +10,7 @@ from IPython.display import display
 
 from workbench.i18n import text
 from workbench.ui.callbacks import guarded
-from workbench.ui.case_list import COMPARISON_PAGE, WIZARD_PAGE, CaseList, Listing
+from workbench.ui.case_list import WIZARD_PAGE, CaseList, Listing
 from workbench.ui.header import PageHeader
 from workbench.ui.quick import QuickCalculator
 from workbench.ui.theme import theme_style
