@@ -24,12 +24,13 @@ from workbench.case_fields import (
     CODE_KINDS, LEBENSMONATE, CaseId, ChildAllowances, ChildCount, Factor, HealthInsurance, Hours, Identifier,
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
+from workbench.case_alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case_constraints import PlanConstraints, ReturnToWork
 from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
-    "Case", "Child", "ElterngeldPlan", "Household", "Housing", "IncomeAfterBirth", "IncomeBeforeBirth",
+    "AlternativePlan", "Case", "Child", "ElterngeldPlan", "Household", "Housing", "IncomeAfterBirth", "IncomeBeforeBirth",
     "Parent", "PlanConstraints", "ReturnToWork", "case_json_schema", "dump_case", "format_validation_error", "load_case",
     "validation_problems",
 ]
@@ -197,11 +198,15 @@ class Case(_Model, title="Fall (workbench-case/1)"):
     elterngeld_plan: ElterngeldPlan | None = Field(default=None, description="Elterngeld-Plan")
     mutterschutz: Mutterschutz | None = Field(default=None, description="Mutterschutz und Mutterschaftsgeld")
     elternzeit: Elternzeit | None = Field(default=None, description="Elternzeit beider Elternteile")
+    elterngeld_alternatives: list[AlternativePlan] = Field(
+        default_factory=list, max_length=MAX_ALTERNATIVES,
+        description="Eigene Pläne der Beratung zum Vergleich (case_alternatives.py)")
     notes: str = Field(default="", description="Notizen")
 
     @model_validator(mode="after")
     def _references(self) -> Case:
         check_references(self)
+        check_alternatives(self.elterngeld_alternatives, [p.id for p in self.household.parents])
         plan = self.elterngeld_plan
         if plan is None:
             return self
