@@ -24,6 +24,7 @@ Percent = Annotated[int, _whole(0, 100), WithJsonSchema({"type": "integer", "min
 Employees = Annotated[int, _whole(0, 1_000_000), WithJsonSchema({"type": "integer", "minimum": 0})]
 Agents = Annotated[int, _whole(0, 10), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 10})]
 KitaHours = Literal[25, 35, 45]
+DOCUMENTS: tuple[Document, ...] = ("vollmacht", "betreuungsverfuegung", "patientenverfuegung")
 
 
 class _Model(BaseModel):
@@ -85,10 +86,10 @@ class Vorsorge(_Model, title="Vorsorgevollmacht, Betreuungs- und Patientenverfü
     """What the family plans to put in writing (``vorsorge``)."""
 
     person: str | None = Field(default=None, description="Vorname der Person, die vorsorgt")
-    documents: list[Document] = Field(default_factory=lambda: ["vollmacht", "betreuungsverfuegung", "patientenverfuegung"],
+    documents: list[Document] = Field(default_factory=lambda: list(DOCUMENTS),
                                       description="Geplante Dokumente")
     agents: Agents = Field(default=1, description="Zahl der Vertrauenspersonen (Bevollmächtigte)")
     certification: bool = Field(default=False, description="Unterschrift bei der Betreuungsbehörde beglaubigen lassen")
-    register: Literal["online", "post", "none"] = Field(default="online", description="Registrierung im Zentralen Vorsorgeregister")
+    registry: Literal["online", "post", "none"] = Field(default="online", description="Registrierung im Zentralen Vorsorgeregister")
     payment: Literal["lastschrift", "ueberweisung"] = Field(default="lastschrift", description="Zahlungsart der Registergebühr")
     done: list[str] = Field(default_factory=list, description="Erledigte Punkte der Checkliste (Kennungen)")
