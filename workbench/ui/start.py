@@ -16,6 +16,7 @@ from workbench.ui.quick import QuickCalculator
 from workbench.ui.theme import theme_style
 
 LANGUAGE_OPTIONS = (("Deutsch", "de"), ("English", "en"))
+TOPIC_PAGES = ("kita", "pflege", "vorsorge")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
 
 
 class StartPage:
@@ -70,8 +71,10 @@ class StartPage:
         new = html.escape(text("ui.start.new_elterngeld", lang))
         hint = html.escape(text("ui.start.new_elterngeld_hint", lang))
         query = "" if lang == "de" else "?lang=en"
+        topics = "".join(f'<li><a href="{page}.ipynb{query}">{html.escape(text(f"ui.start.new_{page}", lang))}</a> – '
+                         f'{html.escape(text(f"ui.start.new_{page}_hint", lang))}</li>' for page in TOPIC_PAGES)
         self.note.value = (f'<div class="wb-wizards" lang="{lang}"><h2>{html.escape(text("ui.start.wizards", lang))}</h2>'
-                           f'<ul><li><a href="{WIZARD_PAGE}{query}">{new}</a> – {hint}</li></ul></div>')
+                           f'<ul><li><a href="{WIZARD_PAGE}{query}">{new}</a> – {hint}</li>{topics}</ul></div>')
         self.language_toggle.description = text("ui.start.language", lang)
 
 
