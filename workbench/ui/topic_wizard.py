@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -49,11 +50,25 @@ class FieldsStep(WizardStep):
         return self._area
 
 
+# paragraphs that ask the advisor to check something stand out (unverified values, the Satzung)
+CHECK_PREFIXES = ("Bitte prüfen", "Please check", "Satzung prüfen", "Check the statute", "Achtung", "Note:")
+
+
+URL = re.compile(r"https://[A-Za-z0-9./_-]+[A-Za-z0-9/]")
+
+
+def _linked(paragraph: str) -> str:
+    """The paragraph escaped, its https addresses as links (the Satzung, the Kita-Portal)."""
+    return URL.sub(lambda m: f'<a href="{m.group(0)}" target="_blank" rel="noopener">{m.group(0)}</a>',
+                   html.escape(paragraph))
+
+
 def sections_html(sections: Sequence[HandoutSection], language: str) -> str:
     """Handout sections as result cards: heading, paragraphs, a real table with row headers."""
     parts: list[str] = []
     for section in sections:
-        body = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
+        body = "".join(f'<p class="wb-note">{_linked(p)}</p>' if p.startswith(CHECK_PREFIXES)
+                       else f"<p>{_linked(p)}</p>" for p in section.paragraphs)
         if section.rows:
             head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in section.rows[0])
             rows = "".join(
@@ -68,7 +83,7 @@ def sections_html(sections: Sequence[HandoutSection], language: str) -> str:
 def explanation_details(explanations: Sequence[Explanation], language: str) -> str:
     """Every step with its paragraph behind "Wie wird das berechnet?"."""
     lines = "".join(f"<li>{html.escape(line)}</li>" for e in explanations for line in e.render(language))
-    return (f'<details class="wb-how" lang="{language}"><summary>{html.escape(text("ui.result.how", language))}'
+    return (f'<details class="wb-how-details" lang="{language}"><summary>{html.escape(text("ui.result.how", language))}'
             f'</summary><ol class="wb-explanation">{lines}</ol></details>')
 
 

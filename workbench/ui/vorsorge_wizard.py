@@ -45,6 +45,7 @@ class ChecksField(Field):
         self.set_options(options)
         self.widget = w.VBox([self.legend, self.box, self.message.widget])
         self.widget.add_class("wb-field")
+        self.widget.add_class("wb-checks")
 
     def set_options(self, options: Sequence[tuple[str, str]], checked: Sequence[str] | None = None) -> None:
         """Show one checkbox per (label, id); keep what was checked unless ``checked`` says otherwise."""
