@@ -81,7 +81,11 @@ def test_pflege_sections_lay_the_options_side_by_side_with_monthly_and_yearly_am
     assert leave.rows[1] == ("Kurzzeitige Arbeitsverhinderung", "ja", "72,00 € je Tag, bis 720,00 €")
     assert leave.rows[2] == ("Pflegezeit", "ja", "Darlehen 1.200,00 € mtl., bis 7.200,00 €")
     assert leave.rows[3] == ("Familienpflegezeit", "ja", "Darlehen 450,00 € mtl., bis 10.800,00 €")
-    assert any("05.01.2026" in p for p in leave.paragraphs)
+    # start 2 March 2026, looked at on 1 April 2026: both notice periods have ended
+    assert "Familienpflegezeit: die Ankündigungsfrist für den gewünschten Beginn ist am 05.01.2026 abgelaufen " \
+           "– späteren Beginn wählen." in leave.paragraphs
+    before = pflege_sections(load_case(care_case()), "de", on=date(2025, 12, 1))[1]
+    assert "Pflegezeit: schriftlich ankündigen spätestens am 16.02.2026 (Feiertage nicht abgezogen)." in before.paragraphs
 
 
 def test_pflege_sections_in_english() -> None:

@@ -173,7 +173,8 @@ def pflege_sections(case: Case, language: str = "de", on: date | None = None) ->
         carer_name = case.parent(carer_id).name
     sections = [HandoutSection(text("pflege.section_heading", lang, name=name, grad=r.pflegegrad,
                                     date=format_date(on, lang)), tuple(paragraphs), option_rows(benefits, lang))]
-    notes = [text("pflege.notice", lang, date=format_date(o.notice, lang)) + f" ({text(f'pflege.leave.{o.key}', lang)})"
+    notes = [text("pflege.notice_past" if o.notice < on else "pflege.notice", lang,
+                  leave=text(f"pflege.leave.{o.key}", lang), date=format_date(o.notice, lang))
              for o in leave.options if o.notice is not None]
     if any(o.key != "kurzzeitig" and o.claim and o.money_m for o in leave.options):
         notes.append(text("pflege.loan_estimate", lang))
