@@ -43,3 +43,9 @@ def test_vorsorge_writes_the_family_summary(tmp_path: Path, capsys: pytest.Captu
 def test_a_case_without_the_topic_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["pflege", str(write(tmp_path, kita_case()))]) == 2
     assert capsys.readouterr().err.strip() == "Der Fall KI-TEST-1 enthält keinen Abschnitt „pflege“."
+
+
+def test_the_elterngeld_handout_of_a_case_without_a_child_exits_2_with_a_hint(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["handout", str(write(tmp_path, care_case())), "-o", str(tmp_path / "h.pdf")]) == 2
+    assert capsys.readouterr().err.startswith("household.children: dieser Fall hat kein Kind")

@@ -248,6 +248,11 @@ class Case(_Model, title="Fall (workbench-case/1)"):
         """The child the plan is for; without a plan the youngest child."""
         if self.elterngeld_plan is not None:
             return self.child(self.elterngeld_plan.child)
+        if not self.household.children:  # a care or Vorsorge case (ADR 0011)
+            from workbench.errors import CaseError
+            from workbench.i18n import text
+
+            raise CaseError([text("case.care_no_child", self.language)])
         return max(self.household.children, key=lambda c: c.birth_date)
 
     def older_children(self) -> list[Child]:
