@@ -69,3 +69,12 @@ def test_vorsorge_wizard_summary_with_checklist_and_costs(language: str) -> None
     html = wizard.step.output.value
     assert ("25,50 €" if language == "de" else "€25.50") in html
     assert ("1 von 11" if language == "de" else "1 of 11") in html
+
+
+def test_the_case_list_opens_topic_cases_in_their_own_wizard() -> None:
+    from workbench.ui.case_list import case_link
+
+    assert case_link("PF-20261125-AB12") == "pflege.ipynb?case=PF-20261125-AB12"
+    assert case_link("KI-20261125-AB12") == "kita.ipynb?case=KI-20261125-AB12"
+    assert case_link("VO-20261125-AB12") == "vorsorge.ipynb?case=VO-20261125-AB12"
+    assert case_link("EG-20261125-AB12") == "elterngeld.ipynb?case=EG-20261125-AB12"
