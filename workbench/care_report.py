@@ -243,7 +243,7 @@ def topic_pdf(title: str, intro: str, sections: Sequence[HandoutSection], langua
         _section(pdf, section)
     pdf.heading(text("report.contact_heading", lang))
     pdf.para(text("report.contact", lang))
-    return bytes(pdf.output())
+    return pdf.finish()
 
 
 def vorsorge_pdf(case: Case, language: str = "de", on: date | None = None) -> bytes:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, format_money, text
@@ -172,6 +173,14 @@ class _Handout(FPDF):
         self.cell(0, 4, text("report.page", self.language, page=self.page_no()), align="R")
         self.set_text_color(0, 0, 0)
 
+    def finish(self) -> bytes:
+        """The PDF bytes; closes the font files (fontTools keeps them open, a ResourceWarning at GC otherwise)."""
+        data = bytes(self.output())
+        for font in self.fonts.values():
+            if isinstance(font, TTFFont):
+                font.close()
+        return data
+
     def heading(self, label: str) -> None:
         self.ln(2)
         self.set_font("DejaVu", "B", 11)
@@ -190,13 +199,13 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     """
     lang = language if language in ("de", "en") else "de"
     case = case.model_copy(update={"language": lang})
+    birth = case.plan_child().birth_date  # before the PDF opens its font files (a case may have no child)
     plans = handout_plans(case)
     pdf = _Handout(lang)
     pdf.set_title(text("report.title", lang))
     pdf.set_creator("Familienbüro workbench")
     pdf.add_page()
     pids = [p.id for p in case.household.parents]
-    birth = case.plan_child().birth_date
     names = f" {text('report.and', lang)} ".join(_parent_name(case, pid) for pid in pids)
 
     pdf.set_font("DejaVu", "B", 15)
@@ -220,7 +229,7 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     pdf.ln(1.5)
     pdf.set_font("DejaVu", "B", 9)
     pdf.multi_cell(0, 4.6, text("report.decides", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    return bytes(pdf.output())
+    return pdf.finish()
 
 
 def _section(pdf: _Handout, section: HandoutSection) -> None:

@@ -51,7 +51,8 @@ class FieldsStep(WizardStep):
 
 
 # paragraphs that ask the advisor to check something stand out (unverified values, the Satzung)
-CHECK_PREFIXES = ("Bitte prüfen", "Please check", "Satzung prüfen", "Check the statute", "Achtung", "Note:")
+CHECK_PREFIXES = ("Bitte prüfen", "Please check", "Satzung prüfen", "Check the statute", "Achtung", "Note:",
+                  "Keine Rechtsberatung", "No legal advice")
 
 
 URL = re.compile(r"https://[A-Za-z0-9./_-]+[A-Za-z0-9/]")
