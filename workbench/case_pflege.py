@@ -39,7 +39,6 @@ class CareRecipient(_Model, title="Pflegebedürftige Person"):
     pflegegrad: Pflegegrad = Field(description="Pflegegrad 1 bis 5 (§ 15 SGB XI)")
     at_home: bool = Field(default=True, description="Wird zu Hause gepflegt")
     sach_percent: Percent = Field(default=50, description="Anteil der Sachleistung in der Kombination, Prozent (§ 38 SGB XI)")
-    day_care: bool = Field(default=False, description="Besucht eine Tages- oder Nachtpflege (§ 41 SGB XI)")
 
 
 class Carer(_Model, title="Pflegeperson"):
