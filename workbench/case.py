@@ -27,6 +27,7 @@ from workbench.case_fields import (
 from workbench.case_alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case_constraints import PlanConstraints, ReturnToWork
 from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_references
+from workbench.case_pflege import Care, KitaWish, Vorsorge
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
@@ -154,7 +155,7 @@ class Household(_Model, title="Haushalt"):
     single_parent: bool = Field(default=False, description="Alleinerziehend")
     housing: Housing | None = Field(default=None, description="Wohnkosten")
     parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
-    children: list[Child] = Field(min_length=1, description="Kinder, auch erwartete")
+    children: list[Child] = Field(default_factory=list, description="Kinder, auch erwartete (leer nur bei Pflege/Vorsorge, ADR 0011)")
 
     @model_validator(mode="after")
     def _unique(self) -> Household:
@@ -202,6 +203,22 @@ class Case(_Model, title="Fall (workbench-case/1)"):
         default_factory=list, max_length=MAX_ALTERNATIVES,
         description="Eigene Pläne der Beratung zum Vergleich (case_alternatives.py)")
     notes: str = Field(default="", description="Notizen")
+    care: Care | None = Field(default=None, description="Pflege eines Angehörigen")
+    kita: KitaWish | None = Field(default=None, description="Kita-Platz")
+    vorsorge: Vorsorge | None = Field(default=None, description="Vorsorgevollmacht, Betreuungs- und Patientenverfügung")
+
+    @model_validator(mode="after")
+    def _care_kita_references(self) -> Case:
+        children = [c.id for c in self.household.children]
+        if not children and self.care is None and self.vorsorge is None:
+            raise problem("care_children_required", at="household.children")
+        if self.kita is not None and self.kita.child not in children:
+            raise problem("unknown_child", at="kita.child", id=self.kita.child, known=", ".join(children))
+        carer = self.care.carer.parent if self.care is not None else None
+        if carer is not None and carer not in [p.id for p in self.household.parents]:
+            raise problem("unknown_parent", at="care.carer.parent", id=carer,
+                          known=", ".join(p.id for p in self.household.parents))
+        return self
 
     @model_validator(mode="after")
     def _references(self) -> Case:
@@ -240,6 +257,11 @@ class Case(_Model, title="Fall (workbench-case/1)"):
         """The child the plan is for; without a plan the youngest child."""
         if self.elterngeld_plan is not None:
             return self.child(self.elterngeld_plan.child)
+        if not self.household.children:  # a care or Vorsorge case (ADR 0011)
+            from workbench.errors import CaseError
+            from workbench.i18n import text
+
+            raise CaseError([text("case.care_no_child", self.language)])
         return max(self.household.children, key=lambda c: c.birth_date)
 
     def older_children(self) -> list[Child]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli_lebenslagen import add_lebenslagen_parser
+from workbench.cli_care import add_care_parser
 from workbench.cli_params import add_params_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
@@ -267,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_params_parser(sub)
     add_lebenslagen_parser(sub)
     add_cases_parser(sub)
+    add_care_parser(sub)
     return parser
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
@@ -104,6 +105,14 @@ class _Handout(FPDF):
         self.cell(0, 4, text("report.page", self.language, page=self.page_no()), align="R")
         self.set_text_color(0, 0, 0)
 
+    def finish(self) -> bytes:
+        """The PDF bytes; closes the font files (fontTools keeps them open, a ResourceWarning at GC otherwise)."""
+        data = bytes(self.output())
+        for font in self.fonts.values():
+            if isinstance(font, TTFFont):
+                font.close()
+        return data
+
     def heading(self, label: str) -> None:
         self.ln(2)
         self.set_font("DejaVu", "B", self.base_size + 2)
@@ -161,6 +170,7 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     """
     lang = language if language in ("de", "en") else "de"
     case = case.model_copy(update={"language": lang})
+    case.plan_child()  # a clear message before the PDF opens its font files (a case may have no child)
     spec = layout()
     chosen = list(plans) if plans is not None else handout_plans(case)
     ctx = _Context(case, lang, chosen[:spec.max_plans], [p.id for p in case.household.parents], sections)
@@ -170,7 +180,7 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     pdf.add_page()
     for block in spec.blocks:
         _BLOCKS[block["block"]](pdf, ctx, block)
-    return bytes(pdf.output())
+    return pdf.finish()
 
 
 def _block_title(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:

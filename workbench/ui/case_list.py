@@ -25,9 +25,13 @@ class Listing(Protocol):
     def list(self, search: str = "", limit: int = 50) -> list[Any]: ...
 
 
+TOPIC_PREFIXES = {"KI-": "kita.ipynb", "PF-": "pflege.ipynb", "VO-": "vorsorge.ipynb"}  # ids the topic wizards give
+
+
 def case_link(case_id: str) -> str:
-    """The address that opens a case in the Elterngeld wizard (relative to the start page)."""
-    return f"{WIZARD_PAGE}?case={quote(case_id, safe='')}"
+    """The address that opens a case in its wizard (Kita/Pflege/Vorsorge by id prefix, else Elterngeld)."""
+    page = next((p for prefix, p in TOPIC_PREFIXES.items() if case_id.startswith(prefix)), WIZARD_PAGE)
+    return f"{page}?case={quote(case_id, safe='')}"
 
 
 def comparison_link(case_id: str) -> str:

@@ -15,6 +15,8 @@ from workbench.ui.header import PageHeader
 from workbench.ui.quick import QuickCalculator
 from workbench.ui.theme import theme_style
 
+TOPIC_PAGES = ("mutterschutz", "elternzeit", "kita", "pflege", "vorsorge")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
+
 
 class StartPage:
     """The page ``notebooks/start.ipynb`` shows: ``StartPage().show()``."""
@@ -55,17 +57,11 @@ class StartPage:
         new = html.escape(text("ui.start.new_elterngeld", lang))
         hint = html.escape(text("ui.start.new_elterngeld_hint", lang))
         query = "" if lang == "de" else "?lang=en"
+        topics = "".join(f'<li><a href="{page}.ipynb{query}">{html.escape(text(f"ui.start.new_{page}", lang))}</a> – '
+                         f'{html.escape(text(f"ui.start.new_{page}_hint", lang))}</li>' for page in TOPIC_PAGES)
         self.note.value = (f'<div class="wb-wizards" lang="{lang}"><h2>{html.escape(text("ui.start.wizards", lang))}</h2>'
                            f'<ul><li><a href="{WIZARD_PAGE}{query}">{new}</a> – {hint}</li>'
-                           f'<li>{html.escape(text("ui.start.compare", lang))}</li>'
-                           f'{_more_wizards(lang, query)}</ul></div>')
-
-
-def _more_wizards(lang: str, query: str) -> str:
-    """List items for the Mutterschutz and Elternzeit wizards."""
-    return "".join(f'<li><a href="{page}{query}">{html.escape(text(f"ui.start.new_{key}", lang))}</a> – '
-                   f'{html.escape(text(f"ui.start.new_{key}_hint", lang))}</li>'
-                   for key, page in (("mutterschutz", "mutterschutz.ipynb"), ("elternzeit", "elternzeit.ipynb")))
+                           f'<li>{html.escape(text("ui.start.compare", lang))}</li>{topics}</ul></div>')
 
 
 def _office_store() -> Listing:
