@@ -105,8 +105,15 @@ def leistungscheck(case: Case, on: date | None = None) -> Leistungscheck:
                       parent.current_income.gross_monthly if parent.current_income else ZERO), on)
     uvg_by_child = {c.child_id: c.monthly for c in uvg.children}
 
-    results["kinderzuschlag"] = kiz = wiring.kinderzuschlag(case, on, kg, uvg_by_child)
-    results["wohngeld"] = wg = wiring.wohngeld(case, on)
+    # KiZ and Wohngeld need each other: Wohngeld enters the KiZ need test (§ 6a Abs. 1 Nr. 3 BKGG),
+    # KiZ the Wohngeld income plausibility. Wohngeld without KiZ first, then KiZ, then Wohngeld again.
+    kg_by_child = {c.child_id: c.monthly for c in kg.children}
+    wg_first = wiring.wohngeld(case, on, kg_by_child, uvg_by_child)
+    wg_amount = wg_first.monthly if wg_first.eligible is not False else ZERO
+    results["kinderzuschlag"] = kiz = wiring.kinderzuschlag(
+        case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount)
+    results["wohngeld"] = wg = wiring.wohngeld(case, on, kg_by_child, uvg_by_child,
+                                               kiz.monthly if kiz.eligible is not False else ZERO)
     basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
     results["bildung_teilhabe"] = bildung_teilhabe([ButKind(
         c.id, c.birth_date, True, (s := situation[c.id]) and s.education or "none",
@@ -179,10 +186,13 @@ def _hints(case: Case, on: date, results: dict[str, BenefitResult],
                  "gap": _money(vergleich.gap, lang)}
         if vergleich.gap > 0:
             hints.append(Hint("leistungen.hint.buergergeld", money))
+        elif kiz.check_buergergeld or wg.check_buergergeld:
+            hints.append(Hint("leistungen.hint.buergergeld_rule"))
         elif h.benefits and h.benefits.receives_buergergeld and extra > 0:
             hints.append(Hint("leistungen.hint.leave_buergergeld", money))
     else:
-        hints.append(Hint("leistungen.hint.buergergeld_unknown"))
+        hints.append(Hint("leistungen.hint.buergergeld_rule" if kiz.check_buergergeld or wg.check_buergergeld
+                          else "leistungen.hint.buergergeld_unknown"))
     if any(results[b].unverified for b in BENEFITS):
         hints.append(Hint("leistungen.hint.unverified"))
     return hints, bedarf
@@ -201,8 +211,9 @@ def result_json(result: BenefitResult, language: str) -> dict[str, Any]:
         "eligible": result.eligible,
         "monthly": as_json_number(result.monthly),
         "yearly": None if result.yearly is None else as_json_number(result.yearly),
-        "reasons": [text(key, language) for key in result.reasons],
-        "reason_keys": list(result.reasons),
+        "reasons": result.reason_texts(language),
+        "reason_keys": result.reason_keys(),
+        "period": None if result.period is None else [d.isoformat() for d in result.period],
         "children": [{"child": c.child_id, "eligible": c.eligible, "monthly": as_json_number(c.monthly),
                       "reasons": [text(k, language) for k in c.reasons]} for c in result.children],
         "office": info["office"],

@@ -15,8 +15,10 @@ from datetime import date
 from decimal import Decimal
 
 from workbench.explain import Explanation
+from workbench.i18n import text
 from workbench.money import ZERO
 from workbench.parameters import ParameterSet
+from workbench.rules.benefit import Reason
 
 UNVERIFIED_MARK = "nicht verifiziert"
 
@@ -38,11 +40,22 @@ class BenefitResult:
     benefit: str
     eligible: bool | None
     monthly: Decimal
-    reasons: tuple[str, ...]
+    reasons: tuple[str | Reason, ...]
     explanation: Explanation = field(default_factory=Explanation)
     unverified: tuple[str, ...] = ()
     children: tuple[ChildAmount, ...] = ()
     yearly: Decimal | None = None
+    period: tuple[date, date] | None = None
+    """Bewilligungszeitraum where the law fixes one (KiZ, Wohngeld)."""
+    check_buergergeld: bool = False
+    """The rule itself says the household should be checked for Bürgergeld instead."""
+
+    def reason_keys(self) -> list[str]:
+        return [r if isinstance(r, str) else r.key for r in self.reasons]
+
+    def reason_texts(self, language: str) -> list[str]:
+        """The reasons in ``language`` (plain keys or the KiZ/Wohngeld rules' keys with arguments)."""
+        return [text(r, language) if isinstance(r, str) else r.text(language) for r in self.reasons]
 
 
 def unverified_parameters(ps: ParameterSet, names: Sequence[str], on: date) -> tuple[str, ...]:
