@@ -86,23 +86,14 @@ def leistungscheck(case: Case, on: date | None = None) -> Leistungscheck:
     on = on or check_date(case)
     h = case.household
     children = [c for c in h.children if _born(c, on)]
-    situation = {c.id: c.situation for c in h.children}
     results: dict[str, BenefitResult] = {}
 
-    results["kindergeld"] = kg = kindergeld([KindergeldKind(
-        c.id, c.birth_date, _born(c, on), (s := situation[c.id]) and s.education or "none",
-        bool(s and s.first_qualification_completed), s.work_hours_per_week if s else ZERO, c.disability,
-        s.lives_with_applicant if s else True) for c in h.children], on)
+    results["kindergeld"] = kg = kindergeld_of_case(case, on)
     kg_children = sum(1 for c in kg.children if c.eligible)
     results["kinderfreibetrag"] = _kinderfreibetrag(case, kg_children, on)
 
     benefits = h.benefits
-    parent = h.parents[0]
-    results["unterhaltsvorschuss"] = uvg = unterhaltsvorschuss([UvgKind(
-        c.id, c.birth_date, True, (s := situation[c.id]) is None or s.lives_with_applicant,
-        s.maintenance_monthly if s else ZERO, s.orphan_benefit_monthly if s else ZERO) for c in children],
-        UvgElternteil(h.single_parent and len(h.parents) == 1, bool(benefits and benefits.receives_buergergeld),
-                      parent.current_income.gross_monthly if parent.current_income else ZERO), on)
+    results["unterhaltsvorschuss"] = uvg = unterhaltsvorschuss_of_case(case, on)
     uvg_by_child = {c.child_id: c.monthly for c in uvg.children}
 
     # KiZ and Wohngeld need each other: Wohngeld enters the KiZ need test (§ 6a Abs. 1 Nr. 3 BKGG),
@@ -116,11 +107,37 @@ def leistungscheck(case: Case, on: date | None = None) -> Leistungscheck:
                                                kiz.monthly if kiz.eligible is not False else ZERO)
     basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
     results["bildung_teilhabe"] = bildung_teilhabe([ButKind(
-        c.id, c.birth_date, True, (s := situation[c.id]) and s.education or "none",
-        s.lunch_monthly if s else ZERO, s.trips_year if s else ZERO) for c in children], basis, on)
+        c.id, c.birth_date, True, c.situation.education if c.situation else "none",
+        c.situation.lunch_monthly if c.situation else ZERO, c.situation.trips_year if c.situation else ZERO)
+        for c in children], basis, on)
 
     hints, bedarf = _hints(case, on, results, uvg_by_child)
     return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf)
+
+
+def kindergeld_of_case(case: Case, on: date) -> BenefitResult:
+    """The Kindergeld rule on the case's children (their ``situation``: school, work, household)."""
+    kinder = []
+    for c in case.household.children:
+        s = c.situation
+        kinder.append(KindergeldKind(
+            c.id, c.birth_date, _born(c, on), s.education if s else "none", bool(s and s.first_qualification_completed),
+            s.work_hours_per_week if s else ZERO, c.disability, s.lives_with_applicant if s else True))
+    return kindergeld(kinder, on)
+
+
+def unterhaltsvorschuss_of_case(case: Case, on: date) -> BenefitResult:
+    """The UVG rule on the case: the first parent is the one the children live with."""
+    h = case.household
+    kinder = [UvgKind(c.id, c.birth_date, True, c.situation is None or c.situation.lives_with_applicant,
+                      c.situation.maintenance_monthly if c.situation else ZERO,
+                      c.situation.orphan_benefit_monthly if c.situation else ZERO)
+              for c in h.children if _born(c, on)]
+    income = h.parents[0].current_income
+    eltern = UvgElternteil(h.single_parent and len(h.parents) == 1,
+                           bool(h.benefits and h.benefits.receives_buergergeld),
+                           income.gross_monthly if income else ZERO)
+    return unterhaltsvorschuss(kinder, eltern, on)
 
 
 def _basis(kiz: BenefitResult, wg: BenefitResult, buergergeld: bool) -> bool | None:
