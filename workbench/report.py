@@ -192,7 +192,10 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     case = case.model_copy(update={"language": lang})
     plans = handout_plans(case)
     pdf = _Handout(lang)
-    pdf.set_title(text("report.title", lang))
+    # no Elterngeld plan but other topics' sections (a Leistungscheck): a handout of those alone
+    others_only = not plans and bool(sections)
+    title = text("leistungen.handout.title" if others_only else "report.title", lang)
+    pdf.set_title(title)
     pdf.set_creator("Familienbüro workbench")
     pdf.add_page()
     pids = [p.id for p in case.household.parents]
@@ -200,12 +203,14 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     names = f" {text('report.and', lang)} ".join(_parent_name(case, pid) for pid in pids)
 
     pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(0, 8, text("report.title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.para(text("report.family", lang, names=names, birth=format_date(birth, lang), case_id=case.case_id,
                   today=format_date(date.today(), lang)), size=8.5)
-    if not plans:
+    if not plans and not others_only:
         pdf.ln(4)
         pdf.para(text("report.no_plan", lang))
+    elif others_only:
+        pdf.ln(2)
     else:
         _overview(pdf, case, plans, pids)
         _chart(pdf, plans)
@@ -214,12 +219,14 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
         _section(pdf, section)
     if pdf.get_y() > pdf.h - pdf.b_margin - 70:  # keep the next steps together on the second page
         pdf.add_page()
-    _next_steps(pdf, case, plans[0] if plans else None, pids)
+    if not others_only:
+        _next_steps(pdf, case, plans[0] if plans else None, pids)
     pdf.heading(text("report.contact_heading", lang))
     pdf.para(text("report.contact", lang))
     pdf.ln(1.5)
     pdf.set_font("DejaVu", "B", 9)
-    pdf.multi_cell(0, 4.6, text("report.decides", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(0, 4.6, text("leistungen.handout.decides" if others_only else "report.decides", lang),
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     return bytes(pdf.output())
 
 
