@@ -256,7 +256,7 @@ class ErgebnisStep(WizardStep):
         self.hints = w.HTML()
         self.cards = w.HTML()
         self.case: Any = None
-        self.make_pdf = w.Button(description=text("ui.lc.handout", lang), icon="file-pdf-o")
+        self.make_pdf = w.Button(description=text("ui.lc.handout", lang), icon="file-pdf-o", layout=w.Layout(width="auto"))
         self.make_pdf.add_class("wb-handout")
         self.make_pdf.on_click(guarded(lambda _b: self._handout(), lambda r: self.on_error(r)))
         self.download = w.HTML()
