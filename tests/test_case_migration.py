@@ -112,3 +112,13 @@ def test_cases_import_of_a_format_1_file_stores_format_2(tmp_path: Path) -> None
     shown = subprocess.run([sys.executable, "-m", "workbench.cli", "cases", "show", "alt-1"],
                            capture_output=True, text=True, timeout=120, env=env)
     assert json.loads(shown.stdout)["data"]["format"] == FORMAT_V2
+
+
+def test_the_example_in_docs_case_format_md_loads_and_round_trips() -> None:
+    import re
+
+    doc = Path(__file__).resolve().parents[1] / "docs" / "case-format.md"
+    example = re.findall(r"```json\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)[0]
+    case = load_case(example)
+    assert case.format == FORMAT_V2 and case.household.children[1].situation is not None
+    assert load_case(dump_case(case)) == case
