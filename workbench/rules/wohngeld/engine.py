@@ -137,6 +137,8 @@ def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
         reasons.append(Reason("wohngeld.grund.plausibilitaet_offen"))
     else:
         need, available = _plausibilitaet(inp, amount, expl)
+        figures["plausibilitaet_bedarf"] = need
+        figures["plausibilitaet_verfuegbar"] = available
         if available < need:
             reasons.insert(0, Reason("wohngeld.grund.plausibilitaet", {"need": need, "available": available}))
             reasons.insert(1, Reason("kinderzuschlag.grund.buergergeld_pruefen"))
