@@ -20,6 +20,7 @@ GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml)
 # re-installs only when pyproject.toml changed: `make install` on a ready venv takes no time
 $(INSTALLED): .venv/bin/python pyproject.toml
 	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q --no-deps '$(GETTSIM_REQ)'  # peer tests read GETTSIM's policy cases (YAML data only)
 	touch $@
 
 $(VOILA_TEMPLATE): | $(INSTALLED)
