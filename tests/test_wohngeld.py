@@ -125,6 +125,6 @@ def test_bochum_mietstufe_2024_is_sourced_and_2025_is_marked_for_checking() -> N
     assert "mietstufen" in wohngeld(single("1400", mietstufe=None)).unverified
 
 
-def test_an_unknown_municipality_is_refused_naming_the_known_ones() -> None:
-    with pytest.raises(UnsupportedPeriod, match="Bochum"):
-        wohngeld(single("1400", mietstufe=None, municipality="Herne"))
+def test_an_unknown_municipality_is_refused_asking_for_the_mietstufe() -> None:
+    with pytest.raises(CaseError, match="Herne.*Bochum"):
+        wohngeld(single("1400", mietstufe=None, municipality="Herne"), language="en")
