@@ -164,3 +164,38 @@ def test_bad_input_is_refused_with_one_message_per_problem_in_the_users_language
 def test_a_year_not_modelled_is_refused_naming_the_period() -> None:
     with pytest.raises(UnsupportedPeriod):
         kinderzuschlag(couple("1207.91", "1025", month=date(2027, 1, 1)))
+
+
+def test_every_message_key_of_both_rules_has_german_and_english_text() -> None:
+    import re
+    from pathlib import Path
+
+    from workbench.i18n import catalog
+
+    root = Path(__file__).resolve().parents[1] / "workbench" / "rules"
+    keys = set()
+    for folder in ("kinderzuschlag", "wohngeld"):
+        for path in (root / folder).glob("*.py"):
+            keys |= set(re.findall(r"""["']((?:kinderzuschlag|wohngeld)\.[a-z_.]+[a-z])["']""", path.read_text("utf-8")))
+    keys |= {f"wohngeld.freibetrag.{k}" for k in ("schwerbehindert", "alleinerziehend", "kind_erwerb", "grundrente")}
+    keys |= {"kinderzuschlag.titel", "wohngeld.titel", "leistung.zeitraum", "leistung.bitte_pruefen"}
+    assert len(keys) > 40
+    missing = sorted(k for k in keys if not all(catalog().get(k, {}).get(lang) for lang in ("de", "en")))
+    assert not missing, missing
+
+
+def test_every_public_rule_function_cites_its_legal_basis() -> None:
+    import inspect
+
+    from workbench.rules.kinderzuschlag import engine, inputs, regeln
+    from workbench.rules.wohngeld import engine as wg_engine
+    from workbench.rules.wohngeld import regeln as wg_regeln
+
+    missing = [
+        f"{module.__name__}.{name}"
+        for module in (engine, regeln, inputs, wg_engine, wg_regeln)
+        for name, fn in inspect.getmembers(module, inspect.isfunction)
+        if fn.__module__ == module.__name__ and not name.startswith("_") and name != "problems"
+        and "Rechtsgrundlage:" not in (fn.__doc__ or "")
+    ]
+    assert not missing, missing

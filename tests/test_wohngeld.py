@@ -116,3 +116,15 @@ def test_bad_input_is_refused_with_messages() -> None:
     with pytest.raises(CaseError) as err:
         wohngeld(single("1400", mietstufe=8, rent_cold=D(-1)))
     assert len(err.value.messages) == 2
+
+
+def test_bochum_mietstufe_2024_is_sourced_and_2025_is_marked_for_checking() -> None:
+    res24 = wohngeld(single("1400", mietstufe=None, month=date(2024, 5, 1)))
+    assert "mietstufen" not in res24.unverified
+    assert next(s for s in res24.explanation if s.key == "wohngeld.mietstufe_gemeinde").value == 3
+    assert "mietstufen" in wohngeld(single("1400", mietstufe=None)).unverified
+
+
+def test_an_unknown_municipality_is_refused_asking_for_the_mietstufe() -> None:
+    with pytest.raises(CaseError, match="Herne.*Bochum"):
+        wohngeld(single("1400", mietstufe=None, municipality="Herne"), language="en")

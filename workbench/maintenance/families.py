@@ -7,6 +7,8 @@ born on the comparison date. An evaluator maps (family, date) to one amount per 
   the date is the child's birth date, which selects the Elterngeld parameters.
 - ``steuer``: Lohnsteuer and Solidaritätszuschlag per month on the parents' gross wage
   before the birth, with the Programmablaufplan of the date's calendar year.
+- ``kinderzuschlag``, ``wohngeld``: the amount per month in an example flat in Bochum
+  (``families_kizwg.py`` names the assumptions).
 
 A benefit whose ``rules/<benefit>/params.yaml`` exists but has no evaluator yet is listed
 by :func:`benefits_without_evaluator`, so the maintainer sees it is not compared.
@@ -24,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from workbench.maintenance import families_kizwg
 from workbench.parameters import parameter_files
 
 FAMILIES_FILE = Path(__file__).with_name("families.yaml")
@@ -91,6 +94,8 @@ def lohnsteuer_monthly(family: Family, on: date) -> Decimal:
 EVALUATORS: dict[str, Callable[[Family, date], Decimal]] = {
     "elterngeld": elterngeld_total,
     "steuer": lohnsteuer_monthly,
+    "kinderzuschlag": families_kizwg.kinderzuschlag_monthly,
+    "wohngeld": families_kizwg.wohngeld_monthly,
 }
 
 

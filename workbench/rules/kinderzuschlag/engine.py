@@ -105,8 +105,12 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
         countable, absetz = r.einkommen_elternteil(adult, with_minor, p)
         income += countable
         absetz_total += absetz
-        expl.add("kinderzuschlag.einkommen_elternteil", countable, "§ 6a Abs. 4 BKGG, §§ 11, 11b SGB II",
-                 nr=i, net=adult.net_earnings, gross=adult.gross_earnings, absetz=absetz, other=adult.other_income)
+        if adult.countable_income is not None:
+            expl.add("kinderzuschlag.einkommen_elternteil_vorgegeben", countable, "§ 6a Abs. 4 BKGG, §§ 11, 11b SGB II",
+                     nr=i)
+        else:
+            expl.add("kinderzuschlag.einkommen_elternteil", countable, "§ 6a Abs. 4 BKGG, §§ 11, 11b SGB II",
+                     nr=i, net=adult.net_earnings, gross=adult.gross_earnings, absetz=absetz, other=adult.other_income)
     figures["einkommen_eltern"] = income
 
     regel = r.regelbedarf_eltern(single, p)
@@ -136,6 +140,7 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
         over = max(inp.wealth - frei, ZERO)
         expl.add("kinderzuschlag.vermoegen", over, "§ 6a Abs. 3, 6 BKGG, § 12 Abs. 4 SGB II",
                  wealth=inp.wealth, exempt=frei, persons=persons)
+    figures["basisbetrag"] = max(total_children - minderung, ZERO)
     raw = max(total_children - minderung - over, ZERO)
     figures["betrag_ungerundet"] = raw
     monthly = r.auf_euro(raw)

@@ -36,11 +36,15 @@ class KizAdult:
     - ``other_income``: other countable income after its own exemptions (e.g. Arbeitslosengeld I,
       Krankengeld, the part of Elterngeld above 300 €), monthly. Wohngeld, Kindergeld and
       Kinderzuschlag never belong here; child maintenance belongs to the child.
+    - ``countable_income``: the parent's income after all § 11b SGB II deductions when it is
+      already known (e.g. from a Familienkasse decision); it then replaces the computation
+      from ``net_earnings`` and ``other_income``. ``None`` = compute it.
     """
 
     gross_earnings: Decimal = ZERO
     net_earnings: Decimal = ZERO
     other_income: Decimal = ZERO
+    countable_income: Decimal | None = None
 
     @classmethod
     def from_months(cls, gross: Sequence[Decimal], net: Sequence[Decimal],
@@ -123,7 +127,8 @@ def problems(inp: KizInput) -> list[tuple[str, dict[str, object]]]:
     ]
     for i, a in enumerate(inp.adults, 1):
         amounts += [(f"adults[{i}].gross_earnings", a.gross_earnings), (f"adults[{i}].net_earnings", a.net_earnings),
-                    (f"adults[{i}].other_income", a.other_income)]
+                    (f"adults[{i}].other_income", a.other_income),
+                    (f"adults[{i}].countable_income", a.countable_income)]
         if a.net_earnings > a.gross_earnings:
             out.append(("kinderzuschlag.eingabe.netto_ueber_brutto", {"field": f"adults[{i}]"}))
     for i, c in enumerate(inp.children, 1):

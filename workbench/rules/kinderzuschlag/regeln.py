@@ -67,10 +67,13 @@ def einkommen_elternteil(adult: KizAdult, with_child: bool, p: UsedParameters) -
     § 11b Absetzbeträge, plus other income minus the 30 € insurance allowance when the
     parent has no earnings (with earnings it is part of the 100 € Grundabsetzbetrag).
 
+    A ``countable_income`` given by the caller replaces the computation.
     Returns (countable income, Absetzbetrag from earnings).
     Rechtsgrundlage: § 6a Abs. 4 BKGG, §§ 11, 11b Abs. 1 Satz 1 Nr. 3, Abs. 2, 3 SGB II
     """
     absetz = erwerbstaetigen_absetzbetrag(adult.gross_earnings, with_child, p)
+    if adult.countable_income is not None:
+        return adult.countable_income, min(absetz, adult.gross_earnings)
     from_work = max(adult.net_earnings - absetz, ZERO)
     other = adult.other_income
     if adult.gross_earnings <= 0 and other > 0:

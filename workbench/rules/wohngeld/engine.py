@@ -95,6 +95,9 @@ def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
 
     # 3. rent
     stufe = inp.mietstufe if inp.mietstufe is not None else r.mietstufe(inp.municipality, p)
+    if stufe is None:
+        raise CaseError([text("wohngeld.eingabe.gemeinde", language, municipality=inp.municipality,
+                              known=", ".join(r.bekannte_gemeinden(p)))])
     if inp.mietstufe is None:
         expl.add("wohngeld.mietstufe_gemeinde", stufe, "§ 12 Abs. 2 WoGG, Anlage zu § 1 Abs. 3 WoGV",
                  municipality=inp.municipality)
@@ -137,6 +140,8 @@ def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
         reasons.append(Reason("wohngeld.grund.plausibilitaet_offen"))
     else:
         need, available = _plausibilitaet(inp, amount, expl)
+        figures["plausibilitaet_bedarf"] = need
+        figures["plausibilitaet_verfuegbar"] = available
         if available < need:
             reasons.insert(0, Reason("wohngeld.grund.plausibilitaet", {"need": need, "available": available}))
             reasons.insert(1, Reason("kinderzuschlag.grund.buergergeld_pruefen"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from workbench.errors import UnsupportedPeriod
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
 from workbench.rules.benefit import UsedParameters, as_decimal
@@ -28,15 +27,21 @@ def _five_plus(table: dict[str, Sequence[Decimal] | Decimal], size: int) -> Deci
     return as_decimal(persons[-1]) + as_decimal(table["je_weiteres"]) * (size - len(persons))
 
 
-def mietstufe(municipality: str, p: UsedParameters) -> int:
-    """The Mietstufe of a municipality from the WoGV annex.
+def mietstufe(municipality: str, p: UsedParameters) -> int | None:
+    """The Mietstufe of a municipality from the WoGV annex (``None`` when not in the table).
 
     Rechtsgrundlage: § 12 Abs. 2, 3 WoGG, § 1 Abs. 3 WoGV mit Anlage
     """
     table = p("mietstufen")
-    if municipality not in table:
-        raise UnsupportedPeriod(f"Mietstufe of {municipality!r} is not modelled (known: {', '.join(sorted(table))})")
-    return int(table[municipality])
+    return int(table[municipality]) if municipality in table else None
+
+
+def bekannte_gemeinden(p: UsedParameters) -> list[str]:
+    """The municipalities whose Mietstufe is in the table.
+
+    Rechtsgrundlage: § 1 Abs. 3 WoGV mit Anlage
+    """
+    return sorted(p("mietstufen"))
 
 
 def hoechstbetrag(stufe: int, size: int, p: UsedParameters) -> Decimal:
