@@ -160,3 +160,13 @@ def test_the_whole_check_stays_within_legal_bounds(gross: int, rent: int, ages: 
         assert more["kinderzuschlag"].monthly <= r["kinderzuschlag"].monthly
     if r["wohngeld"].eligible and more["wohngeld"].eligible:
         assert more["wohngeld"].monthly <= r["wohngeld"].monthly
+
+
+def test_a_town_without_a_known_mietstufe_asks_for_it_instead_of_guessing() -> None:
+    data = single_parent()
+    data["household"]["municipality"] = "Herne"
+    check = leistungscheck(load_case(data), JULY_2026)
+    assert check.results["wohngeld"].eligible is None
+    assert check.results["wohngeld"].reason_keys() == ["leistungen.wg.mietstufe_missing"]
+    data["household"]["housing"]["mietstufe"] = 3
+    assert leistungscheck(load_case(data), JULY_2026).results["wohngeld"].eligible is True

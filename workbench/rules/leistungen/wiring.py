@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 ELTERNGELD_FREI = Decimal(300)  # § 10 Abs. 1 BEEG: Elterngeld up to 300 € is not income for other benefits
 STEUER = parameters("steuer")
+WOHNGELD = parameters("wohngeld")
 
 
 def adapt(result: RuleResult) -> BenefitResult:
@@ -133,8 +134,8 @@ def wohngeld_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: di
         return "leistungen.wg.rent_missing"
     if h.housing.tenure == "own":
         return "leistungen.wg.owner"
-    if h.housing.mietstufe is None and (h.municipality or "Bochum") != "Bochum":
-        return "leistungen.wg.mietstufe_missing"
+    if h.housing.mietstufe is None and (h.municipality or "Bochum") not in WOHNGELD.value("mietstufen", on):
+        return "leistungen.wg.mietstufe_missing"  # the WoGV table holds only the towns we checked
     members = [_member(p, i, on) for p, i in zip(h.parents, incomes)]
     for c in _born(case, on):
         s = c.situation
