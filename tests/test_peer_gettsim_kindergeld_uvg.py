@@ -22,10 +22,10 @@ Translation (our own reading of GETTSIM's inputs):
   SGB II (it has no input for that here): the household is translated as receiving Bürgergeld.
   (For such a child below 600 € our rule says "to check" with 0 €, GETTSIM 0 €: the amounts agree.)
 
-Out of scope, listed with the reason below (``OUT_OF_SCOPE``): cases before 2023 (our parameters
-start on 2023-01-01: before that Kindergeld was staggered by birth order and, before 2012, adult
-children had an income limit; the workbench advises for 2025/2026) and cases whose expected output
-is another target (Kinderbonus, Bürgergeld's Kindergeld übertrag).
+Out of scope, listed with the reason below (``OUT_OF_SCOPE``): Kindergeld cases before 2019 and UVG
+cases before the UVG reform of 1 July 2017 (the parameters reach back that far only for these peer
+cases; the workbench advises for 2025/2026) and cases whose expected output is another target
+(Kinderbonus, Bürgergeld's Kindergeld übertrag).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ import yaml
 from workbench.case import Case, load_case
 from workbench.rules.leistungen.check import kindergeld_of_case, unterhaltsvorschuss_of_case
 
-MODELLED_FROM = date(2023, 1, 1)
+MODELLED_FROM = {"kindergeld": date(2019, 1, 1), "unterhaltsvorschuss": date(2017, 7, 1)}
 TOLERANCE = Decimal(1)
 
 
@@ -77,9 +77,12 @@ def peer_cases(topic: str) -> list[PeerCase]:
 
 def scope(case: PeerCase, target: str) -> str | None:
     """None if the case is translated; else why not."""
-    if case.policy_date < MODELLED_FROM:
-        return (f"policy date {case.policy_date} before {MODELLED_FROM}: parameters before 2023 are not modelled "
-                "(staggered Kindergeld, income limit for adult children before 2012; the workbench advises 2025/2026)")
+    first = MODELLED_FROM[case.topic]
+    if case.policy_date < first:
+        why = ("Kindergeld amounts before 2019 are not modelled (before 2012 adult children also had an income "
+               "limit)" if case.topic == "kindergeld" else
+               "UVG before its reform of 1 July 2017 (no age group 12-17, at most 72 months) is not modelled")
+        return f"policy date {case.policy_date} before {first}: {why}; the workbench advises for 2025/2026"
     if "betrag_m" not in case.data["outputs"].get(target, {}):
         return f"expects {sorted(case.data['outputs'])} only, not {target}.betrag_m"
     return None
@@ -161,7 +164,7 @@ def test_every_gettsim_case_is_either_translated_or_listed_with_its_reason() -> 
     translated = [c.name for c in KINDERGELD + UVG if c.name not in OUT_OF_SCOPE]
     assert len(KINDERGELD) == 18 and len(UVG) == 70  # GETTSIM 1.3.1
     assert len(translated) + len(OUT_OF_SCOPE) == len(KINDERGELD) + len(UVG)
-    assert len(translated) == 21  # 5 Kindergeld (2023, 2024) + 16 UVG (2023-2026)
+    assert len(translated) == 62  # Kindergeld 2019-2024 and UVG 2017-07 to 2026 with a Kindergeld or UVG amount
     for name, reason in sorted(OUT_OF_SCOPE.items()):
         print(f"out of scope: {name}: {reason}")
 

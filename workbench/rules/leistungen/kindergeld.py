@@ -64,17 +64,32 @@ def kind_beruecksichtigt(kind: KindergeldKind, on: date) -> tuple[bool | None, s
     return False, "leistungen.kg.over_25"
 
 
+def betrag_fuer_kind(nummer: int, on: date) -> Decimal:
+    """Kindergeld for the ``nummer``-th child (1 = the oldest that counts) in the month of ``on``.
+
+    Since 2023 the same for every child; before, staggered by the children's order (modelled back to
+    2019 for the GETTSIM peer cases only). Rechtsgrundlage: § 66 Abs. 1 EStG
+    """
+    if on < P.parameter("kindergeld_betrag_m").values[0].valid_from:
+        staffel = P.value("kindergeld_staffel_m", on)
+        return Decimal(staffel[("erstes", "zweites", "drittes")[nummer - 1] if nummer <= 3 else "weitere"])
+    return Decimal(P.value("kindergeld_betrag_m", on))
+
+
 def kindergeld(kinder: Sequence[KindergeldKind], on: date) -> BenefitResult:
     """Kindergeld of the household for the month of ``on``: the same amount for every child that counts.
 
     Rechtsgrundlage: § 66 Abs. 1 EStG (Betrag), § 62 EStG (Anspruchsberechtigte), § 32 Abs. 4 EStG
     """
-    betrag = P.value("kindergeld_betrag_m", on)
+    betrag = betrag_fuer_kind(1, on)
     explanation = Explanation()
     children: list[ChildAmount] = []
-    for kind in kinder:
-        eligible, reason = kind_beruecksichtigt(kind, on)
-        amount = betrag if eligible else ZERO
+    decided = [(kind, *kind_beruecksichtigt(kind, on)) for kind in kinder]
+    # the order of the children that count, oldest first (matters only for the staggered amounts before 2023)
+    counting = sorted((d[0] for d in decided if d[1]), key=lambda k: k.birth_date)
+    order = {k.child_id: n for n, k in enumerate(counting, 1)}
+    for kind, eligible, reason in decided:
+        amount = betrag_fuer_kind(order[kind.child_id], on) if eligible else ZERO
         explanation.add(step_key(reason), amount, "§ 32 Abs. 4, § 66 Abs. 1 EStG", child=kind.child_id)
         children.append(ChildAmount(kind.child_id, eligible, amount, (reason,)))
     total = sum((c.monthly for c in children), ZERO)
@@ -83,4 +98,5 @@ def kindergeld(kinder: Sequence[KindergeldKind], on: date) -> BenefitResult:
     eligible = combine([c.eligible for c in children]) if children else False
     reasons = tuple(dict.fromkeys(r for c in children for r in c.reasons)) or ("leistungen.kg.no_child",)
     return BenefitResult("kindergeld", eligible, total, reasons, explanation,
-                         unverified_parameters(P, ["kindergeld_betrag_m"], on), tuple(children), total * 12)
+                         unverified_parameters(P, ["kindergeld_betrag_m" if on.year >= 2023 else "kindergeld_staffel_m"], on),
+                         tuple(children), total * 12)

@@ -17,6 +17,7 @@ from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.leistungen.alter import jahre_am_monatsende
+from workbench.rules.leistungen.kindergeld import betrag_fuer_kind
 from workbench.rules.leistungen.result import BenefitResult, ChildAmount, combine, step_key, unverified_parameters
 
 P = parameters("leistungen")
@@ -61,7 +62,7 @@ def altersstufe(birth: date, on: date) -> int:
 
 def uvg_betrag(stufe: int, on: date) -> Decimal:
     """Mindestunterhalt of the group minus the full Kindergeld for a first child (Rechtsgrundlage: § 2 Abs. 1 und 2 UVG)."""
-    return Decimal(P.value("uvg_mindestunterhalt_m", on)[f"stufe_{stufe}"]) - Decimal(P.value("kindergeld_betrag_m", on))
+    return Decimal(P.value("uvg_mindestunterhalt_m", on)[f"stufe_{stufe}"]) - betrag_fuer_kind(1, on)
 
 
 def unterhaltsvorschuss(kinder: Sequence[UvgKind], eltern: UvgElternteil, on: date) -> BenefitResult:
@@ -78,7 +79,7 @@ def unterhaltsvorschuss(kinder: Sequence[UvgKind], eltern: UvgElternteil, on: da
     e.add("leistungen.step.uvg.total", total, "§ 2 UVG")
     eligible = combine([c.eligible for c in children]) if children else False
     reasons = tuple(dict.fromkeys(r for c in children for r in c.reasons)) or ("leistungen.uvg.no_child",)
-    names = ["uvg_mindestunterhalt_m", "kindergeld_betrag_m"]
+    names = ["uvg_mindestunterhalt_m", "kindergeld_betrag_m" if on.year >= 2023 else "kindergeld_staffel_m"]
     return BenefitResult("unterhaltsvorschuss", eligible, total, reasons, e, unverified_parameters(P, names, on),
                          tuple(children), total * 12)
 
@@ -107,7 +108,7 @@ def _kind(kind: UvgKind, eltern: UvgElternteil, on: date, e: Explanation) -> tup
     base = uvg_betrag(stufe, on)
     e.add("leistungen.step.uvg.base", base, "§ 2 Abs. 1 und 2 UVG, § 1612a BGB", child=kind.child_id, stufe=stufe,
           mindestunterhalt=Decimal(P.value("uvg_mindestunterhalt_m", on)[f"stufe_{stufe}"]),
-          kindergeld=P.value("kindergeld_betrag_m", on))
+          kindergeld=betrag_fuer_kind(1, on))
     offset = kind.maintenance_monthly + kind.orphan_benefit_monthly
     amount = max(ZERO, base - offset)
     if offset:
