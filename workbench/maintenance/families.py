@@ -9,6 +9,7 @@ born on the comparison date. An evaluator maps (family, date) to one amount per 
   before the birth, with the Programmablaufplan of the date's calendar year.
 - ``kinderzuschlag``, ``wohngeld``: the amount per month in an example flat in Bochum
   (``families_kizwg.py`` names the assumptions).
+- ``leistungen``: Kindergeld plus Unterhaltsvorschuss per month (``families_leistungen.py``).
 
 A benefit whose ``rules/<benefit>/params.yaml`` exists but has no evaluator yet is listed
 by :func:`benefits_without_evaluator`, so the maintainer sees it is not compared.
@@ -26,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from workbench.maintenance import families_kizwg
+from workbench.maintenance import families_kizwg, families_leistungen
 from workbench.parameters import parameter_files
 
 FAMILIES_FILE = Path(__file__).with_name("families.yaml")
@@ -96,6 +97,7 @@ EVALUATORS: dict[str, Callable[[Family, date], Decimal]] = {
     "steuer": lohnsteuer_monthly,
     "kinderzuschlag": families_kizwg.kinderzuschlag_monthly,
     "wohngeld": families_kizwg.wohngeld_monthly,
+    "leistungen": families_leistungen.kindergeld_und_uvg_monthly,
 }
 
 
