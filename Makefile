@@ -9,7 +9,7 @@ INSTALLED := .venv/.installed
 VOILA_TEMPLATE := .venv/share/jupyter/voila/templates/workbench
 # GETTSIM for the benchmark comparison lives in its own venv; its version is the `bench` extra in pyproject.toml.
 BENCH_VENV := benchmarks/.venv-gettsim
-GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml)
+GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml | head -n1)
 
 .PHONY: install run lab test bench axe clean
 
@@ -20,6 +20,7 @@ GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml)
 # re-installs only when pyproject.toml changed: `make install` on a ready venv takes no time
 $(INSTALLED): .venv/bin/python pyproject.toml
 	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q --no-deps '$(GETTSIM_REQ)'  # the `peer` extra: GETTSIM's test cases as data
 	touch $@
 
 $(VOILA_TEMPLATE): | $(INSTALLED)
@@ -52,6 +53,7 @@ bench: install
 	@$(BENCH_VENV)/bin/pip install -q '$(GETTSIM_REQ)' || echo "bench: could not install $(GETTSIM_REQ); the comparison is skipped"
 	$(PY) benchmarks/elterngeld.py
 	$(PY) benchmarks/optimizer.py
+	$(PY) benchmarks/leistungscheck.py
 	CHROMIUM=$(CHROMIUM) $(PY) benchmarks/voila.py
 
 clean:

@@ -1,4 +1,4 @@
-"""The case file model accepts exactly ``workbench-case/1`` and explains every rejection.
+"""The case file model accepts ``workbench-case/2`` (and ``/1``, migrated) and explains every rejection.
 
 Contract: ``/work/shared/case-format.md``; worked examples: ``/work/shared/examples/elterngeld``.
 All names and numbers below are invented.
@@ -23,6 +23,7 @@ from workbench.case import (
     Case, ElterngeldPlan, IncomeBeforeBirth, Parent, case_json_schema, dump_case, format_validation_error,
     load_case, validation_problems,
 )
+from workbench.case_household import migrate
 from workbench.errors import CaseError
 from workbench.i18n import catalog
 
@@ -95,7 +96,7 @@ def test_every_example_case_dumps_back_to_what_was_loaded() -> None:
         raw = example_case(path)
         case = load_case(raw)
         dumped = dump_case(case)
-        assert is_subset(raw, dumped), path.name
+        assert is_subset(migrate(raw), dumped), path.name
         assert load_case(dumped) == case
         assert load_case(json.dumps(dump_case(case, exclude_defaults=True))) == case
 
@@ -112,7 +113,7 @@ def test_the_example_in_case_format_md_loads_and_round_trips() -> None:
     text = re.findall(r"```json\n(.*?)```", FORMAT_DOC.read_text(encoding="utf-8"), re.S)[0]
     raw = json.loads(text)
     case = load_case(text)
-    assert is_subset(raw, dump_case(case))
+    assert is_subset(migrate(raw), dump_case(case))
     assert case.plan_child().id == "K1"
     assert [c.id for c in case.older_children()] == ["K0"]
     assert case.household.housing is not None and case.household.housing.rent_cold == Decimal("850")
@@ -234,8 +235,8 @@ def test_an_unknown_key_is_rejected_with_its_path(where: tuple[Any, ...], key: s
     (lambda r: r["household"]["children"][0].update(birth_date="01.09.2026"),
      "household.children[0].birth_date: kein gültiges Datum (JJJJ-MM-TT)"),
     (lambda r: r.pop("case_id"), "case_id: Pflichtfeld fehlt"),
-    (lambda r: r.update(format="workbench-case/2"),
-     "format: muss „workbench-case/1“ sein – dieses Programm liest nur dieses Format"),
+    (lambda r: r.update(format="workbench-case/3"),
+     "format: muss „workbench-case/2“ sein – dieses Programm liest nur dieses Format"),
     (lambda r: r["household"].update(married="ja"), "household.married: falscher Typ: true oder false erwartet"),
     (lambda r: r["household"]["children"][0].update(count=9), "household.children[0].count: muss 1 bis 8 sein"),
     (lambda r: r["household"]["children"][0].update(count=2.0),
@@ -415,7 +416,7 @@ def test_the_json_schema_forbids_unknown_keys_and_carries_german_descriptions() 
     assert income["tax_class"]["minimum"] == 1 and income["tax_class"]["maximum"] == 6
     assert income["tax_class"]["description"] == "Steuerklasse 1 bis 6"
     assert income["child_allowances"]["default"] == 0.0
-    assert schema["title"] == "Fall (workbench-case/1)" and schema["$defs"]["Parent"]["title"] == "Elternteil"
+    assert schema["title"] == "Fall (workbench-case/2)" and schema["$defs"]["Parent"]["title"] == "Elternteil"
 
 
 def test_every_key_in_the_catalog_has_a_german_and_an_english_text() -> None:

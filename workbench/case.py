@@ -1,4 +1,4 @@
-"""The case file, format ``workbench-case/1`` (contract: ``case-format.md``).
+"""The case file, format ``workbench-case/2`` (contract: ``docs/case-format.md``; ``/1`` is migrated on load).
 
 One JSON file holds what an advisor collects about one family: the household, the
 Elterngeld plan under discussion, and notes. These pydantic models are the single
@@ -28,6 +28,7 @@ from workbench.case_alternatives import MAX_ALTERNATIVES, AlternativePlan, check
 from workbench.case_constraints import PlanConstraints, ReturnToWork
 from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case_pflege import Care, KitaWish, Vorsorge
+from workbench.case_household import CURRENT_FORMAT, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
@@ -113,6 +114,7 @@ class Parent(_Model, title="Elternteil"):
     maternity_benefit: bool = Field(default=False, description="Mutterschaftsgeld und Arbeitgeberzuschuss nach der Geburt")
     income_after_birth: list[IncomeAfterBirth] = Field(
         default_factory=list, description="Teilzeit während des Elterngeldbezugs")
+    current_income: CurrentIncome | None = Field(default=None, description="Aktuelles Einkommen (Leistungscheck)")
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Parent:
@@ -128,14 +130,6 @@ class Parent(_Model, title="Elternteil"):
         return next((r for r in self.income_after_birth if r.from_month <= month <= r.to_month), None)
 
 
-class Housing(_Model, title="Wohnung"):
-    """Housing costs (case-format.md, ``household.housing``)."""
-
-    rent_cold: Money = Field(description="Kaltmiete im Monat")
-    heating: Money = Field(description="Heizkosten im Monat")
-    living_space_sqm: Money = Field(description="Wohnfläche in Quadratmetern")
-
-
 class Child(_Model, title="Kind"):
     """A child or an expected birth (case-format.md, ``household.children[]``)."""
 
@@ -145,6 +139,7 @@ class Child(_Model, title="Kind"):
     count: ChildCount = Field(default=1, description="Anzahl: 1 Einling, 2 Zwillinge, …")
     weeks_early: WeeksEarly = Field(default=0, description="Volle Wochen vor dem errechneten Termin geboren")
     disability: bool = Field(default=False, description="Behinderung")
+    situation: ChildSituation | None = Field(default=None, description="Schule, Ausbildung, Unterhalt (Leistungscheck)")
 
 
 class Household(_Model, title="Haushalt"):
@@ -156,6 +151,7 @@ class Household(_Model, title="Haushalt"):
     housing: Housing | None = Field(default=None, description="Wohnkosten")
     parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
     children: list[Child] = Field(default_factory=list, description="Kinder, auch erwartete (leer nur bei Pflege/Vorsorge, ADR 0011)")
+    benefits: HouseholdBenefits | None = Field(default=None, description="Vermögen und bezogene Leistungen (Leistungscheck)")
 
     @model_validator(mode="after")
     def _unique(self) -> Household:
@@ -188,11 +184,11 @@ class ElterngeldPlan(_Model, title="Elterngeld-Plan"):
         return [CODE_KINDS[code] for code in codes]
 
 
-class Case(_Model, title="Fall (workbench-case/1)"):
-    """A whole case file, format ``workbench-case/1`` (case-format.md)."""
+class Case(_Model, title="Fall (workbench-case/2)"):
+    """A whole case file, format ``workbench-case/2`` (docs/case-format.md); ``/1`` files are migrated on load."""
 
-    format: Annotated[Literal["workbench-case/1"], BeforeValidator(format_check)] = Field(
-        description="Formatversion, immer workbench-case/1")
+    format: Annotated[Literal["workbench-case/1", "workbench-case/2"], BeforeValidator(format_check)] = Field(
+        description="Formatversion: workbench-case/2 (workbench-case/1 wird beim Laden umgestellt)")
     case_id: CaseId = Field(description="Aktenzeichen")
     language: Literal["de", "en"] = Field(default="de", description="Sprache der Meldungen und Ergebnisse")
     household: Household = Field(description="Haushalt")
@@ -271,13 +267,14 @@ class Case(_Model, title="Fall (workbench-case/1)"):
 
 
 def case_json_schema() -> dict[str, Any]:
-    """The JSON Schema of ``workbench-case/1`` as pydantic generates it."""
+    """The JSON Schema of ``workbench-case/2`` as pydantic generates it."""
     return Case.model_json_schema()
 
 
 def dump_case(case: Case, *, exclude_defaults: bool = False) -> dict[str, Any]:
-    """The case as case-format JSON: money as numbers, dates ISO, plan months as strings."""
-    return case.model_dump(mode="json", exclude_defaults=exclude_defaults)
+    """The case as case-format JSON (always the current format): money as numbers, dates ISO, plan months as strings."""
+    data = case.model_dump(mode="json", exclude_defaults=exclude_defaults)
+    return {"format": CURRENT_FORMAT, **{k: v for k, v in data.items() if k != "format"}}
 
 
 def load_case(source: str | Path | dict[str, Any]) -> Case:

@@ -15,7 +15,7 @@ from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 from workbench.case_messages import problem
 from workbench.money import to_decimal
 
-FORMAT = "workbench-case/1"
+FORMAT = "workbench-case/2"
 LEBENSMONATE = 32
 """A plan covers at most 32 Lebensmonate (case-format.md: at most 32 characters per parent)."""
 MAX_AMOUNT = Decimal("99999999.99")
@@ -130,9 +130,10 @@ def _non_empty(value: Any) -> str:
 
 
 def format_check(value: Any) -> str:
-    if value != FORMAT or not isinstance(value, str):
+    """``workbench-case/1`` or ``/2`` (load_case migrates /1 first; a dict validated directly may still say /1)."""
+    if not isinstance(value, str) or value not in ("workbench-case/1", FORMAT):
         raise problem("format", expected=FORMAT)
-    return FORMAT
+    return value
 
 
 def _plan_months(value: Any) -> str:

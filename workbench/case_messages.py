@@ -179,7 +179,7 @@ def load_case_data(source: str | Path | dict[str, Any]) -> Case:
             content = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise CaseError([file_message("file_not_found", path=str(path))]) from None
-        except (OSError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError, ValueError):  # ValueError: a NUL in the path
             raise CaseError([file_message("file_unreadable", path=str(path))]) from None
         raw = parse_case_json(content)
     else:
@@ -188,8 +188,9 @@ def load_case_data(source: str | Path | dict[str, Any]) -> Case:
     if not isinstance(raw, dict):
         raise CaseError([file_message("not_an_object", language)])
     from workbench.case import Case  # the models import this module for problem()
+    from workbench.case_household import migrate
 
     try:
-        return Case.model_validate(raw)
+        return Case.model_validate(migrate(raw))
     except ValidationError as exc:
         raise CaseError(format_validation_error(exc, language)) from None

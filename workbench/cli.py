@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from workbench.cli_lebenslagen import add_lebenslagen_parser
 from workbench.cli_care import add_care_parser
+from workbench.cli_leistungen import add_leistungen_parser
 from workbench.cli_params import add_params_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
@@ -97,9 +98,12 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from workbench.i18n import text
     from workbench.report import handout_pdf
 
+    from workbench.report_leistungen import has_leistungscheck_data, leistungscheck_sections
+
     case = load_case(Path(args.case))
     lang = args.language or case.language
-    pdf = handout_pdf(case, lang)  # before opening the file: a failure leaves no empty PDF behind
+    sections = leistungscheck_sections(case, lang) if has_leistungscheck_data(case) else []
+    pdf = handout_pdf(case, lang, sections)  # before opening the file: a failure leaves no empty PDF behind
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if args.force else os.O_EXCL)
     try:  # personal data: a new file is readable by its owner only
         fd = os.open(args.output, flags, 0o600)
@@ -269,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_lebenslagen_parser(sub)
     add_cases_parser(sub)
     add_care_parser(sub)
+    add_leistungen_parser(sub)
     return parser
 
 

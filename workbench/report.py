@@ -159,6 +159,11 @@ class _Context:
     pids: list[str]
     sections: Sequence[HandoutSection]
 
+    @property
+    def others_only(self) -> bool:
+        """No Elterngeld plan but other topics' sections (a Leistungscheck): a handout of those alone."""
+        return not self.plans and bool(self.sections)
+
 
 def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSection] = (),
                 plans: Sequence[HandoutPlan] | None = None) -> bytes:
@@ -175,7 +180,7 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     chosen = list(plans) if plans is not None else handout_plans(case)
     ctx = _Context(case, lang, chosen[:spec.max_plans], [p.id for p in case.household.parents], sections)
     pdf = _Handout(lang, spec)
-    pdf.set_title(text("report.title", lang))
+    pdf.set_title(text("leistungen.handout.title" if ctx.others_only else "report.title", lang))
     pdf.set_creator("Familienbüro workbench")
     pdf.add_page()
     for block in spec.blocks:
@@ -185,7 +190,8 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
 
 def _block_title(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
     pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(0, 8, text(block["text"], ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    key = "leistungen.handout.title" if ctx.others_only else block["text"]
+    pdf.multi_cell(0, 8, text(key, ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
 def _block_family(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
@@ -196,6 +202,9 @@ def _block_family(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None
 
 
 def _block_plans(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if ctx.others_only:
+        pdf.ln(2)
+        return
     if not ctx.plans:
         pdf.ln(4)
         pdf.para(text("report.no_plan", ctx.language))
@@ -219,6 +228,8 @@ def _block_sections(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> No
 
 
 def _block_next_steps(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if ctx.others_only:
+        return  # the Elterngeld steps belong to a plan
     if pdf.get_y() > pdf.h - pdf.b_margin - float(block.get("keep_together_mm", 70)):
         pdf.add_page()  # keep the next steps together on the second page
     _next_steps(pdf, ctx.case, ctx.plans[0] if ctx.plans else None, ctx.pids, block["heading"])
@@ -226,6 +237,8 @@ def _block_next_steps(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> 
 
 def _block_terms(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
     """Each term in bold with its plain explanation (catalog ``<key>`` and ``<key>_text``)."""
+    if ctx.others_only:
+        return  # the Elterngeld terms belong to a plan
     lang = ctx.language
     pdf.heading(text(block["heading"], lang))
     for key in block.get("terms", []):
@@ -244,7 +257,8 @@ def _block_contact(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> Non
 def _block_decides(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
     pdf.ln(1.5)
     pdf.set_font("DejaVu", "B", pdf.base_size)
-    pdf.multi_cell(0, 4.6, text(block["text"], ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    key = "leistungen.handout.decides" if ctx.others_only else block["text"]
+    pdf.multi_cell(0, 4.6, text(key, ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
 _BLOCKS: dict[str, Callable[["_Handout", _Context, dict[str, Any]], None]] = {

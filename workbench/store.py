@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.case import Case, dump_case, load_case
+from workbench.case_household import migrate
 from workbench.errors import CaseNotFound, StoreConflict, StoreError
 from workbench.i18n import text
 from workbench.store_records import (
@@ -205,7 +206,8 @@ class CaseStore:
                 if latest is None:
                     raise CaseNotFound(text("store.not_found", case_id=case_id))
                 raise CaseNotFound(text("store.version_not_found", case_id=case_id, version=version, latest=latest[0]))
-        return StoredCase(row[0], row[1], parse_time(row[2]), json.loads(row[3]), bool(row[4]))
+        # old versions stay as they were saved; they are read through the format migration
+        return StoredCase(row[0], row[1], parse_time(row[2]), migrate(json.loads(row[3])), bool(row[4]))
 
     def list(self, search: str = "", limit: int = 50) -> list[CaseSummary]:
         """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name."""

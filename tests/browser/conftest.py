@@ -76,7 +76,9 @@ def voila_url(data_dir: Path) -> Iterator[str]:
     log = ARTIFACTS / "voila.log"
     log_file = log.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}"],
+        # the cell timeout of voila.json (60 s) is raised for tests only: on a loaded machine (eight
+        # developers on two cores) running a notebook took longer, and the page showed the timeout
+        [sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}", "--VoilaExecutor.timeout=300"],
         cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir)},
         start_new_session=True,  # own process group: teardown reaches the kernels too
@@ -108,3 +110,21 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "viewport": {"width": 1200, "height": 900}, "locale": "de-DE"}
+
+
+NAVIGATION_TIMEOUT_MS = 120_000
+"""Voila answers a page only after running its notebook; on a loaded machine that takes longer than
+Playwright's default 30 s for ``page.goto`` (seen with eight developers on two cores)."""
+
+
+EXPECT_TIMEOUT_MS = 20_000
+"""Default wait of ``expect(...)`` (Playwright's 5 s is too short for a kernel answering under that load)."""
+
+
+@pytest.fixture(autouse=True)
+def _patient_navigation(request: pytest.FixtureRequest) -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page").set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)

@@ -10,6 +10,9 @@ born on the comparison date. An evaluator maps (family, date) to one amount per 
 - ``mutterschutz``: Mutterschaftsgeld of the first parent for a birth on the due date (the date):
   the Krankenkasse's part for an employee, the BAS one-off for a (family-insured) Minijob; the
   families give gross pay only, which stands in for the net pay to decide the 13 € cap.
+- ``kinderzuschlag``, ``wohngeld``: the amount per month in an example flat in Bochum
+  (``families_kizwg.py`` names the assumptions).
+- ``leistungen``: Kindergeld plus Unterhaltsvorschuss per month (``families_leistungen.py``).
 
 A benefit whose ``rules/<benefit>/params.yaml`` exists but has no evaluator yet is listed
 by :func:`benefits_without_evaluator`, so the maintainer sees it is not compared.
@@ -27,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from workbench.maintenance import families_kizwg, families_leistungen
 from workbench.parameters import parameter_files
 
 FAMILIES_FILE = Path(__file__).with_name("families.yaml")
@@ -109,6 +113,9 @@ EVALUATORS: dict[str, Callable[[Family, date], Decimal]] = {
     "elterngeld": elterngeld_total,
     "steuer": lohnsteuer_monthly,
     "mutterschutz": mutterschaftsgeld_total,
+    "kinderzuschlag": families_kizwg.kinderzuschlag_monthly,
+    "wohngeld": families_kizwg.wohngeld_monthly,
+    "leistungen": families_leistungen.kindergeld_und_uvg_monthly,
 }
 
 

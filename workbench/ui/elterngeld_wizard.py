@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 import ipywidgets as w
 from IPython.display import display
 
+from workbench.case_household import CURRENT_FORMAT
 from workbench.i18n import text
 from workbench.ui.callbacks import log_failure
 from workbench.ui.case_list import START_PAGE
@@ -58,7 +59,7 @@ def new_case_id() -> str:
 def new_case(language: str = "de") -> dict[str, Any]:
     """An empty Elterngeld case with a fresh case id (``EG-20261125-3F2A``)."""
     return {
-        "format": "workbench-case/1", "case_id": new_case_id(), "language": language,
+        "format": CURRENT_FORMAT, "case_id": new_case_id(), "language": language,
         "household": {"married": False, "single_parent": False, "parents": [{"id": "A"}],
                       "children": [{"id": PLAN_CHILD}]},
         "elterngeld_plan": {"child": PLAN_CHILD, "months": {}},

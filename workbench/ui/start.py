@@ -15,7 +15,7 @@ from workbench.ui.header import PageHeader
 from workbench.ui.quick import QuickCalculator
 from workbench.ui.theme import theme_style
 
-TOPIC_PAGES = ("mutterschutz", "elternzeit", "kita", "pflege", "vorsorge")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
+TOPIC_PAGES = ("leistungscheck", "mutterschutz", "elternzeit", "kita", "pflege", "vorsorge")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
 
 
 class StartPage:

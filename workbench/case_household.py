@@ -1,0 +1,127 @@
+"""What ``workbench-case/2`` adds for the Leistungscheck, and the migration from ``workbench-case/1``.
+
+Format 2 is format 1 plus optional fields (docs/case-format.md): each parent's current
+income (``current_income``), each child's school or training, work and the maintenance it
+receives (``situation``), the rent with its municipality and Mietstufe (``housing``),
+the household's wealth and whether it already receives Bürgergeld (``benefits``). Every
+new field is optional, so a format-1 file is a format-2 file once its ``format`` says so:
+:func:`migrate` does exactly that, as a pure function of the JSON data.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+
+from workbench.case_fields import Hours, Money, TaxClass, _whole
+
+FORMAT_V1 = "workbench-case/1"
+FORMAT_V2 = "workbench-case/2"
+FORMATS = (FORMAT_V1, FORMAT_V2)
+CURRENT_FORMAT = FORMAT_V2
+DEFAULT_MUNICIPALITY = "Bochum"  # the Familienbüro's city: new cases start there (a place name, not a text)
+ZERO = Decimal("0")
+
+Mietstufe = Annotated[int, _whole(1, 7), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 7})]
+CurrentKind = Literal["employee", "minijob", "self_employed", "none"]
+ReceivedKind = Literal["elterngeld", "alg1", "krankengeld", "pension", "other"]
+Education = Literal[
+    "none", "kita", "school", "vocational_school", "vocational_training", "university",
+    "voluntary_service", "gap", "unemployed_registered",
+]
+"""A child's situation (§ 32 Abs. 4 EStG, § 28 SGB II): ``none`` (at home, no school yet), ``kita``
+(Kita or Kindertagespflege), ``school`` (allgemeinbildende Schule), ``vocational_school``
+(berufsbildende Schule without pay), ``vocational_training`` (Ausbildung with pay),
+``university``, ``voluntary_service``, ``gap`` (at most 4 months between two training phases),
+``unemployed_registered`` (registered as seeking work with the Agentur für Arbeit)."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
+
+
+class ReceivedBenefit(_Model, title="Bezogene Leistung"):
+    """An income replacement a parent receives now (counts as income for KiZ and Wohngeld)."""
+
+    kind: ReceivedKind = Field(description="Art: elterngeld, alg1, krankengeld, pension, other")
+    monthly: Money = Field(description="Betrag im Monat")
+
+
+class CurrentIncome(_Model, title="Aktuelles Einkommen"):
+    """A parent's income now (``household.parents[].current_income``), for KiZ, Wohngeld, UVG and tax."""
+
+    kind: CurrentKind = Field(default="none", description="Art der Erwerbstätigkeit jetzt")
+    gross_monthly: Money = Field(default=ZERO, description="Bruttoeinkommen im Monat (Durchschnitt der letzten 6 Monate)",
+                                 json_schema_extra={"default": 0.0})
+    net_monthly: Money | None = Field(default=None, description="Nettoeinkommen im Monat (laut Lohnabrechnung)")
+    tax_class: TaxClass = Field(default=1, description="Steuerklasse 1 bis 6")
+    hours_per_week: Hours | None = Field(default=None, description="Wochenarbeitszeit in Stunden")
+    other_income_monthly: Money = Field(default=ZERO, description="Sonstiges Einkommen im Monat (z. B. Miete, Zinsen)",
+                                        json_schema_extra={"default": 0.0})
+    benefits: list[ReceivedBenefit] = Field(default_factory=list, description="Bezogene Lohnersatzleistungen")
+    taxable_income_year: Money | None = Field(
+        default=None, description="Zu versteuerndes Einkommen im Jahr vor Kinderfreibeträgen (Günstigerprüfung)")
+
+
+class ChildSituation(_Model, title="Lage des Kindes"):
+    """School or training, work and support of a child (``household.children[].situation``)."""
+
+    education: Education = Field(default="none", description="Schule, Ausbildung, Studium …")
+    first_qualification_completed: bool = Field(default=False, description="Erstausbildung oder Erststudium abgeschlossen")
+    work_hours_per_week: Hours = Field(default=ZERO, description="Erwerbstätigkeit in Wochenstunden",
+                                       json_schema_extra={"default": 0.0})
+    own_income_monthly: Money = Field(default=ZERO, description="Eigenes Einkommen (z. B. Ausbildungsvergütung) im Monat",
+                                      json_schema_extra={"default": 0.0})
+    maintenance_monthly: Money = Field(default=ZERO, description="Unterhalt vom anderen Elternteil im Monat",
+                                       json_schema_extra={"default": 0.0})
+    orphan_benefit_monthly: Money = Field(default=ZERO, description="Waisenbezüge im Monat",
+                                          json_schema_extra={"default": 0.0})
+    lives_with_applicant: bool = Field(default=True, description="Lebt im Haushalt des Antragstellers")
+    lunch_monthly: Money = Field(default=ZERO, description="Gemeinsames Mittagessen in Schule/Kita im Monat",
+                                 json_schema_extra={"default": 0.0})
+    participation_monthly: Money = Field(default=ZERO, description="Verein, Musikschule o. Ä. im Monat",
+                                         json_schema_extra={"default": 0.0})
+    trips_year: Money = Field(default=ZERO, description="Ausflüge und Klassenfahrten im Schuljahr",
+                              json_schema_extra={"default": 0.0})
+    kita_fee_monthly: Money = Field(default=ZERO, description="Kita-Elternbeitrag im Monat",
+                                    json_schema_extra={"default": 0.0})
+
+
+class Housing(_Model, title="Wohnung"):
+    """Housing costs (``household.housing``); format 1 had the first three fields."""
+
+    rent_cold: Money = Field(description="Kaltmiete im Monat")
+    heating: Money = Field(description="Heizkosten im Monat")
+    living_space_sqm: Money = Field(description="Wohnfläche in Quadratmetern")
+    utilities_cold: Money = Field(default=ZERO, description="Kalte Nebenkosten im Monat (ohne Heizung)",
+                                  json_schema_extra={"default": 0.0})
+    tenure: Literal["rent", "own"] = Field(default="rent", description="Miete oder Eigentum")
+    mietstufe: Mietstufe | None = Field(default=None, description="Mietstufe nach WoGV (leer: aus dem Wohnort)")
+
+
+class HouseholdBenefits(_Model, title="Leistungen des Haushalts"):
+    """What the household has and receives as a whole (``household.benefits``)."""
+
+    wealth: Money = Field(default=ZERO, description="Vermögen des Haushalts", json_schema_extra={"default": 0.0})
+    receives_buergergeld: bool = Field(default=False, description="Bezieht Bürgergeld (SGB II)")
+    receives_kinderzuschlag: bool = Field(default=False, description="Bezieht bereits Kinderzuschlag")
+    receives_wohngeld: bool = Field(default=False, description="Bezieht bereits Wohngeld")
+    year: Annotated[int, _whole(2025, 2026), WithJsonSchema({"type": "integer", "minimum": 2025, "maximum": 2026})] | None = Field(
+        default=None, description="Jahr der Prüfung (leer: heute)")
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """The case-format JSON ``data`` in the current format (a new dict; ``data`` stays as it was).
+
+    ``workbench-case/1`` → ``/2``: format 2 only adds optional fields, so only ``format``
+    changes. Anything else (a current file, an unknown format, a draft that is not even a
+    dict) comes back unchanged, so the case model reports it as usual.
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT_V1:
+        return data
+    out = copy.deepcopy(data)
+    out["format"] = FORMAT_V2
+    return out

@@ -1,0 +1,56 @@
+"""The Leistungscheck on the family handout: ``leistungscheck_sections(case, language)``.
+
+Two blocks for :func:`workbench.report.handout_pdf`: the benefits as a table (benefit, amount a
+month, entitled yes/no/to check, who decides) with the hints (Kita fee, Bürgergeld, UVG first),
+and what to do next for each benefit that is or may be paid (office and channel, forms, the
+retroactive limit, documents). Values not verified carry "bitte prüfen".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.i18n import format_money, text
+from workbench.report import HandoutSection
+from workbench.rules.leistungen.check import Leistungscheck, leistungscheck
+from workbench.rules.leistungen.offices import office_info
+
+if TYPE_CHECKING:
+    from workbench.case import Case
+
+
+def has_leistungscheck_data(case: Case) -> bool:
+    """Whether the case holds what the Leistungscheck needs (format 2: current income, children's situation, benefits)."""
+    h = case.household
+    return (any(p.current_income is not None for p in h.parents) or h.benefits is not None
+            or any(c.situation is not None for c in h.children))
+
+
+def status_text(eligible: bool | None, language: str) -> str:
+    return text({True: "leistungen.status.yes", False: "leistungen.status.no", None: "leistungen.status.check"}[eligible],
+                language)
+
+
+def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | None = None) -> list[HandoutSection]:
+    """The handout blocks of the Leistungscheck of ``case`` in ``language``."""
+    lang = language
+    check = check or leistungscheck(case)
+    rows: list[tuple[str, ...]] = [(text("leistungen.handout.col_benefit", lang), text("leistungen.handout.col_monthly", lang),
+                                    text("leistungen.handout.col_status", lang))]
+    for name, result in check.results.items():
+        mark = " – " + text("leistungen.bitte_pruefen", lang) if result.unverified else ""
+        rows.append((text(f"leistungen.name.{name}", lang), format_money(result.monthly, lang),
+                     status_text(result.eligible, lang) + mark))
+    paragraphs = [text("leistungen.handout.intro", lang)] + [h.render(lang) for h in check.hints]
+    overview = HandoutSection(text("leistungen.handout.heading", lang), tuple(paragraphs), tuple(rows))
+    steps: list[str] = []
+    for name, result in check.results.items():
+        if result.eligible is False or name == "kinderfreibetrag":
+            continue
+        info = office_info(name, lang)
+        where = info["office"]["name"] + (f" ({info['office']['online']})" if info["office"]["online"] else "")
+        steps.append(text("leistungen.handout.step", lang, benefit=text(f"leistungen.name.{name}", lang), office=where,
+                          forms="; ".join(info["forms"]), deadline=" ".join(d if d.endswith(".") else d + "." for d in info["deadlines"]),
+                          documents="; ".join(info["documents"])))
+    todo = HandoutSection(text("leistungen.handout.next", lang), tuple(steps) or (text("leistungen.handout.nothing", lang),))
+    return [overview, todo]

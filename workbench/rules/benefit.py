@@ -1,0 +1,136 @@
+"""The common shape of a means-tested benefit's result (Kinderzuschlag, Wohngeld).
+
+Both rules return a :class:`BenefitResult`, so the Leistungscheck can list, explain and
+compare them alike: whether the family is entitled (``True``/``False``, or ``None`` when
+an advisor has to check something the rule cannot decide), the monthly amount, the
+reasons as message keys with arguments, the explanation as :class:`~workbench.explain.Step`
+lines with their paragraphs, and the names of parameters whose values are not verified
+("bitte prüfen").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from workbench.explain import Arg, Step
+from workbench.i18n import format_date, format_money, format_value, text
+from workbench.money import as_json_number
+from workbench.parameters import ParameterSet
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a result is what it is: a message key of the catalog and its arguments."""
+
+    key: str
+    args: Mapping[str, Arg] = field(default_factory=dict)
+
+    def text(self, language: str = "de") -> str:
+        formatted = {k: format_value(v, language) for k, v in self.args.items()}
+        return text(self.key, language, **formatted)
+
+
+@dataclass(frozen=True)
+class BenefitResult:
+    """One benefit for one household and month.
+
+    - ``benefit``: ``"kinderzuschlag"`` or ``"wohngeld"``.
+    - ``month``: first day of the month computed for (for the Kinderzuschlag the first month
+      of the Bewilligungszeitraum).
+    - ``eligible``: ``True`` entitled, ``False`` not entitled, ``None`` to check (e.g. the
+      family may be better off with Bürgergeld, or a plausibility check fails).
+    - ``monthly``: the amount paid per month in euros as the law rounds it; 0 when not
+      entitled. With ``eligible is None`` it is the amount that would be paid if the check
+      succeeds.
+    - ``reasons``: why (message keys + arguments), most important first.
+    - ``explanation``: every step with its § citation.
+    - ``unverified``: names of parameters used whose value is marked "(nicht verifiziert)".
+    - ``check_buergergeld``: the family should be checked for Bürgergeld instead (income
+      too low, or Kinderzuschlag and Wohngeld do not cover the need).
+    - ``figures``: named intermediate figures (e.g. ``"einkommen_eltern"``), for tests,
+      the orchestrator and comparisons with other calculators.
+    - ``period``: the Bewilligungszeitraum (first and last day), where the law fixes one.
+    """
+
+    benefit: str
+    month: date
+    eligible: bool | None
+    monthly: Decimal
+    reasons: tuple[Reason, ...]
+    explanation: tuple[Step, ...]
+    unverified: tuple[str, ...]
+    check_buergergeld: bool = False
+    figures: Mapping[str, Decimal] = field(default_factory=dict)
+    period: tuple[date, date] | None = None
+
+    @property
+    def to_check(self) -> bool:
+        """Whether an advisor has to check something (eligibility open or values unverified)."""
+        return self.eligible is None or bool(self.unverified)
+
+    def explain(self, language: str = "de") -> str:
+        """The result as readable lines: amount, reasons, numbered steps, "bitte prüfen"."""
+        lines = [text(f"{self.benefit}.titel", language, month=format_date(self.month, language),
+                      amount=format_money(self.monthly, language))]
+        if self.period is not None:
+            lines.append(text("leistung.zeitraum", language, first=format_date(self.period[0], language),
+                              last=format_date(self.period[1], language)))
+        lines += [f"- {reason.text(language)}" for reason in self.reasons]
+        lines += [f"  {i}. {step.render(language)}" for i, step in enumerate(self.explanation, 1)]
+        if self.unverified:
+            lines.append(text("leistung.bitte_pruefen", language, names=", ".join(self.unverified)))
+        return "\n".join(lines)
+
+    def to_json(self, language: str = "de") -> dict[str, Any]:
+        return {
+            "benefit": self.benefit,
+            "month": self.month.isoformat(),
+            "eligible": self.eligible,
+            "monthly": as_json_number(self.monthly),
+            "reasons": [{"key": r.key, "text": r.text(language)} for r in self.reasons],
+            "explanation": [s.render(language) for s in self.explanation],
+            "unverified": list(self.unverified),
+            "check_buergergeld": self.check_buergergeld,
+            "period": None if self.period is None else [d.isoformat() for d in self.period],
+        }
+
+
+class UsedParameters:
+    """Looks parameters up and remembers which of those used are marked unverified."""
+
+    MARK = "nicht verifiziert"
+
+    def __init__(self, params: ParameterSet, on: date) -> None:
+        self.params = params
+        self.on = on
+        self._unverified: list[str] = []
+
+    def __call__(self, name: str) -> Any:
+        entry = self.params.entry(name, self.on)
+        if self.MARK in entry.reference and name not in self._unverified:
+            self._unverified.append(name)
+        return entry.value
+
+    def reference(self, name: str) -> str:
+        return self.params.reference(name, self.on)
+
+    @property
+    def unverified(self) -> tuple[str, ...]:
+        return tuple(self._unverified)
+
+
+def percent(share: Decimal) -> Decimal:
+    """A share as percent for display: 0.45 → 45, 0.7124 → 71.24."""
+    value = share * 100
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def as_decimal(value: Any) -> Decimal:
+    """A parameter value as Decimal (YAML integers and decimals both are Decimal already)."""
+    return value if isinstance(value, Decimal) else Decimal(str(value))

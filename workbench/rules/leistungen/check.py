@@ -1,0 +1,252 @@
+"""The Leistungscheck of one case: six benefits, their interactions, and hints.
+
+:func:`leistungscheck` maps the case (format 2) onto each rule's inputs and applies the
+interactions of benefits.md § 14:
+
+1. UVG is computed first; it is the child's income for the Kinderzuschlag (45 %).
+2. KiZ or Wohngeld (even 1 €) open Bildung und Teilhabe (§ 6b BKGG) and make the Kita free
+   (§ 90 Abs. 4 SGB VIII): a hint names the Kita children.
+3. KiZ + Wohngeld against Bürgergeld (§ 12a SGB II): if they do not end the need, a hint says the
+   household should be checked for Bürgergeld instead, with the gap.
+4. Kindergeld counts as the child's income in the Bürgergeld comparison (§ 11 Abs. 1 Satz 5
+   SGB II) and is excluded from the parents' income for KiZ (§ 6a BKGG) and Wohngeld (§ 14 WoGG).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from workbench.explain import Explanation
+from workbench.i18n import text
+from workbench.money import ZERO, as_json_number
+from workbench.parameters import parameters
+from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhabe
+from workbench.rules.leistungen.buergergeld import Bedarfsgemeinschaft, Erwerb, bedarfsvergleich
+from workbench.rules.leistungen.guenstigerpruefung import Guenstigerpruefung, kinderfreibetrag
+from workbench.rules.leistungen.kindergeld import KindergeldKind, kindergeld
+from workbench.rules.leistungen.offices import BENEFITS, office_info
+from workbench.rules.leistungen.result import BenefitResult
+from workbench.rules.leistungen.unterhaltsvorschuss import UvgElternteil, UvgKind, unterhaltsvorschuss
+from workbench.rules.leistungen import wiring
+
+if TYPE_CHECKING:
+    from workbench.case import Case, Child
+
+P = parameters("leistungen")
+FIRST_DAY = date(2025, 1, 1)
+LAST_DAY = date(2026, 12, 31)
+
+
+@dataclass(frozen=True)
+class Hint:
+    """An interaction the advisor should act on: message key and its arguments."""
+
+    key: str
+    args: dict[str, str] = field(default_factory=dict)
+
+    def render(self, language: str) -> str:
+        return text(self.key, language, **self.args)
+
+
+@dataclass(frozen=True)
+class Leistungscheck:
+    """All six results (in the order of ``BENEFITS``), the hints and the date checked."""
+
+    on: date
+    results: dict[str, BenefitResult]
+    hints: tuple[Hint, ...]
+    bedarf: Explanation
+
+
+def check_date(case: Case, today: date | None = None) -> date:
+    """The date of the check: 1 July of the case's year (``household.benefits.year``), else today.
+
+    Clipped to the modelled years 2025-2026. A fixed day in the year keeps a saved case's result
+    the same whenever it is opened; the CLI's ``--date`` and the wizard can ask for another day.
+    """
+    today = today or date.today()
+    year = case.household.benefits.year if case.household.benefits else None
+    on = today if year is None else date(year, 7, 1)
+    return min(max(on, FIRST_DAY), LAST_DAY)
+
+
+def _born(child: Child, on: date) -> bool:
+    return not child.expected and child.birth_date <= on
+
+
+def _gross(case: Case) -> Decimal:
+    return sum((p.current_income.gross_monthly for p in case.household.parents if p.current_income), ZERO)
+
+
+def leistungscheck(case: Case, on: date | None = None) -> Leistungscheck:
+    """Every benefit of the household for the month of ``on`` (default :func:`check_date`)."""
+    on = on or check_date(case)
+    h = case.household
+    children = [c for c in h.children if _born(c, on)]
+    results: dict[str, BenefitResult] = {}
+
+    results["kindergeld"] = kg = kindergeld_of_case(case, on)
+    kg_children = sum(1 for c in kg.children if c.eligible)
+    results["kinderfreibetrag"] = _kinderfreibetrag(case, kg_children, on)
+
+    benefits = h.benefits
+    results["unterhaltsvorschuss"] = uvg = unterhaltsvorschuss_of_case(case, on)
+    uvg_by_child = {c.child_id: c.monthly for c in uvg.children}
+
+    # KiZ and Wohngeld need each other: Wohngeld enters the KiZ need test (§ 6a Abs. 1 Nr. 3 BKGG),
+    # KiZ the Wohngeld income plausibility. Wohngeld without KiZ first, then KiZ, then Wohngeld again.
+    kg_by_child = {c.child_id: c.monthly for c in kg.children}
+    wg_first = wiring.wohngeld(case, on, kg_by_child, uvg_by_child)
+    wg_amount = wg_first.monthly if wg_first.eligible is not False else ZERO
+    results["kinderzuschlag"] = kiz = wiring.kinderzuschlag(
+        case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount)
+    results["wohngeld"] = wg = wiring.wohngeld(case, on, kg_by_child, uvg_by_child,
+                                               kiz.monthly if kiz.eligible is not False else ZERO)
+    basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
+    results["bildung_teilhabe"] = bildung_teilhabe([ButKind(
+        c.id, c.birth_date, True, c.situation.education if c.situation else "none",
+        c.situation.lunch_monthly if c.situation else ZERO, c.situation.trips_year if c.situation else ZERO)
+        for c in children], basis, on)
+
+    hints, bedarf = _hints(case, on, results, uvg_by_child)
+    return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf)
+
+
+def kindergeld_of_case(case: Case, on: date) -> BenefitResult:
+    """The Kindergeld rule on the case's children (their ``situation``: school, work, household)."""
+    kinder = []
+    for c in case.household.children:
+        s = c.situation
+        kinder.append(KindergeldKind(
+            c.id, c.birth_date, _born(c, on), s.education if s else "none", bool(s and s.first_qualification_completed),
+            s.work_hours_per_week if s else ZERO, c.disability, s.lives_with_applicant if s else True))
+    return kindergeld(kinder, on)
+
+
+def unterhaltsvorschuss_of_case(case: Case, on: date) -> BenefitResult:
+    """The UVG rule on the case: the first parent is the one the children live with."""
+    h = case.household
+    kinder = [UvgKind(c.id, c.birth_date, True, c.situation is None or c.situation.lives_with_applicant,
+                      c.situation.maintenance_monthly if c.situation else ZERO,
+                      c.situation.orphan_benefit_monthly if c.situation else ZERO)
+              for c in h.children if _born(c, on)]
+    income = h.parents[0].current_income
+    eltern = UvgElternteil(h.single_parent and len(h.parents) == 1,
+                           bool(h.benefits and h.benefits.receives_buergergeld),
+                           income.gross_monthly if income else ZERO)
+    return unterhaltsvorschuss(kinder, eltern, on)
+
+
+def _basis(kiz: BenefitResult, wg: BenefitResult, buergergeld: bool) -> bool | None:
+    """Whether a benefit that opens BuT is paid: KiZ or Wohngeld (§ 6b BKGG) or Bürgergeld (§ 28 SGB II)."""
+    if buergergeld or (kiz.eligible and kiz.monthly > 0) or (wg.eligible and wg.monthly > 0):
+        return True
+    if kiz.eligible is None or wg.eligible is None:
+        return None
+    return False
+
+
+def _kinderfreibetrag(case: Case, children: int, on: date) -> BenefitResult:
+    h = case.household
+    incomes = [p.current_income.taxable_income_year if p.current_income else None for p in h.parents]
+    if any(i is None for i in incomes):
+        return BenefitResult("kinderfreibetrag", None, ZERO, ("leistungen.kfb.no_income",), Explanation())
+    joint = h.married and len(h.parents) == 2
+    if joint:
+        return kinderfreibetrag(Guenstigerpruefung(sum((i for i in incomes if i is not None), ZERO), True, children), on)
+    # not jointly assessed: each parent half the allowances and half the Kindergeld (§ 31 Satz 4 EStG)
+    per = [kinderfreibetrag(Guenstigerpruefung(i, False, children), on) for i in incomes if i is not None]
+    best = max(per, key=lambda r: r.monthly)
+    gain = sum((r.monthly for r in per), ZERO)
+    explanation = Explanation()
+    for r in per:
+        explanation.extend(r.explanation)
+    eligible = any(r.eligible for r in per)
+    return BenefitResult("kinderfreibetrag", eligible, gain, best.reasons, explanation, best.unverified,
+                         yearly=sum((r.yearly or ZERO for r in per), ZERO))
+
+
+def _hints(case: Case, on: date, results: dict[str, BenefitResult],
+           uvg_by_child: dict[str, Decimal]) -> tuple[list[Hint], Explanation]:
+    h = case.household
+    lang = case.language
+    hints: list[Hint] = []
+    kiz, wg, uvg = results["kinderzuschlag"], results["wohngeld"], results["unterhaltsvorschuss"]
+    if uvg.monthly > 0 and kiz.eligible is not False:
+        hints.append(Hint("leistungen.hint.uvg_first"))
+    opens = (kiz.eligible and kiz.monthly > 0) or (wg.eligible and wg.monthly > 0)
+    kita = [c.id for c in h.children if c.situation and (c.situation.education == "kita" or c.situation.kita_fee_monthly > 0)]
+    if opens and kita:
+        hints.append(Hint("leistungen.hint.kita_free", {"children": ", ".join(kita)}))
+    elif kita and (kiz.eligible is None or wg.eligible is None):
+        hints.append(Hint("leistungen.hint.kita_free_if", {"children": ", ".join(kita)}))
+    bedarf = Explanation()
+    parents = [p.current_income for p in h.parents]
+    rent = h.housing
+    if rent is not None and all(p is not None for p in parents):
+        adults = [Erwerb(p.gross_monthly, p.net_monthly if p.net_monthly is not None else p.gross_monthly,
+                         p.other_income_monthly + sum((b.monthly for b in p.benefits), ZERO))
+                  for p in parents if p is not None]
+        born = [c for c in h.children if _born(c, on)]
+        child_income = results["kindergeld"].monthly + sum(uvg_by_child.values(), ZERO) + sum(
+            (c.situation.maintenance_monthly + c.situation.own_income_monthly + c.situation.orphan_benefit_monthly
+             for c in born if c.situation), ZERO)
+        bg = Bedarfsgemeinschaft(adults, [c.birth_date for c in born],
+                                 rent.rent_cold + rent.utilities_cold + rent.heating, child_income)
+        extra = (kiz.monthly if kiz.eligible else ZERO) + (wg.monthly if wg.eligible else ZERO)
+        vergleich = bedarfsvergleich(bg, extra, on)
+        bedarf = vergleich.explanation
+        money = {"need": _money(vergleich.need, lang), "income": _money(vergleich.income, lang),
+                 "gap": _money(vergleich.gap, lang)}
+        if vergleich.gap > 0:
+            hints.append(Hint("leistungen.hint.buergergeld", money))
+        elif kiz.check_buergergeld or wg.check_buergergeld:
+            hints.append(Hint("leistungen.hint.buergergeld_rule"))
+        elif h.benefits and h.benefits.receives_buergergeld and extra > 0:
+            hints.append(Hint("leistungen.hint.leave_buergergeld", money))
+    else:
+        hints.append(Hint("leistungen.hint.buergergeld_rule" if kiz.check_buergergeld or wg.check_buergergeld
+                          else "leistungen.hint.buergergeld_unknown"))
+    if any(results[b].unverified for b in BENEFITS):
+        hints.append(Hint("leistungen.hint.unverified"))
+    return hints, bedarf
+
+
+def _money(value: Decimal, language: str) -> str:
+    from workbench.i18n import format_money
+
+    return format_money(value, language)
+
+
+def result_json(result: BenefitResult, language: str) -> dict[str, Any]:
+    """One benefit as JSON: eligible, monthly, reasons, office, forms, deadlines, explanation …"""
+    info = office_info(result.benefit, language)
+    return {
+        "eligible": result.eligible,
+        "monthly": as_json_number(result.monthly),
+        "yearly": None if result.yearly is None else as_json_number(result.yearly),
+        "reasons": result.reason_texts(language),
+        "reason_keys": result.reason_keys(),
+        "period": None if result.period is None else [d.isoformat() for d in result.period],
+        "children": [{"child": c.child_id, "eligible": c.eligible, "monthly": as_json_number(c.monthly),
+                      "reasons": [text(k, language) for k in c.reasons]} for c in result.children],
+        "office": info["office"],
+        "forms": info["forms"],
+        "deadlines": info["deadlines"],
+        "documents": info["documents"],
+        "explanation": result.explanation.render(language),
+        "unverified": list(result.unverified) + (["office"] if info["office_unverified"] else []),
+        "bitte_pruefen": bool(result.unverified) or info["office_unverified"],
+    }
+
+
+def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
+    """What ``workbench check`` prints."""
+    return {
+        "date": check.on.isoformat(),
+        "benefits": {name: result_json(result, language) for name, result in check.results.items()},
+        "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
+    }
