@@ -25,6 +25,7 @@ from workbench.case_fields import (
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
 from workbench.case_constraints import PlanConstraints, ReturnToWork
+from workbench.case_personal import Address, ChildPersonal, ParentPersonal
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
@@ -110,6 +111,7 @@ class Parent(_Model, title="Elternteil"):
     maternity_benefit: bool = Field(default=False, description="Mutterschaftsgeld und Arbeitgeberzuschuss nach der Geburt")
     income_after_birth: list[IncomeAfterBirth] = Field(
         default_factory=list, description="Teilzeit während des Elterngeldbezugs")
+    personal: ParentPersonal | None = Field(default=None, description="Persönliche Angaben für Formulare")
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Parent:
@@ -142,6 +144,7 @@ class Child(_Model, title="Kind"):
     count: ChildCount = Field(default=1, description="Anzahl: 1 Einling, 2 Zwillinge, …")
     weeks_early: WeeksEarly = Field(default=0, description="Volle Wochen vor dem errechneten Termin geboren")
     disability: bool = Field(default=False, description="Behinderung")
+    personal: ChildPersonal | None = Field(default=None, description="Persönliche Angaben für Formulare")
 
 
 class Household(_Model, title="Haushalt"):
@@ -153,6 +156,7 @@ class Household(_Model, title="Haushalt"):
     housing: Housing | None = Field(default=None, description="Wohnkosten")
     parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
     children: list[Child] = Field(min_length=1, description="Kinder, auch erwartete")
+    address: Address | None = Field(default=None, description="Anschrift des Haushalts (für Formulare)")
 
     @model_validator(mode="after")
     def _unique(self) -> Household:
