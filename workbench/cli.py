@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli_forms import add_forms_parser
 from workbench.cli_params import add_params_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
@@ -265,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_schema)
     add_params_parser(sub)
     add_cases_parser(sub)
+    add_forms_parser(sub)
     return parser
 
 

@@ -73,6 +73,8 @@ def read_fields(reader: PdfReader) -> dict[str, FieldInfo]:
     out: dict[str, FieldInfo] = {}
     for name, field in (reader.get_fields() or {}).items():
         kind = str(field.get("/FT", ""))
+        if not kind:
+            continue  # a container of fields, not a field
         states = tuple(str(s) for s in field.get("/_States_", ()) if str(s).startswith("/") and s != "/Off")
         if kind == "/Btn":
             states = tuple(s for s in states if s not in ("/BBox", "/FormType", "/Matrix", "/Resources",

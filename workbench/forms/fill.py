@@ -17,6 +17,7 @@ from pypdf.generic import NameObject, NumberObject, TextStringObject
 
 from workbench.case import Case
 from workbench.forms.blanks import Blank
+from workbench.forms.glyphs import draw_texts, font_chars
 from workbench.forms.registry import FieldSpec, FormMap
 from workbench.forms.sources import Missing, Roles, format_value, label_for, resolve
 
@@ -77,9 +78,17 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(blank.data)))
     if max_lengths:
         _set_max_lengths(writer, max_lengths)
-    for page in writer.pages:
+    drawn: list[tuple[int, list[float], str]] = []
+    combs: dict[int, int] = {}
+    for index, page in enumerate(writer.pages):
         names = _page_field_names(page)
         page_fields = {name: value for name, value in values.items() if name in names}
+        if flatten:
+            for name, rect in _unprintable(writer, page, page_fields, set(max_lengths or {})):
+                if name in (max_lengths or {}):
+                    combs[len(drawn)] = (max_lengths or {})[name]
+                drawn.append((index, rect, page_fields[name]))
+                page_fields[name] = ""
         if flatten:
             for name in names:
                 info = blank.fields.get(name)
@@ -93,11 +102,39 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
             writer.update_page_form_field_values(page, page_fields, auto_regenerate=False, flatten=flatten)
     if flatten:
         writer.remove_annotations(subtypes="/Widget")
+        if drawn:
+            sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages]
+            overlay = PdfReader(io.BytesIO(draw_texts(len(sizes), sizes, drawn, combs)))
+            for index in {i for i, _, _ in drawn}:
+                writer.pages[index].merge_page(overlay.pages[index])
         if "/AcroForm" in writer._root_object:
             del writer._root_object[NameObject("/AcroForm")]
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str],
+                 combs: set[str] = frozenset()) -> list[tuple[str, list[float]]]:  # type: ignore[assignment]
+    """Text fields on the page that pypdf cannot draw right, with their rect: characters the field's font
+    lacks, and comb fields whose blank lacks the cell count (``combs``: drawn by us, one digit per cell)."""
+    out: list[tuple[str, list[float]]] = []
+    for annotation in page.get("/Annots") or ():
+        obj = annotation.get_object()
+        name = _qualified_name(obj)
+        value = values.get(name)
+        if not value or value.startswith("/"):
+            continue
+        chars = font_chars(writer, obj)
+        if name in combs or (chars is not None and any(c not in chars for c in value)):
+            out.append((name, [float(x) for x in obj["/Rect"]]))
+    return out
+
+
+def unprintable_fields(blank: Blank, values: dict[str, str], combs: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """Names of fields pypdf cannot draw right in an unflattened copy (a note for the advisor)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(blank.data)))
+    return [name for page in writer.pages for name, _ in _unprintable(writer, page, values, combs)]
 
 
 def _set_max_lengths(writer: PdfWriter, max_lengths: dict[str, int]) -> None:

@@ -156,8 +156,13 @@ def _place(page: Any, spec: OverlaySpec) -> Placement:
     top, bottom = _row(page, anchor)
     edges = [x for x in _vertical_edges(page, anchor.top, anchor.bottom) if x > anchor.x1 + 1]
     if spec.kind == "comb":
-        cells = tuple(Box(a, top, b, bottom) for a, b in zip(edges, edges[1:]) if 6 < b - a < 20)
-        return Placement(spec.page, cells, anchor, "comb")
+        cells: list[Box] = []
+        for a, b in zip(edges, edges[1:]):
+            if 6 < b - a < 20:
+                cells.append(Box(a, top, b, bottom))
+            elif cells:
+                break  # the row of boxes ended (the next column starts after a wider gap)
+        return Placement(spec.page, tuple(cells), anchor, "comb")
     right = edges[0] if edges else page.width - 30
     return Placement(spec.page, (Box(anchor.x1 + PAD, top, right - PAD, bottom),), anchor, "text")
 

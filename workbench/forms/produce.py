@@ -14,7 +14,7 @@ from pathlib import Path
 from workbench.case import Case
 from workbench.errors import FormError
 from workbench.forms.blanks import load_blank
-from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root
+from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root, unprintable_fields
 from workbench.forms.registry import FormMap, all_maps, get_map
 from workbench.forms.sources import Missing, Roles, case_data, roles_for
 from workbench.i18n import text
@@ -158,6 +158,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
                           [FilledPart(form.id, values)])
     pdfs: list[bytes] = []
     filled: list[FilledPart] = []
+    notes: list[str] = []
     for sub, values, rename in parts:
         blank = load_blank(sub, language, directory)
         lengths = {spec.field: spec.max_length for spec in sub.fields if spec.max_length}
@@ -166,4 +167,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
             pdf = rename_root(pdf, rename)
         pdfs.append(pdf)
         filled.append(FilledPart(sub.id, values.values, None if flatten else rename))
-    return FilledForm(form.id, concatenate(pdfs), missing, filled)
+        if not flatten:
+            notes += [text("forms.font_note", language, value=values.values[name])
+                      for name in unprintable_fields(blank, values.values, set(lengths))]
+    return FilledForm(form.id, concatenate(pdfs), missing, filled, notes)
