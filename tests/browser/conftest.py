@@ -78,7 +78,8 @@ def voila_url(data_dir: Path) -> Iterator[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}"],
         cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir)},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir),
+             "WORKBENCH_FORMS_DIR": os.environ.get("WORKBENCH_FORMS_DIR", str(ROOT.parent / "shared" / "forms"))},
         start_new_session=True,  # own process group: teardown reaches the kernels too
     )
     try:

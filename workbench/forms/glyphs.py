@@ -45,8 +45,8 @@ def font_chars(writer: PdfWriter, widget: Any) -> set[str] | None:
     font = font.get_object()
     if font.get("/Subtype") not in ("/Type1", "/TrueType"):
         return None
-    encoding = font.get("/Encoding")
-    encoding = encoding.get_object() if encoding is not None else None
+    raw = font.get("/Encoding")
+    encoding: Any = raw.get_object() if raw is not None else None
     base_name = encoding.get("/BaseEncoding") if hasattr(encoding, "get") else encoding
     base = charset_encoding.get(str(base_name) if base_name else "/StandardEncoding")
     if base is None:

@@ -148,14 +148,14 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
     if form.kind == "letter":
         from workbench.forms.letter import elternzeit_letter
 
-        pdf, notes = elternzeit_letter(case, who, day, language)
-        return FilledForm(form.id, pdf, missing, [], notes)
+        letter, advice = elternzeit_letter(case, who, day, language)
+        return FilledForm(form.id, letter, missing, [], advice)
     if form.kind == "overlay":
         from workbench.forms.overlay import fill_overlay
 
-        values = parts[0][1].values
-        return FilledForm(form.id, fill_overlay(form, values, language, directory), missing,
-                          [FilledPart(form.id, values)])
+        written = parts[0][1].values
+        return FilledForm(form.id, fill_overlay(form, written, language, directory), missing,
+                          [FilledPart(form.id, written)])
     pdfs: list[bytes] = []
     filled: list[FilledPart] = []
     notes: list[str] = []
@@ -168,6 +168,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         pdfs.append(pdf)
         filled.append(FilledPart(sub.id, values.values, None if flatten else rename))
         if not flatten:
-            notes += [text("forms.font_note", language, value=values.values[name])
+            notes += [text("forms.comb_note" if name in lengths else "forms.font_note", language,
+                           value=values.values[name])
                       for name in unprintable_fields(blank, values.values, set(lengths))]
     return FilledForm(form.id, concatenate(pdfs), missing, filled, notes)

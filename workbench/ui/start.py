@@ -71,7 +71,9 @@ class StartPage:
         hint = html.escape(text("ui.start.new_elterngeld_hint", lang))
         query = "" if lang == "de" else "?lang=en"
         self.note.value = (f'<div class="wb-wizards" lang="{lang}"><h2>{html.escape(text("ui.start.wizards", lang))}</h2>'
-                           f'<ul><li><a href="{WIZARD_PAGE}{query}">{new}</a> – {hint}</li></ul></div>')
+                           f'<ul><li><a href="{WIZARD_PAGE}{query}">{new}</a> – {hint}</li>'
+                           f'<li><a href="formulare.ipynb{query}">{html.escape(text("forms.ui.start_link", lang))}</a>'
+                           f' – {html.escape(text("forms.ui.start_hint", lang))}</li></ul></div>')
         self.language_toggle.description = text("ui.start.language", lang)
 
 
