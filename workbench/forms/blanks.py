@@ -67,6 +67,15 @@ class Blank:
     data: bytes
     fields: dict[str, FieldInfo]
 
+    def reader(self) -> PdfReader:
+        """A parsed reader of the normalised bytes, kept per blank: parsing is most of the time of a fill."""
+        return _reader(self.data)
+
+
+@lru_cache(maxsize=16)
+def _reader(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))  # objects are parsed lazily, then kept in the reader's cache
+
 
 def read_fields(reader: PdfReader) -> dict[str, FieldInfo]:
     """The terminal fields of a (decrypted) PDF with their on-states and comb length."""

@@ -75,7 +75,7 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
     page content and removes the fields; push buttons (Drucken, Speichern) are dropped.
     ``max_lengths`` gives comb fields whose blank lacks ``/MaxLen`` their number of cells.
     """
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(blank.data)))
+    writer = PdfWriter(clone_from=blank.reader())
     if max_lengths:
         _set_max_lengths(writer, max_lengths)
     drawn: list[tuple[int, list[float], str]] = []
