@@ -67,6 +67,9 @@ def _button_state(spec: FieldSpec, value: Any) -> str | None:
     return None
 
 
+COMB = 1 << 24  # field flag bit 25: comb (PDF 32000-1, 12.7.4.3)
+
+
 def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
                   max_lengths: dict[str, int] | None = None) -> bytes:
     """The blank with ``values`` set (text as is, checkboxes/radios as ``/State`` names); optionally flattened.
@@ -80,13 +83,16 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
         _set_max_lengths(writer, max_lengths)
     drawn: list[tuple[int, list[float], str]] = []
     combs: dict[int, int] = {}
+    # comb fields of the blank that lack a cell count pypdf can find: pypdf does not space them, we draw them
+    own_combs = {name: cells for name, cells in (max_lengths or {}).items()
+                 if name in blank.fields and blank.fields[name].comb}
     for index, page in enumerate(writer.pages):
         names = _page_field_names(page)
         page_fields = {name: value for name, value in values.items() if name in names}
         if flatten:
-            for name, rect in _unprintable(writer, page, page_fields, set(max_lengths or {})):
-                if name in (max_lengths or {}):
-                    combs[len(drawn)] = (max_lengths or {})[name]
+            for name, rect in _unprintable(writer, page, page_fields, set(own_combs)):
+                if name in own_combs:
+                    combs[len(drawn)] = own_combs[name]
                 drawn.append((index, rect, page_fields[name]))
                 page_fields[name] = ""
         if flatten:
@@ -138,14 +144,19 @@ def unprintable_fields(blank: Blank, values: dict[str, str], combs: set[str] = f
 
 
 def _set_max_lengths(writer: PdfWriter, max_lengths: dict[str, int]) -> None:
+    """Give comb fields whose blank lacks it their cell count (/MaxLen) and the comb flag, as pypdf matches fields."""
     for page in writer.pages:
         for annotation in page.get("/Annots") or ():
             obj = annotation.get_object()
-            name = _qualified_name(obj)
-            if name in max_lengths:
-                field = obj if "/T" in obj else obj["/Parent"].get_object()
-                if "/MaxLen" not in field:
-                    field[NameObject("/MaxLen")] = NumberObject(max_lengths[name])
+            if obj.get("/Subtype") != "/Widget":
+                continue
+            field = obj if ("/FT" in obj and "/T" in obj) else obj.get("/Parent", obj).get_object()
+            name = writer._get_qualified_field_name(parent=field)
+            cells = max_lengths.get(name) or max_lengths.get(str(field.get("/T", "")))
+            if cells:
+                for target in (obj, field):
+                    target[NameObject("/MaxLen")] = NumberObject(cells)
+                    target[NameObject("/Ff")] = NumberObject(int(target.get("/Ff", 0)) | COMB)
 
 
 def _qualified_name(obj: Any) -> str:

@@ -168,7 +168,8 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         pdfs.append(pdf)
         filled.append(FilledPart(sub.id, values.values, None if flatten else rename))
         if not flatten:
-            notes += [text("forms.comb_note" if name in lengths else "forms.font_note", language,
-                           value=values.values[name])
-                      for name in unprintable_fields(blank, values.values, set(lengths))]
+            notes += [text("forms.font_note", language, value=values.values[name])
+                      for name in unprintable_fields(blank, values.values)]
+            notes += [text("forms.comb_note", language, value=values.values[name]) for name in lengths
+                      if name in values.values and blank.fields[name].comb]
     return FilledForm(form.id, concatenate(pdfs), missing, filled, notes)
