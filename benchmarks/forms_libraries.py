@@ -48,10 +48,15 @@ from workbench.forms.verify import page_text, read_fields  # noqa: E402
 
 
 def _own_appearance(pdf: bytes, values: dict[str, str]) -> tuple[int, int, bool]:
-    """(text fields whose /AP /N stream contains the value, text fields checked, NeedAppearances set)."""
+    """(text fields whose /AP /N stream contains the value, text fields checked, NeedAppearances set).
+
+    Only plain ASCII values of non-comb fields are checked (comb cells are drawn one character at a time).
+    An /AP that is not a dictionary (fillpdf writes the value there as a string) counts as none.
+    """
     reader = PdfReader(io.BytesIO(pdf))
     acroform = reader.trailer["/Root"].get("/AcroForm")
-    need = bool(acroform.get_object().get("/NeedAppearances", False)) if acroform is not None else False
+    flag = acroform.get_object().get("/NeedAppearances") if acroform is not None else None
+    need = str(flag).lower() == "true"
     fields = reader.get_fields() or {}
     checked = hits = 0
     for name, value in values.items():
@@ -62,7 +67,8 @@ def _own_appearance(pdf: bytes, values: dict[str, str]) -> tuple[int, int, bool]
         widgets += [k.get_object() for k in fields[name].get("/Kids", ()) or ()]
         for widget in widgets:
             ap = widget.get("/AP")
-            normal = ap.get_object().get("/N") if ap is not None else None
+            ap = ap.get_object() if ap is not None else None
+            normal = ap.get("/N") if isinstance(ap, dict) else None
             if normal is not None and hasattr(normal.get_object(), "get_data"):
                 if value.encode("latin-1", "ignore")[:6] in normal.get_object().get_data():
                     hits += 1
@@ -71,7 +77,8 @@ def _own_appearance(pdf: bytes, values: dict[str, str]) -> tuple[int, int, bool]
 
 
 def _readback(pdf: bytes, values: dict[str, str]) -> int:
-    read = read_fields(pdf)
+    # the federal form nests fields named "txt.x" under a parent "txt"; pypdf and the map call them "txt.x"
+    read = {name.replace("txt.txt.", "txt."): value for name, value in read_fields(pdf).items()}
     return sum(1 for name, value in values.items() if read.get(name) == value)
 
 
@@ -115,6 +122,8 @@ def main() -> int:
         child = None if form.part_of is None else case.household.children[0].id
         values = field_values(form, case, data, roles_for(case, None, child, form.kids), date(2026, 4, 20)).values
         n = len(values)
+        combs = {spec.field for spec in form.fields if spec.comb or spec.max_length}
+        plain = {name: value for name, value in values.items() if name not in combs}
         start = time.perf_counter()
         filled = fill_acroform(blank, values)
         seconds = time.perf_counter() - start
@@ -122,8 +131,8 @@ def main() -> int:
         (args.out / f"{form.id}-pypdf.pdf").write_bytes(filled)
         (args.out / f"{form.id}-pypdf-flat.pdf").write_bytes(flat)
         _render(args.out / f"{form.id}-pypdf.pdf")
-        hits, checked, need = _own_appearance(filled, values)
-        found, texts, left = _flat_text(flat, values)
+        hits, checked, need = _own_appearance(filled, plain)
+        found, texts, left = _flat_text(flat, plain)
         rows.append((form.id, "pypdf 7.1.0", f"{_readback(filled, values)}/{n}", f"{hits}/{checked}",
                      "yes" if need else "no", f"{found}/{texts}", str(left), f"{seconds:.2f}"))
         if fillpdfs is None:
@@ -140,9 +149,9 @@ def main() -> int:
                 fillpdfs.write_fillable_pdf(str(source), str(target), dict(values), flatten=False)
                 seconds = time.perf_counter() - start
                 out = target.read_bytes()
-                hits, checked, need = _own_appearance(out, values)
+                hits, checked, need = _own_appearance(out, plain)
                 fillpdfs.flatten_pdf(str(target), str(flat_target), as_images=False)
-                found, texts, left = _flat_text(flat_target.read_bytes(), values)
+                found, texts, left = _flat_text(flat_target.read_bytes(), plain)
                 _render(target)
                 rows.append((form.id, label, f"{_readback(out, values)}/{n}", f"{hits}/{checked}",
                              "yes" if need else "no", f"{found}/{texts}", str(left), f"{seconds:.2f}"))
