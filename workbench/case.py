@@ -29,6 +29,7 @@ from workbench.case_constraints import PlanConstraints, ReturnToWork
 from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case_pflege import Care, KitaWish, Vorsorge
 from workbench.case_household import CURRENT_FORMAT, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
+from workbench.case_personal import Address, ChildPersonal, ParentPersonal
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
@@ -115,6 +116,7 @@ class Parent(_Model, title="Elternteil"):
     income_after_birth: list[IncomeAfterBirth] = Field(
         default_factory=list, description="Teilzeit während des Elterngeldbezugs")
     current_income: CurrentIncome | None = Field(default=None, description="Aktuelles Einkommen (Leistungscheck)")
+    personal: ParentPersonal | None = Field(default=None, description="Persönliche Angaben für Formulare")
 
     @model_validator(mode="after")
     def _no_overlap(self) -> Parent:
@@ -140,6 +142,7 @@ class Child(_Model, title="Kind"):
     weeks_early: WeeksEarly = Field(default=0, description="Volle Wochen vor dem errechneten Termin geboren")
     disability: bool = Field(default=False, description="Behinderung")
     situation: ChildSituation | None = Field(default=None, description="Schule, Ausbildung, Unterhalt (Leistungscheck)")
+    personal: ChildPersonal | None = Field(default=None, description="Persönliche Angaben für Formulare")
 
 
 class Household(_Model, title="Haushalt"):
@@ -152,6 +155,7 @@ class Household(_Model, title="Haushalt"):
     parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
     children: list[Child] = Field(default_factory=list, description="Kinder, auch erwartete (leer nur bei Pflege/Vorsorge, ADR 0011)")
     benefits: HouseholdBenefits | None = Field(default=None, description="Vermögen und bezogene Leistungen (Leistungscheck)")
+    address: Address | None = Field(default=None, description="Anschrift des Haushalts (für Formulare)")
 
     @model_validator(mode="after")
     def _unique(self) -> Household:

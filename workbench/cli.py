@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from workbench.cli_lebenslagen import add_lebenslagen_parser
 from workbench.cli_care import add_care_parser
 from workbench.cli_leistungen import add_leistungen_parser
+from workbench.cli_forms import add_forms_parser
 from workbench.cli_params import add_params_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
@@ -274,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_cases_parser(sub)
     add_care_parser(sub)
     add_leistungen_parser(sub)
+    add_forms_parser(sub)
     return parser
 
 

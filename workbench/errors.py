@@ -9,6 +9,7 @@
     │   └── InvalidValue           a maintainer's new value or draft is refused (problems listed)
     ├── UnsupportedPeriod          a date lies outside the period the rules model
     ├── InfeasiblePlan             the optimizer's constraints leave no legal plan (names the conflict)
+    ├── FormError                  a form cannot be filled: blank missing or of another edition, bad map
     └── StoreError                 the case store cannot do what was asked (unreadable, too new)
         ├── StoreConflict          a save was refused: someone saved the case meanwhile
         └── CaseNotFound           no case (or version) with this id; also a KeyError
@@ -71,6 +72,14 @@ class UnsupportedPeriod(WorkbenchError):
 
 class InfeasiblePlan(WorkbenchError):
     """No legal plan meets the advisor's constraints; the message names the conflicting ones."""
+
+
+class FormError(WorkbenchError):
+    """An official form cannot be filled (blank missing, another edition, bad field map); one line per problem."""
+
+    def __init__(self, message: str | list[str]) -> None:
+        self.messages = [message] if isinstance(message, str) else list(message)
+        super().__init__("\n".join(self.messages))
 
 
 class StoreError(WorkbenchError):

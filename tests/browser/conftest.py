@@ -80,7 +80,8 @@ def voila_url(data_dir: Path) -> Iterator[str]:
         # developers on two cores) running a notebook took longer, and the page showed the timeout
         [sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}", "--VoilaExecutor.timeout=300"],
         cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir)},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir),
+             "WORKBENCH_FORMS_DIR": os.environ.get("WORKBENCH_FORMS_DIR", str(ROOT.parent / "shared" / "forms"))},
         start_new_session=True,  # own process group: teardown reaches the kernels too
     )
     try:

@@ -61,7 +61,9 @@ class StartPage:
                          f'{html.escape(text(f"ui.start.new_{page}_hint", lang))}</li>' for page in TOPIC_PAGES)
         self.note.value = (f'<div class="wb-wizards" lang="{lang}"><h2>{html.escape(text("ui.start.wizards", lang))}</h2>'
                            f'<ul><li><a href="{WIZARD_PAGE}{query}">{new}</a> – {hint}</li>'
-                           f'<li>{html.escape(text("ui.start.compare", lang))}</li>{topics}</ul></div>')
+                           f'<li>{html.escape(text("ui.start.compare", lang))}</li>{topics}'
+                           f'<li><a href="formulare.ipynb{query}">{html.escape(text("forms.ui.start_link", lang))}</a>'
+                           f' – {html.escape(text("forms.ui.start_hint", lang))}</li></ul></div>')
 
 
 def _office_store() -> Listing:

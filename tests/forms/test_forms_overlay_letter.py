@@ -1,0 +1,148 @@
+"""The NRW form without fields (overlay inside its cells), the Elternzeit letter, missing data and the CLI."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from workbench.case import Case, dump_case, load_case
+from workbench.cli import main
+from workbench.errors import FormError
+from workbench.forms import missing_data, produce
+from workbench.forms.letter import elternzeit_periods
+from workbench.forms.overlay import placements
+from workbench.forms.registry import get_map
+from workbench.forms.verify import overlay_chars, overlay_text, page_text
+
+from tests.forms.conftest import FAMILY, TODAY, save_pngs
+
+
+def test_nrw_overlay_writes_each_value_inside_the_cell_of_its_anchor(family: Case) -> None:
+    form = get_map("elterngeld-nrw")
+    result = produce(family, "elterngeld-nrw", today=TODAY)
+    where = placements(form)
+    values = result.parts[0].values
+    assert values, "nothing was written"
+    for key, value in values.items():
+        placement = where[key]
+        for cell in placement.cells:
+            assert cell.x0 >= placement.anchor.x0 - 1 or placement.kind in ("check",)
+        expected = value.replace(" ", "") if placement.kind != "comb" else value
+        assert overlay_text(result.pdf, placement).replace(" ", "") == expected, key
+    # every character the overlay wrote lies in some cell of its page (nothing outside the boxes)
+    cells = [c for p in where.values() if p.page == 1 for c in p.cells]
+    for char in overlay_chars(result.pdf, 1):
+        assert any(cell.contains(char, tolerance=1.0) for cell in cells), char
+    save_pngs(result.pdf, "elterngeld-nrw-overlay", resolution=70)
+
+
+def test_nrw_overlay_holds_the_familys_values(family: Case) -> None:
+    result = produce(family, "elterngeld-nrw", today=TODAY)
+    text = "".join(page_text(result.pdf).split())  # labels and values share lines: compare without spaces
+    for value in ("Jürgen", "Müller-Lüdenscheidt", "Ayşe", "17.04.1990, Gelsenkirchen", "Königsallee 12a", "44789 Bochum"):
+        assert "".join(value.split()) in text
+    where = placements(get_map("elterngeld-nrw"))
+    marked = sorted(key for key, value in result.parts[0].values.items() if value == "X" and where[key].kind == "month")
+    # A: basis 6-10 (Basis row of Elternteil 1), B: basis 1-5 and plus 11-12
+    assert len(marked) == 12
+    assert all(where[k].page == 1 for k in marked)
+
+
+def test_a_modified_nrw_copy_is_reported_not_filled(family: Case, tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[3] / "shared" / "forms" / "elterngeld_antrag_nrw_2025-05_flat.pdf"
+    (tmp_path / source.name).write_bytes(source.read_bytes() + b"\n% another print\n")
+    with pytest.raises(FormError) as caught:
+        produce(family, "elterngeld-nrw", today=TODAY, directory=tmp_path)
+    assert "elterngeld_antrag_nrw_2025-05_flat.pdf" in str(caught.value)
+    assert "NRW Stand Mai 2025" in str(caught.value)
+
+
+def test_the_elternzeit_periods_follow_the_plan_and_the_deadline_is_seven_weeks_before(family: Case) -> None:
+    periods = elternzeit_periods(family, "A")  # A: Lebensmonate 6-10 of a child born 10.03.2026
+    assert [(p.start, p.end, p.deadline) for p in periods] == [(date(2026, 8, 10), date(2027, 1, 9), date(2026, 6, 22))]
+
+
+def test_the_mothers_elternzeit_starts_after_the_mutterschutz() -> None:
+    data = dump_case(load_case(FAMILY))
+    data["household"]["parents"][1]["maternity_benefit"] = True
+    case = load_case(data)
+    periods = elternzeit_periods(case, "B")  # B: months 1-5, Mutterschutz ends 05.05.2026 (8 weeks after 10.03.)
+    assert periods[0].start == date(2026, 5, 6)
+    assert periods[0].end == date(2026, 8, 9)
+
+
+def test_the_elternzeit_letter_states_periods_binding_years_and_asks_for_confirmation(family: Case) -> None:
+    result = produce(family, "elternzeit-brief", today=TODAY)
+    text = " ".join(page_text(result.pdf).split())
+    assert "vom 10.08.2026 bis zum 09.01.2027" in text
+    assert "§ 16 Abs. 1 Satz 2 BEEG" in text and "§ 16 Abs. 1 Satz 8 BEEG" in text
+    assert "Stadtwerke Beispielstadt GmbH" in text and "Personalnummer: P-4711" in text
+    assert "Bochum, 20.04.2026" in text
+    assert result.notes == ["Elternzeit ab 10.08.2026: das Schreiben muss spätestens am 22.06.2026 beim Arbeitgeber "
+                            "sein (§ 16 Abs. 1 Satz 1 BEEG)."]
+    save_pngs(result.pdf, "elternzeit-brief", resolution=70)
+
+
+def test_a_past_deadline_is_a_warning(family: Case) -> None:
+    result = produce(family, "elternzeit-brief", today=date(2026, 7, 1))
+    assert result.notes[0].startswith("Achtung: Elternzeit ab 10.08.2026 hätte bis zum 22.06.2026")
+
+
+def test_missing_data_is_listed_in_german_before_filling() -> None:
+    data = dump_case(load_case(FAMILY))
+    del data["household"]["parents"][0]["personal"]["tax_id"]
+    del data["household"]["parents"][0]["personal"]["bank"]
+    del data["household"]["address"]
+    case = load_case(data)
+    missing = missing_data(case, "kg1")
+    labels = {m.path: m.label for m in missing}
+    assert labels["household.parents[0].personal.tax_id"] == "Steuer-ID – Jörg"
+    assert labels["household.parents[0].personal.bank.iban"] == "IBAN – Jörg"
+    assert labels["household.address.street"] == "Straße (Anschrift des Haushalts)"
+    with pytest.raises(FormError) as caught:
+        produce(case, "kg1", today=TODAY)
+    assert "household.parents[0].personal.tax_id: Steuer-ID – Jörg" in caught.value.messages
+    partial = produce(case, "kg1", today=TODAY, allow_missing=True)
+    assert [m.path for m in partial.missing] == [m.path for m in missing]
+
+
+def test_english_labels_of_missing_data() -> None:
+    data = dump_case(load_case(FAMILY))
+    del data["household"]["children"][1]["personal"]["birth_place"]
+    missing = missing_data(load_case(data), "kg1", language="en")
+    assert [m.label for m in missing] == ["place of birth – Jürgen"]
+
+
+def test_cli_fill_writes_and_never_overwrites_without_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kiz.pdf"
+    assert main(["fill", "kiz1", str(FAMILY), "-o", str(out), "--date", "2026-04-20"]) == 0
+    first = out.read_bytes()
+    assert first.startswith(b"%PDF")
+    assert main(["fill", "kiz1", str(FAMILY), "-o", str(out)]) == 2
+    assert "nicht überschrieben" in capsys.readouterr().err
+    assert out.read_bytes() == first
+    assert main(["fill", "kiz1", str(FAMILY), "-o", str(out), "--force", "--flatten"]) == 0
+
+
+def test_cli_fill_with_missing_data_exits_2_with_one_line_per_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = dump_case(load_case(FAMILY))
+    del data["household"]["parents"][0]["personal"]["tax_id"]
+    case_file = tmp_path / "case.json"
+    import json
+
+    case_file.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["fill", "kg1", str(case_file), "-o", str(tmp_path / "out.pdf")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[1] == "household.parents[0].personal.tax_id: Steuer-ID – Jörg"
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_cli_forms_check_and_list(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["forms", "list"]) == 0
+    assert "kg1" in capsys.readouterr().out
+    assert main(["forms", "check"]) == 0
+    assert main(["forms", "check", "--forms-dir", str(tmp_path)]) == 1
+    assert "fehlt im Formularordner" in capsys.readouterr().out
+    assert main(["forms", "inspect", str(tmp_path / "none.pdf")]) == 2

@@ -1,0 +1,132 @@
+"""``workbench forms list|check|inspect`` and ``workbench fill``: official forms on the command line.
+
+    workbench forms list                       the forms with title and printed version
+    workbench forms check [--forms-dir DIR]     each blank: present, the right edition, its fields
+    workbench forms inspect BLANK.pdf           every field of a blank (to draft or update a map)
+    workbench fill FORM-ID CASE.json -o OUT.pdf [--flatten] [--force] [--parent A] [--child K1]
+
+Exit status: 0 fine, 1 ``check`` found a problem, 2 unusable input (one line per problem:
+missing data of the case, missing or other-edition blank, existing output without ``--force``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from workbench.errors import FormError
+from workbench.i18n import text
+
+
+def _out(line: str = "") -> None:
+    sys.stdout.write(line + "\n")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from workbench.forms.registry import all_maps
+
+    for form in all_maps().values():
+        part = f"  ({text('forms.cli.part_of', args.language, form=form.part_of)})" if form.part_of else ""
+        _out(f"{form.id:32} {form.title[args.language]} – {form.version}{part}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from workbench.forms.blanks import forms_dir, load_blank
+    from workbench.forms.registry import all_maps
+
+    folder = args.forms_dir or forms_dir()
+    bad = 0
+    for form in all_maps().values():
+        if form.kind == "letter":
+            _out(f"{form.id:32} {text('forms.cli.no_blank_needed', args.language)}")
+            continue
+        try:
+            blank = load_blank(form, args.language, folder)
+        except FormError as error:
+            bad += 1
+            _out(f"{form.id:32} {text('forms.cli.not_ok', args.language)}")
+            for message in error.messages:
+                _out(f"    {message}")
+            continue
+        mapped = len(form.fields) or len(form.overlay)
+        _out(f"{form.id:32} {text('forms.cli.ok', args.language, file=form.blank, fields=len(blank.fields), mapped=mapped)}")
+    return 1 if bad else 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from workbench.forms.blanks import read_fields, sha256_of
+
+    path: Path = args.blank
+    if not path.is_file():
+        raise FormError(text("forms.cli.no_file", args.language, path=str(path)))
+    reader = PdfReader(str(path))
+    if reader.is_encrypted:
+        reader.decrypt("")
+    _out(f"# {path.name}  sha256 {sha256_of(path)}  {len(reader.pages)} pages")
+    for info in read_fields(reader).values():
+        extra = f" states={','.join(info.states)}" if info.states else ""
+        extra += f" maxlen={info.max_length}" if info.max_length else ""
+        extra += " comb" if info.comb else ""
+        _out(f"{info.kind:5} {info.name}{extra}  | {info.tooltip[:70]}")
+    return 0
+
+
+def cmd_fill(args: argparse.Namespace) -> int:
+    from workbench.case import load_case
+    from workbench.forms.produce import produce
+
+    out: Path = args.output
+    if out.exists() and not args.force:
+        raise FormError(text("forms.cli.exists", args.language, path=str(out)))
+    case = load_case(args.case)
+    language = args.language or case.language
+    result = produce(case, args.form_id, applicant=args.parent, child=args.child, flatten=args.flatten,
+                     today=args.date or date.today(), language=language, allow_missing=args.allow_missing)
+    out.write_bytes(result.pdf)
+    _out(text("forms.cli.written", language, path=str(out), form=args.form_id))
+    for missing in result.missing:
+        _out(f"  {text('forms.cli.still_missing', language)}: {missing.label} ({missing.path})")
+    for note in result.notes:
+        _out(f"  {note}")
+    return 0
+
+
+def _iso(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(text("forms.cli.bad_date", "de", value=raw)) from None
+
+
+def add_forms_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Register ``forms list|check|inspect`` and ``fill`` under the ``workbench`` command."""
+    forms = sub.add_parser("forms", help=text("forms.cli.help_forms"))
+    actions = forms.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser("list", help=text("forms.cli.help_list"))
+    listing.add_argument("--language", choices=("de", "en"), default="de")
+    listing.set_defaults(func=cmd_list)
+    check = actions.add_parser("check", help=text("forms.cli.help_check"))
+    check.add_argument("--forms-dir", type=Path, default=None)
+    check.add_argument("--language", choices=("de", "en"), default="de")
+    check.set_defaults(func=cmd_check)
+    inspect = actions.add_parser("inspect", help=text("forms.cli.help_inspect"))
+    inspect.add_argument("blank", type=Path)
+    inspect.add_argument("--language", choices=("de", "en"), default="de")
+    inspect.set_defaults(func=cmd_inspect)
+    fill = sub.add_parser("fill", help=text("forms.cli.help_fill"))
+    fill.add_argument("form_id")
+    fill.add_argument("case")
+    fill.add_argument("-o", "--output", type=Path, required=True)
+    fill.add_argument("--flatten", action="store_true", help=text("forms.cli.help_flatten"))
+    fill.add_argument("--force", action="store_true", help=text("forms.cli.help_force"))
+    fill.add_argument("--parent", default=None, help=text("forms.cli.help_parent"))
+    fill.add_argument("--child", default=None, help=text("forms.cli.help_child"))
+    fill.add_argument("--allow-missing", action="store_true", help=text("forms.cli.help_allow_missing"))
+    fill.add_argument("--date", type=_iso, default=None, help=text("forms.cli.help_date"))
+    fill.add_argument("--language", choices=("de", "en"), default=None)
+    fill.set_defaults(func=cmd_fill)

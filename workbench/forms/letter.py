@@ -1,0 +1,175 @@
+"""The Elternzeit letter to the employer: a dated, signable request with the periods from the plan.
+
+There is no official form: Elternzeit is demanded in writing from the employer (§ 16 Abs. 1
+Satz 1 BEEG). The letter names the child, lists the periods (the parent's planned Lebensmonate,
+consecutive months joined, as calendar dates), declares them binding for two years (§ 16 Abs. 1
+Satz 2 BEEG) and asks for written confirmation (§ 16 Abs. 1 Satz 8 BEEG). The notice deadline of
+each period (7 weeks before a start before the 3rd birthday, 13 weeks between the 3rd and 8th,
+:func:`workbench.rules.elternzeit.anmeldefrist`) is returned with the letter for the advisor;
+a deadline already past is a note. German for the employer; ``language="en"`` gives a reading copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from workbench.case import Case
+from workbench.forms.sources import Missing, label_for
+from workbench.i18n import format_date, text
+from workbench.rules.elterngeld.engine import mutterschutz_ende
+from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
+from workbench.rules.elternzeit import anmeldefrist
+from workbench.ui.paths import get_path
+
+FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+
+
+@dataclass(frozen=True)
+class Period:
+    """One Elternzeit period with the last day the request must reach the employer."""
+
+    start: date
+    end: date
+    deadline: date
+
+
+def elternzeit_periods(case: Case, parent_id: str) -> list[Period]:
+    """The parent's Elternzeit periods from the plan: consecutive planned Lebensmonate, as dates.
+
+    A mother with Mutterschaftsleistungen starts after the protection period (it counts towards
+    Elternzeit anyway, § 16 Abs. 1 Satz 4 BEEG). Rechtsgrundlage: § 15 Abs. 2, § 16 Abs. 1 BEEG
+    """
+    plan = case.elterngeld_plan
+    if plan is None:
+        return []
+    child = case.plan_child()
+    birth = child.birth_date
+    months = [n for n, kind in enumerate(plan.kinds(parent_id), 1) if kind != "none"]
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and runs[-1][-1] == month - 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    earliest = mutterschutz_ende(child) + timedelta(days=1) if case.parent(parent_id).maternity_benefit else birth
+    out: list[Period] = []
+    for run in runs:
+        start = max(lebensmonat_start(birth, run[0]), earliest)
+        end = lebensmonat_end(birth, run[-1])
+        if start <= end:
+            out.append(Period(start, end, anmeldefrist(start, birth)))
+    return out
+
+
+def _index(case: Case, parent_id: str) -> int:
+    return next(i for i, p in enumerate(case.household.parents) if p.id == parent_id)
+
+
+def letter_missing(case: Case, parent_id: str, data: dict[str, Any], language: str = "de") -> list[Missing]:
+    """What the letter needs: the parent's surname, the household address, the employer's name and address."""
+    base = f"household.parents[{_index(case, parent_id)}]"
+    paths = [f"{base}.personal.surname", "household.address.street", "household.address.house_number",
+             "household.address.postcode", "household.address.city", f"{base}.personal.employer.name",
+             f"{base}.personal.employer.address.street", f"{base}.personal.employer.address.house_number",
+             f"{base}.personal.employer.address.postcode", f"{base}.personal.employer.address.city"]
+    return [Missing(path, label_for(path, data, language)) for path in paths if get_path(data, path) is None]
+
+
+def letter_notes(case: Case, parent_id: str, today: date, language: str = "de") -> list[str]:
+    """For the advisor: each period's notice deadline, and a warning when it has passed or there is no period."""
+    periods = elternzeit_periods(case, parent_id)
+    if not periods:
+        return [text("forms.letter.no_periods", language)]
+    notes = []
+    for period in periods:
+        key = "forms.letter.deadline_past" if period.deadline < today else "forms.letter.deadline"
+        notes.append(text(key, language, start=format_date(period.start, language),
+                          deadline=format_date(period.deadline, language)))
+    if case.plan_child().expected:
+        notes.append(text("forms.letter.expected", language))
+    return notes
+
+
+class _Letter(FPDF):
+    def __init__(self) -> None:
+        super().__init__(unit="mm", format="A4")
+        self.set_margins(25, 20, 20)
+        self.set_auto_page_break(True, 20)
+        self.add_font("DejaVu", "", f"{FONT_DIR}/DejaVuSans.ttf")
+        self.add_font("DejaVu", "B", f"{FONT_DIR}/DejaVuSans-Bold.ttf")
+
+    def lines(self, rows: list[str], size: float = 10, style: str = "", height: float = 5.0) -> None:
+        self.set_font("DejaVu", style, size)
+        for row in rows:
+            self.cell(0, height, row, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def para(self, body: str, size: float = 10) -> None:
+        self.set_font("DejaVu", "", size)
+        self.multi_cell(0, 5.2, body, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(2.5)
+
+
+def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "de") -> tuple[bytes, list[str]]:
+    """The letter as PDF bytes and the notes for the advisor (deadlines)."""
+    parent = case.parent(parent_id)
+    personal = parent.personal
+    address = case.household.address
+    employer = personal.employer if personal else None
+    child = case.plan_child()
+    lang = language
+    name = f"{parent.name or ''} {personal.surname if personal else ''}".strip()
+    pdf = _Letter()
+    pdf.add_page()
+    sender = [name] + ([f"{address.street} {address.house_number}", f"{address.postcode} {address.city}"] if address else [])
+    pdf.lines(sender, 9)
+    pdf.ln(10)
+    recipient = [employer.name] if employer else []
+    if employer and employer.department:
+        recipient.append(employer.department)
+    if employer and employer.address:
+        recipient += [f"{employer.address.street} {employer.address.house_number}",
+                      f"{employer.address.postcode} {employer.address.city}"]
+    pdf.lines(recipient, 10)
+    pdf.ln(10)
+    place = address.city if address else ""
+    pdf.set_font("DejaVu", "", 10)
+    pdf.cell(0, 5, f"{place}, {format_date(today, lang)}".lstrip(", "), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(6)
+    pdf.lines([text("forms.letter.subject", lang)], 11, "B")
+    if employer and employer.personnel_number:
+        pdf.lines([text("forms.letter.personnel_number", lang, number=employer.personnel_number)], 10)
+    pdf.ln(5)
+    pdf.para(text("forms.letter.salutation", lang))
+    child_name = (child.personal.first_name if child.personal and child.personal.first_name else "")
+    born_key = "forms.letter.child_expected" if child.expected else "forms.letter.child_born"
+    pdf.para(text("forms.letter.request", lang, child=text(born_key, lang, name=child_name,
+                                                              date=format_date(child.birth_date, lang)).strip()))
+    periods = elternzeit_periods(case, parent_id)
+    for number, period in enumerate(periods, 1):
+        pdf.set_x(pdf.l_margin + 6)
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.cell(0, 6, text("forms.letter.period", lang, number=number, start=format_date(period.start, lang),
+                            end=format_date(period.end, lang)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(3)
+    pdf.para(text("forms.letter.binding", lang))
+    if parent.maternity_benefit:
+        pdf.para(text("forms.letter.maternity", lang))
+    pdf.para(text("forms.letter.confirm", lang))
+    pdf.para(text("forms.letter.closing", lang))
+    pdf.ln(14)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 70, pdf.get_y())
+    pdf.ln(1.5)
+    pdf.lines([name], 9)
+    if lang != "de":
+        pdf.ln(6)
+        pdf.para(text("forms.letter.reading_copy", lang), 8)
+    return bytes(pdf.output()), letter_notes(case, parent_id, today, lang)
+
+
+__all__ = ["Period", "elternzeit_letter", "elternzeit_periods", "letter_missing", "letter_notes"]

@@ -1,0 +1,235 @@
+"""Filling a form without fields (the NRW Elterngeld application): text written over a copy of the page.
+
+Positions are not guessed: for each entry of the map, pdfplumber finds the anchor text on the
+pinned edition (sha256) and the cell around it from the form's own ruling lines:
+
+- ``text``: after the label, inside the cell that holds the label (to the next vertical line);
+- ``comb``: one character per cell in the row of boxes right of the label (Steuer-ID);
+- ``check``: an ``X`` in the box glyph (Wingdings ``\\uf0a8``) right before the label;
+- ``month``: an ``X`` in the cell of Lebensmonat *n* in the row that starts with the label.
+
+The values are drawn with fpdf2 in DejaVu Sans (umlauts and ş print) and merged onto the blank's
+pages with pypdf. Text that would not fit the cell is set smaller (down to 6 pt), never cut.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+
+from workbench.case import Case
+from workbench.errors import FormError
+from workbench.forms.blanks import forms_dir, load_blank_bytes
+from workbench.forms.fill import FieldValues
+from workbench.forms.registry import FormMap, OverlaySpec
+from workbench.forms.sources import Missing, Roles, format_value, label_for, resolve
+from workbench.i18n import text
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+BOX_GLYPH = "\uf0a8"
+TEXT_SIZE = 9.0
+MIN_SIZE = 6.0
+PAD = 2.0
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in PDF points, origin top left (pdfplumber's ``x0, top, x1, bottom``)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def contains(self, other: Box, tolerance: float = 0.5) -> bool:
+        """Whether ``other`` lies inside this box."""
+        return (other.x0 >= self.x0 - tolerance and other.x1 <= self.x1 + tolerance
+                and other.top >= self.top - tolerance and other.bottom <= self.bottom + tolerance)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one entry's value goes: its page, the cells (one per character for comb) and the anchor found."""
+
+    page: int
+    cells: tuple[Box, ...]
+    anchor: Box
+    kind: str
+
+
+def _key(spec: OverlaySpec) -> str:
+    suffix = f"#{spec.month}" if spec.month else ""
+    return f"p{spec.page}:{spec.anchor}@{spec.occurrence}{suffix}"
+
+
+def overlay_values(form: FormMap, case: Case, data: dict[str, Any], roles: Roles, today: date,
+                   language: str = "de") -> FieldValues:
+    """The text of every overlay entry (``X`` for a ticked box or month), keyed like :func:`placements`."""
+    values: dict[str, str] = {}
+    missing: list[Missing] = []
+    for spec in form.overlay:
+        resolved = resolve(spec.source, case, data, roles, today)
+        if resolved.absent_role:
+            continue
+        if not resolved.complete:
+            if spec.required:
+                for path, value in zip(resolved.paths, resolved.values):
+                    if path is not None and value is None and path not in {m.path for m in missing}:
+                        missing.append(Missing(path, label_for(path, data, language)))
+            continue
+        if spec.kind in ("check", "month"):
+            value = resolved.values[0]
+            ticked = value is not None if spec.equals == "*" else value == spec.equals
+            if ticked:
+                values[_key(spec)] = "X"
+            continue
+        shown = format_value(spec.format, resolved.values)
+        if shown:
+            values[_key(spec)] = shown
+    return FieldValues(values, missing)
+
+
+def _vertical_edges(page: Any, top: float, bottom: float) -> list[float]:
+    middle = (top + bottom) / 2
+    return sorted({round(e["x0"], 1) for e in page.edges
+                   if e["orientation"] == "v" and e["top"] <= middle <= e["bottom"]})
+
+
+def _horizontal_edges(page: Any, x: float) -> list[float]:
+    return sorted({round(e["top"], 1) for e in page.edges if e["orientation"] == "h" and e["x0"] <= x <= e["x1"]})
+
+
+def _row(page: Any, anchor: Box) -> tuple[float, float]:
+    middle = (anchor.top + anchor.bottom) / 2
+    lines = _horizontal_edges(page, (anchor.x0 + anchor.x1) / 2)
+    above = [y for y in lines if y <= middle]
+    below = [y for y in lines if y >= middle]
+    top = max(above) if above else anchor.top - 3
+    bottom = min(below) if below else anchor.bottom + 3
+    return top, bottom
+
+
+def _find(page: Any, spec: OverlaySpec) -> Box:
+    cache = page.__dict__.setdefault("_wb_search", {})
+    if spec.anchor not in cache:
+        cache[spec.anchor] = page.search(spec.anchor, regex=True, case=True)
+    matches = list(cache[spec.anchor])
+    matches.sort(key=lambda m: (round(m["top"]), m["x0"]))
+    if len(matches) < spec.occurrence:
+        raise FormError(f"anchor {spec.anchor!r} ({spec.occurrence}.) not found on page {spec.page}")
+    match = matches[spec.occurrence - 1]
+    return Box(match["x0"], match["top"], match["x1"], match["bottom"])
+
+
+def _place(page: Any, spec: OverlaySpec) -> Placement:
+    anchor = _find(page, spec)
+    if spec.kind == "check":
+        boxes = [c for c in page.chars if c["text"] == BOX_GLYPH and abs(c["top"] - anchor.top) < 3
+                 and c["x1"] <= anchor.x0 + 0.5]
+        if not boxes:
+            raise FormError(f"no box before {spec.anchor!r} on page {spec.page}")
+        glyph = max(boxes, key=lambda c: c["x1"])
+        return Placement(spec.page, (Box(glyph["x0"], glyph["top"], glyph["x1"], glyph["bottom"]),), anchor, "check")
+    if spec.kind == "month":
+        number = str(spec.month)
+        if "_wb_words" not in page.__dict__:
+            page.__dict__["_wb_words"] = page.extract_words()
+        words = [w for w in page.__dict__["_wb_words"] if w["text"] == number and abs(w["top"] - anchor.top) < 2
+                 and w["x0"] > anchor.x1]
+        if not words:
+            raise FormError(f"month {number} not found in the row {spec.anchor!r} on page {spec.page}")
+        word = min(words, key=lambda w: w["x0"])
+        cell_box = Box(word["x0"], word["top"], word["x1"], word["bottom"])
+        edges = _vertical_edges(page, cell_box.top, cell_box.bottom)
+        left = max((x for x in edges if x <= word["x0"]), default=word["x0"] - 2)
+        right = min((x for x in edges if x >= word["x1"]), default=word["x1"] + 2)
+        top, bottom = _row(page, cell_box)
+        return Placement(spec.page, (Box(left, top, right, bottom),), anchor, "month")
+    top, bottom = _row(page, anchor)
+    edges = [x for x in _vertical_edges(page, anchor.top, anchor.bottom) if x > anchor.x1 + 1]
+    if spec.kind == "comb":
+        cells: list[Box] = []
+        for a, b in zip(edges, edges[1:]):
+            if 6 < b - a < 20:
+                cells.append(Box(a, top, b, bottom))
+            elif cells:
+                break  # the row of boxes ended (the next column starts after a wider gap)
+        return Placement(spec.page, tuple(cells), anchor, "comb")
+    right = edges[0] if edges else page.width - 30
+    return Placement(spec.page, (Box(anchor.x1 + PAD, top, right - PAD, bottom),), anchor, "text")
+
+
+_CACHE: dict[tuple[str, int], dict[str, Placement]] = {}
+
+
+def placements(form: FormMap, language: str = "de", directory: Path | None = None) -> dict[str, Placement]:
+    """Where each overlay entry goes on the pinned edition (found with pdfplumber, cached per map and blank)."""
+    data = load_blank_bytes(form, language, directory or forms_dir())
+    key = (form.id, hash((data, form.model_dump_json())))
+    if key not in _CACHE:
+        out: dict[str, Placement] = {}
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for spec in form.overlay:
+                out[_key(spec)] = _place(pdf.pages[spec.page - 1], spec)
+        _CACHE[key] = out
+    return _CACHE[key]
+
+
+def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", directory: Path | None = None) -> bytes:
+    """The blank with the values written into their cells (a new PDF; the blank has no fields)."""
+    blank = load_blank_bytes(form, language, directory or forms_dir())
+    where = placements(form, language, directory)
+    reader = PdfReader(io.BytesIO(blank))
+    sheet = FPDF(unit="pt", format=(float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)))
+    sheet.set_auto_page_break(False)
+    sheet.add_font("DejaVu", "", str(FONT))
+    sheet.add_font("DejaVu", "B", str(FONT_BOLD))
+    for _ in reader.pages:
+        sheet.add_page()
+    for key, value in values.items():
+        placement = where[key]
+        sheet.page = placement.page
+        if placement.kind in ("check", "month"):
+            _centre(sheet, placement.cells[0], "X", bold=True)
+        elif placement.kind == "comb":
+            for cell, char in zip(placement.cells, value):
+                _centre(sheet, cell, char)
+        else:
+            _left(sheet, placement.cells[0], value)
+    sheet.page = len(reader.pages)
+    overlay = PdfReader(io.BytesIO(bytes(sheet.output())))
+    writer = PdfWriter(clone_from=reader)
+    for index, page in enumerate(writer.pages):
+        page.merge_page(overlay.pages[index])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _centre(sheet: FPDF, cell: Box, char: str, bold: bool = False) -> None:
+    size = min(TEXT_SIZE, (cell.bottom - cell.top) * 0.8)
+    sheet.set_font("DejaVu", "B" if bold else "", size)
+    width = sheet.get_string_width(char)
+    sheet.text((cell.x0 + cell.x1 - width) / 2, (cell.top + cell.bottom) / 2 + size * 0.35, char)
+
+
+def _left(sheet: FPDF, cell: Box, value: str) -> None:
+    size = TEXT_SIZE
+    sheet.set_font("DejaVu", "", size)
+    while sheet.get_string_width(value) > cell.x1 - cell.x0 and size > MIN_SIZE:
+        size -= 0.5
+        sheet.set_font("DejaVu", "", size)
+    if sheet.get_string_width(value) > cell.x1 - cell.x0:
+        raise FormError(text("forms.too_long", "de", value=value))
+    sheet.text(cell.x0, (cell.top + cell.bottom) / 2 + size * 0.35, value)
+
+
+__all__ = ["Box", "Placement", "fill_overlay", "overlay_values", "placements"]

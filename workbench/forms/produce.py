@@ -1,0 +1,175 @@
+"""One entry point for every form: which forms fit a case, what is missing, and the filled PDF.
+
+``produce(case, form_id)`` refuses (FormError, one line per missing value) when the case lacks
+data a form needs, unless ``allow_missing=True``: then the result lists what is missing and the
+caller must say so. A blank of another edition is never filled (see :mod:`blanks`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from workbench.case import Case
+from workbench.errors import FormError
+from workbench.forms.blanks import load_blank
+from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root, unprintable_fields
+from workbench.forms.registry import FormMap, all_maps, get_map
+from workbench.forms.sources import Missing, Roles, case_data, roles_for
+from workbench.i18n import text
+
+EMPLOYED = ("employee", "minijob", "mixed")
+SELF_EMPLOYED = ("self_employed", "mixed")
+
+
+@dataclass(frozen=True)
+class FilledPart:
+    """One filled blank inside the result: its map, the values written, and the suffix its fields got (copies)."""
+
+    form_id: str
+    values: dict[str, str]
+    rename: str | None = None
+
+
+@dataclass
+class FilledForm:
+    """A filled form: the PDF bytes, what was written where, and what the case did not have."""
+
+    form_id: str
+    pdf: bytes
+    missing: list[Missing]
+    parts: list[FilledPart] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _planned(case: Case, parent_id: str) -> bool:
+    plan = case.elterngeld_plan
+    return plan is not None and plan.months.get(parent_id, "").strip("-") != ""
+
+
+def fits(case: Case, form: FormMap) -> bool:
+    """Whether the form is worth offering for this case (its ``fits`` conditions all hold)."""
+    parents = case.household.parents
+    checks = {
+        "born_child": any(not c.expected for c in case.household.children),
+        "child": True,
+        "plan": case.elterngeld_plan is not None and any(m.strip("-") for m in case.elterngeld_plan.months.values()),
+        "self_employed": any(p.income_before_birth.kind in SELF_EMPLOYED for p in parents),
+        "employed_with_leave": any(p.income_before_birth.kind in EMPLOYED and _planned(case, p.id) for p in parents),
+    }
+    return form.part_of is None and all(checks[condition] for condition in form.fits)
+
+
+def offered_forms(case: Case) -> list[FormMap]:
+    """The forms that fit the case, in the registry's order."""
+    return [form for form in all_maps().values() if fits(case, form)]
+
+
+def default_applicant(case: Case, form: FormMap) -> str:
+    """The parent a form is for when the advisor does not choose: the one the form is about, else the first."""
+    parents = case.household.parents
+    if "self_employed" in form.fits:
+        return next((p.id for p in parents if p.income_before_birth.kind in SELF_EMPLOYED), parents[0].id)
+    if "employed_with_leave" in form.fits:
+        return next((p.id for p in parents if p.income_before_birth.kind in EMPLOYED and _planned(case, p.id)),
+                    parents[0].id)
+    return parents[0].id
+
+
+def _check_choice(case: Case, applicant: str | None, child: str | None, language: str) -> None:
+    if applicant is not None and applicant not in [p.id for p in case.household.parents]:
+        raise FormError(text("forms.unknown_parent", language, id=applicant,
+                             known=", ".join(p.id for p in case.household.parents)))
+    if child is not None and child not in [c.id for c in case.household.children]:
+        raise FormError(text("forms.unknown_child", language, id=child,
+                             known=", ".join(c.id for c in case.household.children)))
+
+
+def _parts(case: Case, form: FormMap, applicant: str, child: str | None) -> list[tuple[FormMap, Roles, str | None]]:
+    roles = roles_for(case, applicant, child, form.kids)
+    parts: list[tuple[FormMap, Roles, str | None]] = [(form, roles, None)]
+    for attachment in form.attachments:
+        sub = get_map(attachment.form)
+        kids = [path for key, path in sorted(roles.paths.items()) if key.startswith("kid")]
+        for number, path in enumerate(kids, 1):
+            index = int(path.rsplit("[", 1)[1].rstrip("]"))
+            kid_id = case.household.children[index].id
+            parts.append((sub, roles_for(case, applicant, kid_id, sub.kids), f"AnK{number}"))
+    return parts
+
+
+def _values(case: Case, form_id: str, applicant: str | None, child: str | None, today: date,
+            language: str) -> tuple[FormMap, list[tuple[FormMap, FieldValues, str | None]], list[Missing]]:
+    form = get_map(form_id)
+    _check_choice(case, applicant, child, language)
+    who = applicant or default_applicant(case, form)
+    data = case_data(case)
+    out: list[tuple[FormMap, FieldValues, str | None]] = []
+    missing: list[Missing] = []
+    if form.kind == "acroform":
+        for sub, roles, rename in _parts(case, form, who, child):
+            values = field_values(sub, case, data, roles, today, language)
+            out.append((sub, values, rename))
+            missing += [m for m in values.missing if m.path not in {x.path for x in missing}]
+    elif form.kind == "overlay":
+        from workbench.forms.overlay import overlay_values
+
+        values = overlay_values(form, case, data, roles_for(case, who, child, form.kids), today, language)
+        out.append((form, values, None))
+        missing += values.missing
+    else:
+        from workbench.forms.letter import letter_missing
+
+        missing += letter_missing(case, who, data, language)
+    return form, out, missing
+
+
+def missing_data(case: Case, form_id: str, applicant: str | None = None, child: str | None = None,
+                 today: date | None = None, language: str = "de") -> list[Missing]:
+    """What the form needs that the case does not have yet (path and label), before anything is filled."""
+    return _values(case, form_id, applicant, child, today or date.today(), language)[2]
+
+
+def produce(case: Case, form_id: str, *, applicant: str | None = None, child: str | None = None,
+            flatten: bool = False, today: date | None = None, language: str = "de",
+            directory: Path | None = None, allow_missing: bool = False) -> FilledForm:
+    """The filled form as PDF bytes.
+
+    Raises FormError: the blank is missing or of another edition; the case lacks required data
+    (one line per value) unless ``allow_missing``; a chosen parent or child does not exist.
+    """
+    day = today or date.today()
+    form, parts, missing = _values(case, form_id, applicant, child, day, language)
+    if missing and not allow_missing:
+        raise FormError([text("forms.missing_intro", language, form=form.id)]
+                        + [f"{m.path}: {m.label}" for m in missing])
+    who = applicant or default_applicant(case, form)
+    if form.kind == "letter":
+        from workbench.forms.letter import elternzeit_letter
+
+        letter, advice = elternzeit_letter(case, who, day, language)
+        return FilledForm(form.id, letter, missing, [], advice)
+    if form.kind == "overlay":
+        from workbench.forms.overlay import fill_overlay
+
+        written = parts[0][1].values
+        return FilledForm(form.id, fill_overlay(form, written, language, directory), missing,
+                          [FilledPart(form.id, written)])
+    pdfs: list[bytes] = []
+    filled: list[FilledPart] = []
+    notes: list[str] = []
+    for sub, values, rename in parts:
+        blank = load_blank(sub, language, directory)
+        lengths = {spec.field: spec.max_length for spec in sub.fields if spec.max_length}
+        pdf = fill_acroform(blank, values.values, flatten, lengths)
+        if rename is not None and not flatten:
+            pdf = rename_root(pdf, rename)
+        pdfs.append(pdf)
+        filled.append(FilledPart(sub.id, values.values, None if flatten else rename))
+        if not flatten:
+            notes += [text("forms.font_note", language, value=values.values[name])
+                      for name in unprintable_fields(blank, values.values)]
+            notes += [text("forms.comb_note", language, value=values.values[name]) for name in lengths
+                      if name in values.values and blank.fields[name].comb]
+    return FilledForm(form.id, concatenate(pdfs), missing, filled, notes)

@@ -1,0 +1,110 @@
+"""The field maps: ``templates/forms/<form-id>.yaml``, one per official form (docs/formulare.md).
+
+A map names the form (title, the version printed on it, the official download page), the blank
+it was made for (file name in the forms folder and its sha256) and, per PDF field, where the
+value comes from in the case (``source``, a case path with roles such as ``{applicant}``), an
+optional formatter, and for checkboxes the on-state the form defines (``checkbox: /1``) with the
+value that ticks it (``equals``). Forms without fields (``kind: overlay``) list text anchors
+instead; the Elternzeit letter (``kind: letter``) has no blank at all.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from workbench.errors import FormError
+
+MAPS_DIR = Path(__file__).resolve().parents[2] / "templates" / "forms"
+
+Source = str | list[str]
+Condition = Literal["born_child", "child", "plan", "self_employed", "employed_with_leave"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FieldSpec(_Model):
+    """One PDF field and where its value comes from."""
+
+    field: str
+    source: Source
+    format: str | None = None
+    required: bool = True
+    checkbox: str | None = Field(default=None, description="on-state of the checkbox, as in /_States_")
+    equals: str | bool | int = True
+    radio: dict[str, str] | None = Field(default=None, description="case value → export value of the radio group")
+    comb: bool = False
+    max_length: int | None = Field(default=None, description="cells of a comb field whose blank lacks /MaxLen")
+
+
+class OverlaySpec(_Model):
+    """One value written onto a form without fields, next to (or into the cell of) a text anchor."""
+
+    page: int = Field(ge=1)
+    anchor: str = Field(description="regular expression found with pdfplumber's page.search")
+    occurrence: int = Field(default=1, ge=1, description="which match, in reading order (top to bottom, left to right)")
+    kind: Literal["text", "comb", "check", "month"] = "text"
+    source: Source
+    format: str | None = None
+    required: bool = True
+    equals: str | bool | int = True
+    month: int | None = Field(default=None, ge=1, le=32, description="kind month: the Lebensmonat's cell in the row")
+
+
+class Attachment(_Model):
+    """Another form filled with this one, once per child (KG 1: one Anlage Kind per child)."""
+
+    form: str
+    per: Literal["kid"] = "kid"
+
+
+class FormMap(_Model):
+    """A whole field map."""
+
+    id: str
+    title: dict[str, str]
+    version: str = Field(description="the version string printed on the form")
+    download: str = Field(description="the official page where the blank can be downloaded")
+    kind: Literal["acroform", "overlay", "letter"] = "acroform"
+    blank: str | None = None
+    sha256: str | None = None
+    fits: list[Condition] = Field(default_factory=list)
+    kids: Literal["born", "all"] = "born"
+    part_of: str | None = None
+    attachments: list[Attachment] = Field(default_factory=list)
+    fields: list[FieldSpec] = Field(default_factory=list)
+    overlay: list[OverlaySpec] = Field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _maps(directory: str) -> dict[str, FormMap]:
+    out: dict[str, FormMap] = {}
+    for path in sorted(Path(directory).glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            form = FormMap.model_validate(data)
+        except (yaml.YAMLError, ValidationError) as error:
+            raise FormError(f"{path}: field map cannot be read: {error}") from None
+        if form.id != path.stem:
+            raise FormError(f"{path}: id {form.id!r} must equal the file name {path.stem!r}")
+        out[form.id] = form
+    return out
+
+
+def all_maps() -> dict[str, FormMap]:
+    """Every field map, keyed by form id."""
+    return dict(_maps(str(MAPS_DIR)))
+
+
+def get_map(form_id: str) -> FormMap:
+    """The field map ``form_id``; FormError naming the known ids otherwise."""
+    maps = all_maps()
+    if form_id not in maps:
+        raise FormError(f"unknown form {form_id!r}; known: {', '.join(sorted(maps))}")
+    return maps[form_id]

@@ -1,0 +1,221 @@
+"""From the case to the values of a form's fields, and what the case does not have yet.
+
+A map's ``source`` is a path into the case file (case-format JSON, the notation of
+:func:`workbench.case.validation_problems`) in which roles stand for the people of this form:
+
+- ``{applicant}``: the applying parent (``household.parents[i]``), ``{other}``: the other parent,
+- ``{child}``: the child the form is about (an Anlage Kind's child; for Elterngeld the plan's child),
+- ``{kid1}`` … ``{kid5}``: the children the form lists (born children, oldest first).
+
+A field whose role does not exist (no second parent, only two children) stays empty and is not
+missing. A path that exists as a role but has no value is *missing* when the field is required:
+the wizard asks for it and writes it to exactly that path. Computed sources start with ``=``:
+``=today``, ``=plan.{applicant}.5`` (the kind of Lebensmonat 5 in the plan: basis/plus/bonus/none),
+``=kids_count``, ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
+(true when the parent's own account is given, without another holder).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from workbench.case import Case, dump_case
+from workbench.case_fields import CODE_KINDS, LEBENSMONATE
+from workbench.i18n import text
+from workbench.ui.paths import get_path
+
+_ROLE = re.compile(r"\{(applicant|other|child|kid[1-9])\}")
+MAX_KIDS = 9
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who is who on one filled form: role name → case path (``household.parents[0]``)."""
+
+    paths: dict[str, str]
+
+    def resolve(self, source: str) -> str | None:
+        """``{applicant}.personal.surname`` → ``household.parents[0].personal.surname``; None if a role is absent."""
+        missing = False
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal missing
+            path = self.paths.get(match.group(1))
+            if path is None:
+                missing = True
+                return ""
+            return path
+
+        resolved = _ROLE.sub(replace, source)
+        return None if missing else resolved
+
+
+def kids_of(case: Case, which: str) -> list[int]:
+    """Indexes of the children a form lists: born children (``born``) or all, oldest first."""
+    indexed = sorted(enumerate(case.household.children), key=lambda pair: pair[1].birth_date)
+    return [i for i, child in indexed if which == "all" or not child.expected]
+
+
+def roles_for(case: Case, applicant: str | None = None, child: str | None = None, kids: str = "born") -> Roles:
+    """The roles of one form: the applicant (default the first parent), the other parent, the child, the kids."""
+    parents = case.household.parents
+    index = next((i for i, p in enumerate(parents) if p.id == applicant), 0) if applicant else 0
+    paths = {"applicant": f"household.parents[{index}]"}
+    others = [i for i in range(len(parents)) if i != index]
+    if others:
+        paths["other"] = f"household.parents[{others[0]}]"
+    children = case.household.children
+    if child is not None:
+        child_index = next(i for i, c in enumerate(children) if c.id == child)
+    else:
+        plan_child = case.plan_child()
+        child_index = next(i for i, c in enumerate(children) if c.id == plan_child.id)
+    paths["child"] = f"household.children[{child_index}]"
+    for number, kid in enumerate(kids_of(case, kids)[:MAX_KIDS], 1):
+        paths[f"kid{number}"] = f"household.children[{kid}]"
+    return Roles(paths)
+
+
+def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today: date) -> Any:
+    if source == "=today":
+        return today.isoformat()
+    if source == "=kids_count":
+        return sum(1 for key in roles.paths if key.startswith("kid"))
+    if source == "=child_number":
+        child = roles.paths.get("child")
+        kids = [path for key, path in sorted(roles.paths.items()) if key.startswith("kid")]
+        return kids.index(child) + 1 if child in kids else None
+    holder = re.fullmatch(r"=holder_self\.(\{\w+\})", source)
+    if holder:
+        parent_path = roles.resolve(holder.group(1))
+        bank = get_path(data, f"{parent_path}.personal.bank") if parent_path else None
+        return True if bank and not bank.get("holder") else None
+    match = re.fullmatch(r"=plan\.(\{\w+\})\.(\d+)", source)
+    if match:
+        parent_path = roles.resolve(match.group(1))
+        plan = case.elterngeld_plan
+        if parent_path is None or plan is None:
+            return None
+        pid = get_path(data, parent_path + ".id")
+        month = int(match.group(2))
+        codes = plan.months.get(pid, "").ljust(LEBENSMONATE, "-")
+        return CODE_KINDS[codes[month - 1]] if 1 <= month <= LEBENSMONATE else None
+    raise ValueError(f"unknown computed source {source!r}")
+
+
+SEX_DE = {"female": "weiblich", "male": "männlich", "diverse": "divers", "unspecified": "ohne Angabe"}
+
+
+def _date(value: Any) -> str:
+    return date.fromisoformat(str(value)).strftime("%d.%m.%Y")
+
+
+def _slice(spec: str) -> Callable[[Any], str]:
+    start, _, end = spec.partition(":")
+    return lambda value: str(value)[int(start or 0):int(end) if end else None]
+
+
+FORMATTERS: dict[str, Callable[[Any], str]] = {
+    "date": _date,
+    "sex": lambda value: SEX_DE.get(str(value), str(value)),
+    "upper": lambda value: str(value).upper(),
+    "iban_groups": lambda value: " ".join(str(value)[i:i + 4] for i in range(0, len(str(value)), 4)),
+}
+
+
+def format_value(name: str | None, values: list[Any]) -> str:
+    """The text a field shows: one source formatted, or several joined (``name``: ``"surname, first"``; ``join``: space)."""
+    if name is None:
+        return " ".join(str(v) for v in values)
+    if name == "name":  # Familienname, Vorname
+        return ", ".join(str(v) for v in values)
+    if name == "street":  # Straße Hausnummer
+        return " ".join(str(v) for v in values)
+    if name == "place":  # PLZ Ort
+        return " ".join(str(v) for v in values)
+    if name == "address":  # Straße Hausnummer, PLZ Ort
+        street, number, postcode, city = (str(v) for v in values[:4])
+        return f"{street} {number}, {postcode} {city}"
+    if name == "date_place":  # Geburtsdatum, Geburtsort
+        return f"{_date(values[0])}, {values[1]}"
+    if name == "place_date":  # Ort, Datum
+        return f"{values[0]}, {_date(values[1])}"
+    if name.startswith("slice:"):
+        return _slice(name[6:])(values[0])
+    if name in FORMATTERS:
+        return FORMATTERS[name](values[0])
+    raise ValueError(f"unknown format {name!r}")
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A value the form needs and the case does not have: the case path and a German/English label."""
+
+    path: str
+    label: str
+
+
+@dataclass
+class Resolved:
+    """A source list resolved against the case: the values (None where missing) and their paths."""
+
+    values: list[Any]
+    paths: list[str | None]
+    absent_role: bool
+
+    @property
+    def complete(self) -> bool:
+        return not self.absent_role and all(v is not None for v in self.values)
+
+
+def resolve(sources: str | list[str], case: Case, data: dict[str, Any], roles: Roles, today: date) -> Resolved:
+    """Look up every source of a field."""
+    values: list[Any] = []
+    paths: list[str | None] = []
+    absent = False
+    for source in [sources] if isinstance(sources, str) else sources:
+        if source.startswith("="):
+            values.append(_computed(source, case, data, roles, today))
+            paths.append(None)
+            continue
+        path = roles.resolve(source)
+        if path is None:
+            absent = True
+            values.append(None)
+            paths.append(None)
+            continue
+        value = get_path(data, path)
+        values.append(value)
+        paths.append(path)
+    return Resolved(values, paths, absent)
+
+
+def label_for(path: str, data: dict[str, Any], language: str) -> str:
+    """``household.parents[0].personal.tax_id`` → ``Steuer-ID – Eva`` (the field's name and whose it is)."""
+    match = re.match(r"(household\.(parents|children)\[(\d+)\])(?:\.personal)?\.?(.*)", path)
+    if match is None:
+        leaf = path.split(".")[-1]
+        return text(f"forms.data.{path.replace('.', '_')}", language) if leaf else path
+    owner_path, kind, _, rest = match.groups()
+    key = "forms.data." + (rest.replace(".", "_") or "name")
+    if kind == "children" and rest == "birth_date":
+        key = "forms.data.child_birth_date"
+    owner = get_path(data, owner_path) or {}
+    if kind == "parents":
+        who = owner.get("name") or text("forms.parent_id", language, id=owner.get("id", "?"))
+    else:
+        personal = owner.get("personal") or {}
+        who = personal.get("first_name") or text("forms.child_id", language, id=owner.get("id", "?"))
+    return f"{text(key, language)} – {who}"
+
+
+def case_data(case: Case) -> dict[str, Any]:
+    """The case as case-format JSON, the form of the data the sources read."""
+    return dump_case(case)
+
+
+__all__ = ["FORMATTERS", "Missing", "Resolved", "Roles", "case_data", "format_value", "kids_of", "label_for",
+           "resolve", "roles_for"]
