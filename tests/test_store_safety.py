@@ -157,10 +157,24 @@ def test_the_database_runs_in_wal_mode_with_a_schema_version(tmp_path: Path) -> 
     store = CaseStore(tmp_path / "cases.sqlite")
     with closing(sqlite3.connect(store.path)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
     CaseStore(store.path)  # opening again keeps it as it is
     with closing(sqlite3.connect(store.path)) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+
+
+def test_a_store_of_schema_version_1_is_upgraded_when_opened_and_keeps_its_cases(tmp_path: Path) -> None:
+    store = CaseStore(tmp_path / "cases.sqlite")
+    store.save(CASE, expected_version=None)
+    with closing(sqlite3.connect(store.path)) as conn:  # as the first workbench wrote it: no store_meta
+        conn.execute("DROP TABLE store_meta")
+        conn.execute("UPDATE schema_version SET version = 1")
+        conn.commit()
+    reopened = CaseStore(store.path)
+    assert reopened.open(CASE["case_id"]).data == CASE and not reopened.encrypted
+    with closing(sqlite3.connect(store.path)) as conn:
+        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM store_meta").fetchone()[0] == 0
 
 
 def test_saves_are_logged_with_case_id_and_version_only(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
