@@ -25,6 +25,7 @@ from workbench.case_fields import (
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
 from workbench.case_constraints import PlanConstraints, ReturnToWork
+from workbench.case_privacy import identifying_paths
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
@@ -195,6 +196,15 @@ class Case(_Model, title="Fall (workbench-case/1)"):
     household: Household = Field(description="Haushalt")
     elterngeld_plan: ElterngeldPlan | None = Field(default=None, description="Elterngeld-Plan")
     notes: str = Field(default="", description="Notizen")
+    anonymous: bool = Field(default=False, exclude_if=lambda v: v is False,
+                            description="Anonyme Beratung: keine Namen, Geburtsdaten der Eltern, Wohnort oder Notizen")
+
+    @model_validator(mode="after")
+    def _anonymous(self) -> Case:
+        if self.anonymous:  # workbench/case_privacy.py: nothing that names the family
+            for path in identifying_paths(self.model_dump(mode="json")):
+                raise problem("anonymous_identifying", at=path)
+        return self
 
     @model_validator(mode="after")
     def _references(self) -> Case:
