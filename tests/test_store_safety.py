@@ -79,7 +79,13 @@ while True:
 """
 
 
-def test_a_process_killed_in_the_middle_of_saving_loses_nothing_it_reported_saved(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_a_process_killed_in_the_middle_of_saving_loses_nothing_it_reported_saved(
+        tmp_path: Path, encrypted: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if encrypted:  # the saving child inherits the key
+        from workbench.store_crypto import new_key
+
+        monkeypatch.setenv("WORKBENCH_KEY", new_key())
     path = tmp_path / "cases.sqlite"
     store = CaseStore(path)
     store.save({"case_id": "absturz-1", "step": 1}, expected_version=None)
