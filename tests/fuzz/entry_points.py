@@ -66,5 +66,5 @@ RULES: list[Entry] = [
     Entry("optimize", _optimize, 120, small=True),
     Entry("compare", _compare, 30, small=True),
     Entry("variants", _variants, 80, small=True),
-    Entry("handout", _handout, 20),
+    Entry("handout", _handout, 20, small=True),
 ]
