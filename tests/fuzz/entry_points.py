@@ -62,7 +62,7 @@ def _handout(case: "Case") -> object:
 
 
 RULES: list[Entry] = [
-    Entry("elterngeld", _elterngeld, 5000),
+    Entry("elterngeld", _elterngeld, 5800),
     Entry("optimize", _optimize, 120, small=True),
     Entry("compare", _compare, 30, small=True),
     Entry("variants", _variants, 80, small=True),
