@@ -18,11 +18,13 @@ from typing import Any
 import pytest
 
 from tests.shared import SHARED
+from workbench.case_household import migrate
 from workbench.errors import StoreConflict, StoreError
 from workbench.store import CaseStore, default_store_path
 
 ROOT = Path(__file__).resolve().parents[1]
-CASE: dict[str, Any] = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"]
+# the shared example is a workbench-case/1 file: the store reads every version through the migration to /2
+CASE: dict[str, Any] = migrate(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"])
 ROUNDS = 20
 
 
@@ -79,7 +81,13 @@ while True:
 """
 
 
-def test_a_process_killed_in_the_middle_of_saving_loses_nothing_it_reported_saved(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_a_process_killed_in_the_middle_of_saving_loses_nothing_it_reported_saved(
+        tmp_path: Path, encrypted: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if encrypted:  # the saving child inherits the key
+        from workbench.store_crypto import new_key
+
+        monkeypatch.setenv("WORKBENCH_KEY", new_key())
     path = tmp_path / "cases.sqlite"
     store = CaseStore(path)
     store.save({"case_id": "absturz-1", "step": 1}, expected_version=None)
@@ -157,10 +165,24 @@ def test_the_database_runs_in_wal_mode_with_a_schema_version(tmp_path: Path) -> 
     store = CaseStore(tmp_path / "cases.sqlite")
     with closing(sqlite3.connect(store.path)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
     CaseStore(store.path)  # opening again keeps it as it is
     with closing(sqlite3.connect(store.path)) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+
+
+def test_a_store_of_schema_version_1_is_upgraded_when_opened_and_keeps_its_cases(tmp_path: Path) -> None:
+    store = CaseStore(tmp_path / "cases.sqlite")
+    store.save(CASE, expected_version=None)
+    with closing(sqlite3.connect(store.path)) as conn:  # as the first workbench wrote it: no store_meta
+        conn.execute("DROP TABLE store_meta")
+        conn.execute("UPDATE schema_version SET version = 1")
+        conn.commit()
+    reopened = CaseStore(store.path)
+    assert reopened.open(CASE["case_id"]).data == CASE and not reopened.encrypted
+    with closing(sqlite3.connect(store.path)) as conn:
+        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 2
+        assert conn.execute("SELECT count(*) FROM store_meta").fetchone()[0] == 0
 
 
 def test_saves_are_logged_with_case_id_and_version_only(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

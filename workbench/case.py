@@ -30,6 +30,7 @@ from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_reference
 from workbench.case_pflege import Care, KitaWish, Vorsorge
 from workbench.case_household import CURRENT_FORMAT, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
 from workbench.case_personal import Address, ChildPersonal, ParentPersonal
+from workbench.case_privacy import identifying_paths
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
@@ -218,6 +219,16 @@ class Case(_Model, title="Fall (workbench-case/2)"):
         if carer is not None and carer not in [p.id for p in self.household.parents]:
             raise problem("unknown_parent", at="care.carer.parent", id=carer,
                           known=", ".join(p.id for p in self.household.parents))
+        return self
+
+    anonymous: bool = Field(default=False, exclude_if=lambda v: v is False,
+                            description="Anonyme Beratung: keine Namen, Geburtsdaten der Eltern, Wohnort oder Notizen")
+
+    @model_validator(mode="after")
+    def _anonymous(self) -> Case:
+        if self.anonymous:  # workbench/case_privacy.py: nothing that names the family
+            for path in identifying_paths(self.model_dump(mode="json")):
+                raise problem("anonymous_identifying", at=path)
         return self
 
     @model_validator(mode="after")

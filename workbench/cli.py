@@ -6,14 +6,8 @@
     workbench handout CASE.json -o OUT.pdf [--language de|en] [--force]
     workbench schema
     workbench params show|diff|check   (see workbench/cli_params.py)
-    workbench cases list [--search TEXT] [--limit N] [--json]
-    workbench cases show CASE_ID [--version N]
-    workbench cases export CASE_ID [--output FILE]
-    workbench cases import FILE
-    workbench cases delete CASE_ID --yes
-    workbench cases prune [CASE_ID]
-
-``cases`` works on the case store (docs/store.md): ``--store FILE`` or $WORKBENCH_DATA picks it.
+    workbench cases list|show|export|import|delete|prune|conflicts …   (the case store: workbench/cli_store.py)
+    workbench backup|restore|purge|key …                             (the case store: workbench/cli_store.py)
 
 Exit status: 0 success, 1 ``params check`` found problems, 2 unusable input (the messages say which field and why),
 3 an internal error (reported in one line; set WORKBENCH_DEBUG=1 for the traceback).
@@ -28,17 +22,15 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from workbench.cli_lebenslagen import add_lebenslagen_parser
 from workbench.cli_care import add_care_parser
 from workbench.cli_leistungen import add_leistungen_parser
 from workbench.cli_forms import add_forms_parser
 from workbench.cli_params import add_params_parser
+from workbench.cli_store import add_cases_parser, add_store_parsers
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
-if TYPE_CHECKING:
-    from workbench.store import CaseStore
 
 
 def _print_json(data: object) -> None:
@@ -122,126 +114,6 @@ def _top(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 50:
         raise argparse.ArgumentTypeError("--top: eine ganze Zahl von 1 bis 50 / a whole number from 1 to 50")
     return int(value)
-# -- workbench cases … : the case store -----------------------------------------------------------
-
-def _store(args: argparse.Namespace) -> CaseStore:
-    from workbench.store import CaseStore
-
-    return CaseStore(Path(args.store) if args.store else None)
-
-
-def cmd_cases_list(args: argparse.Namespace) -> int:
-    from workbench.i18n import text
-    from workbench.store import office_time
-
-    summaries = _store(args).list(args.search, limit=args.limit)
-    if args.json:
-        _print_json([{"case_id": s.case_id, "family": s.family, "version": s.version,
-                      "saved_at": s.saved_at.isoformat(), "complete": s.complete} for s in summaries])
-        return 0
-    if not summaries:
-        print(text("store.cli_none"), file=sys.stderr)
-    for s in summaries:
-        state = text("store.cli_complete" if s.complete else "store.cli_draft")
-        when = office_time(s.saved_at).strftime("%d.%m.%Y %H:%M")
-        print(f"{s.case_id}\tv{s.version}\t{when}\t{state}\t{s.family}")
-    return 0
-
-
-def cmd_cases_show(args: argparse.Namespace) -> int:
-    stored = _store(args).open(args.case_id, args.version)
-    _print_json({"case_id": stored.case_id, "version": stored.version, "saved_at": stored.saved_at.isoformat(),
-                 "complete": stored.complete, "data": stored.data})
-    return 0
-
-
-def cmd_cases_export(args: argparse.Namespace) -> int:
-    from workbench.i18n import text
-
-    data = _store(args).export_json(args.case_id)
-    if not args.output:
-        _print_json(data)
-        return 0
-    try:  # personal data: a new file readable by its owner only, never overwriting another
-        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise WorkbenchError(text("store.cli_exists", path=args.output)) from None
-    except OSError as exc:
-        raise WorkbenchError(text("store.cli_unwritable", path=args.output, detail=exc.strerror)) from None
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    print(text("store.cli_exported", case_id=args.case_id, path=args.output), file=sys.stderr)
-    return 0
-
-
-def cmd_cases_import(args: argparse.Namespace) -> int:
-    from workbench.case import load_case
-    from workbench.i18n import text
-
-    case_id = load_case(Path(args.file)).case_id
-    version = _store(args).import_json(Path(args.file))
-    print(text("store.cli_imported", case_id=case_id, version=version))
-    return 0
-
-
-def cmd_cases_delete(args: argparse.Namespace) -> int:
-    from workbench.i18n import text
-
-    if not args.yes:
-        raise WorkbenchError(text("store.cli_confirm", case_id=args.case_id))
-    count = _store(args).delete(args.case_id)
-    if count == 0:
-        raise WorkbenchError(text("store.not_found", case_id=args.case_id))
-    print(text("store.cli_deleted", case_id=args.case_id, count=count))
-    return 0
-
-
-def cmd_cases_prune(args: argparse.Namespace) -> int:
-    from workbench.i18n import text
-
-    print(text("store.cli_pruned", count=_store(args).prune_drafts(args.case_id)))
-    return 0
-
-
-def _positive(value: str) -> int:
-    number = int(value) if value.isdigit() else 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"ganze Zahl ab 1 erwartet, nicht {value!r}")
-    return number
-
-
-def add_cases_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """``workbench cases list|show|export|import|delete``."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", metavar="FILE", help="Falldatenbank (Standard: $WORKBENCH_DATA/cases.sqlite)")
-    cases = sub.add_parser("cases", help="gespeicherte Fälle auflisten, zeigen, exportieren, importieren, löschen, aufräumen")
-    commands = cases.add_subparsers(dest="cases_command", required=True)
-    p = commands.add_parser("list", parents=[common], help="Fälle, neueste zuerst")
-    p.add_argument("--search", default="", help="Teil von Aktenzeichen oder Vorname (Groß-/Kleinschreibung egal)")
-    p.add_argument("--limit", type=_positive, default=50, help="höchstens so viele Fälle (Standard 50)")
-    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
-    p.set_defaults(func=cmd_cases_list)
-    p = commands.add_parser("show", parents=[common], help="eine Version eines Falls als JSON (Standard: neueste)")
-    p.add_argument("case_id")
-    p.add_argument("--version", type=_positive)
-    p.set_defaults(func=cmd_cases_show)
-    p = commands.add_parser("export", parents=[common], help="neueste vollständige Version als Falldatei")
-    p.add_argument("case_id")
-    p.add_argument("--output", "-o", metavar="FILE", help="in diese (neue) Datei schreiben statt auf die Ausgabe")
-    p.set_defaults(func=cmd_cases_export)
-    p = commands.add_parser("import", parents=[common], help="Falldatei prüfen und als neue Version speichern")
-    p.add_argument("file")
-    p.set_defaults(func=cmd_cases_import)
-    p = commands.add_parser("delete", parents=[common], help="Fall mit allen Versionen endgültig löschen")
-    p.add_argument("case_id")
-    p.add_argument("--yes", action="store_true", help="Löschen bestätigen")
-    p.set_defaults(func=cmd_cases_delete)
-    p = commands.add_parser("prune", parents=[common], help="Entwürfe löschen, auf die eine vollständige Version folgt")
-    p.add_argument("case_id", nargs="?", help="nur dieser Fall (Standard: alle)")
-    p.set_defaults(func=cmd_cases_prune)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbench", description="Familienbüro workbench: Leistungen berechnen und erklären.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -276,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_care_parser(sub)
     add_leistungen_parser(sub)
     add_forms_parser(sub)
+    add_store_parsers(sub)
     return parser
 
 

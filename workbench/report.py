@@ -14,6 +14,7 @@ as typed.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -97,6 +98,20 @@ class _Handout(FPDF):
         self.set_auto_page_break(True, margin=spec.margin_mm)
         for style, path in _fonts().items():
             self.add_font("DejaVu", style, str(path))
+
+    def normalize_text(self, text: str) -> str:
+        """Text as printed: control and format characters dropped, a character the font lacks shown as "?".
+
+        Names are typed by people; fpdf2 would silently leave out a glyph DejaVu Sans does not have
+        and log the characters it left out (family data in a log, docs/datenschutz.md).
+        """
+        cmap = getattr(self.current_font, "cmap", None) or {}
+        printed = []
+        for ch in text.replace("\t", " "):
+            if ch != "\n" and unicodedata.category(ch).startswith("C"):
+                continue
+            printed.append(ch if ch == "\n" or not cmap or ord(ch) in cmap else "?")
+        return super().normalize_text("".join(printed))
 
     def footer(self) -> None:
         self.set_y(-11)

@@ -11,7 +11,13 @@
 - Drafts: a dict that does not (yet) validate as a Case is stored with ``complete=False``,
   so a wizard can save after every field and a dead kernel loses at most the field being typed.
 - Privacy: logs carry case ids and versions only; ``delete`` removes every version and
-  conflict copy and overwrites the freed pages (``secure_delete``).
+  conflict copy and overwrites the freed pages (``secure_delete``); ``purge`` deletes the cases
+  whose last save is older than the retention period.
+- Encryption at rest (optional): with a key (``WORKBENCH_KEY`` / ``WORKBENCH_KEY_FILE``) a new
+  store encrypts the case data and the names with AES-256-GCM (:mod:`workbench.store_crypto`);
+  case ids, version numbers, times and logins stay clear. An encrypted store refuses to open
+  without its key.
+- Backup, restore and key rotation: :mod:`workbench.store_maintenance`.
 """
 
 from __future__ import annotations
@@ -19,12 +25,11 @@ from __future__ import annotations
 import builtins
 import json
 import logging
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +37,10 @@ from workbench.case import Case, dump_case, load_case
 from workbench.case_household import migrate
 from workbench.errors import CaseNotFound, StoreConflict, StoreError
 from workbench.i18n import text
+from workbench.store_crypto import Cipher, key_from_environment
+from workbench.store_schema import (
+    SCHEMA, SCHEMA_VERSION, default_store_path, encryption_check, prepare_file, write_encryption,
+)
 from workbench.store_records import (
     advisor, family_names, fold, now, office_time, parse_time, search_key, to_payload, when,
 )
@@ -40,38 +49,9 @@ __all__ = ["CaseStore", "CaseSummary", "ConflictCopy", "StoredCase", "default_st
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
-FILE_NAME = "cases.sqlite"
+HISTORY_FORMAT = "workbench-case-history/1"
 BUSY_TIMEOUT_S = 30.0
 
-_SCHEMA = """
-CREATE TABLE schema_version (version INTEGER NOT NULL);
-CREATE TABLE cases (
-    case_id    TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL
-);
-CREATE TABLE versions (
-    seq        INTEGER PRIMARY KEY,            -- commit order over all cases: newest first = largest
-    case_id    TEXT NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
-    version    INTEGER NOT NULL CHECK (version >= 1),
-    saved_at   TEXT NOT NULL,                  -- ISO 8601, UTC
-    saved_by   TEXT NOT NULL,                  -- the advisor's login (never family data)
-    complete   INTEGER NOT NULL CHECK (complete IN (0, 1)),
-    family     TEXT NOT NULL,                  -- parents' names, for the list
-    search_key TEXT NOT NULL,                  -- case id and names, case-folded
-    data       TEXT NOT NULL,                  -- case-format JSON
-    UNIQUE (case_id, version)
-);
-CREATE TABLE conflicts (
-    conflict_id   INTEGER PRIMARY KEY,
-    case_id       TEXT NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
-    based_on      INTEGER,                     -- the version the refused save expected (NULL: "new case")
-    saved_at      TEXT NOT NULL,
-    saved_by      TEXT NOT NULL,
-    data          TEXT NOT NULL
-);
-CREATE INDEX conflicts_case ON conflicts (case_id);
-"""
 
 
 @dataclass(frozen=True)
@@ -107,23 +87,23 @@ class ConflictCopy:
     data: dict[str, Any]
 
 
-def default_store_path() -> Path:
-    """``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``."""
-    folder = os.environ.get("WORKBENCH_DATA")
-    base = Path(folder).expanduser() if folder else Path.home() / ".local" / "share" / "workbench"
-    return base / FILE_NAME
-
-
 class CaseStore:
     """Cases in one SQLite file; every method runs in its own short connection (safe across processes)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, key: bytes | None = None) -> None:
+        """Open (or create) the store; ``key`` defaults to WORKBENCH_KEY / WORKBENCH_KEY_FILE.
+
+        A new store is created encrypted when there is a key. An encrypted store without the
+        right key, and a key given for a store that is not encrypted, are refused (StoreError).
+        """
         self.path = Path(path) if path is not None else default_store_path()
         try:
-            _prepare_file(self.path)
+            prepare_file(self.path)
         except OSError as exc:
             raise StoreError(text("store.unreadable", path=self.path, detail=exc.strerror or exc)) from exc
         self._user = advisor()
+        key = key if key is not None else key_from_environment()
+        self._cipher: Cipher | None = Cipher(key) if key is not None else None
         try:
             self._create_schema()
         except sqlite3.DatabaseError as exc:
@@ -193,6 +173,27 @@ class CaseStore:
         log.info("pruned %d drafts (%s)", count, case_id or "all cases")
         return count
 
+    def purge(self, older_than: timedelta, *, dry_run: bool = False) -> builtins.list[tuple[str, datetime]]:
+        """Delete every case whose latest save is older than ``older_than`` (all versions, drafts, copies).
+
+        Returns the cases concerned (case id, time of the last save), oldest first; with
+        ``dry_run`` nothing is deleted. The retention period is the office's (docs/datenschutz.md).
+        """
+        cutoff = (datetime.now(UTC) - older_than).isoformat(timespec="microseconds")
+        query = ("SELECT case_id, MAX(saved_at) AS last FROM versions GROUP BY case_id HAVING last < ? "
+                 "ORDER BY last, case_id")
+        with self._transaction() as conn:
+            due = [(str(r[0]), parse_time(r[1])) for r in conn.execute(query, (cutoff,)).fetchall()]
+            if not dry_run:
+                for case_id, _ in due:
+                    conn.execute("DELETE FROM conflicts WHERE case_id = ?", (case_id,))
+                    conn.execute("DELETE FROM versions WHERE case_id = ?", (case_id,))
+                    conn.execute("DELETE FROM cases WHERE case_id = ?", (case_id,))
+        if not dry_run:
+            self._compact()
+        log.info("purge older than %d days: %d cases%s", older_than.days, len(due), " (dry run)" if dry_run else "")
+        return due
+
     # -- reading ---------------------------------------------------------------------------------
 
     def open(self, case_id: str, version: int | None = None) -> StoredCase:
@@ -207,18 +208,26 @@ class CaseStore:
                     raise CaseNotFound(text("store.not_found", case_id=case_id))
                 raise CaseNotFound(text("store.version_not_found", case_id=case_id, version=version, latest=latest[0]))
         # old versions stay as they were saved; they are read through the format migration
-        return StoredCase(row[0], row[1], parse_time(row[2]), migrate(json.loads(row[3])), bool(row[4]))
+        return StoredCase(row[0], row[1], parse_time(row[2]), migrate(self._load(row[3], "versions.data", row[0])),
+                          bool(row[4]))
 
     def list(self, search: str = "", limit: int = 50) -> list[CaseSummary]:
         """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name."""
         words = fold(search).split()
+        latest = ("SELECT v.case_id, v.family, v.version, v.saved_at, v.complete FROM versions v "
+                  "JOIN (SELECT case_id, MAX(version) AS version FROM versions GROUP BY case_id) latest "
+                  "USING (case_id, version)")
+        if self._cipher is not None:  # names are encrypted: decrypt, then search here
+            with self._connect() as conn:
+                rows = conn.execute(latest + " ORDER BY v.seq DESC").fetchall()
+            found = [s for s in map(self._summary, rows)
+                     if all(word in search_key(s.case_id, s.family) for word in words)]
+            return found[:max(0, limit)]
         where = " AND ".join("instr(v.search_key, ?) > 0" for _ in words) or "1"
-        sql = ("SELECT v.case_id, v.family, v.version, v.saved_at, v.complete FROM versions v "
-               "JOIN (SELECT case_id, MAX(version) AS version FROM versions GROUP BY case_id) latest "
-               f"USING (case_id, version) WHERE {where} ORDER BY v.seq DESC LIMIT ?")
         with self._connect() as conn:
-            rows = conn.execute(sql, (*words, max(0, limit))).fetchall()
-        return [_summary(row) for row in rows]
+            rows = conn.execute(f"{latest} WHERE {where} ORDER BY v.seq DESC LIMIT ?",
+                                (*words, max(0, limit))).fetchall()
+        return [self._summary(row) for row in rows]
 
     def history(self, case_id: str) -> builtins.list[CaseSummary]:
         """Every version of the case, newest first; CaseNotFound if there is none."""
@@ -227,7 +236,7 @@ class CaseStore:
                                 "ORDER BY version DESC", (case_id,)).fetchall()
         if not rows:
             raise CaseNotFound(text("store.not_found", case_id=case_id))
-        return [_summary(row) for row in rows]
+        return [self._summary(row) for row in rows]
 
     def export_json(self, case_id: str) -> dict[str, Any]:
         """The latest complete version as case-format JSON (drafts are never exported)."""
@@ -238,15 +247,40 @@ class CaseStore:
                 raise CaseNotFound(text("store.not_found", case_id=case_id))
         if row is None:
             raise StoreError(text("store.no_complete_version", case_id=case_id))
-        data: dict[str, Any] = json.loads(row[0])
-        return data
+        return self._load(row[0], "versions.data", case_id)
+
+    def export_history(self, case_id: str) -> dict[str, Any]:
+        """Everything stored about one case, for a family's request for its data (Art. 15, 20 DSGVO).
+
+        Every version (drafts included) and every conflict copy, oldest first, with when and by
+        whom it was saved, as one JSON object of format ``workbench-case-history/1``.
+        """
+        with self._connect() as conn:
+            rows = conn.execute("SELECT version, saved_at, saved_by, complete, data FROM versions WHERE case_id = ? "
+                                "ORDER BY version", (case_id,)).fetchall()
+            copies = conn.execute("SELECT conflict_id, based_on, saved_at, saved_by, data FROM conflicts "
+                                  "WHERE case_id = ? ORDER BY conflict_id", (case_id,)).fetchall()
+        if not rows:
+            raise CaseNotFound(text("store.not_found", case_id=case_id))
+        return {
+            "format": HISTORY_FORMAT, "case_id": case_id, "exported_at": now(),
+            "versions": [{"version": r[0], "saved_at": r[1], "saved_by": r[2], "complete": bool(r[3]),
+                          "data": self._load(r[4], "versions.data", case_id)} for r in rows],
+            "conflict_copies": [{"conflict_id": r[0], "based_on": r[1], "saved_at": r[2], "saved_by": r[3],
+                                 "data": self._load(r[4], "conflicts.data", case_id)} for r in copies],
+        }
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether case data and names are stored encrypted."""
+        return self._cipher is not None
 
     def conflict_copies(self, case_id: str) -> builtins.list[ConflictCopy]:
         """The data of refused saves of this case, newest first (empty when there were none)."""
         with self._connect() as conn:
             rows = conn.execute("SELECT conflict_id, case_id, based_on, saved_at, data FROM conflicts "
                                 "WHERE case_id = ? ORDER BY conflict_id DESC", (case_id,)).fetchall()
-        return [ConflictCopy(r[0], r[1], r[2], parse_time(r[3]), json.loads(r[4])) for r in rows]
+        return [ConflictCopy(r[0], r[1], r[2], parse_time(r[3]), self._load(r[4], "conflicts.data", r[1])) for r in rows]
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -297,13 +331,38 @@ class CaseStore:
         with self._transaction() as conn:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if "schema_version" not in tables:
-                for statement in filter(str.strip, _SCHEMA.split(";")):  # not executescript: it would COMMIT
+                for statement in filter(str.strip, SCHEMA.split(";")):  # not executescript: it would COMMIT
                     conn.execute(statement)
                 conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+                if self._cipher is not None:
+                    write_encryption(conn, self._cipher)
                 return
             found = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
             if found is None or found > SCHEMA_VERSION:
                 raise StoreError(text("store.schema_too_new", path=self.path, found=found, known=SCHEMA_VERSION))
+            if found < 2:  # version 1 had no store_meta: it is a store without encryption
+                conn.execute("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                conn.execute("INSERT INTO schema_version (version) VALUES (2)")
+            check = encryption_check(conn)
+        if check is None and self._cipher is not None:
+            raise StoreError(text("store.key_for_plain_store", path=self.path))
+        if check is not None and self._cipher is None:
+            raise StoreError(text("store.key_missing", path=self.path))
+        if check is not None and self._cipher is not None and not self._cipher.matches(check):
+            raise StoreError(text("store.key_wrong", path=self.path))
+
+    def _dump(self, payload: dict[str, Any], column: str, case_id: str) -> str:
+        plain = json.dumps(payload, ensure_ascii=False)
+        return plain if self._cipher is None else self._cipher.seal(plain, f"{column}/{case_id}")
+
+    def _load(self, stored: str, column: str, case_id: str) -> dict[str, Any]:
+        plain = stored if self._cipher is None else self._cipher.open(stored, f"{column}/{case_id}")
+        data: dict[str, Any] = json.loads(plain)
+        return data
+
+    def _summary(self, row: tuple[Any, ...]) -> CaseSummary:
+        family = row[1] if self._cipher is None or not row[1] else self._cipher.open(row[1], f"versions.family/{row[0]}")
+        return CaseSummary(row[0], family, int(row[2]), parse_time(row[3]), bool(row[4]))
 
     def _append(self, conn: sqlite3.Connection, case_id: str, latest: tuple[int, str, str] | None,
                 payload: dict[str, Any], complete: bool) -> int:
@@ -312,16 +371,20 @@ class CaseStore:
         if latest is None:
             conn.execute("INSERT INTO cases (case_id, created_at) VALUES (?, ?)", (case_id, now()))
         family = family_names(payload)
+        if self._cipher is None:
+            stored_family, key = family, search_key(case_id, family)
+        else:  # the names are encrypted too; the search then decrypts them (list)
+            stored_family, key = self._cipher.seal(family, f"versions.family/{case_id}") if family else "", ""
         conn.execute("INSERT INTO versions (case_id, version, saved_at, saved_by, complete, family, search_key, data) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (case_id, version, now(), self._user, int(complete), family,
-                      search_key(case_id, family), json.dumps(payload, ensure_ascii=False)))
+                     (case_id, version, now(), self._user, int(complete), stored_family, key,
+                      self._dump(payload, "versions.data", case_id)))
         return version
 
     def _keep_conflict(self, conn: sqlite3.Connection, case_id: str, based_on: int | None,
                        payload: dict[str, Any]) -> int:
         cursor = conn.execute("INSERT INTO conflicts (case_id, based_on, saved_at, saved_by, data) VALUES (?, ?, ?, ?, ?)",
-                              (case_id, based_on, now(), self._user, json.dumps(payload, ensure_ascii=False)))
+                              (case_id, based_on, now(), self._user, self._dump(payload, "conflicts.data", case_id)))
         return int(cursor.lastrowid or 0)
 
     def _conflict(self, case_id: str, expected: int | None, latest: tuple[int, str, str], payload: dict[str, Any],
@@ -336,27 +399,7 @@ class CaseStore:
         return StoreConflict(message, case_id=case_id, latest_version=version, refused=payload, conflict_id=conflict_id)
 
 
-def _prepare_file(path: Path) -> None:
-    """Create missing folders 0700 and the database file 0600 before SQLite opens it."""
-    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
-    for folder in reversed(missing):
-        folder.mkdir(mode=0o700)
-        folder.chmod(0o700)  # mkdir's mode is reduced by the umask
-    if path.parent == default_store_path().parent:
-        path.parent.chmod(0o700)  # our own data folder: tighten it even if it existed
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    if path.stat().st_mode & 0o077:
-        path.chmod(0o600)
-
-
 def _latest(conn: sqlite3.Connection, case_id: str) -> tuple[int, str, str] | None:
     row = conn.execute("SELECT version, saved_at, saved_by FROM versions WHERE case_id = ? "
                        "ORDER BY version DESC LIMIT 1", (case_id,)).fetchone()
     return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
-
-
-def _summary(row: tuple[Any, ...]) -> CaseSummary:
-    return CaseSummary(row[0], row[1], int(row[2]), parse_time(row[3]), bool(row[4]))
-
-

@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from workbench.case import Case, dump_case, load_case
+from workbench.case_privacy import strip_identifying
 from workbench.errors import CaseError
 from workbench.i18n import format_date, text
 
@@ -22,12 +23,13 @@ DISPLAY_ZONE = "Europe/Berlin"  # the office's clock, for times in messages
 
 
 def to_payload(data: dict[str, Any] | Case, complete: bool | None) -> tuple[dict[str, Any], bool]:
-    """The data as plain JSON and whether it is a complete case."""
+    """The data as plain JSON and whether it is a complete case (an anonymous one without identifying fields)."""
     if isinstance(data, Case):
         return dump_case(data), complete is not False
     if not isinstance(data, dict):
         raise CaseError([text("store.not_a_dict", kind=type(data).__name__)])
     payload: dict[str, Any] = json.loads(json.dumps(data, default=_json_value, ensure_ascii=False))
+    payload = strip_identifying(payload)  # an anonymous case's names never reach the disk, drafts included
     case_id = payload.get("case_id")
     if not isinstance(case_id, str) or not case_id.strip():
         raise CaseError([text("store.no_case_id")])

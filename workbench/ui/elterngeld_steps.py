@@ -22,25 +22,41 @@ class FamilieStep(WizardStep):
 
     def build(self) -> None:
         language = self.language
+        self.anonymous = CheckField("ui.privacy.anonymous", language)  # workbench/case_privacy.py
+        self.anonymous.observe(lambda _change: self._apply_anonymous())
         self.married = CheckField("ui.eg.married", language)
         self.single = CheckField("ui.eg.single_parent", language)
         self.parents = RowList("household.parents", self._parent_row, language, "ui.eg.add_parent",
                                "ui.eg.remove_parent", lambda: self.on_change(), lambda r: self.on_error(r),
                                min_rows=1, max_rows=2)
-        for field in (self.married, self.single):
+        for field in (self.anonymous, self.married, self.single):
             self.watch(field)
-        self.body.children = (self.parents.widget, self.married.widget, self.single.widget)
+        self.body.children = (self.anonymous.widget, self.parents.widget, self.married.widget, self.single.widget)
 
     def _parent_row(self, index: int) -> Row:
         lang = self.language
-        return Row({"name": TextField("ui.eg.first_name", lang),
-                    "birth_date": DateField("ui.eg.parent_birth_date", lang, empty_key=None)}, "ui.eg.parent_heading")
+        row = Row({"name": TextField("ui.eg.first_name", lang),
+                   "birth_date": DateField("ui.eg.parent_birth_date", lang, empty_key=None)}, "ui.eg.parent_heading")
+        if getattr(self, "anonymous", None) is not None and self.anonymous.read():
+            for field in row.fields.values():
+                field.input.disabled = True
+        return row
+
+    def _apply_anonymous(self) -> None:
+        """Anonymous: the names and birth dates are emptied and locked (nothing of them is saved)."""
+        anonymous = self.anonymous.read()
+        for row in self.parents.rows:
+            for field in row.fields.values():
+                if anonymous:
+                    field.write(None)
+                field.input.disabled = anonymous
 
     def fields(self) -> dict[str, Field]:
-        return {"household.married": self.married, "household.single_parent": self.single, **self.parents.fields()}
+        return {"anonymous": self.anonymous, "household.married": self.married,
+                "household.single_parent": self.single, **self.parents.fields()}
 
     def area(self) -> tuple[str, ...]:
-        return ("household.married", "household.single_parent", "household.parents")
+        return ("anonymous", "household.married", "household.single_parent", "household.parents")
 
     def load(self, data: dict[str, Any]) -> None:
         self.parents.resize(max(1, len(data.get("household", {}).get("parents", []))))

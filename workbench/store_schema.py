@@ -1,0 +1,82 @@
+"""The case store's file and schema: where it lives, its tables, its encryption marker (docs/store.md).
+
+Split from :mod:`workbench.store` so that module holds the saving and reading logic.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from workbench.store_crypto import Cipher
+
+SCHEMA_VERSION = 2  # 2: table store_meta (encryption); a version-1 store is upgraded when opened
+FILE_NAME = "cases.sqlite"
+
+SCHEMA = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+CREATE TABLE cases (
+    case_id    TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE versions (
+    seq        INTEGER PRIMARY KEY,            -- commit order over all cases: newest first = largest
+    case_id    TEXT NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+    version    INTEGER NOT NULL CHECK (version >= 1),
+    saved_at   TEXT NOT NULL,                  -- ISO 8601, UTC
+    saved_by   TEXT NOT NULL,                  -- the advisor's login (never family data)
+    complete   INTEGER NOT NULL CHECK (complete IN (0, 1)),
+    family     TEXT NOT NULL,                  -- parents' names, for the list (encrypted store: sealed)
+    search_key TEXT NOT NULL,                  -- case id and names, case-folded (encrypted store: empty)
+    data       TEXT NOT NULL,                  -- case-format JSON (encrypted store: sealed)
+    UNIQUE (case_id, version)
+);
+CREATE TABLE conflicts (
+    conflict_id   INTEGER PRIMARY KEY,
+    case_id       TEXT NOT NULL REFERENCES cases(case_id) ON DELETE CASCADE,
+    based_on      INTEGER,                     -- the version the refused save expected (NULL: "new case")
+    saved_at      TEXT NOT NULL,
+    saved_by      TEXT NOT NULL,
+    data          TEXT NOT NULL                -- as versions.data
+);
+CREATE INDEX conflicts_case ON conflicts (case_id);
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- encryption, key_check
+"""
+
+
+def default_store_path() -> Path:
+    """``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``."""
+    folder = os.environ.get("WORKBENCH_DATA")
+    base = Path(folder).expanduser() if folder else Path.home() / ".local" / "share" / "workbench"
+    return base / FILE_NAME
+
+
+def prepare_file(path: Path) -> None:
+    """Create missing folders 0700 and the database file 0600 before SQLite opens it."""
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+        folder.chmod(0o700)  # mkdir's mode is reduced by the umask
+    if path.parent == default_store_path().parent:
+        path.parent.chmod(0o700)  # our own data folder: tighten it even if it existed
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o600)
+
+
+def encryption_check(conn: sqlite3.Connection) -> str | None:
+    """The store's sealed key check, None for a store without encryption."""
+    row = conn.execute("SELECT value FROM store_meta WHERE key = 'key_check'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def write_encryption(conn: sqlite3.Connection, cipher: Cipher | None) -> None:
+    """Mark the store as encrypted with ``cipher``'s key (None: not encrypted)."""
+    conn.execute("DELETE FROM store_meta WHERE key IN ('encryption', 'key_check')")
+    if cipher is not None:
+        conn.executemany("INSERT INTO store_meta (key, value) VALUES (?, ?)",
+                         [("encryption", "aes-256-gcm"), ("key_check", cipher.check_value())])
+
+
