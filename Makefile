@@ -33,11 +33,11 @@ axe:
 	elif command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; \
 	else echo "npm not found: the accessibility test will be skipped"; fi
 
-# every Voila setting (127.0.0.1, hidden sources and tracebacks, preheated start page,
-# kernel culling) is in voila.json, read from this folder
+# workbench.serve is Voila with refusals (only 127.0.0.1 without a token, no tracebacks, data
+# folder outside notebooks/) and a session limit; every setting is in voila.json (this folder)
 run: install
 	@echo "Workbench: http://127.0.0.1:$(PORT)/voila/render/start.ipynb  (stop with Ctrl-C)"
-	$(PY) -m voila notebooks/ --port=$(PORT)
+	$(PY) -m workbench.serve notebooks/ --port=$(PORT)
 
 # maintainers: the same notebooks in JupyterLab (token login, URL printed on start)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.cli_params import add_params_parser
+from workbench.cli_serve import add_serve_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
 if TYPE_CHECKING:
@@ -265,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_schema)
     add_params_parser(sub)
     add_cases_parser(sub)
+    add_serve_parser(sub)
     return parser
 
 

@@ -76,7 +76,7 @@ def voila_url(data_dir: Path) -> Iterator[str]:
     log = ARTIFACTS / "voila.log"
     log_file = log.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}"],
+        [sys.executable, "-m", "workbench.serve", "notebooks/", "--no-browser", f"--port={port}"],
         cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir)},
         start_new_session=True,  # own process group: teardown reaches the kernels too
