@@ -19,7 +19,7 @@ GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml)
 
 # re-installs only when pyproject.toml changed: `make install` on a ready venv takes no time
 $(INSTALLED): .venv/bin/python pyproject.toml
-	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q -e '.[dev,hub]'
 	touch $@
 
 $(VOILA_TEMPLATE): | $(INSTALLED)
@@ -27,9 +27,10 @@ $(VOILA_TEMPLATE): | $(INSTALLED)
 
 install: $(INSTALLED) $(VOILA_TEMPLATE)
 
-# axe-core for the accessibility test; without npm the test is skipped with a message
+# npm packages of package.json: axe-core for the accessibility test (skipped without npm),
+# configurable-http-proxy for the JupyterHub test (tests/deploy/test_jupyterhub.py)
 axe:
-	@if [ -f node_modules/axe-core/axe.min.js ]; then :; \
+	@if [ -f node_modules/axe-core/axe.min.js ] && [ -x node_modules/.bin/configurable-http-proxy ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; \
 	else echo "npm not found: the accessibility test will be skipped"; fi
 

@@ -1,6 +1,7 @@
 """Browser fixtures: the repository's Voila on a free port, Debian's chromium via Playwright.
 
-Voila runs from the repository root so that it reads the real ``voila.json`` (sources
+Voila runs from the repository root through ``workbench.serve`` (what ``make run`` starts), so
+that it reads the real ``voila.json`` (sources
 stripped, tracebacks hidden, preheated start page); only the port is overridden.
 """
 
@@ -76,7 +77,9 @@ def voila_url(data_dir: Path) -> Iterator[str]:
     log = ARTIFACTS / "voila.log"
     log_file = log.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "workbench.serve", "notebooks/", "--no-browser", f"--port={port}"],
+        # each test closes its page: for the session limit these are closed tabs after 10 s
+        [sys.executable, "-m", "workbench.serve", "notebooks/", "--no-browser", f"--port={port}",
+         "--WorkbenchVoila.orphan_grace_s=10"],
         cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir)},
         start_new_session=True,  # own process group: teardown reaches the kernels too

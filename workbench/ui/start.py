@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -46,8 +47,17 @@ class StartPage:
         self.quick._show_unexpected(reference)
 
     def show(self) -> None:
-        """Display the page in the notebook (Voila or JupyterLab)."""
+        """Display the page in the notebook (Voila or JupyterLab).
+
+        A preheated Voila kernel built the page before anyone asked for it: it waits for the
+        request and lists the cases again, or cases saved meanwhile would be missing.
+        """
         display(self.widget)  # type: ignore[no-untyped-call]
+        if os.environ.get("VOILA_PREHEAT") == "True":
+            from voila.utils import wait_for_request
+
+            wait_for_request()
+            guarded(self.cases.refresh, self._show_unexpected)()
 
     def set_language(self, language: str) -> None:
         """Switch every text on the page to ``language`` (``de`` or ``en``)."""
