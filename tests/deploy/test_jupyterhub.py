@@ -93,6 +93,8 @@ def _save_a_case(page: Page, url: str, login: str, first_name: str) -> str:
             page.get_by_label(fill[0]).fill(fill[1])
         page.get_by_role("button", name="Weiter").click()
         expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 6", timeout=60_000)
+    # 3.000 € Steuerklasse 1, birth 15.06.2026: 1.274,65 € Basiselterngeld (as on the start page), 12 months
+    expect(page.locator(".wb-planner")).to_contain_text("15.295,80 €", timeout=60_000)
     status = page.locator(".wb-status")
     expect(status).to_contain_text("Gespeichert", timeout=60_000)
     match = re.search(r"Fall (\S+), [Vv]ersion", status.inner_text())
