@@ -162,6 +162,23 @@ def test_a_failing_cell_shows_no_traceback_and_no_data(plain: Server) -> None:
         assert leak not in reply.body
 
 
+def test_a_preheated_page_still_works_after_its_kernel_waited_longer_than_a_minute(served: Server) -> None:
+    """A pooled kernel runs the notebook up to the request and waits there, inside a cell.
+
+    With the former ``VoilaExecutor.timeout`` of 60 s that cell timed out and the next
+    visitor got "Cell execution timed out" instead of the wizard; voila.json has no cell
+    timeout now (the session limit and culling bound the kernels instead).
+    """
+    started = served.log.stat().st_ctime
+    time.sleep(max(0.0, started + 75 - time.time()))  # the pools were heated at start
+    for notebook in ("elterngeld.ipynb", "start.ipynb"):
+        reply = get(served.url + f"/voila/render/{notebook}")
+        assert reply.status == 200
+        assert "timed out" not in reply.body and "There was an error" not in reply.body, notebook
+        assert "application/vnd.jupyter.widget-view+json" in reply.body, notebook
+    assert "Using pre-heated kernel" in served.log_text()
+
+
 # --- the session limit -----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
@@ -223,3 +240,13 @@ def test_a_data_folder_inside_the_served_folder_is_refused(tmp_path: Path) -> No
     assert done.returncode == 2
     assert "liegt im freigegebenen Notebook-Ordner" in done.stderr
     assert not (ROOT / "notebooks" / "daten").exists()
+
+
+def test_the_workbench_command_serves_through_the_same_refusals(tmp_path: Path) -> None:
+    import os
+
+    done = subprocess.run([sys.executable, "-m", "workbench.cli", "serve", "--ip", "0.0.0.0", "--port", "1"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "WORKBENCH_DATA": str(tmp_path)})
+    assert done.returncode == 2
+    assert "nicht auf 0.0.0.0" in done.stderr and "Traceback" not in done.stderr
