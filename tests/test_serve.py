@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from workbench.errors import ServeRefused
 from workbench.serve import check_data_outside, check_listen, is_loopback
-from workbench.serve_limits import KernelState, busy_page, orphans, sessions
+from workbench.serve_limits import KernelState, busy_page, kernel_states, orphans, sessions
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
@@ -62,3 +63,33 @@ def test_the_busy_page_says_what_to_do_in_german_and_english() -> None:
     assert "Es sind schon 12 Seiten der Workbench geöffnet" in page
     assert "Bitte ein nicht mehr benötigtes Fenster" in page
     assert "12 pages of the workbench are open already" in page
+
+
+class _StartingKernel:
+    @property
+    def last_activity(self) -> datetime:
+        from traitlets import TraitError
+
+        raise TraitError("The 'last_activity' trait expected a datetime, not the NoneType None.")
+
+
+class _Manager:
+    """What the limit reads of jupyter_server's kernel manager: one running, one starting kernel."""
+
+    _kernel_connections = {"running": 1, "starting": 0}
+    _pools: dict[str, list[object]] = {}
+
+    def list_kernel_ids(self) -> list[str]:
+        return ["running", "starting"]
+
+    def get_kernel(self, kernel_id: str) -> object:
+        return _StartingKernel() if kernel_id == "starting" else SimpleNamespace(last_activity=NOW)
+
+
+def test_a_kernel_still_starting_counts_as_a_session_and_is_no_orphan() -> None:
+    """Ten pages opened at once: reading a starting kernel's unset last_activity raised and gave a 500."""
+    states = kernel_states(_Manager())
+    assert [s.kernel_id for s in states] == ["running", "starting"]
+    assert states[0].last_activity == NOW
+    assert sessions(states) == 2
+    assert orphans(states, datetime.now(timezone.utc), grace_s=300) == []

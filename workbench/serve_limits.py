@@ -66,10 +66,22 @@ def kernel_states(manager: Any) -> list[KernelState]:
     connections = getattr(manager, "_kernel_connections", {})
     states = []
     for kernel_id in manager.list_kernel_ids():
-        kernel = manager.get_kernel(kernel_id)
-        last = getattr(kernel, "last_activity", None) or datetime.now(timezone.utc)
-        states.append(KernelState(kernel_id, int(connections.get(kernel_id, 0)), last, kernel_id in pooled))
+        states.append(KernelState(kernel_id, int(connections.get(kernel_id, 0)),
+                                  _last_activity(manager, kernel_id), kernel_id in pooled))
     return states
+
+
+def _last_activity(manager: Any, kernel_id: str) -> datetime:
+    """When the kernel last did something; *now* for a kernel still starting.
+
+    A kernel that is starting has no ``last_activity`` yet, and reading the unset trait
+    raises a TraitError, not an AttributeError (seen with ten pages opened at once).
+    """
+    try:
+        last = manager.get_kernel(kernel_id).last_activity
+    except Exception:  # noqa: BLE001 - starting, or shut down meanwhile: not an orphan
+        last = None
+    return last if isinstance(last, datetime) else datetime.now(timezone.utc)
 
 
 def busy_page(limit: int) -> str:
@@ -86,7 +98,12 @@ class LimitedVoilaHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila i
 
     async def get(self, path: str | None = None) -> None:
         limit, grace = self.settings.get("workbench_limits", (0, 0.0))
-        if limit > 0 and not await self._room(limit, grace):
+        try:
+            room = limit <= 0 or await self._room(limit, grace)
+        except Exception:  # noqa: BLE001 - a fault in the limit must not cost the advisor the page
+            self.log.exception("session limit check failed; page served without it")
+            room = True
+        if not room:
             self.set_status(503)
             self.set_header("Retry-After", "60")
             self.set_header("Content-Type", "text/html; charset=utf-8")
