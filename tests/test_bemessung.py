@@ -20,7 +20,9 @@ def test_months_with_mutterschutz_before_the_birth_are_skipped() -> None:
 
 def test_an_early_birth_counts_the_protection_period_from_the_due_date() -> None:
     start, _ = mutterschutz_vor_geburt(date(2026, 6, 15), 8)
-    assert start == date(2026, 6, 29)  # due date 10 August, six weeks before: after the birth
+    # due date 10 August, six weeks before would be 29 June, after the birth: the period starts
+    # with the birth (§ 3 Abs. 1 Satz 4 MuSchG), so no month before it is skipped
+    assert start == date(2026, 6, 15)
     assert bemessungszeitraum(date(2026, 6, 15), skip_from=start)[-1] == (2026, 5)
 
 

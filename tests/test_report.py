@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from tests.shared import SHARED
 from workbench.case import load_case
 from workbench.i18n import format_money
-from workbench.report import application_deadline, elternzeit_notice, handout_pdf
+from workbench.report import HandoutSection, application_deadline, elternzeit_notice, handout_pdf
 from workbench.rules.elterngeld.optimize import optimize
 
 EXAMPLE = SHARED / "examples" / "elterngeld" / "ex-money-021.json"
@@ -63,8 +63,17 @@ def test_the_application_deadline_keeps_month_1_paid_and_is_printed(german: tupl
 def test_the_elternzeit_notice_is_seven_weeks_before_it_starts(german: tuple[bytes, str]) -> None:
     from datetime import date
 
-    assert elternzeit_notice(date(2027, 3, 13)) == date(2027, 1, 23)
+    birth = load_case(example_data()).plan_child().birth_date
+    assert elternzeit_notice(date(2027, 3, 13), birth) == date(2027, 1, 23)
     assert "23.01.2027" in german[1]
+
+
+def test_extra_sections_from_other_topics_are_printed_with_their_table() -> None:
+    section = HandoutSection(heading="Kindergeld", paragraphs=("Für Mia: monatlich",),
+                             rows=(("Kind", "Betrag"), ("Mia Öztürk", "259,00 €")))
+    pdf = handout_pdf(load_case(example_data()), "de", sections=[section])
+    words = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Kindergeld" in words and "Mia Öztürk" in words and "259,00 €" in words
 
 
 def test_the_english_handout_uses_english_words_and_money_format() -> None:

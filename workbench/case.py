@@ -24,11 +24,14 @@ from workbench.case_fields import (
     CODE_KINDS, LEBENSMONATE, CaseId, ChildAllowances, ChildCount, Factor, HealthInsurance, Hours, Identifier,
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
+from workbench.case_alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case_constraints import PlanConstraints, ReturnToWork
+from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_references
+from workbench.case_pflege import Care, KitaWish, Vorsorge
 from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
-    "Case", "Child", "ElterngeldPlan", "Household", "Housing", "IncomeAfterBirth", "IncomeBeforeBirth",
+    "AlternativePlan", "Case", "Child", "ElterngeldPlan", "Household", "Housing", "IncomeAfterBirth", "IncomeBeforeBirth",
     "Parent", "PlanConstraints", "ReturnToWork", "case_json_schema", "dump_case", "format_validation_error", "load_case",
     "validation_problems",
 ]
@@ -152,7 +155,7 @@ class Household(_Model, title="Haushalt"):
     single_parent: bool = Field(default=False, description="Alleinerziehend")
     housing: Housing | None = Field(default=None, description="Wohnkosten")
     parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
-    children: list[Child] = Field(min_length=1, description="Kinder, auch erwartete")
+    children: list[Child] = Field(default_factory=list, description="Kinder, auch erwartete (leer nur bei Pflege/Vorsorge, ADR 0011)")
 
     @model_validator(mode="after")
     def _unique(self) -> Household:
@@ -194,10 +197,33 @@ class Case(_Model, title="Fall (workbench-case/1)"):
     language: Literal["de", "en"] = Field(default="de", description="Sprache der Meldungen und Ergebnisse")
     household: Household = Field(description="Haushalt")
     elterngeld_plan: ElterngeldPlan | None = Field(default=None, description="Elterngeld-Plan")
+    mutterschutz: Mutterschutz | None = Field(default=None, description="Mutterschutz und Mutterschaftsgeld")
+    elternzeit: Elternzeit | None = Field(default=None, description="Elternzeit beider Elternteile")
+    elterngeld_alternatives: list[AlternativePlan] = Field(
+        default_factory=list, max_length=MAX_ALTERNATIVES,
+        description="Eigene Pläne der Beratung zum Vergleich (case_alternatives.py)")
     notes: str = Field(default="", description="Notizen")
+    care: Care | None = Field(default=None, description="Pflege eines Angehörigen")
+    kita: KitaWish | None = Field(default=None, description="Kita-Platz")
+    vorsorge: Vorsorge | None = Field(default=None, description="Vorsorgevollmacht, Betreuungs- und Patientenverfügung")
+
+    @model_validator(mode="after")
+    def _care_kita_references(self) -> Case:
+        children = [c.id for c in self.household.children]
+        if not children and self.care is None and self.vorsorge is None:
+            raise problem("care_children_required", at="household.children")
+        if self.kita is not None and self.kita.child not in children:
+            raise problem("unknown_child", at="kita.child", id=self.kita.child, known=", ".join(children))
+        carer = self.care.carer.parent if self.care is not None else None
+        if carer is not None and carer not in [p.id for p in self.household.parents]:
+            raise problem("unknown_parent", at="care.carer.parent", id=carer,
+                          known=", ".join(p.id for p in self.household.parents))
+        return self
 
     @model_validator(mode="after")
     def _references(self) -> Case:
+        check_references(self)
+        check_alternatives(self.elterngeld_alternatives, [p.id for p in self.household.parents])
         plan = self.elterngeld_plan
         if plan is None:
             return self
@@ -231,6 +257,11 @@ class Case(_Model, title="Fall (workbench-case/1)"):
         """The child the plan is for; without a plan the youngest child."""
         if self.elterngeld_plan is not None:
             return self.child(self.elterngeld_plan.child)
+        if not self.household.children:  # a care or Vorsorge case (ADR 0011)
+            from workbench.errors import CaseError
+            from workbench.i18n import text
+
+            raise CaseError([text("case.care_no_child", self.language)])
         return max(self.household.children, key=lambda c: c.birth_date)
 
     def older_children(self) -> list[Child]:

@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli_lebenslagen import add_lebenslagen_parser
+from workbench.cli_care import add_care_parser
 from workbench.cli_params import add_params_parser
 from workbench.cli_serve import add_serve_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
@@ -265,7 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="JSON Schema des Fallformats ausgeben")
     s.set_defaults(func=cmd_schema)
     add_params_parser(sub)
+    add_lebenslagen_parser(sub)
     add_cases_parser(sub)
+    add_care_parser(sub)
     add_serve_parser(sub)
     return parser
 

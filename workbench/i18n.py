@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 
 LANGUAGES = ("de", "en")
 MESSAGES_DIR = Path(__file__).with_name("messages")
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+BABEL_LOCALES = {"de": "de_DE", "en": "en_US"}
+DATE_PATTERNS = {"de": "dd.MM.yyyy", "en": "d MMM yyyy"}
 
 
 @lru_cache(maxsize=1)
@@ -44,29 +47,32 @@ def text(key: str, language: str = "de", **args: Any) -> str:
     return template.format(**args) if args else template
 
 
+def locale_of(language: str) -> str:
+    """The babel locale of a page language: ``de_DE`` or ``en_US``."""
+    return BABEL_LOCALES.get(language, BABEL_LOCALES["de"])
+
+
 def format_decimal(value: Decimal, language: str = "de") -> str:
-    """A number with the decimals it carries (at least two when it has any), German or English separators."""
+    """A number with the decimals it carries (at least two when it has any), German or English separators.
+
+    ``Decimal("1234.5")`` → ``1.234,50`` / ``1,234.50``; ``Decimal("0.736")`` → ``0,736``; formatted by babel.
+    """
     exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent == -1:
-        value = value.quantize(Decimal("0.01"))
-    sign = "-" if value < 0 else ""
-    digits = f"{abs(value):,f}"
-    if language == "de":
-        digits = digits.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return sign + digits
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    places = 2 if places == 1 else places
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return babel_numbers.format_decimal(value, format=pattern, locale=locale_of(language))
 
 
 def format_money(value: Decimal, language: str = "de") -> str:
-    """Euros with two decimals: ``1.264,52 €`` or ``€1,264.52``."""
-    amount = format_decimal(value.quantize(Decimal("0.01")), language)
-    return f"{amount} €" if language == "de" else f"€{amount}"
+    """Euros with two decimals: ``1.264,52 €`` or ``€1,264.52`` (babel; a plain space before the € sign)."""
+    amount = value.quantize(Decimal("0.01"))
+    return babel_numbers.format_currency(amount, "EUR", locale=locale_of(language)).replace("\u00a0", " ")
 
 
 def format_date(value: date, language: str = "de") -> str:
-    """``15.06.2026`` in German, ``15 Jun 2026`` in English."""
-    if language == "de":
-        return value.strftime("%d.%m.%Y")
-    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+    """``15.06.2026`` in German, ``15 Jun 2026`` in English (babel)."""
+    return babel_dates.format_date(value, DATE_PATTERNS.get(language, DATE_PATTERNS["de"]), locale=locale_of(language))
 
 
 def format_value(value: object, language: str = "de") -> str:

@@ -1,53 +1,49 @@
 """The handout for the family: a one- or two-page PDF of their Elterngeld plan, in German or English.
 
-``handout_pdf(case)`` shows the case's own plan, the optimizer's best plan and one ready-made
-variant: totals per parent, a bar chart of the monthly Elterngeld, the chosen plan month by month,
+``handout_pdf(case)`` shows the case's own plan, the advisor's own plans (``elterngeld_alternatives``),
+the optimizer's best plan and one ready-made variant (four at most; ``plans=`` gives other ones, e.g.
+those of the comparison page): totals per parent, a bar chart of the monthly Elterngeld, the chosen
+plan month by month,
 the next steps with their dates (application deadline, § 7 Abs. 1 BEEG; Elternzeit notice,
 § 16 Abs. 1 BEEG; documents), the office's contact and the note that the Elterngeldstelle decides.
-Every text comes from ``workbench/messages/report.yaml``; the PDF is drawn with fpdf2 in DejaVu Sans
-(fonts-dejavu-core), so umlauts, quotes and the euro sign print as typed.
+Every text comes from ``workbench/messages/report.yaml``; the order of the blocks, their catalog keys
+and the page's numbers come from the layout ``templates/reports/handout.yaml`` (ADR 0006). The PDF
+is drawn with fpdf2 in DejaVu Sans (fonts-dejavu-core), so umlauts, quotes and the euro sign print
+as typed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import ROUND_CEILING, Decimal
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import yaml
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
 from workbench.errors import WorkbenchError
-from workbench.i18n import format_date, format_money, text
-from workbench.money import ZERO
-from workbench.rules.elterngeld.engine import mutterschutz_ende
-from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
+from workbench.i18n import format_date, text
+from workbench.report_blocks import (
+    COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, _chart, _month_table, _next_steps,
+    _overview, _parent_name, _section, _whole_euros, application_deadline, elternzeit_notice,
+)
 from workbench.rules.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 
 if TYPE_CHECKING:
     from workbench.case import Case
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "reports" / "handout.yaml"
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-RETROACTIVE_MONTHS = 3          # § 7 Abs. 1 Satz 2 BEEG
-ELTERNZEIT_NOTICE = timedelta(weeks=7)  # § 16 Abs. 1 Satz 1 BEEG (Elternzeit before the 3rd birthday)
-EMPLOYED = ("employee", "minijob", "mixed")
-COLOURS = ((31, 92, 153), (230, 140, 30), (90, 160, 90))  # one per plan, in the table and the chart
-WIDTH = 180.0  # usable width of A4 with 15 mm margins
-
-
-@dataclass(frozen=True)
-class HandoutPlan:
-    """A plan on the handout: its heading and the engine's amounts."""
-
-    title: str
-    plan: BewerteterPlan
 
 
 def handout_plans(case: "Case") -> list[HandoutPlan]:
-    """The family's plan, the optimizer's best and one ready variant (each plan once, the family's first)."""
+    """The family's plan, their own plans, the optimizer's best and one ready variant (each once, four at most)."""
     from workbench.rules.elterngeld.variants import ready_variants
 
     lang = case.language
@@ -63,6 +59,9 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
     own = case.elterngeld_plan
     if own is not None and any(own.months.values()):
         add(text("report.plan_family", lang), evaluate(case, dict(own.months)))
+    for alternative in case.elterngeld_alternatives:
+        if len(out) < layout().max_plans - 1:
+            add(text("report.plan_own", lang, name=alternative.name), evaluate(case, dict(alternative.months)))
     try:
         add(text("report.plan_best", lang), optimize(case, top=1).plans[0])
     except WorkbenchError:
@@ -72,66 +71,12 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
     except WorkbenchError:
         variants = []
     for v in variants:
-        if v.plan is not None and not v.breaks_constraints and len(out) < 3:
+        if v.plan is not None and not v.breaks_constraints and len(out) < min(3, layout().max_plans):
             before = len(out)
             add(text("report.plan_variant", lang, name=v.name(lang)), v.plan)
             if len(out) > before:
                 break
     return out
-
-
-def application_deadline(birth: date, first_month: int) -> date:
-    """The last day an application may arrive so that Lebensmonat ``first_month`` is still paid.
-
-    Only the last three Lebensmonate before the one in which the application arrives are paid
-    retroactively, so it must arrive within Lebensmonat ``first_month + 3``.
-    Rechtsgrundlage: § 7 Abs. 1 Satz 2 BEEG
-    """
-    return lebensmonat_end(birth, first_month + RETROACTIVE_MONTHS)
-
-
-def _whole_euros(amount: Decimal, lang: str) -> str:
-    """An axis label without cents: ``2.000 €`` / ``€2,000`` (only the decimal part is dropped)."""
-    cents = ",00" if lang == "de" else ".00"
-    return format_money(amount, lang).replace(cents + " €", " €") if lang == "de" else \
-        format_money(amount, lang).removesuffix(cents)
-
-
-def elternzeit_notice(start: date) -> date:
-    """The last day to give the employer written notice of Elternzeit starting on ``start``.
-
-    Rechtsgrundlage: § 16 Abs. 1 Satz 1 BEEG
-    """
-    return start - ELTERNZEIT_NOTICE
-
-
-def _ranges(months: list[int]) -> str:
-    """``[1, 2, 3, 7]`` → ``1–3, 7``."""
-    parts: list[str] = []
-    start = prev = months[0]
-    for m in months[1:] + [0]:
-        if m != prev + 1:
-            parts.append(str(start) if start == prev else f"{start}–{prev}")
-            start = m
-        prev = m
-    return ", ".join(parts)
-
-
-def _parent_name(case: "Case", pid: str) -> str:
-    name = case.parent(pid).name
-    return name if name else text("report.parent_unnamed", case.language, id=pid)
-
-
-def _describe(case: "Case", plan: BewerteterPlan, pid: str) -> str:
-    """One parent's months in words: ``Eva: Basiselterngeld in Lebensmonat 1–10, …``."""
-    lang = case.language
-    by_kind: dict[str, list[int]] = {}
-    for m in plan.result.parents[pid].months:
-        by_kind.setdefault(m.kind, []).append(m.month)
-    parts = [text("report.kind_in_months", lang, kind=text(f"art.{kind}", lang), months=_ranges(months))
-             for kind, months in by_kind.items()]
-    return text("report.plan_months", lang, parent=_parent_name(case, pid),
-                parts=", ".join(parts) or text("report.no_months", lang))
 
 
 def _fonts() -> dict[str, Path]:
@@ -144,11 +89,12 @@ def _fonts() -> dict[str, Path]:
 
 
 class _Handout(FPDF):
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, spec: Layout) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.language = language
-        self.set_margins(15, 15, 15)
-        self.set_auto_page_break(True, margin=15)
+        self.base_size = spec.font_size
+        self.set_margins(spec.margin_mm, spec.margin_mm, spec.margin_mm)
+        self.set_auto_page_break(True, margin=spec.margin_mm)
         for style, path in _fonts().items():
             self.add_font("DejaVu", style, str(path))
 
@@ -159,221 +105,157 @@ class _Handout(FPDF):
         self.cell(0, 4, text("report.page", self.language, page=self.page_no()), align="R")
         self.set_text_color(0, 0, 0)
 
+    def finish(self) -> bytes:
+        """The PDF bytes; closes the font files (fontTools keeps them open, a ResourceWarning at GC otherwise)."""
+        data = bytes(self.output())
+        for font in self.fonts.values():
+            if isinstance(font, TTFFont):
+                font.close()
+        return data
+
     def heading(self, label: str) -> None:
         self.ln(2)
-        self.set_font("DejaVu", "B", 11)
+        self.set_font("DejaVu", "B", self.base_size + 2)
         self.cell(0, 6, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font("DejaVu", "", 9)
+        self.set_font("DejaVu", "", self.base_size)
 
-    def para(self, body: str, height: float = 4.6, size: float = 9) -> None:
-        self.set_font("DejaVu", "", size)
+    def para(self, body: str, height: float = 4.6, size: float | None = None) -> None:
+        self.set_font("DejaVu", "", size or self.base_size)
         self.multi_cell(0, height, body, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-def handout_pdf(case: "Case", language: str = "de") -> bytes:
-    """The handout of the case as PDF bytes (A4, one or two pages) in ``language`` (de or en)."""
+@dataclass(frozen=True)
+class Layout:
+    """The handout's layout read from ``templates/reports/handout.yaml``."""
+
+    blocks: tuple[dict[str, Any], ...]
+    margin_mm: float
+    font_size: float
+    max_plans: int
+
+
+@lru_cache(maxsize=4)
+def layout(path: Path = TEMPLATE) -> Layout:
+    """The handout layout; an unknown block or a missing field raises WorkbenchError naming the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        page, blocks = data["page"], tuple(data["blocks"])
+        unknown = [b.get("block") for b in blocks if b.get("block") not in _BLOCKS]
+        if unknown:
+            raise ValueError(" / ".join(text("report.template_blocks", lang, unknown=unknown, known=sorted(_BLOCKS))
+                                        for lang in ("de", "en")))
+        return Layout(blocks, float(page["margin_mm"]), float(page["font_size"]), int(page["max_plans"]))
+    except (OSError, KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError) as exc:
+        raise WorkbenchError(f"{path}: {exc}") from None
+
+
+@dataclass
+class _Context:
+    """What the blocks draw from."""
+
+    case: "Case"
+    language: str
+    plans: list[HandoutPlan]
+    pids: list[str]
+    sections: Sequence[HandoutSection]
+
+
+def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSection] = (),
+                plans: Sequence[HandoutPlan] | None = None) -> bytes:
+    """The handout of the case as PDF bytes (A4, one or two pages) in ``language`` (de or en).
+
+    ``sections`` are further blocks (other benefits, dates) printed after the plan, before the next steps.
+    ``plans`` replaces the plans of :func:`handout_plans` (the first is the family's chosen plan);
+    at most ``max_plans`` of the layout are printed.
+    """
     lang = language if language in ("de", "en") else "de"
     case = case.model_copy(update={"language": lang})
-    plans = handout_plans(case)
-    pdf = _Handout(lang)
+    case.plan_child()  # a clear message before the PDF opens its font files (a case may have no child)
+    spec = layout()
+    chosen = list(plans) if plans is not None else handout_plans(case)
+    ctx = _Context(case, lang, chosen[:spec.max_plans], [p.id for p in case.household.parents], sections)
+    pdf = _Handout(lang, spec)
     pdf.set_title(text("report.title", lang))
     pdf.set_creator("Familienbüro workbench")
     pdf.add_page()
-    pids = [p.id for p in case.household.parents]
-    birth = case.plan_child().birth_date
-    names = f" {text('report.and', lang)} ".join(_parent_name(case, pid) for pid in pids)
+    for block in spec.blocks:
+        _BLOCKS[block["block"]](pdf, ctx, block)
+    return pdf.finish()
 
+
+def _block_title(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
     pdf.set_font("DejaVu", "B", 15)
-    pdf.multi_cell(0, 8, text("report.title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    pdf.para(text("report.family", lang, names=names, birth=format_date(birth, lang), case_id=case.case_id,
-                  today=format_date(date.today(), lang)), size=8.5)
-    if not plans:
+    pdf.multi_cell(0, 8, text(block["text"], ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+
+
+def _block_family(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    lang = ctx.language
+    names = f" {text('report.and', lang)} ".join(_parent_name(ctx.case, pid) for pid in ctx.pids)
+    pdf.para(text(block["text"], lang, names=names, birth=format_date(ctx.case.plan_child().birth_date, lang),
+                  case_id=ctx.case.case_id, today=format_date(date.today(), lang)), size=pdf.base_size - 0.5)
+
+
+def _block_plans(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if not ctx.plans:
         pdf.ln(4)
-        pdf.para(text("report.no_plan", lang))
-    else:
-        _overview(pdf, case, plans, pids)
-        _chart(pdf, plans)
-        _month_table(pdf, case, plans[0], pids)
-    if pdf.get_y() > pdf.h - pdf.b_margin - 70:  # keep the next steps together on the second page
-        pdf.add_page()
-    _next_steps(pdf, case, plans[0] if plans else None, pids)
-    pdf.heading(text("report.contact_heading", lang))
-    pdf.para(text("report.contact", lang))
+        pdf.para(text("report.no_plan", ctx.language))
+        return
+    _overview(pdf, ctx.case, ctx.plans, ctx.pids, block["heading"])
+
+
+def _block_chart(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if ctx.plans:
+        _chart(pdf, ctx.plans, block["heading"], block["axis"])
+
+
+def _block_month_table(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if ctx.plans:
+        _month_table(pdf, ctx.case, ctx.plans[0], ctx.pids, block["heading"], block["footnote"])
+
+
+def _block_sections(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    for section in ctx.sections:
+        _section(pdf, section)
+
+
+def _block_next_steps(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    if pdf.get_y() > pdf.h - pdf.b_margin - float(block.get("keep_together_mm", 70)):
+        pdf.add_page()  # keep the next steps together on the second page
+    _next_steps(pdf, ctx.case, ctx.plans[0] if ctx.plans else None, ctx.pids, block["heading"])
+
+
+def _block_terms(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    """Each term in bold with its plain explanation (catalog ``<key>`` and ``<key>_text``)."""
+    lang = ctx.language
+    pdf.heading(text(block["heading"], lang))
+    for key in block.get("terms", []):
+        pdf.set_font("DejaVu", "B", pdf.base_size)
+        pdf.write(4.6, text(key, lang) + ": ")
+        pdf.set_font("DejaVu", "", pdf.base_size)
+        pdf.write(4.6, text(f"{key}_text", lang))
+        pdf.ln(5.4)
+
+
+def _block_contact(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+    pdf.heading(text(block["heading"], ctx.language))
+    pdf.para(text(block["text"], ctx.language))
+
+
+def _block_decides(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
     pdf.ln(1.5)
-    pdf.set_font("DejaVu", "B", 9)
-    pdf.multi_cell(0, 4.6, text("report.decides", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-    return bytes(pdf.output())
+    pdf.set_font("DejaVu", "B", pdf.base_size)
+    pdf.multi_cell(0, 4.6, text(block["text"], ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-def _fit(pdf: FPDF, label: str, width: float) -> str:
-    """``label`` shortened with an ellipsis until it fits ``width`` mm in the current font."""
-    if pdf.get_string_width(label) <= width:
-        return label
-    while label and pdf.get_string_width(label + "…") > width:
-        label = label[:-1]
-    return label.rstrip() + "…"
+_BLOCKS: dict[str, Callable[["_Handout", _Context, dict[str, Any]], None]] = {
+    "title": _block_title, "family": _block_family, "plans": _block_plans, "chart": _block_chart,
+    "month_table": _block_month_table, "sections": _block_sections, "next_steps": _block_next_steps,
+    "terms": _block_terms, "contact": _block_contact, "decides": _block_decides,
+}
+BLOCK_KEYS = ("text", "heading", "axis", "footnote", "terms")
+"""Fields of a block that name catalog keys (checked by tests/test_report_template.py)."""
 
 
-def _overview(pdf: _Handout, case: "Case", plans: list[HandoutPlan], pids: list[str]) -> None:
-    lang = case.language
-    pdf.heading(text("report.plans_heading", lang))
-    name_w = WIDTH - 30 * (len(pids) + 1)
-    pdf.set_font("DejaVu", "B", 8.5)
-    pdf.cell(name_w, 6, text("report.col_plan", lang), border="B")
-    for pid in pids:
-        pdf.cell(30, 6, _fit(pdf, _parent_name(case, pid), 29), border="B", align="R")
-    pdf.cell(30, 6, text("report.col_total", lang), border="B", align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    for i, hp in enumerate(plans):
-        pdf.set_fill_color(*COLOURS[i % len(COLOURS)])
-        y = pdf.get_y()
-        pdf.rect(pdf.l_margin, y + 1.6, 3, 3, style="F")
-        pdf.set_x(pdf.l_margin + 4.5)
-        pdf.set_font("DejaVu", "B", 9)
-        pdf.cell(name_w - 4.5, 6, hp.title)
-        pdf.set_font("DejaVu", "", 9)
-        for pid in pids:
-            pdf.cell(30, 6, format_money(hp.plan.result.parents[pid].total, lang), align="R")
-        pdf.set_font("DejaVu", "B", 9)
-        pdf.cell(30, 6, format_money(hp.plan.total, lang), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.set_font("DejaVu", "", 8)
-        pdf.set_x(pdf.l_margin + 4.5)
-        pdf.multi_cell(WIDTH - 4.5, 4, "\n".join(_describe(case, hp.plan, pid) for pid in pids),
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-        if not hp.plan.result.valid:
-            reasons = "; ".join(v.message(lang) for v in hp.plan.result.violations)
-            pdf.set_x(pdf.l_margin + 4.5)
-            pdf.set_text_color(170, 30, 30)
-            pdf.multi_cell(WIDTH - 4.5, 4, text("report.invalid", lang, reasons=reasons),
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-            pdf.set_text_color(0, 0, 0)
-        pdf.ln(1)
-
-
-def _monthly(plan: BewerteterPlan) -> dict[int, Decimal]:
-    out: dict[int, Decimal] = {}
-    for res in plan.result.parents.values():
-        for m in res.months:
-            out[m.month] = out.get(m.month, ZERO) + m.amount
-    return out
-
-
-def _chart(pdf: _Handout, plans: list[HandoutPlan]) -> None:
-    """Grouped bars: per Lebensmonat one bar per plan, the height its Elterngeld of both parents."""
-    series = [_monthly(hp.plan) for hp in plans]
-    last = max((max(s, default=0) for s in series), default=0)
-    highest = max((max(s.values(), default=ZERO) for s in series), default=ZERO)
-    if last == 0 or highest <= 0:
-        return
-    top = (highest / 500).to_integral_value(rounding=ROUND_CEILING) * 500  # axis up to a round amount
-    lang = pdf.language
-    pdf.heading(text("report.chart_heading", lang))
-    height, axis_w = 38.0, 20.0
-    x0, y0 = pdf.l_margin + axis_w, pdf.get_y() + 2
-    slot = (WIDTH - axis_w) / last
-    bar = min(slot * 0.8 / len(series), 4.0)
-    pdf.set_draw_color(150, 150, 150)
-    pdf.set_font("DejaVu", "", 6.5)
-    for fraction in (Decimal(0), Decimal("0.5"), Decimal(1)):
-        y = y0 + height - float(fraction) * height
-        pdf.line(x0, y, x0 + WIDTH - axis_w, y)
-        pdf.set_xy(pdf.l_margin, y - 2)
-        pdf.cell(axis_w - 1.5, 4, _whole_euros(top * fraction, lang), align="R")
-    for i, s in enumerate(series):
-        pdf.set_fill_color(*COLOURS[i % len(COLOURS)])
-        for month, amount in s.items():
-            h = float(amount / top) * height
-            x = x0 + (month - 1) * slot + (slot - bar * len(series)) / 2 + i * bar
-            if h > 0:
-                pdf.rect(x, y0 + height - h, bar, h, style="F")
-    for month in range(1, last + 1):
-        pdf.set_xy(x0 + (month - 1) * slot, y0 + height + 0.5)
-        pdf.cell(slot, 3.5, str(month), align="C")
-    pdf.set_draw_color(0, 0, 0)
-    pdf.set_xy(pdf.l_margin, y0 + height + 4.5)
-    pdf.set_font("DejaVu", "", 7)
-    pdf.cell(0, 4, text("report.chart_axis", lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _month_table(pdf: _Handout, case: "Case", hp: HandoutPlan, pids: list[str]) -> None:
-    lang = case.language
-    rows = {pid: {m.month: m for m in hp.plan.result.parents[pid].months} for pid in pids}
-    last = max((max(r, default=0) for r in rows.values()), default=0)
-    if last == 0:
-        return
-    pdf.heading(text("report.table_heading", lang, plan=hp.title))
-    birth = case.plan_child().birth_date
-    lm_w, dates_w = 12.0, 44.0
-    kind_w = (WIDTH - lm_w - dates_w) / len(pids) - 26
-    row_h = 4.6
-    pdf.set_font("DejaVu", "B", 8)
-    pdf.cell(lm_w, row_h + 0.6, text("report.col_month", lang), border="B")
-    pdf.cell(dates_w, row_h + 0.6, text("report.col_dates", lang), border="B")
-    for pid in pids:
-        pdf.cell(kind_w + 26, row_h + 0.6, _fit(pdf, _parent_name(case, pid), kind_w + 25), border="B", align="C")
-    pdf.ln(row_h + 0.6)
-    for month in range(1, last + 1):
-        pdf.set_font("DejaVu", "", 8)
-        if month % 2 == 0:
-            pdf.set_fill_color(240, 243, 247)
-            pdf.rect(pdf.l_margin, pdf.get_y(), WIDTH, row_h, style="F")
-        pdf.cell(lm_w, row_h, str(month))
-        span = f"{format_date(lebensmonat_start(birth, month), lang)} – {format_date(lebensmonat_end(birth, month), lang)}"
-        pdf.cell(dates_w, row_h, span)
-        for pid in pids:
-            m = rows[pid].get(month)
-            kind = text(f"art.{m.kind}", lang) if m is not None else "–"
-            pdf.cell(kind_w, row_h, kind, align="C")
-            pdf.cell(26, row_h, format_money(m.amount, lang) if m is not None else "", align="R")
-        pdf.ln(row_h)
-    pdf.set_font("DejaVu", "B", 8)
-    pdf.cell(lm_w + dates_w, row_h + 0.6, text("report.sum", lang), border="T")
-    for pid in pids:
-        pdf.cell(kind_w, row_h + 0.6, "", border="T")
-        pdf.cell(26, row_h + 0.6, format_money(hp.plan.result.parents[pid].total, lang), border="T", align="R")
-    pdf.ln(row_h + 0.6)
-    pdf.set_font("DejaVu", "", 7)
-    pdf.multi_cell(0, 3.6, text("report.lm_explained", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-
-
-def _next_steps(pdf: _Handout, case: "Case", hp: HandoutPlan | None, pids: list[str]) -> None:
-    lang = case.language
-    birth = case.plan_child().birth_date
-    pdf.heading(text("report.steps_heading", lang))
-    steps: list[str] = []
-    if hp is not None:
-        for pid in pids:
-            months = hp.plan.result.parents[pid].months
-            if not months:
-                continue
-            first = min(m.month for m in months)
-            steps.append(text("report.step_apply", lang, parent=_parent_name(case, pid),
-                              deadline=format_date(application_deadline(birth, first), lang), first=first))
-        for pid in pids:
-            parent = case.parent(pid)
-            leave = [m for m in hp.plan.result.parents[pid].months if not m.maternity]
-            if parent.income_before_birth.kind not in EMPLOYED or not leave:
-                continue
-            start = min(leave, key=lambda m: m.month).start
-            if parent.maternity_benefit:
-                # The mother's Elternzeit can follow the Mutterschutz directly (the protection period
-                # counts towards it, § 16 Abs. 1 Satz 2 BEEG): the earlier start sets the deadline.
-                start = min(start, mutterschutz_ende(case.plan_child()) + timedelta(days=1))
-            steps.append(text("report.step_elternzeit", lang, parent=_parent_name(case, pid),
-                              start=format_date(start, lang), notice=format_date(elternzeit_notice(start), lang)))
-    for number, step in enumerate(steps, 1):
-        pdf.para(f"{number}. {step}")
-        pdf.ln(0.8)
-    parents = case.household.parents
-    documents = ["report.doc_birth", "report.doc_ids"]
-    if any(p.income_before_birth.kind in EMPLOYED for p in parents):
-        documents.append("report.doc_pay")
-    if any(p.income_before_birth.kind in ("self_employed", "mixed") for p in parents):
-        documents.append("report.doc_profit")
-    if any(p.maternity_benefit for p in parents):
-        documents.append("report.doc_maternity")
-    if hp is not None and any(m.income_gross for r in hp.plan.result.parents.values() for m in r.months):
-        documents.append("report.doc_parttime")
-    pdf.para(f"{len(steps) + 1}. {text('report.step_documents', lang)}")
-    for key in documents:
-        pdf.set_x(pdf.l_margin + 5)
-        pdf.multi_cell(WIDTH - 5, 4.4, "• " + text(key, lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+__all__ = ["BLOCK_KEYS", "COLOURS", "EMPLOYED", "RETROACTIVE_MONTHS", "TEMPLATE", "WIDTH", "HandoutPlan",
+           "HandoutSection", "Layout", "_whole_euros", "application_deadline", "elternzeit_notice", "handout_pdf",
+           "handout_plans", "layout"]

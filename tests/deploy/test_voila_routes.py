@@ -163,11 +163,10 @@ def test_a_failing_cell_shows_no_traceback_and_no_data(plain: Server) -> None:
 
 
 def test_a_preheated_page_still_works_after_its_kernel_waited_longer_than_a_minute(served: Server) -> None:
-    """A pooled kernel runs the notebook up to the request and waits there, inside a cell.
+    """A pooled kernel runs the notebook before the request and waits for it.
 
-    With the former ``VoilaExecutor.timeout`` of 60 s that cell timed out and the next
-    visitor got "Cell execution timed out" instead of the wizard; voila.json has no cell
-    timeout now (the session limit and culling bound the kernels instead).
+    Waiting inside a cell ran into ``VoilaExecutor.timeout`` (60 s): the next visitor got
+    "Cell execution timed out" instead of the page. The pages wait in a thread now.
     """
     started = served.log.stat().st_ctime
     time.sleep(max(0.0, started + 75 - time.time()))  # the pools were heated at start

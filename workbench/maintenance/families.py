@@ -7,6 +7,9 @@ born on the comparison date. An evaluator maps (family, date) to one amount per 
   the date is the child's birth date, which selects the Elterngeld parameters.
 - ``steuer``: Lohnsteuer and Solidaritätszuschlag per month on the parents' gross wage
   before the birth, with the Programmablaufplan of the date's calendar year.
+- ``mutterschutz``: Mutterschaftsgeld of the first parent for a birth on the due date (the date):
+  the Krankenkasse's part for an employee, the BAS one-off for a (family-insured) Minijob; the
+  families give gross pay only, which stands in for the net pay to decide the 13 € cap.
 
 A benefit whose ``rules/<benefit>/params.yaml`` exists but has no evaluator yet is listed
 by :func:`benefits_without_evaluator`, so the maintainer sees it is not compared.
@@ -88,9 +91,24 @@ def lohnsteuer_monthly(family: Family, on: date) -> Decimal:
     return total
 
 
+def mutterschaftsgeld_total(family: Family, on: date) -> Decimal:
+    """Mutterschaftsgeld (Krankenkasse or BAS) of the first parent over the protection period, due and born on ``on``."""
+    from workbench.rules.mutterschutz import mutterschaftsgeld, schutzfristen
+
+    income = family.parents[0]["income"]
+    kind = income.get("kind")
+    if kind not in ("employee", "minijob"):
+        return Decimal(0)
+    pay = [Decimal(str(income["gross_monthly"]))] * 3
+    if kind == "employee":
+        return mutterschaftsgeld(schutzfristen(on), "employee", "statutory_member", pay).kasse_gesamt
+    return mutterschaftsgeld(schutzfristen(on), "minijob", "family_insured", pay).bas_gesamt
+
+
 EVALUATORS: dict[str, Callable[[Family, date], Decimal]] = {
     "elterngeld": elterngeld_total,
     "steuer": lohnsteuer_monthly,
+    "mutterschutz": mutterschaftsgeld_total,
 }
 
 

@@ -16,6 +16,7 @@ from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
 
 WIZARD_PAGE = "elterngeld.ipynb"
 START_PAGE = "start.ipynb"
+COMPARISON_PAGE = "vergleich.ipynb"
 
 
 class Listing(Protocol):
@@ -24,9 +25,18 @@ class Listing(Protocol):
     def list(self, search: str = "", limit: int = 50) -> list[Any]: ...
 
 
+TOPIC_PREFIXES = {"KI-": "kita.ipynb", "PF-": "pflege.ipynb", "VO-": "vorsorge.ipynb"}  # ids the topic wizards give
+
+
 def case_link(case_id: str) -> str:
-    """The address that opens a case in the Elterngeld wizard (relative to the start page)."""
-    return f"{WIZARD_PAGE}?case={quote(case_id, safe='')}"
+    """The address that opens a case in its wizard (Kita/Pflege/Vorsorge by id prefix, else Elterngeld)."""
+    page = next((p for prefix, p in TOPIC_PREFIXES.items() if case_id.startswith(prefix)), WIZARD_PAGE)
+    return f"{page}?case={quote(case_id, safe='')}"
+
+
+def comparison_link(case_id: str) -> str:
+    """The address of a case's plan comparison (relative to the start page)."""
+    return f"{COMPARISON_PAGE}?case={quote(case_id, safe='')}"
 
 
 def cases_table(summaries: list[Any], language: str) -> str:
@@ -35,16 +45,19 @@ def cases_table(summaries: list[Any], language: str) -> str:
     if not summaries:
         return f'<p lang="{lang}">{html.escape(text("ui.cases.none", lang))}</p>'
     head = "".join(f'<th scope="col">{html.escape(text(k, lang))}</th>'
-                   for k in ("ui.cases.family", "ui.cases.case_id", "ui.cases.saved", "ui.cases.state"))
+                   for k in ("ui.cases.family", "ui.cases.case_id", "ui.cases.saved", "ui.cases.state", "ui.cases.actions"))
     rows = ""
     for s in summaries:
         label = html.escape(text("ui.cases.open", lang, family=s.family or s.case_id))
+        compare = html.escape(text("ui.cases.compare_label", lang, family=s.family or s.case_id))
         state = text("ui.cases.complete" if s.complete else "ui.cases.draft", lang)
         local = office_time(s.saved_at)  # stored in UTC, shown on the office's clock
         saved = f"{format_date(local.date(), lang)} {local:%H:%M}"
         rows += (f'<tr><th scope="row"><a href="{html.escape(case_link(s.case_id))}" aria-label="{label}">'
                  f'{html.escape(s.family or "–")}</a></th><td>{html.escape(s.case_id)}</td>'
-                 f"<td>{html.escape(saved)}</td><td>{html.escape(state)} (V{s.version})</td></tr>")
+                 f"<td>{html.escape(saved)}</td><td>{html.escape(state)} (V{s.version})</td>"
+                 f'<td><a href="{html.escape(comparison_link(s.case_id))}" aria-label="{compare}">'
+                 f'{html.escape(text("ui.cases.compare", lang))}</a></td></tr>')
     return (f'<table class="wb-cases" lang="{lang}"><caption class="wb-hidden">{html.escape(text("ui.cases.heading", lang))}'
             f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 

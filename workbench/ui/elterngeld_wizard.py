@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import os
 import secrets
+import threading
 from datetime import date
 from typing import Any
 from urllib.parse import parse_qs
@@ -158,50 +159,82 @@ def close_tree(widget: w.Widget) -> None:
     widget.close()
 
 
+def _relanguage(page: w.VBox, old: Wizard, store: Store | None) -> None:
+    """The same case, step and entries in the language the advisor switched to (saved with the case)."""
+    assert store is not None
+    new = ElterngeldWizard(old.data, store, old.saver.version)
+    new.on_language = lambda again: _relanguage(page, again, store)
+    new.go(old.index)
+    new.saver.refused = old.saver.refused
+    page.children = tuple(new.widget if child is old.widget else child for child in page.children)
+    close_tree(old.widget)
+
+
 def show_elterngeld_wizard() -> None:
     """What ``notebooks/elterngeld.ipynb`` shows; never a traceback.
 
     A preheated kernel prepares everything that does not depend on the request before
-    it arrives: the imports and the page for the usual request, a new German case. After
-    the request only a saved case (``?case=``) or an English one (``?lang=en``) is built.
-    An unknown ``?case=`` shows ``ui.wizard.not_found`` with a link to the start page above
-    a new case; any other failure a short message with a reference number (see callbacks).
+    it arrives: the imports and the page for the usual request, a new German case. It shows
+    that page and waits for the request in a thread, so the cell ends at once: a cell that
+    waited would fail with Voila's cell timeout (``VoilaExecutor.timeout``) when the visitor
+    comes later than that. After the request only a saved case (``?case=``) or an English one
+    (``?lang=en``) is built and put into the page. An unknown ``?case=`` shows
+    ``ui.wizard.not_found`` with a link to the start page above a new case; any other failure
+    a short message with a reference number (see callbacks).
     """
-    from workbench.errors import CaseNotFound
-
     prepare()
+    page = w.VBox([theme_style()])
+    page.add_class("wb-page")
+    page.add_class("wb-wide")
+    if not preheated():
+        _fill_page(page, None, None)
+        display(page)  # type: ignore[no-untyped-call]
+        return
     ready: ElterngeldWizard | None = None
     store: Store | None = None
+    try:
+        store = default_store()
+        ready = ElterngeldWizard(new_case("de"), store)
+        ready.on_language = lambda old: _relanguage(page, old, store)
+        ready.widget.layout.display = "none"  # shown once the request says it is the page asked for
+        page.children = (*page.children, ready.widget)
+    except Exception as error:  # noqa: BLE001 - built again after the request
+        log_failure("show_elterngeld_wizard (preheat)", error)
+        ready = None
+    display(page)  # type: ignore[no-untyped-call]
+    threading.Thread(target=_fill_page, args=(page, ready, store), daemon=True, name="wb-request").start()
+
+
+def _fill_page(page: w.VBox, ready: ElterngeldWizard | None, store: Store | None) -> None:
+    """Wait for the request (preheated kernel), then show the wizard it asks for in ``page``."""
+    from workbench.errors import CaseNotFound
+
     notice: list[w.Widget] = []
     language = "de"
+    style, *shown = page.children
     try:
-        if preheated():
-            store = default_store()
-            ready = ElterngeldWizard(new_case("de"), store)
         params = request_parameters()  # a preheated kernel waits here for the page's request
         language = page_language(params)
         store = store or default_store()
         if ready is not None and not params.get("case", "").strip() and language == "de":
-            wizard = ready
-            wizard.data["case_id"] = new_case_id()  # the kernel may have waited since yesterday
-        else:
-            if ready is not None:
-                close_tree(ready.widget)
-            try:
-                wizard = open_elterngeld_wizard(params, store)
-            except CaseNotFound:
-                notice = [not_found_notice(params.get("case", "").strip(), language)]
-                wizard = ElterngeldWizard(new_case(language), store)
+            ready.data["case_id"] = new_case_id()  # the kernel may have waited since yesterday
+            ready.widget.layout.display = None
+            return
+        try:
+            wizard = open_elterngeld_wizard(params, store)
+        except CaseNotFound:
+            notice = [not_found_notice(params.get("case", "").strip(), language)]
+            wizard = ElterngeldWizard(new_case(language), store)
         if notice:  # under the page title, above the progress
             title, *rest = wizard.widget.children
             wizard.widget.children = (title, *notice, *rest)
         content: list[w.Widget] = [wizard.widget]
+        wizard.on_language = lambda old: _relanguage(page, old, store)
     except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
         reference = log_failure("show_elterngeld_wizard", error)
         failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
         failure.show("ui.error.unexpected", reference=reference)
         content = [failure.widget]
-    page = w.VBox([theme_style(), *content])
-    page.add_class("wb-page")
-    page.add_class("wb-wide")
-    display(page)  # type: ignore[no-untyped-call]
+    page.children = (style, *content)
+    for widget in shown:
+        close_tree(widget)

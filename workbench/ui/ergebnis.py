@@ -65,6 +65,16 @@ def explanation_html(result: ElterngeldResult, language: str) -> str:
     return f'<div lang="{language}">{"".join(parts)}<ul class="wb-notes">{notes}</ul></div>'
 
 
+def compare_link_html(case_id: str, language: str) -> str:
+    """The link from the result to the comparison of this case (plans side by side, handout)."""
+    from workbench.ui.case_list import comparison_link
+
+    label = html.escape(text("ui.result.compare", language))
+    hint = html.escape(text("ui.result.compare_hint", language))
+    return (f'<p class="wb-compare-link" lang="{language}"><a href="{html.escape(comparison_link(case_id))}" '
+            f'target="_blank" rel="noopener">{label}</a> – {hint}</p>')
+
+
 class ErgebnisStep(WizardStep):
     """Totals, per-month table, the plan's problems and "Wie wird das berechnet?"."""
 
@@ -79,7 +89,8 @@ class ErgebnisStep(WizardStep):
         self.toggle.add_class("wb-how")
         self.toggle.observe(guarded(lambda _c: self._render_explanation(), lambda r: self.on_error(r)), names="value")
         self.explanation = w.HTML(layout=w.Layout(display="none"))
-        self.body.children = (self.problems, self.tables, self.toggle, self.explanation)
+        self.compare = w.HTML()
+        self.body.children = (self.problems, self.tables, self.compare, self.toggle, self.explanation)
 
     def shown(self, data: dict[str, Any]) -> None:
         from workbench.case import load_case
@@ -94,6 +105,7 @@ class ErgebnisStep(WizardStep):
                                    f"</p><ul>{items}</ul></div>")
         else:
             self.problems.value = f'<p class="wb-ok" lang="{lang}">{html.escape(text("ui.plan.valid", lang))}</p>'
+        self.compare.value = compare_link_html(str(data.get("case_id", "")), lang)
         self._render_explanation()
 
     def _render_explanation(self) -> None:

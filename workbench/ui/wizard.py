@@ -27,6 +27,7 @@ from pydantic import ValidationError
 from workbench.i18n import text
 from workbench.ui.callbacks import guarded
 from workbench.ui.fields import Field, FieldError
+from workbench.ui.header import PageHeader
 from workbench.ui.paths import get_path, set_path, within
 from workbench.ui.saving import CaseSaver, Debouncer, Store
 from workbench.ui.widgets import FieldMessage
@@ -161,7 +162,10 @@ class Wizard:
         self.saver = CaseSaver(store, version, self._saved, self._refused)
         self.autosave = Debouncer(guarded(self._autosave, self.show_error), autosave_delay)
         lang = language
-        self.title = w.HTML(f'<h1 lang="{lang}">{html.escape(text(title_key, lang))}</h1>')
+        # title and language switch (workbench/ui/header.py); the page decides what a switch rebuilds
+        self.header = PageHeader(title_key, lang, self._switch_language, self.show_error)
+        self.title = self.header.title
+        self.on_language: Callable[[Wizard], None] = lambda wizard: None
         self.progress = w.HTML()
         # one heading for every step, and right before it the target of the keyboard focus
         # after "Weiter"/"Zurück": a Label, because ipywidgets focuses a Label's own element
@@ -191,7 +195,7 @@ class Wizard:
         self.conflict.add_class("wb-conflict")
         nav = w.HBox([self.back, self.next])
         nav.add_class("wb-nav")
-        self.widget = w.VBox([self.title, self.progress, self.conflict, panel, nav,
+        self.widget = w.VBox([self.header.widget, self.progress, self.conflict, panel, nav,
                               self.error.widget, self.status])
         self.widget.add_class("wb-wizard")
         for step in self.steps:
@@ -260,6 +264,14 @@ class Wizard:
         self.error.clear()
         self.step.store(self.data, lenient=True)
         self.go(self.index - 1)
+
+    def _switch_language(self, language: str) -> None:
+        """The advisor switched the language: keep the entries, store the language with the case, rebuild."""
+        self.step.store(self.data, lenient=True)
+        self.data["language"] = language
+        self.autosave.cancel()
+        self.saver.save(self.data, language)
+        self.on_language(self)
 
     # --- saving ----------------------------------------------------------------------
     def _autosave(self) -> None:

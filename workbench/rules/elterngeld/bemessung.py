@@ -26,14 +26,17 @@ def _previous(month: Month) -> Month:
     return (year - 1, 12) if m == 1 else (year, m - 1)
 
 
-def mutterschutz_vor_geburt(birth: date, weeks_early: int) -> tuple[date, date]:
+def mutterschutz_vor_geburt(birth: date, weeks_early: int, due: date | None = None) -> tuple[date, date]:
     """The protection period before the birth: 6 weeks before the due date up to the day before the birth.
 
+    The due date is ``due`` when known, else ``weeks_early`` full weeks after the birth. The
+    period itself comes from :mod:`workbench.rules.mutterschutz` (one source for all topics).
     Rechtsgrundlage: § 3 Abs. 1 Satz 1 MuSchG
     """
-    due = birth + timedelta(weeks=weeks_early)
-    start = due - timedelta(weeks=int(P.value("mutterschutz_vor_geburt_wochen", birth)))
-    return start, birth - timedelta(days=1)
+    from workbench.rules.mutterschutz import schutzfrist_beginn
+
+    termin = due if due is not None else birth + timedelta(weeks=weeks_early)
+    return schutzfrist_beginn(termin, birth), birth - timedelta(days=1)
 
 
 def bemessungszeitraum(birth: date, *, skip_from: date | None = None) -> list[Month]:

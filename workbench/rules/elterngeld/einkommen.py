@@ -28,7 +28,7 @@ def _month_label(month: tuple[int, int]) -> str:
     return f"{month[1]:02d}/{month[0]}"
 
 
-def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation) -> Erwerb:
+def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: date | None = None) -> Erwerb:
     """The parent's income in the assessment period, averaged per month.
 
     Rechtsgrundlage: § 2b Abs. 1–3 BEEG, § 2c Abs. 1 BEEG, § 2d BEEG
@@ -39,7 +39,7 @@ def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation) -> Er
     if inc.gross_by_month is not None:
         skip = None
         if parent.maternity_benefit:
-            start, _ = mutterschutz_vor_geburt(birth, child.weeks_early)
+            start, _ = mutterschutz_vor_geburt(birth, child.weeks_early, due)
             skip = start if start < birth else None
         months = bemessungszeitraum(birth, skip_from=skip)
         avg = durchschnitt(inc.gross_by_month, months)

@@ -22,9 +22,11 @@ from workbench.rules.elterngeld.plan import (
     BASIS, BONUS, LEBENSMONATE, NONE, PLUS, PlanSituation, check_plan,
 )
 from workbench.rules.elterngeld.result import ElternteilErgebnis, ElterngeldResult, Monatsbetrag
+from workbench.rules.mutterschutz import Schutzfristen, monate_mit_mutterschaftsleistungen, schutzfristen
 
 if TYPE_CHECKING:
     from workbench.case import Case, Child, Parent
+    from workbench.case_lebenslagen import Mutterschutz
 
 P = parameters("elterngeld")
 
@@ -53,27 +55,47 @@ def geschwisterbonus_berechtigt(older: list["Child"], on: date, birth: date) -> 
     return under3 >= 1 or under6 >= 2 or disabled >= 1
 
 
-def mutterschutz_monate(parent: "Parent", child: "Child") -> frozenset[int]:
-    """Lebensmonate with Mutterschaftsleistungen: 1–2, or 1–3 after a multiple or premature birth.
+def mutterschutz_fristen(child: "Child", angaben: "Mutterschutz | None" = None) -> Schutzfristen:
+    """The mother's protection periods for ``child``, from :mod:`workbench.rules.mutterschutz`.
+
+    With the case's Mutterschutz data for this child: its due date, Frühgeburt (a doctor's finding)
+    and the disability extension (on request). Without it: the due date ``weeks_early`` full weeks
+    after the birth and no Frühgeburt – the weeks alone do not make one (§ 3 Abs. 2 Satz 2 Nr. 1
+    MuSchG needs the medical finding); the lost days of an early birth are added all the same.
+    Rechtsgrundlage: § 3 Abs. 1, 2 MuSchG
+    """
+    birth = child.birth_date
+    if angaben is not None and angaben.child == child.id and angaben.due_date is not None:
+        return schutzfristen(angaben.due_date, birth, fruehgeburt=angaben.premature, mehrlinge=child.count > 1,
+                             behinderung=angaben.disability_extension)
+    return schutzfristen(birth + timedelta(weeks=child.weeks_early), birth, mehrlinge=child.count > 1)
+
+
+def termin(case: "Case") -> date | None:
+    """The due date of the plan's child from the case's Mutterschutz data, if it has them."""
+    ms, child = case.mutterschutz, case.plan_child()
+    return ms.due_date if ms is not None and ms.child == child.id else None
+
+
+def mutterschutz_monate(parent: "Parent", child: "Child", angaben: "Mutterschutz | None" = None) -> frozenset[int]:
+    """Lebensmonate with Mutterschaftsleistungen: from month 1 to the month of the protection period's last day.
 
     Rechtsgrundlage: § 4 Abs. 4 Satz 3 BEEG, § 3 Abs. 2 MuSchG
     """
     if not parent.maternity_benefit:
         return frozenset()
-    ms = P.value("mutterschutz_lebensmonate", child.birth_date)
-    extended = child.count > 1 or child.weeks_early >= ms["fruehgeburt_ab_wochen_vor_termin"]
-    return frozenset(range(1, int(ms["verlaengert"] if extended else ms["regel"]) + 1))
+    if angaben is not None and angaben.mother != parent.id:
+        angaben = None
+    ende = mutterschutz_fristen(child, angaben).ende
+    return monate_mit_mutterschaftsleistungen(child.birth_date, ende)
 
 
-def mutterschutz_ende(child: "Child") -> date:
-    """Last day of the protection period after the birth: 8 weeks, 12 after a multiple or premature birth.
+def mutterschutz_ende(child: "Child", angaben: "Mutterschutz | None" = None) -> date:
+    """Last day of the protection period after the birth (8 or 12 weeks plus the days lost by an early birth).
 
-    A period of weeks counted from an event ends on the same weekday (§ 187 Abs. 1, § 188 Abs. 2 BGB).
-    Rechtsgrundlage: § 3 Abs. 2 Satz 1, 2 MuSchG
+    Rechtsgrundlage: § 3 Abs. 2 Satz 1–3 MuSchG
     """
-    ms = P.value("mutterschutz_lebensmonate", child.birth_date)
-    extended = child.count > 1 or child.weeks_early >= ms["fruehgeburt_ab_wochen_vor_termin"]
-    return child.birth_date + timedelta(weeks=12 if extended else 8)
+    return mutterschutz_fristen(child, angaben).ende
 
 
 def plan_situation(case: "Case") -> PlanSituation:
@@ -95,7 +117,7 @@ def plan_situation(case: "Case") -> PlanSituation:
             c.disability and is_younger_than(c.birth_date, int(P.value("geschwisterbonus_altersgrenzen", birth)["behindertes_kind_unter"]), birth)
             for c in older),
         income_before={p.id: p.income_before_birth.kind != "none" for p in case.household.parents},
-        maternity_months={p.id: mutterschutz_monate(p, child) for p in case.household.parents if p.maternity_benefit},
+        maternity_months={p.id: mutterschutz_monate(p, child, case.mutterschutz) for p in case.household.parents if p.maternity_benefit},
         hours=hours,
         taxable_income={p.id: p.taxable_income_last_year for p in case.household.parents},
         names={p.id: p.name for p in case.household.parents if p.name},
@@ -121,7 +143,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
     birth = child.birth_date
     older = case.older_children()
     expl = Explanation()
-    erwerb = erwerb_vor_geburt(parent, child, expl)
+    erwerb = erwerb_vor_geburt(parent, child, expl, termin(case))
     netto = elterngeld_netto(erwerb, birth)
     expl.extend(netto.explanation)
     n = netto.elterngeld_netto
@@ -138,7 +160,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
     expl.add("betrag.plus", plus0, "§ 4a Abs. 2 Satz 1, 2 BEEG")
 
     lms = lebensmonate(birth, LEBENSMONATE)
-    maternity = mutterschutz_monate(parent, child)
+    maternity = mutterschutz_monate(parent, child, case.mutterschutz)
     gross_after = {m: r.gross_monthly for r in parent.income_after_birth for m in r.months()}
     basis_months = [m for m, k in enumerate(kinds, 1) if k == BASIS and m not in maternity]
     plus_months = [m for m, k in enumerate(kinds, 1) if k in (PLUS, BONUS) and m not in maternity]

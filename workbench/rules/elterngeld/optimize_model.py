@@ -25,7 +25,7 @@ from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_nach_geburt, erwerb_vor_geburt
-from workbench.rules.elterngeld.engine import geschwisterbonus_berechtigt, mutterschutz_monate, plan_situation
+from workbench.rules.elterngeld.engine import geschwisterbonus_berechtigt, mutterschutz_monate, plan_situation, termin
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (
@@ -70,10 +70,10 @@ class Preise:
         child = case.plan_child()
         self.birth = child.birth_date
         self.count = child.count
-        self.erwerb = erwerb_vor_geburt(parent, child, Explanation())
+        self.erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case))
         self.netto_vor = elterngeld_netto(self.erwerb, self.birth).elterngeld_netto
         self.rate = betrag.ersatzrate(self.netto_vor, self.birth)
-        self.maternity = mutterschutz_monate(parent, child)
+        self.maternity = mutterschutz_monate(parent, child, case.mutterschutz)
         self.gross = {m: r.gross_monthly for r in parent.income_after_birth for m in r.months()}
         self.hours = {m: r.hours_per_week for r in parent.income_after_birth for m in r.months()}
         older = case.older_children()

@@ -19,6 +19,7 @@ from workbench.i18n import format_money, text
 from workbench.maintenance.changes import Change, Setting, compare
 from workbench.maintenance.drafts import draft_names, load_draft
 from workbench.ui.callbacks import guarded
+from workbench.ui.header import PageHeader
 from workbench.ui.maintainers.html import alert, bar_chart, table
 from workbench.ui.theme import theme_style
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
@@ -34,7 +35,8 @@ class ChangesView:
         self.language = language
         self.drafts_dir = drafts_dir
         self.rows: list[Change] = []
-        self.heading = w.HTML()
+        self.header = PageHeader("maint.ui.changes_title", language, self.set_language, self._show_unexpected)
+        self.heading = self.header.title
         self.intro = w.HTML()
         self.mode = w.ToggleButtons(options=[], style={"button_width": "14rem"})
         self.first = w.DatePicker(value=first, style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
@@ -49,7 +51,7 @@ class ChangesView:
         self.run.on_click(guarded(self._on_run, self._show_unexpected))
         form = w.VBox([self.mode, self.first, self.second, self.draft, self.run, self.messages])
         form.add_class("wb-form")
-        self.widget = w.VBox([theme_style(), self.heading, self.intro, form, self.output])
+        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, form, self.output])
         self.widget.add_class("wb-page")
         self._apply_texts()
         self._on_mode()
@@ -118,6 +120,15 @@ class ChangesView:
         units = f'<p lang="{lang}">{html.escape(text("maint.ui.changes_units", lang))}</p>'
         return (units + table(caption, headers, rows, numeric=(2, 3, 4), row_classes=classes)
                 + bar_chart(text("maint.ui.chart_caption", lang), items, lang))
+
+    def set_language(self, language: str) -> None:
+        """Every text in ``language`` (the header's switch; maintainers work on no case, nothing is stored)."""
+        self.language = language
+        self.header.set_language(language)
+        self._apply_texts()
+        self._on_mode()
+        if self.output.value:
+            self._on_run()
 
     def _show_unexpected(self, reference: str) -> None:
         self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)

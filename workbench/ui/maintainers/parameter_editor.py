@@ -25,6 +25,7 @@ from workbench.maintenance.display import format_period, format_value, value_on
 from workbench.maintenance.editing import ProposedChange, official_parameters, propose_value
 from workbench.parameters import Parameter, parameter_files
 from workbench.ui.callbacks import guarded
+from workbench.ui.header import PageHeader
 from workbench.ui.maintainers.html import alert, pre, table
 from workbench.ui.theme import theme_style
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
@@ -52,7 +53,8 @@ class ParameterEditor:
         self.rules_dir = rules_dir or (Path(env_dir) if env_dir else None)
         self.today = today or date.today()
         self.proposal: ProposedChange | None = None
-        self.heading = w.HTML()
+        self.header = PageHeader("maint.ui.parameter_title", language, self.set_language, self._show_unexpected)
+        self.heading = self.header.title
         self.intro = w.HTML()
         self.benefit = w.Dropdown(options=list(parameter_files(self.rules_dir)), style=LABEL_STYLE,
                                   layout=w.Layout(**FIELD_LAYOUT))
@@ -80,7 +82,7 @@ class ParameterEditor:
         form = w.VBox([self.form_heading, self.valid_from, self.valid_until, self.value, self.reference,
                        w.HBox([self.check, self.save]), self.messages, self.diff])
         form.add_class("wb-form")
-        self.widget = w.VBox([theme_style(), self.heading, self.intro, self.benefit, self.overview,
+        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.benefit, self.overview,
                               self.name, self.details, form])
         self.widget.add_class("wb-page")
         self._apply_texts()
@@ -158,6 +160,18 @@ class ParameterEditor:
         self.diff.value = ""
         if not keep_messages:
             self.messages.value = ""
+
+    def set_language(self, language: str) -> None:
+        """Every text in ``language`` (the header's switch; maintainers work on no case, nothing is stored)."""
+        self.language = language
+        self.header.set_language(language)
+        self._apply_texts()
+        params = self._parameters()
+        self.overview.value = self._overview_html(params)
+        param = self._parameter()
+        self.details.value = self._details_html(param) if param is not None else ""
+        self.messages.value = ""
+        self.diff.value = ""
 
     def _show_unexpected(self, reference: str) -> None:
         self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)

@@ -18,6 +18,7 @@ from workbench.i18n import format_decimal, text
 from workbench.maintenance.drafts import Draft, draft_names, load_draft
 from workbench.maintenance.pruefstand import Check, run_pruefstand, summarize
 from workbench.ui.callbacks import guarded
+from workbench.ui.header import PageHeader
 from workbench.ui.maintainers.html import alert, table
 from workbench.ui.theme import theme_style
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
@@ -36,7 +37,8 @@ class PruefstandView:
         self.examples_dir = examples_dir
         self.reference_dir = reference_dir
         self.checks: list[Check] = []
-        self.heading = w.HTML()
+        self.header = PageHeader("maint.ui.pruef_title", language, self.set_language, self._show_unexpected)
+        self.heading = self.header.title
         self.intro = w.HTML()
         self.draft = w.Dropdown(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.run = w.Button(button_style="primary")
@@ -45,7 +47,7 @@ class PruefstandView:
         self.run.on_click(guarded(self._on_run, self._show_unexpected))
         form = w.VBox([self.draft, self.run, self.messages])
         form.add_class("wb-form")
-        self.widget = w.VBox([theme_style(), self.heading, self.intro, form, self.output])
+        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, form, self.output])
         self.widget.add_class("wb-page")
         self._apply_texts()
 
@@ -95,6 +97,15 @@ class PruefstandView:
             out += table(text("maint.ui.failures_caption", lang, shown=len(frows), failed=len(failed)),
                          fheaders, frows, numeric=(5,))
         return out
+
+    def set_language(self, language: str) -> None:
+        """Every text in ``language`` (the header's switch; maintainers work on no case, nothing is stored)."""
+        self.language = language
+        self.header.set_language(language)
+        self._apply_texts()
+        self.messages.value = ""
+        if self.checks:
+            self.output.value = self.result_html()
 
     def _show_unexpected(self, reference: str) -> None:
         self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)

@@ -1,0 +1,80 @@
+"""The Kita, Pflege and Vorsorge wizards driven in Python: entries → saved case → result cards."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.memory_store import MemoryStore
+from workbench.ui.kita_wizard import KitaWizard, new_kita_case
+from workbench.ui.pflege_wizard import PflegeWizard, new_pflege_case
+from workbench.ui.vorsorge_wizard import VorsorgeWizard, new_vorsorge_case
+
+
+def fill(wizard: Any, values: dict[str, Any]) -> None:
+    fields = wizard.step.fields()
+    for path, value in values.items():
+        fields[path].input.value = value
+
+
+def test_pflege_wizard_shows_the_combination_for_pflegegrad_3() -> None:
+    store = MemoryStore()
+    wizard = PflegeWizard(new_pflege_case(), store, autosave_delay=0)
+    fill(wizard, {"care.recipient.name": "Gül", "care.recipient.pflegegrad": 3, "care.recipient.sach_percent": "40"})
+    wizard._on_next()
+    assert wizard.index == 1
+    fill(wizard, {"household.parents[0].name": "Aylin", "care.carer.employer_employees": "120",
+                  "care.carer.hours_per_week": "39", "care.carer.hours_during": "20",
+                  "care.carer.net_monthly": "2.400", "care.carer.net_monthly_during": "1.500"})
+    wizard._on_next()
+    assert wizard.index == 2
+    html = wizard.step.output.value
+    assert "359,40 €" in html and "598,80 €" in html and "7.188,00 €" in html and "Bitte prüfen" in html
+    assert "data:application/pdf;base64," in html
+    assert store.open(wizard.case_id).data["care"]["recipient"]["sach_percent"] == 40
+
+
+def test_pflege_wizard_keeps_a_bad_entry_and_says_what_to_fix() -> None:
+    wizard = PflegeWizard(new_pflege_case(), MemoryStore(), autosave_delay=0)
+    fill(wizard, {"care.recipient.sach_percent": "140"})
+    wizard._on_next()
+    assert wizard.index == 0
+    field = wizard.step.fields()["care.recipient.sach_percent"]
+    assert field.input.value == "140" and "0 bis 100" in field.message.text
+
+
+def test_kita_wizard_shows_the_dates_and_the_fee_status() -> None:
+    wizard = KitaWizard(new_kita_case(), MemoryStore(), autosave_delay=0)
+    fill(wizard, {"household.parents[0].name": "Mara", "household.children[0].birth_date": date(2025, 3, 14),
+                  "kita.start": date(2026, 8, 1), "kita.hours": 35})
+    wizard._on_next()
+    fill(wizard, {"kita.household_income_y": "52.000"})
+    wizard._on_next()
+    html = wizard.step.output.value
+    assert "14.03.2026" in html and "01.02.2026" in html and "Satzung prüfen" in html
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_vorsorge_wizard_summary_with_checklist_and_costs(language: str) -> None:
+    wizard = VorsorgeWizard(new_vorsorge_case(language), MemoryStore(), autosave_delay=0)
+    fill(wizard, {"vorsorge.person": "Helga", "vorsorge.certification": True, "vorsorge.agents": 2})
+    wizard.step.fields()["vorsorge.documents"].boxes["betreuungsverfuegung"].value = False
+    wizard._on_next()
+    points = wizard.step.fields()["vorsorge.done"]
+    assert len(points.boxes) == 11
+    points.boxes["v_zweck"].value = True
+    wizard._on_next()
+    html = wizard.step.output.value
+    assert ("25,50 €" if language == "de" else "€25.50") in html
+    assert ("1 von 11" if language == "de" else "1 of 11") in html
+
+
+def test_the_case_list_opens_topic_cases_in_their_own_wizard() -> None:
+    from workbench.ui.case_list import case_link
+
+    assert case_link("PF-20261125-AB12") == "pflege.ipynb?case=PF-20261125-AB12"
+    assert case_link("KI-20261125-AB12") == "kita.ipynb?case=KI-20261125-AB12"
+    assert case_link("VO-20261125-AB12") == "vorsorge.ipynb?case=VO-20261125-AB12"
+    assert case_link("EG-20261125-AB12") == "elterngeld.ipynb?case=EG-20261125-AB12"

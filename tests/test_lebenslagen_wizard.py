@@ -1,0 +1,113 @@
+"""The Mutterschutz and Elternzeit wizards without a browser: entries, hand-over, findings, handout."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from tests.memory_store import MemoryStore
+from workbench.case import load_case
+from workbench.lebenslagen import elternzeit_sections, mutterschutz_sections
+from workbench.report import handout_pdf
+from workbench.ui.lebenslagen_wizard import ElternzeitWizard, MutterschutzWizard, new_case
+
+
+def _names(wizard: Any, *names: str) -> None:
+    step = wizard.steps[0]
+    step.parents.resize(len(names))
+    for row, name in zip(step.parents.rows, names):
+        row.fields["name"].input.value = name
+
+
+def test_mutterschutz_wizard_computes_the_money_and_hands_the_months_to_elterngeld() -> None:
+    store = MemoryStore()
+    wizard = MutterschutzWizard(new_case("MS"), store, autosave_delay=0, today=date(2026, 4, 1))
+    _names(wizard, "Aylin", "Jonas")
+    wizard._on_next()
+    geburt = wizard.steps[1]
+    geburt.due.input.value = date(2026, 6, 15)  # type: ignore[attr-defined]
+    geburt.birth.input.value = date(2026, 6, 1)  # type: ignore[attr-defined]
+    wizard._on_next()
+    assert wizard.index == 2
+    work = wizard.steps[2]
+    wizard._on_next()  # no net pay yet: refused next to the fields
+    assert wizard.index == 2 and "Nettoentgelt" in work.net[0].message.text  # type: ignore[attr-defined]
+    for field in work.net:  # type: ignore[attr-defined]
+        field.input.value = "2.100"
+    wizard._on_next()
+    assert wizard.index == 3
+    out = wizard.steps[3].out.value  # type: ignore[attr-defined]
+    assert "04.05.2026" in out and "10.08.2026" in out and "1.287,00 €" in out and "5.643,00 €" in out
+    assert 'role="img"' in out and "Zeitleiste" in out
+    case = load_case(wizard.data)
+    assert case.household.parents[0].maternity_benefit  # hand-over to the Elterngeld plan
+    assert case.household.children[0].weeks_early == 2 and not case.household.children[0].expected
+    assert "Lebensmonate 1–3" in " ".join(mutterschutz_sections(case, "de")[0].paragraphs)
+    saved = store.open(case.case_id)
+    assert saved.data["mutterschutz"]["net_last_3_months"] == [2100, 2100, 2100]
+
+
+def test_elternzeit_wizard_warns_about_a_deadline_already_past() -> None:
+    store = MemoryStore()
+    wizard = ElternzeitWizard(new_case("EZ", "en"), store, autosave_delay=0, today=date(2026, 4, 20))
+    _names(wizard, "Aylin", "Jonas")
+    wizard._on_next()
+    wizard.steps[1].birth.input.value = date(2026, 3, 10)  # type: ignore[attr-defined]
+    wizard._on_next()
+    periods = wizard.steps[2]
+    periods.periods.append()  # type: ignore[attr-defined]
+    row = periods.periods.rows[0]  # type: ignore[attr-defined]
+    row.fields["parent"].input.value = "B"
+    row.fields["start"].input.value = date(2026, 6, 1)
+    row.fields["end"].input.value = date(2026, 7, 31)
+    row.fields["hours_per_week"].input.value = "20"
+    wizard._on_next()
+    assert wizard.index == 3
+    out = wizard.steps[3].out.value  # type: ignore[attr-defined]
+    assert "13 Apr 2026" in out and "6 Apr 2026" in out  # deadline, protection from
+    assert "wb-ez-warnung" in out and "has passed" in out
+    sections = elternzeit_sections(load_case(wizard.data), "en", date(2026, 4, 20))
+    assert sections[0].rows[1][0] == "Jonas: 1 Jun 2026 – 31 Jul 2026" and sections[0].rows[1][2] == "13 Apr 2026"
+
+
+def test_the_handout_takes_both_sections() -> None:
+    from tests.shared import SHARED
+    import json
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    data = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"]
+    data["mutterschutz"] = {"due_date": "2025-09-17", "birth_date": "2025-09-17", "net_last_3_months": [2100, 2100, 2100]}
+    data["elternzeit"] = {"periods": [{"parent": "A", "start": "2025-11-13", "end": "2026-09-16"},
+                                      {"parent": "B", "start": "2026-09-17", "end": "2026-11-16", "hours_per_week": 24}]}
+    case = load_case(data)
+    pdf = handout_pdf(case, "de", sections=[*mutterschutz_sections(case, "de"), *elternzeit_sections(case, "de", date(2025, 10, 1))])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "h.pdf"
+        path.write_bytes(pdf)
+        txt = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Mutterschutz und Mutterschaftsgeld" in txt and "1.287,00 €" in txt
+    assert "Elternzeit" in txt and "25.09.2025" in txt
+
+
+def test_the_timeline_lines_up_mutterschutz_elterngeld_months_and_elternzeit() -> None:
+    from tests.shared import SHARED
+    import json
+
+    from workbench.ui.zeitleiste import timeline_svg
+
+    data = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"]
+    data["household"]["parents"][0]["name"] = "Eva"
+    data["household"]["parents"][1]["name"] = "Jonas"
+    data["elternzeit"] = {"periods": [{"parent": "A", "start": "2025-11-13", "end": "2026-09-16"},
+                                      {"parent": "B", "start": "2026-09-17", "end": "2026-11-16", "hours_per_week": 24}]}
+    case = load_case(data)
+    svg = timeline_svg(case, "de", date(2025, 9, 1))
+    for label in ("Mutterschutz Eva", "Elterngeld Eva", "Elterngeld Jonas", "Elternzeit Eva", "Elternzeit Jonas"):
+        assert f">{label}</text>" in svg
+    assert "Schutzfrist 06.08.2025 bis 12.11.2025" in svg  # 6 weeks before the 17 September birth
+    assert "Lebensmonat 13: Basiselterngeld" in svg or "Lebensmonat 13: Basis" in svg
+    assert "Anmeldefrist Eva: 25.09.2025" in svg and 'role="img"' in svg and "<desc" in svg
+    late = timeline_svg(case, "en", date(2025, 10, 1))
+    assert "Notice deadline Eva passed: 25 Sep 2025" in late

@@ -1,0 +1,143 @@
+"""The comparison page and the page header without a browser: ticks, own plans, wishes, language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.memory_store import MemoryStore
+from workbench.case import dump_case, load_case
+from workbench.rules.elterngeld.optimize import optimize
+from workbench.ui.elterngeld_wizard import ElterngeldWizard, _relanguage
+from workbench.ui.header import PageHeader
+from workbench.ui.vergleich import VergleichPage
+from workbench.ui.vergleich_html import glossary_html, with_term_titles
+
+FAMILY = Path(__file__).resolve().parent / "cases" / "vergleich" / "familie-lena-tom.json"
+
+
+def stored_page() -> tuple[VergleichPage, MemoryStore]:
+    data = dump_case(load_case(json.loads(FAMILY.read_text(encoding="utf-8"))))
+    store = MemoryStore()
+    version = store.save(data, expected_version=None)
+    return VergleichPage(store.open(data["case_id"]).data, store, version), store
+
+
+def tick(page: VergleichPage, key: str, value: bool) -> Any:
+    box = next(b for b, c in zip(page.chooser.children, page.choices) if c.key == key)
+    box.value = value
+    return box
+
+
+def test_the_page_starts_with_the_case_plan_and_the_best_and_refuses_a_fifth_plan() -> None:
+    page, _ = stored_page()
+    assert page.selected == ["case", "best:1"] and len(page.cards.children) == 2
+    for key in ("variant:12_2", "variant:7_7"):
+        tick(page, key, True)
+    refused = tick(page, "variant:lang_plus", True)
+    assert refused.value is False and len(page.selected or []) == 4
+    assert "höchstens vier Pläne" in page.chooser_message.text
+    tick(page, "case", False)
+    assert "case" not in (page.selected or []) and len(page.cards.children) == 3
+
+
+def test_a_plan_changed_in_the_planner_is_saved_under_its_name_and_compared() -> None:
+    page, store = stored_page()
+    page.open_planner(page.choices[0])
+    page._save_own()
+    assert "Namen" in page.plan_message.text  # no name: nothing saved
+    page.planner.cycle("B", 9)  # Tom takes Lebensmonat 9 as Basiselterngeld
+    page.plan_name.value = "Tom ab Monat 9"
+    page._save_own()
+    saved = store.open("VGL-2026-LT").data["elterngeld_alternatives"]
+    assert saved == [{"name": "Tom ab Monat 9", "months": {"A": "BBBBBBBBBB--++++", "B": "--------B-BB++++"}}]
+    assert "own:Tom ab Monat 9" in (page.selected or [])
+    assert "„Tom ab Monat 9“ ist gespeichert" in page.status.value
+    page.plan_name.value = "x" * 61
+    page._save_own()
+    assert "höchstens 60 Zeichen" in page.plan_message.text
+
+
+def test_the_wishes_become_constraints_and_the_best_plan_meets_them() -> None:
+    page, store = stored_page()
+    tom = page.wishes.parents[1]
+    tom.min_months.value = 3
+    tom.back_by.value = 17
+    page.wishes.min_income.value = "2.000"
+    page._find()
+    assert "besten Pläne" in page.find_status.value and page.find_button.disabled is False
+    case = load_case(store.open("VGL-2026-LT").data)
+    constraints = case.elterngeld_plan.constraints  # type: ignore[union-attr]
+    assert constraints is not None and constraints.min_months == {"B": 3}
+    assert constraints.return_to_work["B"].latest == 17 and str(constraints.min_household_income) == "2000"
+    best = optimize(case, top=1).plans[0]
+    assert page.view is not None and page.view.columns[0].choice.key == "best:1"
+    assert page.view.columns[0].total == best.total
+
+
+def test_wishes_no_plan_can_meet_are_named_and_nothing_is_saved() -> None:
+    page, store = stored_page()
+    page.wishes.parents[0].min_months.value = 20
+    page.wishes.parents[0].max_months.value = 20
+    page.wishes.parents[1].min_months.value = 20
+    page._find()
+    assert "keinen erlaubten Plan" in page.find_status.value and 'role="alert"' in page.find_status.value
+    assert page.find_button.disabled is False
+    assert len(store.versions["VGL-2026-LT"]) == 1
+
+
+def test_hours_above_32_are_refused_at_the_wish() -> None:
+    page, _ = stored_page()
+    page.wishes.parents[0].hours.value = "35"
+    page._find()
+    assert "1 bis 32" in page.wishes.parents[0].message.text
+
+
+def test_switching_to_english_stores_the_language_and_shows_english_money() -> None:
+    page, store = stored_page()
+    page.header.toggle.value = "en"
+    assert store.open("VGL-2026-LT").data["language"] == "en"
+    assert "<h1 lang=\"en\">Compare plans</h1>" == page.header.title.value
+    assert "€20,862.22" in page.table.value and "Difference to the best plan" in page.table.value
+
+
+def test_the_handout_link_is_a_pdf_download() -> None:
+    page, _ = stored_page()
+    page._handout()
+    assert 'download="Merkblatt-VGL-2026-LT.pdf"' in page.handout_link.value
+    assert 'href="data:application/pdf;base64,JVBER' in page.handout_link.value
+
+
+def test_terms_explain_themselves_on_hover_and_on_click() -> None:
+    glossary = glossary_html("de")
+    assert glossary.count("<details") == 4 and 'title="Halb so viel wie Basiselterngeld' in glossary
+    marked = with_term_titles("Tom nimmt 2 Monate Partnerschaftsbonus", "de")
+    assert '<span class="wb-term-inline" title="2 bis 4 zusätzliche Monate' in marked
+
+
+def test_the_header_calls_back_on_a_switch_but_not_when_the_page_sets_the_language() -> None:
+    calls: list[str] = []
+    header = PageHeader("vgl.title", "de", calls.append)
+    header.set_language("en")
+    assert calls == [] and header.toggle.value == "en" and "Compare plans" in header.title.value
+    header.toggle.value = "de"
+    assert calls == ["de"] and "Pläne vergleichen" in header.title.value
+    assert [label for label, _ in header.toggle.options] == ["Deutsch", "English"]
+
+
+def test_the_wizard_switches_language_at_the_same_step_and_stores_it() -> None:
+    data = dump_case(load_case(json.loads(FAMILY.read_text(encoding="utf-8"))))
+    store = MemoryStore()
+    version = store.save(data, expected_version=None)
+    import ipywidgets as w
+
+    wizard = ElterngeldWizard(store.open("VGL-2026-LT").data, store, version, autosave_delay=0)
+    wizard.go(2)
+    page = w.VBox([wizard.widget])
+    wizard.on_language = lambda old: _relanguage(page, old, store)
+    wizard.header.toggle.value = "en"
+    new = page.children[0]
+    assert new is not wizard.widget
+    assert store.open("VGL-2026-LT").data["language"] == "en"
+    assert "Step 3 of 6" in new.children[1].value  # the progress, in English, at the same step

@@ -1,0 +1,65 @@
+"""``workbench kita|pflege|vorsorge CASE.json``: the topic's result for a case on the command line.
+
+    workbench pflege CASE.json [--date D] [--language en] [--pdf OUT.pdf] [--force]
+
+Prints the same sections the wizard and the handout show (heading, text, table rows with
+``|`` between the columns); ``--pdf`` writes them as a PDF for the family (for ``vorsorge``
+the family summary). Exit status 0, or 2 with one line per problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from workbench.cli_params import iso_date
+from workbench.errors import WorkbenchError
+from workbench.i18n import format_date, text
+
+TOPICS = ("kita", "pflege", "vorsorge")
+CASE_FIELD = {"kita": "kita", "pflege": "care", "vorsorge": "vorsorge"}
+
+
+def cmd_topic(args: argparse.Namespace) -> int:
+    from workbench.care_report import kita_sections, pflege_sections, topic_pdf, vorsorge_pdf, vorsorge_sections
+    from workbench.case import load_case
+
+    case = load_case(Path(args.case))
+    lang = args.language or case.language
+    on = args.date or date.today()
+    if getattr(case, CASE_FIELD[args.command]) is None:
+        raise WorkbenchError(text("cli.care.no_topic", lang, topic=args.command, case_id=case.case_id))
+    if args.command == "kita":
+        sections = kita_sections(case, lang, today=on)
+    elif args.command == "pflege":
+        sections = pflege_sections(case, lang, on)
+    else:
+        sections = vorsorge_sections(case, lang, on)
+    if args.pdf is not None:
+        if args.pdf.exists() and not args.force:
+            raise WorkbenchError(text("cli.care.exists", lang, path=args.pdf))
+        if args.command == "vorsorge":
+            data = vorsorge_pdf(case, lang, on)
+        else:
+            data = topic_pdf(text(f"ui.{args.command}.pdf_title", lang),
+                             text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), sections, lang)
+        args.pdf.write_bytes(data)
+    lines = [text("cli.care.as_of", lang, date=format_date(on, lang))]
+    for section in sections:
+        lines += ["", section.heading, *section.paragraphs, *(" | ".join(row) for row in section.rows)]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def add_care_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Register ``kita``, ``pflege`` and ``vorsorge`` under the ``workbench`` command."""
+    for topic in TOPICS:
+        p = sub.add_parser(topic, help=text(f"cli.care.help_{topic}"))
+        p.add_argument("case", help=text("cli.care.help_case"))
+        p.add_argument("--date", type=iso_date, help=text("cli.care.help_date"))
+        p.add_argument("--language", choices=("de", "en"), help=text("cli.care.help_language"))
+        p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help=text("cli.care.help_pdf"))
+        p.add_argument("--force", action="store_true", help=text("cli.care.help_force"))
+        p.set_defaults(func=cmd_topic)

@@ -1,0 +1,340 @@
+"""The family comparison: up to four Elterngeld plans side by side, and what makes the difference.
+
+Used by the comparison page (:mod:`workbench.ui.vergleich`) and the handout (:mod:`workbench.report`).
+
+- :func:`plan_choices` lists what can be compared: the plan of the case, the advisor's own plans
+  (``elterngeld_alternatives``), the ready-made variants and the optimizer's best plans.
+- :func:`compare` computes each chosen plan with the engine: per parent and Lebensmonat the
+  Elterngeld and the net pay of the part-time work entered in the case (``income_after_birth``,
+  net as in :meth:`Preise.work_net`), totals, months with Elterngeld per parent and the gap to the
+  best plan shown (by household income).
+- :func:`difference_sentence` says in one plain sentence, in German or English, how much more or
+  less a plan brings than another and which parent's months make that difference.
+- :func:`chart_svg` draws one plan's monthly household income, stacked per parent, as accessible
+  inline SVG (title, description, and the values as a table for screen readers).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, Decimal
+from typing import TYPE_CHECKING
+
+from workbench.errors import WorkbenchError
+from workbench.i18n import format_money, text
+from workbench.money import ZERO
+from workbench.rules.elterngeld.optimize import BewerteterPlan, constraint_violations, evaluate, optimize
+from workbench.rules.elterngeld.optimize_model import Modell, build_model
+from workbench.rules.elterngeld.plan import LEBENSMONATE
+
+if TYPE_CHECKING:
+    from workbench.case import Case
+
+MAX_SHOWN = 4
+KINDS = ("basis", "plus", "bonus")
+SOURCES = ("case", "own", "best", "variant")
+# per parent: Elterngeld (dark) and net pay of work (light); contrast ≥ 3:1 to white and to each other
+COLOURS = (("#0b57d0", "#8ab4f8"), ("#9c4a00", "#f6b26b"))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A plan that can be put into the comparison."""
+
+    key: str            # "case", "own:<name>", "best:<n>", "variant:<key>"
+    name: str
+    source: str         # one of SOURCES
+    months: dict[str, str]
+
+
+@dataclass
+class Spalte:
+    """One plan in the comparison, computed by the engine."""
+
+    choice: Choice
+    plan: BewerteterPlan
+    elterngeld: dict[str, list[Decimal]]   # parent → Elterngeld of Lebensmonate 1–32
+    work: dict[str, list[Decimal]]         # parent → net pay of part-time work of Lebensmonate 1–32
+    at_home: dict[str, int]                # parent → months with Elterngeld
+    gap: Decimal = ZERO                    # household income less than the best plan shown
+    sentence: str = ""
+    breaks_wishes: bool = False            # misses a constraint of elterngeld_plan.constraints
+
+    @property
+    def name(self) -> str:
+        return self.choice.name
+
+    @property
+    def total(self) -> Decimal:
+        """Elterngeld of both parents."""
+        return self.plan.total
+
+    @property
+    def household_income(self) -> Decimal:
+        """Elterngeld plus net pay of part-time work, Lebensmonate 1–32."""
+        return self.plan.household_income
+
+    def parent_total(self, pid: str) -> Decimal:
+        return self.plan.result.parents[pid].total
+
+    def parent_income(self, pid: str) -> Decimal:
+        return sum(self.elterngeld[pid], ZERO) + sum(self.work[pid], ZERO)
+
+    def kind_counts(self, pid: str) -> dict[str, int]:
+        """Months per kind (Basis, Plus, Bonus) of one parent; Mutterschutz months count as Basis."""
+        counts = dict.fromkeys(KINDS, 0)
+        for m in self.plan.result.parents[pid].months:
+            counts[m.kind] = counts.get(m.kind, 0) + 1
+        return counts
+
+
+@dataclass
+class Vergleichsansicht:
+    """The plans shown, best household income first."""
+
+    columns: list[Spalte]
+    parent_ids: list[str]
+    names: dict[str, str]
+    language: str
+    last_month: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def best(self) -> Spalte | None:
+        return self.columns[0] if self.columns else None
+
+
+def parent_names(case: "Case") -> dict[str, str]:
+    """First names, or "Elternteil A" when a parent has none."""
+    return {p.id: (p.name or "").strip() or text("vgl.parent_unnamed", case.language, id=p.id)
+            for p in case.household.parents}
+
+
+def _trimmed(months: dict[str, str]) -> dict[str, str]:
+    return {pid: codes.rstrip("-") for pid, codes in months.items() if codes.rstrip("-")}
+
+
+def plan_choices(case: "Case", best: list[BewerteterPlan] | None = None, with_variants: bool = True) -> list[Choice]:
+    """Everything the advisor can compare: the case's and the own plans, then each further plan once.
+
+    ``best``: the optimizer's plans to offer (None: the best plan without further search, computed here).
+    Variants that break a rule for this family are left out (their reason is in ``workbench compare``).
+    """
+    from workbench.rules.elterngeld.variants import ready_variants
+
+    lang = case.language
+    out: list[Choice] = []
+    seen: list[dict[str, str]] = []
+
+    def add(key: str, name: str, source: str, months: dict[str, str]) -> None:
+        trimmed = _trimmed(months)
+        if trimmed and (source in ("case", "own") or trimmed not in seen):  # the advisor's plans always show
+            seen.append(trimmed)
+            out.append(Choice(key, name, source, trimmed))
+
+    plan = case.elterngeld_plan
+    if plan is not None:
+        add("case", text("vgl.plan_case", lang), "case", dict(plan.months))
+    for alt in case.elterngeld_alternatives:
+        add(f"own:{alt.name}", alt.name, "own", dict(alt.months))
+    if best is None:
+        try:
+            best = optimize(case, top=1).plans
+        except WorkbenchError:
+            best = []
+    for i, found in enumerate(best, 1):
+        add(f"best:{i}", text("vgl.plan_best", lang, rank=i) if len(best) > 1 else text("vgl.plan_best_one", lang),
+            "best", found.months)
+    if with_variants:
+        try:
+            variants = ready_variants(case)
+        except WorkbenchError:
+            variants = []
+        for v in variants:
+            if v.plan is not None and v.months:
+                add(f"variant:{v.key}", v.name(lang), "variant", v.months)
+    return out
+
+
+def default_selection(choices: list[Choice]) -> list[str]:
+    """The plan of the case and the own plans, then the best plan, then variants: four at most, at least two."""
+    order = sorted(choices, key=lambda c: SOURCES.index(c.source))
+    picked = [c.key for c in order if c.source in ("case", "own")][:MAX_SHOWN - 1]
+    picked += [c.key for c in order if c.source == "best"][:1]
+    for c in order:
+        if len(picked) >= 2:
+            break
+        if c.key not in picked:
+            picked.append(c.key)
+    return picked[:MAX_SHOWN]
+
+
+def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> Vergleichsansicht:
+    """The chosen plans computed by the engine, best household income first, with their sentences."""
+    model = model or build_model(case)
+    pids = [p.id for p in case.household.parents]
+    columns: list[Spalte] = []
+    for choice in chosen[:MAX_SHOWN]:
+        plan = evaluate(case, choice.months, model)
+        elterngeld: dict[str, list[Decimal]] = {}
+        work: dict[str, list[Decimal]] = {}
+        for p in model.parents:
+            paid = {m.month: m.amount for m in plan.result.parents[p.pid].months}
+            elterngeld[p.pid] = [paid.get(m, ZERO) for m in range(1, LEBENSMONATE + 1)]
+            work[p.pid] = [Decimal(p.work_net[m - 1]) / 100 for m in range(1, LEBENSMONATE + 1)]
+        at_home = {pid: len(plan.result.parents[pid].months) for pid in pids}
+        wishes = case.elterngeld_plan is not None and case.elterngeld_plan.constraints is not None
+        columns.append(Spalte(choice, plan, elterngeld, work, at_home,
+                              breaks_wishes=wishes and bool(constraint_violations(choice.months, model))))
+    columns.sort(key=lambda c: c.household_income, reverse=True)  # stable: the chosen order breaks ties
+    view = Vergleichsansicht(columns, pids, parent_names(case), case.language)
+    if not columns:
+        return view
+    best = columns[0]
+    for c in columns:
+        c.gap = best.household_income - c.household_income
+    names = view.names
+    for i, c in enumerate(columns):
+        other = columns[1] if i == 0 and len(columns) > 1 else best
+        c.sentence = difference_sentence(c, other, names, case.language) if other is not c else ""
+    view.last_month = max((m for c in columns for pid in pids for m in range(1, LEBENSMONATE + 1)
+                           if c.elterngeld[pid][m - 1] or c.work[pid][m - 1]), default=0)
+    return view
+
+
+def _months(count: int, lang: str) -> str:
+    return text("vgl.months_one" if count == 1 else "vgl.months_many", lang, count=count)
+
+
+def describe_months(counts: dict[str, int], lang: str) -> str:
+    """``12 Monate Basiselterngeld und 2 Monate Partnerschaftsbonus`` (or ``kein Elterngeld``)."""
+    parts = [text("vgl.kind_count", lang, months=_months(n, lang), kind=text(f"art.{kind}", lang))
+             for kind, n in counts.items() if n]
+    if not parts:
+        return text("art.none", lang)
+    if len(parts) == 1:
+        return parts[0]
+    return f"{', '.join(parts[:-1])} {text('vgl.and', lang)} {parts[-1]}"
+
+
+def difference_sentence(this: Spalte, other: Spalte, names: dict[str, str], lang: str) -> str:
+    """One or two plain sentences: how much more or less ``this`` brings than ``other``, and why.
+
+    The reasons are the parents whose Elterngeld differs, largest difference first (at most two):
+    the months per kind one plan has more of than the other, or, with the same months, that they lie elsewhere
+    (e.g. in months with part-time pay, which lowers the amount, § 2 Abs. 3 BEEG).
+    """
+    diff = this.household_income - other.household_income
+    if diff == ZERO:
+        head = text("vgl.same", lang, plan=this.name, other=other.name)
+    else:
+        key = "vgl.more" if diff > 0 else "vgl.less"
+        head = text(key, lang, plan=this.name, other=other.name, amount=format_money(abs(diff), lang))
+    reasons: list[tuple[Decimal, str]] = []
+    for pid in this.elterngeld:
+        delta = this.parent_total(pid) - other.parent_total(pid)
+        if delta == ZERO:
+            continue
+        mine, theirs = this.kind_counts(pid), other.kind_counts(pid)
+        signed = ("+" if delta > 0 else "−") + format_money(abs(delta), lang)
+        more = {k: mine[k] - theirs[k] for k in KINDS if mine[k] > theirs[k]}
+        fewer = {k: theirs[k] - mine[k] for k in KINDS if mine[k] < theirs[k]}
+        if more and fewer:
+            reason = text("vgl.reason", lang, parent=names[pid], months=describe_months(more, lang),
+                          instead=describe_months(fewer, lang), delta=signed)
+        elif more or fewer:
+            reason = text("vgl.reason_more" if more else "vgl.reason_fewer", lang, parent=names[pid],
+                          months=describe_months(more or fewer, lang), delta=signed)
+        else:
+            reason = text("vgl.reason_timing", lang, parent=names[pid], months=describe_months(mine, lang), delta=signed)
+        reasons.append((abs(delta), reason))
+    reasons.sort(key=lambda r: r[0], reverse=True)
+    if not reasons:
+        return head + "."
+    return text("vgl.because", lang, head=head, reasons=text("vgl.reason_join", lang).join(r for _, r in reasons[:2]))
+
+
+# --- the chart ---------------------------------------------------------------------------------
+
+def axis_top(view: Vergleichsansicht) -> Decimal:
+    """One y-axis for every plan shown: the highest monthly household income, up to a round 500 €."""
+    highest = max((sum((c.elterngeld[pid][m] + c.work[pid][m] for pid in view.parent_ids), ZERO)
+                   for c in view.columns for m in range(LEBENSMONATE)), default=ZERO)
+    if highest <= 0:
+        return Decimal(500)
+    return (highest / 500).to_integral_value(rounding=ROUND_CEILING) * 500
+
+
+def _whole(amount: Decimal, lang: str) -> str:
+    return format_money(amount, lang).replace(",00 €", " €").removesuffix(".00")
+
+
+def chart_svg(view: Vergleichsansicht, column: Spalte, chart_id: str) -> str:
+    """One plan's household income per Lebensmonat, stacked per parent (Elterngeld, net pay of work).
+
+    The SVG has ``role="img"`` with a title and a description; the exact values follow in a table
+    that is visually hidden but read by screen readers.
+    """
+    lang = view.language
+    last = max(view.last_month, 1)
+    top = axis_top(view)
+    width, height, left, bottom, top_pad = 480.0, 220.0, 64.0, 28.0, 8.0
+    plot_w, plot_h = width - left - 6, height - bottom - top_pad
+    slot = plot_w / last
+    bar = max(slot * 0.72, 1.5)
+    title = text("vgl.chart_title", lang, plan=column.name)
+    desc = text("vgl.chart_desc", lang, total=format_money(column.household_income, lang), months=last)
+    parts = [f'<svg class="wb-chart" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+             f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
+             f'<title id="{chart_id}-t">{html.escape(title)}</title><desc id="{chart_id}-d">{html.escape(desc)}</desc>']
+    for fraction in (Decimal(0), Decimal("0.5"), Decimal(1)):
+        y = top_pad + plot_h - float(fraction) * plot_h
+        parts.append(f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{width - 6:.1f}" y2="{y:.1f}" stroke="#5f6368" stroke-width="0.8"/>')
+        parts.append(f'<text x="{left - 6:.1f}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="#1b1b1b">'
+                     f'{html.escape(_whole(top * fraction, lang))}</text>')
+    for m in range(1, last + 1):
+        x = left + (m - 1) * slot + (slot - bar) / 2
+        y = top_pad + plot_h
+        for index, pid in enumerate(view.parent_ids):
+            for layer, series in enumerate((column.elterngeld[pid], column.work[pid])):
+                value = series[m - 1]
+                if value <= 0:
+                    continue
+                h = float(value / top) * plot_h
+                y -= h
+                colour = COLOURS[index % len(COLOURS)][layer]
+                parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colour}"/>')
+        if m == 1 or m % 3 == 0 or last <= 14:
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 10:.1f}" text-anchor="middle" font-size="12" '
+                         f'fill="#1b1b1b">{m}</text>')
+    parts.append("</svg>")
+    return "".join(parts) + values_table(view, column)
+
+
+def legend_html(view: Vergleichsansicht) -> str:
+    """Which colour is which parent's Elterngeld and net pay of work."""
+    lang = view.language
+    items = []
+    for index, pid in enumerate(view.parent_ids):
+        for layer, key in enumerate(("vgl.legend_elterngeld", "vgl.legend_work")):
+            colour = COLOURS[index % len(COLOURS)][layer]
+            items.append(f'<li><span class="wb-swatch" style="background:{colour}"></span>'
+                         f'{html.escape(text(key, lang, parent=view.names[pid]))}</li>')
+    return f'<ul class="wb-legend-list" lang="{lang}">{"".join(items)}</ul>'
+
+
+def values_table(view: Vergleichsansicht, column: Spalte) -> str:
+    """The chart's values as a table for screen readers (visually hidden)."""
+    lang = view.language
+    head = "".join(f'<th scope="col">{html.escape(text("vgl.legend_elterngeld", lang, parent=view.names[pid]))}</th>'
+                   f'<th scope="col">{html.escape(text("vgl.legend_work", lang, parent=view.names[pid]))}</th>'
+                   for pid in view.parent_ids)
+    rows = ""
+    for m in range(1, max(view.last_month, 1) + 1):
+        cells = "".join(f"<td>{html.escape(format_money(column.elterngeld[pid][m - 1], lang))}</td>"
+                        f"<td>{html.escape(format_money(column.work[pid][m - 1], lang))}</td>" for pid in view.parent_ids)
+        rows += f'<tr><th scope="row">{html.escape(text("vgl.month_row", lang, month=m))}</th>{cells}</tr>'
+    caption = html.escape(text("vgl.chart_title", lang, plan=column.name))
+    return (f'<table class="wb-hidden"><caption>{caption}</caption><thead><tr>'
+            f'<th scope="col">{html.escape(text("vgl.lebensmonat", lang))}</th>{head}</tr></thead><tbody>{rows}</tbody></table>')
