@@ -1,7 +1,6 @@
 """Browser fixtures: the repository's Voila on a free port, Debian's chromium via Playwright.
 
-Voila runs from the repository root through ``workbench.serve`` (what ``make run`` starts), so
-that it reads the real ``voila.json`` (sources
+Voila runs from the repository root so that it reads the real ``voila.json`` (sources
 stripped, tracebacks hidden, preheated start page); only the port is overridden.
 """
 
@@ -77,11 +76,12 @@ def voila_url(data_dir: Path) -> Iterator[str]:
     log = ARTIFACTS / "voila.log"
     log_file = log.open("w")
     proc = subprocess.Popen(
-        # each test closes its page: for the session limit these are closed tabs after 10 s
-        [sys.executable, "-m", "workbench.serve", "notebooks/", "--no-browser", f"--port={port}",
-         "--WorkbenchVoila.orphan_grace_s=10"],
+        # the cell timeout of voila.json (60 s) is raised for tests only: on a loaded machine (eight
+        # developers on two cores) running a notebook took longer, and the page showed the timeout
+        [sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}", "--VoilaExecutor.timeout=300"],
         cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir)},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir),
+             "WORKBENCH_FORMS_DIR": os.environ.get("WORKBENCH_FORMS_DIR", str(ROOT.parent / "shared" / "forms"))},
         start_new_session=True,  # own process group: teardown reaches the kernels too
     )
     try:
@@ -111,3 +111,21 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "viewport": {"width": 1200, "height": 900}, "locale": "de-DE"}
+
+
+NAVIGATION_TIMEOUT_MS = 120_000
+"""Voila answers a page only after running its notebook; on a loaded machine that takes longer than
+Playwright's default 30 s for ``page.goto`` (seen with eight developers on two cores)."""
+
+
+EXPECT_TIMEOUT_MS = 20_000
+"""Default wait of ``expect(...)`` (Playwright's 5 s is too short for a kernel answering under that load)."""
+
+
+@pytest.fixture(autouse=True)
+def _patient_navigation(request: pytest.FixtureRequest) -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page").set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
