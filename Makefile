@@ -19,7 +19,7 @@ GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml 
 
 # re-installs only when pyproject.toml changed: `make install` on a ready venv takes no time
 $(INSTALLED): .venv/bin/python pyproject.toml
-	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q -e '.[dev,hub]'
 	$(PIP) install -q --no-deps '$(GETTSIM_REQ)'  # the `peer` extra: GETTSIM's test cases as data
 	touch $@
 
@@ -28,17 +28,18 @@ $(VOILA_TEMPLATE): | $(INSTALLED)
 
 install: $(INSTALLED) $(VOILA_TEMPLATE)
 
-# axe-core for the accessibility test; without npm the test is skipped with a message
+# npm packages of package.json: axe-core for the accessibility test (skipped without npm),
+# configurable-http-proxy for the JupyterHub test (tests/deploy/test_jupyterhub.py)
 axe:
-	@if [ -f node_modules/axe-core/axe.min.js ]; then :; \
+	@if [ -f node_modules/axe-core/axe.min.js ] && [ -x node_modules/.bin/configurable-http-proxy ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; \
 	else echo "npm not found: the accessibility test will be skipped"; fi
 
-# every Voila setting (127.0.0.1, hidden sources and tracebacks, preheated start page,
-# kernel culling) is in voila.json, read from this folder
+# workbench.serve is Voila with refusals (only 127.0.0.1 without a token, no tracebacks, data
+# folder outside notebooks/) and a session limit; every setting is in voila.json (this folder)
 run: install
 	@echo "Workbench: http://127.0.0.1:$(PORT)/voila/render/start.ipynb  (stop with Ctrl-C)"
-	$(PY) -m voila notebooks/ --port=$(PORT)
+	$(PY) -m workbench.serve notebooks/ --port=$(PORT)
 
 # maintainers: the same notebooks in JupyterLab (token login, URL printed on start)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -29,6 +29,7 @@ from workbench.cli_leistungen import add_leistungen_parser
 from workbench.cli_forms import add_forms_parser
 from workbench.cli_params import add_params_parser
 from workbench.cli_store import add_cases_parser, add_store_parsers
+from workbench.cli_serve import add_serve_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
 
@@ -149,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_leistungen_parser(sub)
     add_forms_parser(sub)
     add_store_parsers(sub)
+    add_serve_parser(sub)
     return parser
 
 

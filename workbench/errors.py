@@ -10,9 +10,10 @@
     ├── UnsupportedPeriod          a date lies outside the period the rules model
     ├── InfeasiblePlan             the optimizer's constraints leave no legal plan (names the conflict)
     ├── FormError                  a form cannot be filled: blank missing or of another edition, bad map
-    └── StoreError                 the case store cannot do what was asked (unreadable, too new)
-        ├── StoreConflict          a save was refused: someone saved the case meanwhile
-        └── CaseNotFound           no case (or version) with this id; also a KeyError
+    ├── StoreError                 the case store cannot do what was asked (unreadable, too new)
+    │   ├── StoreConflict          a save was refused: someone saved the case meanwhile
+    │   └── CaseNotFound           no case (or version) with this id; also a KeyError
+    └── ServeRefused               `workbench serve` refuses an unsafe setting (address, tracebacks, data folder)
 
 Rules never raise for a family's situation: a plan that breaks a BEEG rule is a
 ``Violation``, not an exception. Exceptions are for input that cannot be computed at
@@ -108,3 +109,7 @@ class CaseNotFound(StoreError, KeyError):
 
     def __str__(self) -> str:  # KeyError would print the message in quotes
         return str(self.args[0]) if self.args else ""
+
+
+class ServeRefused(WorkbenchError):
+    """``workbench serve`` refuses a setting that would expose case data (the message says which and what to do)."""

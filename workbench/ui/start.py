@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import os
+import threading
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -39,8 +41,21 @@ class StartPage:
         self.quick._show_unexpected(reference)
 
     def show(self) -> None:
-        """Display the page in the notebook (Voila or JupyterLab)."""
+        """Display the page in the notebook (Voila or JupyterLab).
+
+        A preheated Voila kernel built the page before anyone asked for it: a thread waits
+        for the request and lists the cases again, or cases saved meanwhile would be missing
+        (in a thread, not in the cell: a cell waiting past VoilaExecutor.timeout breaks the page).
+        """
         display(self.widget)  # type: ignore[no-untyped-call]
+        if os.environ.get("VOILA_PREHEAT") == "True":
+            threading.Thread(target=self._refresh_after_request, daemon=True, name="wb-start-request").start()
+
+    def _refresh_after_request(self) -> None:
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+        guarded(self.cases.refresh, self._show_unexpected)()
 
     def set_language(self, language: str) -> None:
         """Switch every text on the page to ``language`` (``de`` or ``en``)."""

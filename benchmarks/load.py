@@ -1,0 +1,234 @@
+"""Load: N advisors at once on one workbench server — sessions held, memory per session, time to interactive.
+
+For each N (default 1, 5, 10, 20) a fresh ``workbench serve notebooks/`` (what ``make run``
+starts, the repository's voila.json: preheated wizard, session limit) is started on a free
+loopback port with an empty case store. One headless Chromium opens N browser contexts at
+the same moment; each opens the Elterngeld wizard and goes through Familie → Kind →
+Einkommen → Arbeit → Monatsplaner, which saves the case (every "Weiter" saves).
+
+- **TTI**: ``goto`` until "Weiter" is visible (kernel started, notebook run, widgets drawn).
+- **saved**: ``goto`` until the planner step reports "Gespeichert … Version" (4 steps later).
+- **held**: sessions that became interactive *and* saved (the store is checked too).
+- **memory**, taken while all N pages are still open: RSS and USS of every kernel process
+  under the server (N session kernels plus the preheat pool's two; USS: memory no other
+  process shares), RSS of the server, PSS sum of server and kernels (the machine's real
+  share) and its growth per session against the first level.
+
+Bounded: loopback only, N ≤ 40, every level aborted after ``--level-timeout`` seconds (300).
+The server logs go to ``test-artifacts/load-N.log``.
+Run: ``.venv/bin/python benchmarks/load.py [--levels 1,5,10,20]`` (not part of ``make test``;
+it loads the machine for several minutes — run it once, not in a loop).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psutil
+from playwright.async_api import Browser, async_playwright, expect
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+WIZARD = "/voila/render/elterngeld.ipynb"
+MAX_LEVEL = 40
+MIB = 1024 * 1024
+
+
+@dataclass
+class Session:
+    tti: float | None = None
+    saved: float | None = None
+    error: str = ""
+
+
+@dataclass
+class Level:
+    n: int
+    sessions: list[Session] = field(default_factory=list)
+    stored: int = 0
+    kernel_rss: list[float] = field(default_factory=list)
+    kernel_uss: list[float] = field(default_factory=list)
+    server_rss: float = 0.0
+    total_pss: float = 0.0
+    wall: float = 0.0
+    note: str = ""
+
+
+def start_server(data: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:  # the child keeps its own handle
+        proc = subprocess.Popen([sys.executable, "-m", "workbench.serve", "notebooks/", f"--port={port}"],
+                                cwd=ROOT, env={**os.environ, "WORKBENCH_DATA": str(data), "PYTHONPATH": str(ROOT)},
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        with suppress(OSError):
+            with urllib.request.urlopen(url + "/voila/static/voila.js", timeout=2):
+                return proc, url
+        time.sleep(0.1)
+    stop_server(proc)
+    raise RuntimeError("workbench serve did not start")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    with suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=20)
+    with suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+async def one_session(browser: Browser, url: str, i: int, session: Session) -> None:
+    context = await browser.new_context(viewport={"width": 1200, "height": 900}, locale="de-DE")
+    try:
+        page = await context.new_page()
+        began = time.perf_counter()
+        await page.goto(url + WIZARD, timeout=300_000)
+        weiter = page.get_by_role("button", name="Weiter")
+        # a cell that fails (e.g. Voilà's executor timeout) or the session limit's 503 page end the session early
+        failed = (page.get_by_text("There was an error when executing cell").or_(page.get_by_text("timed out"))
+                  .or_(page.get_by_text("ausgelastet")))
+        await expect(weiter.or_(failed).first).to_be_visible(timeout=300_000)
+        if not await weiter.is_visible():
+            raise RuntimeError("page shows: " + (await failed.first.inner_text())[:80])
+        session.tti = time.perf_counter() - began
+        await page.get_by_label("Vorname").fill(f"Lastprobe{i}")
+        steps = ((2, None), (3, ("Geburtstag oder errechneter Termin", "2026-06-15")),
+                 (4, ("Bruttolohn pro Monat vor der Geburt (€)", f"{2500 + 10 * i}")), (5, None))
+        for step, fill in steps:
+            if fill:
+                await page.get_by_label(fill[0]).fill(fill[1])
+            await page.get_by_role("button", name="Weiter").click()
+            await expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 6", timeout=300_000)
+        await expect(page.locator(".wb-status")).to_contain_text(re.compile(r"Gespeichert.*Version"), timeout=300_000)
+        session.saved = time.perf_counter() - began
+        await hold.wait()  # keep the page (and its kernel) open until memory is measured
+    except Exception as exc:  # noqa: BLE001 - a failed session is a result, not a crash
+        session.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
+    finally:
+        await context.close()
+
+
+hold: asyncio.Event
+
+
+def measure(proc: subprocess.Popen[bytes], level: Level) -> None:
+    server = psutil.Process(proc.pid)
+    level.server_rss = server.memory_info().rss / MIB
+    pss = server.memory_full_info().pss
+    for child in server.children(recursive=True):
+        with suppress(psutil.NoSuchProcess):
+            if "ipykernel" not in " ".join(child.cmdline()):
+                continue
+            info = child.memory_full_info()
+            level.kernel_rss.append(info.rss / MIB)
+            level.kernel_uss.append(info.uss / MIB)
+            pss += info.pss
+    level.total_pss = pss / MIB
+
+
+async def run_level(n: int, timeout: float) -> Level:
+    global hold
+    from workbench.store import CaseStore
+
+    level = Level(n, [Session() for _ in range(n)])
+    with tempfile.TemporaryDirectory() as tmp:
+        log = ROOT / "test-artifacts" / f"load-{n}.log"
+        proc, url = start_server(Path(tmp), log)
+        try:
+            await asyncio.sleep(10)  # the preheat pool's kernels start and run the notebook up to the request
+            hold = asyncio.Event()
+            async with async_playwright() as p:
+                browser = await p.chromium.launch(executable_path=CHROMIUM,
+                                                  args=["--no-sandbox", "--disable-gpu", "--headless",
+                                                        "--disable-dev-shm-usage"])
+                began = time.perf_counter()
+                tasks = [asyncio.create_task(one_session(browser, url, i, s)) for i, s in enumerate(level.sessions)]
+                deadline = began + timeout
+                while time.perf_counter() < deadline and not all(
+                        s.saved is not None or s.error for s in level.sessions):
+                    await asyncio.sleep(0.5)
+                level.wall = time.perf_counter() - began
+                if time.perf_counter() >= deadline:
+                    level.note = f"aborted after {timeout:.0f} s"
+                measure(proc, level)
+                hold.set()
+                if level.note:  # aborted: stop the sessions still waiting
+                    for task in tasks:
+                        task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+                await browser.close()
+            level.stored = len(CaseStore(Path(tmp) / "cases.sqlite").list(limit=1000))
+        finally:
+            stop_server(proc)
+    logged = log.read_text(errors="replace")
+    cell_errors = logged.count("Error at server while executing cell")
+    if cell_errors:
+        level.note = "; ".join(filter(None, [level.note, f"{cell_errors} cell errors in the server log"]))
+    return level
+
+
+def _s(values: list[float], fn: object) -> str:
+    return f"{fn(values):.1f}" if values else "–"  # type: ignore[operator]
+
+
+def table(levels: list[Level]) -> str:
+    lines = ["| sessions | held (interactive + saved) | in store | TTI median s | TTI max s | saved median s "
+             "| kernels | RSS/kernel MiB (median) | USS/kernel MiB (median) | server RSS MiB | total PSS MiB "
+             "| PSS per added session MiB | note |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    first = levels[0]
+    for lv in levels:
+        added = f"{(lv.total_pss - first.total_pss) / (lv.n - first.n):.0f}" if lv.n > first.n else "–"
+        tti = [s.tti for s in lv.sessions if s.tti is not None]
+        saved = [s.saved for s in lv.sessions if s.saved is not None]
+        held = sum(1 for s in lv.sessions if s.tti is not None and s.saved is not None)
+        errors = sorted({s.error for s in lv.sessions if s.error})
+        note = "; ".join(filter(None, [lv.note, *errors]))[:160]
+        lines.append(f"| {lv.n} | {held}/{lv.n} | {lv.stored} | {_s(tti, statistics.median)} | {_s(tti, max)} "
+                     f"| {_s(saved, statistics.median)} | {len(lv.kernel_rss)} | {_s(lv.kernel_rss, statistics.median)} "
+                     f"| {_s(lv.kernel_uss, statistics.median)} | {lv.server_rss:.0f} | {lv.total_pss:.0f} | {added} | {note} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--levels", default="1,5,10,20", help="comma-separated session counts (each ≤ 40)")
+    parser.add_argument("--level-timeout", type=float, default=300.0, help="abort a level after this many seconds")
+    args = parser.parse_args()
+    levels = [int(x) for x in args.levels.split(",")]
+    if any(n < 1 or n > MAX_LEVEL for n in levels):
+        raise SystemExit(f"load.py: session counts must lie between 1 and {MAX_LEVEL}")
+    load_before = os.getloadavg()
+    results = []
+    for n in levels:
+        results.append(asyncio.run(run_level(n, args.level_timeout)))
+        print(f"level {n}: done in {results[-1].wall:.0f} s", file=sys.stderr, flush=True)
+    memory = psutil.virtual_memory()
+    print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
+          f"{memory.total / 1024**3:.0f} GiB, load average before {load_before[0]:.1f}, after {os.getloadavg()[0]:.1f}")
+    print()
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""JupyterHub for the Familienbüro: every advisor logs in and gets the workbench (docs/deploy.md).
+
+    jupyterhub -f deploy/jupyterhub_config.py        # as the service user, from the repository
+
+- The hub and its proxy (configurable-http-proxy from npm, ``node_modules/.bin``) listen on
+  127.0.0.1:8000; TLS and the office network come from a reverse proxy in front (nginx/Caddy).
+- Each advisor gets one ``workbench serve --hub`` (Voilà only: the wizards, no JupyterLab,
+  no terminal, no code) under ``/user/<login>/``; the hub's OAuth decides who may open it.
+- All of them run as the hub's service user and share **one** case store, ``WORKBENCH_DATA``
+  (a folder only the service user can read); ``saved_by`` records the advisor's login.
+- Who may log in: ``WORKBENCH_ADVISORS`` (comma-separated logins). How: ``WORKBENCH_HUB_AUTH``,
+  default ``pam`` (the machine's accounts); for the city's directory use LDAP or OAuth
+  (docs/deploy.md shows both). The test (tests/deploy/test_jupyterhub.py) loads this file and
+  swaps in a shared-password login.
+
+Environment (all optional): ``WORKBENCH_HUB_BIND`` (http://127.0.0.1:8000),
+``WORKBENCH_HUB_STATE`` (/var/lib/workbench/hub: hub database, cookie secret),
+``WORKBENCH_DATA`` (/var/lib/workbench/data: the shared case store),
+``WORKBENCH_MAX_PAGES`` (6: pages with a kernel per advisor).
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from jupyterhub.spawner import LocalProcessSpawner
+
+c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
+
+REPO = Path(__file__).resolve().parents[1]
+STATE = Path(os.environ.get("WORKBENCH_HUB_STATE", "/var/lib/workbench/hub"))
+DATA = Path(os.environ.get("WORKBENCH_DATA", "/var/lib/workbench/data"))
+ADVISORS = {name.strip() for name in os.environ.get("WORKBENCH_ADVISORS", "").split(",") if name.strip()}
+STATE.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+class WorkbenchSpawner(LocalProcessSpawner):
+    """One ``workbench serve --hub`` per advisor, as the hub's own (service) user.
+
+    No per-advisor system account: the servers run no code of the advisor (Voilà only
+    accepts widget messages), and all of them must read and write the one case store,
+    which only the service user may read (0700/0600). Logins stay separate in the hub.
+    """
+
+    def make_preexec_fn(self, name):  # no setuid to a system user
+        return None
+
+    def user_env(self, env):
+        env["USER"] = self.user.name
+        env["HOME"] = str(STATE / "home")
+        return env
+
+    def move_certs(self, paths):  # internal TLS is not used: everything is on loopback
+        return {}
+
+
+c.JupyterHub.bind_url = os.environ.get("WORKBENCH_HUB_BIND", "http://127.0.0.1:8000")
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:8081"
+c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"  # the hub's logins and servers, no case data
+c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
+c.JupyterHub.cleanup_servers = True  # stopping the hub stops the advisors' servers
+
+c.ConfigurableHTTPProxy.command = [str(REPO / "node_modules" / ".bin" / "configurable-http-proxy")]
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:8001"
+c.ConfigurableHTTPProxy.pid_file = str(STATE / "proxy.pid")
+
+c.JupyterHub.authenticator_class = os.environ.get("WORKBENCH_HUB_AUTH", "pam")
+c.Authenticator.allowed_users = ADVISORS
+c.PAMAuthenticator.open_sessions = False  # servers run as the service user, not as the advisor
+
+c.JupyterHub.spawner_class = WorkbenchSpawner
+c.Spawner.cmd = [sys.executable, "-m", "workbench.serve", str(REPO / "notebooks"), "--hub",
+                 f"--WorkbenchVoila.max_sessions={int(os.environ.get('WORKBENCH_MAX_PAGES', '6'))}"]
+c.Spawner.popen_kwargs = {"cwd": str(REPO)}  # Voilà reads voila.json from here
+c.Spawner.environment = {"WORKBENCH_DATA": str(DATA)}
+c.Spawner.http_timeout = 120  # a busy machine needs a while to start a server
+c.Spawner.start_timeout = 120
+c.JupyterHub.shutdown_on_logout = True  # logging out stops the advisor's server and kernels
