@@ -91,12 +91,11 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from workbench.case import load_case
     from workbench.i18n import text
     from workbench.report import handout_pdf
-
-    from workbench.report_leistungen import has_leistungscheck_data, leistungscheck_sections
+    from workbench.report_topics import topic_sections
 
     case = load_case(Path(args.case))
     lang = args.language or case.language
-    sections = leistungscheck_sections(case, lang) if has_leistungscheck_data(case) else []
+    sections = topic_sections(case, lang)  # Leistungscheck, Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge
     pdf = handout_pdf(case, lang, sections)  # before opening the file: a failure leaves no empty PDF behind
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if args.force else os.O_EXCL)
     try:  # personal data: a new file is readable by its owner only

@@ -182,10 +182,8 @@ class BeschaeftigungStep(WizardStep):
         return ok
 
 
-class MutterschutzErgebnisStep(WizardStep):
-    """Periods, money, the hand-over to the Elterngeld plan and the timeline."""
-
-    title_key = "ui.ms.step_result"
+class _ResultStep(WizardStep):
+    """A result step: one HTML block, judged on ``today`` (injectable for tests)."""
 
     def __init__(self, language: str, today: date | None = None) -> None:
         super().__init__(language)
@@ -194,6 +192,12 @@ class MutterschutzErgebnisStep(WizardStep):
     def build(self) -> None:
         self.out = w.HTML()
         self.body.children = (self.out,)
+
+
+class MutterschutzErgebnisStep(_ResultStep):
+    """Periods, money, the hand-over to the Elterngeld plan and the timeline."""
+
+    title_key = "ui.ms.step_result"
 
     def shown(self, data: dict[str, Any]) -> None:
         from workbench.lebenslagen import mutterschutz_result, mutterschutz_sections
@@ -345,18 +349,10 @@ class ZeitraeumeStep(WizardStep):
         return super().store(data, lenient)
 
 
-class ElternzeitErgebnisStep(WizardStep):
+class ElternzeitErgebnisStep(_ResultStep):
     """Each period's dates, the findings and the timeline."""
 
     title_key = "ui.ez.step_result"
-
-    def __init__(self, language: str, today: date | None = None) -> None:
-        super().__init__(language)
-        self.today = today
-
-    def build(self) -> None:
-        self.out = w.HTML()
-        self.body.children = (self.out,)
 
     def shown(self, data: dict[str, Any]) -> None:
         from workbench.lebenslagen import elternzeit_result, elternzeit_sections
