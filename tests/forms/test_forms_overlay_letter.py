@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,48 @@ def test_cli_forms_check_and_list(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert main(["forms", "check", "--forms-dir", str(tmp_path)]) == 1
     assert "fehlt im Formularordner" in capsys.readouterr().out
     assert main(["forms", "inspect", str(tmp_path / "none.pdf")]) == 2
+
+
+def _with_explicit_elternzeit() -> Case:
+    """Father A takes Elternzeit twice for Jürgen (born 10.03.2026, 3rd birthday 10.03.2029), the wizard's periods."""
+    data = dump_case(load_case(FAMILY))
+    data["elternzeit"] = {"child": "K1", "periods": [
+        {"parent": "A", "start": "2029-06-01", "end": "2029-11-30"},
+        {"parent": "A", "start": "2026-09-01", "end": "2027-02-28", "hours_per_week": 24},
+        {"parent": "B", "start": "2026-05-06", "end": "2026-08-09"},
+    ]}
+    return load_case(data)
+
+
+def test_explicit_elternzeit_periods_replace_the_plan_with_7_and_13_week_deadlines() -> None:
+    periods = elternzeit_periods(_with_explicit_elternzeit(), "A")
+    # 01.09.2026 - 7 weeks = 14.07.2026 (before the 3rd birthday); 01.06.2029 - 13 weeks = 02.03.2029 (after it)
+    assert [(p.start, p.end, p.deadline, p.hours_per_week) for p in periods] == [
+        (date(2026, 9, 1), date(2027, 2, 28), date(2026, 7, 14), Decimal("24")),
+        (date(2029, 6, 1), date(2029, 11, 30), date(2029, 3, 2), None),
+    ]
+
+
+def test_the_letter_states_the_explicit_periods_part_time_and_both_deadlines() -> None:
+    result = produce(_with_explicit_elternzeit(), "elternzeit-brief", applicant="A", today=TODAY)
+    text = " ".join(page_text(result.pdf).split())
+    assert "1. vom 01.09.2026 bis zum 28.02.2027" in text
+    assert "2. vom 01.06.2029 bis zum 30.11.2029" in text
+    assert "10.08.2026" not in text  # the plan's period (Lebensmonate 6-10) is not stated
+    assert "im Umfang von 24 Wochenstunden" in text
+    assert "Eingang spätestens am 14.07.2026 (7 Wochen vor Beginn" in text
+    assert "Eingang spätestens am 02.03.2029 (13 Wochen vor Beginn" in text
+    assert text.count("Wochenstunden") == 1  # the second period is full leave
+    assert result.notes[:2] == [
+        "Elternzeit ab 01.09.2026: das Schreiben muss spätestens am 14.07.2026 beim Arbeitgeber sein (§ 16 Abs. 1 Satz 1 BEEG).",
+        "Elternzeit ab 01.06.2029: das Schreiben muss spätestens am 02.03.2029 beim Arbeitgeber sein (§ 16 Abs. 1 Satz 1 BEEG).",
+    ]
+    save_pngs(result.pdf, "elternzeit-brief-explizit", resolution=60)
+
+
+def test_the_plan_derived_letter_also_states_its_deadline(family: Case) -> None:
+    assert family.elternzeit is None
+    text = " ".join(page_text(produce(family, "elternzeit-brief", today=TODAY).pdf).split())
+    assert "1. vom 10.08.2026 bis zum 09.01.2027" in text
+    assert "Eingang spätestens am 22.06.2026 (7 Wochen vor Beginn" in text
+    assert "Wochenstunden" not in text
