@@ -192,3 +192,44 @@ def test_the_plan_derived_letter_also_states_its_deadline(family: Case) -> None:
     assert "1. vom 10.08.2026 bis zum 09.01.2027" in text
     assert "Eingang spätestens am 22.06.2026 (7 Wochen vor Beginn" in text
     assert "Wochenstunden" not in text
+
+
+def _with_bonus() -> Case:
+    """Both parents take four Partnerschaftsbonus months together, Lebensmonate 11-14 (§ 4b BEEG)."""
+    data = dump_case(load_case(FAMILY))
+    data["elterngeld_plan"]["months"] = {"A": "-----BBBBB++++", "B": "BBBBB-----++++"}
+    return load_case(data)
+
+
+def test_nrw_overlay_ticks_four_bonus_months_from_month_11_and_the_marriage_date_inside_their_boxes() -> None:
+    form = get_map("elterngeld-nrw")
+    result = produce(_with_bonus(), "elterngeld-nrw", today=TODAY)
+    where = placements(form)
+    values = result.parts[0].values
+    bonus = {key: value for key, value in values.items() if where[key].page == 2}
+    four = next(k for k in where if k.startswith("p2:4(?="))
+    start = next(k for k in where if k.startswith("p2:Partnerschaftsbonusmonate werden ab dem"))
+    assert bonus == {four: "X", start: "11"}
+    for key in bonus:
+        placement = where[key]
+        expected = bonus[key]
+        assert overlay_text(result.pdf, placement).replace(" ", "") == expected, key
+    page2 = [c for p in where.values() if p.page == 2 for c in p.cells]
+    chars = overlay_chars(result.pdf, 2)
+    assert len(chars) == 3  # X, 1, 1
+    for char in chars:
+        assert any(cell.contains(char, tolerance=1.0) for cell in page2), char
+    # the start month's digits sit in the form's two boxes between "ab dem" and ". Lebensmonat"
+    assert [round(c.x0) for c in where[start].cells] == [290, 304]
+    assert round(where[start].cells[0].bottom) == 322  # the boxes' own bottom line, not the next full-width rule
+    since = [k for k in values if k.startswith("p1:Ich bin verheiratet \\(seit\\)")]
+    assert [values[k] for k in since] == ["03.08.2019"]  # A's personal.marital_status_since; B has none
+    assert overlay_text(result.pdf, where[since[0]]).replace(" ", "") == "03.08.2019"
+    assert where[since[0]].cells[0].x0 > where[since[0]].anchor.x1  # right of "(seit):", in Elternteil 1's column
+    save_pngs(result.pdf, "elterngeld-nrw-bonus", resolution=60)
+
+
+def test_without_bonus_months_section_1_3_2_stays_empty(family: Case) -> None:
+    result = produce(family, "elterngeld-nrw", today=TODAY)
+    where = placements(get_map("elterngeld-nrw"))
+    assert not [k for k in result.parts[0].values if where[k].page == 2]
