@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,89 @@ def test_cli_forms_check_and_list(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert main(["forms", "check", "--forms-dir", str(tmp_path)]) == 1
     assert "fehlt im Formularordner" in capsys.readouterr().out
     assert main(["forms", "inspect", str(tmp_path / "none.pdf")]) == 2
+
+
+def _with_explicit_elternzeit() -> Case:
+    """Father A takes Elternzeit twice for Jürgen (born 10.03.2026, 3rd birthday 10.03.2029), the wizard's periods."""
+    data = dump_case(load_case(FAMILY))
+    data["elternzeit"] = {"child": "K1", "periods": [
+        {"parent": "A", "start": "2029-06-01", "end": "2029-11-30"},
+        {"parent": "A", "start": "2026-09-01", "end": "2027-02-28", "hours_per_week": 24},
+        {"parent": "B", "start": "2026-05-06", "end": "2026-08-09"},
+    ]}
+    return load_case(data)
+
+
+def test_explicit_elternzeit_periods_replace_the_plan_with_7_and_13_week_deadlines() -> None:
+    periods = elternzeit_periods(_with_explicit_elternzeit(), "A")
+    # 01.09.2026 - 7 weeks = 14.07.2026 (before the 3rd birthday); 01.06.2029 - 13 weeks = 02.03.2029 (after it)
+    assert [(p.start, p.end, p.deadline, p.hours_per_week) for p in periods] == [
+        (date(2026, 9, 1), date(2027, 2, 28), date(2026, 7, 14), Decimal("24")),
+        (date(2029, 6, 1), date(2029, 11, 30), date(2029, 3, 2), None),
+    ]
+
+
+def test_the_letter_states_the_explicit_periods_part_time_and_both_deadlines() -> None:
+    result = produce(_with_explicit_elternzeit(), "elternzeit-brief", applicant="A", today=TODAY)
+    text = " ".join(page_text(result.pdf).split())
+    assert "1. vom 01.09.2026 bis zum 28.02.2027" in text
+    assert "2. vom 01.06.2029 bis zum 30.11.2029" in text
+    assert "10.08.2026" not in text  # the plan's period (Lebensmonate 6-10) is not stated
+    assert "im Umfang von 24 Wochenstunden" in text
+    assert "Eingang spätestens am 14.07.2026 (7 Wochen vor Beginn" in text
+    assert "Eingang spätestens am 02.03.2029 (13 Wochen vor Beginn" in text
+    assert text.count("Wochenstunden") == 1  # the second period is full leave
+    assert result.notes[:2] == [
+        "Elternzeit ab 01.09.2026: das Schreiben muss spätestens am 14.07.2026 beim Arbeitgeber sein (§ 16 Abs. 1 Satz 1 BEEG).",
+        "Elternzeit ab 01.06.2029: das Schreiben muss spätestens am 02.03.2029 beim Arbeitgeber sein (§ 16 Abs. 1 Satz 1 BEEG).",
+    ]
+    save_pngs(result.pdf, "elternzeit-brief-explizit", resolution=60)
+
+
+def test_the_plan_derived_letter_also_states_its_deadline(family: Case) -> None:
+    assert family.elternzeit is None
+    text = " ".join(page_text(produce(family, "elternzeit-brief", today=TODAY).pdf).split())
+    assert "1. vom 10.08.2026 bis zum 09.01.2027" in text
+    assert "Eingang spätestens am 22.06.2026 (7 Wochen vor Beginn" in text
+    assert "Wochenstunden" not in text
+
+
+def _with_bonus() -> Case:
+    """Both parents take four Partnerschaftsbonus months together, Lebensmonate 11-14 (§ 4b BEEG)."""
+    data = dump_case(load_case(FAMILY))
+    data["elterngeld_plan"]["months"] = {"A": "-----BBBBB++++", "B": "BBBBB-----++++"}
+    return load_case(data)
+
+
+def test_nrw_overlay_ticks_four_bonus_months_from_month_11_and_the_marriage_date_inside_their_boxes() -> None:
+    form = get_map("elterngeld-nrw")
+    result = produce(_with_bonus(), "elterngeld-nrw", today=TODAY)
+    where = placements(form)
+    values = result.parts[0].values
+    bonus = {key: value for key, value in values.items() if where[key].page == 2}
+    four = next(k for k in where if k.startswith("p2:4(?="))
+    start = next(k for k in where if k.startswith("p2:Partnerschaftsbonusmonate werden ab dem"))
+    assert bonus == {four: "X", start: "11"}
+    for key in bonus:
+        placement = where[key]
+        expected = bonus[key]
+        assert overlay_text(result.pdf, placement).replace(" ", "") == expected, key
+    page2 = [c for p in where.values() if p.page == 2 for c in p.cells]
+    chars = overlay_chars(result.pdf, 2)
+    assert len(chars) == 3  # X, 1, 1
+    for char in chars:
+        assert any(cell.contains(char, tolerance=1.0) for cell in page2), char
+    # the start month's digits sit in the form's two boxes between "ab dem" and ". Lebensmonat"
+    assert [round(c.x0) for c in where[start].cells] == [290, 304]
+    assert round(where[start].cells[0].bottom) == 322  # the boxes' own bottom line, not the next full-width rule
+    since = [k for k in values if k.startswith("p1:Ich bin verheiratet \\(seit\\)")]
+    assert [values[k] for k in since] == ["03.08.2019"]  # A's personal.marital_status_since; B has none
+    assert overlay_text(result.pdf, where[since[0]]).replace(" ", "") == "03.08.2019"
+    assert where[since[0]].cells[0].x0 > where[since[0]].anchor.x1  # right of "(seit):", in Elternteil 1's column
+    save_pngs(result.pdf, "elterngeld-nrw-bonus", resolution=60)
+
+
+def test_without_bonus_months_section_1_3_2_stays_empty(family: Case) -> None:
+    result = produce(family, "elterngeld-nrw", today=TODAY)
+    where = placements(get_map("elterngeld-nrw"))
+    assert not [k for k in result.parts[0].values if where[k].page == 2]

@@ -1,8 +1,9 @@
-"""The Elternzeit letter to the employer: a dated, signable request with the periods from the plan.
+"""The Elternzeit letter to the employer: a dated, signable request with the parent's periods.
 
 There is no official form: Elternzeit is demanded in writing from the employer (§ 16 Abs. 1
-Satz 1 BEEG). The letter names the child, lists the periods (the parent's planned Lebensmonate,
-consecutive months joined, as calendar dates), declares them binding for two years (§ 16 Abs. 1
+Satz 1 BEEG). The letter names the child, lists the periods (the case's explicit ``elternzeit``
+periods of the parent with their part-time hours; without them the parent's planned Lebensmonate,
+consecutive months joined, as calendar dates) with each period's notice deadline, declares them binding for two years (§ 16 Abs. 1
 Satz 2 BEEG) and asks for written confirmation (§ 16 Abs. 1 Satz 8 BEEG). The notice deadline of
 each period (7 weeks before a start before the 3rd birthday, 13 weeks between the 3rd and 8th,
 :func:`workbench.rules.elternzeit.anmeldefrist`) is returned with the letter for the advisor;
@@ -13,14 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from workbench.case import Case
+from workbench.case import Case, Child
 from workbench.forms.sources import Missing, label_for
-from workbench.i18n import format_date, text
+from workbench.i18n import format_date, format_decimal, text
 from workbench.rules.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
 from workbench.rules.elternzeit import anmeldefrist
@@ -31,19 +33,43 @@ FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 
 @dataclass(frozen=True)
 class Period:
-    """One Elternzeit period with the last day the request must reach the employer."""
+    """One Elternzeit period with the last day the request must reach the employer (and part-time hours, if any)."""
 
     start: date
     end: date
     deadline: date
+    hours_per_week: Decimal | None = None
+
+
+def _explicit(case: Case, parent_id: str) -> list[Period]:
+    ez = case.elternzeit
+    if ez is None:
+        return []
+    birth = case.child(ez.child).birth_date
+    return [Period(p.start, p.end, anmeldefrist(p.start, birth, case.language), p.hours_per_week)
+            for p in sorted(ez.periods, key=lambda p: p.start) if p.parent == parent_id]
+
+
+def letter_child(case: Case, parent_id: str) -> Child:
+    """The child the letter is for: the ``elternzeit`` child when the parent has explicit periods, else the plan's."""
+    if case.elternzeit is not None and any(p.parent == parent_id for p in case.elternzeit.periods):
+        return case.child(case.elternzeit.child)
+    return case.plan_child()
 
 
 def elternzeit_periods(case: Case, parent_id: str) -> list[Period]:
-    """The parent's Elternzeit periods from the plan: consecutive planned Lebensmonate, as dates.
+    """The parent's Elternzeit periods: the case's explicit ``elternzeit`` periods, else derived from the plan.
+
+    Explicit periods (the Elternzeit wizard) are taken exactly as entered, each with its deadline
+    (7 weeks before a start before the 3rd birthday, 13 weeks from it). Without them the plan's
+    consecutive planned Lebensmonate become the periods, as dates.
 
     A mother with Mutterschaftsleistungen starts after the protection period (it counts towards
     Elternzeit anyway, § 16 Abs. 1 Satz 4 BEEG). Rechtsgrundlage: § 15 Abs. 2, § 16 Abs. 1 BEEG
     """
+    explicit = _explicit(case, parent_id)
+    if explicit:
+        return explicit
     plan = case.elterngeld_plan
     if plan is None:
         return []
@@ -90,7 +116,7 @@ def letter_notes(case: Case, parent_id: str, today: date, language: str = "de") 
         key = "forms.letter.deadline_past" if period.deadline < today else "forms.letter.deadline"
         notes.append(text(key, language, start=format_date(period.start, language),
                           deadline=format_date(period.deadline, language)))
-    if case.plan_child().expected:
+    if letter_child(case, parent_id).expected:
         notes.append(text("forms.letter.expected", language))
     return notes
 
@@ -120,7 +146,7 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
     personal = parent.personal
     address = case.household.address
     employer = personal.employer if personal else None
-    child = case.plan_child()
+    child = letter_child(case, parent_id)
     lang = language
     name = f"{parent.name or ''} {personal.surname if personal else ''}".strip()
     pdf = _Letter()
@@ -155,6 +181,15 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
         pdf.set_font("DejaVu", "B", 10)
         pdf.cell(0, 6, text("forms.letter.period", lang, number=number, start=format_date(period.start, lang),
                             end=format_date(period.end, lang)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        details = []
+        if period.hours_per_week is not None:
+            details.append(text("forms.letter.part_time", lang, hours=format_decimal(period.hours_per_week, lang)))
+        details.append(text("forms.letter.period_deadline", lang, deadline=format_date(period.deadline, lang),
+                            weeks=(period.start - period.deadline).days // 7))
+        pdf.set_font("DejaVu", "", 9)
+        for detail in details:
+            pdf.set_x(pdf.l_margin + 10)
+            pdf.multi_cell(0, 4.6, detail, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     pdf.para(text("forms.letter.binding", lang))
     if parent.maternity_benefit:
@@ -172,4 +207,4 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
     return bytes(pdf.output()), letter_notes(case, parent_id, today, lang)
 
 
-__all__ = ["Period", "elternzeit_letter", "elternzeit_periods", "letter_missing", "letter_notes"]
+__all__ = ["Period", "elternzeit_letter", "elternzeit_periods", "letter_child", "letter_missing", "letter_notes"]

@@ -107,9 +107,10 @@ def _horizontal_edges(page: Any, x: float) -> list[float]:
     return sorted({round(e["top"], 1) for e in page.edges if e["orientation"] == "h" and e["x0"] <= x <= e["x1"]})
 
 
-def _row(page: Any, anchor: Box) -> tuple[float, float]:
+def _row(page: Any, anchor: Box, x: float | None = None) -> tuple[float, float]:
+    """The lines above and below the anchor's middle at ``x`` (default: the anchor's centre)."""
     middle = (anchor.top + anchor.bottom) / 2
-    lines = _horizontal_edges(page, (anchor.x0 + anchor.x1) / 2)
+    lines = _horizontal_edges(page, (anchor.x0 + anchor.x1) / 2 if x is None else x)
     above = [y for y in lines if y <= middle]
     below = [y for y in lines if y >= middle]
     top = max(above) if above else anchor.top - 3
@@ -153,8 +154,16 @@ def _place(page: Any, spec: OverlaySpec) -> Placement:
         right = min((x for x in edges if x >= word["x1"]), default=word["x1"] + 2)
         top, bottom = _row(page, cell_box)
         return Placement(spec.page, (Box(left, top, right, bottom),), anchor, "month")
-    top, bottom = _row(page, anchor)
     edges = [x for x in _vertical_edges(page, anchor.top, anchor.bottom) if x > anchor.x1 + 1]
+    # the row at the label and at the field itself, whichever is tighter: a field with its own underline
+    # or boxes (1.3.2 start month, "verheiratet (seit)") ends there, not at the next full-width rule
+    top, bottom = _row(page, anchor)
+    if spec.kind == "comb" and len(edges) > 1:
+        field_x = (edges[0] + edges[1]) / 2  # the first box
+    else:
+        field_x = (anchor.x1 + (edges[0] if edges else anchor.x1 + 20)) / 2
+    field_top, field_bottom = _row(page, anchor, field_x)
+    top, bottom = max(top, field_top), min(bottom, field_bottom)
     if spec.kind == "comb":
         cells: list[Box] = []
         for a, b in zip(edges, edges[1:]):

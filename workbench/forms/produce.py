@@ -72,6 +72,9 @@ def default_applicant(case: Case, form: FormMap) -> str:
     if "self_employed" in form.fits:
         return next((p.id for p in parents if p.income_before_birth.kind in SELF_EMPLOYED), parents[0].id)
     if "employed_with_leave" in form.fits:
+        explicit = [p.parent for p in case.elternzeit.periods] if case.elternzeit is not None else []
+        if explicit:  # the Elternzeit wizard's periods name the parent on leave
+            return explicit[0]
         return next((p.id for p in parents if p.income_before_birth.kind in EMPLOYED and _planned(case, p.id)),
                     parents[0].id)
     return parents[0].id

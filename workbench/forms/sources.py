@@ -12,7 +12,9 @@ missing. A path that exists as a role but has no value is *missing* when the fie
 the wizard asks for it and writes it to exactly that path. Computed sources start with ``=``:
 ``=today``, ``=plan.{applicant}.5`` (the kind of Lebensmonat 5 in the plan: basis/plus/bonus/none),
 ``=kids_count``, ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
-(true when the parent's own account is given, without another holder).
+(true when the parent's own account is given, without another holder), ``=bonus.count`` and
+``=bonus.start`` (how many Partnerschaftsbonus months the plan holds, ``"2"``–``"4"``, and the
+Lebensmonat of the first, § 4b BEEG; the parents take them together).
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         parent_path = roles.resolve(holder.group(1))
         bank = get_path(data, f"{parent_path}.personal.bank") if parent_path else None
         return True if bank and not bank.get("holder") else None
+    if source in ("=bonus.count", "=bonus.start"):
+        return _bonus(case, source.endswith("count"))
     match = re.fullmatch(r"=plan\.(\{\w+\})\.(\d+)", source)
     if match:
         parent_path = roles.resolve(match.group(1))
@@ -104,6 +108,17 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         codes = plan.months.get(pid, "").ljust(LEBENSMONATE, "-")
         return CODE_KINDS[codes[month - 1]] if 1 <= month <= LEBENSMONATE else None
     raise ValueError(f"unknown computed source {source!r}")
+
+
+def _bonus(case: Case, count: bool) -> str | None:
+    """The plan's Partnerschaftsbonus months (``+`` of either parent): their number or the first Lebensmonat."""
+    plan = case.elterngeld_plan
+    if plan is None:
+        return None
+    months = sorted({n for codes in plan.months.values() for n, code in enumerate(codes, 1) if code == "+"})
+    if not months:
+        return None
+    return str(len(months)) if count else str(months[0])
 
 
 SEX_DE = {"female": "weiblich", "male": "männlich", "diverse": "divers", "unspecified": "ohne Angabe"}
