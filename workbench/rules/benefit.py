@@ -10,6 +10,7 @@ lines with their paragraphs, and the names of parameters whose values are not ve
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -134,3 +135,13 @@ def percent(share: Decimal) -> Decimal:
 def as_decimal(value: Any) -> Decimal:
     """A parameter value as Decimal (YAML integers and decimals both are Decimal already)."""
     return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def award_period(month: date, months: int) -> tuple[date, date]:
+    """First and last day of ``months`` calendar months starting with the month of ``month``.
+
+    The Bewilligungszeitraum of Kinderzuschlag (§ 6a Abs. 7 BKGG) and Wohngeld (§ 25 WoGG).
+    """
+    first = month.replace(day=1)
+    year, month0 = divmod(first.year * 12 + first.month - 1 + months - 1, 12)
+    return first, date(year, month0 + 1, calendar.monthrange(year, month0 + 1)[1])

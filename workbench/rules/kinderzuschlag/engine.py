@@ -16,7 +16,6 @@ Order of the computation (§ 6a BKGG):
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from decimal import Decimal
 
@@ -25,7 +24,7 @@ from workbench.explain import Explanation
 from workbench.i18n import text
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
-from workbench.rules.benefit import BenefitResult, Reason, UsedParameters, as_decimal, percent
+from workbench.rules.benefit import BenefitResult, Reason, UsedParameters, as_decimal, award_period, percent
 from workbench.rules.kinderzuschlag import regeln as r
 from workbench.rules.kinderzuschlag.inputs import KizInput, problems
 
@@ -38,11 +37,7 @@ def bewilligungszeitraum(month: date, months: int) -> tuple[date, date]:
 
     Rechtsgrundlage: § 6a Abs. 7 Satz 1 BKGG
     """
-    first = month.replace(day=1)
-    index = first.year * 12 + first.month - 1 + months - 1
-    year, month0 = divmod(index, 12)
-    last = date(year, month0 + 1, calendar.monthrange(year, month0 + 1)[1])
-    return first, last
+    return award_period(month, months)
 
 
 def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:

@@ -16,7 +16,6 @@ Order of the computation (WoGG):
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from decimal import Decimal
 
@@ -25,7 +24,7 @@ from workbench.explain import Explanation
 from workbench.i18n import text
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
-from workbench.rules.benefit import BenefitResult, Reason, UsedParameters, as_decimal, percent
+from workbench.rules.benefit import BenefitResult, Reason, UsedParameters, as_decimal, award_period, percent
 from workbench.rules.kinderzuschlag import regeln as kiz_regeln
 from workbench.rules.wohngeld import regeln as r
 from workbench.rules.wohngeld.inputs import WohngeldInput, problems
@@ -33,12 +32,6 @@ from workbench.rules.wohngeld.inputs import WohngeldInput, problems
 P = parameters("wohngeld")
 KIZ = parameters("kinderzuschlag")
 BENEFIT = "wohngeld"
-
-
-def _period(month: date, months: int) -> tuple[date, date]:
-    index = month.year * 12 + month.month - 1 + months - 1
-    year, m0 = divmod(index, 12)
-    return month, date(year, m0 + 1, calendar.monthrange(year, m0 + 1)[1])
 
 
 def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
@@ -57,7 +50,7 @@ def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
     expl = Explanation()
     reasons: list[Reason] = []
     figures: dict[str, Decimal] = {}
-    period = _period(month, int(p("bewilligungszeitraum_monate")))
+    period = award_period(month, int(p("bewilligungszeitraum_monate")))
     size = inp.size
 
     def result(eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> BenefitResult:
