@@ -69,6 +69,7 @@ class CaseList:
         self.language = language
         self.store_factory = store_factory
         self.heading = w.HTML()
+        # live: the table follows every key (see tests/test_ui_text_inputs.py)
         self.search = w.Text(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.search.observe(guarded(lambda _c: self.refresh(), on_error), names="value")
         self.table = w.HTML()

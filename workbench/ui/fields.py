@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import format_decimal, text
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyFormatError, format_amount_input, parse_money
+from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyFormatError, format_amount_input, parse_money, text_input
 
 Observer = Callable[[Any], None]
 
@@ -76,7 +76,7 @@ class TextField(Field):
     """Free text (a first name); empty gives ``None`` unless ``required``."""
 
     def __init__(self, label_key: str, language: str, required_key: str | None = None) -> None:
-        super().__init__(w.Text(layout=w.Layout(**FIELD_LAYOUT)), label_key, language)
+        super().__init__(text_input(layout=w.Layout(**FIELD_LAYOUT)), label_key, language)
         self.required_key = required_key
 
     def read(self) -> str | None:
@@ -93,7 +93,7 @@ class MoneyField(Field):
     """Euros typed German or English (``3.000,50``); optional fields read empty as ``None``."""
 
     def __init__(self, label_key: str, language: str, optional: bool = False) -> None:
-        control = w.Text(layout=w.Layout(**FIELD_LAYOUT), placeholder=text("ui.quick.gross_placeholder", language))
+        control = text_input(layout=w.Layout(**FIELD_LAYOUT), placeholder=text("ui.quick.gross_placeholder", language))
         super().__init__(control, label_key, language)
         self.optional = optional
 
@@ -115,7 +115,7 @@ class NumberField(Field):
 
     def __init__(self, label_key: str, language: str, low: Decimal, high: Decimal, error_key: str,
                  optional: bool = False) -> None:
-        super().__init__(w.Text(layout=w.Layout(width="22em")), label_key, language)
+        super().__init__(text_input(layout=w.Layout(width="22em")), label_key, language)
         self.low, self.high, self.error_key, self.optional = low, high, error_key, optional
 
     def read(self) -> int | float | None:

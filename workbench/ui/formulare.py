@@ -39,7 +39,7 @@ from workbench.ui.callbacks import guarded, log_failure
 from workbench.ui.paths import set_path
 from workbench.ui.saving import Store
 from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage
+from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 
 PREVIEW_DPI = 40
 SEX = ("female", "male", "diverse", "unspecified")
@@ -65,7 +65,7 @@ class MissingInput:
             self.input: w.DOMWidget = w.Dropdown(options=[("–", "")] + options, value="")
         else:
             placeholder = text("forms.ui.date_placeholder", language) if self.kind == "date" else ""
-            self.input = w.Text(placeholder=placeholder)
+            self.input = text_input(placeholder=placeholder)
         self.input.description = item.label
         self.input.style = LABEL_STYLE
         self.input.layout = w.Layout(**FIELD_LAYOUT)

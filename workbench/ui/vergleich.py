@@ -35,7 +35,7 @@ from workbench.ui.saving import CaseSaver, Store
 from workbench.ui.theme import theme_style
 from workbench.ui.vergleich_html import card_html, glossary_html, overview_table
 from workbench.ui.vergleich_wuensche import Wuensche
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage
+from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 from workbench.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
 
 BEST_SHOWN = 3
@@ -80,7 +80,7 @@ class VergleichPage:
         self.planner_focus.add_class("wb-hidden")
         self.planner_focus.add_class("wb-focus-target")
         self.planner_data: dict[str, Any] = {}
-        self.plan_name = w.Text(description=text("vgl.plan_name", lang), placeholder=text("vgl.plan_name_placeholder", lang),
+        self.plan_name = text_input(description=text("vgl.plan_name", lang), placeholder=text("vgl.plan_name_placeholder", lang),
                                 style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.plan_message = FieldMessage(lang)
         save_own = w.Button(description=text("vgl.save_own", lang), button_style="primary")

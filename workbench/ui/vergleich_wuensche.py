@@ -25,7 +25,7 @@ import ipywidgets as w
 
 from workbench.i18n import text
 from workbench.ui.fields import json_number
-from workbench.ui.widgets import FieldMessage, MoneyFormatError, format_amount_input, parse_money
+from workbench.ui.widgets import FieldMessage, MoneyFormatError, format_amount_input, parse_money, text_input
 
 LEBENSMONATE = 32
 ANY = -1  # "egal": a Dropdown shows nothing for the value None, so the empty choice has its own value
@@ -79,10 +79,10 @@ class ParentWishes:
                                    first.get("from_month"))
         self.work_to = _dropdown(text("vgl.wish_home_to", lang), _months(lang, any_key=none), first.get("to_month"),
                                  to=True)
-        self.hours = w.Text(description=text("vgl.wish_work_hours", lang, parent=name), style=WISH_STYLE,
+        self.hours = text_input(description=text("vgl.wish_work_hours", lang, parent=name), style=WISH_STYLE,
                             layout=w.Layout(**NARROW), value=str(first.get("hours_per_week", "")))
         gross = first.get("gross_monthly")
-        self.gross = w.Text(description=text("vgl.wish_work_gross", lang, parent=name), style=WISH_STYLE,
+        self.gross = text_input(description=text("vgl.wish_work_gross", lang, parent=name), style=WISH_STYLE,
                             layout=w.Layout(**WIDE),
                             value="" if gross is None else format_amount_input(Decimal(str(gross)), lang))
         self.message = FieldMessage(lang)
@@ -147,7 +147,7 @@ class Wuensche:
         self.both_month_1 = w.Checkbox(description=text("vgl.wish_both_month_1", lang), indent=True,
                                        value=bool(constraints.get("both_at_home_month_1")), style=WISH_STYLE)
         income = constraints.get("min_household_income")
-        self.min_income = w.Text(description=text("vgl.wish_min_income", lang), style=WISH_STYLE,
+        self.min_income = text_input(description=text("vgl.wish_min_income", lang), style=WISH_STYLE,
                                  placeholder=text("vgl.wish_min_income_placeholder", lang),
                                  layout=w.Layout(**WIDE),
                                  value="" if income is None else format_amount_input(Decimal(str(income)), lang))

@@ -20,6 +20,23 @@ CENT = Decimal("0.01")
 LABEL_STYLE = {"description_width": "15em"}
 FIELD_LAYOUT = {"width": "34em", "max_width": "100%"}
 
+def text_input(**kwargs: Any) -> w.Text:
+    """A text box that sends its value when the visitor leaves it (Tab, click elsewhere) or presses Enter.
+
+    ipywidgets sends at most one update per widget while the kernel has not answered the last
+    one and holds the rest back; a button click is sent at once. With updates on every key,
+    "Mia" typed quickly followed by a click on "Weiter" could reach a busy kernel as "M" then
+    the click, and the step was saved with "M". Sending on blur puts the whole value before the
+    click (the browser blurs the field before the click). Live search boxes are the exception.
+    """
+    return w.Text(continuous_update=False, **kwargs)
+
+
+def text_area(**kwargs: Any) -> w.Textarea:
+    """A multi-line :func:`text_input` (same reason)."""
+    return w.Textarea(continuous_update=False, **kwargs)
+
+
 # (thousands separator, decimal separator) per page language
 _SEPARATORS = {"de": (".", ","), "en": (",", ".")}
 
@@ -139,7 +156,7 @@ class MoneyInput:
         self.label_key = label_key
         self.placeholder_key = placeholder_key
         self.language = language
-        self.text = w.Text(value="", style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
+        self.text = text_input(value="", style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.message = FieldMessage(language)
         self.widget = w.VBox([self.text, self.message.widget])
         self.widget.add_class("wb-field")

@@ -28,7 +28,7 @@ from workbench.ui.callbacks import guarded
 from workbench.ui.header import PageHeader
 from workbench.ui.maintainers.html import alert, pre, table
 from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
+from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, text_input, text_area
 
 
 def flow_text(value: Any) -> str:
@@ -64,8 +64,8 @@ class ParameterEditor:
         self.form_heading = w.HTML()
         self.valid_from = w.DatePicker(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.valid_until = w.DatePicker(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
-        self.value = w.Text(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
-        self.reference = w.Textarea(style=LABEL_STYLE, layout=w.Layout(width="34em", height="4.5em"))
+        self.value = text_input(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
+        self.reference = text_area(style=LABEL_STYLE, layout=w.Layout(width="34em", height="4.5em"))
         self.check = w.Button(button_style="primary")
         self.save = w.Button(disabled=True)
         self.messages = w.HTML()
