@@ -35,3 +35,12 @@ def test_dates_are_day_month_year_in_both_languages() -> None:
     assert format_date(date(2026, 9, 12), "de") == "12.09.2026"
     assert format_date(date(2026, 9, 12), "en") == "12 Sep 2026"
     assert format_date(date(2027, 1, 3), "en") == "3 Jan 2027"
+
+
+def test_planner_dates_follow_the_page_language() -> None:
+    """Column heads and the dates in a planner cell's name: German numerals, English month names (babel)."""
+    from workbench.ui.monatsplaner import short_date
+
+    assert short_date(date(2026, 8, 15), "de") == "15.08."
+    assert short_date(date(2026, 8, 15), "en") == "15 Aug"
+    assert short_date(date(2026, 1, 3), "en") == "3 Jan"

@@ -17,8 +17,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
+from babel import dates as babel_dates
 
-from workbench.i18n import format_decimal, format_money, text
+from workbench.i18n import format_date, format_decimal, format_money, locale_of, text
 from workbench.ui.callbacks import guarded
 
 if TYPE_CHECKING:
@@ -31,9 +32,12 @@ CODES = {"basis": "B", "plus": "P", "bonus": "+", "none": "-"}
 KINDS = {code: kind for kind, code in CODES.items()}
 
 
+SHORT_DATE = {"de": "dd.MM.", "en": "d MMM"}
+
+
 def short_date(day: date, language: str) -> str:
-    """``15.08.`` (de) or ``15/08`` (en)."""
-    return day.strftime("%d.%m.") if language == "de" else day.strftime("%d/%m")
+    """``15.08.`` (de) or ``15 Aug`` (en), the column heads and the start of a cell's dates (babel)."""
+    return babel_dates.format_date(day, SHORT_DATE.get(language, SHORT_DATE["de"]), locale=locale_of(language))
 
 
 def default_months(parent_ids: list[str], single_parent: bool) -> dict[str, str]:
@@ -176,7 +180,7 @@ class Monatsplaner:
         kind = self.kinds[pid][m - 1]
         fixed = m in self.fixed.get(pid, frozenset())
         label = text("ui.plan.maternity" if fixed else f"ui.plan.kind_{kind}", lang)
-        dates = f"{short_date(lm.start, lang)}–{lm.end.strftime('%d.%m.%Y') if lang == 'de' else lm.end.strftime('%d/%m/%Y')}"
+        dates = f"{short_date(lm.start, lang)}–{format_date(lm.end, lang)}"
         name = text("ui.plan.cell_name", lang, parent=self.names[pid], month=m, dates=dates, kind=label)
         if amount is not None:
             name += f", {format_money(amount.amount, lang)}"
