@@ -18,6 +18,7 @@ import pytest
 
 from tests.memory_store import MemoryStore
 from workbench.ui import elterngeld_wizard as ew
+from workbench.ui import preheat
 
 
 def test_the_preheated_cell_ends_before_the_request_and_the_page_follows_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -29,8 +30,8 @@ def test_the_preheated_cell_ends_before_the_request_and_the_page_follows_it(monk
         assert arrived.wait(30)
         return dict(query)
 
-    monkeypatch.setattr(ew, "preheated", lambda: True)
-    monkeypatch.setattr(ew, "request_parameters", wait_for_request)
+    monkeypatch.setattr(ew, "is_preheated", lambda: True)
+    monkeypatch.setattr(preheat, "request_parameters", wait_for_request)
     monkeypatch.setattr(ew, "default_store", MemoryStore)
     monkeypatch.setattr(ew, "display", shown.append)
     started = time.monotonic()
@@ -47,3 +48,54 @@ def test_the_preheated_cell_ends_before_the_request_and_the_page_follows_it(monk
     wizard_widget = page.children[1]
     assert wizard_widget is not ready and wizard_widget.layout.display != "none"
     assert "Plan Elterngeld" in wizard_widget.children[0].children[0].value  # the English wizard
+
+
+class _Loop:
+    """Stands in for the kernel's tornado IOLoop: collects what is handed to it."""
+
+    def __init__(self) -> None:
+        self.callbacks: list[Any] = []
+        self.handed = threading.Event()
+
+    def add_callback(self, callback: Any) -> None:
+        self.callbacks.append(callback)
+        self.handed.set()
+
+
+def test_the_page_is_changed_on_the_kernels_loop_not_in_the_waiting_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser's request for all widget states is answered on the kernel's main loop; a change
+    from another thread during that answer was lost (the wizard stayed hidden: an empty page)."""
+    import IPython
+
+    loop = _Loop()
+    kernel = type("Kernel", (), {"io_loop": loop})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"kernel": kernel})())
+    monkeypatch.setattr(ew, "is_preheated", lambda: True)
+    monkeypatch.setattr(preheat, "request_parameters", lambda: {})
+    monkeypatch.setattr(ew, "default_store", MemoryStore)
+    shown: list[Any] = []
+    monkeypatch.setattr(ew, "display", shown.append)
+    ew.show_elterngeld_wizard()
+    assert loop.handed.wait(20)
+    ready = shown[0].children[1]
+    assert ready.layout.display == "none"  # the thread itself changed nothing
+    assert len(loop.callbacks) == 1
+    loop.callbacks[0]()  # what the kernel's loop runs
+    assert ready.layout.display != "none"
+
+
+def test_a_failed_request_channel_still_gives_a_working_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> dict[str, str]:
+        raise OSError("websocket refused")
+
+    monkeypatch.setattr(ew, "is_preheated", lambda: True)
+    monkeypatch.setattr(preheat, "request_parameters", broken)
+    monkeypatch.setattr(ew, "default_store", MemoryStore)
+    shown: list[Any] = []
+    monkeypatch.setattr(ew, "display", shown.append)
+    ew.show_elterngeld_wizard()
+    page: w.VBox = shown[0]
+    deadline = time.monotonic() + 20
+    while page.children[1].layout.display == "none" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert page.children[1].layout.display != "none"  # a new German case, not an empty page

@@ -10,10 +10,8 @@ from __future__ import annotations
 import html
 import os
 import secrets
-import threading
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qs
 
 import ipywidgets as w
 from IPython.display import display
@@ -27,6 +25,7 @@ from workbench.ui.elterngeld_income import ArbeitStep, EinkommenStep
 from workbench.ui.elterngeld_steps import PLAN_CHILD, FamilieStep, KindStep
 from workbench.ui.ergebnis import ErgebnisStep
 from workbench.ui.monatsplaner import Monatsplaner
+from workbench.ui.preheat import after_request, is_preheated, request_parameters
 from workbench.ui.saving import Store
 from workbench.ui.theme import theme_css, theme_style
 from workbench.ui.widgets import FieldMessage
@@ -92,17 +91,6 @@ def default_store() -> Store:
     return store
 
 
-def request_parameters() -> dict[str, str]:
-    """The page's query parameters; a preheated Voila kernel waits here for its request."""
-    if os.environ.get("VOILA_PREHEAT") == "True" or "VOILA_KERNEL_ID" in os.environ:
-        from voila.utils import get_query_string
-
-        query = get_query_string() or ""
-    else:
-        query = os.environ.get("QUERY_STRING", "")
-    return {k: v[-1] for k, v in parse_qs(query).items()}
-
-
 def open_elterngeld_wizard(params: dict[str, str], store: Store) -> ElterngeldWizard:
     """The wizard for ``?case=<id>`` (latest version) or a new case (``?lang=en`` for English).
 
@@ -145,11 +133,6 @@ def prepare() -> None:
     theme_css()
 
 
-def preheated() -> bool:
-    """True in a kernel of Voila's pool: it runs the notebook before the page is requested."""
-    return os.environ.get("VOILA_PREHEAT") == "True"
-
-
 def close_tree(widget: w.Widget) -> None:
     """Close ``widget`` and every widget it holds (children, layout, style), freeing the models."""
     for name in widget.keys:
@@ -187,7 +170,7 @@ def show_elterngeld_wizard() -> None:
     page = w.VBox([theme_style()])
     page.add_class("wb-page")
     page.add_class("wb-wide")
-    if not preheated():
+    if not is_preheated():
         _fill_page(page, None, None)
         display(page)  # type: ignore[no-untyped-call]
         return
@@ -203,18 +186,20 @@ def show_elterngeld_wizard() -> None:
         log_failure("show_elterngeld_wizard (preheat)", error)
         ready = None
     display(page)  # type: ignore[no-untyped-call]
-    threading.Thread(target=_fill_page, args=(page, ready, store), daemon=True, name="wb-request").start()
+    after_request(lambda params: _fill_page(page, ready, store, params), "elterngeld")
 
 
-def _fill_page(page: w.VBox, ready: ElterngeldWizard | None, store: Store | None) -> None:
-    """Wait for the request (preheated kernel), then show the wizard it asks for in ``page``."""
+def _fill_page(page: w.VBox, ready: ElterngeldWizard | None, store: Store | None,
+               params: dict[str, str] | None = None) -> None:
+    """Show the wizard the request asks for in ``page`` (``params`` None: read them now)."""
     from workbench.errors import CaseNotFound
 
     notice: list[w.Widget] = []
     language = "de"
     style, *shown = page.children
     try:
-        params = request_parameters()  # a preheated kernel waits here for the page's request
+        if params is None:
+            params = request_parameters()
         language = page_language(params)
         store = store or default_store()
         if ready is not None and not params.get("case", "").strip() and language == "de":

@@ -324,7 +324,8 @@ def preview_html(pdf: bytes, language: str, dpi: int = PREVIEW_DPI) -> str:
 
 def show_forms_wizard() -> None:
     """What ``notebooks/formulare.ipynb`` shows (``?case=<id>``, ``?lang=en``); never a traceback."""
-    from workbench.ui.elterngeld_wizard import default_store, page_language, request_parameters
+    from workbench.ui.elterngeld_wizard import default_store, page_language
+    from workbench.ui.preheat import request_parameters
 
     language = "de"
     try:

@@ -27,7 +27,8 @@ from IPython.display import display
 from workbench.i18n import format_date, text
 from workbench.ui.callbacks import log_failure
 from workbench.ui.elterngeld_steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
-from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language, request_parameters
+from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language
+from workbench.ui.preheat import request_parameters
 from workbench.ui.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField
 from workbench.ui.lists import Row, RowList
 from workbench.ui.saving import Store

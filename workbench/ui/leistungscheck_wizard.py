@@ -18,7 +18,8 @@ from IPython.display import display
 from workbench.case_household import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
 from workbench.ui.callbacks import log_failure
 from workbench.ui.elterngeld_steps import FamilieStep
-from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language, request_parameters
+from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language
+from workbench.ui.preheat import request_parameters
 from workbench.ui.leistungscheck_steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
 from workbench.ui.saving import Store
 from workbench.ui.theme import theme_style

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
-import threading
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -14,6 +12,7 @@ from workbench.i18n import text
 from workbench.ui.callbacks import guarded
 from workbench.ui.case_list import WIZARD_PAGE, CaseList, Listing
 from workbench.ui.header import PageHeader
+from workbench.ui.preheat import after_request, is_preheated
 from workbench.ui.quick import QuickCalculator
 from workbench.ui.theme import theme_style
 
@@ -45,17 +44,11 @@ class StartPage:
 
         A preheated Voila kernel built the page before anyone asked for it: a thread waits
         for the request and lists the cases again, or cases saved meanwhile would be missing
-        (in a thread, not in the cell: a cell waiting past VoilaExecutor.timeout breaks the page).
+        (see :mod:`workbench.ui.preheat`: waiting in a thread, the refresh on the kernel's loop).
         """
         display(self.widget)  # type: ignore[no-untyped-call]
-        if os.environ.get("VOILA_PREHEAT") == "True":
-            threading.Thread(target=self._refresh_after_request, daemon=True, name="wb-start-request").start()
-
-    def _refresh_after_request(self) -> None:
-        from voila.utils import wait_for_request
-
-        wait_for_request()
-        guarded(self.cases.refresh, self._show_unexpected)()
+        if is_preheated():
+            after_request(lambda _params: guarded(self.cases.refresh, self._show_unexpected)(), "start")
 
     def set_language(self, language: str) -> None:
         """Switch every text on the page to ``language`` (``de`` or ``en``)."""

@@ -18,7 +18,8 @@ from workbench.explain import Explanation
 from workbench.i18n import LANGUAGES, text
 from workbench.report import HandoutSection
 from workbench.ui.callbacks import log_failure
-from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language, request_parameters
+from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language
+from workbench.ui.preheat import request_parameters
 from workbench.ui.fields import Field
 from workbench.ui.saving import Store
 from workbench.ui.theme import theme_style

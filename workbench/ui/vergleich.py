@@ -395,7 +395,8 @@ def no_case_page(language: str, message_key: str = "vgl.no_case", **args: Any) -
 def show_vergleich() -> None:
     """What ``notebooks/vergleich.ipynb`` shows for ``?case=<id>`` (``&lang=en`` only without a case)."""
     from workbench.errors import CaseNotFound
-    from workbench.ui.elterngeld_wizard import default_store, page_language, request_parameters
+    from workbench.ui.elterngeld_wizard import default_store, page_language
+    from workbench.ui.preheat import request_parameters
 
     language = "de"
     try:
