@@ -21,6 +21,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from workbench.case import Case, Child
+from workbench.forms.glyphs import add_fallbacks
 from workbench.forms.sources import Missing, label_for
 from workbench.i18n import format_date, format_decimal, text
 from workbench.rules.elterngeld.engine import mutterschutz_ende
@@ -128,6 +129,7 @@ class _Letter(FPDF):
         self.set_auto_page_break(True, 20)
         self.add_font("DejaVu", "", f"{FONT_DIR}/DejaVuSans.ttf")
         self.add_font("DejaVu", "B", f"{FONT_DIR}/DejaVuSans-Bold.ttf")
+        add_fallbacks(self)
 
     def lines(self, rows: list[str], size: float = 10, style: str = "", height: float = 5.0) -> None:
         self.set_font("DejaVu", style, size)
