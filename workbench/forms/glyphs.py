@@ -88,11 +88,19 @@ def undrawable(value: str) -> str:
     return out
 
 
-def add_fallbacks(sheet: FPDF) -> None:
-    """Register the fallback fonts on an fpdf2 sheet (the sheet's own DejaVu is registered by its maker)."""
+def add_fallbacks(sheet: FPDF, texts: str) -> None:
+    """Register on an fpdf2 sheet the fallback fonts ``texts`` need (the sheet's DejaVu is registered by its maker).
+
+    Only when needed: fpdf2 parses the whole 4 MB fallback font on registering it.
+    """
+    dejavu = _coverage(FONT)
+    needed = {ord(c) for c in texts if not c.isspace()} - dejavu
+    names = [name for name, path in _font_files()[1:] if needed & _coverage(path)]
     for name, path in _font_files()[1:]:
-        sheet.add_font(name, "", path)
-    sheet.set_fallback_fonts([name for name, _ in _font_files()[1:]], exact_match=False)  # cell()/multi_cell()
+        if name in names:
+            sheet.add_font(name, "", path)
+    if names:
+        sheet.set_fallback_fonts(names, exact_match=False)  # for cell()/multi_cell(); text() goes through put_text
 
 
 def _runs(value: str) -> list[tuple[str | None, str]]:
@@ -151,7 +159,7 @@ def draw_texts(texts: list[tuple[tuple[float, float], list[float], str, float | 
     sheet = FPDF(unit="pt")
     sheet.set_auto_page_break(False)
     sheet.add_font("DejaVu", "", FONT)
-    add_fallbacks(sheet)
+    add_fallbacks(sheet, "".join(value for _, _, value, _ in texts))
     family = "DejaVu"
     for (width, height), rect, value, wanted in texts:
         sheet.add_page(format=(width, height))

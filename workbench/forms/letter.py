@@ -123,13 +123,13 @@ def letter_notes(case: Case, parent_id: str, today: date, language: str = "de") 
 
 
 class _Letter(FPDF):
-    def __init__(self) -> None:
+    def __init__(self, names: str) -> None:
         super().__init__(unit="mm", format="A4")
         self.set_margins(25, 20, 20)
         self.set_auto_page_break(True, 20)
         self.add_font("DejaVu", "", f"{FONT_DIR}/DejaVuSans.ttf")
         self.add_font("DejaVu", "B", f"{FONT_DIR}/DejaVuSans-Bold.ttf")
-        add_fallbacks(self)
+        add_fallbacks(self, names)
 
     def lines(self, rows: list[str], size: float = 10, style: str = "", height: float = 5.0) -> None:
         self.set_font("DejaVu", style, size)
@@ -151,7 +151,7 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
     child = letter_child(case, parent_id)
     lang = language
     name = f"{parent.name or ''} {personal.surname if personal else ''}".strip()
-    pdf = _Letter()
+    pdf = _Letter(name + "".join(c.personal.first_name or "" for c in case.household.children if c.personal))
     pdf.add_page()
     sender = [name] + ([f"{address.street} {address.house_number}", f"{address.postcode} {address.city}"] if address else [])
     pdf.lines(sender, 9)

@@ -202,7 +202,7 @@ def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", di
     sheet.set_auto_page_break(False)
     sheet.add_font("DejaVu", "", str(FONT))
     sheet.add_font("DejaVu", "B", str(FONT_BOLD))
-    add_fallbacks(sheet)
+    add_fallbacks(sheet, "".join(values.values()))
     for _ in reader.pages:
         sheet.add_page()
     for key, value in values.items():
