@@ -176,7 +176,7 @@ def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str]) -> list[t
 def unprintable_fields(blank: Blank, values: dict[str, str]) -> list[str]:
     """Names of fields whose value the form's own font cannot show (we draw them; editing them in a viewer
     would show "?" again)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(blank.data)))
+    writer = PdfWriter(clone_from=blank.reader())
     return [name for page in writer.pages for name, _ in _unprintable(writer, page, values)]
 
 
