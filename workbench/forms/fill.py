@@ -13,11 +13,12 @@ from datetime import date
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, NumberObject, TextStringObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
 from workbench.case import Case
 from workbench.forms.blanks import Blank
-from workbench.forms.glyphs import draw_texts, font_chars
+from workbench.forms.combs import fit_widget, repair_da
+from workbench.forms.glyphs import da_size, draw_texts, font_chars
 from workbench.forms.registry import FieldSpec, FormMap
 from workbench.forms.sources import Missing, Roles, format_value, label_for, resolve
 
@@ -77,24 +78,18 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
     Flattening draws every field of the page (empty boxes too, as the blank shows them) into the
     page content and removes the fields; push buttons (Drucken, Speichern) are dropped.
     ``max_lengths`` gives comb fields whose blank lacks ``/MaxLen`` their number of cells.
+    Comb widgets are first fitted to the boxes the form prints (:mod:`combs`); values with
+    characters the field's font lacks are drawn by us (:mod:`glyphs`).
     """
     writer = PdfWriter(clone_from=blank.reader())
-    if max_lengths:
-        _set_max_lengths(writer, max_lengths)
-    drawn: list[tuple[int, list[float], str]] = []
-    combs: dict[int, int] = {}
-    # comb fields of the blank that lack a cell count pypdf can find: pypdf does not space them, we draw them
-    own_combs = {name: cells for name, cells in (max_lengths or {}).items()
-                 if name in blank.fields and blank.fields[name].comb}
+    _prepare_combs(writer, blank, max_lengths or {})
+    own: list[tuple[int, Any, str]] = []  # (page index, widget, value) drawn by us
     for index, page in enumerate(writer.pages):
         names = _page_field_names(page)
         page_fields = {name: value for name, value in values.items() if name in names}
-        if flatten:
-            for name, rect in _unprintable(writer, page, page_fields, set(own_combs)):
-                if name in own_combs:
-                    combs[len(drawn)] = own_combs[name]
-                drawn.append((index, rect, page_fields[name]))
-                page_fields[name] = ""
+        for name, widget in _unprintable(writer, page, page_fields):
+            own.append((index, widget, page_fields[name]))
+            page_fields[name] = ""  # pypdf draws the border and background, we the text
         if flatten:
             for name in names:
                 info = blank.fields.get(name)
@@ -106,13 +101,16 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
                     page_fields[name] = ""
         if page_fields:
             writer.update_page_form_field_values(page, page_fields, auto_regenerate=False, flatten=flatten)
+    if own:
+        sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages]
+        drawn = PdfReader(io.BytesIO(draw_texts([(sizes[i], _rect(w), v, da_size(writer, w)) for i, w, v in own])))
+        for position, (index, widget, value) in enumerate(own):
+            if flatten:
+                writer.pages[index].merge_page(drawn.pages[position])
+            else:
+                _own_appearance(writer, widget, drawn.pages[position], value)
     if flatten:
         writer.remove_annotations(subtypes="/Widget")
-        if drawn:
-            sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages]
-            overlay = PdfReader(io.BytesIO(draw_texts(len(sizes), sizes, drawn, combs)))
-            for index in {i for i, _, _ in drawn}:
-                writer.pages[index].merge_page(overlay.pages[index])
         if "/AcroForm" in writer._root_object:
             del writer._root_object[NameObject("/AcroForm")]
     buffer = io.BytesIO()
@@ -120,11 +118,49 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
     return buffer.getvalue()
 
 
-def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str],
-                 combs: set[str] = frozenset()) -> list[tuple[str, list[float]]]:  # type: ignore[assignment]
-    """Text fields on the page that pypdf cannot draw right, with their rect: characters the field's font
-    lacks, and comb fields whose blank lacks the cell count (``combs``: drawn by us, one digit per cell)."""
-    out: list[tuple[str, list[float]]] = []
+def _rect(widget: Any) -> list[float]:
+    x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+    return [min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)]
+
+
+def _own_appearance(writer: PdfWriter, widget: Any, drawn: Any, value: str) -> None:
+    """Make the value drawn by fpdf2 the widget's appearance, on top of pypdf's border and background.
+
+    pypdf has just written the appearance of the empty field (box, background) in the widget's
+    own coordinates; our text is in page coordinates, so it is moved by the rect's corner.
+    The field's value is set to the real text (read back, and what a viewer edits).
+    """
+    x0, y0, x1, y1 = _rect(widget)
+    appearance = widget.get("/AP")
+    if appearance is not None and "/N" in appearance:
+        base = appearance["/N"].get_object()
+    else:
+        base = DecodedStreamObject()
+        base[NameObject("/BBox")] = ArrayObject([FloatObject(0), FloatObject(0), FloatObject(x1 - x0), FloatObject(y1 - y0)])
+        base[NameObject("/Subtype")] = NameObject("/Form")
+    resources = base.get("/Resources")
+    merged = DictionaryObject() if resources is None else DictionaryObject(resources.get_object())
+    fonts = DictionaryObject(merged.get("/Font", DictionaryObject()).get_object()) if "/Font" in merged \
+        else DictionaryObject()
+    ours = drawn["/Resources"].get_object()
+    for name, font in ours.get("/Font", DictionaryObject()).get_object().items():
+        fonts[NameObject(name)] = font.clone(writer) if hasattr(font, "clone") else font
+    merged[NameObject("/Font")] = fonts
+    stream = DecodedStreamObject()
+    stream.set_data(base.get_data() + f"\nq 1 0 0 1 {-x0:.3f} {-y0:.3f} cm\n".encode()
+                    + drawn.get_contents().get_data() + b"\nQ\n")
+    for key, item in base.items():
+        if key not in ("/Length", "/Filter", "/DecodeParms", "/Resources"):
+            stream[NameObject(key)] = item
+    stream[NameObject("/Resources")] = merged
+    widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(stream)})
+    field = widget if "/T" in widget else widget["/Parent"].get_object()
+    field[NameObject("/V")] = TextStringObject(value)
+
+
+def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str]) -> list[tuple[str, Any]]:
+    """Text fields on the page whose value holds characters the field's font cannot encode, with their widget."""
+    out: list[tuple[str, Any]] = []
     for annotation in page.get("/Annots") or ():
         obj = annotation.get_object()
         name = _qualified_name(obj)
@@ -132,31 +168,42 @@ def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str],
         if not value or value.startswith("/"):
             continue
         chars = font_chars(writer, obj)
-        if name in combs or (chars is not None and any(c not in chars for c in value)):
-            out.append((name, [float(x) for x in obj["/Rect"]]))
+        if chars is not None and any(c not in chars for c in value):
+            out.append((name, obj))
     return out
 
 
-def unprintable_fields(blank: Blank, values: dict[str, str], combs: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
-    """Names of fields pypdf cannot draw right in an unflattened copy (a note for the advisor)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(blank.data)))
-    return [name for page in writer.pages for name, _ in _unprintable(writer, page, values, combs)]
+def unprintable_fields(blank: Blank, values: dict[str, str]) -> list[str]:
+    """Names of fields whose value the form's own font cannot show (we draw them; editing them in a viewer
+    would show "?" again)."""
+    writer = PdfWriter(clone_from=blank.reader())
+    return [name for page in writer.pages for name, _ in _unprintable(writer, page, values)]
 
 
-def _set_max_lengths(writer: PdfWriter, max_lengths: dict[str, int]) -> None:
-    """Give comb fields whose blank lacks it their cell count (/MaxLen) and the comb flag, as pypdf matches fields."""
-    for page in writer.pages:
+def _prepare_combs(writer: PdfWriter, blank: Blank, max_lengths: dict[str, int]) -> None:
+    """Every comb widget: its cell count (/MaxLen) and comb flag, a /DA pypdf can read, and its rect
+    fitted to the boxes the form prints (:func:`combs.fit_widget`)."""
+    for index, page in enumerate(writer.pages):
         for annotation in page.get("/Annots") or ():
             obj = annotation.get_object()
             if obj.get("/Subtype") != "/Widget":
                 continue
             field = obj if ("/FT" in obj and "/T" in obj) else obj.get("/Parent", obj).get_object()
             name = writer._get_qualified_field_name(parent=field)
+            info = blank.fields.get(name)
             cells = max_lengths.get(name) or max_lengths.get(str(field.get("/T", "")))
             if cells:
                 for target in (obj, field):
                     target[NameObject("/MaxLen")] = NumberObject(cells)
                     target[NameObject("/Ff")] = NumberObject(int(target.get("/Ff", 0)) | COMB)
+            elif info is not None and info.comb:
+                cells = int(obj.get("/MaxLen") or field.get("/MaxLen") or 0) or None
+            if not cells:
+                continue
+            for target in (obj, field):
+                if "/DA" in target:
+                    target[NameObject("/DA")] = TextStringObject(repair_da(str(target["/DA"])))
+            fit_widget(obj, blank.data, index, cells)
 
 
 def _qualified_name(obj: Any) -> str:

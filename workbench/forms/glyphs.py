@@ -2,23 +2,31 @@
 
 Many blanks name a simple font with a one-byte encoding in the field's /DA (Helvetica or Arial
 with MacRoman/WinAnsi plus Differences). pypdf can only draw a value in that encoding: a Turkish
-ş or a Polish ł would come out as "?". When flattening, such values are drawn by us in DejaVu
-Sans at the widget's rectangle instead; when not flattening, the value is stored correctly and
-the advisor gets a note to print the flattened copy.
+ş, a Polish ł or a Cyrillic name would come out as "?". Such values are drawn by us with fpdf2
+in DejaVu Sans (Latin, Greek, Cyrillic), with Droid Sans Fallback for Chinese, Japanese and
+Korean when it is installed: merged onto the page when flattening, and as the field's own
+appearance stream when not (the field then shows the value right in every viewer until someone
+edits it). Characters no font has are reported (:func:`undrawable`): they must be written by hand.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from pypdf import PdfWriter
 from pypdf._codecs import adobe_glyphs, charset_encoding
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+# Chinese, Japanese, Korean: Droid Sans Fallback (Debian fonts-droid-fallback, 1.8 MB, Apache-2.0; .ci/run installs it)
+FALLBACKS = [("DroidFallback", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")]
 _DA_FONT = re.compile(r"/([^\s/]+)\s+[\d.]+\s+Tf")
+_DA_SIZE = re.compile(r"([\d.]+)\s+Tf")
 
 
 def _inherited(obj: Any, key: str) -> Any:
@@ -59,37 +67,107 @@ def font_chars(writer: PdfWriter, widget: Any) -> set[str] | None:
     return chars
 
 
-def draw_texts(page_count: int, sizes: list[tuple[float, float]], texts: list[tuple[int, list[float], str]],
-               combs: dict[int, int] | None = None) -> bytes:
-    """A PDF with the same pages holding ``texts`` (page index, widget rect in PDF points, value) in DejaVu Sans.
+def _font_files() -> list[tuple[str, str]]:
+    """The fonts we draw with, in order: DejaVu Sans, then the CJK fallback when it is installed."""
+    return [("DejaVu", FONT)] + [(name, path) for name, path in FALLBACKS if Path(path).is_file()]
 
-    ``combs`` maps a position in ``texts`` to its number of cells: one character centred per cell.
+
+@lru_cache(maxsize=8)
+def _coverage(path: str) -> frozenset[int]:
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def undrawable(value: str) -> str:
+    """The characters of ``value`` no font we have can draw (they would print as empty boxes), in order."""
+    covered = [_coverage(path) for _, path in _font_files()]
+    out = ""
+    for char in value:
+        if not char.isspace() and char not in out and not any(ord(char) in c for c in covered):
+            out += char
+    return out
+
+
+def add_fallbacks(sheet: FPDF, texts: str) -> None:
+    """Register on an fpdf2 sheet the fallback fonts ``texts`` need (the sheet's DejaVu is registered by its maker).
+
+    Only when needed: fpdf2 parses the whole 4 MB fallback font on registering it.
+    """
+    dejavu = _coverage(FONT)
+    needed = {ord(c) for c in texts if not c.isspace()} - dejavu
+    names = [name for name, path in _font_files()[1:] if needed & _coverage(path)]
+    for name, path in _font_files()[1:]:
+        if name in names:
+            sheet.add_font(name, "", path)
+    if names:
+        sheet.set_fallback_fonts(names, exact_match=False)  # for cell()/multi_cell(); text() goes through put_text
+
+
+def _runs(value: str) -> list[tuple[str | None, str]]:
+    """``value`` cut into runs of one font: None for DejaVu, else the fallback font's name."""
+    fonts = _font_files()
+    runs: list[tuple[str | None, str]] = []
+    for char in value:
+        family: str | None = None
+        if not char.isspace() and ord(char) not in _coverage(fonts[0][1]):
+            family = next((name for name, path in fonts[1:] if ord(char) in _coverage(path)), None)
+        if runs and runs[-1][0] == family:
+            runs[-1] = (family, runs[-1][1] + char)
+        else:
+            runs.append((family, char))
+    return runs
+
+
+def text_width(sheet: FPDF, value: str, family: str, style: str, size: float) -> float:
+    """The width of ``value`` as :func:`put_text` draws it (pt at unit pt)."""
+    width = 0.0
+    for fallback, run in _runs(value):
+        sheet.set_font(fallback or family, "" if fallback else style, size)
+        width += sheet.get_string_width(run)
+    sheet.set_font(family, style, size)
+    return width
+
+
+def put_text(sheet: FPDF, x: float, baseline: float, value: str, family: str, style: str, size: float) -> None:
+    """Draw ``value`` at (x, baseline) in ``family``; characters it lacks (CJK) in the fallback font.
+
+    fpdf2's own fallback works in cell() and multi_cell() only, not in text().
+    """
+    for fallback, run in _runs(value):
+        sheet.set_font(fallback or family, "" if fallback else style, size)
+        sheet.text(x, baseline, run)
+        x += sheet.get_string_width(run)
+    sheet.set_font(family, style, size)
+
+
+def da_size(writer: PdfWriter, widget: Any) -> float | None:
+    """The font size the widget's /DA asks for (None: 0 = auto, or unreadable)."""
+    acroform = writer._root_object.get("/AcroForm")
+    da = _inherited(widget, "/DA") or (acroform.get_object().get("/DA") if acroform is not None else None)
+    match = _DA_SIZE.search(str(da or ""))
+    size = float(match.group(1)) if match else 0.0
+    return size or None
+
+
+def draw_texts(texts: list[tuple[tuple[float, float], list[float], str, float | None]]) -> bytes:
+    """A PDF with one page per entry of ``texts`` (page size, widget rect in PDF points, value, font size).
+
+    Each page is as large as the form's page and holds only its value, drawn in DejaVu Sans
+    (CJK from the fallback font) inside the widget's rect, shrunk to fit: merged onto the
+    form's page when flattening, or made the field's own appearance when not.
     """
     sheet = FPDF(unit="pt")
     sheet.set_auto_page_break(False)
     sheet.add_font("DejaVu", "", FONT)
-    for width, height in sizes[:page_count]:
+    add_fallbacks(sheet, "".join(value for _, _, value, _ in texts))
+    family = "DejaVu"
+    for (width, height), rect, value, wanted in texts:
         sheet.add_page(format=(width, height))
-    for position, (index, rect, value) in enumerate(texts):
-        sheet.page = index + 1
-        height = sizes[index][1]
         x0, y0, x1, y1 = rect
-        size = min(10.0, (y1 - y0) * 0.7)
-        cells = (combs or {}).get(position)
-        if cells:
-            sheet.set_font("DejaVu", "", size)
-            width = (x1 - x0) / cells
-            for number, char in enumerate(value[:cells]):
-                left = x0 + number * width + (width - sheet.get_string_width(char)) / 2
-                sheet.text(left, height - (y0 + y1) / 2 + size * 0.35, char)
-            continue
-        sheet.set_font("DejaVu", "", size)
-        while sheet.get_string_width(value) > (x1 - x0) - 4 and size > 6:
+        size = min(wanted or 10.0, (y1 - y0) * 0.8)
+        while text_width(sheet, value, family, "", size) > (x1 - x0) - 4 and size > 6:
             size -= 0.5
-            sheet.set_font("DejaVu", "", size)
-        baseline = height - (y0 + y1) / 2 + size * 0.35
-        sheet.text(x0 + 2, baseline, value)
-    sheet.page = page_count
+        put_text(sheet, x0 + 2, height - (y0 + y1) / 2 + size * 0.35, value, family, "", size)
     return bytes(sheet.output())
 
 

@@ -21,6 +21,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from workbench.case import Case, Child
+from workbench.forms.glyphs import add_fallbacks
 from workbench.forms.sources import Missing, label_for
 from workbench.i18n import format_date, format_decimal, text
 from workbench.rules.elterngeld.engine import mutterschutz_ende
@@ -122,12 +123,13 @@ def letter_notes(case: Case, parent_id: str, today: date, language: str = "de") 
 
 
 class _Letter(FPDF):
-    def __init__(self) -> None:
+    def __init__(self, names: str) -> None:
         super().__init__(unit="mm", format="A4")
         self.set_margins(25, 20, 20)
         self.set_auto_page_break(True, 20)
         self.add_font("DejaVu", "", f"{FONT_DIR}/DejaVuSans.ttf")
         self.add_font("DejaVu", "B", f"{FONT_DIR}/DejaVuSans-Bold.ttf")
+        add_fallbacks(self, names)
 
     def lines(self, rows: list[str], size: float = 10, style: str = "", height: float = 5.0) -> None:
         self.set_font("DejaVu", style, size)
@@ -149,7 +151,7 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
     child = letter_child(case, parent_id)
     lang = language
     name = f"{parent.name or ''} {personal.surname if personal else ''}".strip()
-    pdf = _Letter()
+    pdf = _Letter(name + "".join(c.personal.first_name or "" for c in case.household.children if c.personal))
     pdf.add_page()
     sender = [name] + ([f"{address.street} {address.house_number}", f"{address.postcode} {address.city}"] if address else [])
     pdf.lines(sender, 9)

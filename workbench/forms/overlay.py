@@ -29,6 +29,7 @@ from workbench.errors import FormError
 from workbench.forms.blanks import forms_dir, load_blank_bytes
 from workbench.forms.fill import FieldValues
 from workbench.forms.registry import FormMap, OverlaySpec
+from workbench.forms.glyphs import add_fallbacks, put_text, text_width
 from workbench.forms.sources import Missing, Roles, format_value, label_for, resolve
 from workbench.i18n import text
 
@@ -201,6 +202,7 @@ def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", di
     sheet.set_auto_page_break(False)
     sheet.add_font("DejaVu", "", str(FONT))
     sheet.add_font("DejaVu", "B", str(FONT_BOLD))
+    add_fallbacks(sheet, "".join(values.values()))
     for _ in reader.pages:
         sheet.add_page()
     for key, value in values.items():
@@ -225,20 +227,18 @@ def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", di
 
 def _centre(sheet: FPDF, cell: Box, char: str, bold: bool = False) -> None:
     size = min(TEXT_SIZE, (cell.bottom - cell.top) * 0.8)
-    sheet.set_font("DejaVu", "B" if bold else "", size)
-    width = sheet.get_string_width(char)
-    sheet.text((cell.x0 + cell.x1 - width) / 2, (cell.top + cell.bottom) / 2 + size * 0.35, char)
+    style = "B" if bold else ""
+    width = text_width(sheet, char, "DejaVu", style, size)
+    put_text(sheet, (cell.x0 + cell.x1 - width) / 2, (cell.top + cell.bottom) / 2 + size * 0.35, char, "DejaVu", style, size)
 
 
 def _left(sheet: FPDF, cell: Box, value: str) -> None:
     size = TEXT_SIZE
-    sheet.set_font("DejaVu", "", size)
-    while sheet.get_string_width(value) > cell.x1 - cell.x0 and size > MIN_SIZE:
+    while text_width(sheet, value, "DejaVu", "", size) > cell.x1 - cell.x0 and size > MIN_SIZE:
         size -= 0.5
-        sheet.set_font("DejaVu", "", size)
-    if sheet.get_string_width(value) > cell.x1 - cell.x0:
+    if text_width(sheet, value, "DejaVu", "", size) > cell.x1 - cell.x0:
         raise FormError(text("forms.too_long", "de", value=value))
-    sheet.text(cell.x0, (cell.top + cell.bottom) / 2 + size * 0.35, value)
+    put_text(sheet, cell.x0, (cell.top + cell.bottom) / 2 + size * 0.35, value, "DejaVu", "", size)
 
 
 __all__ = ["Box", "Placement", "fill_overlay", "overlay_values", "placements"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from workbench.case import Case
 from workbench.errors import FormError
 from workbench.forms.blanks import load_blank
+from workbench.forms.glyphs import undrawable
 from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root, unprintable_fields
 from workbench.forms.registry import FormMap, all_maps, get_map
 from workbench.forms.sources import Missing, Roles, case_data, roles_for
@@ -102,6 +103,26 @@ def _parts(case: Case, form: FormMap, applicant: str, child: str | None) -> list
     return parts
 
 
+def _by_hand(values: dict[str, str], language: str, known: list[str]) -> list[str]:
+    """A note per value with characters no font of ours has (e.g. CJK without the fallback font): by hand."""
+    out: list[str] = []
+    for value in values.values():
+        missing = "" if value.startswith("/") else undrawable(value)
+        if missing:
+            note = text("forms.by_hand_note", language, value=value, chars=" ".join(missing))
+            if note not in known and note not in out:
+                out.append(note)
+    return out
+
+
+def _names(case: Case, parent_id: str) -> dict[str, str]:
+    """The names the Elternzeit letter prints: the parent's and the children's first names."""
+    parent = case.parent(parent_id)
+    names = [parent.name or "", parent.personal.surname or "" if parent.personal else ""]
+    names += [c.personal.first_name or "" for c in case.household.children if c.personal]
+    return {str(i): name for i, name in enumerate(names) if name}
+
+
 def _values(case: Case, form_id: str, applicant: str | None, child: str | None, today: date,
             language: str) -> tuple[FormMap, list[tuple[FormMap, FieldValues, str | None]], list[Missing]]:
     form = get_map(form_id)
@@ -152,13 +173,13 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         from workbench.forms.letter import elternzeit_letter
 
         letter, advice = elternzeit_letter(case, who, day, language)
-        return FilledForm(form.id, letter, missing, [], advice)
+        return FilledForm(form.id, letter, missing, [], advice + _by_hand(_names(case, who), language, advice))
     if form.kind == "overlay":
         from workbench.forms.overlay import fill_overlay
 
         written = parts[0][1].values
         return FilledForm(form.id, fill_overlay(form, written, language, directory), missing,
-                          [FilledPart(form.id, written)])
+                          [FilledPart(form.id, written)], _by_hand(written, language, []))
     pdfs: list[bytes] = []
     filled: list[FilledPart] = []
     notes: list[str] = []
@@ -173,6 +194,5 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         if not flatten:
             notes += [text("forms.font_note", language, value=values.values[name])
                       for name in unprintable_fields(blank, values.values)]
-            notes += [text("forms.comb_note", language, value=values.values[name]) for name in lengths
-                      if name in values.values and blank.fields[name].comb]
+        notes += _by_hand(values.values, language, notes)
     return FilledForm(form.id, concatenate(pdfs), missing, filled, notes)
