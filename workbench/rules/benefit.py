@@ -11,12 +11,13 @@ lines with their paragraphs, and the names of parameters whose values are not ve
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from workbench.errors import CaseError
 from workbench.explain import Arg, Step
 from workbench.i18n import format_date, format_money, format_value, text
 from workbench.money import as_json_number
@@ -145,3 +146,13 @@ def award_period(month: date, months: int) -> tuple[date, date]:
     first = month.replace(day=1)
     year, month0 = divmod(first.year * 12 + first.month - 1 + months - 1, 12)
     return first, date(year, month0 + 1, calendar.monthrange(year, month0 + 1)[1])
+
+
+def raise_problems(found: Sequence[tuple[str, Mapping[str, object]]], language: str) -> None:
+    """Refuse unusable input: one :class:`~workbench.errors.CaseError` with a line per problem in ``language``.
+
+    ``found`` holds message keys with their arguments, as the ``problems`` check of an input
+    returns them; nothing happens when it is empty.
+    """
+    if found:
+        raise CaseError([text(key, language, **{k: str(v) for k, v in args.items()}) for key, args in found])
