@@ -148,6 +148,11 @@ def award_period(month: date, months: int) -> tuple[date, date]:
     return first, date(year, month0 + 1, calendar.monthrange(year, month0 + 1)[1])
 
 
+def negative_amounts(amounts: Sequence[tuple[str, Decimal | None]], key: str) -> list[tuple[str, dict[str, object]]]:
+    """The problem ``key`` (with ``field`` and ``value``) for every amount given below zero, in their order."""
+    return [(key, {"field": name, "value": value}) for name, value in amounts if value is not None and value < 0]
+
+
 def raise_problems(found: Sequence[tuple[str, Mapping[str, object]]], language: str) -> None:
     """Refuse unusable input: one :class:`~workbench.errors.CaseError` with a line per problem in ``language``.
 
