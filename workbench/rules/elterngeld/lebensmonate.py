@@ -9,6 +9,7 @@ day before the next one; a missing day (31 February) ends the month on its last 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
@@ -76,3 +77,18 @@ def is_younger_than(birth: date, years: int, on: date) -> bool:
     Rechtsgrundlage: § 187 Abs. 2 Satz 2, § 188 Abs. 2 BGB (as used by § 2a Abs. 1 BEEG)
     """
     return on < completes_age_on(birth, years)
+
+
+def consecutive_runs(months: Iterable[int]) -> list[list[int]]:
+    """Lebensmonate grouped into runs of consecutive months, in order: {8, 1, 2, 3, 7} → [[1, 2, 3], [7, 8]].
+
+    Runs are what the Partnerschaftsbonus must form (one run per parent) and what one Elternzeit
+    period taken along the plan covers. Rechtsgrundlage: § 4b Abs. 1 BEEG, § 16 Abs. 1 BEEG
+    """
+    runs: list[list[int]] = []
+    for month in sorted(months):
+        if runs and runs[-1][-1] == month - 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return runs
