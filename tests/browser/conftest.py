@@ -18,6 +18,9 @@ from tests.deploy.servers import ARTIFACTS, ROOT, free_port, start
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# how Playwright launches Debian's chromium (the deploy tests use the same)
+LAUNCH_ARGS: dict[str, Any] = {"executable_path": CHROMIUM,
+                               "args": ["--no-sandbox", "--disable-gpu", "--headless", "--disable-dev-shm-usage"]}
 
 
 @pytest.fixture(scope="session")
@@ -57,11 +60,7 @@ def artifacts() -> Path:
 # --- pytest-playwright overrides --------------------------------------------------------
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--headless", "--disable-dev-shm-usage"],
-    }
+    return {**browser_type_launch_args, **LAUNCH_ARGS}
 
 
 @pytest.fixture(scope="session")
