@@ -8,21 +8,18 @@ day before the next one; a missing day (31 February) ends the month on its last 
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
 
+from workbench.rules.bgb import months_later
+
 
 def _add_months_clipped(day: date, months: int) -> tuple[date, bool]:
     """The same day number ``months`` later, and whether it had to be clipped to month end."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    if day.day > last:
-        return date(year, month + 1, last), True
-    return date(year, month + 1, day.day), False
+    same = months_later(day, months)
+    return same, same.day != day.day
 
 
 def lebensmonat_end(birth: date, n: int) -> date:
