@@ -13,7 +13,6 @@ import platform
 import statistics
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +24,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from cases import generate_cases  # noqa: E402
+from timing import cpu_and_wall, pin_to_one_core  # noqa: E402
 
 from workbench.case import Case, load_case  # noqa: E402
 from workbench.rules.elterngeld.engine import compute_elterngeld  # noqa: E402
@@ -34,15 +34,6 @@ TARGET_CASES_PER_SECOND = 1000.0
 DEFAULT_RESULT = HERE / "results" / "elterngeld.json"
 DEFAULT_GETTSIM_PYTHON = HERE / ".venv-gettsim" / "bin" / "python"
 RUNNER = HERE / "gettsim_runner.py"
-
-
-def pin_to_one_core() -> str:
-    """Run on one core, so that the figure does not depend on how many the machine has."""
-    if hasattr(os, "sched_setaffinity"):
-        core = min(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {core})
-        return f"pinned to core {core}"
-    return "not pinned (os.sched_setaffinity not available)"
 
 
 @dataclass(frozen=True)
@@ -61,19 +52,8 @@ class Timing:
 
 
 def timed(fn: Callable[[], object], repetitions: int) -> Timing:
-    """``repetitions`` runs of ``fn`` (after the caller's warm-up).
-
-    The CPU time (``time.process_time``) is the headline: on a shared machine the wall
-    clock also counts the time other processes hold the core, which is not ours.
-    """
-    cpu: list[float] = []
-    wall: list[float] = []
-    for _ in range(repetitions):
-        c0, w0 = time.process_time(), time.perf_counter()
-        fn()
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - w0)
-    return Timing(cpu, wall)
+    """``repetitions`` runs of ``fn`` (after the caller's warm-up), see :func:`timing.cpu_and_wall`."""
+    return Timing(*cpu_and_wall(fn, repetitions))
 
 
 def full_pass(cases: Sequence[dict[str, Any]]) -> list[ElterngeldResult]:

@@ -23,11 +23,11 @@ from __future__ import annotations
 import json
 import statistics
 import sys
-import time
 from datetime import date
 from typing import Any
 
 import numpy as np
+from timing import cpu_and_wall  # benchmarks/ is on sys.path when run as a script
 
 
 def _tree(h: dict[str, Any], on: date, uvg: list[float] | None) -> dict[str, Any]:
@@ -121,13 +121,7 @@ def main() -> int:
     from importlib.metadata import version
 
     amounts = run(h, on)  # warm-up, and the amounts compared
-    wall: list[float] = []
-    cpu: list[float] = []
-    for _ in range(repetitions):
-        c0, w0 = time.process_time(), time.perf_counter()
-        run(h, on)
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - w0)
+    cpu, wall = cpu_and_wall(lambda: run(h, on), repetitions)
     json.dump({"version": version("gettsim"), "amounts": amounts, "repetitions": repetitions,
                "wall_seconds": [round(s, 4) for s in wall], "cpu_seconds": [round(s, 4) for s in cpu],
                "median_wall_seconds": round(statistics.median(wall), 4)}, sys.stdout)

@@ -26,15 +26,14 @@ The mapping (our own; see benchmarks/README.md for what cannot be mapped):
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import sys
-import time
 from collections import defaultdict
 from datetime import date
 from typing import Any
 
 import numpy as np
+from timing import cpu_and_wall, pin_to_one_core  # benchmarks/ is on sys.path when run as a script
 
 # Elterngeld regimes in the modelled span: GETTSIM's policy date for step 2 is the
 # latest of these on or before the birth (only the income limit changes in 2025/26).
@@ -191,22 +190,14 @@ def run(cases: list[dict[str, Any]], envs: dict[date, Any] | None = None) -> tup
 def timed_runs(cases: list[dict[str, Any]], repetitions: int,
                envs: dict[date, Any] | None) -> tuple[list[float], list[float]]:
     """CPU seconds (all threads of this process) and wall-clock seconds per run."""
-    cpu: list[float] = []
-    wall: list[float] = []
-    for _ in range(repetitions):
-        c0, w0 = time.process_time(), time.perf_counter()
-        run(cases, envs)
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - w0)
-    return cpu, wall
+    return cpu_and_wall(lambda: run(cases, envs), repetitions)
 
 
 def main() -> int:
     request = json.load(sys.stdin)
     cases: list[dict[str, Any]] = request["cases"]
     repetitions = int(request.get("repetitions", 3))
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    pin_to_one_core()
 
     from importlib.metadata import version
 

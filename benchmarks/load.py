@@ -26,15 +26,11 @@ import argparse
 import asyncio
 import os
 import re
-import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -42,9 +38,8 @@ from pathlib import Path
 
 import psutil
 from playwright.async_api import Browser, async_playwright, expect
+from servers import CHROMIUM, ROOT, start_server, stop_server  # benchmarks/ is on sys.path when run as a script
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 WIZARD = "/voila/render/elterngeld.ipynb"
 MAX_LEVEL = 40
 MIB = 1024 * 1024
@@ -68,33 +63,6 @@ class Level:
     total_pss: float = 0.0
     wall: float = 0.0
     note: str = ""
-
-
-def start_server(data: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as out:  # the child keeps its own handle
-        proc = subprocess.Popen([sys.executable, "-m", "workbench.serve", "notebooks/", f"--port={port}"],
-                                cwd=ROOT, env={**os.environ, "WORKBENCH_DATA": str(data), "PYTHONPATH": str(ROOT)},
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        with suppress(OSError):
-            with urllib.request.urlopen(url + "/voila/static/voila.js", timeout=2):
-                return proc, url
-        time.sleep(0.1)
-    stop_server(proc)
-    raise RuntimeError("workbench serve did not start")
-
-
-def stop_server(proc: subprocess.Popen[bytes]) -> None:
-    proc.send_signal(signal.SIGTERM)
-    with suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=20)
-    with suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)
 
 
 async def one_session(browser: Browser, url: str, i: int, session: Session) -> None:
@@ -153,7 +121,9 @@ async def run_level(n: int, timeout: float) -> Level:
     level = Level(n, [Session() for _ in range(n)])
     with tempfile.TemporaryDirectory() as tmp:
         log = ROOT / "test-artifacts" / f"load-{n}.log"
-        proc, url = start_server(Path(tmp), log)
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("wb") as out:  # the server keeps its own handle
+            proc, url = start_server(["workbench.serve", "notebooks/"], Path(tmp), out)
         try:
             await asyncio.sleep(10)  # the preheat pool's kernels start and run the notebook up to the request
             hold = asyncio.Event()

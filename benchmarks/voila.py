@@ -14,23 +14,15 @@ Run: ``.venv/bin/python benchmarks/voila.py [--runs 5]`` (not part of ``make tes
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
-from contextlib import suppress
 from pathlib import Path
 
 from playwright.sync_api import Browser, expect, sync_playwright
+from servers import CHROMIUM, ROOT, start_server, stop_server  # benchmarks/ is on sys.path when run as a script
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+VOILA = ["voila", "notebooks/", "--no-browser"]
 WIZARD = "/voila/render/elterngeld.ipynb"
 CASE = {"format": "workbench-case/1", "case_id": "BENCH-1", "language": "de",
         "household": {"married": True, "parents": [
@@ -39,30 +31,6 @@ CASE = {"format": "workbench-case/1", "case_id": "BENCH-1", "language": "de",
              "income_after_birth": [{"from_month": 13, "to_month": 14, "gross_monthly": 2000, "hours_per_week": 28}]}],
             "children": [{"id": "K1", "birth_date": "2026-06-15"}]},
         "elterngeld_plan": {"child": "K1", "months": {"A": "BBBBBBBBBBBB", "B": "------------BB"}}}
-
-
-def start(data: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}", *extra],
-                            cwd=ROOT, env={**os.environ, "WORKBENCH_DATA": str(data)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        with suppress(OSError):
-            with urllib.request.urlopen(url + "/voila/static/voila.js", timeout=2):
-                return proc, url
-        time.sleep(0.1)
-    raise RuntimeError("voila did not start")
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.send_signal(signal.SIGTERM)
-    with suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=15)
-    with suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def tti(browser: Browser, url: str) -> float:
@@ -119,12 +87,12 @@ def main() -> None:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--headless"])
         cold = []
         for _ in range(args.runs):
-            proc, url = start(data, "--VoilaConfiguration.preheat_kernel=False")
+            proc, url = start_server(VOILA + ["--VoilaConfiguration.preheat_kernel=False"], data)
             try:
                 cold.append(tti(browser, url))
             finally:
-                stop(proc)
-        proc, url = start(data)
+                stop_server(proc)
+        proc, url = start_server(VOILA, data)
         try:
             time.sleep(8)  # the pool's kernel starts and runs the notebook up to the request
             warm = []
@@ -133,7 +101,7 @@ def main() -> None:
                 time.sleep(6)  # let the pool refill, as between two consultations
             clicks = planner_clicks(browser, url, args.runs)
         finally:
-            stop(proc)
+            stop_server(proc)
         browser.close()
     print(f"TTI cold server        median {statistics.median(cold):.2f} s  ({', '.join(f'{t:.2f}' for t in cold)})")
     print(f"TTI preheated kernel   median {statistics.median(warm):.2f} s  ({', '.join(f'{t:.2f}' for t in warm)})"

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from ipywidgets import HTML
 
 from tests.memory_store import MemoryStore
 from workbench.errors import CaseNotFound
@@ -38,9 +39,12 @@ CASE = {"format": "workbench-case/1", "case_id": "EG-T-1", "language": "en",
         "elterngeld_plan": {"child": "K1", "months": {"A": "BBBBBBBBBBBB"}}}
 
 
-def test_an_unknown_case_id_raises_case_not_found_and_the_notice_links_to_the_start_page() -> None:
-    with pytest.raises(CaseNotFound):
-        open_elterngeld_wizard({"case": "EG-NOPE"}, EmptyStore())
+def test_an_unknown_case_id_starts_a_new_case_under_a_notice_that_links_to_the_start_page() -> None:
+    wizard = open_elterngeld_wizard({"case": "EG-NOPE", "lang": "en"}, EmptyStore())
+    assert wizard.language == "en" and wizard.data["case_id"].startswith("EG-") and wizard.data["case_id"] != "EG-NOPE"
+    assert wizard.saver.version is None
+    shown = wizard.widget.children[1]
+    assert isinstance(shown, HTML) and "Case EG-NOPE was not found." in shown.value
     notice = not_found_notice("EG-<NOPE>", "en").value
     assert 'role="alert"' in notice and 'href="start.ipynb"' in notice
     assert "Case EG-&lt;NOPE&gt; was not found." in notice

@@ -157,6 +157,12 @@ class Case:
             out.setdefault(int(hh), []).append(i)
         return out
 
+    def compared_outputs(self, first: int) -> Iterator[tuple[str, list[Any], Any]]:
+        """Every output the test compares (not in IGNORED_OUTPUTS): key, all values, the value of person ``first``."""
+        for key, values in self.outputs.items():
+            if key not in IGNORED_OUTPUTS:
+                yield key, values, values[first]
+
     def is_child(self, i: int) -> bool:
         return int(self.col("kindergeld.p_id_empfänger", -1)[i]) != -1 or bool(
             self.col("kindergeld.ist_leistungsbegründendes_kind", False)[i])
@@ -207,11 +213,7 @@ def kiz_inputs(case: Case) -> tuple[KizInput, list[int]]:
 
 def check_kiz(case: Case, res: BenefitResult, members: list[int], tolerance: Decimal) -> list[str]:
     problems = []
-    first = members[0]
-    for key, values in case.outputs.items():
-        if key in IGNORED_OUTPUTS:
-            continue
-        expected = values[first]
+    for key, _values, expected in case.compared_outputs(members[0]):
         if key == "kinderzuschlag.anspruchshöhe_m_bg":
             ours = res.monthly
         elif key == "kinderzuschlag.basisbetrag_m_bg":
@@ -268,10 +270,7 @@ def wohngeld_inputs(case: Case, members: list[int]) -> WohngeldInput:
 def check_wohngeld(case: Case, res: BenefitResult, members: list[int]) -> list[str]:
     problems = []
     first = members[0]
-    for key, values in case.outputs.items():
-        if key in IGNORED_OUTPUTS:
-            continue
-        expected = values[first]
+    for key, values, expected in case.compared_outputs(first):
         if key == "wohngeld.anspruchshöhe_m_wthh":
             ok, ours = _close(res.monthly, expected), res.monthly
         elif key == "wohngeld.freibetrag_m":

@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import signal
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 import stat
 import subprocess
@@ -28,34 +29,50 @@ CASE: dict[str, Any] = migrate(json.loads((SHARED / "examples" / "elterngeld" / 
 ROUNDS = 20
 
 
+def _report(results: Any, round_no: int, name: str, attempt: Callable[[], object]) -> None:
+    """Put what one round's ``attempt`` came to into ``results``: won, refused (StoreConflict) or the error."""
+    try:
+        attempt()
+        results.put((round_no, name, "won"))
+    except StoreConflict:
+        results.put((round_no, name, "refused"))
+    except Exception as exc:  # noqa: BLE001 - reported to the test instead of hanging it
+        results.put((round_no, name, f"error: {exc}"))
+
+
+def _race(target: Callable[[str, str, Any, Any], None], path: Path, names: tuple[str, str],
+          outcomes: int) -> list[tuple[int, str, str]]:
+    """Run ``target`` in two spawned processes, one per name, that meet at a barrier; collect ``outcomes`` reports."""
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(2), context.Queue()
+    workers = [context.Process(target=target, args=(str(path), name, barrier, results)) for name in names]
+    for worker in workers:
+        worker.start()
+    reported = [results.get(timeout=120) for _ in range(outcomes)]
+    for worker in workers:
+        worker.join(timeout=60)
+        assert worker.exitcode == 0
+    return reported
+
+
 def _racer(path: str, name: str, barrier: Any, results: Any) -> None:
     """One advisor's process: every round, save the version both processes opened, at the same moment."""
     store = CaseStore(Path(path))
+
+    def save_opened(round_no: int) -> None:
+        barrier.wait(timeout=60)
+        opened = store.open(CASE["case_id"])  # both open the same version ...
+        barrier.wait(timeout=60)  # ... and save at once
+        store.save(opened.data | {"notes": f"{name} {round_no}"}, expected_version=opened.version)
+
     for round_no in range(ROUNDS):
-        try:
-            barrier.wait(timeout=60)
-            opened = store.open(CASE["case_id"])  # both open the same version ...
-            barrier.wait(timeout=60)  # ... and save at once
-            store.save(opened.data | {"notes": f"{name} {round_no}"}, expected_version=opened.version)
-            results.put((round_no, name, "won"))
-        except StoreConflict:
-            results.put((round_no, name, "refused"))
-        except Exception as exc:  # noqa: BLE001 - reported to the test instead of hanging it
-            results.put((round_no, name, f"error: {exc}"))
+        _report(results, round_no, name, lambda: save_opened(round_no))
 
 
 def test_two_processes_saving_the_same_version_at_once_exactly_one_wins_every_round(tmp_path: Path) -> None:
     path = tmp_path / "cases.sqlite"
     CaseStore(path).save(CASE, expected_version=None)
-    context = multiprocessing.get_context("spawn")
-    barrier, results = context.Barrier(2), context.Queue()
-    workers = [context.Process(target=_racer, args=(str(path), name, barrier, results)) for name in ("tab-1", "tab-2")]
-    for worker in workers:
-        worker.start()
-    outcomes = [results.get(timeout=120) for _ in range(2 * ROUNDS)]
-    for worker in workers:
-        worker.join(timeout=60)
-        assert worker.exitcode == 0
+    outcomes = _race(_racer, path, ("tab-1", "tab-2"), 2 * ROUNDS)
     for round_no in range(ROUNDS):
         assert sorted(o[2] for o in outcomes if o[0] == round_no) == ["refused", "won"], round_no
     store = CaseStore(path)
@@ -210,28 +227,19 @@ def test_many_quick_saves_stay_fast(tmp_path: Path) -> None:
 def _creator(path: str, name: str, barrier: Any, results: Any) -> None:
     """Two advisors create a case with the same case id at the same moment."""
     store = CaseStore(Path(path))
+
+    def create(round_no: int) -> None:
+        barrier.wait(timeout=60)
+        store.save(CASE | {"case_id": f"neu-{round_no}", "notes": name}, expected_version=None)
+
     for round_no in range(ROUNDS // 2):
-        try:
-            barrier.wait(timeout=60)
-            store.save(CASE | {"case_id": f"neu-{round_no}", "notes": name}, expected_version=None)
-            results.put((round_no, name, "won"))
-        except StoreConflict:
-            results.put((round_no, name, "refused"))
-        except Exception as exc:  # noqa: BLE001 - reported to the test instead of hanging it
-            results.put((round_no, name, f"error: {exc}"))
+        _report(results, round_no, name, lambda: create(round_no))
 
 
 def test_two_processes_creating_the_same_new_case_at_once_exactly_one_wins(tmp_path: Path) -> None:
     path = tmp_path / "cases.sqlite"
     CaseStore(path)
-    context = multiprocessing.get_context("spawn")
-    barrier, results = context.Barrier(2), context.Queue()
-    workers = [context.Process(target=_creator, args=(str(path), name, barrier, results)) for name in ("A", "B")]
-    for worker in workers:
-        worker.start()
-    outcomes = [results.get(timeout=120) for _ in range(ROUNDS)]
-    for worker in workers:
-        worker.join(timeout=60)
+    outcomes = _race(_creator, path, ("A", "B"), ROUNDS)
     store = CaseStore(path)
     for round_no in range(ROUNDS // 2):
         assert sorted(o[2] for o in outcomes if o[0] == round_no) == ["refused", "won"], round_no

@@ -18,12 +18,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from workbench.case_fields import (
     CODE_KINDS, LEBENSMONATE, CaseId, ChildAllowances, ChildCount, Factor, HealthInsurance, Hours, Identifier,
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
+from workbench.case_fields import CaseModel as _Model
 from workbench.case_alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case_constraints import PlanConstraints, ReturnToWork
 from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_references
@@ -38,10 +39,6 @@ __all__ = [
     "Parent", "PlanConstraints", "ReturnToWork", "case_json_schema", "dump_case", "format_validation_error", "load_case",
     "validation_problems",
 ]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
 class IncomeBeforeBirth(_Model, title="Einkommen vor der Geburt"):

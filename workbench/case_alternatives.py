@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from workbench.case_fields import Identifier, PlanMonths
+from workbench.case_fields import CaseModel as _Model
 from workbench.case_messages import json_path, problem
 
 MAX_ALTERNATIVES = 12
@@ -41,10 +42,6 @@ def _plan_name(value: Any) -> str:
 
 PlanName = Annotated[str, BeforeValidator(_plan_name),
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": NAME_MAX_LENGTH})]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
 class AlternativePlan(_Model, title="Eigener Plan"):

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from workbench.case_fields import LEBENSMONATE, Identifier, Lebensmonat, Money, MonthCount
+from workbench.case_fields import CaseModel as _Model
 from workbench.case_messages import json_path, problem
 
 FIXED_FREE = "."
@@ -42,10 +43,6 @@ def _fixed_months(value: Any) -> str:
 FixedMonths = Annotated[str, BeforeValidator(_fixed_months),
                         WithJsonSchema({"type": "string", "pattern": r"^[BP+\-.]{0,32}$",
                                         "description": "B, P, +, - fest; . frei wählbar"})]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
 class ReturnToWork(_Model, title="Rückkehr in den Beruf"):

@@ -10,10 +10,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
 from workbench.case_messages import problem
 from workbench.money import to_decimal
+
+
+class CaseModel(BaseModel):
+    """Base of every part of the case file: unknown keys are refused, types are strict, assignments validated."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
+
 
 FORMAT = "workbench-case/2"
 LEBENSMONATE = 32

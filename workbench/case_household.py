@@ -14,9 +14,10 @@ import copy
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import Field, WithJsonSchema
 
 from workbench.case_fields import Hours, Money, TaxClass, _whole
+from workbench.case_fields import CaseModel as _Model
 
 FORMAT_V1 = "workbench-case/1"
 FORMAT_V2 = "workbench-case/2"
@@ -37,10 +38,6 @@ Education = Literal[
 (berufsbildende Schule without pay), ``vocational_training`` (Ausbildung with pay),
 ``university``, ``voluntary_service``, ``gap`` (at most 4 months between two training phases),
 ``unemployed_registered`` (registered as seeking work with the Agentur für Arbeit)."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
 class ReceivedBenefit(_Model, title="Bezogene Leistung"):

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from workbench.case_fields import Hours, Identifier, IsoDate, Money
+from workbench.case_fields import CaseModel as _Model
 from workbench.case_messages import problem
 
 if TYPE_CHECKING:
@@ -27,10 +28,6 @@ __all__ = ["Elternzeit", "ElternzeitPeriod", "Miscarriage", "Mutterschutz", "che
 
 Employment = Literal["employee", "minijob", "self_employed", "none"]
 Insurance = Literal["statutory_member", "family_insured", "private"]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
 class Miscarriage(_Model, title="Fehlgeburt"):

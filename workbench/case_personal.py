@@ -23,9 +23,10 @@ import re
 from collections import Counter
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from workbench.case_fields import IsoDate
+from workbench.case_fields import CaseModel as _Model
 from workbench.case_messages import problem
 
 __all__ = [
@@ -132,10 +133,6 @@ Bic = Annotated[str, BeforeValidator(_bic), WithJsonSchema({"type": "string", "p
 Postcode = Annotated[str, BeforeValidator(_postcode), WithJsonSchema({"type": "string"})]
 Sex = Literal["female", "male", "diverse", "unspecified"]
 MaritalStatus = Literal["single", "married", "civil_partnership", "separated", "divorced", "widowed"]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
 class Address(_Model, title="Anschrift"):

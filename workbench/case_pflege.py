@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import Field, WithJsonSchema, model_validator
 
 from workbench.case_fields import Hours, Identifier, IsoDate, Money, _whole
+from workbench.case_fields import CaseModel as _Model
 from workbench.case_messages import problem
 
 Relation = Literal["parent", "parent_in_law", "grandparent", "spouse", "sibling", "child", "other"]
@@ -25,10 +26,6 @@ Employees = Annotated[int, _whole(0, 1_000_000), WithJsonSchema({"type": "intege
 Agents = Annotated[int, _whole(0, 10), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 10})]
 KitaHours = Literal[25, 35, 45]
 DOCUMENTS: tuple[Document, ...] = ("vollmacht", "betreuungsverfuegung", "patientenverfuegung")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
 class CareRecipient(_Model, title="Pflegebedürftige Person"):

@@ -28,7 +28,7 @@ from workbench.cli_care import add_care_parser
 from workbench.cli_leistungen import add_leistungen_parser
 from workbench.cli_forms import add_forms_parser
 from workbench.cli_params import add_params_parser
-from workbench.cli_store import add_cases_parser, add_store_parsers
+from workbench.cli_store import add_cases_parser, add_store_parsers, open_private
 from workbench.cli_serve import add_serve_parser
 from workbench.errors import CaseError, InvalidValue, WorkbenchError
 
@@ -97,13 +97,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     lang = args.language or case.language
     sections = topic_sections(case, lang)  # Leistungscheck, Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge
     pdf = handout_pdf(case, lang, sections)  # before opening the file: a failure leaves no empty PDF behind
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if args.force else os.O_EXCL)
-    try:  # personal data: a new file is readable by its owner only
-        fd = os.open(args.output, flags, 0o600)
-    except FileExistsError:
-        raise WorkbenchError(text("report.cli_exists", lang, path=args.output)) from None
-    except OSError as exc:
-        raise WorkbenchError(text("report.cli_unwritable", lang, path=args.output, detail=exc.strerror)) from None
+    fd = open_private(args.output, args.force, "report.cli_exists", "report.cli_unwritable", lang)  # personal data
     with os.fdopen(fd, "wb") as out:
         out.write(pdf)
     print(text("report.cli_written", lang, path=args.output), file=sys.stderr)

@@ -52,16 +52,26 @@ def _store(args: argparse.Namespace) -> CaseStore:
     return CaseStore(_store_path(args))
 
 
-def _write_private(path: str, data: object, force: bool = False) -> None:
-    """Write JSON to a new file readable by its owner only (personal data); never overwrite unless ``force``."""
+def open_private(path: str, force: bool = False, exists: str = "store.cli_exists",
+                 unwritable: str = "store.cli_unwritable", language: str = "de") -> int:
+    """A file for personal data (or a key), readable by its owner only: a new one, never an old one
+    overwritten unless ``force``; its descriptor.
+
+    A refusal raises WorkbenchError with the message ``exists`` or ``unwritable`` (``{path}``,
+    ``{detail}``) in ``language``.
+    """
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
     try:
-        fd = os.open(path, flags, 0o600)
+        return os.open(path, flags, 0o600)
     except FileExistsError:
-        raise WorkbenchError(text("store.cli_exists", path=path)) from None
+        raise WorkbenchError(text(exists, language, path=path)) from None
     except OSError as exc:
-        raise WorkbenchError(text("store.cli_unwritable", path=path, detail=exc.strerror)) from None
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        raise WorkbenchError(text(unwritable, language, path=path, detail=exc.strerror)) from None
+
+
+def _write_private(path: str, data: object, force: bool = False) -> None:
+    """Write JSON to a new file readable by its owner only (personal data); never overwrite unless ``force``."""
+    with os.fdopen(open_private(path, force), "w", encoding="utf-8") as out:
         json.dump(data, out, ensure_ascii=False, indent=2)
         out.write("\n")
 
@@ -177,13 +187,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
 def cmd_key_new(args: argparse.Namespace) -> int:
     from workbench.store_crypto import new_key
 
-    try:  # the key is as secret as the data it protects: a new file, owner only
-        fd = os.open(args.output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise WorkbenchError(text("store.cli_exists", path=args.output)) from None
-    except OSError as exc:
-        raise WorkbenchError(text("store.cli_unwritable", path=args.output, detail=exc.strerror)) from None
-    with os.fdopen(fd, "w", encoding="ascii") as out:
+    # the key is as secret as the data it protects: a new file, owner only
+    with os.fdopen(open_private(args.output), "w", encoding="ascii") as out:
         out.write(new_key() + "\n")
     print(text("store.cli_key_written", path=args.output), file=sys.stderr)
     return 0

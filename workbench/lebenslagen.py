@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from workbench.i18n import format_date, format_decimal, format_money, text
 from workbench.report import HandoutSection
+from workbench.rules.elterngeld.lebensmonate import consecutive_runs
 from workbench.rules.elternzeit import (
     Hinweis, Zeitraum, ZeitraumDaten, bindungsende, lebensmonate_im_zeitraum, pruefe_zeitraeume, zeitraum_daten,
 )
@@ -139,13 +140,7 @@ def _elterngeld_without_leave(case: "Case", covered: dict[str, list[int]]) -> li
 
 
 def _ranges(months: list[int]) -> str:
-    parts: list[list[int]] = []
-    for m in months:
-        if parts and parts[-1][-1] == m - 1:
-            parts[-1].append(m)
-        else:
-            parts.append([m])
-    return ", ".join(f"{p[0]}–{p[-1]}" if len(p) > 1 else str(p[0]) for p in parts)
+    return ", ".join(f"{p[0]}–{p[-1]}" if len(p) > 1 else str(p[0]) for p in consecutive_runs(months))
 
 
 def parent_name(case: "Case", pid: str, language: str) -> str:

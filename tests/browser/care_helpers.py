@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_start_page import AXE_JS, KERNEL_READY_MS, assert_no_new_serious, run_axe, screenshot
+from tests.browser.wizard_helpers import case_id
 from workbench.store import CaseStore
 
 
@@ -35,8 +36,5 @@ def axe(page: Page, artifacts: Path, name: str) -> None:
 
 
 def saved_case(page: Page, data_dir: Path) -> dict[str, object]:
-    status = page.locator(".wb-status")
-    expect(status).to_contain_text(re.compile("Gespeichert|Saved"))
-    match = re.search(r"(?:Fall|case) (\S+), [Vv]ersion", status.inner_text())
-    assert match, status.inner_text()
-    return dict(CaseStore(data_dir / "cases.sqlite").open(match.group(1)).data)
+    """The case as the wizard saved it (the id from the page's save status)."""
+    return dict(CaseStore(data_dir / "cases.sqlite").open(case_id(page)).data)

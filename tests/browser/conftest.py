@@ -8,56 +8,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(os.environ.get("WORKBENCH_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+from tests.deploy.servers import ARTIFACTS, ROOT, free_port, start
+
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_served(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"voila exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        with suppress(OSError):
-            # a static file starts no kernel, unlike /voila/render/...
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        time.sleep(0.1)
-    raise TimeoutError(f"voila did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
-
-
-def _stop(proc: subprocess.Popen[bytes], log_file: IO[Any]) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)  # voila shuts its kernels down on SIGTERM
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    with suppress(ProcessLookupError):  # kernels left in voila's own process group
-        os.killpg(proc.pid, signal.SIGKILL)
-    log_file.close()
+# how Playwright launches Debian's chromium (the deploy tests use the same)
+LAUNCH_ARGS: dict[str, Any] = {"executable_path": CHROMIUM,
+                               "args": ["--no-sandbox", "--disable-gpu", "--headless", "--disable-dev-shm-usage"]}
 
 
 @pytest.fixture(scope="session")
@@ -71,24 +34,20 @@ def voila_url(data_dir: Path) -> Iterator[str]:
     """Base URL of a Voila server serving ``notebooks/`` with the repository's voila.json."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    log = ARTIFACTS / "voila.log"
-    log_file = log.open("w")
-    proc = subprocess.Popen(
+    port = free_port()
+    server = start(
         # the cell timeout of voila.json (60 s) is raised for tests only: on a loaded machine (eight
         # developers on two cores) running a notebook took longer, and the page showed the timeout
-        [sys.executable, "-m", "voila", "notebooks/", "--no-browser", f"--port={port}", "--VoilaExecutor.timeout=300"],
-        cwd=ROOT, stdout=log_file, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", "WORKBENCH_DATA": str(data_dir),
+        ["-m", "voila", "notebooks/", "--no-browser", f"--port={port}", "--VoilaExecutor.timeout=300"],
+        # a static file starts no kernel, unlike /voila/render/...
+        ready="/voila/static/voila.js", name="voila", port=port, timeout=60,
+        env={"WORKBENCH_DATA": str(data_dir),
              "WORKBENCH_FORMS_DIR": os.environ.get("WORKBENCH_FORMS_DIR", str(ROOT.parent / "shared" / "forms"))},
-        start_new_session=True,  # own process group: teardown reaches the kernels too
     )
     try:
-        _wait_until_served(f"http://127.0.0.1:{port}/voila/static/voila.js", proc, log)
-        yield f"http://127.0.0.1:{port}"
+        yield server.url
     finally:
-        _stop(proc, log_file)
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -101,11 +60,7 @@ def artifacts() -> Path:
 # --- pytest-playwright overrides --------------------------------------------------------
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--headless", "--disable-dev-shm-usage"],
-    }
+    return {**browser_type_launch_args, **LAUNCH_ARGS}
 
 
 @pytest.fixture(scope="session")

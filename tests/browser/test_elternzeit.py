@@ -14,8 +14,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_elterngeld_wizard import axe_check
-from tests.browser.test_start_page import KERNEL_READY_MS
-from tests.browser.wizard_helpers import case_id, shot
+from tests.browser.wizard_helpers import case_id, open_unpooled, shot, weiter
 from workbench.store import CaseStore
 
 PAGE = "/voila/render/elternzeit.ipynb"
@@ -23,25 +22,18 @@ PERIODS = [("Maria", "2026-05-06", "2027-03-09", "", "2026-03-12"), ("Tobias", "
            ("Tobias", "2029-03-10", "2029-08-31", "", "")]
 
 
-def weiter(page: Page, step: int) -> None:
-    page.get_by_role("button", name="Weiter").click()
-    expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 4")
-
-
 def test_maria_and_tobias_plan_three_periods_and_see_the_missed_deadline(
     page: Page, voila_url: str, artifacts: Path, data_dir: Path
 ) -> None:
-    # no preheated kernel for this page: the notebook runs after the request (loaded machine: be generous)
-    page.goto(voila_url + PAGE + "?today=2026-04-20", wait_until="commit", timeout=2 * KERNEL_READY_MS)
-    expect(page.get_by_role("button", name="Weiter")).to_be_visible(timeout=2 * KERNEL_READY_MS)
+    open_unpooled(page, voila_url, PAGE + "?today=2026-04-20")
     page.get_by_label("Vorname").fill("Maria")
     page.get_by_role("button", name="Zweiten Elternteil hinzufügen").click()
     page.get_by_label("Vorname").nth(1).fill("Tobias")
-    weiter(page, 2)
+    weiter(page, 2, of=4)
     page.get_by_label("Geburtstag oder errechneter Termin").fill("2026-03-10")
     page.get_by_label("Elternteil 1 ist die Mutter und bekommt nach der Geburt Mutterschaftsgeld").check()
     shot(page, artifacts, "ez-2-kind")
-    weiter(page, 3)
+    weiter(page, 3, of=4)
     expect(page.get_by_text("3. Geburtstag: 10.03.2029")).to_be_visible()
 
     for index, (name, start, end, hours, requested) in enumerate(PERIODS):
@@ -54,7 +46,7 @@ def test_maria_and_tobias_plan_three_periods_and_see_the_missed_deadline(
         if requested:
             page.get_by_label("Schriftlich verlangt am (falls schon)").nth(index).fill(requested)
     shot(page, artifacts, "ez-3-zeitraeume")
-    weiter(page, 4)
+    weiter(page, 4, of=4)
 
     rows = page.locator(".wb-ez-periods tr[data-period]")
     expect(rows).to_have_count(3)

@@ -12,18 +12,13 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_start_page import AXE_JS, KERNEL_READY_MS, assert_no_new_serious, run_axe, screenshot
-from tests.browser.wizard_helpers import case_id
+from tests.browser.wizard_helpers import case_id, weiter
 from workbench.case import load_case
 from workbench.i18n import format_money
 from workbench.rules.leistungen.check import leistungscheck
 from workbench.store import CaseStore
 
 WIZARD = "/voila/render/leistungscheck.ipynb"
-
-
-def weiter(page: Page, step: int) -> None:
-    page.get_by_role("button", name="Weiter").click()
-    expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 4", timeout=30_000)
 
 
 def shot(page: Page, artifacts: Path, name: str) -> None:
@@ -40,7 +35,7 @@ def test_single_parent_with_two_children_sees_uvg_kiz_wohngeld_but_and_the_kita_
     page.get_by_label("Vorname").fill("Lena")
     page.get_by_label("Alleinerziehend").check()
     shot(page, artifacts, "1-familie")
-    weiter(page, 2)
+    weiter(page, 2, of=4)
 
     page.get_by_role("button", name="Kind hinzufügen").click()
     births = page.get_by_label("Geburtsdatum")
@@ -53,7 +48,7 @@ def test_single_parent_with_two_children_sees_uvg_kiz_wohngeld_but_and_the_kita_
     page.get_by_label("Mittagessen in Kita/Schule im Monat (€, freiwillig)").nth(1).fill("60")
     expect(page.get_by_label("Unterhalt vom anderen Elternteil im Monat (€, leer: keiner)")).to_have_count(2)
     shot(page, artifacts, "2-kinder")
-    weiter(page, 3)
+    weiter(page, 3, of=4)
 
     page.get_by_label("Arbeit jetzt").select_option(label="angestellt")
     page.get_by_label("Brutto im Monat (Schnitt der letzten 6 Monate, €)").fill("1.505")
@@ -69,7 +64,7 @@ def test_single_parent_with_two_children_sees_uvg_kiz_wohngeld_but_and_the_kita_
     expect(page.get_by_label("Kaltmiete im Monat (€)")).to_have_value("520")
     page.get_by_label("Wohnfläche (m²)").fill("65")
     shot(page, artifacts, "3-einkommen")
-    weiter(page, 4)
+    weiter(page, 4, of=4)
 
     cards = page.locator(".wb-cards")
     expect(cards.locator("[data-benefit]")).to_have_count(6, timeout=30_000)

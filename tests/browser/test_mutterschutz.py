@@ -14,45 +14,37 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_elterngeld_wizard import axe_check
-from tests.browser.test_start_page import KERNEL_READY_MS
-from tests.browser.wizard_helpers import case_id, shot
+from tests.browser.wizard_helpers import case_id, open_unpooled, shot, weiter
 from workbench.case import load_case
 from workbench.store import CaseStore
 
 PAGE = "/voila/render/mutterschutz.ipynb"
 
 
-def weiter(page: Page, step: int) -> None:
-    page.get_by_role("button", name="Weiter").click()
-    expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 4")
-
-
 def test_aylin_two_weeks_early_gets_her_protection_period_and_mutterschaftsgeld(
     page: Page, voila_url: str, artifacts: Path, data_dir: Path
 ) -> None:
-    # no preheated kernel for this page: the notebook runs after the request (loaded machine: be generous)
-    page.goto(voila_url + PAGE + "?today=2026-04-01", wait_until="commit", timeout=2 * KERNEL_READY_MS)
-    expect(page.get_by_role("button", name="Weiter")).to_be_visible(timeout=2 * KERNEL_READY_MS)
+    open_unpooled(page, voila_url, PAGE + "?today=2026-04-01")
     expect(page.get_by_role("heading", name="Mutterschutz und Mutterschaftsgeld")).to_be_visible()
     page.get_by_label("Vorname").fill("Aylin")
     page.get_by_role("button", name="Zweiten Elternteil hinzufügen").click()
     page.get_by_label("Vorname").nth(1).fill("Jonas")
     shot(page, artifacts, "ms-1-familie")
-    weiter(page, 2)
+    weiter(page, 2, of=4)
 
     page.get_by_role("button", name="Weiter").click()  # no due date: the message sits at the field
     expect(page.get_by_role("alert").first).to_be_visible()
     page.get_by_label("Errechneter Termin").fill("2026-06-15")
     page.get_by_label("Tatsächlicher Geburtstag (falls geboren)").fill("2026-06-01")
     shot(page, artifacts, "ms-2-geburt")
-    weiter(page, 3)
+    weiter(page, 3, of=4)
 
     page.get_by_label("Beschäftigung bei Beginn der Schutzfrist").select_option(label="Angestellt (sozialversicherungspflichtig)")
     expect(page.get_by_text("02/2026 bis 04/2026")).to_be_visible()
     for month in ("02/2026", "03/2026", "04/2026"):
         page.get_by_label(f"Nettoentgelt {month} (€)").fill("2.100")
     shot(page, artifacts, "ms-3-beschaeftigung")
-    weiter(page, 4)
+    weiter(page, 4, of=4)
 
     expect(page.locator("[data-ms=start]")).to_have_text("04.05.2026")
     expect(page.locator("[data-ms=end]")).to_have_text("10.08.2026")

@@ -24,10 +24,17 @@ def open_wizard(page: Page, voila_url: str, query: str = "") -> None:
     expect(page.get_by_role("button", name="Weiter")).to_be_visible(timeout=KERNEL_READY_MS)
 
 
-def weiter(page: Page, expect_step: int | None = None) -> None:
+def open_unpooled(page: Page, voila_url: str, path: str) -> None:
+    """Open a wizard page that has no preheated kernel: its notebook runs after the request (loaded machine: be generous)."""
+    page.goto(voila_url + path, wait_until="commit", timeout=2 * KERNEL_READY_MS)
+    expect(page.get_by_role("button", name="Weiter")).to_be_visible(timeout=2 * KERNEL_READY_MS)
+
+
+def weiter(page: Page, expect_step: int | None = None, of: int = 6) -> None:
+    """Click "Weiter"; with ``expect_step``, wait until the progress reads "Schritt <expect_step> von <of>"."""
     page.get_by_role("button", name="Weiter").click()
     if expect_step is not None:
-        expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {expect_step} von 6")
+        expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {expect_step} von {of}", timeout=30_000)
 
 
 def shot(page: Page, artifacts: Path, name: str) -> None:

@@ -6,13 +6,9 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import LAUNCH_ARGS
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--headless", "--disable-dev-shm-usage"],
-    }
+    return {**browser_type_launch_args, **LAUNCH_ARGS}

@@ -1,4 +1,4 @@
-"""Start and stop real servers (Voilà, JupyterHub) for the deploy tests, on loopback only.
+"""Start and stop real servers (Voilà, JupyterHub) for the browser and deploy tests, on loopback only.
 
 Each server runs in its own process group, so teardown also reaches the kernels and the
 single-user servers it started; its output goes to a log file in ``test-artifacts/``.

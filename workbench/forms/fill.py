@@ -20,7 +20,7 @@ from workbench.forms.blanks import Blank
 from workbench.forms.combs import fit_widget, repair_da
 from workbench.forms.glyphs import da_size, draw_texts, font_chars
 from workbench.forms.registry import FieldSpec, FormMap
-from workbench.forms.sources import Missing, Roles, format_value, label_for, resolve
+from workbench.forms.sources import Missing, Roles, format_value, resolve_specs, ticks
 
 
 @dataclass(frozen=True)
@@ -35,25 +35,14 @@ def field_values(form: FormMap, case: Case, data: dict[str, Any], roles: Roles, 
                  language: str = "de") -> FieldValues:
     """The value of every mapped field (text, or the on-state name of a ticked checkbox/radio)."""
     values: dict[str, str] = {}
-    missing: list[Missing] = []
-    seen: set[str] = set()
-    for spec in form.fields:
-        resolved = resolve(spec.source, case, data, roles, today)
-        if resolved.absent_role:
-            continue
-        if not resolved.complete:
-            if spec.required:
-                for path, value in zip(resolved.paths, resolved.values):
-                    if path is not None and value is None and path not in seen:
-                        seen.add(path)
-                        missing.append(Missing(path, label_for(path, data, language)))
-            continue
-        state = _button_state(spec, resolved.values[0])
+    complete, missing = resolve_specs(form.fields, case, data, roles, today, language)
+    for spec, found in complete:
+        state = _button_state(spec, found[0])
         if spec.checkbox or spec.radio:
             if state is not None:
                 values[spec.field] = state
             continue
-        shown = format_value(spec.format, resolved.values)
+        shown = format_value(spec.format, found)
         if shown:
             values[spec.field] = shown
     return FieldValues(values, missing)
@@ -61,8 +50,7 @@ def field_values(form: FormMap, case: Case, data: dict[str, Any], roles: Roles, 
 
 def _button_state(spec: FieldSpec, value: Any) -> str | None:
     if spec.checkbox:
-        ticked = value is not None if spec.equals == "*" else value == spec.equals
-        return spec.checkbox if ticked else None
+        return spec.checkbox if ticks(value, spec.equals) else None
     if spec.radio:
         return spec.radio.get(str(value))
     return None

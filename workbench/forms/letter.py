@@ -25,7 +25,7 @@ from workbench.forms.glyphs import add_fallbacks
 from workbench.forms.sources import Missing, label_for
 from workbench.i18n import format_date, format_decimal, text
 from workbench.rules.elterngeld.engine import mutterschutz_ende
-from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
+from workbench.rules.elterngeld.lebensmonate import consecutive_runs, lebensmonat_end, lebensmonat_start
 from workbench.rules.elternzeit import anmeldefrist
 from workbench.ui.paths import get_path
 
@@ -76,13 +76,7 @@ def elternzeit_periods(case: Case, parent_id: str) -> list[Period]:
         return []
     child = case.plan_child()
     birth = child.birth_date
-    months = [n for n, kind in enumerate(plan.kinds(parent_id), 1) if kind != "none"]
-    runs: list[list[int]] = []
-    for month in months:
-        if runs and runs[-1][-1] == month - 1:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
+    runs = consecutive_runs(n for n, kind in enumerate(plan.kinds(parent_id), 1) if kind != "none")
     earliest = mutterschutz_ende(child) + timedelta(days=1) if case.parent(parent_id).maternity_benefit else birth
     out: list[Period] = []
     for run in runs:

@@ -30,7 +30,7 @@ from workbench.forms.blanks import forms_dir, load_blank_bytes
 from workbench.forms.fill import FieldValues
 from workbench.forms.registry import FormMap, OverlaySpec
 from workbench.forms.glyphs import add_fallbacks, put_text, text_width
-from workbench.forms.sources import Missing, Roles, format_value, label_for, resolve
+from workbench.forms.sources import Roles, format_value, resolve_specs, ticks
 from workbench.i18n import text
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -75,24 +75,13 @@ def overlay_values(form: FormMap, case: Case, data: dict[str, Any], roles: Roles
                    language: str = "de") -> FieldValues:
     """The text of every overlay entry (``X`` for a ticked box or month), keyed like :func:`placements`."""
     values: dict[str, str] = {}
-    missing: list[Missing] = []
-    for spec in form.overlay:
-        resolved = resolve(spec.source, case, data, roles, today)
-        if resolved.absent_role:
-            continue
-        if not resolved.complete:
-            if spec.required:
-                for path, value in zip(resolved.paths, resolved.values):
-                    if path is not None and value is None and path not in {m.path for m in missing}:
-                        missing.append(Missing(path, label_for(path, data, language)))
-            continue
+    complete, missing = resolve_specs(form.overlay, case, data, roles, today, language)
+    for spec, found in complete:
         if spec.kind in ("check", "month"):
-            value = resolved.values[0]
-            ticked = value is not None if spec.equals == "*" else value == spec.equals
-            if ticked:
+            if ticks(found[0], spec.equals):
                 values[_key(spec)] = "X"
             continue
-        shown = format_value(spec.format, resolved.values)
+        shown = format_value(spec.format, found)
         if shown:
             values[_key(spec)] = shown
     return FieldValues(values, missing)

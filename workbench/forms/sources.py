@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable
+from collections.abc import Iterable
+from typing import Any, Callable, Protocol, TypeVar
 
 from workbench.case import Case, dump_case
 from workbench.case_fields import CODE_KINDS, LEBENSMONATE
@@ -206,6 +207,48 @@ def resolve(sources: str | list[str], case: Case, data: dict[str, Any], roles: R
         values.append(value)
         paths.append(path)
     return Resolved(values, paths, absent)
+
+
+class Sourced(Protocol):
+    """What :func:`resolve_specs` needs of a map entry (a field or an overlay entry)."""
+
+    @property
+    def source(self) -> str | list[str]: ...
+
+    @property
+    def required(self) -> bool: ...
+
+
+S = TypeVar("S", bound=Sourced)
+
+
+def resolve_specs(specs: Iterable[S], case: Case, data: dict[str, Any], roles: Roles, today: date,
+                  language: str = "de") -> tuple[list[tuple[S, list[Any]]], list[Missing]]:
+    """The values of every entry whose sources all have one, and what the required others lack.
+
+    An entry whose role does not exist (no second parent) is in neither list: it stays empty.
+    Each missing case path is listed once, with its label in ``language``.
+    """
+    complete: list[tuple[S, list[Any]]] = []
+    missing: list[Missing] = []
+    listed: set[str] = set()
+    for spec in specs:
+        resolved = resolve(spec.source, case, data, roles, today)
+        if resolved.absent_role:
+            continue
+        if resolved.complete:
+            complete.append((spec, resolved.values))
+        elif spec.required:
+            for path, value in zip(resolved.paths, resolved.values):
+                if path is not None and value is None and path not in listed:
+                    listed.add(path)
+                    missing.append(Missing(path, label_for(path, data, language)))
+    return complete, missing
+
+
+def ticks(value: Any, equals: str | bool | int) -> bool:
+    """Whether a case value ticks a box: any value for ``equals: "*"``, else exactly ``equals``."""
+    return value is not None if equals == "*" else bool(value == equals)
 
 
 def label_for(path: str, data: dict[str, Any], language: str) -> str:

@@ -10,17 +10,18 @@ lines with their paragraphs, and the names of parameters whose values are not ve
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from workbench.errors import CaseError
 from workbench.explain import Arg, Step
 from workbench.i18n import format_date, format_money, format_value, text
 from workbench.money import as_json_number
 from workbench.parameters import ParameterSet
+from workbench.rules.bgb import months_later
 
 
 @dataclass(frozen=True)
@@ -143,5 +144,19 @@ def award_period(month: date, months: int) -> tuple[date, date]:
     The Bewilligungszeitraum of Kinderzuschlag (§ 6a Abs. 7 BKGG) and Wohngeld (§ 25 WoGG).
     """
     first = month.replace(day=1)
-    year, month0 = divmod(first.year * 12 + first.month - 1 + months - 1, 12)
-    return first, date(year, month0 + 1, calendar.monthrange(year, month0 + 1)[1])
+    return first, months_later(first, months) - timedelta(days=1)
+
+
+def negative_amounts(amounts: Sequence[tuple[str, Decimal | None]], key: str) -> list[tuple[str, dict[str, object]]]:
+    """The problem ``key`` (with ``field`` and ``value``) for every amount given below zero, in their order."""
+    return [(key, {"field": name, "value": value}) for name, value in amounts if value is not None and value < 0]
+
+
+def raise_problems(found: Sequence[tuple[str, Mapping[str, object]]], language: str) -> None:
+    """Refuse unusable input: one :class:`~workbench.errors.CaseError` with a line per problem in ``language``.
+
+    ``found`` holds message keys with their arguments, as the ``problems`` check of an input
+    returns them; nothing happens when it is empty.
+    """
+    if found:
+        raise CaseError([text(key, language, **{k: str(v) for k, v in args.items()}) for key, args in found])

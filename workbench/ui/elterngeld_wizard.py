@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import os
 import secrets
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as w
 from IPython.display import display
@@ -91,16 +92,53 @@ def default_store() -> Store:
     return store
 
 
-def open_elterngeld_wizard(params: dict[str, str], store: Store) -> ElterngeldWizard:
-    """The wizard for ``?case=<id>`` (latest version) or a new case (``?lang=en`` for English).
+W = TypeVar("W", bound=Wizard)
 
-    An unknown case id raises :class:`~workbench.errors.CaseNotFound`.
+
+def open_case_wizard(params: dict[str, str], store: Store, make: Callable[[dict[str, Any], Store, int | None], W],
+                     new: Callable[[str], dict[str, Any]]) -> W:
+    """The wizard ``make`` builds for ``?case=<id>`` (latest version) or for a ``new`` case (``?lang=en``: English).
+
+    An unknown case id starts a new case with :func:`not_found_notice` under the title.
     """
+    from workbench.errors import CaseNotFound
+
     case_id = params.get("case", "").strip()
+    language = page_language(params)
     if case_id:
-        stored = store.open(case_id)
-        return ElterngeldWizard(dict(stored.data), store, int(stored.version))
-    return ElterngeldWizard(new_case(page_language(params)), store)
+        try:
+            stored = store.open(case_id)
+        except CaseNotFound:
+            wizard = make(new(language), store, None)
+            put_under_title(wizard, [not_found_notice(case_id, language)])
+            return wizard
+        return make(dict(stored.data), store, int(stored.version))
+    return make(new(language), store, None)
+
+
+def show_wizard_page(name: str, build: Callable[[dict[str, str]], Wizard], wide: bool = True) -> None:
+    """Display a wizard's page: ``build`` makes the wizard from the request's query parameters.
+
+    Any failure shows :func:`failure_notice` (logged under ``name``) instead; never a traceback.
+    ``wide`` gives the page the wide layout (``wb-wide``).
+    """
+    language = "de"
+    try:
+        params = request_parameters()
+        language = page_language(params)
+        content = [build(params).widget]
+    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
+        content = [failure_notice(name, error, language)]
+    page = w.VBox([theme_style(), *content])
+    page.add_class("wb-page")
+    if wide:
+        page.add_class("wb-wide")
+    display(page)  # type: ignore[no-untyped-call]
+
+
+def open_elterngeld_wizard(params: dict[str, str], store: Store) -> ElterngeldWizard:
+    """The Elterngeld wizard for ``?case=<id>`` or a new case, as :func:`open_case_wizard`."""
+    return open_case_wizard(params, store, ElterngeldWizard, new_case)
 
 
 def page_language(params: dict[str, str]) -> str:
@@ -114,6 +152,24 @@ def not_found_notice(case_id: str, language: str) -> w.HTML:
     link = html.escape(text("ui.wizard.to_start", language))
     return w.HTML(f'<div class="wb-alert wb-alert-general wb-not-found" role="alert" lang="{language}">'
                   f'<p>{message}</p><p><a href="{START_PAGE}">{link}</a></p></div>')
+
+
+def put_under_title(wizard: Wizard, notice: list[w.Widget]) -> None:
+    """Show ``notice`` (e.g. :func:`not_found_notice`) under the wizard's title, above its progress."""
+    if notice:
+        title, *rest = wizard.widget.children
+        wizard.widget.children = (title, *notice, *rest)
+
+
+def failure_notice(name: str, error: BaseException, language: str) -> w.Widget:
+    """What a page shows instead of its content when building it failed: a short message with a reference.
+
+    ``error`` is logged under ``name`` and the same reference number (see callbacks).
+    """
+    reference = log_failure(name, error)
+    failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
+    failure.show("ui.error.unexpected", reference=reference)
+    return failure.widget
 
 
 def prepare() -> None:
@@ -192,9 +248,6 @@ def show_elterngeld_wizard() -> None:
 def _fill_page(page: w.VBox, ready: ElterngeldWizard | None, store: Store | None,
                params: dict[str, str] | None = None) -> None:
     """Show the wizard the request asks for in ``page`` (``params`` None: read them now)."""
-    from workbench.errors import CaseNotFound
-
-    notice: list[w.Widget] = []
     language = "de"
     style, *shown = page.children
     try:
@@ -206,21 +259,11 @@ def _fill_page(page: w.VBox, ready: ElterngeldWizard | None, store: Store | None
             ready.data["case_id"] = new_case_id()  # the kernel may have waited since yesterday
             ready.widget.layout.display = None
             return
-        try:
-            wizard = open_elterngeld_wizard(params, store)
-        except CaseNotFound:
-            notice = [not_found_notice(params.get("case", "").strip(), language)]
-            wizard = ElterngeldWizard(new_case(language), store)
-        if notice:  # under the page title, above the progress
-            title, *rest = wizard.widget.children
-            wizard.widget.children = (title, *notice, *rest)
+        wizard = open_elterngeld_wizard(params, store)
         content: list[w.Widget] = [wizard.widget]
         wizard.on_language = lambda old: _relanguage(page, old, store)
     except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        reference = log_failure("show_elterngeld_wizard", error)
-        failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
-        failure.show("ui.error.unexpected", reference=reference)
-        content = [failure.widget]
+        content = [failure_notice("show_elterngeld_wizard", error, language)]
     page.children = (style, *content)
     for widget in shown:
         close_tree(widget)

@@ -35,7 +35,7 @@ from workbench.forms.produce import default_applicant, missing_data, offered_for
 from workbench.forms.registry import get_map
 from workbench.forms.sources import Missing
 from workbench.i18n import text
-from workbench.ui.callbacks import guarded, log_failure
+from workbench.ui.callbacks import guarded
 from workbench.ui.paths import set_path
 from workbench.ui.saving import Store
 from workbench.ui.theme import theme_style
@@ -324,7 +324,7 @@ def preview_html(pdf: bytes, language: str, dpi: int = PREVIEW_DPI) -> str:
 
 def show_forms_wizard() -> None:
     """What ``notebooks/formulare.ipynb`` shows (``?case=<id>``, ``?lang=en``); never a traceback."""
-    from workbench.ui.elterngeld_wizard import default_store, page_language
+    from workbench.ui.elterngeld_wizard import default_store, failure_notice, page_language
     from workbench.ui.preheat import request_parameters
 
     language = "de"
@@ -334,7 +334,4 @@ def show_forms_wizard() -> None:
         wizard = FormsWizard(default_store(), language, params.get("case", "").strip() or None)
         wizard.show()
     except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        reference = log_failure("show_forms_wizard", error)
-        failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
-        failure.show("ui.error.unexpected", reference=reference)
-        display(w.VBox([theme_style(), failure.widget]))  # type: ignore[no-untyped-call]
+        display(w.VBox([theme_style(), failure_notice("show_forms_wizard", error, language)]))  # type: ignore[no-untyped-call]

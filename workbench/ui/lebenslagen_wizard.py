@@ -22,18 +22,13 @@ from decimal import Decimal
 from typing import Any
 
 import ipywidgets as w
-from IPython.display import display
 
 from workbench.i18n import format_date, text
-from workbench.ui.callbacks import log_failure
 from workbench.ui.elterngeld_steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
-from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language
-from workbench.ui.preheat import request_parameters
+from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField
 from workbench.ui.lists import Row, RowList
 from workbench.ui.saving import Store
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FieldMessage
 from workbench.ui.wizard import Wizard, WizardStep
 
 MS = "mutterschutz"
@@ -415,40 +410,16 @@ def _today(params: dict[str, str]) -> date | None:
         return None
 
 
-def _show(kind: str) -> None:
-    from workbench.errors import CaseNotFound
+def _open(kind: str, params: dict[str, str]) -> Wizard:
+    """The Mutterschutz (``ms``) or Elternzeit (``ez``) wizard of the request, on the day of ``?today=``."""
+    today = _today(params)
+    make = MutterschutzWizard if kind == "ms" else ElternzeitWizard
+    return open_case_wizard(params, default_store(), lambda data, store, version: make(data, store, version, today=today),
+                            lambda language: new_case(kind.upper(), language))
 
-    language = "de"
-    try:
-        params = request_parameters()
-        language = page_language(params)
-        store = default_store()
-        today = _today(params)
-        make = MutterschutzWizard if kind == "ms" else ElternzeitWizard
-        case_id = params.get("case", "").strip()
-        notice: list[w.Widget] = []
-        try:
-            if case_id:
-                stored = store.open(case_id)
-                wizard: Wizard = make(dict(stored.data), store, int(stored.version), today=today)
-            else:
-                wizard = make(new_case(kind.upper(), language), store, today=today)
-        except CaseNotFound:
-            notice = [not_found_notice(case_id, language)]
-            wizard = make(new_case(kind.upper(), language), store, today=today)
-        if notice:
-            title, *rest = wizard.widget.children
-            wizard.widget.children = (title, *notice, *rest)
-        content: list[w.Widget] = [wizard.widget]
-    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        reference = log_failure(f"show_{kind}_wizard", error)
-        failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
-        failure.show("ui.error.unexpected", reference=reference)
-        content = [failure.widget]
-    page = w.VBox([theme_style(), *content])
-    page.add_class("wb-page")
-    page.add_class("wb-wide")
-    display(page)  # type: ignore[no-untyped-call]
+
+def _show(kind: str) -> None:
+    show_wizard_page(f"show_{kind}_wizard", lambda params: _open(kind, params))
 
 
 def show_mutterschutz_wizard() -> None:

@@ -12,18 +12,12 @@ import secrets
 from datetime import date
 from typing import Any
 
-import ipywidgets as w
-from IPython.display import display
 
 from workbench.case_household import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
-from workbench.ui.callbacks import log_failure
 from workbench.ui.elterngeld_steps import FamilieStep
-from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language
-from workbench.ui.preheat import request_parameters
+from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.leistungscheck_steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
 from workbench.ui.saving import Store
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FieldMessage
 from workbench.ui.wizard import Wizard
 
 PAGE = "leistungscheck.ipynb"
@@ -50,40 +44,7 @@ class LeistungscheckWizard(Wizard):
         super().__init__(steps, data, store, version, language, "ui.lc.title", autosave_delay)
 
 
-def open_leistungscheck_wizard(params: dict[str, str], store: Store) -> LeistungscheckWizard:
-    """The wizard for ``?case=<id>`` (latest version) or a new case; CaseNotFound for an unknown id."""
-    case_id = params.get("case", "").strip()
-    if case_id:
-        stored = store.open(case_id)
-        return LeistungscheckWizard(dict(stored.data), store, int(stored.version))
-    return LeistungscheckWizard(new_case(page_language(params)), store)
-
-
 def show_leistungscheck_wizard() -> None:
     """What ``notebooks/leistungscheck.ipynb`` shows; never a traceback."""
-    from workbench.errors import CaseNotFound
-
-    language = "de"
-    try:
-        params = request_parameters()
-        language = page_language(params)
-        store = default_store()
-        notice: list[w.Widget] = []
-        try:
-            wizard = open_leistungscheck_wizard(params, store)
-        except CaseNotFound:
-            notice = [not_found_notice(params.get("case", "").strip(), language)]
-            wizard = LeistungscheckWizard(new_case(language), store)
-        if notice:
-            title, *rest = wizard.widget.children
-            wizard.widget.children = (title, *notice, *rest)
-        content: list[w.Widget] = [wizard.widget]
-    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        reference = log_failure("show_leistungscheck_wizard", error)
-        failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
-        failure.show("ui.error.unexpected", reference=reference)
-        content = [failure.widget]
-    page = w.VBox([theme_style(), *content])
-    page.add_class("wb-page")
-    page.add_class("wb-wide")
-    display(page)  # type: ignore[no-untyped-call]
+    show_wizard_page("show_leistungscheck_wizard",
+                     lambda params: open_case_wizard(params, default_store(), LeistungscheckWizard, new_case))

@@ -12,18 +12,13 @@ from datetime import date
 from typing import Any
 
 import ipywidgets as w
-from IPython.display import display
 
 from workbench.explain import Explanation
 from workbench.i18n import LANGUAGES, text
 from workbench.report import HandoutSection
-from workbench.ui.callbacks import log_failure
-from workbench.ui.elterngeld_wizard import default_store, not_found_notice, page_language
-from workbench.ui.preheat import request_parameters
+from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.fields import Field
 from workbench.ui.saving import Store
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FieldMessage
 from workbench.ui.wizard import Wizard, WizardStep
 
 
@@ -125,33 +120,4 @@ def today() -> date:
 def show_topic_wizard(make: Callable[[dict[str, Any], Store, int | None], Wizard],
                       new_case: Callable[[str], dict[str, Any]], name: str) -> None:
     """What a topic notebook shows: the case of ``?case=`` or a new one (``?lang=en``); never a traceback."""
-    from workbench.errors import CaseNotFound
-
-    language = "de"
-    try:
-        params = request_parameters()
-        language = page_language(params)
-        store = default_store()
-        case_id = params.get("case", "").strip()
-        notice: list[w.Widget] = []
-        if case_id:
-            try:
-                stored = store.open(case_id)
-                wizard = make(dict(stored.data), store, int(stored.version))
-            except CaseNotFound:
-                notice = [not_found_notice(case_id, language)]
-                wizard = make(new_case(language), store, None)
-        else:
-            wizard = make(new_case(language), store, None)
-        if notice:
-            title, *rest = wizard.widget.children
-            wizard.widget.children = (title, *notice, *rest)
-        content: list[w.Widget] = [wizard.widget]
-    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        reference = log_failure(name, error)
-        failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
-        failure.show("ui.error.unexpected", reference=reference)
-        content = [failure.widget]
-    page = w.VBox([theme_style(), *content])
-    page.add_class("wb-page")
-    display(page)  # type: ignore[no-untyped-call]
+    show_wizard_page(name, lambda params: open_case_wizard(params, default_store(), make, new_case), wide=False)

@@ -26,7 +26,7 @@ from IPython.display import display
 from workbench.errors import CaseError, WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.rules.elterngeld.optimize import BewerteterPlan, optimize
-from workbench.ui.callbacks import guarded, log_failure
+from workbench.ui.callbacks import guarded
 from workbench.ui.case_list import START_PAGE, case_link
 from workbench.ui.elterngeld_wizard import close_tree
 from workbench.ui.header import PageHeader
@@ -395,7 +395,7 @@ def no_case_page(language: str, message_key: str = "vgl.no_case", **args: Any) -
 def show_vergleich() -> None:
     """What ``notebooks/vergleich.ipynb`` shows for ``?case=<id>`` (``&lang=en`` only without a case)."""
     from workbench.errors import CaseNotFound
-    from workbench.ui.elterngeld_wizard import default_store, page_language
+    from workbench.ui.elterngeld_wizard import default_store, failure_notice, page_language
     from workbench.ui.preheat import request_parameters
 
     language = "de"
@@ -414,9 +414,6 @@ def show_vergleich() -> None:
             else:
                 page = VergleichPage(dict(stored.data), store, int(stored.version)).widget
     except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        reference = log_failure("show_vergleich", error)
-        failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
-        failure.show("ui.error.unexpected", reference=reference)
-        page = w.VBox([theme_style(), failure.widget])
+        page = w.VBox([theme_style(), failure_notice("show_vergleich", error, language)])
         page.add_class("wb-page")
     display(page)  # type: ignore[no-untyped-call]

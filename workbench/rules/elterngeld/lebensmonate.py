@@ -8,20 +8,18 @@ day before the next one; a missing day (31 February) ends the month on its last 
 
 from __future__ import annotations
 
-import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
 
+from workbench.rules.bgb import months_later
+
 
 def _add_months_clipped(day: date, months: int) -> tuple[date, bool]:
     """The same day number ``months`` later, and whether it had to be clipped to month end."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    if day.day > last:
-        return date(year, month + 1, last), True
-    return date(year, month + 1, day.day), False
+    same = months_later(day, months)
+    return same, same.day != day.day
 
 
 def lebensmonat_end(birth: date, n: int) -> date:
@@ -76,3 +74,18 @@ def is_younger_than(birth: date, years: int, on: date) -> bool:
     Rechtsgrundlage: § 187 Abs. 2 Satz 2, § 188 Abs. 2 BGB (as used by § 2a Abs. 1 BEEG)
     """
     return on < completes_age_on(birth, years)
+
+
+def consecutive_runs(months: Iterable[int]) -> list[list[int]]:
+    """Lebensmonate grouped into runs of consecutive months, in order: {8, 1, 2, 3, 7} → [[1, 2, 3], [7, 8]].
+
+    Runs are what the Partnerschaftsbonus must form (one run per parent) and what one Elternzeit
+    period taken along the plan covers. Rechtsgrundlage: § 4b Abs. 1 BEEG, § 16 Abs. 1 BEEG
+    """
+    runs: list[list[int]] = []
+    for month in sorted(months):
+        if runs and runs[-1][-1] == month - 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    return runs

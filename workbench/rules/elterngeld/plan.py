@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from workbench.i18n import format_value, text
 from workbench.parameters import parameters
+from workbench.rules.elterngeld.lebensmonate import consecutive_runs
 
 P = parameters("elterngeld")
 
@@ -126,16 +127,6 @@ def basis_equivalents(kinds: Sequence[str]) -> Decimal:
     Rechtsgrundlage: § 4 Abs. 3 Satz 3 BEEG, § 4a Abs. 2 Satz 2 BEEG
     """
     return Decimal(sum(1 for k in kinds if k == BASIS)) + HALF * sum(1 for k in kinds if k == PLUS)
-
-
-def _blocks(months: Sequence[int]) -> list[list[int]]:
-    blocks: list[list[int]] = []
-    for m in sorted(months):
-        if blocks and blocks[-1][-1] == m - 1:
-            blocks[-1].append(m)
-        else:
-            blocks.append([m])
-    return blocks
 
 
 # --- the rules -------------------------------------------------------------------------
@@ -286,7 +277,7 @@ def bonus_consecutive(plan: Plan, s: PlanSituation) -> list[Violation]:
     """
     out = []
     for p in s.parent_ids:
-        blocks = _blocks(_months(plan, p, BONUS))
+        blocks = consecutive_runs(_months(plan, p, BONUS))
         if len(blocks) > 1:
             out.append(Violation("bonus_consecutive", tuple(m for b in blocks[1:] for m in b), "§ 4b Abs. 1 BEEG"))
     return out

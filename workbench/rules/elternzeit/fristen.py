@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from workbench.errors import UnsupportedPeriod, WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.parameters import parameters
+from workbench.rules.elterngeld.lebensmonate import completes_age_on
 
 P = parameters("elternzeit")
 
@@ -22,13 +23,11 @@ P = parameters("elternzeit")
 def geburtstag(geburt: date, jahre: int) -> date:
     """The child's ``jahre``-th birthday; a child born on 29 February has it on 1 March in other years.
 
+    It is the day the child completes ``jahre`` years (:func:`completes_age_on`).
     Rechtsgrundlage: § 187 Abs. 2 Satz 2, § 188 Abs. 2 BGB (the year of life ends with the day
     before the birthday; for 29 February that is 28 February).
     """
-    try:
-        return geburt.replace(year=geburt.year + jahre)
-    except ValueError:  # 29 February in a year without it
-        return date(geburt.year + jahre, 3, 1)
+    return completes_age_on(geburt, jahre)
 
 
 def _modelled(geburt: date, language: str) -> None:

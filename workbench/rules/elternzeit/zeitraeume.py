@@ -8,7 +8,6 @@ the start day plus the remaining days as thirtieths of a month (model assumption
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,6 +17,7 @@ from typing import Literal
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, format_decimal, text
 from workbench.parameters import parameters
+from workbench.rules.bgb import months_later
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elternzeit.fristen import ab_drittem_geburtstag, anmeldefrist, geburtstag, kuendigungsschutz_ab
 
@@ -53,12 +53,6 @@ class Hinweis:
         return f"{text('elternzeit.' + self.rule, language, **formatted)} ({self.citation})"
 
 
-def _months_later(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
 def dauer_monate(beginn: date, ende: date) -> Decimal:
     """Length of a period in months: whole months from the start day, the rest in thirtieths (two decimals).
 
@@ -67,9 +61,9 @@ def dauer_monate(beginn: date, ende: date) -> Decimal:
     if ende < beginn:
         return Decimal(0)
     whole = 0
-    while _months_later(beginn, whole + 1) - timedelta(days=1) <= ende:
+    while months_later(beginn, whole + 1) - timedelta(days=1) <= ende:
         whole += 1
-    rest = (ende - (_months_later(beginn, whole) - timedelta(days=1))).days
+    rest = (ende - (months_later(beginn, whole) - timedelta(days=1))).days
     return (Decimal(whole) + Decimal(rest) / 30).quantize(Decimal("0.01"))
 
 
@@ -187,4 +181,4 @@ def bindungsende(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str,
     start = own[0].beginn
     if mutterschutz_ende is not None and start == mutterschutz_ende + timedelta(days=1):
         start = geburt + timedelta(days=1)
-    return _months_later(start, 12 * years) - timedelta(days=1)
+    return months_later(start, 12 * years) - timedelta(days=1)

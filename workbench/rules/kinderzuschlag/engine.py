@@ -19,12 +19,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from workbench.errors import CaseError
 from workbench.explain import Explanation
-from workbench.i18n import text
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
-from workbench.rules.benefit import BenefitResult, Reason, UsedParameters, as_decimal, award_period, percent
+from workbench.rules.benefit import (BenefitResult, Reason, UsedParameters, as_decimal, award_period, percent,
+                                     raise_problems)
 from workbench.rules.kinderzuschlag import regeln as r
 from workbench.rules.kinderzuschlag.inputs import KizInput, problems
 
@@ -48,9 +47,7 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
     :class:`~workbench.errors.UnsupportedPeriod`.
     Rechtsgrundlage: § 6a BKGG; §§ 11, 11b, 12, 20, 21 SGB II
     """
-    found = problems(inp)
-    if found:
-        raise CaseError([text(key, language, **{k: str(v) for k, v in args.items()}) for key, args in found])
+    raise_problems(problems(inp), language)
     month = inp.month.replace(day=1)
     p = UsedParameters(P, month)
     expl = Explanation()

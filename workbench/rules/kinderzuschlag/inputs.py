@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from workbench.money import ZERO, round_cent
+from workbench.rules.benefit import negative_amounts
 
 SIX = 6
 
@@ -136,7 +137,4 @@ def problems(inp: KizInput) -> list[tuple[str, dict[str, object]]]:
                     (f"children[{i}].uvg", c.uvg), (f"children[{i}].other_income", c.other_income)]
         if c.age < 0:
             out.append(("kinderzuschlag.eingabe.alter", {"field": f"children[{i}].age", "value": c.age}))
-    for name, value in amounts:
-        if value is not None and value < 0:
-            out.append(("kinderzuschlag.eingabe.negativ", {"field": name, "value": value}))
-    return out
+    return out + negative_amounts(amounts, "kinderzuschlag.eingabe.negativ")

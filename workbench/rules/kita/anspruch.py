@@ -13,12 +13,12 @@
 
 from __future__ import annotations
 
-from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from workbench.explain import Explanation
 from workbench.parameters import parameters
+from workbench.rules.bgb import months_later
 from workbench.rules.elternzeit.fristen import geburtstag
 
 P = parameters("kita")
@@ -45,9 +45,7 @@ def months_before(day: date, months: int) -> date:
 
     Rechtsgrundlage: § 188 Abs. 2, 3 BGB (Monatsfristen)
     """
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+    return months_later(day, -months)
 
 
 def kindergartenjahr_beginn(tag: date) -> date:

@@ -14,7 +14,6 @@ A period of weeks counted from an event ends on the same weekday (§ 187 Abs. 1,
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -22,6 +21,7 @@ from workbench.errors import UnsupportedPeriod
 from workbench.explain import Explanation
 from workbench.i18n import format_date, text
 from workbench.parameters import parameters
+from workbench.rules.bgb import months_later
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 
 P = parameters("mutterschutz")
@@ -29,13 +29,6 @@ P = parameters("mutterschutz")
 
 def _weeks(name: str, on: date) -> int:
     return int(P.value(name, on))
-
-
-def _months_later(day: date, months: int) -> date:
-    """The day with the same number ``months`` later, the month's last day if it has none (§ 188 Abs. 3 BGB)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def schutzfrist_beginn(termin: date, geburt: date | None = None) -> date:
@@ -79,7 +72,7 @@ def kuendigungsschutz_ende(geburt: date, ende: date) -> date:
 
     Rechtsgrundlage: § 17 Abs. 1 Satz 1 Nr. 3 MuSchG i. V. m. § 188 Abs. 2, 3 BGB
     """
-    return max(ende, _months_later(geburt, int(P.value("kuendigungsschutz_monate_nach_entbindung", geburt))))
+    return max(ende, months_later(geburt, int(P.value("kuendigungsschutz_monate_nach_entbindung", geburt))))
 
 
 def monate_mit_mutterschaftsleistungen(geburt: date, ende: date) -> frozenset[int]:
@@ -183,6 +176,6 @@ def schutzfrist_fehlgeburt(datum: date, woche: int) -> FehlgeburtSchutz:
     expl.add("mutterschutz.fehlgeburt", wochen, "§ 3 Abs. 5 MuSchG", woche=woche, ende=ende)
     ks = None
     if woche > 12:
-        ks = _months_later(datum, int(P.value("kuendigungsschutz_monate_nach_entbindung", datum)))
+        ks = months_later(datum, int(P.value("kuendigungsschutz_monate_nach_entbindung", datum)))
         expl.add("mutterschutz.fehlgeburt_kuendigung", ks, "§ 17 Abs. 1 Satz 1 Nr. 2 MuSchG")
     return FehlgeburtSchutz(datum, woche, ende, wochen, ks, expl)

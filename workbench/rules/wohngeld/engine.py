@@ -16,7 +16,6 @@ Order of the computation (WoGG):
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from workbench.errors import CaseError
@@ -24,7 +23,8 @@ from workbench.explain import Explanation
 from workbench.i18n import text
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
-from workbench.rules.benefit import BenefitResult, Reason, UsedParameters, as_decimal, award_period, percent
+from workbench.rules.benefit import (BenefitResult, Reason, UsedParameters, as_decimal, award_period, percent,
+                                     raise_problems)
 from workbench.rules.kinderzuschlag import regeln as kiz_regeln
 from workbench.rules.wohngeld import regeln as r
 from workbench.rules.wohngeld.inputs import WohngeldInput, problems
@@ -42,9 +42,7 @@ def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
     :class:`~workbench.errors.UnsupportedPeriod`.
     Rechtsgrundlage: §§ 7, 12–21 WoGG
     """
-    found = problems(inp)
-    if found:
-        raise CaseError([text(key, language, **{k: str(v) for k, v in args.items()}) for key, args in found])
+    raise_problems(problems(inp), language)
     month = inp.month.replace(day=1)
     p = UsedParameters(P, month)
     expl = Explanation()

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from workbench.money import ZERO
+from workbench.rules.benefit import negative_amounts
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,4 @@ def problems(inp: WohngeldInput) -> list[tuple[str, dict[str, object]]]:
             "gross_wage", "werbungskosten", "pension", "other_income", "maintenance", "uvg", "kindergeld")]
         if m.age < 0:
             out.append(("wohngeld.eingabe.alter", {"field": f"members[{i}].age", "value": m.age}))
-    for name, value in amounts:
-        if value is not None and value < 0:
-            out.append(("wohngeld.eingabe.negativ", {"field": name, "value": value}))
-    return out
+    return out + negative_amounts(amounts, "wohngeld.eingabe.negativ")
