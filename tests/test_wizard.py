@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+
+import pytest
 
 from tests.memory_store import MemoryStore
 from workbench.ui.elterngeld_wizard import ElterngeldWizard, new_case
@@ -91,3 +94,37 @@ def test_an_unexpected_error_shows_a_reference_number_and_keeps_the_entries() ->
     wizard.next.click()
     assert wizard.error.text.startswith("Fehler W-")
     assert wizard.steps[0].parents.rows[0].fields["name"].input.value == "Eva"  # type: ignore[attr-defined]
+
+
+def test_weiter_waits_for_held_back_field_updates_and_a_double_click_moves_one_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a kernel the click's work runs on the kernel's loop after a pause (a date typed part by part
+    reaches the kernel after the click); a second click meanwhile is ignored."""
+    import IPython
+
+    later: list[tuple[float, Any]] = []
+    loop = type("Loop", (), {"call_later": lambda self, delay, action: later.append((delay, action))})()
+    kernel = type("Kernel", (), {"io_loop": loop})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"kernel": kernel})())
+    wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
+    _family(wizard, "Eva")
+    wizard.next.click()
+    wizard.next.click()  # double click
+    assert wizard.index == 0 and len(later) == 1 and later[0][0] > 0
+    wizard.steps[0].parents.rows[0].fields["name"].input.value = "Eva-Maria"  # type: ignore[attr-defined]
+    later[0][1]()  # the kernel's loop runs the click after the held-back update
+    assert wizard.index == 1
+    assert wizard.data["household"]["parents"][0]["name"] == "Eva-Maria"
+    wizard.next.click()
+    assert len(later) == 2  # accepted again once the first click's work is done
+
+
+def test_a_changed_field_loses_the_message_about_its_old_value() -> None:
+    wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
+    _family(wizard, "Eva")
+    wizard._on_next()
+    birth = wizard.steps[1].birth  # type: ignore[attr-defined]
+    birth.input.value = date(2019, 5, 1)
+    wizard._on_next()
+    assert "2019" in birth.message.text
+    birth.input.value = date(2026, 5, 1)
+    assert birth.message.text == ""

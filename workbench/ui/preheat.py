@@ -67,3 +67,26 @@ def after_request(action: Callable[[dict[str, str]], None], name: str) -> None:
         on_kernel_loop(lambda: action(params))
 
     threading.Thread(target=wait, daemon=True, name=f"wb-request-{name}").start()
+
+
+SETTLE_S = 0.3
+"""How long a click on "Weiter"/"Zurück" waits for the browser's held-back field updates."""
+
+
+def after_field_updates(action: Callable[[], None], delay: float = SETTLE_S) -> None:
+    """Run ``action`` once the browser has sent what it held back; at once outside a kernel.
+
+    ipywidgets sends one update per widget and holds the next until the kernel has answered; a
+    click is sent at once. A date typed with the keyboard changes the field once per part
+    (year 2, 20, 202, 2026), so "Weiter" right after it reached the kernel before the last part:
+    the step was checked with 01.03.0202 and refused. The held update follows as soon as the
+    browser reads the kernel's answer to the earlier one, a few milliseconds; the click's work
+    waits ``delay`` on the kernel's loop so that the update is handled first.
+    """
+    from IPython import get_ipython
+
+    loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+    if loop is None:
+        action()
+    else:
+        loop.call_later(delay, action)

@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from workbench.i18n import text
 from workbench.ui.callbacks import guarded
+from workbench.ui.preheat import after_field_updates
 from workbench.ui.fields import Field, FieldError
 from workbench.ui.header import PageHeader
 from workbench.ui.paths import get_path, set_path, within
@@ -105,8 +106,13 @@ class WizardStep:
 
     # --- plumbing --------------------------------------------------------------
     def watch(self, field: Field) -> None:
-        """Report changes of ``field`` (autosave)."""
-        field.observe(guarded(lambda _change: self.on_change(), self.on_error))
+        """Report changes of ``field`` (autosave); a changed field loses the message about its old value."""
+
+        def changed(_change: Any) -> None:
+            field.message.clear()
+            self.on_change()
+
+        field.observe(guarded(changed, self.on_error))
 
     def clear_messages(self) -> None:
         self.message.clear()
@@ -184,8 +190,9 @@ class Wizard:
         self.back = w.Button(description=text("ui.wizard.back", lang))
         self.next = w.Button(description=text("ui.wizard.next", lang), button_style="primary")
         self.next.add_class("wb-next")
-        self.back.on_click(guarded(self._on_back, self.show_error))
-        self.next.on_click(guarded(self._on_next, self.show_error))
+        self._moving = False  # a click on Weiter/Zurück waits for the fields (after_field_updates)
+        self.back.on_click(lambda _b: self._settled(self._on_back))
+        self.next.on_click(lambda _b: self._settled(self._on_next))
         self.status = w.HTML()
         self.error = FieldMessage(lang, css_class="wb-alert wb-alert-general")
         self.conflict_text = w.HTML()
@@ -250,6 +257,21 @@ class Wizard:
             if not step.show_problem(path, message):
                 step.message.show_localized("ui.wizard.problem", {self.language: message})
         return not extra
+
+    def _settled(self, move: Callable[[], None]) -> None:
+        """Run ``move`` once the browser's held-back field updates are in; further clicks meanwhile are ignored
+        (a double click must not skip a step)."""
+        if self._moving:
+            return
+        self._moving = True
+
+        def run() -> None:
+            try:
+                guarded(move, self.show_error)()
+            finally:
+                self._moving = False
+
+        after_field_updates(run)
 
     def _on_next(self, _button: Any = None) -> None:
         self.error.clear()
