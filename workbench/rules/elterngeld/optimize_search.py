@@ -351,6 +351,7 @@ class Suche:
         else:
             last = self.fwd.last
             memo = self.memo
+            best_of = out.get
             for gain, df, db, m2, core2 in self._moves(m, core):
                 t2 = tf + df
                 if t2 and m2 > last:
@@ -362,7 +363,7 @@ class Suche:
                 for added, v in child.items():
                     added += db
                     v += gain
-                    if v > out.get(added, NEG):
+                    if v > best_of(added, NEG):
                         out[added] = v
         self.memo[m][key] = out
         return out
