@@ -49,6 +49,22 @@ def test_the_best_plans_equal_brute_force_over_months_1_to_3_with_income_that_di
     assert result.plans[0].months in [m for t, m in brute if t == brute[0][0]]
 
 
+@pytest.mark.parametrize("forward_a", [True, False])
+def test_the_best_plans_equal_brute_force_when_both_parents_have_two_income_levels(forward_a: bool, monkeypatch: Any) -> None:
+    # Both parents tracked: the search keeps one parent's counts in its states ("forward") and the
+    # other's in a table per state ("backward"); either way round the plans must be brute force's.
+    monkeypatch.setattr(Suche, "_forward_is_a", lambda self: forward_a)
+    case = family([{"id": "A", "income_before_birth": EMPLOYEE, "income_after_birth": [work(2, 2, 900, 20), work(3, 3, 2200, 30)]},
+                   {"id": "B", "income_before_birth": {"kind": "employee", "gross_monthly": 2000},
+                    "income_after_birth": [work(1, 1, 1800, 25), work(2, 3, 1200, 26)]}],
+                  constraints={"at_work": LATER_NONE})
+    brute = brute_force(case, 3)
+    result = optimize(case, top=5)
+    assert "counted per income level: A, B" in result.searched
+    assert [p.total for p in result.plans] == [total for total, _ in brute[:5]]
+    assert result.plans[0].months in [m for t, m in brute if t == brute[0][0]]
+
+
 def test_the_best_plans_equal_brute_force_when_one_parent_is_fixed_and_the_other_free_in_months_1_to_6() -> None:
     case = family([{"id": "A", "income_before_birth": {"kind": "employee", "gross_monthly": 4200, "tax_class": 3},
                     "income_after_birth": [work(4, 6, 1800, 28)]},

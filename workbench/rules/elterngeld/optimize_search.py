@@ -12,13 +12,25 @@ every planning rule is a small automaton over the months, so the search state af
 - ``ca``, ``cb``: months with Elterngeld per parent, capped at what § 4 Abs. 4 Satz 2 and the
   advisor's min/max months need;
 - ``ea``, ``eb``: whether the advisor's earliest return to work is met;
-- ``ta``, ``tb``: counts of a tracked parent's income months per class and kind (§ 2 Abs. 3).
+- ``ta``, ``tb``: counts of a tracked parent's income months per class and kind (§ 2 Abs. 3),
+  one int each (:class:`Zaehler`).
+
+The first nine are the *core* state; the rules look only at them. The counts only decide what
+the tracked income months pay once the plan is complete, so the dynamic programme keeps them
+out of its memo where it can (exactly, see ``docs/optimizer.md``):
+
+- one tracked parent, the *forward* one, has its counts so far in the memo key only while it
+  still has tracked months ahead; after its last one they are priced at once and dropped, so
+  the states of the later months merge again;
+- the other, the *backward* one, is never in the key: ``_table(m, core, tf)`` maps the counts
+  the months m..32 *add* for it to the best total of those months (forward parent priced), and
+  the value of a state is the best entry plus the price of its counts so far plus those added.
 
 Continuity after month 14 (§ 4 Abs. 1 Satz 3, from month 15–19 after an early birth, § 4 Abs. 5)
 needs no state: a month from then on in which nobody takes Elterngeld ends the plan, and the
 rest of the months are checked to allow "none". The maternity months are fixed by the allowed
-kinds. ``value(m, s)`` is the best total of months m..32 from state s (memoised); the top N are
-found best-first with ``value`` as an exact bound, so every plan popped complete is the next best.
+kinds. ``value(m, s)`` is the best total of months m..32 from state s; the top N are found
+best-first with ``value`` as an exact bound, so every plan popped complete is the next best.
 """
 
 from __future__ import annotations
@@ -28,14 +40,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.money import ZERO
-from workbench.rules.elterngeld.optimize_model import CODE, UNITS, Modell, Preise, cents
+from workbench.rules.elterngeld.optimize_model import CODE, UNITS, ElternteilModell, Modell, Preise, cents
 from workbench.rules.elterngeld.plan import BASIS, BONUS, LEBENSMONATE, NONE, PLUS
 
 NEG = -(10 ** 15)
 TIE_ORDER = (BASIS, PLUS, BONUS, NONE)
 """Among plans of equal value the search returns first those that take months early and as Basis."""
 END = LEBENSMONATE + 1
-State = tuple[int, int, int, int, int, int, int, int, int, tuple[int, ...], tuple[int, ...]]
+Core = tuple[int, int, int, int, int, int, int, int, int]
+State = tuple[int, int, int, int, int, int, int, int, int, int, int]
+Move = tuple[int, int, int, int, Core]
+"""One legal transition of the core state: cents, forward and backward count steps, next month, next core."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +66,8 @@ class Aktion:
     bonus: bool
     takes_a: bool
     takes_b: bool
-    track_a: int          # index into the tracked counters of A, or -1
-    track_b: int
+    da: int               # what the month adds to the tracked counts of A (0 when not tracked)
+    db: int
     household_ok: bool    # the minimum household income holds (or cannot be known in the month)
     household_deferred: bool
 
@@ -64,6 +79,58 @@ class Ergebnis:
     plans: list[tuple[int, dict[str, str]]]
     states: int
     complete: bool = True   # False when the candidate limit stopped a search with checks at the end
+
+
+class Zaehler:
+    """A tracked parent's income months per class and kind as one int (mixed radix: one digit per
+    class and kind, each digit at most the class's number of months, so sums never carry), and their
+    price once the plan is complete, memoised per count (§ 2 Abs. 3 BEEG)."""
+
+    def __init__(self, parent: ElternteilModell | None) -> None:
+        self.parent = parent
+        classes = parent.classes if parent is not None else []
+        self.sizes = [len(ms) for _, _, ms in classes] * 2
+        self.weights: list[int] = []
+        weight = 1
+        for size in self.sizes:
+            self.weights.append(weight)
+            weight *= size + 1
+        self.last = max((m for _, _, ms in classes for m in ms), default=0)
+        """The last month that can add to the counts; from the month after it they are final."""
+        self._prices: dict[int, int] = {0: 0}
+
+    def unit(self, month: int, kind: str) -> int:
+        """What a month of this kind adds to the counts (0 for a month that is not tracked)."""
+        p = self.parent
+        if p is None or kind == NONE or month not in p.tracked_class:
+            return 0
+        index = p.tracked_class[month] + (0 if kind == BASIS else len(p.classes))
+        return self.weights[index]
+
+    def counts(self, t: int) -> tuple[int, ...]:
+        return tuple((t // w) % (size + 1) for w, size in zip(self.weights, self.sizes))
+
+    def price(self, t: int) -> int:
+        """Cents of the tracked income months counted in ``t``, with the engine's average."""
+        got = self._prices.get(t)
+        if got is None:
+            assert self.parent is not None
+            got = self._prices[t] = self.parent.income_cents(self.counts(t))
+        return got
+
+    def combinations(self, months: int) -> int:
+        """How many (Basis, Plus) counts ``months`` months of one class can give: b + p <= months."""
+        return (months + 1) * (months + 2) // 2
+
+    def spread(self, before: int) -> tuple[int, int]:
+        """Count combinations of the months before ``before`` and of those from it on (a size estimate)."""
+        past = future = 1
+        if self.parent is not None:
+            for _, _, ms in self.parent.classes:
+                n = sum(1 for m in ms if m < before)
+                past *= self.combinations(n)
+                future *= self.combinations(len(ms) - n)
+        return past, future
 
 
 def _most(preise: Preise, month: int, kind: str) -> int:
@@ -80,6 +147,9 @@ class Suche:
         lim = model.limits
         self.pa = model.parents[0]
         self.pb = model.parents[1] if len(model.parents) > 1 else None
+        self.za, self.zb = Zaehler(self.pa if self.pa.tracked else None), Zaehler(self.pb if self.pb and self.pb.tracked else None)
+        self.forward_a = self._forward_is_a()
+        self.fwd, self.bwd = (self.za, self.zb) if self.forward_a else (self.zb, self.za)
         self.limit_a = 2 * lim.per_parent
         self.limit_b = 2 * lim.per_parent if self.pb else 0
         self.limit_t = 2 * lim.total_basis
@@ -88,6 +158,9 @@ class Suche:
         self.cont_from = lim.continuous_from
         self.cap_a = max(2, self.pa.min_count, self.pa.max_count or 0)
         self.cap_b = max(2, self.pb.min_count, self.pb.max_count or 0) if self.pb else 0
+        # a parent without max_months or earliest return only counts months (the common case, kept fast)
+        self.free_a = self.pa.max_count is None and self.pa.earliest is None
+        self.free_b = self.pb is None or (self.pb.max_count is None and self.pb.earliest is None)
         n = END + 1
         self.pot_a = [0] * (n + 1)
         self.pot_b = [0] * (n + 1)
@@ -101,7 +174,27 @@ class Suche:
             self.pot_b[m] = self.pot_b[m + 1] + max((x.ub for x in acts), default=0)
             self.bonus_later[m] = self.bonus_later[m + 1] or any(x.bonus for x in acts)
             self.none_ok_from[m] = self.none_ok_from[m + 1] and any(not x.takes_a and not x.takes_b for x in acts)
-        self.memo: list[dict[State, int]] = [{} for _ in range(n)]
+        self.oriented = [[(x, x.cents, *((x.da, x.db) if self.forward_a else (x.db, x.da))) for x in acts]
+                         for acts in self.actions]
+        self.moves: list[dict[Core, list[Move]]] = [{} for _ in range(n)]
+        self.memo: list[dict[tuple[Core, int], dict[int, int]]] = [{} for _ in range(n)]
+        self.tracked = bool(self.za.weights or self.zb.weights)
+        self.plain: list[dict[Core, int]] = [{} for _ in range(n)]
+        self._values: dict[tuple[int, State], int] = {}
+
+    def _forward_is_a(self) -> bool:
+        """Which tracked parent goes forward (counts in the memo key) and which backward (counts in the
+        table): a single tracked parent goes backward; of two, the split with the smaller estimated
+        number of (state, count) pairs summed over the months."""
+        if not self.zb.weights:
+            return True
+        if not self.za.weights:
+            return False
+
+        def cost(fwd: Zaehler, bwd: Zaehler) -> int:
+            return sum((fwd.spread(m)[0] if m <= fwd.last else 1) * bwd.spread(m)[1] for m in range(1, END))
+
+        return cost(self.za, self.zb) <= cost(self.zb, self.za)
 
     # --- actions -----------------------------------------------------------------------
     def _actions(self, m: int, extra: int) -> list[Aktion]:
@@ -114,40 +207,33 @@ class Suche:
                     continue  # § 4b Abs. 1: the bonus only in parallel
                 if ka == kb == BASIS and self.m.simultaneous_limited and m > self.m.simultaneous_until:
                     continue
-                ta = pa.tracked_class.get(m, -1) if ka != NONE else -1
-                tb = pb.tracked_class.get(m, -1) if pb and kb != NONE else -1
-                if ta >= 0 and ka != BASIS:
-                    ta += len(pa.classes)
-                if pb and tb >= 0 and kb != BASIS:
-                    tb += len(pb.classes)
-                eg = (0 if ka == NONE or ta >= 0 else pa.month_cents[(m, ka)]) + \
-                     (0 if kb == NONE or tb >= 0 or pb is None else pb.month_cents[(m, kb)])
+                da, db = self.za.unit(m, ka), self.zb.unit(m, kb)
+                eg = (0 if ka == NONE or da else pa.month_cents[(m, ka)]) + \
+                     (0 if kb == NONE or db or pb is None else pb.month_cents[(m, kb)])
                 work = pa.work_net[m - 1] + (pb.work_net[m - 1] if pb else 0)
-                deferred = ta >= 0 or tb >= 0
+                deferred = bool(da or db)
                 floor = self.m.min_household_cents
                 # A tracked month's amount is only known at the end; without income after the birth a
                 # month pays the most (the amount falls with the income, § 2 Abs. 3), so that bound
                 # can already rule the action out and the exact check follows on the complete plan.
-                most = eg + (_most(pa.preise, m, ka) if ta >= 0 else 0) + (_most(pb.preise, m, kb) if pb and tb >= 0 else 0)
+                most = eg + (_most(pa.preise, m, ka) if da else 0) + (_most(pb.preise, m, kb) if pb and db else 0)
                 ok = (floor is None or (ka == NONE and kb == NONE) or most + work >= floor)
                 if not ok:
                     continue
                 out.append(Aktion(ka, kb, eg + extra, UNITS[ka], UNITS[kb], ka == kb == BASIS,
-                                  ka == BONUS or kb == BONUS, ka != NONE, kb != NONE, ta, tb, ok,
+                                  ka == BONUS or kb == BONUS, ka != NONE, kb != NONE, da, db, ok,
                                   deferred and floor is not None))
         return out
 
     # --- states ------------------------------------------------------------------------
     def root(self) -> State:
-        na = 2 * len(self.pa.classes)
-        nb = 2 * len(self.pb.classes) if self.pb else 0
-        return self._canon(0, self.limit_a, self.limit_b, self.limit_t, 0, 0, 0, 0,
-                           0 if self.pa.earliest else 1, 0 if self.pb and self.pb.earliest else 1,
-                           (0,) * na, (0,) * nb)
+        core = self._canon(0, self.limit_a, self.limit_b, self.limit_t, 0, 0, 0, 0,
+                           0 if self.pa.earliest else 1, 0 if self.pb and self.pb.earliest else 1)
+        return core + (0, 0)
 
     def _canon(self, m: int, ra: int, rb: int, rt: int, simul: int, bonus: int, ca: int, cb: int,
-               ea: int, eb: int, ta: tuple[int, ...], tb: tuple[int, ...]) -> State:
-        """The state before month m + 1, with everything that cannot matter any more merged."""
+               ea: int, eb: int) -> Core:
+        """The core state before month m + 1, with everything that cannot matter any more merged."""
         nxt = m + 1
         ra = min(ra, self.pot_a[nxt])
         rb = min(rb, self.pot_b[nxt])
@@ -156,11 +242,20 @@ class Suche:
             simul = 0
         if bonus == self.done and not self.bonus_later[nxt]:
             bonus = 0
-        return (ra, rb, rt, simul, bonus, ca, cb, ea, eb, ta, tb)
+        return (ra, rb, rt, simul, bonus, ca, cb, ea, eb)
 
-    def step(self, m: int, s: State, x: Aktion) -> tuple[int, State] | None:
-        """The month after month m and its state, or None when the action breaks a rule."""
-        ra, rb, rt, simul, bonus, ca, cb, ea, eb, ta, tb = s
+    @staticmethod
+    def _take(p: ElternteilModell, m: int, count: int, earliest_met: int, cap: int) -> tuple[int, int] | None:
+        """One parent takes Elterngeld in month m: months taken and earliest return (None past max_months)."""
+        if p.max_count is not None and count >= p.max_count:
+            return None
+        if p.earliest is not None and m >= p.earliest - 1:
+            earliest_met = 1
+        return min(count + 1, cap), earliest_met
+
+    def _core_step(self, m: int, core: Core, x: Aktion) -> tuple[int, Core] | None:
+        """The month after month m and its core state, or None when the action breaks a rule."""
+        ra, rb, rt, simul, bonus, ca, cb, ea, eb = core
         ra -= x.ua
         rb -= x.ub
         rt -= x.ua + x.ub
@@ -181,65 +276,141 @@ class Suche:
             if bonus < self.bmin:
                 return None
             bonus = self.done
-        pa, pb = self.pa, self.pb
         if x.takes_a:
-            if pa.max_count is not None and ca >= pa.max_count:
-                return None
-            ca = min(ca + 1, self.cap_a)
-            if pa.earliest is not None and m >= pa.earliest - 1:
-                ea = 1
-            if x.track_a >= 0:
-                ta = ta[:x.track_a] + (ta[x.track_a] + 1,) + ta[x.track_a + 1:]
-        if x.takes_b and pb is not None:
-            if pb.max_count is not None and cb >= pb.max_count:
-                return None
-            cb = min(cb + 1, self.cap_b)
-            if pb.earliest is not None and m >= pb.earliest - 1:
-                eb = 1
-            if x.track_b >= 0:
-                tb = tb[:x.track_b] + (tb[x.track_b] + 1,) + tb[x.track_b + 1:]
+            if self.free_a:
+                ca = ca + 1 if ca < self.cap_a else ca
+            else:
+                took = self._take(self.pa, m, ca, ea, self.cap_a)
+                if took is None:
+                    return None
+                ca, ea = took
+        if x.takes_b and self.pb is not None:
+            if self.free_b:
+                cb = cb + 1 if cb < self.cap_b else cb
+            else:
+                took = self._take(self.pb, m, cb, eb, self.cap_b)
+                if took is None:
+                    return None
+                cb, eb = took
         if m >= self.cont_from and not (x.takes_a or x.takes_b):
             # § 4 Abs. 1 Satz 3: from here on no further month; the plan ends now.
             if not self.none_ok_from[m + 1]:
                 return None
-            return END, self._canon(LEBENSMONATE, ra, rb, rt, simul, bonus, ca, cb, ea, eb, ta, tb)
-        return m + 1, self._canon(m, ra, rb, rt, simul, bonus, ca, cb, ea, eb, ta, tb)
+            return END, self._canon(LEBENSMONATE, ra, rb, rt, simul, bonus, ca, cb, ea, eb)
+        return m + 1, self._canon(m, ra, rb, rt, simul, bonus, ca, cb, ea, eb)
+
+    def step(self, m: int, s: State, x: Aktion) -> tuple[int, State] | None:
+        """The month after month m and its state, or None when the action breaks a rule."""
+        nxt = self._core_step(m, s[:9], x)
+        if nxt is None:
+            return None
+        return nxt[0], nxt[1] + (s[9] + x.da, s[10] + x.db)
+
+    def _ends_legally(self, core: Core) -> bool:
+        """Whether a plan that ends in this core state keeps the rules checked at the end."""
+        _, _, _, _, bonus, ca, cb, ea, eb = core
+        if 0 < bonus < self.bmin:
+            return False
+        if ca == 0 and cb == 0:
+            return False  # no_months_planned
+        for c, p in ((ca, self.pa), (cb, self.pb)):
+            if p is not None and (0 < c < 2 or c < p.min_count):
+                return False
+        return bool(ea and eb)
 
     def terminal(self, s: State) -> int:
         """What the finished plan adds (tracked income months), or NEG when a rule or constraint fails."""
-        _, _, _, _, bonus, ca, cb, ea, eb, ta, tb = s
-        if 0 < bonus < self.bmin:
+        if not self._ends_legally(s[:9]):
             return NEG
-        if ca == 0 and cb == 0:
-            return NEG  # no_months_planned
-        for c, p in ((ca, self.pa), (cb, self.pb)):
-            if p is not None and (0 < c < 2 or c < p.min_count):
-                return NEG
-        if not (ea and eb):
-            return NEG
-        extra = self.pa.income_cents(ta) if ta else 0
-        if tb and self.pb is not None:
-            extra += self.pb.income_cents(tb)
-        return extra
+        return self.za.price(s[9]) + self.zb.price(s[10])
+
+    def _moves(self, m: int, core: Core) -> list[Move]:
+        """The legal transitions of a core state in month m (computed once per core state)."""
+        got = self.moves[m].get(core)
+        if got is None:
+            got = []
+            step = self._core_step
+            for x, gain, df, db in self.oriented[m]:
+                nxt = step(m, core, x)
+                if nxt is not None:
+                    got.append((gain, df, db, nxt[0], nxt[1]))
+            self.moves[m][core] = got
+        return got
+
+    def _table(self, m: int, core: Core, tf: int) -> dict[int, int]:
+        """Best total of months m..32 from (core, forward counts ``tf``), per count the backward parent adds
+        in them; the forward parent's income months are priced in. Empty: no legal completion."""
+        key = (core, tf)
+        got = self.memo[m].get(key)
+        if got is not None:
+            return got
+        out: dict[int, int] = {}
+        if m == END:
+            if self._ends_legally(core):
+                out[0] = 0
+        else:
+            last = self.fwd.last
+            memo = self.memo
+            best_of = out.get
+            for gain, df, db, m2, core2 in self._moves(m, core):
+                t2 = tf + df
+                if t2 and m2 > last:
+                    gain += self.fwd.price(t2)  # the forward counts are final: priced, and out of the key
+                    t2 = 0
+                child = memo[m2].get((core2, t2))
+                if child is None:
+                    child = self._table(m2, core2, t2)
+                for added, v in child.items():
+                    added += db
+                    v += gain
+                    if v > best_of(added, NEG):
+                        out[added] = v
+        self.memo[m][key] = out
+        return out
+
+    def _best(self, m: int, core: Core) -> int:
+        """Best total of months m..32 from a core state when no parent is tracked (NEG: no legal completion)."""
+        got = self.plain[m].get(core)
+        if got is not None:
+            return got
+        best = NEG
+        if m == END:
+            if self._ends_legally(core):
+                best = 0
+        else:
+            memo, step = self.plain, self._core_step
+            for x in self.actions[m]:
+                nxt = step(m, core, x)
+                if nxt is None:
+                    continue
+                v = memo[nxt[0]].get(nxt[1])
+                if v is None:
+                    v = self._best(nxt[0], nxt[1])
+                if v > NEG and v + x.cents > best:
+                    best = v + x.cents
+        self.plain[m][core] = best
+        return best
 
     def value(self, m: int, s: State) -> int:
         """Best total of Lebensmonate m..32 from state s (NEG when no legal completion exists)."""
-        memo = self.memo[m]
-        got = memo.get(s)
+        got = self._values.get((m, s))
         if got is not None:
             return got
-        if m == END:
-            best = self.terminal(s)
-        else:
-            best = NEG
-            for x in self.actions[m]:
-                nxt = self.step(m, s, x)
-                if nxt is None:
-                    continue
-                v = self.value(nxt[0], nxt[1])
-                if v > NEG and v + x.cents > best:
-                    best = v + x.cents
-        memo[s] = best
+        tf, tb = (s[9], s[10]) if self.forward_a else (s[10], s[9])
+        base = 0
+        if m > self.fwd.last:
+            base, tf = self.fwd.price(tf), 0
+        if not self.tracked:
+            best = self._best(m, s[:9])
+            self._values[(m, s)] = best
+            return best
+        best = NEG
+        bwd = self.bwd
+        for added, v in self._table(m, s[:9], tf).items():
+            total = v + base + bwd.price(tb + added)
+            if total > best:
+                best = total
+        self._values[(m, s)] = best
         return best
 
     # --- the top N ---------------------------------------------------------------------
@@ -280,5 +451,5 @@ class Suche:
         return out
 
     def states(self) -> int:
-        return sum(len(d) for d in self.memo)
-
+        """Values computed: one per (month, core state, forward counts) and count the backward parent adds."""
+        return sum(max(1, len(t)) for d in self.memo for t in d.values()) + sum(len(d) for d in self.plain)
