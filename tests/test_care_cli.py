@@ -49,3 +49,11 @@ def test_the_elterngeld_handout_of_a_case_without_a_child_exits_2_with_a_hint(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["handout", str(write(tmp_path, care_case())), "-o", str(tmp_path / "h.pdf")]) == 2
     assert capsys.readouterr().err.startswith("household.children: dieser Fall hat kein Kind")
+
+
+def test_the_family_pdf_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """The Vorsorge summary names the family's people: written like the handout and the exports (mode 600)."""
+    pdf = tmp_path / "vorsorge.pdf"
+    assert main(["vorsorge", str(write(tmp_path, vorsorge_case())), "--pdf", str(pdf)]) == 0
+    assert pdf.stat().st_mode & 0o777 == 0o600
+    assert main(["vorsorge", str(write(tmp_path, vorsorge_case())), "--pdf", str(pdf), "--force"]) == 0
