@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import parse_qs
 
 from workbench.ui.callbacks import log_failure
@@ -40,11 +41,16 @@ def request_parameters() -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(query).items()}
 
 
-def on_kernel_loop(action: Callable[[], None]) -> None:
-    """Run ``action`` on the kernel's main event loop (thread-safe); at once outside a kernel."""
+def _kernel_loop() -> Any:
+    """The running kernel's main event loop (a tornado IOLoop), or None outside a kernel."""
     from IPython import get_ipython
 
-    loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+    return getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+
+
+def on_kernel_loop(action: Callable[[], None]) -> None:
+    """Run ``action`` on the kernel's main event loop (thread-safe); at once outside a kernel."""
+    loop = _kernel_loop()
     if loop is None:
         action()
     else:
@@ -83,9 +89,7 @@ def after_field_updates(action: Callable[[], None], delay: float = SETTLE_S) -> 
     browser reads the kernel's answer to the earlier one, a few milliseconds; the click's work
     waits ``delay`` on the kernel's loop so that the update is handled first.
     """
-    from IPython import get_ipython
-
-    loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+    loop = _kernel_loop()
     if loop is None:
         action()
     else:
