@@ -97,7 +97,7 @@ x:
     pset = parse_parameter_file("t", path)
     assert pset.value("x", date(2025, 12, 31)) == Decimal("0.1")
     assert pset.value("x", date(2026, 1, 1)) == Decimal("0.2")
-    with pytest.raises(UnsupportedPeriod, match="2025-01-01"):
+    with pytest.raises(UnsupportedPeriod, match="erst ab dem 01.01.2025 modelliert. Unterstützt werden Daten ab 2025"):
         pset.value("x", date(2024, 12, 31))
-    with pytest.raises(UnsupportedPeriod, match="2026-12-31"):
+    with pytest.raises(UnsupportedPeriod, match="gilt nach dem Gesetz nur vom 01.01.2025 bis 31.12.2026"):
         pset.value("x", date(2027, 1, 1))

@@ -36,8 +36,6 @@ if TYPE_CHECKING:
     from workbench.case import Case, Child
 
 P = parameters("leistungen")
-FIRST_DAY = date(2025, 1, 1)
-LAST_DAY = date(2026, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -64,13 +62,14 @@ class Leistungscheck:
 def check_date(case: Case, today: date | None = None) -> date:
     """The date of the check: 1 July of the case's year (``household.benefits.year``), else today.
 
-    Clipped to the modelled years 2025-2026. A fixed day in the year keeps a saved case's result
-    the same whenever it is opened; the CLI's ``--date`` and the wizard can ask for another day.
+    A fixed day in the year keeps a saved case's result the same whenever it is opened; the CLI's
+    ``--date`` and the wizard can ask for another day. Not clipped to the years with values: after
+    them the result is provisional (latest known values, ADR 0015); before them the parameter
+    lookup says in German which years are supported.
     """
     today = today or date.today()
     year = case.household.benefits.year if case.household.benefits else None
-    on = today if year is None else date(year, 7, 1)
-    return min(max(on, FIRST_DAY), LAST_DAY)
+    return today if year is None else date(year, 7, 1)
 
 
 def _born(child: Child, on: date) -> bool:
