@@ -18,6 +18,7 @@ from pathlib import Path
 from workbench.cli_params import iso_date
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
+from workbench.parameter_tracking import provisional_lines, tracking, unverified_note
 
 TOPICS = ("kita", "pflege", "vorsorge")
 CASE_FIELD = {"kita": "kita", "pflege": "care", "vorsorge": "vorsorge"}
@@ -32,12 +33,13 @@ def cmd_topic(args: argparse.Namespace) -> int:
     on = args.date or date.today()
     if getattr(case, CASE_FIELD[args.command]) is None:
         raise WorkbenchError(text("cli.care.no_topic", lang, topic=args.command, case_id=case.case_id))
-    if args.command == "kita":
-        sections = kita_sections(case, lang, today=on)
-    elif args.command == "pflege":
-        sections = pflege_sections(case, lang, on)
-    else:
-        sections = vorsorge_sections(case, lang, on)
+    with tracking() as used:
+        if args.command == "kita":
+            sections = kita_sections(case, lang, today=on)
+        elif args.command == "pflege":
+            sections = pflege_sections(case, lang, on)
+        else:
+            sections = vorsorge_sections(case, lang, on)
     if args.pdf is not None:
         from workbench.cli_store import open_private
 
@@ -51,6 +53,10 @@ def cmd_topic(args: argparse.Namespace) -> int:
         with os.fdopen(open_private(str(args.pdf), args.force, "cli.care.exists", "report.cli_unwritable", lang), "wb") as out:
             out.write(data)
     lines = [text("cli.care.as_of", lang, date=format_date(on, lang))]
+    lines += provisional_lines(used.provisional, lang)  # the advisor's view: which values, where they are published
+    check = unverified_note(used.unverified, lang)  # "bitte prüfen" for the advisor (not in the family's PDF)
+    if check:
+        lines.append(check)
     for section in sections:
         lines += ["", section.heading, *section.paragraphs, *(" | ".join(row) for row in section.rows)]
     sys.stdout.write("\n".join(lines) + "\n")

@@ -223,6 +223,8 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
     check = (f' <span class="wb-check" data-check="1">{html.escape(text("leistungen.bitte_pruefen", lang))}</span>'
              if result["bitte_pruefen"] else "")
     reasons = "".join(f"<li>{html.escape(r)}</li>" for r in result["reasons"])
+    note = result.get("provisional_note")
+    provisional = f'<p class="wb-provisional" data-provisional="1">{html.escape(note)}</p>' if note else ""
     office = result["office"]
     channel = text(f"ui.lc.channel_{office['channel']}", lang)
     online = f' – {html.escape(office["online"])}' if office["online"] else ""
@@ -244,6 +246,7 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
             f'<p class="wb-card-amount"><span data-amount="{name}">{html.escape(amount)}</span> '
             f'{html.escape(text("ui.lc.per_month", lang))}</p>'
             f'<p class="wb-card-status">{html.escape(text(f"leistungen.status.{status}", lang))}{check}</p>'
+            f'{provisional}'
             f'<h4>{html.escape(text("ui.lc.why", lang))}</h4><ul>{reasons}</ul>{todo}{how}</section>')
 
 

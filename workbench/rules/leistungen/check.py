@@ -14,7 +14,8 @@ interactions of benefits.md § 14:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.explain import Explanation
 from workbench.i18n import text
 from workbench.money import ZERO, as_json_number
+from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue, provisional_json, provisional_note, tracking
 from workbench.parameters import parameters
 from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhabe
 from workbench.rules.leistungen.buergergeld import Bedarfsgemeinschaft, Erwerb, bedarfsvergleich
@@ -57,6 +59,10 @@ class Leistungscheck:
     results: dict[str, BenefitResult]
     hints: tuple[Hint, ...]
     bedarf: Explanation
+    provisional: tuple[ProvisionalValue, ...] = ()
+    """Every latest-known value used after its update was due, over all benefits and the Bürgergeld comparison."""
+    bedarf_unverified: tuple[UnverifiedValue, ...] = ()
+    """Unverified values of the Bürgergeld comparison (Regelbedarfe): the advisor's hint says "bitte prüfen"."""
 
 
 def check_date(case: Case, today: date | None = None) -> date:
@@ -80,19 +86,32 @@ def _gross(case: Case) -> Decimal:
     return sum((p.current_income.gross_monthly for p in case.household.parents if p.current_income), ZERO)
 
 
+def _tracked(compute: Callable[[], BenefitResult]) -> BenefitResult:
+    """``compute()`` with the provisional values it used attached (each benefit says "vorläufig" for itself)."""
+    with tracking() as used:
+        result = compute()
+    return replace(result, provisional=used.provisional) if used.provisional else result
+
+
 def leistungscheck(case: Case, on: date | None = None) -> Leistungscheck:
     """Every benefit of the household for the month of ``on`` (default :func:`check_date`)."""
     on = on or check_date(case)
+    with tracking() as used:
+        check = _leistungscheck(case, on)
+    return replace(check, provisional=used.provisional)
+
+
+def _leistungscheck(case: Case, on: date) -> Leistungscheck:
     h = case.household
     children = [c for c in h.children if _born(c, on)]
     results: dict[str, BenefitResult] = {}
 
-    results["kindergeld"] = kg = kindergeld_of_case(case, on)
+    results["kindergeld"] = kg = _tracked(lambda: kindergeld_of_case(case, on))
     kg_children = sum(1 for c in kg.children if c.eligible)
-    results["kinderfreibetrag"] = _kinderfreibetrag(case, kg_children, on)
+    results["kinderfreibetrag"] = _tracked(lambda: _kinderfreibetrag(case, kg_children, on))
 
     benefits = h.benefits
-    results["unterhaltsvorschuss"] = uvg = unterhaltsvorschuss_of_case(case, on)
+    results["unterhaltsvorschuss"] = uvg = _tracked(lambda: unterhaltsvorschuss_of_case(case, on))
     uvg_by_child = {c.child_id: c.monthly for c in uvg.children}
 
     # KiZ and Wohngeld need each other: Wohngeld enters the KiZ need test (§ 6a Abs. 1 Nr. 3 BKGG),
@@ -100,18 +119,22 @@ def leistungscheck(case: Case, on: date | None = None) -> Leistungscheck:
     kg_by_child = {c.child_id: c.monthly for c in kg.children}
     wg_first = wiring.wohngeld(case, on, kg_by_child, uvg_by_child)
     wg_amount = wg_first.monthly if wg_first.eligible is not False else ZERO
-    results["kinderzuschlag"] = kiz = wiring.kinderzuschlag(
-        case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount)
-    results["wohngeld"] = wg = wiring.wohngeld(case, on, kg_by_child, uvg_by_child,
-                                               kiz.monthly if kiz.eligible is not False else ZERO)
+    results["kinderzuschlag"] = kiz = _tracked(lambda: wiring.kinderzuschlag(
+        case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount))
+    results["wohngeld"] = wg = _tracked(lambda: wiring.wohngeld(case, on, kg_by_child, uvg_by_child,
+                                                                kiz.monthly if kiz.eligible is not False else ZERO))
     basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
-    results["bildung_teilhabe"] = bildung_teilhabe([ButKind(
+    results["bildung_teilhabe"] = _tracked(lambda: bildung_teilhabe([ButKind(
         c.id, c.birth_date, True, c.situation.education if c.situation else "none",
         c.situation.lunch_monthly if c.situation else ZERO, c.situation.trips_year if c.situation else ZERO)
-        for c in children], basis, on)
+        for c in children], basis, on))
 
-    hints, bedarf = _hints(case, on, results, uvg_by_child)
-    return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf)
+    with tracking() as used:
+        hints, bedarf = _hints(case, on, results, uvg_by_child)
+    if used.unverified and not any(hint.key == "leistungen.hint.unverified" for hint in hints):
+        hints.append(Hint("leistungen.hint.unverified"))
+    return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf,
+                          bedarf_unverified=used.unverified)
 
 
 def kindergeld_of_case(case: Case, on: date) -> BenefitResult:
@@ -239,6 +262,8 @@ def result_json(result: BenefitResult, language: str) -> dict[str, Any]:
         "explanation": result.explanation.render(language),
         "unverified": list(result.unverified) + (["office"] if info["office_unverified"] else []),
         "bitte_pruefen": bool(result.unverified) or info["office_unverified"],
+        "provisional_note": provisional_note(result.provisional, language),
+        "provisional": provisional_json(result.provisional),
     }
 
 
@@ -248,4 +273,6 @@ def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
         "date": check.on.isoformat(),
         "benefits": {name: result_json(result, language) for name, result in check.results.items()},
         "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
+        "provisional_note": provisional_note(check.provisional, language),
+        "provisional": provisional_json(check.provisional),
     }
