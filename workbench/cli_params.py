@@ -3,7 +3,7 @@
     workbench params show [BENEFIT] [NAME] [--date D]
     workbench params diff --draft NAME [--date D] [--families]
     workbench params diff --from D1 --to D2 [--families]
-    workbench params check
+    workbench params check [--date D]     (also warns, exit 0, about values due at the year change)
 
 Exit status: 0 fine, 1 ``check`` found problems (one line each), 2 unusable input.
 """
@@ -118,7 +118,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every file (exit 1 on a problem); warn about values due at the year change (exit 0)."""
     from workbench.maintenance.checks import check_files
+    from workbench.maintenance.jahreswechsel import today, warning_lines
 
     checked, problems = check_files(args.rules_dir, args.drafts_dir)
     for problem in problems:
@@ -127,6 +129,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(text("maint.cli.check_failed", args.language, count=len(problems)), file=sys.stderr)
         return 1
     _out(text("maint.cli.check_ok", args.language, count=len(checked)))
+    for line in warning_lines(args.date or today(), args.rules_dir, args.language):
+        _out(line)
     return 0
 
 
@@ -155,4 +159,5 @@ def add_params_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     diff.add_argument("--families", action="store_true", help=text("maint.cli.help_families"))
     diff.set_defaults(func=cmd_diff)
     check = actions.add_parser("check", parents=[common], help=text("maint.cli.help_check"))
+    check.add_argument("--date", type=iso_date, help=text("maint.cli.help_check_date"))
     check.set_defaults(func=cmd_check)
