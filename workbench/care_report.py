@@ -172,14 +172,19 @@ def unverified_text(b: PflegeLeistungen, lang: str) -> str | None:
 
 
 
-def pflege_sections(case: Case, language: str = "de", on: date | None = None) -> list[HandoutSection]:
-    """See :func:`_pflege_sections`; with the provisional note when values of a new year are missing."""
+def pflege_sections(case: Case, language: str = "de", on: date | None = None,
+                    family: bool = False) -> list[HandoutSection]:
+    """See :func:`_pflege_sections`; with the provisional note when values of a new year are missing.
+
+    ``family=True``: the family's sheet (handout, PDF) – without the advisor's "bitte prüfen".
+    """
     with tracking() as used:
-        sections = _pflege_sections(case, language, on)
+        sections = _pflege_sections(case, language, on, family)
     return _noted(sections, used, _lang(language))
 
 
-def _pflege_sections(case: Case, language: str = "de", on: date | None = None) -> list[HandoutSection]:
+def _pflege_sections(case: Case, language: str = "de", on: date | None = None,
+                     family: bool = False) -> list[HandoutSection]:
     """The options side by side and the carer's time off (nothing without ``case.care``)."""
     lang = _lang(language)
     on = on or date.today()
@@ -191,7 +196,7 @@ def _pflege_sections(case: Case, language: str = "de", on: date | None = None) -
     name = r.name or text("pflege.relative", lang)
     paragraphs = [] if r.at_home else [text("pflege.not_at_home", lang)]
     paragraphs.append(extras_text(benefits, lang))
-    check = unverified_text(benefits, lang)
+    check = None if family else unverified_text(benefits, lang)  # the advisor checks; the family is not asked to
     if check:
         paragraphs.append(check)
     carer_id = case.care.carer.parent

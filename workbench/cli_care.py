@@ -46,8 +46,9 @@ def cmd_topic(args: argparse.Namespace) -> int:
         if args.command == "vorsorge":
             data = vorsorge_pdf(case, lang, on)
         else:
+            family = pflege_sections(case, lang, on, family=True) if args.command == "pflege" else sections
             data = topic_pdf(text(f"ui.{args.command}.pdf_title", lang),
-                             text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), sections, lang)
+                             text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), family, lang)
         # personal data: owner-only, never an old file overwritten without --force; made before the file
         # is opened, so a failure leaves no empty PDF behind
         with os.fdopen(open_private(str(args.pdf), args.force, "cli.care.exists", "report.cli_unwritable", lang), "wb") as out:
