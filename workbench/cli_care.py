@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench.cli_params import iso_date
+from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import provisional_lines, tracking, unverified_note
@@ -30,7 +31,7 @@ def cmd_topic(args: argparse.Namespace) -> int:
 
     case = load_case(Path(args.case))
     lang = args.language or case.language
-    on = args.date or date.today()
+    on = args.date or clock_today()
     if getattr(case, CASE_FIELD[args.command]) is None:
         raise WorkbenchError(text("cli.care.no_topic", lang, topic=args.command, case_id=case.case_id))
     with tracking() as used:

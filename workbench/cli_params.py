@@ -120,7 +120,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every file (exit 1 on a problem); warn about values due at the year change (exit 0)."""
     from workbench.maintenance.checks import check_files
-    from workbench.maintenance.jahreswechsel import today, warning_lines
+    from workbench.clock import today
+    from workbench.maintenance.jahreswechsel import warning_lines
 
     checked, problems = check_files(args.rules_dir, args.drafts_dir)
     for problem in problems:

@@ -51,7 +51,7 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
     for name, result in check.results.items():
         if result.eligible is False or name == "kinderfreibetrag":
             continue
-        info = office_info(name, lang)
+        info = office_info(name, lang, check.on)
         where = info["office"]["name"] + (f" ({info['office']['online']})" if info["office"]["online"] else "")
         steps.append(text("leistungen.handout.step", lang, benefit=text(f"leistungen.name.{name}", lang), office=where,
                           forms="; ".join(info["forms"]), deadline=" ".join(d if d.endswith(".") else d + "." for d in info["deadlines"]),

@@ -10,25 +10,18 @@ and say "vorläufig" (ADR 0015).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from workbench.clock import today
 from workbench.errors import benefit_label
 from workbench.i18n import format_date, text
 from workbench.maintenance.checks import official_sets
 from workbench.parameters import DatedValue, Parameter
 
 WARN_DAYS = 60
-TODAY_ENV = "WORKBENCH_TODAY"
-
-
-def today() -> date:
-    """The maintainer's "today": ``$WORKBENCH_TODAY`` (ISO date, for tests and rehearsals), else the calendar day."""
-    raw = os.environ.get(TODAY_ENV)
-    return date.fromisoformat(raw) if raw else date.today()
 
 
 @dataclass(frozen=True)

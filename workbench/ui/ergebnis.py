@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from workbench.i18n import format_date, format_money, text
 from workbench.ui.callbacks import guarded
+from workbench.ui.parameter_notes import notes_html
 from workbench.ui.wizard import WizardStep
 
 if TYPE_CHECKING:
@@ -98,7 +99,8 @@ class ErgebnisStep(WizardStep):
 
         lang = self.language
         self.result = compute_elterngeld(load_case(data))
-        self.tables.value = f'<div lang="{lang}">{result_tables(self.result, lang)}</div>'
+        notes = notes_html(self.result.provisional, self.result.unverified, lang)
+        self.tables.value = f'<div lang="{lang}">{notes}{result_tables(self.result, lang)}</div>'
         if self.result.violations:
             items = "".join(f"<li>{html.escape(v.message(lang))}</li>" for v in self.result.violations)
             self.problems.value = (f'<div class="wb-note" lang="{lang}"><p>{html.escape(text("ui.result.invalid", lang))}'

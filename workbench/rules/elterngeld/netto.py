@@ -81,7 +81,7 @@ def uebergangsbereich_faktor(birth: date) -> Decimal:
     """
     rates = P.value("sozialabgaben_pauschalen", birth)
     total = Decimal(rates["kranken_pflege"] + rates["rente"] + rates["arbeitsfoerderung"])
-    pauschal = P.value("uebergangsbereich_pauschalbeitrag", date(birth.year - 1, 1, 1))
+    pauschal = Decimal(P.value("uebergangsbereich_pauschalbeitrag", date(birth.year - 1, 1, 1)))
     return (pauschal / (2 * total)).quantize(Decimal("0.0001"))
 
 

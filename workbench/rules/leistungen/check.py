@@ -243,9 +243,9 @@ def _money(value: Decimal, language: str) -> str:
     return format_money(value, language)
 
 
-def result_json(result: BenefitResult, language: str) -> dict[str, Any]:
+def result_json(result: BenefitResult, language: str, on: date | None = None) -> dict[str, Any]:
     """One benefit as JSON: eligible, monthly, reasons, office, forms, deadlines, explanation …"""
-    info = office_info(result.benefit, language)
+    info = office_info(result.benefit, language, on)
     return {
         "eligible": result.eligible,
         "monthly": as_json_number(result.monthly),
@@ -271,7 +271,7 @@ def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
     """What ``workbench check`` prints."""
     return {
         "date": check.on.isoformat(),
-        "benefits": {name: result_json(result, language) for name, result in check.results.items()},
+        "benefits": {name: result_json(result, language, check.on) for name, result in check.results.items()},
         "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
         "provisional_note": provisional_note(check.provisional, language),
         "provisional": provisional_json(check.provisional),
