@@ -16,7 +16,7 @@ def test_there_is_a_start_notebook() -> None:
 
 def test_the_maintainer_notebooks_are_executed_and_checked_too() -> None:
     names = {p.name for p in ALL_NOTEBOOKS if p.parent.name == "maintainers"}
-    assert names == {"parameter.ipynb", "was-aendert-sich.ipynb", "pruefstand.ipynb"}
+    assert names == {"parameter.ipynb", "was-aendert-sich.ipynb", "pruefstand.ipynb", "jahreswechsel.ipynb"}
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: str(p.relative_to(NOTEBOOKS)))

@@ -19,9 +19,11 @@ from workbench.clock import today
 from workbench.errors import benefit_label
 from workbench.i18n import format_date, text
 from workbench.maintenance.checks import official_sets
+from workbench.maintenance.paths import maintainer_notebook_label
 from workbench.parameters import DatedValue, Parameter
 
 WARN_DAYS = 60
+NOTEBOOK = "jahreswechsel.ipynb"
 
 
 @dataclass(frozen=True)
@@ -99,5 +101,5 @@ def warning_lines(on: date | None = None, rules_dir: Path | None = None, languag
     if overdue:
         lines.append(text("maint.jw.overdue", language, count=len(overdue)))
     lines += ["  " + d.line(language) for d in due]
-    lines.append(text("maint.jw.how", language))
+    lines.append(text("maint.jw.how", language, notebook=maintainer_notebook_label(NOTEBOOK)))
     return lines

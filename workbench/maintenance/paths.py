@@ -29,3 +29,19 @@ def shared_dir() -> Path | None:
 def reference_cases_dir() -> Path:
     """Reference cases as data (``tests/cases``) in the repository."""
     return REPO_DIR / "tests" / "cases"
+
+
+MAINTAINER_NOTEBOOKS = REPO_DIR / "notebooks" / "maintainers"
+"""The maintainers' notebooks; every reference to one goes through :func:`maintainer_notebook` (the folder may move)."""
+
+
+def maintainer_notebook(name: str) -> Path:
+    """The maintainer notebook ``name`` (``"jahreswechsel.ipynb"``) in :data:`MAINTAINER_NOTEBOOKS`."""
+    return MAINTAINER_NOTEBOOKS / name
+
+
+def maintainer_notebook_label(name: str) -> str:
+    """The notebook as maintainers read it in messages: its path relative to ``notebooks/``."""
+    path = maintainer_notebook(name)
+    notebooks = REPO_DIR / "notebooks"
+    return str(path.relative_to(notebooks)) if path.is_relative_to(notebooks) else str(path)
