@@ -63,7 +63,8 @@ def explanation_html(result: ElterngeldResult, language: str) -> str:
         lines = "".join(f"<li>{html.escape(line)}</li>" for line in parent.explanation.render(language))
         parts.append(f"<h3>{html.escape(_who(result, pid, i, language))}</h3><ol class=\"wb-explanation\">{lines}</ol>")
     notes = "".join(f"<li>{html.escape(text(key, language))}</li>" for key in result.notes)
-    return f'<div lang="{language}">{"".join(parts)}<ul class="wb-notes">{notes}</ul></div>'
+    values = notes_html(result.provisional, result.unverified, language)  # the steps are provisional too
+    return f'<div lang="{language}">{values}{"".join(parts)}<ul class="wb-notes">{notes}</ul></div>'
 
 
 def compare_link_html(case_id: str, language: str) -> str:

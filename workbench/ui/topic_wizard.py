@@ -13,6 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from workbench.errors import UnsupportedPeriod
 from workbench.explain import Explanation
 from workbench.i18n import LANGUAGES, text
 from workbench.parameter_tracking import tracking
@@ -109,9 +110,15 @@ class SectionsStep(WizardStep):
         self.body.children = (self.output,)
 
     def shown(self, data: dict[str, Any]) -> None:
-        with tracking() as used:  # the advisor sees "bitte prüfen" for unverified values that acted
-            rendered = self._render(data, self.language)
-        self.output.value = notes_html((), used.unverified, self.language) + rendered
+        lang = self.language
+        try:
+            with tracking() as used:  # the advisor sees "bitte prüfen" for unverified values that acted
+                rendered = self._render(data, lang)
+        except UnsupportedPeriod as error:  # a date before the first values: which years are supported
+            self.output.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}">'
+                                 f"{html.escape(error.text(lang))}</div>")
+            return
+        self.output.value = notes_html((), used.unverified, lang) + rendered
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         return True

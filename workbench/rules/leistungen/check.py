@@ -78,6 +78,26 @@ def check_date(case: Case, today: date | None = None) -> date:
     return today if year is None else date(year, 7, 1)
 
 
+def first_year() -> int:
+    """The first calendar year all Leistungscheck rules have values for (from the parameter files, not code).
+
+    The latest first ``valid_from`` over the parameters of the Leistungscheck, KiZ and Wohngeld
+    (the Kinderfreibetrag starts on 01.01.2025); a first value in mid-year starts the next year.
+    Parameters a law ended (``valid_until``) only serve older peer cases and are left out.
+    """
+    starts = [p.values[0].valid_from for benefit in ("leistungen", "kinderzuschlag", "wohngeld")
+              for p in parameters(benefit).parameters.values() if p.values[-1].valid_until is None]
+    latest = max(starts)
+    return latest.year if (latest.month, latest.day) == (1, 1) else latest.year + 1
+
+
+def years_offered(today: date) -> list[int]:
+    """The years the wizard offers: this year first, then next year, then the earlier ones with values."""
+    this = today.year
+    return [this, this + 1, *range(this - 1, first_year() - 1, -1)] if this >= first_year() else \
+        list(range(max(this + 1, first_year()), first_year() - 1, -1))
+
+
 def _born(child: Child, on: date) -> bool:
     return not child.expected and child.birth_date <= on
 
