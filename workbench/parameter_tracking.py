@@ -11,8 +11,9 @@ the outer ones (a Leistungscheck tracks each benefit and the CLI the whole run).
   the date looked up lies on or after the next expected update, so the latest known value
   answers (ADR 0015). Results say "vorläufig: Werte für 2027 noch nicht hinterlegt – Stand
   der Werte: 2026".
-- *Unverified*: the value's reference says "(nicht verifiziert)"; the advisor's views say
-  "bitte prüfen" (never the family's handout).
+- *Unverified*: the value's reference says "(nicht verifiziert)" and the parameter does not name
+  another check of its amounts (``values_checked_by``); the advisor's views say "bitte prüfen"
+  (never the family's handout).
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def record(benefit: str, parameter: "Parameter", entry: "DatedValue", on: date) 
         provisional = ProvisionalValue(benefit, parameter.name, parameter.description, entry.valid_from, due, on,
                                        parameter.updated, parameter.published_in or "", entry.reference)
     unverified = (UnverifiedValue(benefit, parameter.name, parameter.description, entry.valid_from, entry.reference)
-                  if UNVERIFIED_MARK in entry.reference else None)
+                  if UNVERIFIED_MARK in entry.reference and parameter.values_checked_by is None else None)
     for usage in collectors:
         if provisional is not None:
             key = (benefit, parameter.name)

@@ -143,6 +143,9 @@ class Parameter(BaseModel):
     date_basis: Literal["birth_date", "year_before_birth", "calendar_date", "assessment_period"] = "birth_date"
     updated: Rhythm | None = None
     published_in: str | None = None
+    values_checked_by: str | None = None
+    """Where the amounts were confirmed although a citation is marked "(nicht verifiziert)" (the PAP pseudo
+    code and the BMF Prüftabellen for the Lohnsteuer): such marks concern the citation, not the value."""
     values: list[DatedValue] = Field(min_length=1)
 
     @model_validator(mode="after")
