@@ -57,6 +57,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     param = pset.parameters[args.name]
     _out(f"{args.benefit}.{param.name}  [{param.unit}, {param.date_basis}]")
     _out(f"  {param.description}")
+    if param.updated is not None and param.next_update() is not None:
+        due = param.next_update()
+        assert due is not None
+        _out("  " + text("maint.cli.rhythm", lang, updated=param.updated, due=format_date(due, lang),
+                         published_in=param.published_in or "–"))
     for (start, end), entry in zip(param.periods(), param.values):
         marker = "*" if args.date and start <= on and (end is None or on <= end) else " "
         _out(f" {marker} {format_period(start, end, lang)}: {format_value(entry.value, lang)}")
