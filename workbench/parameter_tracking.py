@@ -92,14 +92,18 @@ def record(benefit: str, parameter: "Parameter", entry: "DatedValue", on: date) 
     collectors = _COLLECTORS.get()
     if not collectors:
         return
+    is_provisional = parameter.provisional_on(on)
+    is_unverified = entry.valid_from in parameter.unverified_from
+    if not (is_provisional or is_unverified):
+        return
     provisional = None
-    if parameter.updated is not None and parameter.provisional_on(on):
+    if is_provisional:
         due = parameter.next_update()
         assert due is not None
         provisional = ProvisionalValue(benefit, parameter.name, parameter.description, entry.valid_from, due, on,
-                                       parameter.updated, parameter.published_in or "", entry.reference)
+                                       parameter.updated or "", parameter.published_in or "", entry.reference)
     unverified = (UnverifiedValue(benefit, parameter.name, parameter.description, entry.valid_from, entry.reference)
-                  if UNVERIFIED_MARK in entry.reference and parameter.values_checked_by is None else None)
+                  if is_unverified else None)
     for usage in collectors:
         if provisional is not None:
             key = (benefit, parameter.name)

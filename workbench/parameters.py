@@ -54,10 +54,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from workbench.errors import MissingParameter, ParameterError, UnsupportedPeriod
-from workbench.parameter_tracking import record
+from workbench.parameter_tracking import UNVERIFIED_MARK, record
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -147,6 +147,20 @@ class Parameter(BaseModel):
     """Where the amounts were confirmed although a citation is marked "(nicht verifiziert)" (the PAP pseudo
     code and the BMF Prüftabellen for the Lohnsteuer): such marks concern the citation, not the value."""
     values: list[DatedValue] = Field(min_length=1)
+    # worked out once, read on every tracked lookup (workbench.parameter_tracking.record)
+    _due: date | None = PrivateAttr(default=None)
+    _unverified_from: frozenset[date] = PrivateAttr(default=frozenset())
+
+    def model_post_init(self, _context: Any) -> None:
+        if self.updated is not None:
+            self._due = date(self.values[-1].valid_from.year + RHYTHM_YEARS[self.updated], 1, 1)
+        if self.values_checked_by is None:
+            self._unverified_from = frozenset(v.valid_from for v in self.values if UNVERIFIED_MARK in v.reference)
+
+    @property
+    def unverified_from(self) -> frozenset[date]:
+        """The starts of the values whose reference says "(nicht verifiziert)" (none with ``values_checked_by``)."""
+        return self._unverified_from
 
     @model_validator(mode="after")
     def _rhythm_has_publication(self) -> "Parameter":
@@ -167,14 +181,11 @@ class Parameter(BaseModel):
         Regelbedarfe, Wohngeld § 43 WoGG, Pflege § 30 SGB XI); a value that started mid-year
         (the Entlastungsbudget on 1 July 2025) is renewed with the others on 1 January.
         """
-        if self.updated is None:
-            return None
-        return date(self.values[-1].valid_from.year + RHYTHM_YEARS[self.updated], 1, 1)
+        return self._due
 
     def provisional_on(self, on: date) -> bool:
         """Whether a lookup on ``on`` falls after the next expected update (the value is the latest known)."""
-        due = self.next_update()
-        return due is not None and on >= due
+        return self._due is not None and on >= self._due
 
     @model_validator(mode="after")
     def _periods_do_not_overlap(self) -> "Parameter":
