@@ -156,3 +156,23 @@ def test_the_refusal_speaks_english_when_asked(tmp_path: Path) -> None:
     path.write_text(json.dumps(walk_case(date(2023, 5, 1))), encoding="utf-8")
     code, _, err = run("check", str(path), "--language", "en")
     assert code == 2 and "Dates from 2025 on are supported" in err, err
+
+
+def test_the_elterngeld_handout_of_a_2028_birth_says_vorlaeufig_below_the_plans(tmp_path: Path) -> None:
+    import pypdfium2
+
+    from workbench.case import load_case
+    from workbench.report import handout_pdf
+
+    data = walk_case(date(2028, 3, 1))
+    for topic in ("mutterschutz", "elternzeit", "kita", "care", "vorsorge"):
+        del data[topic]
+    pdf = tmp_path / "h.pdf"
+    pdf.write_bytes(handout_pdf(load_case(data), "de"))
+    text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(str(pdf)))
+    flat = " ".join(text.split())
+    assert "vorläufig: Werte für 2027 noch nicht hinterlegt – Stand der Werte: 2026" in flat  # PAP 2027 missing
+    data["household"]["children"][0]["birth_date"] = "2027-03-01"
+    pdf.write_bytes(handout_pdf(load_case(data), "de"))
+    text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(str(pdf)))
+    assert "vorläufig: Werte für 2027" not in " ".join(text.split())  # a 2027 birth uses the PAP 2026
