@@ -6,6 +6,7 @@ In the advisor's views (CLI JSON and text, the wizards' result pages); never on 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -71,3 +72,17 @@ def test_the_family_handout_says_nothing_about_checking(tmp_path: Path) -> None:
     text = " ".join(p for s in sections for p in (*s.paragraphs, *(" ".join(r) for r in s.rows)))
     assert "bitte prüfen" not in text.lower().replace("formularnummer bitte prüfen", "")
     assert "Bitte prüfen: Tages-/Nachtpflege" not in text  # the advisor's Pflege note stays in the wizard
+
+
+def test_the_step_that_uses_an_unverified_value_says_bitte_pruefen_beside_its_figure(tmp_path: Path) -> None:
+    """Each unverified value marks the first step after its lookup, once (not the outer steps too)."""
+    out = run("elterngeld", str(_case(tmp_path, date(2027, 3, 1))), "--explain")[1]
+    steps = [line.strip() for line in out.splitlines() if re.match(r"\s+\d+\. ", line)]
+    lohnsteuer = next(s for s in steps if "Lohnsteuer nach dem Programmablaufplan 2026" in s)
+    assert lohnsteuer.endswith("– bitte prüfen: der für die Lohnsteuer angesetzte Zusatzbeitrag ist der "
+                               "durchschnittliche Zusatzbeitrag des Jahres")
+    assert next(s for s in steps if s.split(". ", 1)[1].startswith("Pauschale Sozialabgaben")).endswith(
+        "– bitte prüfen: Geringfügigkeitsgrenze")
+    assert sum("bitte prüfen" in s for s in steps) == 4  # two steps per parent, nothing else
+    ms = run("mutterschutz", str(_case(tmp_path, date(2026, 3, 1))), "--explain")[1].splitlines()
+    assert [line for line in ms if "– bitte prüfen" in line][0].startswith("Kalendertägliches Nettoentgelt 70,00 €")

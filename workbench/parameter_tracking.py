@@ -74,6 +74,10 @@ class Usage:
 
     provisional_by_key: dict[tuple[str, str], ProvisionalValue] = field(default_factory=dict)
     unverified_by_key: dict[tuple[str, str, date], UnverifiedValue] = field(default_factory=dict)
+    checks: list[str] = field(default_factory=list)
+    """Unverified values in lookup order (plain words): the next explanation step says "bitte prüfen" for them."""
+    checks_taken: int = 0
+    """How many of :attr:`checks` a step has taken (each goes to one step, not to an outer explanation too)."""
 
     @property
     def provisional(self) -> tuple[ProvisionalValue, ...]:
@@ -112,6 +116,34 @@ def record(benefit: str, parameter: "Parameter", entry: "DatedValue", on: date) 
                 usage.provisional_by_key[key] = provisional
         if unverified is not None:
             usage.unverified_by_key.setdefault((benefit, parameter.name, entry.valid_from), unverified)
+    if unverified is not None:
+        from workbench.errors import _plain_description
+
+        collectors[-1].checks.append(_plain_description(parameter.description))
+
+
+Cursor = tuple[Usage | None, int]
+
+
+def cursor() -> Cursor:
+    """Where the innermost block's list of unverified lookups stands now (an explanation remembers it)."""
+    collectors = _COLLECTORS.get()
+    return (collectors[-1], len(collectors[-1].checks)) if collectors else (None, 0)
+
+
+def checks_since(mark: Cursor) -> tuple[tuple[str, ...], Cursor]:
+    """The unverified values looked up since ``mark`` (each once) and the new mark.
+
+    A step records them: they acted in the figure it shows ("bitte prüfen" beside it). When the
+    innermost block changed since ``mark``, the block's lookups so far count.
+    """
+    now = cursor()
+    usage = now[0]
+    if usage is None:
+        return (), now
+    start = max(mark[1] if mark[0] is usage else 0, usage.checks_taken)
+    usage.checks_taken = len(usage.checks)
+    return tuple(dict.fromkeys(usage.checks[start:])), now
 
 
 @contextmanager
