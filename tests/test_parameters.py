@@ -170,3 +170,32 @@ def test_a_lookup_after_the_due_update_is_provisional_and_recorded_per_block(tmp
         ("x", date(2026, 1, 1), date(2027, 1, 1), "Testverordnung (BGBl. I)")]
     assert provisional_note(outer.provisional) == "vorläufig: Werte für 2027 noch nicht hinterlegt – Stand der Werte: 2026"
     assert provisional_note(outer.provisional, "en") == "provisional: values for 2027 not yet available – values as of 2026"
+
+
+def test_tracking_is_per_thread_so_parallel_requests_do_not_mix(tmp_path: Path) -> None:
+    import threading
+
+    from workbench.parameter_tracking import tracking
+
+    path = _write(tmp_path, 'x:\n  description: "§ 1 Test: a value"\n  unit: share\n  updated: yearly\n'
+                  '  published_in: "Testverordnung (BGBl. I)"\n  values:\n'
+                  '    - {valid_from: 2026-01-01, value: 0.2, reference: "§ 1 Testgesetz"}\n')
+    pset = parse_parameter_file("t", path)
+    seen: dict[str, int] = {}
+    barrier = threading.Barrier(2)
+
+    def work(name: str, on: date) -> None:
+        with tracking() as used:
+            barrier.wait()
+            for _ in range(200):
+                pset.value("x", on)
+            barrier.wait()
+        seen[name] = len(used.provisional)
+
+    threads = [threading.Thread(target=work, args=("2026", date(2026, 5, 1))),
+               threading.Thread(target=work, args=("2027", date(2027, 5, 1)))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == {"2026": 0, "2027": 1}
