@@ -15,8 +15,10 @@ import os
 import pwd
 import shutil
 import socket
+import sqlite3
 import subprocess
 import tempfile
+from contextlib import closing
 from pathlib import Path
 
 USER = "workbench"
@@ -49,6 +51,21 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def raw_sql(location: Path | str, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Run one statement past the store's API (``?`` placeholders) on a SQLite file or a
+    ``postgresql://`` database and commit; its rows (for tests that tamper or age records)."""
+    if isinstance(location, Path):
+        with closing(sqlite3.connect(location)) as conn:
+            rows = conn.execute(sql, params).fetchall()
+            conn.commit()
+            return rows
+    import psycopg
+
+    with psycopg.connect(location, autocommit=True) as pg:
+        cursor = pg.execute(sql.replace("?", "%s"), params)
+        return cursor.fetchall() if cursor.description else []
 
 
 class PgServer:
