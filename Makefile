@@ -19,7 +19,7 @@ GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml 
 
 # re-installs only when pyproject.toml changed: `make install` on a ready venv takes no time
 $(INSTALLED): .venv/bin/python pyproject.toml
-	$(PIP) install -q -e '.[dev,hub]'
+	$(PIP) install -q -e '.[dev,hub,postgres]'
 	$(PIP) install -q --no-deps '$(GETTSIM_REQ)'  # the `peer` extra: GETTSIM's test cases as data
 	touch $@
 
