@@ -44,7 +44,7 @@ class PlanerStep(WizardStep):
         self.body.children = (self.planner.widget,)
 
     def shown(self, data: dict[str, Any]) -> None:
-        self.planner.set_case(data)  # a plan it proposes is saved like a click once the advisor came here (Wizard._enter)
+        self.planner.set_case(data)  # a proposed plan is saved like a click once the advisor came here (Wizard._enter)
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         return True  # the planner edits data's plan in place

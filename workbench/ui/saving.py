@@ -103,11 +103,6 @@ class CaseSaver:
         with self._lock, other._lock:
             self.version, self.refused, self._baseline = other.version, other.refused, other._baseline
 
-    def changed(self, data: dict[str, Any]) -> bool:
-        """Whether ``data`` differs from the case as opened or last saved (language aside)."""
-        with self._lock:
-            return self._baseline is None or content(data) != self._baseline
-
     def save(self, data: dict[str, Any], language: str = "de") -> bool:
         """Save ``data`` as the next version if its content changed; False (and the message shown) when refused.
 
