@@ -238,3 +238,30 @@ def test_a_new_case_page_writes_nothing_until_something_is_entered(
     vorsorge.step.fields()["vorsorge.person"].input.value = "Helga"  # its first entry makes the case
     assert [(s.case_id, s.version) for s in store.list()] == [(vorsorge.case_id, 1)]
     assert store.open(vorsorge.case_id).data["language"] == "en"
+
+
+def test_neu_laden_after_a_conflict_writes_nothing_more(monkeypatch: pytest.MonkeyPatch, opened: list[Any]) -> None:
+    store = fill_store()
+    first = open_page("kita", "case=KI-20261207-LESE", monkeypatch, opened)
+    second = open_page("kita", "case=KI-20261207-LESE", monkeypatch, opened)
+    second.step.fields()["household.parents[0].name"].input.value = "Mara K."  # version 2
+    first.step.fields()["household.parents[0].name"].input.value = "Mara L."  # refused: a conflict copy
+    assert first.saver.refused and len(store.conflict_copies("KI-20261207-LESE")) == 1
+    before = state(store)
+    first._on_reload()
+    assert first.step.fields()["household.parents[0].name"].input.value == "Mara K."
+    assert state(store) == before and not first.saver.refused
+
+
+def test_a_change_is_what_the_case_model_reads_not_how_it_is_written() -> None:
+    from decimal import Decimal
+
+    from workbench.ui.saving import content
+
+    stored = json.loads(json.dumps(KITA))
+    typed = {**stored, "language": "en", "kita": {**stored["kita"], "household_income_y": Decimal("52000.00"),
+                                                  "hours": 35}}  # the model's default, written out
+    assert content(typed) == content(stored)
+    assert content({**typed, "kita": {**typed["kita"], "hours": 45}}) != content(stored)
+    draft = {"case_id": "KI-ENTWURF", "kita": {"hours": 35}}  # no valid case: compared as entered
+    assert content(draft) != content({**draft, "kita": {}}) and content({**draft, "language": "en"}) == content(draft)
