@@ -136,3 +136,18 @@ def test_make_lab_opens_the_maintainers_folder_and_make_run_serves_only_the_advi
     assert f"MAINTAINERS_DIR := {maintainers_dir().relative_to(REPO_DIR)}\n" in makefile
     assert "--ServerApp.root_dir=$(MAINTAINERS_DIR)" in makefile
     assert f"-m workbench.serve {advisor_notebooks_dir().relative_to(REPO_DIR)}/ --port=$(PORT)" in makefile
+
+
+def test_the_workbench_command_passes_the_proxy_settings_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    import workbench.serve
+    from workbench.cli_serve import add_serve_parser
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(workbench.serve, "main", lambda options: seen.append(list(options)) or 0)
+    parser = argparse.ArgumentParser()
+    add_serve_parser(parser.add_subparsers())
+    args = parser.parse_args(["serve", "--behind-proxy", "--allowed-origin", "https://wb.example", "--port", "9000"])
+    assert args.func(args) == 0
+    assert seen == [["notebooks/", "--port=9000", "--allowed-origin=https://wb.example", "--behind-proxy"]]

@@ -201,13 +201,17 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         return text("serve.started", "de", link=link)
 
     def init_settings(self) -> dict[str, Any]:
-        """Voilà's settings; then the login secrets leave the environment kernels inherit."""
-        settings: dict[str, Any] = super().init_settings()
-        if self.hub:  # the hub's OAuth client keeps what it read from the environment
-            auth = self.identity_provider.hub_auth
-            _ = (auth.api_token, auth.oauth_client_id, auth.api_url)
+        """Voilà's settings, built after the login secrets have left the environment kernels inherit.
+
+        Voilà copies ``os.environ`` for every kernel, the preheated ones already while it builds
+        its kernel manager here, so the secrets go first; the hub's OAuth client gets its API
+        token through the configuration instead of the environment.
+        """
+        if self.hub and os.environ.get("JUPYTERHUB_API_TOKEN"):
+            self.config.HubOAuth.api_token = os.environ["JUPYTERHUB_API_TOKEN"]
         for name in KERNEL_HIDDEN_VARIABLES:
             os.environ.pop(name, None)
+        settings: dict[str, Any] = super().init_settings()
         return settings
 
     def _configure_hub(self) -> None:
@@ -239,7 +243,7 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         return [(pattern, NotServedHandler) for pattern in not_served] + handlers
 
 
-class NotServedHandler(JupyterHandler):  # type: ignore[misc]
+class NotServedHandler(JupyterHandler):
     """404 for the folder tree, the contents API and files: a page with the server's headers (and CSP)."""
 
     def get(self, *args: Any) -> None:

@@ -50,7 +50,7 @@ def check_token(token: str) -> None:
         raise ServeRefused(text("serve.refused_short_token", "de", length=len(token), minimum=MIN_TOKEN_LENGTH))
 
 
-class TokenIdentityProvider(PasswordIdentityProvider):  # type: ignore[misc]  # jupyter_server is partly untyped
+class TokenIdentityProvider(PasswordIdentityProvider):
     """jupyter_server's token login, compared in constant time, without the password form."""
 
     @default("cookie_options")
@@ -74,7 +74,7 @@ class TokenIdentityProvider(PasswordIdentityProvider):  # type: ignore[misc]  # 
         return [("/login", LoginRequiredHandler)]
 
 
-class LoginRequiredHandler(JupyterHandler):  # type: ignore[misc]
+class LoginRequiredHandler(JupyterHandler):
     """403 with the German page saying where the link with the token is."""
 
     @allow_unauthenticated

@@ -124,6 +124,16 @@ def test_two_advisors_log_in_each_saves_a_case_and_each_sees_both_in_the_shared_
         savers = dict(conn.execute("SELECT case_id, group_concat(DISTINCT saved_by) FROM versions GROUP BY case_id"))
     assert savers == {saved["eva"]: "eva", saved["jonas"]: "jonas"}
 
+    # issue 25: the advisors' kernels must not hold the hub's API token (their servers do)
+    processes = psutil.Process(server.proc.pid).children(recursive=True)
+    kernels = [p for p in processes if "ipykernel" in " ".join(p.cmdline())]
+    servers = [p for p in processes if "workbench.serve" in " ".join(p.cmdline())]
+    assert len(kernels) >= 2 and len(servers) == 2
+    assert all("JUPYTERHUB_API_TOKEN" in p.environ() for p in servers)  # the hub gave it to them
+    leaked = [p.pid for p in kernels if {"JUPYTERHUB_API_TOKEN", "JPY_API_TOKEN"} & set(p.environ())]
+    assert not leaked, f"kernels with the hub's API token: {leaked}"
+    assert all(p.environ().get("JUPYTERHUB_USER") in ADVISORS for p in kernels)  # saved_by still works
+
 
 def test_an_advisor_cannot_open_another_advisors_server(hub: tuple[Server, Path], browser: Browser) -> None:
     server, _ = hub

@@ -101,7 +101,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data = _store_with_case(tmp_path_factory.mktemp("daten-aussen"))
     port = free_port()
     server = start(["-m", "workbench.serve", "notebooks/", f"--port={port}"], ready="/voila/static/voila.js",
-                   env={"WORKBENCH_DATA": str(data), "WORKBENCH_TOKEN": TOKEN}, name="voila-routes", port=port)
+                   env={"WORKBENCH_DATA": str(data), "WORKBENCH_TOKEN": TOKEN,
+                        "JUPYTERHUB_API_TOKEN": "hub-geheimnis-das-kein-kernel-sehen-darf"},
+                   name="voila-routes", port=port)
     yield server
     server.stop()
 
@@ -393,6 +395,20 @@ def test_kernels_inherit_neither_the_hub_token_nor_the_login_token(guarded: tupl
     assert "Kernelumgebung: WORKBENCH_DATA" in reply.body  # the store setting stays, the secrets do not
     assert "JUPYTERHUB_API_TOKEN" not in reply.body and "hub-geheimnis" not in reply.body
     assert "Kernelumgebung: WORKBENCH_TOKEN" not in reply.body and " WORKBENCH_TOKEN" not in reply.body
+
+
+def test_preheated_kernels_hold_no_login_secret_either(served: Server) -> None:
+    """Voilà copies the environment for its pool while it starts, before the first request."""
+    deadline = time.monotonic() + 120
+    while _kernels(served) < 2 and time.monotonic() < deadline:  # start.ipynb and elterngeld.ipynb
+        time.sleep(1)
+    kernels = [c for c in psutil.Process(served.proc.pid).children(recursive=True)
+               if "ipykernel" in " ".join(c.cmdline())]
+    assert len(kernels) >= 2
+    for kernel in kernels:
+        env = kernel.environ()
+        assert "WORKBENCH_DATA" in env
+        assert not {"WORKBENCH_TOKEN", "JUPYTERHUB_API_TOKEN"} & set(env), kernel.cmdline()
 
 
 def test_a_burst_of_pages_beyond_the_rate_limit_gets_429_in_german_and_kernels_stay_bounded(
