@@ -37,8 +37,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from jupyter_server.utils import url_path_join
 from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.utils import url_path_join
 from tornado.web import HTTPError
 from traitlets import Bool, Float, Integer, Unicode
 from voila.app import Voila
