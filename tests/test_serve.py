@@ -12,7 +12,7 @@ import pytest
 from workbench.errors import ServeRefused
 from workbench.maintenance.paths import REPO_DIR, advisor_notebooks_dir, maintainers_dir
 from workbench.serve import check_data_outside, check_listen, check_maintainers_outside, is_loopback
-from workbench.serve_login import check_token, new_token
+from workbench.serve_login import check_token, cookie_secret_for, new_token
 from workbench.serve_limits import KernelState, busy_page, kernel_states, orphans, sessions
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
@@ -151,3 +151,10 @@ def test_the_workbench_command_passes_the_proxy_settings_through(monkeypatch: py
     args = parser.parse_args(["serve", "--behind-proxy", "--allowed-origin", "https://wb.example", "--port", "9000"])
     assert args.func(args) == 0
     assert seen == [["notebooks/", "--port=9000", "--allowed-origin=https://wb.example", "--behind-proxy"]]
+
+
+def test_a_fixed_token_keeps_logins_across_restarts_and_a_new_token_ends_them() -> None:
+    token = "a" * 43
+    assert cookie_secret_for(token) == cookie_secret_for("a" * 43)  # same key after a restart
+    assert cookie_secret_for(token) != cookie_secret_for("b" * 43)  # a new token logs everyone out
+    assert len(cookie_secret_for(token)) == 32 and token.encode() not in cookie_secret_for(token)

@@ -49,7 +49,7 @@ from workbench.i18n import text
 from workbench.maintenance.paths import maintainers_dir
 from workbench.serve_handler import PageRules, WorkbenchPageHandler
 from workbench.serve_limits import RateLimit
-from workbench.serve_login import TokenIdentityProvider, check_token, new_token
+from workbench.serve_login import TokenIdentityProvider, check_token, cookie_secret_for, new_token
 
 __all__ = ["CONTENT_SECURITY_POLICY", "WorkbenchVoila", "check_listen", "is_loopback", "main"]
 
@@ -171,6 +171,8 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         if not self.hub:  # the hub logs advisors in; everyone else needs the token (issue 25)
             self.token = configured or new_token()  # not on the command line: ps shows it
             self.token_generated = configured is None
+            if configured is not None:
+                self.cookie_secret = cookie_secret_for(configured)
             self.identity_provider_class = TokenIdentityProvider
             if self.allowed_origin.lower().startswith("https://"):
                 self.config.TokenIdentityProvider.secure_cookie = True

@@ -31,7 +31,8 @@ from workbench.errors import ServeRefused
 from workbench.i18n import text
 from workbench.serve_pages import login_page
 
-__all__ = ["MIN_TOKEN_LENGTH", "LoginRequiredHandler", "TokenIdentityProvider", "check_token", "new_token"]
+__all__ = ["MIN_TOKEN_LENGTH", "LoginRequiredHandler", "TokenIdentityProvider", "check_token", "cookie_secret_for",
+           "new_token"]
 
 MIN_TOKEN_LENGTH = 32
 """Characters a configured token needs at least; ``secrets.token_urlsafe(32)`` gives 43 (256 bits)."""
@@ -42,6 +43,16 @@ COOKIE_OPTIONS = {"httponly": True, "samesite": "Strict"}
 def new_token() -> str:
     """A fresh random token (256 bits, URL-safe) for a server started without one."""
     return secrets.token_urlsafe(32)
+
+
+def cookie_secret_for(token: str) -> bytes:
+    """The key that signs login cookies, derived from a configured token.
+
+    With a fixed ``WORKBENCH_TOKEN`` a restart of the server keeps the browsers logged in (Voilà
+    would pick a new random key per start), and a new token logs every browser out. A token
+    made up at start keeps Voilà's random key: it changes with every start anyway.
+    """
+    return hmac.new(token.encode(), b"workbench login cookie", "sha256").digest()
 
 
 def check_token(token: str) -> None:

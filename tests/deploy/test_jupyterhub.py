@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.deploy.servers import ARTIFACTS, ROOT, Server, free_port, start
+from workbench.serve import CONTENT_SECURITY_POLICY
 
 pytestmark = pytest.mark.hub
 
@@ -80,6 +81,10 @@ def _login(browser: Browser, url: str, login: str) -> Page:
     # hub → spawn → /user/<login>/ → the start page (after the OAuth round trip with the hub)
     expect(page.get_by_role("button", name="Berechnen")).to_be_visible(timeout=READY_MS)
     assert f"/user/{login}/voila/render/start.ipynb" in page.url
+    # the advisor's server sends its Content-Security-Policy through the hub's proxy (a 404 starts no kernel)
+    reply = page.request.get(f"{url}/user/{login}/voila/render/keine-seite.ipynb")
+    assert reply.status == 404
+    assert reply.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
     return page
 
 

@@ -450,3 +450,25 @@ def test_serving_the_repository_root_with_the_maintainers_notebooks_is_refused(t
     done = _serve(".", "--port=1", data=tmp_path)
     assert done.returncode == 2
     assert "Notebooks der Regelpflege" in done.stderr
+
+
+def test_with_a_fixed_token_the_login_cookie_survives_a_restart(tmp_path: Path) -> None:
+    """The systemd setup keeps WORKBENCH_TOKEN: advisors stay logged in when the service restarts."""
+    tree = tmp_path / "baum"
+    tree.mkdir()
+    _notebook(tree / "seite.ipynb", ["print('Seite bereit')"])
+    port = free_port()
+    args = ["-m", "workbench.serve", str(tree), f"--port={port}", "--VoilaConfiguration.preheat_kernel=False"]
+    env = {"WORKBENCH_DATA": str(tmp_path / "daten"), "WORKBENCH_TOKEN": TOKEN}
+    cookies = []
+    for round_ in range(2):
+        server = start(args, ready="/voila/static/voila.js", env=env, name=f"voila-restart-{round_}", port=port)
+        try:
+            if round_ == 0:
+                first = get(server.url + f"/voila/render/keine-seite.ipynb?token={TOKEN}", login=False, follow=False)
+                cookies.append(first.headers["Set-Cookie"].split(";", 1)[0])
+            # logged in: the missing page is 404; not logged in it would be the 403 login page
+            assert get(server.url + "/voila/render/keine-seite.ipynb", login=False,
+                       headers={"Cookie": cookies[0]}).status == 404
+        finally:
+            server.stop()
