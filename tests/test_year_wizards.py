@@ -18,9 +18,10 @@ import pytest
 from nbclient import NotebookClient
 
 from tests.test_year_walk import walk_case
+from workbench.maintenance.paths import advisor_notebooks_dir
 from workbench.store import CaseStore
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = advisor_notebooks_dir()
 WIZARDS = ("elterngeld", "leistungscheck", "mutterschutz", "elternzeit", "kita", "pflege", "vorsorge")
 
 DRIVE = '''

@@ -13,6 +13,21 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 REPO_DIR = PACKAGE_DIR.parent
 
 
+def advisor_notebooks_dir() -> Path:
+    """The advisors' wizards: ``notebooks/`` in the repository, the folder ``make run`` serves."""
+    return REPO_DIR / "notebooks"
+
+
+def maintainers_dir() -> Path:
+    """The maintainers' notebooks (they write ``params.yaml``): ``maintainers/`` in the repository.
+
+    A sibling of :func:`advisor_notebooks_dir`, never inside it: the advisors' server has no
+    route to these notebooks at all, whatever the encoding of a path (issue 25). Only
+    ``make lab`` (JupyterLab with its token login, on 127.0.0.1) opens this folder.
+    """
+    return REPO_DIR / "maintainers"
+
+
 def drafts_dir() -> Path:
     """Draft parameter sets: ``$WORKBENCH_DRAFTS``, else ``drafts/`` in the repository."""
     return Path(os.environ.get("WORKBENCH_DRAFTS") or REPO_DIR / "drafts")
@@ -31,17 +46,16 @@ def reference_cases_dir() -> Path:
     return REPO_DIR / "tests" / "cases"
 
 
-MAINTAINER_NOTEBOOKS = REPO_DIR / "notebooks" / "maintainers"
-"""The maintainers' notebooks; every reference to one goes through :func:`maintainer_notebook` (the folder may move)."""
-
-
 def maintainer_notebook(name: str) -> Path:
-    """The maintainer notebook ``name`` (``"jahreswechsel.ipynb"``) in :data:`MAINTAINER_NOTEBOOKS`."""
-    return MAINTAINER_NOTEBOOKS / name
+    """The maintainer notebook ``name`` (``"jahreswechsel.ipynb"``) in :func:`maintainers_dir`.
+
+    Code, messages and tests name a maintainer notebook only through this helper, so the folder
+    can move in one place.
+    """
+    return maintainers_dir() / name
 
 
 def maintainer_notebook_label(name: str) -> str:
-    """The notebook as maintainers read it in messages: its path relative to ``notebooks/``."""
+    """The notebook as maintainers read it in messages: its path in the repository (``maintainers/jahreswechsel.ipynb``)."""
     path = maintainer_notebook(name)
-    notebooks = REPO_DIR / "notebooks"
-    return str(path.relative_to(notebooks)) if path.is_relative_to(notebooks) else str(path)
+    return str(path.relative_to(REPO_DIR)) if path.is_relative_to(REPO_DIR) else str(path)

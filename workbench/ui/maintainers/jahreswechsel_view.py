@@ -74,7 +74,7 @@ class DueRow:
 
 
 class JahreswechselView:
-    """The page of ``notebooks/maintainers/jahreswechsel.ipynb``: ``JahreswechselView().show()``.
+    """The page of ``maintainers/jahreswechsel.ipynb``: ``JahreswechselView().show()``.
 
     ``rules_dir`` (or ``$WORKBENCH_RULES_DIR``) points to a copy of the rules (tests, rehearsals);
     ``today`` (or ``$WORKBENCH_TODAY``) sets the day the 60-day horizon counts from.
