@@ -18,7 +18,8 @@ Rules:
   (ADR 0015); ``valid_until`` is kept only where a law really ends a rule.
 - A parameter the law updates periodically says how (``updated: yearly``, ``biennial``,
   ``every_3_years``) and where the new value is published (``published_in``). A lookup on
-  or after the next expected update (last ``valid_from`` plus the rhythm) is *provisional*:
+  or after the next expected update (1 January of the year the rhythm leads to from the last
+  ``valid_from``) is *provisional*:
   it answers with the latest known value and :mod:`workbench.parameter_tracking` records it,
   so every result can say "vorläufig".
 - Every value carries a non-empty ``reference``; numbers are read as ``Decimal``
