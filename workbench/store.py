@@ -17,6 +17,8 @@
   store encrypts the case data and the names with AES-256-GCM (:mod:`workbench.store_crypto`);
   case ids, version numbers, times and logins stay clear. An encrypted store refuses to open
   without its key.
+- Full disk, read-only store, missing key: a message saying what to do (:mod:`workbench.store_errors`);
+  a store that cannot be written is still listed and opened, read-only.
 - Backup, restore and key rotation: :mod:`workbench.store_maintenance`.
 """
 
@@ -38,6 +40,9 @@ from workbench.case_household import migrate
 from workbench.errors import CaseNotFound, StoreConflict, StoreError
 from workbench.i18n import text
 from workbench.store_crypto import Cipher, key_from_environment
+from workbench.store_errors import (
+    NOT_WRITABLE, check_key, connect_read_only, from_os_error, from_sqlite_error, read_only,
+)
 from workbench.store_schema import (
     SCHEMA, SCHEMA_VERSION, default_store_path, encryption_check, prepare_file, write_encryption,
 )
@@ -94,13 +99,21 @@ class CaseStore:
         """Open (or create) the store; ``key`` defaults to WORKBENCH_KEY / WORKBENCH_KEY_FILE.
 
         A new store is created encrypted when there is a key. An encrypted store without the
-        right key, and a key given for a store that is not encrypted, are refused (StoreError).
+        right key, and a key given for a store that is not encrypted, are refused (StoreUnavailable).
+        A store this process may not write (read-only medium or permissions) is opened ``read_only``:
+        listing and opening work, saving is refused with a message.
         """
         self.path = Path(path) if path is not None else default_store_path()
+        self.read_only = False
         try:
             prepare_file(self.path)
         except OSError as exc:
-            raise StoreError(text("store.unreadable", path=self.path, detail=exc.strerror or exc)) from exc
+            if exc.errno in NOT_WRITABLE and self.path.is_file():
+                self.read_only = True
+            elif exc.errno in NOT_WRITABLE:  # no store to read either
+                raise StoreError(text("store.unreadable", path=self.path, detail=exc.strerror or exc)) from exc
+            else:
+                raise from_os_error(exc, self.path) from exc
         self._user = advisor()
         key = key if key is not None else key_from_environment()
         self._cipher: Cipher | None = Cipher(key) if key is not None else None
@@ -122,7 +135,7 @@ class CaseStore:
         """
         payload, is_complete = to_payload(data, complete)
         case_id = payload["case_id"]
-        with self._transaction() as conn:
+        with self._transaction(language) as conn:
             latest = _latest(conn, case_id)
             if latest is None and expected_version is not None:
                 log.info("save refused: case %s was deleted (expected version %d)", case_id, expected_version)
@@ -285,28 +298,28 @@ class CaseStore:
     # -- internals -------------------------------------------------------------------------------
 
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
+    def _connect(self, language: str = "de") -> Iterator[sqlite3.Connection]:
         try:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            conn = (connect_read_only(self.path, BUSY_TIMEOUT_S) if self.read_only
+                    else sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None))
         except sqlite3.Error as exc:
-            raise StoreError(text("store.unreadable", path=self.path, detail=exc)) from exc
+            raise from_sqlite_error(exc, self.path, language) from exc
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
             yield conn
-        except sqlite3.OperationalError as exc:
-            key = "store.busy" if "locked" in str(exc) or "busy" in str(exc) else "store.unreadable"
-            raise StoreError(text(key, path=self.path, detail=exc)) from exc
-        except sqlite3.DatabaseError as exc:  # not a database, corrupted, ...
-            raise StoreError(text("store.unreadable", path=self.path, detail=exc)) from exc
+        except sqlite3.DatabaseError as exc:  # locked, disk full, read-only, not a database, corrupted, ...
+            raise from_sqlite_error(exc, self.path, language) from exc
         finally:
             conn.close()
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, language: str = "de") -> Iterator[sqlite3.Connection]:
         """One write transaction: the write lock is taken at BEGIN, so check-then-insert cannot race."""
-        with self._connect() as conn:
+        if self.read_only:
+            raise read_only(self.path, language)
+        with self._connect(language) as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -323,6 +336,14 @@ class CaseStore:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _create_schema(self) -> None:
+        if self.read_only:  # nothing to create or upgrade: check what is there
+            with self._connect() as conn:
+                found = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+                if found is None or found > SCHEMA_VERSION:
+                    raise StoreError(text("store.schema_too_new", path=self.path, found=found, known=SCHEMA_VERSION))
+                check = encryption_check(conn) if found >= 2 else None
+            check_key(check, self._cipher, self.path)
+            return
         with self._connect() as conn:
             if not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # only possible before the first table
@@ -344,12 +365,7 @@ class CaseStore:
                 conn.execute("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 conn.execute("INSERT INTO schema_version (version) VALUES (2)")
             check = encryption_check(conn)
-        if check is None and self._cipher is not None:
-            raise StoreError(text("store.key_for_plain_store", path=self.path))
-        if check is not None and self._cipher is None:
-            raise StoreError(text("store.key_missing", path=self.path))
-        if check is not None and self._cipher is not None and not self._cipher.matches(check):
-            raise StoreError(text("store.key_wrong", path=self.path))
+        check_key(check, self._cipher, self.path)
 
     def _dump(self, payload: dict[str, Any], column: str, case_id: str) -> str:
         plain = json.dumps(payload, ensure_ascii=False)
