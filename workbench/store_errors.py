@@ -15,6 +15,7 @@ needs, with ``immutable=1`` (nobody can write such a medium, so nothing changes 
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -27,6 +28,8 @@ __all__ = ["DISK_FULL", "NOT_WRITABLE", "check_key", "connect_read_only", "disk_
 
 DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 """No space left on the device, or the user's quota is used up."""
+ROOM_BYTES = 64 * 1024
+"""Less free space than this (16 pages) after an I/O error counts as a full disk."""
 NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 """A read-only medium, or no write permission for the service account."""
 
@@ -38,6 +41,19 @@ def is_disk_full(error: BaseException) -> bool:
     if isinstance(error, sqlite3.Error):
         return getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(error)
     return False
+
+
+def _no_room(folder: Path) -> bool:
+    """Whether the disk of ``folder`` has less than a few pages left.
+
+    SQLite reports some writes on a full disk as a plain I/O error (``SQLITE_IOERR_SHMSIZE`` when
+    the ``-shm`` file cannot grow, ``SQLITE_IOERR_WRITE``): then the free space tells.
+    """
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return False
+    return info.f_bavail * info.f_frsize < ROOM_BYTES
 
 
 def _is_read_only(error: sqlite3.Error) -> bool:
@@ -56,7 +72,8 @@ def read_only(path: Path, language: str = "de") -> StoreUnavailable:
 
 def from_sqlite_error(error: sqlite3.Error, path: Path, language: str = "de") -> StoreError:
     """The message for a failed SQLite operation on the store ``path``."""
-    if is_disk_full(error):
+    io_error = str(getattr(error, "sqlite_errorname", "")).startswith("SQLITE_IOERR")
+    if is_disk_full(error) or (io_error and _no_room(path.parent)):
         return disk_full(path, language)
     if _is_read_only(error):
         return read_only(path, language)
