@@ -1,4 +1,6 @@
-"""What a failure of the case store's file means for the office, and what to do (docs/store.md, "Störungen").
+"""What a failure of the case store's file means for the office, and what to do.
+
+docs/store.md, section "Trouble: full disk, read-only store, missing key".
 
 SQLite and the operating system report trouble in their own words: a full disk as ``SQLITE_FULL``
 ("database or disk is full") or ``ENOSPC``, a file or medium that may not be written as
