@@ -25,7 +25,7 @@ from tests.shared import SHARED
 from workbench import store_schema
 from workbench.case_household import migrate
 from workbench.cli import main
-from workbench.errors import StoreUnavailable
+from workbench.errors import StoreError, StoreUnavailable
 from workbench.store import CaseStore
 from workbench.store_crypto import new_key, parse_key
 from workbench.store_maintenance import store_notice
@@ -190,7 +190,7 @@ def test_a_store_the_service_may_not_write_is_opened_read_only(tmp_path: Path, m
         store.save(CASE | {"notes": "neu"}, expected_version=1)
     assert CaseStore(path).history(CASE_ID)[0].version == 1  # nothing written
     monkeypatch.setattr(store_schema, "prepare_file", denied)
-    with pytest.raises(Exception, match="kann nicht geöffnet werden"):  # no store there: nothing to read either
+    with pytest.raises(StoreError, match="kann nicht geöffnet werden"):  # no store there: nothing to read either
         CaseStore(tmp_path / "fehlt" / "cases.sqlite")
 
 
