@@ -250,3 +250,23 @@ def test_the_start_page_lists_a_read_only_store_with_a_note(tmp_path: Path, monk
     monkeypatch.setattr("workbench.store.prepare_file", denied)
     page = StartPage("en", store_factory=lambda: CaseStore(path))
     assert READ_ONLY_EN in page.cases.table.value and "Eva &amp; Jonas" in page.cases.table.value
+
+
+def test_a_filled_form_is_owner_only_whatever_the_umask_and_a_full_disk_leaves_none(
+        small_disk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """``workbench fill`` wrote the form (Steuer-ID, IBAN, address) with the umask's mode before issue 25."""
+    monkeypatch.setenv("WORKBENCH_FORMS_DIR", str(SHARED / "forms"))
+    family = ROOT / "tests" / "forms" / "familie_mueller.json"
+    command = ["fill", "kiz1", str(family), "--date", "2026-04-20", "-o"]
+    old_umask = os.umask(0)
+    try:
+        assert main([*command, str(tmp_path / "kiz1.pdf")]) == 0
+    finally:
+        os.umask(old_umask)
+    assert (tmp_path / "kiz1.pdf").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "kiz1.pdf").read_bytes().startswith(b"%PDF")
+    _fill(small_disk)
+    capsys.readouterr()
+    assert main([*command, str(small_disk / "kiz1.pdf")]) == 2
+    assert "der Datenträger ist voll" in capsys.readouterr().err
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
