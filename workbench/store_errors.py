@@ -25,8 +25,10 @@ from workbench.errors import StoreError, StoreUnavailable
 from workbench.i18n import text
 from workbench.store_crypto import Cipher
 
-__all__ = ["DISK_FULL", "NOT_WRITABLE", "check_key", "connect_read_only", "disk_full", "from_os_error", "from_sqlite_error",
-           "is_disk_full", "read_only"]
+__all__ = [
+    "DISK_FULL", "NOT_WRITABLE", "check_key", "connect_read_only", "disk_full", "disk_full_at", "from_os_error",
+    "from_sqlite_error", "is_disk_full", "read_only",
+]
 
 DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 """No space left on the device, or the user's quota is used up."""
@@ -43,6 +45,12 @@ def is_disk_full(error: BaseException) -> bool:
     if isinstance(error, sqlite3.Error):
         return getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(error)
     return False
+
+
+def disk_full_at(error: sqlite3.Error, folder: Path) -> bool:
+    """Whether a failed SQLite write into ``folder`` failed for want of space (see :func:`_no_room`)."""
+    io_error = str(getattr(error, "sqlite_errorname", "")).startswith("SQLITE_IOERR")
+    return is_disk_full(error) or (io_error and _no_room(folder))
 
 
 def _no_room(folder: Path) -> bool:
@@ -74,8 +82,7 @@ def read_only(path: Path, language: str = "de") -> StoreUnavailable:
 
 def from_sqlite_error(error: sqlite3.Error, path: Path, language: str = "de") -> StoreError:
     """The message for a failed SQLite operation on the store ``path``."""
-    io_error = str(getattr(error, "sqlite_errorname", "")).startswith("SQLITE_IOERR")
-    if is_disk_full(error) or (io_error and _no_room(path.parent)):
+    if disk_full_at(error, path.parent):
         return disk_full(path, language)
     if _is_read_only(error):
         return read_only(path, language)

@@ -28,13 +28,14 @@ from workbench.errors import StoreError, StoreUnavailable
 from workbench.i18n import text
 from workbench.private_files import private_temp, publish
 from workbench.store_crypto import Cipher
-from workbench.store_errors import check_key, connect_read_only, disk_full, is_disk_full, read_only
+from workbench.store_errors import check_key, connect_read_only, disk_full, disk_full_at, read_only
 from workbench.store_records import family_names, search_key
 from workbench.store_schema import SCHEMA_VERSION, encryption_check, prepare_file, write_encryption
 
 __all__ = ["backup", "restore", "rotate_key", "store_notice"]
 
 log = logging.getLogger(__name__)
+
 
 def backup(store: Path, target: Path, *, force: bool = False) -> int:
     """Copy the store to ``target`` (0600) as a consistent snapshot; the number of cases in it.
@@ -56,7 +57,7 @@ def backup(store: Path, target: Path, *, force: bool = False) -> int:
                 _check(copy, target)
                 cases = int(copy.execute("SELECT count(*) FROM cases").fetchone()[0])
         except sqlite3.DatabaseError as exc:
-            if is_disk_full(exc):  # the copy's disk: the store is only read
+            if disk_full_at(exc, target.parent):  # the copy's disk: the store is only read
                 raise StoreUnavailable("files.disk_full", path=target) from None
             raise StoreError(text("store.unreadable", path=store, detail=exc)) from None
         publish(temp, target, force, "store.cli_exists", "store.cli_unwritable")
@@ -88,7 +89,7 @@ def restore(source: Path, store: Path, *, force: bool = False) -> int:
                 _check(live, store)
                 live.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     except sqlite3.DatabaseError as exc:
-        if is_disk_full(exc):
+        if disk_full_at(exc, store.parent):
             raise disk_full(store) from None
         raise StoreError(text("store.restore_unreadable", path=source, detail=exc)) from None
     store.chmod(0o600)
