@@ -173,6 +173,10 @@ def test_a_store_on_a_read_only_disk_is_listed_and_opened_and_saves_say_why_not(
     assert main(["backup", str(backup), "--store", str(path)]) == 0
     assert CaseStore(backup).open(CASE_ID).version == 2
     assert store_notice(path) is not None and READ_ONLY_DE in str(store_notice(path))
+    for command in (["restore", str(backup), "--force"], ["key", "rotate", "--decrypt"]):
+        assert main([*command, "--store", str(path)]) == 2, command
+        err = capsys.readouterr().err
+        assert READ_ONLY_DE in err and "Interner Fehler" not in err, (command, err)
 
 
 def test_a_store_the_service_may_not_write_is_opened_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,7 +28,9 @@ from workbench.errors import StoreError, StoreUnavailable
 from workbench.i18n import text
 from workbench.private_files import private_temp, publish
 from workbench.store_crypto import Cipher
-from workbench.store_errors import check_key, connect_read_only, disk_full, disk_full_at, read_only
+from workbench.store_errors import (
+    check_key, connect_read_only, disk_full_at, from_os_error, from_sqlite_error, read_only,
+)
 from workbench.store_records import family_names, search_key
 from workbench.store_schema import SCHEMA_VERSION, encryption_check, prepare_file, write_encryption
 
@@ -88,9 +90,12 @@ def restore(source: Path, store: Path, *, force: bool = False) -> int:
                 live.execute("PRAGMA journal_mode = WAL")
                 _check(live, store)
                 live.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except OSError as exc:  # the store's file or folder cannot be made or written
+        raise from_os_error(exc, store) from None
     except sqlite3.DatabaseError as exc:
-        if disk_full_at(exc, store.parent):
-            raise disk_full(store) from None
+        trouble = from_sqlite_error(exc, store)
+        if isinstance(trouble, StoreUnavailable):  # the store's disk is full or the store is read-only
+            raise trouble from None
         raise StoreError(text("store.restore_unreadable", path=source, detail=exc)) from None
     store.chmod(0o600)
     log.info("store restored from a backup: %d cases", cases)
@@ -126,20 +131,26 @@ def rotate_key(store: Path, old: bytes | None, new: bytes | None) -> int:
     """
     if not store.is_file():
         raise StoreError(text("store.backup_no_store", path=store))
+    if not (os.access(store, os.W_OK) and os.access(store.parent, os.W_OK)):
+        raise read_only(store)  # SQLite would only say "unable to open database file"
     before, after = (Cipher(old) if old else None), (Cipher(new) if new else None)
-    with closing(sqlite3.connect(store, timeout=30, isolation_level=None)) as conn:
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            check_key(encryption_check(conn), before, store)
-            changed = _reseal(conn, before, after)
-            write_encryption(conn, after)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("VACUUM")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    try:
+        with closing(sqlite3.connect(store, timeout=30, isolation_level=None)) as conn:
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                check_key(encryption_check(conn), before, store)
+                changed = _reseal(conn, before, after)
+                write_encryption(conn, after)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.DatabaseError as exc:  # read-only store, full disk, a damaged file
+        raise from_sqlite_error(exc, store) from None
     log.info("store key changed: %d values re-encrypted (%s -> %s)", changed,
              "encrypted" if before else "plain", "encrypted" if after else "plain")
     return changed
