@@ -19,7 +19,7 @@ GETTSIM_REQ := $(shell sed -n 's/^ *"\(gettsim==[^"]*\)".*/\1/p' pyproject.toml 
 
 # re-installs only when pyproject.toml changed: `make install` on a ready venv takes no time
 $(INSTALLED): .venv/bin/python pyproject.toml
-	$(PIP) install -q -e '.[dev,hub]'
+	$(PIP) install -q -e '.[dev,hub,postgres]'
 	$(PIP) install -q --no-deps '$(GETTSIM_REQ)'  # the `peer` extra: GETTSIM's test cases as data
 	touch $@
 
@@ -35,16 +35,19 @@ axe:
 	elif command -v npm >/dev/null 2>&1; then npm install --no-audit --no-fund --silent; \
 	else echo "npm not found: the accessibility test will be skipped"; fi
 
-# workbench.serve is Voila with refusals (only 127.0.0.1 without a token, no tracebacks, data
-# folder outside notebooks/) and a session limit; every setting is in voila.json (this folder)
+# workbench.serve is Voila with a token login (WORKBENCH_TOKEN, else a new one per start: it prints
+# the start page's link with it), refusals (no tracebacks, data and maintainers' folders outside
+# notebooks/), an origin check, a rate and a session limit; every setting is in voila.json (this folder)
 run: install
-	@echo "Workbench: http://127.0.0.1:$(PORT)/voila/render/start.ipynb  (stop with Ctrl-C)"
 	$(PY) -m workbench.serve notebooks/ --port=$(PORT)
 
-# maintainers: the same notebooks in JupyterLab (token login, URL printed on start)
+# maintainers: their notebooks (they write params.yaml) live in maintainers/, outside the advisors'
+# notebooks/ (workbench/maintenance/paths.py: maintainers_dir); only JupyterLab opens them
+# (token login, 127.0.0.1, URL with the token printed on start)
+MAINTAINERS_DIR := maintainers
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: install
-	$(PY) -m jupyterlab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ROOT_FLAG)
+	$(PY) -m jupyterlab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(MAINTAINERS_DIR) $(ROOT_FLAG)
 
 test: install axe
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q

@@ -8,7 +8,7 @@ with ``--versions`` versions each, starts a separate process that saves through
 :class:`workbench.store.CaseStore` at ``--rate`` saves per second (real saves: validation,
 ``BEGIN IMMEDIATE``, ``synchronous=FULL``), and takes one backup per method while it runs:
 
-* ``steps64``: ``Connection.backup(pages=64)``, what ``workbench backup`` did before ADR 0015 —
+* ``steps64``: ``Connection.backup(pages=64)``, what ``workbench backup`` did before ADR 0018 —
   every save by another connection restarts the copy from the first page;
 * ``onestep``: ``Connection.backup(pages=-1)``, the whole file in one step (one read transaction);
 * ``vacuum_into``: ``VACUUM INTO`` a new file (one read transaction, the copy rebuilt compactly);

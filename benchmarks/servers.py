@@ -9,6 +9,7 @@ ends its kernels too.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -22,6 +23,10 @@ from pathlib import Path
 from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
+TOKEN = secrets.token_urlsafe(32)
+"""The login token of a ``workbench.serve`` started here (plain ``voila`` ignores it); send it as
+``Authorization: token …`` (``AUTH_HEADERS``)."""
+AUTH_HEADERS = {"Authorization": f"token {TOKEN}"}
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -36,7 +41,8 @@ def start_server(module_args: Sequence[str], data: Path,
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", *module_args, f"--port={port}"],
-                            cwd=ROOT, env={**os.environ, "WORKBENCH_DATA": str(data), "PYTHONPATH": str(ROOT)},
+                            cwd=ROOT, env={**os.environ, "WORKBENCH_DATA": str(data), "PYTHONPATH": str(ROOT),
+                                 "WORKBENCH_TOKEN": TOKEN},
                             stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):

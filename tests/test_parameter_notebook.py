@@ -9,9 +9,9 @@ import pytest
 from nbclient import NotebookClient
 
 from tests.maintenance_helpers import copy_rules, fingerprint
+from workbench.maintenance.paths import maintainers_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "maintainers" / "parameter.ipynb"
+NOTEBOOK = maintainers_dir() / "parameter.ipynb"
 REFERENCE = "§ 2 Abs. 4 Satz 1 BEEG i. d. F. G v. 01.12.2026, BGBl. 2026 I Nr. 999 (Test)"
 
 DRIVE = '''

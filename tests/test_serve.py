@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from types import SimpleNamespace
@@ -9,7 +10,9 @@ from types import SimpleNamespace
 import pytest
 
 from workbench.errors import ServeRefused
-from workbench.serve import check_data_outside, check_listen, is_loopback
+from workbench.maintenance.paths import REPO_DIR, advisor_notebooks_dir, maintainers_dir
+from workbench.serve import check_data_outside, check_listen, check_maintainers_outside, is_loopback
+from workbench.serve_login import check_token, cookie_secret_for, new_token
 from workbench.serve_limits import KernelState, busy_page, kernel_states, orphans, sessions
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
@@ -25,13 +28,45 @@ def test_addresses_other_machines_reach_are_not_loopback(ip: str) -> None:
     assert not is_loopback(ip)
 
 
-def test_an_open_address_needs_a_token_a_proxy_or_the_hub() -> None:
+def test_an_open_address_needs_a_configured_token_or_the_hub() -> None:
     with pytest.raises(ServeRefused, match="nicht auf 0.0.0.0"):
         check_listen("0.0.0.0", token=False, behind_proxy=False, hub=False)
     check_listen("0.0.0.0", token=True, behind_proxy=False, hub=False)
-    check_listen("0.0.0.0", token=False, behind_proxy=True, hub=False)
     check_listen("10.0.0.5", token=False, behind_proxy=False, hub=True)
     check_listen("127.0.0.1", token=False, behind_proxy=False, hub=False)
+
+
+def test_a_proxy_in_front_needs_both_the_served_address_and_a_token() -> None:
+    """Issue 25: ``--behind-proxy --ip=0.0.0.0`` served the network without any check."""
+    for token, origin in ((False, ""), (True, ""), (False, "https://workbench.example")):
+        with pytest.raises(ServeRefused, match="--behind-proxy nur mit"):
+            check_listen("0.0.0.0", token=token, behind_proxy=True, hub=False, allowed_origin=origin)
+        with pytest.raises(ServeRefused, match="--behind-proxy nur mit"):
+            check_listen("127.0.0.1", token=token, behind_proxy=True, hub=False, allowed_origin=origin)
+    check_listen("0.0.0.0", token=True, behind_proxy=True, hub=False, allowed_origin="https://workbench.example")
+
+
+def test_a_configured_token_shorter_than_32_characters_is_refused_in_german() -> None:
+    for short in ("x", "geheim", "a" * 31):
+        with pytest.raises(ServeRefused, match=f"Der Token ist {len(short)} Zeichen lang; die Workbench verlangt "
+                                               "mindestens 32"):
+            check_token(short)
+    check_token("a" * 32)
+
+
+def test_a_generated_token_is_long_random_and_new_each_time() -> None:
+    tokens = {new_token() for _ in range(50)}
+    assert len(tokens) == 50
+    assert all(len(t) >= 43 and re.fullmatch(r"[A-Za-z0-9_-]+", t) for t in tokens)  # 256 bits, URL-safe
+    check_token(next(iter(tokens)))
+
+
+def test_the_served_folder_must_not_hold_the_maintainers_notebooks(tmp_path: Path) -> None:
+    with pytest.raises(ServeRefused, match="Notebooks der Regelpflege"):
+        check_maintainers_outside(tmp_path, tmp_path / "maintainers")
+    with pytest.raises(ServeRefused, match="Notebooks der Regelpflege"):  # `workbench serve .` in the repository
+        check_maintainers_outside(REPO_DIR, maintainers_dir())
+    check_maintainers_outside(advisor_notebooks_dir(), maintainers_dir())
 
 
 def test_the_data_folder_must_lie_outside_the_served_folder(tmp_path: Path) -> None:
@@ -93,3 +128,33 @@ def test_a_kernel_still_starting_counts_as_a_session_and_is_no_orphan() -> None:
     assert states[0].last_activity == NOW
     assert sessions(states) == 2
     assert orphans(states, datetime.now(timezone.utc), grace_s=300) == []
+
+
+def test_make_lab_opens_the_maintainers_folder_and_make_run_serves_only_the_advisors_folder() -> None:
+    """One place says where the maintainers' notebooks are; the Makefile follows it."""
+    makefile = (REPO_DIR / "Makefile").read_text(encoding="utf-8")
+    assert f"MAINTAINERS_DIR := {maintainers_dir().relative_to(REPO_DIR)}\n" in makefile
+    assert "--ServerApp.root_dir=$(MAINTAINERS_DIR)" in makefile
+    assert f"-m workbench.serve {advisor_notebooks_dir().relative_to(REPO_DIR)}/ --port=$(PORT)" in makefile
+
+
+def test_the_workbench_command_passes_the_proxy_settings_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    import workbench.serve
+    from workbench.cli_serve import add_serve_parser
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(workbench.serve, "main", lambda options: seen.append(list(options)) or 0)
+    parser = argparse.ArgumentParser()
+    add_serve_parser(parser.add_subparsers())
+    args = parser.parse_args(["serve", "--behind-proxy", "--allowed-origin", "https://wb.example", "--port", "9000"])
+    assert args.func(args) == 0
+    assert seen == [["notebooks/", "--port=9000", "--allowed-origin=https://wb.example", "--behind-proxy"]]
+
+
+def test_a_fixed_token_keeps_logins_across_restarts_and_a_new_token_ends_them() -> None:
+    token = "a" * 43
+    assert cookie_secret_for(token) == cookie_secret_for("a" * 43)  # same key after a restart
+    assert cookie_secret_for(token) != cookie_secret_for("b" * 43)  # a new token logs everyone out
+    assert len(cookie_secret_for(token)) == 32 and token.encode() not in cookie_secret_for(token)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.pg_server import raw_sql
 from tests.shared import SHARED
 from workbench.case_household import migrate
 from workbench.cli import main
@@ -40,15 +41,13 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def _age(store: CaseStore, case_id: str, days: int) -> None:
+def _age(location: Path | str, case_id: str, days: int) -> None:
     """Pretend the case was last saved ``days`` ago (the store writes the current time)."""
-    with closing(sqlite3.connect(store.path)) as conn:
-        rows = conn.execute("SELECT seq, saved_at FROM versions WHERE case_id = ?", (case_id,)).fetchall()
-        for seq, saved_at in rows:
-            from datetime import datetime
-            moved = datetime.fromisoformat(saved_at) - timedelta(days=days)
-            conn.execute("UPDATE versions SET saved_at = ? WHERE seq = ?", (moved.isoformat(), seq))
-        conn.commit()
+    from datetime import datetime
+
+    for seq, saved_at in raw_sql(location, "SELECT seq, saved_at FROM versions WHERE case_id = ?", (case_id,)):
+        moved = datetime.fromisoformat(str(saved_at)) - timedelta(days=days)
+        raw_sql(location, "UPDATE versions SET saved_at = ? WHERE seq = ?", (moved.isoformat(), seq))
 
 
 def test_a_backup_taken_while_a_process_keeps_saving_is_consistent_private_and_one_file(tmp_path: Path) -> None:
@@ -145,62 +144,66 @@ def test_backup_does_not_overwrite_a_file_or_the_store_itself(tmp_path: Path, ca
 
 
 def test_purge_deletes_cases_whose_last_save_is_older_than_the_retention_with_a_dry_run_first(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    store = CaseStore(tmp_path / "cases.sqlite")
+        store_location: Path | str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    store = CaseStore(store_location)
+    where = str(store_location)
     for case_id in ("alt-1", "alt-2", "frisch-1", "zurueck-1"):
         store.save(CASE | {"case_id": case_id}, expected_version=None)
-    _age(store, "alt-1", 800)
-    _age(store, "alt-2", 731)
-    _age(store, "zurueck-1", 900)
+    _age(store_location, "alt-1", 800)
+    _age(store_location, "alt-2", 731)
+    _age(store_location, "zurueck-1", 900)
     store.save(CASE | {"case_id": "zurueck-1", "notes": "wieder da"}, expected_version=1)  # counts from its last save
     with pytest.raises(StoreConflict):
         store.save(CASE | {"case_id": "alt-1"}, expected_version=None)  # a conflict copy, deleted with it
     capsys.readouterr()
-    assert main(["purge", "--older-than", "2y", "--dry-run", "--store", str(store.path)]) == 0
+    assert main(["purge", "--older-than", "2y", "--dry-run", "--store", where]) == 0
     out = capsys.readouterr()
     assert [line.split("\t")[0] for line in out.out.splitlines()] == ["alt-1", "alt-2"]
     assert "würden gelöscht" in out.err and "730 Tage" in out.err
     assert {s.case_id for s in store.list()} == {"alt-1", "alt-2", "frisch-1", "zurueck-1"}
-    assert main(["purge", "--store", str(store.path)]) == 2
+    assert main(["purge", "--store", where]) == 2
     assert "WORKBENCH_RETENTION_DAYS" in capsys.readouterr().err
     monkeypatch.setenv("WORKBENCH_RETENTION_DAYS", "730")
-    assert main(["purge", "--store", str(store.path)]) == 0
+    assert main(["purge", "--store", where]) == 0
     assert "2 Fälle älter als 730 Tage" in capsys.readouterr().err
     assert {s.case_id for s in store.list()} == {"frisch-1", "zurueck-1"}
     assert store.conflict_copies("alt-1") == []
-    with closing(sqlite3.connect(store.path)) as conn:
-        assert conn.execute("SELECT count(*) FROM versions WHERE case_id LIKE 'alt-%'").fetchone()[0] == 0
+    assert raw_sql(store_location, "SELECT count(*) FROM versions WHERE case_id IN ('alt-1', 'alt-2')") == [(0,)]
     for bad in ("0", "zwei Jahre", "-5d", "3m"):
-        assert main(["purge", f"--older-than={bad}", "--store", str(store.path)]) == 2, bad
+        assert main(["purge", f"--older-than={bad}", "--store", where]) == 2, bad
         assert "nicht verstanden" in capsys.readouterr().err
 
 
-def test_export_of_all_versions_holds_drafts_versions_and_conflict_copies_in_order(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.sqlite")
+def test_export_of_all_versions_holds_drafts_versions_and_conflict_copies_in_order(
+        tmp_path: Path, store_location: Path | str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JUPYTERHUB_USER", "beraterin-a")
+    store = CaseStore(store_location)
     store.save({"case_id": CASE["case_id"], "notes": "Entwurf"}, expected_version=None)
     store.save(CASE, expected_version=1)
     with pytest.raises(StoreConflict):
         store.save(CASE | {"notes": "anderes Fenster"}, expected_version=1)
     target = tmp_path / "auskunft.json"
     assert main(["cases", "export", CASE["case_id"], "--all-versions", "-o", str(target),
-                 "--store", str(store.path)]) == 0
+                 "--store", str(store_location)]) == 0
     assert _mode(target) == 0o600
     exported = json.loads(target.read_text(encoding="utf-8"))
     assert exported["format"] == "workbench-case-history/1" and exported["case_id"] == CASE["case_id"]
-    assert [(v["version"], v["complete"]) for v in exported["versions"]] == [(1, False), (2, True)]
+    assert [(v["version"], v["complete"], v["saved_by"]) for v in exported["versions"]] == [
+        (1, False, "beraterin-a"), (2, True, "beraterin-a")]
     assert exported["versions"][0]["data"] == {"case_id": CASE["case_id"], "notes": "Entwurf"}
     assert exported["versions"][1]["data"] == CASE
     assert [(c["based_on"], c["data"]["notes"]) for c in exported["conflict_copies"]] == [(1, "anderes Fenster")]
 
 
-def test_a_conflict_shows_both_versions_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    store = CaseStore(tmp_path / "cases.sqlite")
+def test_a_conflict_shows_both_versions_on_the_command_line(store_location: Path | str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    store = CaseStore(store_location)
     store.save(CASE, expected_version=None)
     store.save(CASE | {"notes": "Beraterin 1"}, expected_version=1)
     with pytest.raises(StoreConflict):
         store.save(CASE | {"notes": "Beraterin 2"}, expected_version=1)
     capsys.readouterr()
-    assert main(["cases", "conflicts", CASE["case_id"], "--store", str(store.path)]) == 0
+    assert main(["cases", "conflicts", CASE["case_id"], "--store", str(store_location)]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["latest_version"] == 2 and store.open(CASE["case_id"]).data["notes"] == "Beraterin 1"
     assert [c["data"]["notes"] for c in shown["conflict_copies"]] == ["Beraterin 2"]
@@ -228,8 +231,8 @@ def test_deleting_a_case_leaves_none_of_its_text_in_the_database_or_its_write_ah
     assert [s.case_id for s in store.list()] == [CASE["case_id"]]
 
 
-def test_a_store_error_names_no_family_data(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.sqlite")
+def test_a_store_error_names_no_family_data(store_location: Path | str) -> None:
+    store = CaseStore(store_location)
     store.save(CASE, expected_version=None)
     with pytest.raises(StoreError) as refused:
         store.save(CASE | {"notes": "Eva ist schwanger"}, expected_version=None)

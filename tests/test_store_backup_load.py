@@ -2,7 +2,7 @@
 
 Issue 25: at 18–20 saves/s the stepwise backup (64 pages a step, restarted by every save of
 another connection) never finished on an office-sized store. The copy is now taken in one
-step (``VACUUM INTO``, ADR 0015); how long it takes under N saves/s is measured by
+step (``VACUUM INTO``, ADR 0018); how long it takes under N saves/s is measured by
 ``benchmarks/backup.py``, not here. This test only bounds it generously and checks what the
 office relies on: the file is 0600 from the start, nothing half-written is ever left, and the
 restored store opens every case with versions that are a prefix of what was saved.

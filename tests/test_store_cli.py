@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import stat
@@ -14,10 +15,17 @@ from tests.shared import SHARED
 EXAMPLE = SHARED / "examples" / "elterngeld" / "ex-money-021.json"
 
 
-def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"WORKBENCH_DATA": str(tmp_path / "data")}
+def run_in(tmp_path: Path, *args: str, store: Path | str | None = None,
+        **settings: str) -> subprocess.CompletedProcess[str]:
+    """``workbench ARGS`` with the data folder in ``tmp_path``; ``store`` goes to WORKBENCH_STORE."""
+    env = os.environ | {"WORKBENCH_DATA": str(tmp_path / "data")} | settings
+    if store is not None:
+        env["WORKBENCH_STORE"] = str(store)
     return subprocess.run([sys.executable, "-m", "workbench.cli", *args], capture_output=True, text=True,
                           timeout=120, env=env)
+
+
+run = run_in
 
 
 def case_file(tmp_path: Path) -> Path:
@@ -26,8 +34,10 @@ def case_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_import_list_show_export_and_delete_a_case(tmp_path: Path) -> None:
+def test_import_list_show_export_and_delete_a_case(tmp_path: Path, store_location: Path | str) -> None:
+    """On SQLite (WORKBENCH_STORE naming the file) and on PostgreSQL (WORKBENCH_STORE=postgresql://…)."""
     path = case_file(tmp_path)
+    run = functools.partial(run_in, store=store_location)
     out = run(tmp_path, "cases", "import", str(path))
     assert out.returncode == 0 and "Fall ex-money-021 als Version 1 gespeichert" in out.stdout
     assert run(tmp_path, "cases", "import", str(path)).stdout.strip() == "Fall ex-money-021 als Version 2 gespeichert"
@@ -46,7 +56,32 @@ def test_import_list_show_export_and_delete_a_case(tmp_path: Path) -> None:
     deleted = run(tmp_path, "cases", "delete", "ex-money-021", "--yes")
     assert deleted.returncode == 0 and "Fall ex-money-021 gelöscht" in deleted.stdout
     assert run(tmp_path, "cases", "list", "--json").stdout.strip() == "[]"
-    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+    if isinstance(store_location, Path):
+        assert stat.S_IMODE(store_location.parent.stat().st_mode) == 0o700
+    else:  # nothing was written into the data folder
+        assert not (tmp_path / "data").exists()
+
+
+def test_the_history_shows_which_advisor_saved_each_version(tmp_path: Path, store_location: Path | str) -> None:
+    path = case_file(tmp_path)
+    assert run_in(tmp_path, "cases", "import", str(path), store=store_location, JUPYTERHUB_USER="berater-a",
+                  WORKBENCH_ADVISOR="wird-nicht-genommen").returncode == 0  # the hub's login wins
+    assert run_in(tmp_path, "cases", "import", str(path), store=store_location, JUPYTERHUB_USER="",
+                  WORKBENCH_ADVISOR="beraterin-b").returncode == 0  # one system login, advisor named by setting
+    lines = run_in(tmp_path, "cases", "history", "ex-money-021", store=store_location).stdout.splitlines()
+    assert [(line.split("\t")[0], line.split("\t")[2], line.split("\t")[3]) for line in lines] == [
+        ("v2", "vollständig", "beraterin-b"), ("v1", "vollständig", "berater-a")]
+    as_json = json.loads(run_in(tmp_path, "cases", "history", "ex-money-021", "--json", store=store_location).stdout)
+    assert [(v["version"], v["saved_by"]) for v in as_json] == [(2, "beraterin-b"), (1, "berater-a")]
+
+
+def test_a_store_setting_that_cannot_work_exits_2_with_a_german_message(tmp_path: Path) -> None:
+    unreachable = run_in(tmp_path, "cases", "list", store="postgresql://workbench:geheim-pw@127.0.0.1:1/faelle")
+    assert unreachable.returncode == 2 and "Traceback" not in unreachable.stderr
+    assert "Die Falldatenbank postgresql://workbench@127.0.0.1:1/faelle ist nicht erreichbar" in unreachable.stderr
+    assert "geheim-pw" not in unreachable.stderr  # the password is never shown
+    other = run_in(tmp_path, "cases", "list", store="mysql://x@host/db")
+    assert other.returncode == 2 and "WORKBENCH_STORE nennt eine Falldatenbank der Art mysql://" in other.stderr
 
 
 def test_bad_input_exits_with_2_and_a_message_never_a_traceback(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def _report(results: Any, round_no: int, name: str, attempt: Callable[[], object
         results.put((round_no, name, f"error: {exc}"))
 
 
-def _race(target: Callable[[str, str, Any, Any], None], path: Path, names: tuple[str, str],
+def _race(target: Callable[[str, str, Any, Any], None], path: Path | str, names: tuple[str, str],
           outcomes: int) -> list[tuple[int, str, str]]:
     """Run ``target`` in two spawned processes, one per name, that meet at a barrier; collect ``outcomes`` reports."""
     context = multiprocessing.get_context("spawn")
@@ -57,7 +57,7 @@ def _race(target: Callable[[str, str, Any, Any], None], path: Path, names: tuple
 
 def _racer(path: str, name: str, barrier: Any, results: Any) -> None:
     """One advisor's process: every round, save the version both processes opened, at the same moment."""
-    store = CaseStore(Path(path))
+    store = CaseStore(path)
 
     def save_opened(round_no: int) -> None:
         barrier.wait(timeout=60)
@@ -69,8 +69,8 @@ def _racer(path: str, name: str, barrier: Any, results: Any) -> None:
         _report(results, round_no, name, lambda: save_opened(round_no))
 
 
-def test_two_processes_saving_the_same_version_at_once_exactly_one_wins_every_round(tmp_path: Path) -> None:
-    path = tmp_path / "cases.sqlite"
+def test_two_processes_saving_the_same_version_at_once_exactly_one_wins_every_round(store_location: Path | str) -> None:
+    path = store_location  # a SQLite file, or a database on the PostgreSQL test server
     CaseStore(path).save(CASE, expected_version=None)
     outcomes = _race(_racer, path, ("tab-1", "tab-2"), 2 * ROUNDS)
     for round_no in range(ROUNDS):
@@ -88,7 +88,7 @@ SAVER = """
 import sys
 from pathlib import Path
 from workbench.store import CaseStore
-store = CaseStore(Path(sys.argv[1]))
+store = CaseStore(sys.argv[1])
 case_id = sys.argv[2]
 version = store.open(case_id).version
 while True:
@@ -100,12 +100,12 @@ while True:
 
 @pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
 def test_a_process_killed_in_the_middle_of_saving_loses_nothing_it_reported_saved(
-        tmp_path: Path, encrypted: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        store_location: Path | str, encrypted: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     if encrypted:  # the saving child inherits the key
         from workbench.store_crypto import new_key
 
         monkeypatch.setenv("WORKBENCH_KEY", new_key())
-    path = tmp_path / "cases.sqlite"
+    path = store_location  # PostgreSQL: the server rolls back the killed connection's open transaction
     store = CaseStore(path)
     store.save({"case_id": "absturz-1", "step": 1}, expected_version=None)
     reported: list[int] = []
@@ -119,8 +119,9 @@ def test_a_process_killed_in_the_middle_of_saving_loses_nothing_it_reported_save
         reported += [int(line) for line in child.stdout.read().split()]
         child.wait(timeout=30)
         child.stdout.close()
-        with closing(sqlite3.connect(path)) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if isinstance(path, Path):
+            with closing(sqlite3.connect(path)) as conn:
+                assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         reopened = CaseStore(path)
         latest = reopened.open("absturz-1")
         assert latest.version >= max(reported)
@@ -202,8 +203,9 @@ def test_a_store_of_schema_version_1_is_upgraded_when_opened_and_keeps_its_cases
         assert conn.execute("SELECT count(*) FROM store_meta").fetchone()[0] == 0
 
 
-def test_saves_are_logged_with_case_id_and_version_only(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    store = CaseStore(tmp_path / "cases.sqlite")
+def test_saves_are_logged_with_case_id_and_version_only(store_location: Path | str,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    store = CaseStore(store_location)
     caplog.set_level("DEBUG", logger="workbench.store")
     store.save(CASE, expected_version=None)
     with pytest.raises(StoreConflict):
@@ -215,8 +217,8 @@ def test_saves_are_logged_with_case_id_and_version_only(tmp_path: Path, caplog: 
         assert personal not in logged
 
 
-def test_many_quick_saves_stay_fast(tmp_path: Path) -> None:
-    store = CaseStore(tmp_path / "cases.sqlite")
+def test_many_quick_saves_stay_fast(store_location: Path | str) -> None:
+    store = CaseStore(store_location)
     version = store.save(CASE, expected_version=None)
     started = time.perf_counter()
     for _ in range(30):
@@ -226,7 +228,7 @@ def test_many_quick_saves_stay_fast(tmp_path: Path) -> None:
 
 def _creator(path: str, name: str, barrier: Any, results: Any) -> None:
     """Two advisors create a case with the same case id at the same moment."""
-    store = CaseStore(Path(path))
+    store = CaseStore(path)
 
     def create(round_no: int) -> None:
         barrier.wait(timeout=60)
@@ -236,8 +238,8 @@ def _creator(path: str, name: str, barrier: Any, results: Any) -> None:
         _report(results, round_no, name, lambda: create(round_no))
 
 
-def test_two_processes_creating_the_same_new_case_at_once_exactly_one_wins(tmp_path: Path) -> None:
-    path = tmp_path / "cases.sqlite"
+def test_two_processes_creating_the_same_new_case_at_once_exactly_one_wins(store_location: Path | str) -> None:
+    path = store_location
     CaseStore(path)
     outcomes = _race(_creator, path, ("A", "B"), ROUNDS)
     store = CaseStore(path)

@@ -22,7 +22,6 @@ import ipywidgets as w
 import pytest
 
 from tests.shared import SHARED
-from workbench import store_schema
 from workbench.case_household import migrate
 from workbench.cli import main
 from workbench.errors import StoreError, StoreUnavailable
@@ -187,13 +186,12 @@ def test_a_store_the_service_may_not_write_is_opened_read_only(tmp_path: Path, m
     def denied(_path: Path) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr("workbench.store.prepare_file", denied)
+    monkeypatch.setattr("workbench.store_sqlite.prepare_file", denied)
     store = CaseStore(path)
     assert store.read_only and store.open(CASE_ID).data == CASE
     with pytest.raises(StoreUnavailable, match=READ_ONLY_DE):
         store.save(CASE | {"notes": "neu"}, expected_version=1)
     assert CaseStore(path).history(CASE_ID)[0].version == 1  # nothing written
-    monkeypatch.setattr(store_schema, "prepare_file", denied)
     with pytest.raises(StoreError, match="kann nicht geöffnet werden"):  # no store there: nothing to read either
         CaseStore(tmp_path / "fehlt" / "cases.sqlite")
 
@@ -251,7 +249,7 @@ def test_the_start_page_lists_a_read_only_store_with_a_note(tmp_path: Path, monk
     def denied(_path: Path) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr("workbench.store.prepare_file", denied)
+    monkeypatch.setattr("workbench.store_sqlite.prepare_file", denied)
     page = StartPage("en", store_factory=lambda: CaseStore(path))
     assert READ_ONLY_EN in page.cases.table.value and "Eva &amp; Jonas" in page.cases.table.value
 

@@ -16,12 +16,14 @@ import re
 from pathlib import Path
 
 from workbench.i18n import catalog
+from workbench.maintenance.paths import advisor_notebooks_dir, maintainers_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "workbench" / "ui"
 # shown by the comparison and on the handout
 VIEWS = [ROOT / "workbench" / name for name in ("vergleich.py", "report.py", "report_blocks.py")]
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = advisor_notebooks_dir()
+MAINTAINERS = maintainers_dir()
 
 ALLOWED = {
     "–": "a dash for 'no value' reads the same in both languages",
@@ -127,12 +129,12 @@ def test_the_ui_code_holds_no_user_facing_text_outside_the_catalog() -> None:
 
 def test_the_notebooks_hold_no_user_facing_text() -> None:
     found = []
-    for path in sorted(NOTEBOOKS.rglob("*.ipynb")):
+    for path in sorted([*NOTEBOOKS.rglob("*.ipynb"), *MAINTAINERS.rglob("*.ipynb")]):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             source = "".join(cell["source"])
             if cell["cell_type"] == "code":
                 found += hard_coded_texts(source, str(path.relative_to(ROOT)))
-            elif source.strip() and path.parent.name != "maintainers":
+            elif source.strip() and path.parent != MAINTAINERS:
                 # the maintainers' notebooks open in JupyterLab with a German note on top; their views
                 # (workbench/ui/maintainers) take every shown text from the catalog
                 found.append(f"{path.relative_to(ROOT)}: a markdown cell shows text in one language only")

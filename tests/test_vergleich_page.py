@@ -94,12 +94,19 @@ def test_hours_above_32_are_refused_at_the_wish() -> None:
     assert "1 bis 32" in page.wishes.parents[0].message.text
 
 
-def test_switching_to_english_stores_the_language_and_shows_english_money() -> None:
+def test_switching_to_english_shows_english_money_and_writes_nothing_until_a_save() -> None:
     page, store = stored_page()
     page.header.toggle.value = "en"
-    assert store.open("VGL-2026-LT").data["language"] == "en"
     assert "<h1 lang=\"en\">Compare plans</h1>" == page.header.title.value
     assert "€20,862.22" in page.table.value and "Difference to the best plan" in page.table.value
+    assert len(store.versions["VGL-2026-LT"]) == 1  # Lesen schreibt nie: the switch is no change
+    assert store.open("VGL-2026-LT").data["language"] == "de"
+    page.open_planner(page.choices[0])
+    page.planner.cycle("B", 9)
+    page.plan_name.value = "Tom ab Monat 9"
+    page._save_own()  # the next real change takes the language along
+    assert len(store.versions["VGL-2026-LT"]) == 2
+    assert store.open("VGL-2026-LT").data["language"] == "en"
 
 
 def test_the_handout_link_is_a_pdf_download() -> None:
@@ -126,7 +133,7 @@ def test_the_header_calls_back_on_a_switch_but_not_when_the_page_sets_the_langua
     assert [label for label, _ in header.toggle.options] == ["Deutsch", "English"]
 
 
-def test_the_wizard_switches_language_at_the_same_step_and_stores_it() -> None:
+def test_the_wizard_switches_language_at_the_same_step_and_stores_it_with_the_next_change() -> None:
     data = dump_case(load_case(json.loads(FAMILY.read_text(encoding="utf-8"))))
     store = MemoryStore()
     version = store.save(data, expected_version=None)
@@ -135,9 +142,15 @@ def test_the_wizard_switches_language_at_the_same_step_and_stores_it() -> None:
     wizard = ElterngeldWizard(store.open("VGL-2026-LT").data, store, version, autosave_delay=0)
     wizard.go(2)
     page = w.VBox([wizard.widget])
-    wizard.on_language = lambda old: _relanguage(page, old, store)
+    rebuilt: list[ElterngeldWizard] = []
+    wizard.on_language = lambda old: rebuilt.append(_relanguage(page, old, store))
     wizard.header.toggle.value = "en"
     new = page.children[0]
-    assert new is not wizard.widget
-    assert store.open("VGL-2026-LT").data["language"] == "en"
+    assert new is not wizard.widget and rebuilt[0].widget is new
     assert "Step 3 of 6" in new.children[1].value  # the progress, in English, at the same step
+    assert len(store.versions["VGL-2026-LT"]) == 1  # the switch writes nothing
+    english = rebuilt[0]
+    english.go(0)
+    english.step.married.input.value = not english.step.married.input.value  # type: ignore[attr-defined]
+    assert len(store.versions["VGL-2026-LT"]) == 2  # the next real change, with the language
+    assert store.open("VGL-2026-LT").data["language"] == "en"

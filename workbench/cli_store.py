@@ -2,6 +2,7 @@
 
     workbench cases list [--search TEXT] [--limit N] [--json]
     workbench cases show CASE_ID [--version N]
+    workbench cases history CASE_ID [--json]            (every version: when, draft or complete, who saved)
     workbench cases export CASE_ID [--output FILE] [--all-versions]
     workbench cases import FILE
     workbench cases delete CASE_ID --yes
@@ -13,7 +14,8 @@
     workbench key new --output FILE
     workbench key rotate (--new-key-file FILE | --decrypt)
 
-Every command takes ``--store FILE`` (default ``$WORKBENCH_DATA/cases.sqlite``); the key of an
+Every command takes ``--store FILE`` or ``--store postgresql://…`` (default ``$WORKBENCH_STORE``,
+else ``$WORKBENCH_DATA/cases.sqlite``); the key of an
 encrypted store comes from WORKBENCH_KEY or WORKBENCH_KEY_FILE (docs/store.md). Messages name
 case ids and counts, never family data.
 """
@@ -31,7 +33,7 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
 from workbench.private_files import write_private
-from workbench.store import CaseStore, default_store_path, office_time
+from workbench.store import CaseStore, office_time, store_target
 
 __all__ = ["RETENTION_ENV", "add_cases_parser", "add_store_parsers", "parse_age"]
 
@@ -46,11 +48,18 @@ def _print_json(data: object) -> None:
 
 
 def _store_path(args: argparse.Namespace) -> Path:
-    return Path(args.store) if args.store else default_store_path()
+    target = store_target(args.store)
+    return target if isinstance(target, Path) else Path(target)
+
+
+def _server_url(args: argparse.Namespace) -> str | None:
+    """The ``postgresql://`` URL of --store or WORKBENCH_STORE; None for a SQLite file."""
+    target = store_target(args.store)
+    return target if isinstance(target, str) else None
 
 
 def _store(args: argparse.Namespace) -> CaseStore:
-    return CaseStore(_store_path(args))
+    return CaseStore(args.store or None)
 
 
 def _write_private(path: str, data: object, force: bool = False) -> None:
@@ -80,6 +89,19 @@ def cmd_cases_show(args: argparse.Namespace) -> int:
     stored = _store(args).open(args.case_id, args.version)
     _print_json({"case_id": stored.case_id, "version": stored.version, "saved_at": stored.saved_at.isoformat(),
                  "complete": stored.complete, "data": stored.data})
+    return 0
+
+
+def cmd_cases_history(args: argparse.Namespace) -> int:
+    """Every version of a case, newest first, with the advisor who saved it (per-advisor identity)."""
+    versions = _store(args).history(args.case_id)
+    if args.json:
+        _print_json([{"version": s.version, "saved_at": s.saved_at.isoformat(), "complete": s.complete,
+                      "saved_by": s.saved_by} for s in versions])
+        return 0
+    for s in versions:
+        state = text("store.cli_complete" if s.complete else "store.cli_draft")
+        print(f"v{s.version}\t{office_time(s.saved_at).strftime('%d.%m.%Y %H:%M')}\t{state}\t{s.saved_by}")
     return 0
 
 
@@ -133,6 +155,12 @@ def cmd_cases_conflicts(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from workbench.store_maintenance import backup
 
+    if (url := _server_url(args)) is not None:
+        from workbench.store_pg_maintenance import pg_backup
+
+        cases = pg_backup(url, Path(args.output), force=args.force)
+        print(text("store.cli_backup", path=args.output, count=cases))
+        return 0
     cases = backup(_store_path(args), Path(args.output), force=args.force)
     print(text("store.cli_backup", path=args.output, count=cases))
     return 0
@@ -141,6 +169,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from workbench.store_maintenance import restore
 
+    if (url := _server_url(args)) is not None:
+        from workbench.store_pg_maintenance import pg_restore_backup
+        from workbench.store_postgres import display_location
+
+        cases = pg_restore_backup(Path(args.backup), url, force=args.force)
+        print(text("store.cli_restored", path=display_location(url), count=cases))
+        return 0
     cases = restore(Path(args.backup), _store_path(args), force=args.force)
     print(text("store.cli_restored", path=_store_path(args), count=cases))
     return 0
@@ -182,7 +217,12 @@ def cmd_key_rotate(args: argparse.Namespace) -> int:
 
     old = key_from_environment()
     new = None if args.decrypt else read_key_file(Path(args.new_key_file))
-    count = rotate_key(_store_path(args), old, new)
+    if (url := _server_url(args)) is not None:
+        from workbench.store_pg_maintenance import pg_rotate_key
+
+        count = pg_rotate_key(url, old, new)
+    else:
+        count = rotate_key(_store_path(args), old, new)
     print(text("store.cli_decrypted" if new is None else "store.cli_rotated", count=count))
     return 0
 
@@ -198,7 +238,9 @@ def _positive(value: str) -> int:
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", metavar="FILE", help="Falldatenbank (Standard: $WORKBENCH_DATA/cases.sqlite)")
+    common.add_argument("--store", metavar="FILE|URL",
+                        help="Falldatenbank: SQLite-Datei oder postgresql://… (Standard: $WORKBENCH_STORE, "
+                             "sonst $WORKBENCH_DATA/cases.sqlite)")
     return common
 
 
@@ -216,6 +258,11 @@ def add_cases_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     p.add_argument("case_id")
     p.add_argument("--version", type=_positive)
     p.set_defaults(func=cmd_cases_show)
+    p = commands.add_parser("history", parents=[common], help="alle Versionen eines Falls: wann, Entwurf oder "
+                            "vollständig, wer gespeichert hat")
+    p.add_argument("case_id")
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    p.set_defaults(func=cmd_cases_history)
     p = commands.add_parser("export", parents=[common], help="neueste vollständige Version als Falldatei")
     p.add_argument("case_id")
     p.add_argument("--output", "-o", metavar="FILE", help="in diese (neue) Datei schreiben statt auf die Ausgabe")

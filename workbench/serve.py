@@ -1,24 +1,28 @@
 """Serve the workbench with Voilà, hardened: ``make run`` and ``workbench serve`` start this.
 
-    python -m workbench.serve notebooks/ [--port=8866] [--ip=ADDR] [--behind-proxy] [--hub]
+    python -m workbench.serve notebooks/ [--port=8866] [--ip=ADDR] [--behind-proxy --allowed-origin=URL] [--hub]
 
 It is Voilà itself (a subclass of its application, in this process), reading ``voila.json``
 from the working directory as ``voila`` does, with these refusals and additions
-(docs/deploy.md, docs/adr/0013-betrieb.md):
+(docs/deploy.md, docs/adr/0013-betrieb.md, docs/adr/0017-login-und-seitenstarts.md):
 
-- **Listening**: only on a loopback address (127.0.0.1, ::1, localhost) unless a token is
-  set (``WORKBENCH_TOKEN`` in the environment, or ``--token``), ``--behind-proxy`` says
-  that an authenticating reverse proxy stands in front, or ``--hub`` (JupyterHub logs in).
+- **Login by token** (:mod:`workbench.serve_login`): ``WORKBENCH_TOKEN`` (or ``--token``),
+  at least 32 characters, else a random one per start; the server prints the start page's
+  link with it. Every page needs it (once in the link, then a cookie).
+- **Listening**: on an address other machines reach only with a configured token or
+  ``--hub``; ``--behind-proxy`` only with ``--allowed-origin`` and a configured token.
   Otherwise it refuses to start with a German message (exit status 2).
 - **No code, no tracebacks**: refuses ``strip_sources=False``, ``show_tracebacks=True``
   and ``--debug``.
-- **Data folder**: refuses to serve a folder that contains the case store's folder.
-- **Routes**: only ``/voila/render/…`` of the advisor notebooks; the maintainers' notebooks,
-  the folder tree and the contents API answer 404; on loopback, requests for a foreign
-  ``Host`` (DNS rebinding) are refused; security headers on every page.
-- **Kernels**: at most ``max_sessions`` pages hold a kernel at once (pooled kernels do not
-  count); when full, kernels of closed tabs (no connection for ``orphan_grace_s``) are shut
-  down first, otherwise the page says, with status 503, to close a window and retry.
+- **Folders**: refuses to serve a folder that contains the case store's folder or the
+  maintainers' notebooks (:func:`workbench.maintenance.paths.maintainers_dir`).
+- **Routes**: only ``/voila/render/<notebook>`` of notebooks lying directly in the served
+  folder, checked on the decoded and normalised path (:mod:`workbench.serve_handler`); the
+  folder tree and the contents API answer 404; on loopback, requests for a foreign ``Host``
+  (DNS rebinding) are refused; security headers and a Content-Security-Policy on every page.
+- **Kernels**: only for page requests of this browser window's own origin, at most a burst
+  and then a steady rate per client (429), at most ``max_sessions`` at once (503) — see
+  :mod:`workbench.serve_handler`.
 - **JupyterHub** (``--hub``): address and base URL from the spawner's environment, login
   through the hub (OAuth), see :mod:`workbench.serve_hub`.
 """
@@ -33,17 +37,21 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
-from tornado.web import ErrorHandler
-from traitlets import Bool, Float, Integer, List, Unicode
+from tornado.web import HTTPError
+from traitlets import Bool, Float, Integer, Unicode
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
 from workbench.errors import ServeRefused
 from workbench.i18n import text
-from workbench.serve_limits import LimitedVoilaHandler
+from workbench.maintenance.paths import maintainers_dir
+from workbench.serve_handler import PageRules, WorkbenchPageHandler
+from workbench.serve_limits import RateLimit
+from workbench.serve_login import TokenIdentityProvider, check_token, cookie_secret_for, new_token
 
-__all__ = ["WorkbenchVoila", "check_listen", "is_loopback", "main"]
+__all__ = ["CONTENT_SECURITY_POLICY", "WorkbenchVoila", "check_listen", "is_loopback", "main"]
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 SECURITY_HEADERS = {
@@ -51,6 +59,30 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",  # case ids in URLs never go to other sites
     "X-Content-Type-Options": "nosniff",
 }
+# Measured in Chromium with the start page and the Elterngeld wizard (tests/browser/test_start_page.py,
+# test_wizard_navigation.py run against workbench.serve): Voilà's lab template needs its inline
+# scripts (without 'unsafe-inline' no widget renders), ipywidgets set inline styles; no eval is
+# needed. Everything else only from this server: the CDN stylesheets of the template are blocked
+# (the button icons come with Voilà's own bundle), nothing may frame the page but itself.
+KERNEL_HIDDEN_VARIABLES = ("JUPYTERHUB_API_TOKEN", "JPY_API_TOKEN", "JUPYTER_TOKEN", "WORKBENCH_TOKEN",
+                           "CONFIGPROXY_AUTH_TOKEN", "JUPYTERHUB_CRYPT_KEY")
+"""Secrets of the login that a page's kernel must not inherit (issue 25: kernels inherited the hub's
+API token, with which code in a kernel could act as the advisor towards the hub). Voilà starts
+kernels with a copy of the server's environment, so the server drops them once its login has read
+them. The store's own settings (``WORKBENCH_DATA``, ``WORKBENCH_KEY``…) stay: the kernels save cases."""
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",  # the kernel's websocket (ws: of the same host and port)
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+])
 
 
 def is_loopback(ip: str) -> bool:
@@ -64,9 +96,19 @@ def is_loopback(ip: str) -> bool:
         return False
 
 
-def check_listen(ip: str, *, token: bool, behind_proxy: bool, hub: bool) -> None:
-    """Refuse an address other machines can reach unless someone checks who connects."""
-    if is_loopback(ip) or token or behind_proxy or hub:
+def check_listen(ip: str, *, token: bool, behind_proxy: bool, hub: bool, allowed_origin: str = "") -> None:
+    """Refuse an address other machines can reach unless a configured token or the hub checks who connects.
+
+    ``token`` means a token the operator configured (``WORKBENCH_TOKEN``): a token made up
+    at each start is fine on loopback but useless for colleagues on other machines. A proxy
+    in front no longer replaces the token (issue 25: ``--behind-proxy --ip=0.0.0.0`` served
+    the network without any check); it needs the address it serves (``allowed_origin``) too.
+    """
+    if hub:
+        return
+    if behind_proxy and not (token and allowed_origin):
+        raise ServeRefused(text("serve.refused_proxy", "de"))
+    if is_loopback(ip) or token:
         return
     shown = ip or "0.0.0.0"
     raise ServeRefused(text("serve.refused_ip", "de", ip=shown))
@@ -80,6 +122,13 @@ def check_hidden_code(strip_sources: bool, show_tracebacks: bool) -> None:
         raise ServeRefused(text("serve.refused_tracebacks", "de"))
 
 
+def check_maintainers_outside(root: Path, maintainers: Path) -> None:
+    """Refuse to serve a folder that holds the maintainers' notebooks (they write ``params.yaml``)."""
+    root, maintainers = root.resolve(), maintainers.resolve()
+    if maintainers == root or root in maintainers.parents:
+        raise ServeRefused(text("serve.refused_maintainers_in_tree", "de", maintainers=maintainers, root=root))
+
+
 def check_data_outside(root: Path, data: Path) -> None:
     """Refuse to serve a folder that holds the case store (defence in depth: Voilà serves no
     such file today, but a later allowlist change must not expose it)."""
@@ -91,41 +140,81 @@ def check_data_outside(root: Path, data: Path) -> None:
 class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
     """Voilà with the workbench's refusals, routes, headers and session limit."""
 
-    behind_proxy = Bool(False, config=True, help="An authenticating reverse proxy stands in front.")
+    behind_proxy = Bool(False, config=True, help="A reverse proxy stands in front (needs allowed_origin and a token).")
+    allowed_origin = Unicode("", config=True,
+                             help="The address the proxy serves, e.g. https://workbench.example (with --behind-proxy).")
     hub = Bool(False, config=True, help="Spawned by JupyterHub: address, base URL and login from the hub.")
     max_sessions = Integer(20, config=True, help="Pages holding a kernel at once (0: no limit).")
     orphan_grace_s = Float(300.0, config=True,
                            help="A kernel without connection for this long counts as a closed tab.")
-    hidden_folders = List(Unicode(), ["maintainers"], config=True,
-                          help="Folders under the notebook root that are not served (maintainers use JupyterLab).")
+    page_burst = Integer(10, config=True, help="Pages one client may start at once (0: no rate limit).")
+    pages_per_minute = Float(2.0, config=True, help="Further page starts per client and minute after the burst.")
 
     flags = {
         **Voila.flags,
-        "behind-proxy": ({"WorkbenchVoila": {"behind_proxy": True}}, "An authenticating proxy stands in front."),
+        "behind-proxy": ({"WorkbenchVoila": {"behind_proxy": True}}, "A reverse proxy stands in front."),
         "hub": ({"WorkbenchVoila": {"hub": True}}, "Started by JupyterHub's spawner."),
     }
-    aliases = {**Voila.aliases, "ip": "Voila.ip"}
+    aliases = {**Voila.aliases, "ip": "Voila.ip", "allowed-origin": "WorkbenchVoila.allowed_origin"}
+
+    token_generated = False
 
     def initialize(self, argv: Any = None) -> None:
         super().initialize(argv)
-        token: str | None = getattr(self, "token") or os.environ.get("WORKBENCH_TOKEN")  # not on the command line: ps shows it
-        self.token = token
+        configured: str | None = getattr(self, "token") or os.environ.get("WORKBENCH_TOKEN") or None
+        if configured is not None:
+            check_token(configured)
         if self.hub:
             self._configure_hub()
-        check_listen(self.ip, token=bool(token) or bool(self.auto_token),
-                     behind_proxy=self.behind_proxy, hub=self.hub)
+        check_listen(self.ip, token=configured is not None, behind_proxy=self.behind_proxy, hub=self.hub,
+                     allowed_origin=self.allowed_origin)
+        if not self.hub:  # the hub logs advisors in; everyone else needs the token (issue 25)
+            self.token = configured or new_token()  # not on the command line: ps shows it
+            self.token_generated = configured is None
+            if configured is not None:
+                self.cookie_secret = cookie_secret_for(configured)
+            self.identity_provider_class = TokenIdentityProvider
+            if self.allowed_origin.lower().startswith("https://"):
+                self.config.TokenIdentityProvider.secure_cookie = True
         check_hidden_code(self.voila_configuration.strip_sources, self.voila_configuration.show_tracebacks)
         if not self.notebook_path:
             from workbench.store import default_store_path
 
             check_data_outside(Path(self.root_dir), default_store_path().parent)
+            check_maintainers_outside(Path(self.root_dir), maintainers_dir())
         settings: dict[str, Any] = dict(getattr(self, "tornado_settings"))
-        headers = {**SECURITY_HEADERS, **settings.get("headers", {})}
+        headers = {**SECURITY_HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY, **settings.get("headers", {})}
         # jupyter_server refuses foreign Host headers only when remote access is off
         local_only = is_loopback(self.ip) and not (self.behind_proxy or self.hub)
-        self.tornado_settings = {**settings, "headers": headers,
-                                 "allow_remote_access": not local_only,
-                                 "workbench_limits": (self.max_sessions, self.orphan_grace_s)}
+        rules = PageRules(root=Path(self.root_dir or "."), max_sessions=self.max_sessions,
+                          orphan_grace_s=self.orphan_grace_s, rate=RateLimit(self.page_burst, self.pages_per_minute),
+                          allowed_origins=(self.allowed_origin,) if self.allowed_origin else (),
+                          behind_proxy=self.behind_proxy, hub=self.hub)
+        self.tornado_settings = {**settings, "headers": headers, "allow_remote_access": not local_only,
+                                 "workbench_rules": rules}
+
+    @property
+    def display_url(self) -> str:
+        """The start page's link, with the token when this start made it up (like JupyterLab)."""
+        if self.hub:
+            return str(super().display_url)
+        token = self.token if self.token_generated else "$WORKBENCH_TOKEN"
+        link = f"{self.connection_url}voila/render/start.ipynb?token={token}"
+        return text("serve.started", "de", link=link)
+
+    def init_settings(self) -> dict[str, Any]:
+        """Voilà's settings, built after the login secrets have left the environment kernels inherit.
+
+        Voilà copies ``os.environ`` for every kernel, the preheated ones already while it builds
+        its kernel manager here, so the secrets go first; the hub's OAuth client gets its API
+        token through the configuration instead of the environment.
+        """
+        if self.hub and os.environ.get("JUPYTERHUB_API_TOKEN"):
+            self.config.HubOAuth.api_token = os.environ["JUPYTERHUB_API_TOKEN"]
+        for name in KERNEL_HIDDEN_VARIABLES:
+            os.environ.pop(name, None)
+        settings: dict[str, Any] = super().init_settings()
+        return settings
 
     def _configure_hub(self) -> None:
         from workbench.serve_hub import HubAuthorizer, HubIdentityProvider
@@ -145,17 +234,22 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
     def init_handlers(self) -> list[Any]:
         handlers: list[Any] = []
         for handler in super().init_handlers():
-            if handler[1] is TornadoVoilaHandler:  # the render route: with the session limit
-                handler = (handler[0], LimitedVoilaHandler, *handler[2:])
+            if handler[1] is TornadoVoilaHandler:  # the render route: login, path, origin and limits first
+                handler = (handler[0], WorkbenchPageHandler, *handler[2:])
             handlers.append(handler)
-        hidden = "|".join(self.hidden_folders) or "(?!)"
         not_served = [
-            url_path_join(self.server_url, rf"/voila/render/(?:{hidden})(?:/.*)?"),
             url_path_join(self.server_url, r"/voila/tree(?:/.*)?"),
             url_path_join(self.server_url, r"/voila/api/contents(?:/.*)?"),
             url_path_join(self.server_url, r"/voila/files/(.*)"),
         ]
-        return [(pattern, ErrorHandler, {"status_code": 404}) for pattern in not_served] + handlers
+        return [(pattern, NotServedHandler) for pattern in not_served] + handlers
+
+
+class NotServedHandler(JupyterHandler):
+    """404 for the folder tree, the contents API and files: a page with the server's headers (and CSP)."""
+
+    def get(self, *args: Any) -> None:
+        raise HTTPError(404)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,21 +11,22 @@ kernels, so N forgotten tabs could fill the machine's memory. Before a page star
 4. Still full: answer 503 with a page that says, in German and English, to close a window
    and retry. Nothing already open is touched.
 
-:func:`orphans` is the pure choice; :class:`LimitedVoilaHandler` applies it to Voilà's
-kernel manager.
+:func:`orphans` is the pure choice; :func:`make_room` applies it to Voilà's kernel manager.
+:class:`RateLimit` bounds how fast one client may start pages (issue 25). The render
+handler that applies both: :mod:`workbench.serve_handler`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from html import escape
 from typing import Any
 
-from voila.tornado.handler import TornadoVoilaHandler
+from workbench.serve_pages import busy_page
 
-from workbench.i18n import text
+__all__ = ["KernelState", "RateLimit", "busy_page", "kernel_states", "make_room", "orphans", "sessions"]
 
 
 @dataclass(frozen=True)
@@ -84,44 +85,59 @@ def _last_activity(manager: Any, kernel_id: str) -> datetime:
     return last if isinstance(last, datetime) else datetime.now(timezone.utc)
 
 
-def busy_page(limit: int) -> str:
-    """The 503 page: German first, English below; no technical details."""
-    de, en = text("serve.full", "de", limit=limit), text("serve.full", "en", limit=limit)
-    title = escape(text("serve.full_title", "de"))
-    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title></head>'
-            f'<body><main><h1>{title}</h1><p role="alert">{escape(de)}</p>'
-            f'<p lang="en">{escape(en)}</p></main></body></html>')
-
-
-class LimitedVoilaHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila is untyped
-    """Voilà's render route with the session limit in front."""
-
-    async def get(self, path: str | None = None) -> None:
-        limit, grace = self.settings.get("workbench_limits", (0, 0.0))
-        try:
-            room = limit <= 0 or await self._room(limit, grace)
-        except Exception:  # noqa: BLE001 - a fault in the limit must not cost the advisor the page
-            self.log.exception("session limit check failed; page served without it")
-            room = True
-        if not room:
-            self.set_status(503)
-            self.set_header("Retry-After", "60")
-            self.set_header("Content-Type", "text/html; charset=utf-8")
-            self.finish(busy_page(limit))
-            return
-        await super().get(path)
-
-    async def _room(self, limit: int, grace: float) -> bool:
-        manager = self.kernel_manager
+async def make_room(manager: Any, limit: int, grace: float, log: Any) -> bool:
+    """True when a page may start a kernel: below ``limit``, or after shutting down orphans."""
+    states = kernel_states(manager)
+    if sessions(states) < limit:
+        return True
+    now = datetime.now(timezone.utc)
+    for kernel_id in orphans(states, now, grace):
+        log.info("session limit %s reached: shutting down kernel %s of a closed page", limit, kernel_id)
+        await manager.shutdown_kernel(kernel_id)
         states = kernel_states(manager)
         if sessions(states) < limit:
             return True
-        now = datetime.now(timezone.utc)
-        for kernel_id in orphans(states, now, grace):
-            self.log.info("session limit %s reached: shutting down kernel %s of a closed page", limit, kernel_id)
-            await manager.shutdown_kernel(kernel_id)
-            states = kernel_states(manager)
-            if sessions(states) < limit:
-                return True
-        self.log.warning("session limit %s reached: page refused with 503", limit)
-        return False
+    log.warning("session limit %s reached: page refused with 503", limit)
+    return False
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    stamp: float
+
+
+class RateLimit:
+    """Page starts per client: a token bucket of ``burst`` starts, refilled by ``per_minute``.
+
+    Issue 25: twenty GETs in five minutes filled the whole server's session limit. A
+    consultation opens the start page and a few wizards, then works inside them, so
+    ``burst`` starts at once and then ``per_minute`` more are plenty for an advisor,
+    while one client alone cannot use up the machine's pages. ``burst`` 0 switches it off.
+    """
+
+    MAX_CLIENTS = 4096  # forget full buckets beyond this many clients (they start full anyway)
+
+    def __init__(self, burst: int, per_minute: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.burst, self.per_minute, self.clock = burst, per_minute, clock
+        self._buckets: dict[str, _Bucket] = {}
+
+    def take(self, client: str) -> float:
+        """0 when ``client`` may start a page now (one start is counted), else the seconds to wait."""
+        if self.burst <= 0:
+            return 0.0
+        now, rate = self.clock(), self.per_minute / 60.0
+        bucket = self._buckets.get(client)
+        tokens = float(self.burst) if bucket is None else min(self.burst, bucket.tokens + (now - bucket.stamp) * rate)
+        if tokens >= 1.0:
+            self._store(client, _Bucket(tokens - 1.0, now))
+            return 0.0
+        self._store(client, _Bucket(tokens, now))
+        return (1.0 - tokens) / rate if rate > 0 else float("inf")
+
+    def _store(self, client: str, bucket: _Bucket) -> None:
+        self._buckets[client] = bucket
+        if len(self._buckets) > self.MAX_CLIENTS:
+            now, rate = self.clock(), self.per_minute / 60.0
+            for key in [k for k, b in self._buckets.items() if b.tokens + (now - b.stamp) * rate >= self.burst]:
+                del self._buckets[key]

@@ -1,25 +1,35 @@
-"""The case store: every save of a case is a new version in one SQLite file (docs/store.md).
+"""The case store: every save of a case is a new version (docs/store.md).
 
-- Where: ``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``;
-  the folder is created readable by its owner only (0700), the file 0600.
-- Versions: ``save`` appends version 1, 2, ... in one ``BEGIN IMMEDIATE`` transaction; old
-  versions stay (history, undo) until the case is deleted.
+Two backends share this module's logic (saving, conflicts, drafts, retention, encryption):
+
+- SQLite, the embedded default (:mod:`workbench.store_sqlite`): one file,
+  ``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``.
+- PostgreSQL for several machines (:mod:`workbench.store_postgres`): chosen by
+  ``WORKBENCH_STORE=postgresql://…`` (or a ``postgresql://`` location given to ``CaseStore``).
+
+``CaseStore(...)`` opens the backend its location names, so callers never choose a class.
+
+- Versions: ``save`` appends version 1, 2, ... in one transaction; old versions stay (history,
+  undo) until the case is deleted.
 - Conflicts (optimistic versioning): a save names the version it was based on. If another
   window or advisor saved meanwhile, the save is refused with :class:`StoreConflict` (a plain
   message saying who and when); the refused data is kept as a *conflict copy* beside the
-  case and is also on the exception, so nothing is lost and nothing is overwritten.
+  case and is also on the exception, so nothing is lost and nothing is overwritten. The check
+  and the insert run in one transaction that holds the case's write lock (docs/adr/0015).
 - Drafts: a dict that does not (yet) validate as a Case is stored with ``complete=False``,
   so a wizard can save after every field and a dead kernel loses at most the field being typed.
+- Who saved: every version and conflict copy carries the advisor (``JUPYTERHUB_USER``, else
+  ``WORKBENCH_ADVISOR``, else the login; never family data), shown in the history.
 - Privacy: logs carry case ids and versions only; ``delete`` removes every version and
-  conflict copy and overwrites the freed pages (``secure_delete``); ``purge`` deletes the cases
-  whose last save is older than the retention period.
+  conflict copy; ``purge`` deletes the cases whose last save is older than the retention period.
 - Encryption at rest (optional): with a key (``WORKBENCH_KEY`` / ``WORKBENCH_KEY_FILE``) a new
   store encrypts the case data and the names with AES-256-GCM (:mod:`workbench.store_crypto`);
   case ids, version numbers, times and logins stay clear. An encrypted store refuses to open
   without its key.
-- Full disk, read-only store, missing key: a message saying what to do (:mod:`workbench.store_errors`);
-  a store that cannot be written is still listed and opened, read-only.
-- Backup, restore and key rotation: :mod:`workbench.store_maintenance`.
+- Full disk, read-only store, missing key: a message saying what to do, in the caller's language
+  (:mod:`workbench.store_errors`); a SQLite store that cannot be written is still listed and opened.
+- Backup, restore and key rotation: :mod:`workbench.store_maintenance` (SQLite) and
+  :mod:`workbench.store_pg_maintenance` (PostgreSQL, ``pg_dump``).
 """
 
 from __future__ import annotations
@@ -27,100 +37,83 @@ from __future__ import annotations
 import builtins
 import json
 import logging
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from workbench.case import Case, dump_case, load_case
 from workbench.case_household import migrate
-from workbench.errors import CaseNotFound, StoreConflict, StoreError
+from workbench.errors import CaseNotFound, StoreConflict, StoreError, StoreUnavailable
 from workbench.i18n import text
 from workbench.store_crypto import Cipher, key_from_environment
-from workbench.store_errors import (
-    NOT_WRITABLE, check_key, connect_read_only, from_os_error, from_sqlite_error, read_only,
+from workbench.store_errors import check_key
+from workbench.store_records import (
+    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, office_time, parse_time, search_key,
+    to_payload, when,
 )
 from workbench.store_schema import (
-    SCHEMA, SCHEMA_VERSION, default_store_path, encryption_check, prepare_file, write_encryption,
-)
-from workbench.store_records import (
-    advisor, family_names, fold, now, office_time, parse_time, search_key, to_payload, when,
+    STORE_ENV, SCHEMA_VERSION, default_store_path, encryption_check, is_server_url, store_target, write_encryption,
 )
 
-__all__ = ["CaseStore", "CaseSummary", "ConflictCopy", "StoredCase", "default_store_path", "office_time"]
+__all__ = ["STORE_ENV", "CaseStore", "CaseSummary", "ConflictCopy", "StoredCase", "default_store_path",
+           "is_server_url", "office_time", "open_store", "store_target"]
 
 log = logging.getLogger(__name__)
 
 HISTORY_FORMAT = "workbench-case-history/1"
-BUSY_TIMEOUT_S = 30.0
 
 
-
-@dataclass(frozen=True)
-class StoredCase:
-    """One stored version of a case; ``data`` is case-format JSON, ``complete`` says it validated as a Case."""
-
-    case_id: str
-    version: int
-    saved_at: datetime
-    data: dict[str, Any]
-    complete: bool
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    """One line of the case list or of a case's history (no case data beyond the parents' names)."""
-
-    case_id: str
-    family: str
-    version: int
-    saved_at: datetime
-    complete: bool
-
-
-@dataclass(frozen=True)
-class ConflictCopy:
-    """Data of a refused save, kept so nothing typed is lost; ``based_on`` is the version it expected."""
-
-    conflict_id: int
-    case_id: str
-    based_on: int | None
-    saved_at: datetime
-    data: dict[str, Any]
+def open_store(location: Path | str | None = None, key: bytes | None = None) -> CaseStore:
+    """The store at ``location`` (default: ``WORKBENCH_STORE``, else the SQLite file); same as ``CaseStore(...)``."""
+    return CaseStore(location, key)
 
 
 class CaseStore:
-    """Cases in one SQLite file; every method runs in its own short connection (safe across processes)."""
+    """The case store; ``CaseStore(location, key)`` opens the SQLite or the PostgreSQL backend.
 
-    def __init__(self, path: Path | None = None, key: bytes | None = None) -> None:
-        """Open (or create) the store; ``key`` defaults to WORKBENCH_KEY / WORKBENCH_KEY_FILE.
+    ``location``: a SQLite file, a ``postgresql://`` URL, or None for ``WORKBENCH_STORE`` / the
+    default file. ``key`` defaults to WORKBENCH_KEY / WORKBENCH_KEY_FILE. A new store is created
+    encrypted when there is a key; an encrypted store without the right key, and a key given for
+    a store that is not encrypted, are refused (StoreError). Every method runs in its own short
+    connection, so one store object is safe across processes and threads.
+    """
 
-        A new store is created encrypted when there is a key. An encrypted store without the
-        right key, and a key given for a store that is not encrypted, are refused (StoreUnavailable).
-        A store this process may not write (read-only medium or permissions) is opened ``read_only``:
-        listing and opening work, saving is refused with a message.
-        """
-        self.path = Path(path) if path is not None else default_store_path()
-        self.read_only = False
-        try:
-            prepare_file(self.path)
-        except OSError as exc:
-            if exc.errno in NOT_WRITABLE and self.path.is_file():
-                self.read_only = True
-            elif exc.errno in NOT_WRITABLE:  # no store to read either
-                raise StoreError(text("store.unreadable", path=self.path, detail=exc.strerror or exc)) from exc
+    path: Path | None = None  # the SQLite file; None for a server
+    location: str = ""  # where, for messages (never a password)
+    contains_sql = "instr({column}, ?) > 0"  # substring test of the dialect
+
+    def __new__(cls, path: Path | str | None = None, key: bytes | None = None) -> CaseStore:
+        if cls is CaseStore:
+            if isinstance(store_target(path), str):
+                from workbench.store_postgres import PostgresCaseStore
+                cls = PostgresCaseStore
             else:
-                raise from_os_error(exc, self.path) from exc
+                from workbench.store_sqlite import SqliteCaseStore
+                cls = SqliteCaseStore
+        return super().__new__(cls)
+
+    def _setup(self, key: bytes | None) -> None:
+        """What every backend sets first: who saves, and the cipher."""
         self._user = advisor()
         key = key if key is not None else key_from_environment()
         self._cipher: Cipher | None = Cipher(key) if key is not None else None
-        try:
-            self._create_schema()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(text("store.unreadable", path=self.path, detail=exc)) from exc
+
+    # -- the backend's part ----------------------------------------------------------------------
+
+    def _connect(self) -> AbstractContextManager[Any]:
+        """A connection (autocommit, ``?`` placeholders), closed afterwards; errors as StoreError."""
+        raise NotImplementedError
+
+    def _transaction(self) -> AbstractContextManager[Any]:
+        """One write transaction, committed at the end, rolled back on an exception."""
+        raise NotImplementedError
+
+    def _lock_case(self, conn: Any, case_id: str) -> None:
+        """Take the case's write lock for the rest of the transaction (SQLite: BEGIN IMMEDIATE did)."""
+
+    def _compact(self) -> None:
+        """Make deleted rows go from the storage as far as the backend can."""
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -131,11 +124,20 @@ class CaseStore:
         ``expected_version`` is the version the caller opened (``None``: a new case). Unless it is
         still the latest, the save is refused with StoreConflict and the data kept as a conflict
         copy. ``complete=None`` decides by validating; ``True`` insists (CaseError if invalid);
-        ``False`` stores a draft even if it validates.
+        ``False`` stores a draft even if it validates. A full disk or a read-only store gives
+        StoreUnavailable, in ``language`` like the conflict messages.
         """
+        try:
+            return self._save(data, expected_version, complete, language)
+        except StoreUnavailable as exc:
+            raise StoreUnavailable(exc.key, language, **exc.values) from exc.__cause__
+
+    def _save(self, data: dict[str, Any] | Case, expected_version: int | None, complete: bool | None,
+              language: str) -> int:
         payload, is_complete = to_payload(data, complete)
         case_id = payload["case_id"]
-        with self._transaction(language) as conn:
+        with self._transaction() as conn:
+            self._lock_case(conn, case_id)  # compare-and-set: nobody else writes this case until COMMIT
             latest = _latest(conn, case_id)
             if latest is None and expected_version is not None:
                 log.info("save refused: case %s was deleted (expected version %d)", case_id, expected_version)
@@ -154,6 +156,7 @@ class CaseStore:
         payload = dump_case(load_case(source))
         case_id = payload["case_id"]
         with self._transaction() as conn:
+            self._lock_case(conn, case_id)
             version = self._append(conn, case_id, _latest(conn, case_id), payload, True)
         log.info("imported case %s as version %d", case_id, version)
         return version
@@ -161,12 +164,11 @@ class CaseStore:
     def delete(self, case_id: str) -> int:
         """Delete every version and conflict copy of the case; the number of rows deleted (0: unknown id)."""
         with self._transaction() as conn:
-            conflicts = conn.execute("DELETE FROM conflicts WHERE case_id = ?", (case_id,)).rowcount
-            versions = conn.execute("DELETE FROM versions WHERE case_id = ?", (case_id,)).rowcount
-            conn.execute("DELETE FROM cases WHERE case_id = ?", (case_id,))
+            self._lock_case(conn, case_id)
+            versions, conflicts = _delete_case(conn, case_id)
         self._compact()
         log.info("deleted case %s (%d versions, %d conflict copies)", case_id, versions, conflicts)
-        return int(versions + conflicts)
+        return versions + conflicts
 
     def prune_drafts(self, case_id: str | None = None) -> int:
         """Delete the drafts a later complete version supersedes, of one case or all; how many.
@@ -191,17 +193,24 @@ class CaseStore:
 
         Returns the cases concerned (case id, time of the last save), oldest first; with
         ``dry_run`` nothing is deleted. The retention period is the office's (docs/datenschutz.md).
+        Each case is locked and its age checked again before it goes, so a save that arrives
+        meanwhile (another server) keeps the case.
         """
         cutoff = (datetime.now(UTC) - older_than).isoformat(timespec="microseconds")
-        query = ("SELECT case_id, MAX(saved_at) AS last FROM versions GROUP BY case_id HAVING last < ? "
-                 "ORDER BY last, case_id")
+        query = ("SELECT case_id, MAX(saved_at) AS last_save FROM versions GROUP BY case_id "
+                 "HAVING MAX(saved_at) < ? ORDER BY last_save, case_id")
         with self._transaction() as conn:
             due = [(str(r[0]), parse_time(r[1])) for r in conn.execute(query, (cutoff,)).fetchall()]
             if not dry_run:
-                for case_id, _ in due:
-                    conn.execute("DELETE FROM conflicts WHERE case_id = ?", (case_id,))
-                    conn.execute("DELETE FROM versions WHERE case_id = ?", (case_id,))
-                    conn.execute("DELETE FROM cases WHERE case_id = ?", (case_id,))
+                kept = set()
+                for case_id in sorted(c for c, _ in due):  # one lock order for every server: no deadlock
+                    self._lock_case(conn, case_id)
+                    last = conn.execute("SELECT MAX(saved_at) FROM versions WHERE case_id = ?", (case_id,)).fetchone()
+                    if last is None or last[0] is None or last[0] >= cutoff:
+                        kept.add(case_id)
+                        continue
+                    _delete_case(conn, case_id)
+                due = [d for d in due if d[0] not in kept]
         if not dry_run:
             self._compact()
         log.info("purge older than %d days: %d cases%s", older_than.days, len(due), " (dry run)" if dry_run else "")
@@ -211,23 +220,23 @@ class CaseStore:
 
     def open(self, case_id: str, version: int | None = None) -> StoredCase:
         """The latest version of the case, or the given one; CaseNotFound if there is none."""
+        which, params = ("", (case_id,)) if version is None else (" AND version = ?", (case_id, version))
         with self._connect() as conn:
-            row = conn.execute("SELECT case_id, version, saved_at, data, complete FROM versions WHERE case_id = :id "
-                               "AND (:v IS NULL OR version = :v) ORDER BY version DESC LIMIT 1",
-                               {"id": case_id, "v": version}).fetchone()
+            row = conn.execute("SELECT case_id, version, saved_at, data, complete FROM versions WHERE case_id = ?"
+                               f"{which} ORDER BY version DESC LIMIT 1", params).fetchone()
             if row is None:
                 latest = _latest(conn, case_id)
                 if latest is None:
                     raise CaseNotFound(text("store.not_found", case_id=case_id))
                 raise CaseNotFound(text("store.version_not_found", case_id=case_id, version=version, latest=latest[0]))
         # old versions stay as they were saved; they are read through the format migration
-        return StoredCase(row[0], row[1], parse_time(row[2]), migrate(self._load(row[3], "versions.data", row[0])),
-                          bool(row[4]))
+        return StoredCase(row[0], int(row[1]), parse_time(row[2]),
+                          migrate(self._load(row[3], "versions.data", row[0])), bool(row[4]))
 
-    def list(self, search: str = "", limit: int = 50) -> list[CaseSummary]:
+    def list(self, search: str = "", limit: int = 50) -> builtins.list[CaseSummary]:
         """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name."""
         words = fold(search).split()
-        latest = ("SELECT v.case_id, v.family, v.version, v.saved_at, v.complete FROM versions v "
+        latest = ("SELECT v.case_id, v.family, v.version, v.saved_at, v.complete, v.saved_by FROM versions v "
                   "JOIN (SELECT case_id, MAX(version) AS version FROM versions GROUP BY case_id) latest "
                   "USING (case_id, version)")
         if self._cipher is not None:  # names are encrypted: decrypt, then search here
@@ -236,17 +245,17 @@ class CaseStore:
             found = [s for s in map(self._summary, rows)
                      if all(word in search_key(s.case_id, s.family) for word in words)]
             return found[:max(0, limit)]
-        where = " AND ".join("instr(v.search_key, ?) > 0" for _ in words) or "1"
+        where = " AND ".join(self.contains_sql.format(column="v.search_key") for _ in words) or "TRUE"
         with self._connect() as conn:
             rows = conn.execute(f"{latest} WHERE {where} ORDER BY v.seq DESC LIMIT ?",
                                 (*words, max(0, limit))).fetchall()
         return [self._summary(row) for row in rows]
 
     def history(self, case_id: str) -> builtins.list[CaseSummary]:
-        """Every version of the case, newest first; CaseNotFound if there is none."""
+        """Every version of the case, newest first, with who saved it; CaseNotFound if there is none."""
         with self._connect() as conn:
-            rows = conn.execute("SELECT case_id, family, version, saved_at, complete FROM versions WHERE case_id = ? "
-                                "ORDER BY version DESC", (case_id,)).fetchall()
+            rows = conn.execute("SELECT case_id, family, version, saved_at, complete, saved_by FROM versions "
+                                "WHERE case_id = ? ORDER BY version DESC", (case_id,)).fetchall()
         if not rows:
             raise CaseNotFound(text("store.not_found", case_id=case_id))
         return [self._summary(row) for row in rows]
@@ -293,79 +302,30 @@ class CaseStore:
         with self._connect() as conn:
             rows = conn.execute("SELECT conflict_id, case_id, based_on, saved_at, data FROM conflicts "
                                 "WHERE case_id = ? ORDER BY conflict_id DESC", (case_id,)).fetchall()
-        return [ConflictCopy(r[0], r[1], r[2], parse_time(r[3]), self._load(r[4], "conflicts.data", r[1])) for r in rows]
+        return [ConflictCopy(int(r[0]), r[1], r[2], parse_time(r[3]), self._load(r[4], "conflicts.data", r[1]))
+                for r in rows]
 
     # -- internals -------------------------------------------------------------------------------
 
-    @contextmanager
-    def _connect(self, language: str = "de") -> Iterator[sqlite3.Connection]:
-        try:
-            conn = (connect_read_only(self.path, BUSY_TIMEOUT_S) if self.read_only
-                    else sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None))
-        except sqlite3.Error as exc:
-            raise from_sqlite_error(exc, self.path, language) from exc
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA secure_delete = ON")
-            yield conn
-        except sqlite3.DatabaseError as exc:  # locked, disk full, read-only, not a database, corrupted, ...
-            raise from_sqlite_error(exc, self.path, language) from exc
-        finally:
-            conn.close()
+    def _open_schema(self, conn: Any, tables: set[str], schema: str) -> str | None:
+        """Create the tables in a new store, else check the schema version; the encryption check value."""
+        if "schema_version" not in tables:
+            for statement in filter(str.strip, schema.split(";")):  # one by one: executescript would COMMIT
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            if self._cipher is not None:
+                write_encryption(conn, self._cipher)
+            return self._cipher.check_value() if self._cipher is not None else None
+        found = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        if found is None or found > SCHEMA_VERSION:
+            raise StoreError(text("store.schema_too_new", path=self.location, found=found, known=SCHEMA_VERSION))
+        if found < 2:  # version 1 had no store_meta: it is a store without encryption
+            conn.execute("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            conn.execute("INSERT INTO schema_version (version) VALUES (2)")
+        return encryption_check(conn)
 
-    @contextmanager
-    def _transaction(self, language: str = "de") -> Iterator[sqlite3.Connection]:
-        """One write transaction: the write lock is taken at BEGIN, so check-then-insert cannot race."""
-        if self.read_only:
-            raise read_only(self.path, language)
-        with self._connect(language) as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-
-    def _compact(self) -> None:
-        """Move deletions out of the WAL into the main file (freed pages are zeroed) and shrink it."""
-        with self._connect() as conn:
-            conn.executescript("PRAGMA incremental_vacuum;")  # execute() would free one page only
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-
-    def _create_schema(self) -> None:
-        if self.read_only:  # nothing to create or upgrade: check what is there
-            with self._connect() as conn:
-                found = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
-                if found is None or found > SCHEMA_VERSION:
-                    raise StoreError(text("store.schema_too_new", path=self.path, found=found, known=SCHEMA_VERSION))
-                check = encryption_check(conn) if found >= 2 else None
-            check_key(check, self._cipher, self.path)
-            return
-        with self._connect() as conn:
-            if not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")  # only possible before the first table
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
-        with self._transaction() as conn:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "schema_version" not in tables:
-                for statement in filter(str.strip, SCHEMA.split(";")):  # not executescript: it would COMMIT
-                    conn.execute(statement)
-                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
-                if self._cipher is not None:
-                    write_encryption(conn, self._cipher)
-                return
-            found = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
-            if found is None or found > SCHEMA_VERSION:
-                raise StoreError(text("store.schema_too_new", path=self.path, found=found, known=SCHEMA_VERSION))
-            if found < 2:  # version 1 had no store_meta: it is a store without encryption
-                conn.execute("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                conn.execute("INSERT INTO schema_version (version) VALUES (2)")
-            check = encryption_check(conn)
-        check_key(check, self._cipher, self.path)
+    def _check_key(self, check: str | None) -> None:
+        check_key(check, self._cipher, self.location)  # missing, wrong or superfluous key: StoreUnavailable
 
     def _dump(self, payload: dict[str, Any], column: str, case_id: str) -> str:
         plain = json.dumps(payload, ensure_ascii=False)
@@ -378,9 +338,9 @@ class CaseStore:
 
     def _summary(self, row: tuple[Any, ...]) -> CaseSummary:
         family = row[1] if self._cipher is None or not row[1] else self._cipher.open(row[1], f"versions.family/{row[0]}")
-        return CaseSummary(row[0], family, int(row[2]), parse_time(row[3]), bool(row[4]))
+        return CaseSummary(row[0], family, int(row[2]), parse_time(row[3]), bool(row[4]), str(row[5]))
 
-    def _append(self, conn: sqlite3.Connection, case_id: str, latest: tuple[int, str, str] | None,
+    def _append(self, conn: Any, case_id: str, latest: tuple[int, str, str] | None,
                 payload: dict[str, Any], complete: bool) -> int:
         """Insert the next version (creating the case when it is new); its number."""
         version = 1 if latest is None else latest[0] + 1
@@ -397,11 +357,12 @@ class CaseStore:
                       self._dump(payload, "versions.data", case_id)))
         return version
 
-    def _keep_conflict(self, conn: sqlite3.Connection, case_id: str, based_on: int | None,
-                       payload: dict[str, Any]) -> int:
-        cursor = conn.execute("INSERT INTO conflicts (case_id, based_on, saved_at, saved_by, data) VALUES (?, ?, ?, ?, ?)",
-                              (case_id, based_on, now(), self._user, self._dump(payload, "conflicts.data", case_id)))
-        return int(cursor.lastrowid or 0)
+    def _keep_conflict(self, conn: Any, case_id: str, based_on: int | None, payload: dict[str, Any]) -> int:
+        row = conn.execute("INSERT INTO conflicts (case_id, based_on, saved_at, saved_by, data) "
+                           "VALUES (?, ?, ?, ?, ?) RETURNING conflict_id",
+                           (case_id, based_on, now(), self._user,
+                            self._dump(payload, "conflicts.data", case_id))).fetchone()
+        return int(row[0])
 
     def _conflict(self, case_id: str, expected: int | None, latest: tuple[int, str, str], payload: dict[str, Any],
                   conflict_id: int, language: str) -> StoreConflict:
@@ -415,7 +376,16 @@ class CaseStore:
         return StoreConflict(message, case_id=case_id, latest_version=version, refused=payload, conflict_id=conflict_id)
 
 
-def _latest(conn: sqlite3.Connection, case_id: str) -> tuple[int, str, str] | None:
+def _latest(conn: Any, case_id: str) -> tuple[int, str, str] | None:
     row = conn.execute("SELECT version, saved_at, saved_by FROM versions WHERE case_id = ? "
                        "ORDER BY version DESC LIMIT 1", (case_id,)).fetchone()
     return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
+
+
+def _delete_case(conn: Any, case_id: str) -> tuple[int, int]:
+    """Delete the case with every version and conflict copy; (versions, conflict copies) deleted."""
+    conflicts = int(conn.execute("DELETE FROM conflicts WHERE case_id = ?", (case_id,)).rowcount)
+    versions = int(conn.execute("DELETE FROM versions WHERE case_id = ?", (case_id,)).rowcount)
+    conn.execute("DELETE FROM cases WHERE case_id = ?", (case_id,))
+    return versions, conflicts
+

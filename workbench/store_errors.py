@@ -100,7 +100,7 @@ def from_os_error(error: OSError, path: Path, language: str = "de") -> StoreErro
     return StoreError(text("store.unreadable", language, path=path, detail=error.strerror or error))
 
 
-def check_key(check: str | None, cipher: Cipher | None, path: Path) -> None:
+def check_key(check: str | None, cipher: Cipher | None, path: Path | str) -> None:
     """Refuse a missing or wrong key, and a key set for a plain store: the operator has to fix the setting.
 
     ``check`` is the store's sealed key check (None: the store is not encrypted).

@@ -2,7 +2,7 @@
 
 - ``backup(store, target)``: a consistent snapshot taken in one step with ``VACUUM INTO`` while
   wizards keep saving (one read transaction: saves are not held up, and nothing restarts the copy
-  as every save restarted the stepwise backup API; measured in ADR 0015, benchmarks/backup.py).
+  as every save restarted the stepwise backup API; measured in ADR 0018, benchmarks/backup.py).
   The copy goes into a temporary file made owner-only (0600) before any data is written, in the
   target's folder, is checked with ``PRAGMA integrity_check`` and only then renamed to the
   target: a failed or interrupted backup leaves no file behind, never a partial one. One
@@ -102,24 +102,27 @@ def restore(source: Path, store: Path, *, force: bool = False) -> int:
     return cases
 
 
-def store_notice(path: Path | None = None, language: str = "de") -> str | None:
-    """What keeps the store from working as set up (missing or wrong key, read-only, full disk), for a
-    server's start: the message saying what to do, or None (a store that does not exist yet is fine).
+def store_notice(location: Path | str | None = None, language: str = "de") -> str | None:
+    """What keeps the store from working as set up (missing or wrong key, read-only, full disk, a
+    database server that refuses), for a server's start: the message saying what to do, or None
+    (a SQLite file that does not exist yet is fine: the first save creates it).
 
     A server started without the key of an encrypted store would otherwise only fail page by page.
     """
-    from workbench.store import CaseStore, default_store_path
+    from workbench.store import CaseStore, store_target
 
-    path = path or default_store_path()
-    if not path.is_file():
-        return None
     try:
-        store = CaseStore(path)
+        target = store_target(location)
+        if isinstance(target, Path) and not target.is_file():
+            return None
+        store = CaseStore(target)
     except StoreUnavailable as exc:
         return exc.text(language)
     except StoreError as exc:
         return str(exc)
-    return read_only(path, language).text(language) if store.read_only else None
+    if getattr(store, "read_only", False) and store.path is not None:
+        return read_only(store.path, language).text(language)
+    return None
 
 
 def rotate_key(store: Path, old: bytes | None, new: bytes | None) -> int:

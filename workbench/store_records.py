@@ -9,6 +9,7 @@ import getpass
 import json
 import os
 import unicodedata
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -20,6 +21,44 @@ from workbench.errors import CaseError
 from workbench.i18n import format_date, text
 
 DISPLAY_ZONE = "Europe/Berlin"  # the office's clock, for times in messages
+ADVISOR_ENV = "WORKBENCH_ADVISOR"
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    """One stored version of a case; ``data`` is case-format JSON, ``complete`` says it validated as a Case."""
+
+    case_id: str
+    version: int
+    saved_at: datetime
+    data: dict[str, Any]
+    complete: bool
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of the case list or of a case's history (no case data beyond the parents' names).
+
+    ``saved_by`` is the advisor who saved this version (their hub or login name).
+    """
+
+    case_id: str
+    family: str
+    version: int
+    saved_at: datetime
+    complete: bool
+    saved_by: str = ""
+
+
+@dataclass(frozen=True)
+class ConflictCopy:
+    """Data of a refused save, kept so nothing typed is lost; ``based_on`` is the version it expected."""
+
+    conflict_id: int
+    case_id: str
+    based_on: int | None
+    saved_at: datetime
+    data: dict[str, Any]
 
 
 def to_payload(data: dict[str, Any] | Case, complete: bool | None) -> tuple[dict[str, Any], bool]:
@@ -58,7 +97,8 @@ def family_names(payload: dict[str, Any]) -> str:
     household = payload.get("household")
     parents = household.get("parents") if isinstance(household, dict) else None
     names = [p.get("name") for p in parents if isinstance(p, dict)] if isinstance(parents, list) else []
-    return " & ".join(n.strip() for n in names if isinstance(n, str) and n.strip())
+    # NUL cannot be stored in a PostgreSQL text column and is never part of a name
+    return " & ".join(n.replace("\x00", "").strip() for n in names if isinstance(n, str) and n.strip())
 
 
 _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -83,9 +123,18 @@ def parse_time(value: str) -> datetime:
 
 
 def advisor() -> str:
-    """Who saves: the JupyterHub user, else the login name (never family data)."""
+    """Who saves (never family data): the JupyterHub user, else ``WORKBENCH_ADVISOR``, else the login name.
+
+    Under JupyterHub the hub sets ``JUPYTERHUB_USER`` to the advisor it authenticated, so it wins
+    over a setting; ``WORKBENCH_ADVISOR`` names the advisor where several share one system login
+    (a container's user, a service account).
+    """
+    for variable in ("JUPYTERHUB_USER", ADVISOR_ENV):
+        name = os.environ.get(variable, "").strip()
+        if name:
+            return name
     try:
-        return os.environ.get("JUPYTERHUB_USER") or getpass.getuser()
+        return getpass.getuser()
     except (KeyError, OSError):
         return "?"
 

@@ -1,18 +1,23 @@
-"""The case store's file and schema: where it lives, its tables, its encryption marker (docs/store.md).
+"""The case store's location and schema: SQLite file or PostgreSQL URL, the SQLite tables, the encryption marker.
 
-Split from :mod:`workbench.store` so that module holds the saving and reading logic.
+Split from :mod:`workbench.store` so that module holds the saving and reading logic (docs/store.md);
+the PostgreSQL tables are in :mod:`workbench.store_postgres`.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
+from typing import Any
 
+from workbench.errors import StoreError
+from workbench.i18n import text
 from workbench.store_crypto import Cipher
 
 SCHEMA_VERSION = 2  # 2: table store_meta (encryption); a version-1 store is upgraded when opened
 FILE_NAME = "cases.sqlite"
+STORE_ENV = "WORKBENCH_STORE"  # postgresql://… for a server; unset: the SQLite file
+SERVER_SCHEMES = ("postgresql://", "postgres://")
 
 SCHEMA = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -52,6 +57,28 @@ def default_store_path() -> Path:
     return base / FILE_NAME
 
 
+def is_server_url(location: object) -> bool:
+    """Whether ``location`` names a PostgreSQL server (``postgresql://…``) rather than a SQLite file."""
+    return isinstance(location, str) and location.strip().lower().startswith(SERVER_SCHEMES)
+
+
+def store_target(location: Path | str | None = None) -> Path | str:
+    """Where the store is: ``location``, else ``WORKBENCH_STORE``, else the default SQLite file.
+
+    A ``postgresql://`` URL is returned as text, anything else as the SQLite file's path. Another
+    URL scheme (``mysql://``) is refused rather than taken for a file name.
+    """
+    if location is None or (isinstance(location, str) and not location.strip()):
+        location = os.environ.get(STORE_ENV, "").strip() or None
+        if location is None:
+            return default_store_path()
+    if is_server_url(location):
+        return str(location).strip()
+    if isinstance(location, str) and "://" in location:
+        raise StoreError(text("store.unknown_kind", location=location.split("://", 1)[0] + "://…", env=STORE_ENV))
+    return Path(location).expanduser()
+
+
 def prepare_file(path: Path) -> None:
     """Create missing folders 0700 and the database file 0600 before SQLite opens it."""
     missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
@@ -66,13 +93,13 @@ def prepare_file(path: Path) -> None:
         path.chmod(0o600)
 
 
-def encryption_check(conn: sqlite3.Connection) -> str | None:
+def encryption_check(conn: Any) -> str | None:
     """The store's sealed key check, None for a store without encryption."""
     row = conn.execute("SELECT value FROM store_meta WHERE key = 'key_check'").fetchone()
     return None if row is None else str(row[0])
 
 
-def write_encryption(conn: sqlite3.Connection, cipher: Cipher | None) -> None:
+def write_encryption(conn: Any, cipher: Cipher | None) -> None:
     """Mark the store as encrypted with ``cipher``'s key (None: not encrypted)."""
     conn.execute("DELETE FROM store_meta WHERE key IN ('encryption', 'key_check')")
     if cipher is not None:

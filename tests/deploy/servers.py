@@ -7,6 +7,7 @@ single-user servers it started; its output goes to a log file in ``test-artifact
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -22,6 +23,9 @@ from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("WORKBENCH_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+TOKEN = secrets.token_urlsafe(32)
+"""The login token of every ``workbench.serve`` the tests start (``WORKBENCH_TOKEN``); plain ``voila`` ignores it."""
+AUTH = {"Authorization": f"token {TOKEN}"}
 
 
 def free_port() -> int:
@@ -69,7 +73,7 @@ def start(args: Sequence[str], *, ready: str, env: dict[str, str], name: str,
             server.stop()
             raise RuntimeError(f"{name} exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
         with suppress(OSError):
-            with urllib.request.urlopen(server.url + ready, timeout=2):
+            with urllib.request.urlopen(urllib.request.Request(server.url + ready, headers=AUTH), timeout=2):
                 return server
         time.sleep(0.2)
     server.stop()
@@ -88,10 +92,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def get(url: str, *, follow: bool = True, headers: dict[str, str] | None = None, timeout: float = 120) -> Reply:
-    """One GET; any status is a reply (4xx/5xx are not exceptions). The path is sent as written."""
+def get(url: str, *, follow: bool = True, headers: dict[str, str] | None = None, timeout: float = 120,
+        login: bool = True) -> Reply:
+    """One GET; any status is a reply (4xx/5xx are not exceptions). The path is sent as written.
+
+    ``login``: with the tests' token (``Authorization: token …``), as a logged-in advisor.
+    """
     opener = urllib.request.build_opener() if follow else urllib.request.build_opener(_NoRedirect)
-    request = urllib.request.Request(url, headers=headers or {})
+    request = urllib.request.Request(url, headers={**(AUTH if login else {}), **(headers or {})})
     try:
         with opener.open(request, timeout=timeout) as response:
             return Reply(response.status, dict(response.headers), response.read().decode("utf-8", "replace"))

@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.deploy.servers import ARTIFACTS, ROOT, Server, free_port, start
+from workbench.serve import CONTENT_SECURITY_POLICY
 
 pytestmark = pytest.mark.hub
 
@@ -80,6 +81,10 @@ def _login(browser: Browser, url: str, login: str) -> Page:
     # hub → spawn → /user/<login>/ → the start page (after the OAuth round trip with the hub)
     expect(page.get_by_role("button", name="Berechnen")).to_be_visible(timeout=READY_MS)
     assert f"/user/{login}/voila/render/start.ipynb" in page.url
+    # the advisor's server sends its Content-Security-Policy through the hub's proxy (a 404 starts no kernel)
+    reply = page.request.get(f"{url}/user/{login}/voila/render/keine-seite.ipynb")
+    assert reply.status == 404
+    assert reply.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
     return page
 
 
@@ -123,6 +128,16 @@ def test_two_advisors_log_in_each_saves_a_case_and_each_sees_both_in_the_shared_
     with sqlite3.connect(f"file:{data / 'cases.sqlite'}?mode=ro", uri=True) as conn:
         savers = dict(conn.execute("SELECT case_id, group_concat(DISTINCT saved_by) FROM versions GROUP BY case_id"))
     assert savers == {saved["eva"]: "eva", saved["jonas"]: "jonas"}
+
+    # issue 25: the advisors' kernels must not hold the hub's API token (their servers do)
+    processes = psutil.Process(server.proc.pid).children(recursive=True)
+    kernels = [p for p in processes if "ipykernel" in " ".join(p.cmdline())]
+    servers = [p for p in processes if "workbench.serve" in " ".join(p.cmdline())]
+    assert len(kernels) >= 2 and len(servers) == 2
+    assert all("JUPYTERHUB_API_TOKEN" in p.environ() for p in servers)  # the hub gave it to them
+    leaked = [p.pid for p in kernels if {"JUPYTERHUB_API_TOKEN", "JPY_API_TOKEN"} & set(p.environ())]
+    assert not leaked, f"kernels with the hub's API token: {leaked}"
+    assert all(p.environ().get("JUPYTERHUB_USER") in ADVISORS for p in kernels)  # saved_by still works
 
 
 def test_an_advisor_cannot_open_another_advisors_server(hub: tuple[Server, Path], browser: Browser) -> None:

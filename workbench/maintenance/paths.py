@@ -13,6 +13,21 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 REPO_DIR = PACKAGE_DIR.parent
 
 
+def advisor_notebooks_dir() -> Path:
+    """The advisors' wizards: ``notebooks/`` in the repository, the folder ``make run`` serves."""
+    return REPO_DIR / "notebooks"
+
+
+def maintainers_dir() -> Path:
+    """The maintainers' notebooks (they write ``params.yaml``): ``maintainers/`` in the repository.
+
+    A sibling of :func:`advisor_notebooks_dir`, never inside it: the advisors' server has no
+    route to these notebooks at all, whatever the encoding of a path (issue 25). Only
+    ``make lab`` (JupyterLab with its token login, on 127.0.0.1) opens this folder.
+    """
+    return REPO_DIR / "maintainers"
+
+
 def drafts_dir() -> Path:
     """Draft parameter sets: ``$WORKBENCH_DRAFTS``, else ``drafts/`` in the repository."""
     return Path(os.environ.get("WORKBENCH_DRAFTS") or REPO_DIR / "drafts")

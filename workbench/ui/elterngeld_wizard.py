@@ -44,8 +44,7 @@ class PlanerStep(WizardStep):
         self.body.children = (self.planner.widget,)
 
     def shown(self, data: dict[str, Any]) -> None:
-        self.planner.set_case(data)
-        self.on_change()  # a proposed plan is saved like a click
+        self.planner.set_case(data)  # a proposed plan is saved like a click once the advisor came here (Wizard._enter)
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         return True  # the planner edits data's plan in place
@@ -206,15 +205,16 @@ def close_tree(widget: w.Widget) -> None:
     widget.close()
 
 
-def _relanguage(page: w.VBox, old: Wizard, store: Store | None) -> None:
-    """The same case, step and entries in the language the advisor switched to (saved with the case)."""
+def _relanguage(page: w.VBox, old: Wizard, store: Store | None) -> ElterngeldWizard:
+    """The same case, step and entries in the language the advisor switched to (kept for the next save)."""
     assert store is not None
-    new = ElterngeldWizard(old.data, store, old.saver.version)
+    new = ElterngeldWizard(old.data, store, old.saver.version, autosave_delay=old.autosave.delay)
+    new.saver.adopt(old.saver)  # the same version, refusal and saved state: the switch itself is no change
     new.on_language = lambda again: _relanguage(page, again, store)
     new.go(old.index)
-    new.saver.refused = old.saver.refused
     page.children = tuple(new.widget if child is old.widget else child for child in page.children)
     close_tree(old.widget)
+    return new
 
 
 def show_elterngeld_wizard() -> None:
@@ -264,6 +264,7 @@ def _fill_page(page: w.VBox, ready: ElterngeldWizard | None, store: Store | None
         store = store or default_store()
         if ready is not None and not params.get("case", "").strip() and language == "de":
             ready.data["case_id"] = new_case_id()  # the kernel may have waited since yesterday
+            ready.saver.rebase(ready.data)  # still nothing entered: nothing to save
             ready.widget.layout.display = None
             return
         wizard = open_elterngeld_wizard(params, store)

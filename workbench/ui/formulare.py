@@ -37,7 +37,7 @@ from workbench.forms.sources import Missing
 from workbench.i18n import text
 from workbench.ui.callbacks import guarded
 from workbench.ui.paths import set_path
-from workbench.ui.saving import Store
+from workbench.ui.saving import Store, content
 from workbench.ui.theme import theme_style
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 
@@ -264,7 +264,9 @@ class FormsWizard:
                 self.save_message.show_localized("forms.ui.text", {self.language: "; ".join(f"{p}: {m}" for p, m in problems)})
             return
         try:
-            self.version = self.store.save(candidate, expected_version=self.version, language=self.language)
+            entered = content(candidate)
+            if entered is None or entered != content(self.data):  # nothing entered: nothing written (docs/ui.md)
+                self.version = self.store.save(candidate, expected_version=self.version, language=self.language)
         except WorkbenchError as error:
             self.save_message.show_localized("forms.ui.text", {self.language: str(error)})
             return

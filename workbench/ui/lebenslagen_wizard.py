@@ -208,8 +208,7 @@ class MutterschutzErgebnisStep(_ResultStep):
         mother = data["household"]["parents"][0]
         handover = bool(result.elterngeld_monate)
         if mother.get("maternity_benefit", False) != handover:
-            mother["maternity_benefit"] = handover  # hand-over: these months are her Basis months
-            self.on_change()
+            mother["maternity_benefit"] = handover  # hand-over: these months are her Basis months (saved: Wizard._enter)
             case = _load(data)
         f, geld = result.fristen, result.geld
         section = mutterschutz_sections(case, lang)[0]

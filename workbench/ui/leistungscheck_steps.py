@@ -192,7 +192,12 @@ class EinkommenWohnenStep(WizardStep):
         self._ensure(data)
         household = data.setdefault("household", {})
         for i, row in enumerate(self.rows):
-            household["parents"][i]["current_income"] = {"kind": row.fields["kind"].input.value}
+            # a fresh object when the kind changed (a profit must not stay with an employee); with the same kind
+            # what this step does not ask (tax class, hours from a case file) stays, or "Weiter" would drop it
+            before = household["parents"][i].get("current_income") or {}
+            kind = row.fields["kind"].input.value
+            kept = {k: v for k, v in before.items() if k not in row.fields} if before.get("kind") == kind else {}
+            household["parents"][i]["current_income"] = {**kept, "kind": kind}
         household.setdefault("housing", {})
         household.setdefault("benefits", {})
         ok = super().store(data, lenient)

@@ -10,7 +10,8 @@
 - **Merkblatt**: the handout PDF of the plans shown, in the page's language, as a download.
 
 Every save is a new version of the case in the store (refused, never overwritten, when someone
-else saved meanwhile). The language switch in the header is stored with the case.
+else saved meanwhile). Opening the page and the language switch in the header write nothing
+("Lesen schreibt nie", docs/ui.md); the language goes to the store with the next save.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class VergleichPage:
                  notice: tuple[w.Widget, ...] = ()) -> None:
         self.data = data
         self.language = "en" if data.get("language") == "en" else "de"
-        self.saver = CaseSaver(store, version, self._saved, self._refused) if store is not None else None
+        self.saver = (CaseSaver(store, version, self._saved, self._refused, baseline=data)
+                      if store is not None else None)
         self.best: list[BewerteterPlan] | None = None
         self.selected: list[str] | None = None
         self.choices: list[Choice] = []
@@ -367,12 +369,13 @@ class VergleichPage:
                              f'{html.escape(message)} {html.escape(text("vgl.conflict_hint", self.language))}</div>')
 
     def set_language(self, language: str) -> None:
-        """Show the page in ``language`` and store it with the case."""
+        """Show the page in ``language``; the case keeps it for its next save (the switch writes nothing)."""
         self.language = language
         self.data["language"] = language
         self.header.set_language(language)
         self.error.set_language(language)
-        self._save(None)
+        if self.status.value and self.saver is not None and not self.saver.refused and self.saver.version is not None:
+            self._saved(self.saver.version)  # the last save's message, now in ``language``
         self._build()
 
     def show_error(self, reference: str) -> None:

@@ -10,6 +10,11 @@
   steps wait for their step. Then the case is saved as a new version.
 - "Zurück" keeps everything. Every change is saved as a draft after a short pause, so a
   dead kernel loses at most the field being typed.
+- Reading never writes ("Lesen schreibt nie", docs/ui.md): filling the fields from the case
+  (opening it, showing a step, the language switch, "Neu laden") runs *quietly*: the widgets'
+  observers fire, but what they report is not an advisor's change and starts no save. Only an
+  entry, "Weiter" or an explicit action saves, and :class:`~workbench.ui.saving.CaseSaver` writes
+  only when the content differs from the case as opened or last saved.
 - A refused save (someone else saved meanwhile) is shown with "Neu laden"; nothing is
   overwritten. Any unexpected error shows ``Fehler W-XXXX`` (see :mod:`callbacks`).
 """
@@ -18,7 +23,8 @@ from __future__ import annotations
 
 import copy
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import ipywidgets as w
@@ -102,7 +108,12 @@ class WizardStep:
         return []
 
     def shown(self, data: dict[str, Any]) -> None:
-        """The step becomes visible with ``data``."""
+        """The step becomes visible with ``data``.
+
+        It may complete ``data`` with what follows from the entries (a proposed plan, the
+        Mutterschutz months handed over): the wizard saves that like an entry when the advisor
+        moved to the step, and keeps it unsaved when the page was only opened or re-shown.
+        """
 
     # --- plumbing --------------------------------------------------------------
     def watch(self, field: Field) -> None:
@@ -165,13 +176,15 @@ class Wizard:
         self.data = data
         self.language = language
         self.index = 0
-        self.saver = CaseSaver(store, version, self._saved, self._refused)
+        self.saver = CaseSaver(store, version, self._saved, self._refused, baseline=data)
+        self._quiet = 0  # > 0 while the wizard fills widgets from the case: their changes are not entries
+        self._dirty = False  # an entry not yet saved
         self.autosave = Debouncer(guarded(self._autosave, self.show_error), autosave_delay)
         lang = language
         # title and language switch (workbench/ui/header.py); the page decides what a switch rebuilds
         self.header = PageHeader(title_key, lang, self._switch_language, self.show_error)
         self.title = self.header.title
-        self.on_language: Callable[[Wizard], None] = lambda wizard: None
+        self.on_language: Callable[[Wizard], object] = lambda wizard: None
         self.progress = w.HTML()
         # one heading for every step, and right before it the target of the keyboard focus
         # after "Weiter"/"Zurück": a Label, because ipywidgets focuses a Label's own element
@@ -206,9 +219,9 @@ class Wizard:
                               self.error.widget, self.status])
         self.widget.add_class("wb-wizard")
         for step in self.steps:
-            step.on_change = self.autosave.poke
+            step.on_change = self._changed
             step.on_error = self.show_error
-        self._enter()
+        self._enter(moved=False)
 
     @property
     def case_id(self) -> str:
@@ -225,14 +238,36 @@ class Wizard:
         self._enter()
         self.focus_target.focus()
 
-    def _enter(self) -> None:
-        """Build the current step if needed (loading the case into it) and show it."""
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Fill widgets from the case without it counting as an entry (no autosave, nothing dirty)."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def _changed(self) -> None:
+        """A step reports a change: an advisor's entry, unless the wizard is filling the widgets itself."""
+        if self._quiet:
+            return
+        self._dirty = True
+        self.autosave.poke()
+
+    def _enter(self, moved: bool = True) -> None:
+        """Build the current step if needed (loading the case into it) and show it.
+
+        ``moved``: the advisor went to this step ("Weiter", "Zurück"); what its ``shown``
+        derives from the entries is then saved like an entry. Opening the page derives it
+        only for display (reading never writes).
+        """
         step = self.step
-        if not step.built:
-            widget = step.widget
-            step.load(self.data)
-        else:
-            widget = step.widget
+        with self.quietly():
+            if not step.built:
+                widget = step.widget
+                step.load(self.data)
+            else:
+                widget = step.widget
         lang = self.language
         title = text(step.title_key, lang)
         self.heading.value = f'<h2 lang="{lang}">{html.escape(title)}</h2>'
@@ -241,7 +276,11 @@ class Wizard:
         self.back.layout.display = "none" if self.index == 0 else None
         self.next.layout.display = "none" if self.index == len(self.steps) - 1 else None
         self._render_progress()
-        step.shown(self.data)
+        before = copy.deepcopy(self.data)
+        with self.quietly():
+            step.shown(self.data)
+        if moved and self.data != before:
+            self._changed()
 
     def validate_step(self) -> bool:
         """Read and check the current step; show every problem next to its field."""
@@ -278,7 +317,8 @@ class Wizard:
         self.autosave.cancel()
         if not self.validate_step():
             return
-        self.saver.save(self.data, self.language)
+        self._dirty = False
+        self.saver.save(self.data, self.language)  # a new version only if something changed
         if self.index < len(self.steps) - 1:
             self.go(self.index + 1)
 
@@ -288,15 +328,26 @@ class Wizard:
         self.go(self.index - 1)
 
     def _switch_language(self, language: str) -> None:
-        """The advisor switched the language: keep the entries, store the language with the case, rebuild."""
-        self.step.store(self.data, lenient=True)
-        self.data["language"] = language
+        """The advisor switched the language: keep the entries, rebuild in ``language``.
+
+        The switch itself writes nothing: the language goes to the store with the next real
+        change. Entries not yet saved (the autosave pause) are saved now, as they would have been.
+        """
         self.autosave.cancel()
-        self.saver.save(self.data, language)
+        if self._dirty:
+            self._dirty = False
+            self.step.store(self.data, lenient=True)
+            self.data["language"] = language
+            self.saver.save(self.data, language)
+        self.data["language"] = language
         self.on_language(self)
 
     # --- saving ----------------------------------------------------------------------
     def _autosave(self) -> None:
+        """Save the entries as a draft (or complete version) after the pause; nothing if nothing was entered."""
+        if not self._dirty:
+            return
+        self._dirty = False  # before reading: an entry during the save marks it again and is saved next
         self.step.store(self.data, lenient=True)
         self.saver.save(self.data, self.language)
 
@@ -311,13 +362,17 @@ class Wizard:
         self.conflict.layout.display = None
 
     def _on_reload(self, _button: Any = None) -> None:
+        self.autosave.cancel()
         self.data = self.saver.reopen(self.case_id)
-        for step in self.steps:
-            if step.built:  # the others load the data when first shown
-                step.load(self.data)
+        self._dirty = False
+        with self.quietly():
+            for step in self.steps:
+                if step.built:  # the others load the data when first shown
+                    step.load(self.data)
         self.conflict.layout.display = "none"
         self._saved(self.saver.version or 0)
-        self.step.shown(self.data)
+        with self.quietly():
+            self.step.shown(self.data)
 
     def show_error(self, reference: str) -> None:
         """An unexpected error: short message with its reference number; entries stay."""

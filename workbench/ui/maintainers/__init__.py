@@ -1,4 +1,4 @@
-"""Maintainer views (JupyterLab or Voila), one per notebook in ``notebooks/maintainers/``.
+"""Maintainer views for JupyterLab (`make lab`), one per notebook in ``maintainers/`` of the repository.
 
 - :class:`~workbench.ui.maintainers.parameter_editor.ParameterEditor` – browse every
   benefit's dated parameters and add a value (validation, diff, then save).

@@ -28,7 +28,7 @@ DATES, DRAFT = "dates", "draft"
 
 
 class ChangesView:
-    """The page of ``notebooks/maintainers/was-aendert-sich.ipynb``: ``ChangesView().show()``."""
+    """The page of ``maintainers/was-aendert-sich.ipynb``: ``ChangesView().show()``."""
 
     def __init__(self, language: str = "de", drafts_dir: Path | None = None,
                  first: date = date(2025, 6, 15), second: date = date(2026, 6, 15)) -> None:

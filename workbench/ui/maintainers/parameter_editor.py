@@ -41,7 +41,7 @@ def flow_text(value: Any) -> str:
 
 
 class ParameterEditor:
-    """The page of ``notebooks/maintainers/parameter.ipynb``: ``ParameterEditor().show()``.
+    """The page of ``maintainers/parameter.ipynb``: ``ParameterEditor().show()``.
 
     ``rules_dir`` points to another folder of ``<benefit>/params.yaml`` (tests use a copy).
     """

@@ -28,7 +28,7 @@ MAX_FAILURES_SHOWN = 200
 
 
 class PruefstandView:
-    """The page of ``notebooks/maintainers/pruefstand.ipynb``: ``PruefstandView().show()``."""
+    """The page of ``maintainers/pruefstand.ipynb``: ``PruefstandView().show()``."""
 
     def __init__(self, language: str = "de", drafts_dir: Path | None = None,
                  examples_dir: Path | None = None, reference_dir: Path | None = None) -> None:

@@ -1,0 +1,41 @@
+"""deploy/jupyterhub_config.py read as JupyterHub reads it, without starting the hub (the real hub: test_jupyterhub.py)."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import pytest
+from traitlets.config import Config
+
+from tests.deploy.servers import ROOT
+
+CONFIG = ROOT / "deploy" / "jupyterhub_config.py"
+
+
+def _load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, **env: str) -> Config:
+    monkeypatch.setenv("WORKBENCH_HUB_STATE", str(tmp_path / "hub"))
+    monkeypatch.setenv("WORKBENCH_DATA", str(tmp_path / "daten"))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    config = Config()
+    runpy.run_path(str(CONFIG), init_globals={"get_config": lambda: config})
+    return config
+
+
+def test_with_a_server_user_the_hub_starts_the_servers_through_sudo_as_that_user(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """One service user per role: the hub (its secrets) is not the user that holds the case store."""
+    config = _load(monkeypatch, tmp_path, WORKBENCH_SERVER_USER="workbench")
+    cmd = config.Spawner.cmd
+    assert cmd[:6] == ["sudo", "-n", "-E", "-u", "workbench", "--"]
+    assert cmd[7:11] == ["-m", "workbench.serve", str(ROOT / "notebooks"), "--hub"]
+    assert (tmp_path / "hub").stat().st_mode & 0o777 == 0o700
+
+
+def test_without_a_server_user_the_servers_run_as_the_hubs_user(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    monkeypatch.delenv("WORKBENCH_SERVER_USER", raising=False)
+    config = _load(monkeypatch, tmp_path)
+    assert config.Spawner.cmd[1:5] == ["-m", "workbench.serve", str(ROOT / "notebooks"), "--hub"]
+    assert "sudo" not in config.Spawner.cmd

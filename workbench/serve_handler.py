@@ -1,0 +1,123 @@
+"""The render route of ``workbench serve``: which page requests get a kernel (issue 25, ADR 0017).
+
+Voilà starts a kernel for every GET of ``/voila/render/<notebook>``. Before that, in order:
+
+1. **Login** (``tornado.web.authenticated``): without a valid token or hub login the
+   visitor is sent to ``/login``, which answers the German page (:mod:`workbench.serve_login`)
+   or, under JupyterHub, the hub's login. A token given in the link is swapped for the login
+   cookie and the browser sent on to the same page without it.
+2. **Which notebook**: the decoded, normalised path must name a notebook lying directly in
+   the served folder (:func:`~workbench.serve_requests.served_notebook`), else 404; another
+   spelling of a served page is redirected to its one canonical address, which is all Voilà
+   ever renders.
+3. **Asked by whom**: only a page opened in this browser's own window (address bar,
+   bookmark, a link of the workbench) starts a kernel
+   (:func:`~workbench.serve_requests.page_request_origin`), else 403.
+4. **How often**: per client at most a burst and then a steady rate of page starts
+   (:class:`~workbench.serve_limits.RateLimit`), else 429.
+5. **How many at once**: the session limit (:func:`~workbench.serve_limits.make_room`), else 503.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+import tornado.web
+from jupyter_server.utils import url_path_join
+from voila.tornado.handler import TornadoVoilaHandler
+
+from workbench.serve_limits import RateLimit, make_room
+from workbench.serve_pages import busy_page, foreign_page, not_a_page, too_many_page
+from workbench.serve_requests import Origin, page_request_origin, served_notebook
+
+__all__ = ["PageRules", "WorkbenchPageHandler"]
+
+
+@dataclass
+class PageRules:
+    """The settings the render handler applies, built once by :class:`workbench.serve.WorkbenchVoila`."""
+
+    root: Path
+    max_sessions: int = 0
+    orphan_grace_s: float = 300.0
+    rate: RateLimit = field(default_factory=lambda: RateLimit(0, 0.0))
+    allowed_origins: tuple[str, ...] = ()
+    behind_proxy: bool = False
+    hub: bool = False
+
+
+class WorkbenchPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila is untyped
+    """Voilà's render route with login, path allowlist, origin check, rate and session limits in front."""
+
+    @property
+    def rules(self) -> PageRules:
+        rules: PageRules = self.settings["workbench_rules"]
+        return rules
+
+    @tornado.web.authenticated
+    async def get(self, path: str | None = None) -> None:
+        if getattr(self, "_token_authenticated", False) and self.get_query_argument("token", None):
+            self.redirect(self._address(self.request.path, without=("token",)))  # cookie is set
+            return
+        name = served_notebook(path, self.rules.root)
+        if name is None:
+            raise tornado.web.HTTPError(404)
+        if name != path:
+            self.redirect(self._address(url_path_join(self.settings.get("server_url") or self.base_url,
+                                                      "voila/render", name)))
+            return
+        origin = page_request_origin(self.request.headers, self.request.host, self.rules.allowed_origins)
+        if origin is not Origin.TRUSTED:
+            self.log.warning("page %s asked for by another site (%s): no kernel", name,
+                             self.request.headers.get("Sec-Fetch-Site") or "Origin/Referer")
+            page = foreign_page(self._address(self.request.path)) if origin is Origin.FOREIGN_PAGE else not_a_page()
+            self._answer(403, page)
+            return
+        wait = self.rules.rate.take(self._client())
+        if wait > 0:
+            self.log.warning("page start rate of a client exceeded: %s refused with 429", name)
+            seconds = 3600 if math.isinf(wait) else math.ceil(wait)
+            self.set_header("Retry-After", str(seconds))
+            self._answer(429, too_many_page(seconds))
+            return
+        if not await self._room():
+            self.set_header("Retry-After", "60")
+            self._answer(503, busy_page(self.rules.max_sessions))
+            return
+        await super().get(name)
+
+    def _answer(self, status: int, page: str) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(page)
+
+    def _address(self, path: str, without: tuple[str, ...] = ()) -> str:
+        """``path`` with this request's query, less the arguments ``without`` (the token)."""
+        query = [(k, v.decode("utf-8", "replace")) for k, values in self.request.query_arguments.items()
+                 if k not in without for v in values]
+        return path + ("?" + urlencode(query) if query else "")
+
+    def _client(self) -> str:
+        """Whose page starts count together: the hub login, else the address (the proxy's client's)."""
+        if self.rules.hub and self.current_user is not None:
+            return f"user:{getattr(self.current_user, 'username', '')}"
+        if self.rules.behind_proxy:
+            forwarded = self.request.headers.get("X-Real-IP") or \
+                self.request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
+            if forwarded:
+                return f"ip:{forwarded}"
+        return f"ip:{self.request.remote_ip}"
+
+    async def _room(self) -> bool:
+        limit = self.rules.max_sessions
+        if limit <= 0:
+            return True
+        try:
+            return await make_room(self.kernel_manager, limit, self.rules.orphan_grace_s, self.log)
+        except Exception:  # noqa: BLE001 - a fault in the limit must not cost the advisor the page
+            self.log.exception("session limit check failed; page served without it")
+            return True
