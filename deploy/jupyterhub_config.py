@@ -85,6 +85,11 @@ SERVE = [sys.executable, "-m", "workbench.serve", str(REPO / "notebooks"), "--hu
 c.Spawner.cmd = (["sudo", "-n", "-E", "-u", SERVER_USER, "--"] if SERVER_USER else []) + SERVE
 c.Spawner.popen_kwargs = {"cwd": str(REPO)}  # Voilà reads voila.json from here
 c.Spawner.environment = {"WORKBENCH_DATA": str(DATA)}
+# The store's own settings reach the advisors' servers when the hub's unit sets them: the key file's
+# path (the file itself is readable by the servers' user only) and a shared PostgreSQL store.
+for _name in ("WORKBENCH_KEY_FILE", "WORKBENCH_STORE"):
+    if os.environ.get(_name):
+        c.Spawner.environment[_name] = os.environ[_name]
 c.Spawner.http_timeout = 120  # a busy machine needs a while to start a server
 c.Spawner.start_timeout = 120
 c.JupyterHub.shutdown_on_logout = True  # logging out stops the advisor's server and kernels

@@ -83,6 +83,32 @@ def test_a_save_from_a_stale_tab_is_refused_with_reload_and_nothing_is_overwritt
     assert first.conflict.layout.display == "none"
 
 
+def test_a_full_disk_is_no_conflict_the_entries_stay_and_the_next_save_stores_them() -> None:
+    """A store that cannot take the save (full disk, read-only, missing key) is not a conflict:
+    no "als Kopie aufbewahrt", no "Neu laden" that would drop the entries; saving resumes."""
+    from workbench.errors import StoreUnavailable
+
+    store = MemoryStore()
+    wizard = ElterngeldWizard(new_case(), store, autosave_delay=0)
+    _family(wizard, "Eva")
+    working_save = store.save
+
+    def full(*_args: object, **_kwargs: object) -> int:
+        raise StoreUnavailable("store.disk_full", path="/daten/cases.sqlite", folder="/daten")
+
+    store.save = full  # type: ignore[method-assign]
+    _family(wizard, "Eve")
+    assert "ist voll" in wizard.status.value and 'role="alert"' in wizard.status.value
+    assert "bleiben auf dieser Seite erhalten" in wizard.status.value
+    assert "Kopie" not in wizard.status.value and wizard.conflict.layout.display == "none"
+    assert not wizard.saver.refused
+    assert wizard.steps[0].parents.rows[0].fields["name"].input.value == "Eve"  # type: ignore[attr-defined]
+    store.save = working_save  # type: ignore[method-assign]
+    _family(wizard, "Eva Maria")
+    assert "Gespeichert" in wizard.status.value and "Version 2" in wizard.status.value
+    assert store.open(wizard.case_id).data["household"]["parents"][0]["name"] == "Eva Maria"
+
+
 def test_an_unexpected_error_shows_a_reference_number_and_keeps_the_entries() -> None:
     wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
     _family(wizard, "Eva")

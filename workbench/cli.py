@@ -28,7 +28,7 @@ from workbench.cli_care import add_care_parser
 from workbench.cli_leistungen import add_leistungen_parser
 from workbench.cli_forms import add_forms_parser
 from workbench.cli_params import add_params_parser
-from workbench.cli_store import add_cases_parser, add_store_parsers, open_private
+from workbench.cli_store import add_cases_parser, add_store_parsers
 from workbench.cli_serve import add_serve_parser
 from workbench.errors import CaseError, InvalidValue, UnsupportedPeriod, WorkbenchError
 
@@ -90,16 +90,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_handout(args: argparse.Namespace) -> int:
     from workbench.case import load_case
     from workbench.i18n import text
+    from workbench.private_files import write_private
     from workbench.report import handout_pdf
     from workbench.report_topics import topic_sections
 
     case = load_case(Path(args.case))
     lang = args.language or case.language
     sections = topic_sections(case, lang)  # Leistungscheck, Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge
-    pdf = handout_pdf(case, lang, sections)  # before opening the file: a failure leaves no empty PDF behind
-    fd = open_private(args.output, args.force, "report.cli_exists", "report.cli_unwritable", lang)  # personal data
-    with os.fdopen(fd, "wb") as out:
-        out.write(pdf)
+    pdf = handout_pdf(case, lang, sections)
+    # personal data: owner-only, complete or not at all (a full disk leaves no empty PDF behind)
+    write_private(Path(args.output), pdf, force=args.force, exists="report.cli_exists",
+                  unwritable="report.cli_unwritable", language=lang)
     print(text("report.cli_written", lang, path=args.output), file=sys.stderr)
     return 0
 

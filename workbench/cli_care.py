@@ -10,9 +10,7 @@ the family summary). Exit status 0, or 2 with one line per problem.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from datetime import date
 from pathlib import Path
 
 from workbench.cli_params import iso_date
@@ -42,7 +40,7 @@ def cmd_topic(args: argparse.Namespace) -> int:
         else:
             sections = vorsorge_sections(case, lang, on)
     if args.pdf is not None:
-        from workbench.cli_store import open_private
+        from workbench.private_files import write_private
 
         if args.command == "vorsorge":
             data = vorsorge_pdf(case, lang, on)
@@ -50,10 +48,9 @@ def cmd_topic(args: argparse.Namespace) -> int:
             family = pflege_sections(case, lang, on, family=True) if args.command == "pflege" else sections
             data = topic_pdf(text(f"ui.{args.command}.pdf_title", lang),
                              text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), family, lang)
-        # personal data: owner-only, never an old file overwritten without --force; made before the file
-        # is opened, so a failure leaves no empty PDF behind
-        with os.fdopen(open_private(str(args.pdf), args.force, "cli.care.exists", "report.cli_unwritable", lang), "wb") as out:
-            out.write(data)
+        # personal data: owner-only, never an old file overwritten without --force, complete or not at all
+        write_private(args.pdf, data, force=args.force, exists="cli.care.exists", unwritable="report.cli_unwritable",
+                      language=lang)
     lines = [text("cli.care.as_of", lang, date=format_date(on, lang))]
     lines += provisional_lines(used.provisional, lang)  # the advisor's view: which values, where they are published
     check = unverified_note(used.unverified, lang)  # "bitte prüfen" for the advisor (not in the family's PDF)

@@ -79,6 +79,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_fill(args: argparse.Namespace) -> int:
     from workbench.case import load_case
     from workbench.forms.produce import produce
+    from workbench.private_files import write_private
 
     out: Path = args.output
     if out.exists() and not args.force:
@@ -87,7 +88,9 @@ def cmd_fill(args: argparse.Namespace) -> int:
     language = args.language or case.language
     result = produce(case, args.form_id, applicant=args.parent, child=args.child, flatten=args.flatten,
                      today=args.date or date.today(), language=language, allow_missing=args.allow_missing)
-    out.write_bytes(result.pdf)
+    # a filled form is personal data: owner-only, complete or not at all, never an old file without --force
+    write_private(out, result.pdf, force=args.force, exists="forms.cli.exists", unwritable="report.cli_unwritable",
+                  language=language)
     _out(text("forms.cli.written", language, path=str(out), form=args.form_id))
     for missing in result.missing:
         _out(f"  {text('forms.cli.still_missing', language)}: {missing.label} ({missing.path})")

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
+from workbench.private_files import write_private
 from workbench.store import CaseStore, office_time, store_target
 
 __all__ = ["RETENTION_ENV", "add_cases_parser", "add_store_parsers", "parse_age"]
@@ -61,28 +62,10 @@ def _store(args: argparse.Namespace) -> CaseStore:
     return CaseStore(args.store or None)
 
 
-def open_private(path: str, force: bool = False, exists: str = "store.cli_exists",
-                 unwritable: str = "store.cli_unwritable", language: str = "de") -> int:
-    """A file for personal data (or a key), readable by its owner only: a new one, never an old one
-    overwritten unless ``force``; its descriptor.
-
-    A refusal raises WorkbenchError with the message ``exists`` or ``unwritable`` (``{path}``,
-    ``{detail}``) in ``language``.
-    """
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
-    try:
-        return os.open(path, flags, 0o600)
-    except FileExistsError:
-        raise WorkbenchError(text(exists, language, path=path)) from None
-    except OSError as exc:
-        raise WorkbenchError(text(unwritable, language, path=path, detail=exc.strerror)) from None
-
-
 def _write_private(path: str, data: object, force: bool = False) -> None:
-    """Write JSON to a new file readable by its owner only (personal data); never overwrite unless ``force``."""
-    with os.fdopen(open_private(path, force), "w", encoding="utf-8") as out:
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+    """Write JSON to a new file readable by its owner only (personal data), complete or not at all
+    (:mod:`workbench.private_files`); never overwrite unless ``force``."""
+    write_private(Path(path), (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), force=force)
 
 
 # -- workbench cases … ----------------------------------------------------------------------------
@@ -223,8 +206,7 @@ def cmd_key_new(args: argparse.Namespace) -> int:
     from workbench.store_crypto import new_key
 
     # the key is as secret as the data it protects: a new file, owner only
-    with os.fdopen(open_private(args.output), "w", encoding="ascii") as out:
-        out.write(new_key() + "\n")
+    write_private(Path(args.output), (new_key() + "\n").encode("ascii"))
     print(text("store.cli_key_written", path=args.output), file=sys.stderr)
     return 0
 

@@ -12,6 +12,7 @@
     ├── FormError                  a form cannot be filled: blank missing or of another edition, bad map
     ├── StoreError                 the case store cannot do what was asked (unreadable, too new)
     │   ├── StoreConflict          a save was refused: someone saved the case meanwhile
+    │   ├── StoreUnavailable       the store cannot be used as set up: disk full, read-only, key missing (de/en)
     │   └── CaseNotFound           no case (or version) with this id; also a KeyError
     └── ServeRefused               `workbench serve` refuses an unsafe setting (address, tracebacks, data folder)
 
@@ -158,6 +159,26 @@ class StoreConflict(StoreError):
         self.refused = refused
         self.conflict_id = conflict_id
         super().__init__(message)
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be used as it is set up: its disk is full, it is read-only, its key is missing.
+
+    Not the advisor's input but the operation: the message says what the IT staff have to do.
+    It is kept as catalog key and values, so a page shows it in its own language (:meth:`text`);
+    ``str()`` is the text in the language the error was raised with.
+    """
+
+    def __init__(self, key: str, language: str = "de", **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text(language))
+
+    def text(self, language: str = "de") -> str:
+        """The message in ``language`` (``de`` or ``en``)."""
+        from workbench.i18n import text  # the catalog reads YAML: not at import of the exception tree
+
+        return text(self.key, language, **self.values)
 
 
 class CaseNotFound(StoreError, KeyError):

@@ -26,6 +26,8 @@ Two backends share this module's logic (saving, conflicts, drafts, retention, en
   store encrypts the case data and the names with AES-256-GCM (:mod:`workbench.store_crypto`);
   case ids, version numbers, times and logins stay clear. An encrypted store refuses to open
   without its key.
+- Full disk, read-only store, missing key: a message saying what to do, in the caller's language
+  (:mod:`workbench.store_errors`); a SQLite store that cannot be written is still listed and opened.
 - Backup, restore and key rotation: :mod:`workbench.store_maintenance` (SQLite) and
   :mod:`workbench.store_pg_maintenance` (PostgreSQL, ``pg_dump``).
 """
@@ -42,9 +44,10 @@ from typing import Any
 
 from workbench.case import Case, dump_case, load_case
 from workbench.case_household import migrate
-from workbench.errors import CaseNotFound, StoreConflict, StoreError
+from workbench.errors import CaseNotFound, StoreConflict, StoreError, StoreUnavailable
 from workbench.i18n import text
 from workbench.store_crypto import Cipher, key_from_environment
+from workbench.store_errors import check_key
 from workbench.store_records import (
     CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, office_time, parse_time, search_key,
     to_payload, when,
@@ -121,8 +124,16 @@ class CaseStore:
         ``expected_version`` is the version the caller opened (``None``: a new case). Unless it is
         still the latest, the save is refused with StoreConflict and the data kept as a conflict
         copy. ``complete=None`` decides by validating; ``True`` insists (CaseError if invalid);
-        ``False`` stores a draft even if it validates.
+        ``False`` stores a draft even if it validates. A full disk or a read-only store gives
+        StoreUnavailable, in ``language`` like the conflict messages.
         """
+        try:
+            return self._save(data, expected_version, complete, language)
+        except StoreUnavailable as exc:
+            raise StoreUnavailable(exc.key, language, **exc.values) from exc.__cause__
+
+    def _save(self, data: dict[str, Any] | Case, expected_version: int | None, complete: bool | None,
+              language: str) -> int:
         payload, is_complete = to_payload(data, complete)
         case_id = payload["case_id"]
         with self._transaction() as conn:
@@ -314,12 +325,7 @@ class CaseStore:
         return encryption_check(conn)
 
     def _check_key(self, check: str | None) -> None:
-        if check is None and self._cipher is not None:
-            raise StoreError(text("store.key_for_plain_store", path=self.location))
-        if check is not None and self._cipher is None:
-            raise StoreError(text("store.key_missing", path=self.location))
-        if check is not None and self._cipher is not None and not self._cipher.matches(check):
-            raise StoreError(text("store.key_wrong", path=self.location))
+        check_key(check, self._cipher, self.location)  # missing, wrong or superfluous key: StoreUnavailable
 
     def _dump(self, payload: dict[str, Any], column: str, case_id: str) -> str:
         plain = json.dumps(payload, ensure_ascii=False)

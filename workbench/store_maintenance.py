@@ -1,12 +1,16 @@
 """Keeping the case store: online backup, restore, key rotation (docs/store.md, docs/datenschutz.md).
 
-- ``backup(store, target)``: a consistent snapshot with SQLite's online backup API, taken while
-  wizards keep saving; a new file readable by its owner only (0600), checked with
-  ``PRAGMA integrity_check``, one self-contained file (no ``-wal``). An encrypted store's backup
-  stays encrypted (the pages are copied as they are).
+- ``backup(store, target)``: a consistent snapshot taken in one step with ``VACUUM INTO`` while
+  wizards keep saving (one read transaction: saves are not held up, and nothing restarts the copy
+  as every save restarted the stepwise backup API; measured in ADR 0018, benchmarks/backup.py).
+  The copy goes into a temporary file made owner-only (0600) before any data is written, in the
+  target's folder, is checked with ``PRAGMA integrity_check`` and only then renamed to the
+  target: a failed or interrupted backup leaves no file behind, never a partial one. One
+  self-contained file (rollback journal, no ``-wal``); an encrypted store's backup stays encrypted
+  (the values are copied as they are stored).
 - ``restore(backup, store, force)``: checks the backup (integrity, a workbench store, schema not
-  too new) and copies it into the store with the same API; a store that holds cases is only
-  overwritten with ``force``.
+  too new) and copies it into the store with SQLite's backup API in one step; a store that holds
+  cases is only overwritten with ``force``.
 - ``rotate_key(store, old, new)``: re-encrypts every value with a new key in one transaction;
   ``old=None`` encrypts a plain store, ``new=None`` decrypts one.
 """
@@ -20,41 +24,54 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from workbench.errors import StoreError
+from workbench.errors import StoreError, StoreUnavailable
 from workbench.i18n import text
+from workbench.private_files import private_temp, publish
 from workbench.store_crypto import Cipher
+from workbench.store_errors import (
+    check_key, connect_read_only, disk_full_at, from_os_error, from_sqlite_error, read_only,
+)
 from workbench.store_records import family_names, search_key
 from workbench.store_schema import SCHEMA_VERSION, encryption_check, prepare_file, write_encryption
 
-__all__ = ["backup", "restore", "rotate_key"]
+__all__ = ["backup", "restore", "rotate_key", "store_notice"]
 
 log = logging.getLogger(__name__)
 
-PAGES_PER_STEP = 64  # the backup copies in steps, so wizards saving meanwhile wait only briefly
-
 
 def backup(store: Path, target: Path, *, force: bool = False) -> int:
-    """Copy the store to ``target`` (new file, 0600) as a consistent snapshot; the number of cases in it."""
+    """Copy the store to ``target`` (0600) as a consistent snapshot; the number of cases in it.
+
+    An existing ``target`` is replaced only with ``force`` (atomically: it stays as it was until
+    the checked copy takes its place).
+    """
     if not store.is_file():
         raise StoreError(text("store.backup_no_store", path=store))
     if target.resolve() == store.resolve():
         raise StoreError(text("store.backup_onto_store", path=target))
-    _new_private_file(target, force)
-    try:
-        with closing(sqlite3.connect(store, timeout=30)) as source, closing(sqlite3.connect(target)) as copy:
-            source.backup(copy, pages=PAGES_PER_STEP)
-            copy.execute("PRAGMA journal_mode = DELETE")  # the copy is one file, without -wal
-            _check(copy, target)
-            cases = int(copy.execute("SELECT count(*) FROM cases").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
-        target.unlink(missing_ok=True)
-        raise StoreError(text("store.unreadable", path=store, detail=exc)) from None
-    except StoreError:
-        target.unlink(missing_ok=True)
-        raise
-    target.chmod(0o600)
+    if target.exists() and not force:
+        raise StoreError(text("store.cli_exists", path=target))
+    with private_temp(target, "store.cli_unwritable") as temp:
+        try:
+            with closing(_source(store)) as source:
+                source.execute("VACUUM INTO ?", (str(temp),))  # into the empty 0600 file: it keeps its mode
+            with closing(sqlite3.connect(temp)) as copy:
+                _check(copy, target)
+                cases = int(copy.execute("SELECT count(*) FROM cases").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            if disk_full_at(exc, target.parent):  # the copy's disk: the store is only read
+                raise StoreUnavailable("files.disk_full", path=target) from None
+            raise StoreError(text("store.unreadable", path=store, detail=exc)) from None
+        publish(temp, target, force, "store.cli_exists", "store.cli_unwritable")
     log.info("backup written: %d cases", cases)
     return cases
+
+
+def _source(store: Path) -> sqlite3.Connection:
+    """A connection to read the store; a store this process may not write is read with ``mode=ro``."""
+    if os.access(store, os.W_OK) and os.access(store.parent, os.W_OK):
+        return sqlite3.connect(store, timeout=30)
+    return connect_read_only(store, 30)
 
 
 def restore(source: Path, store: Path, *, force: bool = False) -> int:
@@ -69,15 +86,43 @@ def restore(source: Path, store: Path, *, force: bool = False) -> int:
                 raise StoreError(text("store.restore_live", path=store))
             prepare_file(store)
             with closing(sqlite3.connect(store, timeout=30)) as live:
-                backup_db.backup(live, pages=PAGES_PER_STEP)
+                backup_db.backup(live, pages=-1)  # one step: nothing can restart it midway
                 live.execute("PRAGMA journal_mode = WAL")
                 _check(live, store)
                 live.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except OSError as exc:  # the store's file or folder cannot be made or written
+        raise from_os_error(exc, store) from None
     except sqlite3.DatabaseError as exc:
+        trouble = from_sqlite_error(exc, store)
+        if isinstance(trouble, StoreUnavailable):  # the store's disk is full or the store is read-only
+            raise trouble from None
         raise StoreError(text("store.restore_unreadable", path=source, detail=exc)) from None
     store.chmod(0o600)
     log.info("store restored from a backup: %d cases", cases)
     return cases
+
+
+def store_notice(location: Path | str | None = None, language: str = "de") -> str | None:
+    """What keeps the store from working as set up (missing or wrong key, read-only, full disk, a
+    database server that refuses), for a server's start: the message saying what to do, or None
+    (a SQLite file that does not exist yet is fine: the first save creates it).
+
+    A server started without the key of an encrypted store would otherwise only fail page by page.
+    """
+    from workbench.store import CaseStore, store_target
+
+    try:
+        target = store_target(location)
+        if isinstance(target, Path) and not target.is_file():
+            return None
+        store = CaseStore(target)
+    except StoreUnavailable as exc:
+        return exc.text(language)
+    except StoreError as exc:
+        return str(exc)
+    if getattr(store, "read_only", False) and store.path is not None:
+        return read_only(store.path, language).text(language)
+    return None
 
 
 def rotate_key(store: Path, old: bytes | None, new: bytes | None) -> int:
@@ -89,20 +134,26 @@ def rotate_key(store: Path, old: bytes | None, new: bytes | None) -> int:
     """
     if not store.is_file():
         raise StoreError(text("store.backup_no_store", path=store))
+    if not (os.access(store, os.W_OK) and os.access(store.parent, os.W_OK)):
+        raise read_only(store)  # SQLite would only say "unable to open database file"
     before, after = (Cipher(old) if old else None), (Cipher(new) if new else None)
-    with closing(sqlite3.connect(store, timeout=30, isolation_level=None)) as conn:
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            _check_key(conn, store, before)
-            changed = _reseal(conn, before, after)
-            write_encryption(conn, after)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("VACUUM")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    try:
+        with closing(sqlite3.connect(store, timeout=30, isolation_level=None)) as conn:
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                check_key(encryption_check(conn), before, store)
+                changed = _reseal(conn, before, after)
+                write_encryption(conn, after)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.DatabaseError as exc:  # read-only store, full disk, a damaged file
+        raise from_sqlite_error(exc, store) from None
     log.info("store key changed: %d values re-encrypted (%s -> %s)", changed,
              "encrypted" if before else "plain", "encrypted" if after else "plain")
     return changed
@@ -123,16 +174,6 @@ def _reseal(conn: sqlite3.Connection, before: Cipher | None, after: Cipher | Non
                 conn.execute("UPDATE versions SET family = ?, search_key = ? WHERE seq = ?",
                              (stored, "" if after else search_key(case_id, family), row_id))
     return changed
-
-
-def _check_key(conn: sqlite3.Connection, store: Path, before: Cipher | None) -> None:
-    check = encryption_check(conn)
-    if check is None and before is not None:
-        raise StoreError(text("store.key_for_plain_store", path=store))
-    if check is not None and before is None:
-        raise StoreError(text("store.key_missing", path=store))
-    if check is not None and before is not None and not before.matches(check):
-        raise StoreError(text("store.key_wrong", path=store))
 
 
 def _check(conn: sqlite3.Connection, path: Path) -> None:
@@ -159,16 +200,3 @@ def _holds_cases(store: Path) -> bool:
             return "cases" in tables and bool(conn.execute("SELECT count(*) FROM cases").fetchone()[0])
     except sqlite3.DatabaseError:
         return True  # something that is not an empty store: only with --force
-
-
-def _new_private_file(target: Path, force: bool) -> None:
-    """Create ``target`` empty with mode 0600 (an existing file only with ``force``)."""
-    if target.exists():
-        if not force:
-            raise StoreError(text("store.cli_exists", path=target))
-        target.unlink()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except OSError as exc:
-        raise StoreError(text("store.cli_unwritable", path=target, detail=exc.strerror)) from None

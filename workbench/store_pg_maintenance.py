@@ -24,9 +24,10 @@ from typing import Any
 
 from workbench.errors import StoreError
 from workbench.i18n import text
+from workbench.private_files import private_temp, publish
 from workbench.store_crypto import Cipher
 from workbench.store_postgres import PgConnection, display_location
-from workbench.store_schema import write_encryption
+from workbench.store_schema import encryption_check, write_encryption
 
 __all__ = ["pg_backup", "pg_restore_backup", "pg_rotate_key"]
 
@@ -86,30 +87,22 @@ def pg_backup(url: str, target: Path, *, force: bool = False) -> int:
     if target.exists() and not force:
         raise StoreError(text("store.cli_exists", path=target))
     conninfo, env = _conninfo(url)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target.unlink(missing_ok=True)
-        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except OSError as exc:
-        raise StoreError(text("store.cli_unwritable", path=target, detail=exc.strerror)) from None
-    with _connect(url) as conn:
-        # the snapshot stays valid while this transaction is open: pg_dump sees exactly what we counted
-        conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        snapshot = str(conn.execute("SELECT pg_export_snapshot()").fetchone()[0])
-        try:
-            cases = _count_cases(conn, url)
-            _run([pg_dump, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}",
-                  f"--file={target}", *(f"--table={t}" for t in TABLES), f"--dbname={conninfo}"], env)
-            listing = _run([_tool("pg_restore"), "--list", str(target)], env)
-        except StoreError:
-            target.unlink(missing_ok=True)
-            raise
-        finally:
-            conn.execute("COMMIT")
-    if " TABLE DATA " not in listing or " versions " not in listing:
-        target.unlink(missing_ok=True)
-        raise StoreError(text("store.not_a_store", path=target))
-    target.chmod(0o600)
+    # into a 0600 temporary file beside the target, renamed only when checked (workbench/private_files.py)
+    with private_temp(target, "store.cli_unwritable") as temp:
+        with _connect(url) as conn:
+            # the snapshot stays valid while this transaction is open: pg_dump sees exactly what we counted
+            conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            snapshot = str(conn.execute("SELECT pg_export_snapshot()").fetchone()[0])
+            try:
+                cases = _count_cases(conn, url)
+                _run([pg_dump, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}",
+                      f"--file={temp}", *(f"--table={t}" for t in TABLES), f"--dbname={conninfo}"], env)
+                listing = _run([_tool("pg_restore"), "--list", str(temp)], env)
+            finally:
+                conn.execute("COMMIT")
+        if " TABLE DATA " not in listing or " versions " not in listing:
+            raise StoreError(text("store.not_a_store", path=target))
+        publish(temp, target, force, "store.cli_exists", "store.cli_unwritable")
     log.info("backup written with pg_dump: %d cases", cases)
     return cases
 
@@ -146,7 +139,8 @@ def pg_rotate_key(url: str, old: bytes | None, new: bytes | None) -> int:
     old key. Servers must be restarted with the new key afterwards (until then their saves wait
     and then are refused by the key check).
     """
-    from workbench.store_maintenance import _check_key, _reseal
+    from workbench.store_errors import check_key
+    from workbench.store_maintenance import _reseal
 
     before, after = (Cipher(old) if old else None), (Cipher(new) if new else None)
     with _connect(url) as raw:
@@ -155,7 +149,7 @@ def pg_rotate_key(url: str, old: bytes | None, new: bytes | None) -> int:
         conn.execute("BEGIN")
         try:
             conn.execute("LOCK TABLE versions, conflicts, store_meta IN EXCLUSIVE MODE")
-            _check_key(conn, display_location(url), before)  # type: ignore[arg-type]
+            check_key(encryption_check(conn), before, display_location(url))
             changed = _reseal(conn, before, after)  # type: ignore[arg-type]
             write_encryption(conn, after)
             conn.execute("COMMIT")

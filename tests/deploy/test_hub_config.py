@@ -39,3 +39,20 @@ def test_without_a_server_user_the_servers_run_as_the_hubs_user(monkeypatch: pyt
     config = _load(monkeypatch, tmp_path)
     assert config.Spawner.cmd[1:5] == ["-m", "workbench.serve", str(ROOT / "notebooks"), "--hub"]
     assert "sudo" not in config.Spawner.cmd
+
+
+def test_the_store_key_file_and_a_shared_store_reach_the_servers(monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    """An encrypted store needs its key in every advisor's server, else each page says the key is missing."""
+    config = _load(monkeypatch, tmp_path, WORKBENCH_KEY_FILE="/etc/workbench/key",
+                   WORKBENCH_STORE="postgresql://workbench@db/cases")
+    assert config.Spawner.environment == {"WORKBENCH_DATA": str(tmp_path / "daten"),
+                                          "WORKBENCH_KEY_FILE": "/etc/workbench/key",
+                                          "WORKBENCH_STORE": "postgresql://workbench@db/cases"}
+
+
+def test_without_store_settings_only_the_data_folder_is_passed(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    monkeypatch.delenv("WORKBENCH_KEY_FILE", raising=False)
+    monkeypatch.delenv("WORKBENCH_STORE", raising=False)
+    assert _load(monkeypatch, tmp_path).Spawner.environment == {"WORKBENCH_DATA": str(tmp_path / "daten")}

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote
 
 import ipywidgets as w
 
+from workbench.errors import StoreUnavailable
 from workbench.i18n import format_date, text
 from workbench.store import office_time
+from workbench.store_errors import read_only
 from workbench.ui.callbacks import guarded
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
 
@@ -62,6 +65,10 @@ def cases_table(summaries: list[Any], language: str) -> str:
             f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
 
 
+def _alert(message: str, language: str) -> str:
+    return f'<div class="wb-alert wb-alert-general" role="alert" lang="{language}"><p>{html.escape(message)}</p></div>'
+
+
 class CaseList:
     """Search box and table of saved cases; ``store`` is opened lazily (None: the office's store)."""
 
@@ -78,9 +85,21 @@ class CaseList:
         self.set_language(language)
 
     def refresh(self) -> None:
-        """Query the store with the search text and show the newest 50."""
-        summaries = self.store_factory().list(search=str(self.search.value).strip(), limit=50)
-        self.table.value = cases_table(list(summaries), self.language)
+        """Query the store with the search text and show the newest 50.
+
+        A store that cannot be used (missing key, full disk) shows its message, which says what
+        to do; a read-only store is listed with a note that saving is not possible.
+        """
+        try:
+            store = self.store_factory()
+            summaries = store.list(search=str(self.search.value).strip(), limit=50)
+        except StoreUnavailable as error:
+            self.table.value = _alert(error.text(self.language), self.language)
+            return
+        note = ""
+        if getattr(store, "read_only", False):
+            note = _alert(read_only(Path(getattr(store, "path")), self.language).text(self.language), self.language)
+        self.table.value = note + cases_table(list(summaries), self.language)
 
     def set_language(self, language: str) -> None:
         self.language = language

@@ -163,11 +163,18 @@ def put_under_title(wizard: Wizard, notice: list[w.Widget]) -> None:
 def failure_notice(name: str, error: BaseException, language: str) -> w.Widget:
     """What a page shows instead of its content when building it failed: a short message with a reference.
 
-    ``error`` is logged under ``name`` and the same reference number (see callbacks).
+    ``error`` is logged under ``name`` and the same reference number (see callbacks). A store that
+    cannot be used as it is set up (missing key, full disk, read-only: StoreUnavailable) shows its
+    own message instead, which says what to do.
     """
+    from workbench.errors import StoreUnavailable
+
     reference = log_failure(name, error)
     failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
-    failure.show("ui.error.unexpected", reference=reference)
+    if isinstance(error, StoreUnavailable):
+        failure.show(error.key, **error.values)
+    else:
+        failure.show("ui.error.unexpected", reference=reference)
     return failure.widget
 
 

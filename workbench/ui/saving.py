@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
 
-from workbench.errors import WorkbenchError
+from workbench.errors import StoreUnavailable, WorkbenchError
 
 AUTOSAVE_DELAY_S = 1.0
 
@@ -84,12 +84,14 @@ class CaseSaver:
     """
 
     def __init__(self, store: Store, version: int | None, on_saved: Callable[[int], None],
-                 on_refused: Callable[[str], None], *, baseline: dict[str, Any] | None) -> None:
+                 on_refused: Callable[[str], None], *, baseline: dict[str, Any] | None,
+                 on_unavailable: Callable[[str], None] | None = None) -> None:
         self.store = store
         self.version = version
         self.refused = False
         self._on_saved = on_saved
         self._on_refused = on_refused
+        self._on_unavailable = on_unavailable or on_refused
         self._lock = threading.Lock()
         self._baseline = content(baseline) if baseline is not None else None
 
@@ -120,6 +122,9 @@ class CaseSaver:
             else:
                 try:
                     version = self.store.save(copy.deepcopy(data), expected_version=self.version, language=language)
+                except StoreUnavailable as error:  # full disk, read-only store, missing key: no conflict
+                    self._on_unavailable(error.text(language))  # the entries stay; the next save tries again
+                    return False
                 except WorkbenchError as error:  # StoreConflict and other refusals: never overwrite
                     self.refused = True
                     self._on_refused(str(error))

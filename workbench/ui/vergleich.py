@@ -49,7 +49,8 @@ class VergleichPage:
                  notice: tuple[w.Widget, ...] = ()) -> None:
         self.data = data
         self.language = "en" if data.get("language") == "en" else "de"
-        self.saver = (CaseSaver(store, version, self._saved, self._refused, baseline=data)
+        self.saver = (CaseSaver(store, version, self._saved, self._refused, baseline=data,
+                                on_unavailable=self._unavailable)
                       if store is not None else None)
         self.best: list[BewerteterPlan] | None = None
         self.selected: list[str] | None = None
@@ -367,6 +368,11 @@ class VergleichPage:
     def _refused(self, message: str) -> None:
         self.status.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
                              f'{html.escape(message)} {html.escape(text("vgl.conflict_hint", self.language))}</div>')
+
+    def _unavailable(self, message: str) -> None:
+        """The store cannot take the save (full disk, read-only, no key): no conflict, the choice stays."""
+        self.status.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
+                             f'{html.escape(message)} {html.escape(text("ui.wizard.unavailable_hint", self.language))}</div>')
 
     def set_language(self, language: str) -> None:
         """Show the page in ``language``; the case keeps it for its next save (the switch writes nothing)."""

@@ -176,7 +176,8 @@ class Wizard:
         self.data = data
         self.language = language
         self.index = 0
-        self.saver = CaseSaver(store, version, self._saved, self._refused, baseline=data)
+        self.saver = CaseSaver(store, version, self._saved, self._refused, baseline=data,
+                               on_unavailable=self._unavailable)
         self._quiet = 0  # > 0 while the wizard fills widgets from the case: their changes are not entries
         self._dirty = False  # an entry not yet saved
         self.autosave = Debouncer(guarded(self._autosave, self.show_error), autosave_delay)
@@ -360,6 +361,16 @@ class Wizard:
             f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
             f'{html.escape(message)} {html.escape(text("ui.wizard.conflict_hint", self.language))}</div>')
         self.conflict.layout.display = None
+
+    def _unavailable(self, message: str) -> None:
+        """The store cannot take the save (full disk, read-only, no key): say so where "gespeichert" stands.
+
+        Not a conflict: nothing was kept as a copy and "Neu laden" would lose the entries, which stay
+        on the page; the next change or "Weiter" saves them once the store works again.
+        """
+        self.status.value = (
+            f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
+            f'{html.escape(message)} {html.escape(text("ui.wizard.unavailable_hint", self.language))}</div>')
 
     def _on_reload(self, _button: Any = None) -> None:
         self.autosave.cancel()
