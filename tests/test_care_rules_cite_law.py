@@ -27,4 +27,4 @@ def test_every_parameter_has_a_reference_and_unverified_ones_say_so() -> None:
                 assert value.reference.strip(), f"{benefit}.{name}"
     # the values the sources disagree on are marked, so the result says "bitte prüfen"
     assert "nicht verifiziert" in parameters("pflege").parameters["tagespflege_m"].values[0].reference
-    assert "nicht verifiziert" in parameters("kita").parameters["beitragsermaessigung_anteil"].values[0].reference
+    assert "nicht verifiziert" in parameters("kita").parameters["beitragsfrei_einkommen_y"].values[0].reference

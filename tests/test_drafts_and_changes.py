@@ -76,13 +76,18 @@ def test_the_changes_page_shows_the_difference_of_the_draft_as_table_and_chart(t
     assert "Entwurf „mindestbetrag-400“ am 15.06.2026" in view.output.value
 
 
-def test_two_dates_show_the_new_years_tax_and_name_dates_that_are_not_modelled() -> None:
+def test_two_dates_show_the_new_years_tax_and_name_the_supported_years_before_the_first_values() -> None:
     rows = compare(Setting(date(2025, 6, 15)), Setting(date(2026, 6, 15)), _family("angestellt-3000"))
     by_benefit = {r.benefit: r for r in rows}
     assert by_benefit["steuer"].difference is not None and by_benefit["steuer"].difference < 0
+    # ADR 0015: after the last values the newest ones answer (provisionally); nothing is refused
     rows = compare(Setting(date(2026, 6, 15)), Setting(date(2028, 6, 15)), _family("angestellt-3000"))
-    # Elterngeld and Lohnsteuer are modelled up to 2027; the Mutterschutz values have no end date
-    assert all(r.difference is None and r.problem for r in rows if r.benefit != "mutterschutz")
+    assert all(r.difference is not None for r in rows), [(r.benefit, r.problem) for r in rows]
+    # before the first values the row names the supported years in German
+    rows = compare(Setting(date(2024, 6, 15)), Setting(date(2026, 6, 15)), _family("angestellt-3000"))
+    problems = {r.benefit: r.problem for r in rows if r.difference is None}
+    assert "Unterstützt werden Geburten ab 2025" in problems["elterngeld"]
+    assert all("Unterstützt werden" in p for p in problems.values()) and "mutterschutz" not in problems
 
 
 def test_the_changes_page_refuses_an_unknown_draft_and_missing_dates_with_a_message(tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ def test_every_explanation_step_cites_a_paragraph() -> None:
 
 
 def test_a_birth_outside_the_modelled_period_is_refused_with_the_range() -> None:
-    with pytest.raises(UnsupportedPeriod, match="01.01.2025 bis 31.12.2027"):
+    with pytest.raises(UnsupportedPeriod, match="Geburten ab dem 01.01.2025 sind modelliert.*Unterstützt werden Geburten ab 2025"):
         quick_case(D(3000), 1, date(2024, 12, 31))
 
 

@@ -161,9 +161,16 @@ def test_bad_input_is_refused_with_one_message_per_problem_in_the_users_language
     assert any("must not be negative" in m for m in err.value.messages)
 
 
-def test_a_year_not_modelled_is_refused_naming_the_period() -> None:
-    with pytest.raises(UnsupportedPeriod):
-        kinderzuschlag(couple("1207.91", "1025", month=date(2027, 1, 1)))
+def test_a_year_before_the_values_is_refused_naming_the_period_and_2027_is_provisional() -> None:
+    with pytest.raises(UnsupportedPeriod, match="ist erst ab dem 01.01.2023 modelliert. Unterstützt werden Daten ab 2023"):
+        kinderzuschlag(couple("1207.91", "1025", month=date(2022, 1, 1)))
+    from workbench.parameter_tracking import tracking
+
+    with tracking() as used:  # ADR 0015: no 2027 values yet → the 2026 values, flagged provisional
+        later = kinderzuschlag(couple("1207.91", "1025", month=date(2027, 1, 1)))
+    assert later.monthly == kinderzuschlag(couple("1207.91", "1025", month=date(2026, 1, 1))).monthly
+    assert {v.name for v in used.provisional} >= {"hoechstbetrag_m", "regelbedarf_m"}
+    assert {v.valid_from.year for v in used.provisional if v.benefit == "kinderzuschlag"} == {2026}
 
 
 def test_every_message_key_of_both_rules_has_german_and_english_text() -> None:

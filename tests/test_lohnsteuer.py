@@ -176,12 +176,21 @@ def test_the_tariff_of_32a_estg_gives_the_hand_computed_tax_at_the_zone_boundari
     assert tarifliche_einkommensteuer(D(x), tarif) == D(expected)
 
 
-def test_a_pap_year_after_2026_is_refused_with_the_modelled_range() -> None:
-    with pytest.raises(UnsupportedPeriod, match="2024–2026"):
-        lohnsteuer(LohnsteuerInput(year=2027, re4=D(3000)))
-    from datetime import date
-    with pytest.raises(UnsupportedPeriod):
-        parameters("steuer").value("grundfreibetrag", date(2027, 1, 1))
+def test_a_pap_year_after_2026_is_computed_provisionally_with_the_pap_2026() -> None:
+    """ADR 0015: no PAP 2027 yet → the PAP 2026 answers and the yearly constants are flagged provisional."""
+    from workbench.parameter_tracking import tracking
+
+    with tracking() as used:
+        provisional = lohnsteuer(LohnsteuerInput(year=2027, re4=D(3000)))
+    assert provisional == lohnsteuer(LohnsteuerInput(year=2026, re4=D(3000)))
+    names = {v.name for v in used.provisional}
+    assert {"grundfreibetrag", "tarif_32a", "bbg_rv", "bbg_kvpv"} <= names
+    assert all(v.valid_from.year == 2026 and v.published_in for v in used.provisional)
+
+
+def test_a_pap_year_before_2024_is_refused_in_german_with_the_first_year() -> None:
+    with pytest.raises(UnsupportedPeriod, match="Lohnsteuer-Programmablaufplan \\(Lohnsteuer\\) ist erst ab dem 01.01.2024"):
+        lohnsteuer(LohnsteuerInput(year=2023, re4=D(3000)))
 
 
 def test_the_kirchensteuer_is_cut_to_the_cent() -> None:

@@ -19,14 +19,14 @@ def test_there_is_a_start_notebook() -> None:
 
 def test_the_maintainer_notebooks_are_executed_and_checked_too() -> None:
     names = {p.name for p in ALL_NOTEBOOKS if p.parent == maintainers_dir()}
-    assert names == {"parameter.ipynb", "was-aendert-sich.ipynb", "pruefstand.ipynb"}
+    assert names == {"parameter.ipynb", "was-aendert-sich.ipynb", "pruefstand.ipynb", "jahreswechsel.ipynb"}
 
 
 def test_no_maintainer_notebook_lies_in_the_folder_the_advisors_server_serves() -> None:
     """Issue 25: a notebook under ``notebooks/`` is reachable by every advisor, whatever a route check says."""
     assert NOTEBOOKS not in maintainers_dir().parents and maintainers_dir() != NOTEBOOKS
     served = {p.name for p in NOTEBOOKS.rglob("*.ipynb")}
-    assert not served & {"parameter.ipynb", "was-aendert-sich.ipynb", "pruefstand.ipynb"}
+    assert not served & {"parameter.ipynb", "was-aendert-sich.ipynb", "pruefstand.ipynb", "jahreswechsel.ipynb"}
     # the advisors' server renders top-level notebooks only (workbench/serve_requests.py)
     assert all(p.parent == NOTEBOOKS for p in ALL_NOTEBOOKS if NOTEBOOKS in p.parents)
 

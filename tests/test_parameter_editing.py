@@ -91,7 +91,6 @@ def test_an_entry_without_reference_is_refused_with_a_message_and_nothing_is_wri
     ("basiselterngeld_mindestbetrag_m", date(2027, 1, 1), "300,555", None, "höchstens zwei Nachkommastellen"),
     ("basiselterngeld_mindestbetrag_m", date(2007, 1, 1), "300", None, "hat schon einen Wert ab 2007-01-01"),
     ("basiselterngeld_mindestbetrag_m", None, "300", None, "Bitte das Datum"),
-    ("modellierte_geburten", date(2027, 1, 1), "{pap_jahr: vorjahr}", None, "überschneidet sich"),
     ("einkommensgrenze", date(2025, 1, 1), "{paar: 180000, allein: 180000}", None, "braucht „gültig bis“ spätestens 2025-03-31"),
     ("einkommensgrenze", date(2027, 1, 1), "{paar: 150000}", None, "dieselben Einträge"),
     ("einkommensgrenze", date(2027, 1, 1), "150000", None, "ist eine Tabelle"),
@@ -103,6 +102,15 @@ def test_implausible_entries_are_refused_with_a_message(
     _fill(editor, name, valid_from, value, REFERENCE, valid_until)
     editor.check.click()
     assert message in editor.messages.value, editor.messages.value
+    assert editor.save.disabled
+
+
+def test_a_value_inside_a_period_the_law_closed_is_refused_as_an_overlap(rules: Path) -> None:
+    """§ 39 SGB XI a. F. ended on 30.06.2025 (valid_until kept, ADR 0015): a value from 01.06.2025 overlaps it."""
+    editor = ParameterEditor(rules_dir=rules)
+    _fill(editor, "verhinderungspflege_y", date(2025, 6, 1), "1700", REFERENCE, None, benefit="pflege")
+    editor.check.click()
+    assert "überschneidet sich mit dem Wert ab 2025-01-01, der bis 2025-06-30 gilt" in editor.messages.value
     assert editor.save.disabled
 
 

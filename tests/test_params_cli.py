@@ -67,3 +67,32 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback() -> None:
         out = run(*args)
         assert out.returncode == 2, (args, out.stdout, out.stderr)
         assert out.stderr.strip() and "Traceback" not in out.stderr, args
+
+
+def test_check_as_of_15_november_2026_warns_about_the_values_missing_for_2027_and_exits_0() -> None:
+    """ADR 0015: from 60 days before 1 January the check lists each yearly parameter with its source."""
+    from datetime import date
+
+    from workbench.maintenance.jahreswechsel import due_parameters
+
+    due = due_parameters(date(2026, 11, 15))
+    out = run("check", "--date", "2026-11-15")
+    assert out.returncode == 0, out.stderr
+    assert (f"Jahreswechsel (Stand 15.11.2026): für {len(due)} regelmäßig angepasste Parameter fehlt der Wert "
+            "für 2027") in out.stdout
+    assert all(f"{d.benefit}.{d.name} " in out.stdout for d in due) and len(due) >= 20
+    line = next(x for x in out.stdout.splitlines() if "leistungen.kindergeld_betrag_m" in x)
+    assert "Stand 01.01.2026, neuer Wert ab 01.01.2027" in line
+    assert "Rechtsgrundlage: § 66 Abs. 1 EStG" in line and "veröffentlicht in: Änderung des § 66 Abs. 1 EStG im BGBl. I" in line
+    wohngeld = next(x for x in out.stdout.splitlines() if "wohngeld.koeffizienten" in x)
+    assert "Stand 01.01.2025" in wohngeld and "§ 43 WoGG" in wohngeld  # biennial: the 2025 values, due 2027
+    assert "pflege.pflegegeld_m" not in out.stdout  # § 30 SGB XI: next Dynamisierung on 1 January 2028
+    assert "steuer.grundfreibetrag" in out.stdout and "BMF-Schreiben zum Programmablaufplan" in out.stdout
+
+
+def test_check_says_nothing_about_the_year_change_before_the_60_days_and_reads_the_day_from_the_environment() -> None:
+    assert "Jahreswechsel" not in run("check", "--date", "2026-11-01").stdout  # 61 days before 1 January 2027
+    assert "Jahreswechsel (Stand 02.11.2026)" in run("check", "--date", "2026-11-02").stdout
+    out = subprocess.run([sys.executable, "-m", "workbench.cli", "params", "check"], capture_output=True, text=True,
+                         timeout=120, env={**__import__("os").environ, "WORKBENCH_TODAY": "2027-11-15"})
+    assert "Davon überfällig (der neue Wert gilt schon): " in out.stdout and "pflege.pflegegeld_m" in out.stdout

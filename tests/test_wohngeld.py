@@ -60,10 +60,20 @@ def test_bochum_is_mietstufe_3_and_that_value_is_marked_for_checking() -> None:
     assert res.to_check
 
 
-def test_2026_uses_the_2025_values_and_2027_is_not_modelled() -> None:
-    assert wohngeld(single("1400", month=date(2026, 7, 1))).monthly == D(368)
-    with pytest.raises(UnsupportedPeriod):
-        wohngeld(single("1400", month=date(2027, 1, 1)))
+def test_2026_uses_the_2025_values_and_2027_is_provisional_until_the_next_fortschreibung() -> None:
+    """§ 43 WoGG: biennial. Without the 2027 WoGFortV the 2025 values answer, flagged provisional (ADR 0015)."""
+    from workbench.parameter_tracking import tracking
+
+    with tracking() as used:
+        assert wohngeld(single("1400", month=date(2026, 7, 1))).monthly == D(368)
+    assert used.provisional == ()
+    with tracking() as used:
+        assert wohngeld(single("1400", month=date(2027, 1, 1))).monthly == D(368)
+    flagged = {v.name: v for v in used.provisional}
+    assert {"hoechstbetraege_m", "koeffizienten"} <= set(flagged)
+    assert flagged["koeffizienten"].valid_from == date(2025, 1, 1) and "§ 43 WoGG" in flagged["koeffizienten"].published_in
+    with pytest.raises(UnsupportedPeriod, match="Unterstützt werden Daten ab 2023"):
+        wohngeld(single("1400", month=date(2022, 12, 1)))
 
 
 def test_below_ten_euro_no_wohngeld() -> None:

@@ -17,6 +17,7 @@ from fpdf.enums import XPos, YPos
 
 from workbench.case import Case
 from workbench.i18n import format_date, format_money, text
+from workbench.parameter_tracking import Usage, provisional_note, tracking
 from workbench.report import HandoutSection, _Handout, layout
 from workbench.report_blocks import _section
 from workbench.rules.kita import beitrag, kita_termine
@@ -24,16 +25,33 @@ from workbench.rules.kita.beitrag import PORTAL_URL, SATZUNG_URL
 from workbench.rules.pflege import freistellungen, leistungen
 from workbench.rules.pflege.freistellung import Freistellungen
 from workbench.rules.pflege.leistungen import PflegeLeistungen
-from workbench.rules.vorsorge import checklist, kosten
+from workbench.rules.vorsorge import checklist, item_args, kosten
 
 
 def _lang(language: str) -> str:
     return language if language in ("de", "en") else "de"
 
 
+def _noted(sections: list[HandoutSection], used: Usage, lang: str) -> list[HandoutSection]:
+    """``sections`` with "vorläufig: Werte für 2027 noch nicht hinterlegt …" first when latest known values answered (ADR 0015)."""
+    note = provisional_note(used.provisional, lang)
+    if note is None or not sections:
+        return sections
+    first = sections[0]
+    return [HandoutSection(first.heading, (note, *first.paragraphs), first.rows), *sections[1:]]
+
+
 # --- Kita ---------------------------------------------------------------------------------------
 
+
 def kita_sections(case: Case, language: str = "de", today: date | None = None) -> list[HandoutSection]:
+    """See :func:`_kita_sections`; with the provisional note when values of a new year are missing."""
+    with tracking() as used:
+        sections = _kita_sections(case, language, today)
+    return _noted(sections, used, _lang(language))
+
+
+def _kita_sections(case: Case, language: str = "de", today: date | None = None) -> list[HandoutSection]:
     """The Kita dates and the fee status of ``case.kita`` (nothing without a wish with a start)."""
     lang = _lang(language)
     wish = case.kita
@@ -61,7 +79,7 @@ def kita_sections(case: Case, language: str = "de", today: date | None = None) -
         paragraphs.append(text("kita.late", lang))
     fee = beitrag(child.birth_date, t.start_mit_anspruch, wish.household_income_y, wish.transfer)
     fee_rows = rows + ((text("kita.row.free_from", lang), format_date(fee.frei_vorschule_ab, lang)),)
-    fee_text = _fee_text(fee.status, wish.transfer, wish.hours, lang)
+    fee_text = _fee_text(fee.status, wish.transfer, wish.hours, lang, t.start_mit_anspruch)
     fee_paragraphs = [fee_text]
     if fee.status != "frei_vorschule" and fee.status != "frei_transfer":
         fee_paragraphs.append(text("kita.free_later", lang, date=format_date(fee.frei_vorschule_ab, lang)))
@@ -75,13 +93,13 @@ def kita_sections(case: Case, language: str = "de", today: date | None = None) -
     ]
 
 
-def _fee_text(status: str, transfer: str, hours: int, lang: str) -> str:
+def _fee_text(status: str, transfer: str, hours: int, lang: str, month: date) -> str:
     from workbench.parameters import parameters
 
     if status == "frei_transfer":
         return text("kita.fee.frei_transfer", lang, transfer=text(f"kita.transfer.{transfer}", lang))
     if status == "frei_einkommen":
-        limit = Decimal(parameters("kita").value("beitragsfrei_einkommen_y", date(2025, 8, 1)))
+        limit = Decimal(parameters("kita").value("beitragsfrei_einkommen_y", month))  # the limit of the fee month
         return text("kita.fee.frei_einkommen", lang, limit=format_money(limit, lang))
     if status == "frei_vorschule":
         return text("kita.fee.frei_vorschule", lang)
@@ -153,7 +171,20 @@ def unverified_text(b: PflegeLeistungen, lang: str) -> str | None:
     return text("pflege.unverified", lang, names=names)
 
 
-def pflege_sections(case: Case, language: str = "de", on: date | None = None) -> list[HandoutSection]:
+
+def pflege_sections(case: Case, language: str = "de", on: date | None = None,
+                    family: bool = False) -> list[HandoutSection]:
+    """See :func:`_pflege_sections`; with the provisional note when values of a new year are missing.
+
+    ``family=True``: the family's sheet (handout, PDF) – without the advisor's "bitte prüfen".
+    """
+    with tracking() as used:
+        sections = _pflege_sections(case, language, on, family)
+    return _noted(sections, used, _lang(language))
+
+
+def _pflege_sections(case: Case, language: str = "de", on: date | None = None,
+                     family: bool = False) -> list[HandoutSection]:
     """The options side by side and the carer's time off (nothing without ``case.care``)."""
     lang = _lang(language)
     on = on or date.today()
@@ -165,7 +196,7 @@ def pflege_sections(case: Case, language: str = "de", on: date | None = None) ->
     name = r.name or text("pflege.relative", lang)
     paragraphs = [] if r.at_home else [text("pflege.not_at_home", lang)]
     paragraphs.append(extras_text(benefits, lang))
-    check = unverified_text(benefits, lang)
+    check = None if family else unverified_text(benefits, lang)  # the advisor checks; the family is not asked to
     if check:
         paragraphs.append(check)
     carer_id = case.care.carer.parent
@@ -195,11 +226,19 @@ def vorsorge_rows(case: Case, lang: str) -> tuple[tuple[str, ...], ...]:
     rows: list[tuple[str, ...]] = [(text("vorsorge.col.step", lang), text("vorsorge.col.status", lang))]
     for item in checklist(v.documents):
         mark = text("vorsorge.done_mark" if item.id in v.done else "vorsorge.open_mark", lang)
-        rows.append((text(f"vorsorge.item.{item.id}_family", lang), mark))
+        rows.append((text(f"vorsorge.item.{item.id}_family", lang, **item_args()), mark))
     return tuple(rows)
 
 
+
 def vorsorge_sections(case: Case, language: str = "de", on: date | None = None) -> list[HandoutSection]:
+    """See :func:`_vorsorge_sections`; with the provisional note when values of a new year are missing."""
+    with tracking() as used:
+        sections = _vorsorge_sections(case, language, on)
+    return _noted(sections, used, _lang(language))
+
+
+def _vorsorge_sections(case: Case, language: str = "de", on: date | None = None) -> list[HandoutSection]:
     """Per chosen document what it does and what is left to do, the costs and the disclaimer."""
     lang = _lang(language)
     v = case.vorsorge
@@ -214,7 +253,8 @@ def vorsorge_sections(case: Case, language: str = "de", on: date | None = None) 
         if doc not in v.documents:
             continue
         items = checklist([doc])
-        lines = [f"{'☑' if i.id in v.done else '☐'} {text(f'vorsorge.item.{i.id}_family', lang)}" for i in items]
+        figures = item_args(on)
+        lines = [f"{'☑' if i.id in v.done else '☐'} {text(f'vorsorge.item.{i.id}_family', lang, **figures)}" for i in items]
         sections.append(HandoutSection(text(f"vorsorge.doc.{doc}", lang), tuple(lines)))
     plan = kosten(on, certification=v.certification, register=v.registry, payment=v.payment, agents=v.agents,
                   documents=v.documents)

@@ -76,8 +76,8 @@ def _whole(low: int, high: int) -> BeforeValidator:
     def check(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise problem("wrong_type", expected="int")
-        if not low <= value <= high:
-            raise problem("range", min=low, max=high)
+        if not low <= value <= high:  # years as written (2019, not 2.019)
+            raise problem("range", min=str(low) if low >= 1000 else low, max=str(high) if high >= 1000 else high)
         return value
     return BeforeValidator(check)
 

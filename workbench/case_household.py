@@ -106,7 +106,7 @@ class HouseholdBenefits(_Model, title="Leistungen des Haushalts"):
     receives_buergergeld: bool = Field(default=False, description="Bezieht Bürgergeld (SGB II)")
     receives_kinderzuschlag: bool = Field(default=False, description="Bezieht bereits Kinderzuschlag")
     receives_wohngeld: bool = Field(default=False, description="Bezieht bereits Wohngeld")
-    year: Annotated[int, _whole(2025, 2026), WithJsonSchema({"type": "integer", "minimum": 2025, "maximum": 2026})] | None = Field(
+    year: Annotated[int, _whole(2019, 2099), WithJsonSchema({"type": "integer", "minimum": 2019, "maximum": 2099})] | None = Field(
         default=None, description="Jahr der Prüfung (leer: heute)")
 
 

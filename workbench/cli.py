@@ -30,7 +30,7 @@ from workbench.cli_forms import add_forms_parser
 from workbench.cli_params import add_params_parser
 from workbench.cli_store import add_cases_parser, add_store_parsers
 from workbench.cli_serve import add_serve_parser
-from workbench.errors import CaseError, InvalidValue, WorkbenchError
+from workbench.errors import CaseError, InvalidValue, UnsupportedPeriod, WorkbenchError
 
 
 
@@ -162,6 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidValue as exc:
         for message in exc.messages(getattr(args, "language", None) or "de"):
             print(message, file=sys.stderr)
+        return 2
+    except UnsupportedPeriod as exc:  # a date before the first values: German (or --language en), never a name
+        print(exc.text(getattr(args, "language", None) or "de"), file=sys.stderr)
         return 2
     except WorkbenchError as exc:
         print(str(exc), file=sys.stderr)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from workbench.cli_params import iso_date
+from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
+from workbench.parameter_tracking import provisional_lines, tracking, unverified_note
 
 TOPICS = ("kita", "pflege", "vorsorge")
 CASE_FIELD = {"kita": "kita", "pflege": "care", "vorsorge": "vorsorge"}
@@ -28,27 +29,33 @@ def cmd_topic(args: argparse.Namespace) -> int:
 
     case = load_case(Path(args.case))
     lang = args.language or case.language
-    on = args.date or date.today()
+    on = args.date or clock_today()
     if getattr(case, CASE_FIELD[args.command]) is None:
         raise WorkbenchError(text("cli.care.no_topic", lang, topic=args.command, case_id=case.case_id))
-    if args.command == "kita":
-        sections = kita_sections(case, lang, today=on)
-    elif args.command == "pflege":
-        sections = pflege_sections(case, lang, on)
-    else:
-        sections = vorsorge_sections(case, lang, on)
+    with tracking() as used:
+        if args.command == "kita":
+            sections = kita_sections(case, lang, today=on)
+        elif args.command == "pflege":
+            sections = pflege_sections(case, lang, on)
+        else:
+            sections = vorsorge_sections(case, lang, on)
     if args.pdf is not None:
         from workbench.private_files import write_private
 
         if args.command == "vorsorge":
             data = vorsorge_pdf(case, lang, on)
         else:
+            family = pflege_sections(case, lang, on, family=True) if args.command == "pflege" else sections
             data = topic_pdf(text(f"ui.{args.command}.pdf_title", lang),
-                             text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), sections, lang)
+                             text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), family, lang)
         # personal data: owner-only, never an old file overwritten without --force, complete or not at all
         write_private(args.pdf, data, force=args.force, exists="cli.care.exists", unwritable="report.cli_unwritable",
                       language=lang)
     lines = [text("cli.care.as_of", lang, date=format_date(on, lang))]
+    lines += provisional_lines(used.provisional, lang)  # the advisor's view: which values, where they are published
+    check = unverified_note(used.unverified, lang)  # "bitte prüfen" for the advisor (not in the family's PDF)
+    if check:
+        lines.append(check)
     for section in sections:
         lines += ["", section.heading, *section.paragraphs, *(" | ".join(row) for row in section.rows)]
     sys.stdout.write("\n".join(lines) + "\n")

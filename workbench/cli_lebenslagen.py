@@ -21,10 +21,22 @@ from typing import Any
 from workbench.cli_params import iso_date
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
+from workbench.parameter_tracking import Usage, provisional_json, provisional_note, tracking, unverified_note
 
 
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
+
+
+def _usage_json(used: Usage, lang: str) -> dict[str, Any]:
+    """"provisional" (ADR 0015) and "unverified" ("bitte prüfen" for the advisor) of a result."""
+    return {"provisional_note": provisional_note(used.provisional, lang), "provisional": provisional_json(used.provisional),
+            "unverified_note": unverified_note(used.unverified, lang),
+            "unverified": sorted({f"{v.benefit}.{v.name}" for v in used.unverified})}
+
+
+def _notes(used: Usage, lang: str) -> list[str]:
+    return [n for n in (provisional_note(used.provisional, lang), unverified_note(used.unverified, lang)) if n]
 
 
 def _load(args: argparse.Namespace) -> Any:
@@ -38,13 +50,15 @@ def cmd_mutterschutz(args: argparse.Namespace) -> int:
     from workbench.lebenslagen import mutterschutz_result
 
     case = _load(args)
-    result = mutterschutz_result(case)
+    with tracking() as used:
+        result = mutterschutz_result(case)
     if result is None:
         raise WorkbenchError(text("ls.cli.no_mutterschutz", case.language))
     lang = case.language
     if args.explain:
         steps = (result.fehlgeburt.explanation if result.fehlgeburt is not None else result.fristen.explanation)  # type: ignore[union-attr]
         lines = steps.render(lang) + (result.geld.explanation.render(lang) if result.geld is not None else [])
+        lines += _notes(used, lang)
         sys.stdout.write("\n".join(lines) + "\n")
         return 0
     out: dict[str, Any] = {"mother": result.mother}
@@ -62,6 +76,7 @@ def cmd_mutterschutz(args: argparse.Namespace) -> int:
                                     "employer_daily": _number(g.zuschuss_tag), "employer_total": _number(g.zuschuss_gesamt),
                                     "total": _number(g.gesamt), "set_off_against_elterngeld": g.anrechenbar}
         out["elterngeld_basis_months"] = sorted(result.elterngeld_monate)
+    out |= _usage_json(used, lang)
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     return 0
 
@@ -70,7 +85,8 @@ def cmd_elternzeit(args: argparse.Namespace) -> int:
     from workbench.lebenslagen import elternzeit_result
 
     case = _load(args)
-    result = elternzeit_result(case, args.today)
+    with tracking() as used:
+        result = elternzeit_result(case, args.today)
     if result is None:
         raise WorkbenchError(text("ls.cli.no_elternzeit", case.language))
     lang = case.language
@@ -83,7 +99,7 @@ def cmd_elternzeit(args: argparse.Namespace) -> int:
            "findings": [{"rule": h.rule, "level": h.level, "parent": h.parent, "message": h.text(lang)}
                         for h in result.findings],
            "binding_until": {pid: d.isoformat() for pid, d in result.binding.items()},
-           "lebensmonate": result.lebensmonate}
+           "lebensmonate": result.lebensmonate} | _usage_json(used, lang)
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     return 0
 

@@ -3,7 +3,7 @@
     workbench params show [BENEFIT] [NAME] [--date D]
     workbench params diff --draft NAME [--date D] [--families]
     workbench params diff --from D1 --to D2 [--families]
-    workbench params check
+    workbench params check [--date D]     (also warns, exit 0, about values due at the year change)
 
 Exit status: 0 fine, 1 ``check`` found problems (one line each), 2 unusable input.
 """
@@ -57,6 +57,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     param = pset.parameters[args.name]
     _out(f"{args.benefit}.{param.name}  [{param.unit}, {param.date_basis}]")
     _out(f"  {param.description}")
+    if param.updated is not None and param.next_update() is not None:
+        due = param.next_update()
+        assert due is not None
+        _out("  " + text("maint.cli.rhythm", lang, updated=param.updated, due=format_date(due, lang),
+                         published_in=param.published_in or "–"))
     for (start, end), entry in zip(param.periods(), param.values):
         marker = "*" if args.date and start <= on and (end is None or on <= end) else " "
         _out(f" {marker} {format_period(start, end, lang)}: {format_value(entry.value, lang)}")
@@ -118,7 +123,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every file (exit 1 on a problem); warn about values due at the year change (exit 0)."""
     from workbench.maintenance.checks import check_files
+    from workbench.clock import today
+    from workbench.maintenance.jahreswechsel import warning_lines
 
     checked, problems = check_files(args.rules_dir, args.drafts_dir)
     for problem in problems:
@@ -127,6 +135,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(text("maint.cli.check_failed", args.language, count=len(problems)), file=sys.stderr)
         return 1
     _out(text("maint.cli.check_ok", args.language, count=len(checked)))
+    for line in warning_lines(args.date or today(), args.rules_dir, args.language):
+        _out(line)
     return 0
 
 
@@ -155,4 +165,5 @@ def add_params_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     diff.add_argument("--families", action="store_true", help=text("maint.cli.help_families"))
     diff.set_defaults(func=cmd_diff)
     check = actions.add_parser("check", parents=[common], help=text("maint.cli.help_check"))
+    check.add_argument("--date", type=iso_date, help=text("maint.cli.help_check_date"))
     check.set_defaults(func=cmd_check)

@@ -24,6 +24,7 @@ all; each message says what happened and what to do.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Protocol
 
 
@@ -69,7 +70,62 @@ class InvalidValue(ParameterError):
 
 
 class UnsupportedPeriod(WorkbenchError):
-    """A date lies before the first or after the last modelled validity period."""
+    """A date lies before the first or after the last modelled validity period.
+
+    Raised by a rule with its own message, or by a parameter lookup
+    (:meth:`for_parameter`): then the message is built from the message catalog in the
+    advisor's language (``text(language)``, ``str()`` is German) and names what is missing
+    in words and the supported years, never the internal parameter name.
+    """
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message)
+        self.benefit: str | None = None
+        self.what: str | None = None
+        self.asked: date | None = None
+        self.first: date | None = None
+        self.until: date | None = None
+
+    @classmethod
+    def for_parameter(cls, name: str, description: str, asked: date, first: date,
+                      until: date | None) -> "UnsupportedPeriod":
+        """The error of a lookup on ``asked`` outside ``first``..``until`` (``until`` None: open-ended)."""
+        exc = cls(name)
+        exc.what, exc.asked, exc.first, exc.until = _plain_description(description), asked, first, until
+        return exc
+
+    def text(self, language: str = "de") -> str:
+        """The message in ``language`` (German or English)."""
+        if self.asked is None or self.first is None:
+            return str(self.args[0]) if self.args else ""
+        from workbench.i18n import format_date, text
+
+        benefit = benefit_label(self.benefit, language) if self.benefit else ""
+        args = {"date": format_date(self.asked, language), "what": self.what or "", "benefit": benefit,
+                "first": format_date(self.first, language), "first_year": str(self.first.year)}
+        if self.until is not None and self.asked > self.until:
+            return text("params.unsupported_ended", language, until=format_date(self.until, language), **args)
+        return text("params.unsupported_before", language, **args)
+
+    def __str__(self) -> str:
+        return self.text("de")
+
+
+def benefit_label(benefit: str, language: str = "de") -> str:
+    """The name of a params.yaml folder for people ("leistungen" → "Leistungscheck"); unknown ones as they are."""
+    from workbench.i18n import catalog, text
+
+    key = f"params.benefit.{benefit}"
+    return text(key, language) if key in catalog() else benefit
+
+
+def _plain_description(description: str) -> str:
+    """The words of a parameter description without its source: "§ 66 Abs. 1 EStG: Kindergeld …" → "Kindergeld …"."""
+    _, sep, rest = description.partition(": ")  # descriptions read "<legal source>: <what>"
+    plain = rest if sep else description
+    for stop in (" – ", "; ", " (", ", "):
+        plain = plain.split(stop)[0]
+    return plain.strip()
 
 
 class InfeasiblePlan(WorkbenchError):

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Union
 
 from workbench.i18n import format_value, text
+from workbench.parameter_tracking import Cursor, checks_since, cursor
 
 Arg = Union[Decimal, int, str, date, None]
 
@@ -25,12 +26,17 @@ class Step:
     value: Arg
     citation: str
     args: dict[str, Arg] = field(default_factory=dict)
+    checks: tuple[str, ...] = ()
+    """Values marked "(nicht verifiziert)" that acted in this step (looked up since the previous one)."""
 
-    def render(self, language: str = "de") -> str:
-        """The step as one line: what, how, how much, why."""
+    def render(self, language: str = "de", advisor: bool = True) -> str:
+        """The step as one line: what, how, how much, why – and for the advisor "bitte prüfen" beside it."""
         formatted = {k: format_value(v, language) for k, v in self.args.items()}
         formatted["value"] = format_value(self.value, language)
-        return f"{text(self.key, language, **formatted)} ({self.citation})"
+        line = f"{text(self.key, language, **formatted)} ({self.citation})"
+        if advisor and self.checks:
+            line += " – " + text("params.unverified", language, names=", ".join(self.checks))
+        return line
 
 
 @dataclass
@@ -38,14 +44,20 @@ class Explanation:
     """An ordered list of steps, rendered as numbered lines."""
 
     steps: list[Step] = field(default_factory=list)
+    _mark: Cursor = field(default_factory=cursor, repr=False, compare=False)
 
     def add(self, key: str, value: Arg, citation: str, **args: Arg) -> Arg:
-        """Record a step and return its value, so rules read as a chain of steps."""
-        self.steps.append(Step(key, value, citation, dict(args)))
+        """Record a step and return its value, so rules read as a chain of steps.
+
+        Inside a :func:`workbench.parameter_tracking.tracking` block the step also notes the
+        unverified values looked up since the previous step: they produced this figure.
+        """
+        checks, self._mark = checks_since(self._mark)
+        self.steps.append(Step(key, value, citation, dict(args), checks))
         return value
 
     def extend(self, other: "Explanation") -> None:
         self.steps.extend(other.steps)
 
-    def render(self, language: str = "de") -> list[str]:
-        return [step.render(language) for step in self.steps]
+    def render(self, language: str = "de", advisor: bool = True) -> list[str]:
+        return [step.render(language, advisor) for step in self.steps]

@@ -160,7 +160,7 @@ def mutterschutz_sections(case: "Case", language: str = "de") -> list[HandoutSec
         return []
     heading = text("ls.section_ms", lang)
     if result.fehlgeburt is not None:
-        return [HandoutSection(heading, tuple(result.fehlgeburt.explanation.render(lang)))]
+        return [HandoutSection(heading, tuple(result.fehlgeburt.explanation.render(lang, advisor=False)))]
     f, geld = result.fristen, result.geld
     assert f is not None and geld is not None
     name = parent_name(case, result.mother, lang)

@@ -13,7 +13,15 @@ Each benefit keeps its parameters beside its rules in ``workbench/rules/<benefit
 
 Rules:
 - ``values`` are ordered by ``valid_from``; an entry is valid until the day before the
-  next one starts, or until its own ``valid_until``. Periods may not overlap.
+  next one starts, or until its own ``valid_until``. Periods may not overlap. A value the law
+  does not end has no ``valid_until``: it stays in force until a newer one replaces it
+  (ADR 0015); ``valid_until`` is kept only where a law really ends a rule.
+- A parameter the law updates periodically says how (``updated: yearly``, ``biennial``,
+  ``every_3_years``) and where the new value is published (``published_in``). A lookup on
+  or after the next expected update (1 January of the year the rhythm leads to from the last
+  ``valid_from``) is *provisional*:
+  it answers with the latest known value and :mod:`workbench.parameter_tracking` records it,
+  so every result can say "vorläufig".
 - Every value carries a non-empty ``reference``; numbers are read as ``Decimal``
   exactly as written (no binary floats).
 - A date before the first entry (or after a closing ``valid_until``) raises
@@ -47,9 +55,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from workbench.errors import MissingParameter, ParameterError, UnsupportedPeriod
+from workbench.parameter_tracking import UNVERIFIED_MARK, record
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -116,8 +125,16 @@ class DatedValue(BaseModel):
         return v
 
 
+Rhythm = Literal["yearly", "biennial", "every_3_years"]
+RHYTHM_YEARS: dict[str, int] = {"yearly": 1, "biennial": 2, "every_3_years": 3}
+
+
 class Parameter(BaseModel):
-    """A named parameter with its dated values."""
+    """A named parameter with its dated values.
+
+    ``updated``/``published_in``: the rhythm in which the law renews the value and where the
+    new value appears (both or neither; see the module docstring).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -125,7 +142,51 @@ class Parameter(BaseModel):
     description: str = Field(min_length=5)
     unit: Unit
     date_basis: Literal["birth_date", "year_before_birth", "calendar_date", "assessment_period"] = "birth_date"
+    updated: Rhythm | None = None
+    published_in: str | None = None
+    values_checked_by: str | None = None
+    """Where the amounts were confirmed although a citation is marked "(nicht verifiziert)" (the PAP pseudo
+    code and the BMF Prüftabellen for the Lohnsteuer): such marks concern the citation, not the value."""
     values: list[DatedValue] = Field(min_length=1)
+    # worked out once, read on every tracked lookup (workbench.parameter_tracking.record)
+    _due: date | None = PrivateAttr(default=None)
+    _unverified_from: frozenset[date] = PrivateAttr(default=frozenset())
+
+    def model_post_init(self, _context: Any) -> None:
+        if self.updated is not None:
+            self._due = date(self.values[-1].valid_from.year + RHYTHM_YEARS[self.updated], 1, 1)
+        if self.values_checked_by is None:
+            self._unverified_from = frozenset(v.valid_from for v in self.values if UNVERIFIED_MARK in v.reference)
+
+    @property
+    def unverified_from(self) -> frozenset[date]:
+        """The starts of the values whose reference says "(nicht verifiziert)" (none with ``values_checked_by``)."""
+        return self._unverified_from
+
+    @model_validator(mode="after")
+    def _rhythm_has_publication(self) -> "Parameter":
+        if self.updated is not None and not (self.published_in or "").strip():
+            raise ValueError(f"{self.name}: 'updated: {self.updated}' needs 'published_in' (where the new value is published)")
+        if self.published_in is not None and self.updated is None:
+            raise ValueError(f"{self.name}: 'published_in' needs 'updated' (the rhythm of the update)")
+        if self.updated is not None and self.values[-1].valid_until is not None:
+            raise ValueError(f"{self.name}: a periodically updated value stays in force until the next one; "
+                             "remove 'valid_until' of its last value")
+        return self
+
+    def next_update(self) -> date | None:
+        """The day the law's next new value is due, else None.
+
+        1 January of the year the rhythm leads to from the last value's start: the laws named in
+        ``published_in`` set their new values for 1 January (Kindergeld, PAP, Rechengrößen,
+        Regelbedarfe, Wohngeld § 43 WoGG, Pflege § 30 SGB XI); a value that started mid-year
+        (the Entlastungsbudget on 1 July 2025) is renewed with the others on 1 January.
+        """
+        return self._due
+
+    def provisional_on(self, on: date) -> bool:
+        """Whether a lookup on ``on`` falls after the next expected update (the value is the latest known)."""
+        return self._due is not None and on >= self._due
 
     @model_validator(mode="after")
     def _periods_do_not_overlap(self) -> "Parameter":
@@ -147,13 +208,9 @@ class Parameter(BaseModel):
 
     def entry(self, on: date) -> DatedValue:
         """The value in force on ``on``."""
-        first, last = self.values[0], self.values[-1]
+        first = self.values[0]
         if on < first.valid_from:
-            raise UnsupportedPeriod(
-                f"{self.name}: no value before {first.valid_from.isoformat()} "
-                f"(asked for {on.isoformat()}; modelled from {first.valid_from.isoformat()}"
-                f"{' to ' + last.valid_until.isoformat() if last.valid_until else ''})"
-            )
+            raise UnsupportedPeriod.for_parameter(self.name, self.description, on, first.valid_from, None)
         chosen = first
         for candidate in self.values:
             if candidate.valid_from <= on:
@@ -161,11 +218,8 @@ class Parameter(BaseModel):
             else:
                 break
         if chosen.valid_until is not None and on > chosen.valid_until:
-            raise UnsupportedPeriod(
-                f"{self.name}: no value for {on.isoformat()}; the value from "
-                f"{chosen.valid_from.isoformat()} ends on {chosen.valid_until.isoformat()}"
-                " and no later value is modelled yet"
-            )
+            raise UnsupportedPeriod.for_parameter(self.name, self.description, on, first.valid_from,
+                                                  chosen.valid_until)
         return chosen
 
     def periods(self) -> list[tuple[date, date | None]]:
@@ -220,7 +274,12 @@ class ParameterSet:
         key = (name, on)
         found = self._entries.get(key)
         if found is None:
-            found = self._entries[key] = self.parameter(name).entry(on)
+            try:
+                found = self._entries[key] = self.parameter(name).entry(on)
+            except UnsupportedPeriod as exc:
+                exc.benefit = exc.benefit or self.benefit
+                raise
+        record(self.benefit, self.parameters[name], found, on)
         return found
 
     def value(self, name: str, on: date) -> Any:

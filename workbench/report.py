@@ -29,6 +29,7 @@ from fpdf.fonts import TTFFont
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
+from workbench.parameter_tracking import provisional_note, tracking
 from workbench.report_blocks import (
     COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, _chart, _month_table, _next_steps,
     _overview, _parent_name, _section, _whole_euros, application_deadline, elternzeit_notice,
@@ -173,6 +174,7 @@ class _Context:
     plans: list[HandoutPlan]
     pids: list[str]
     sections: Sequence[HandoutSection]
+    provisional: str | None = None  # "vorläufig: Werte für 2027 …" when the plans used latest known values
 
     @property
     def others_only(self) -> bool:
@@ -192,8 +194,12 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     case = case.model_copy(update={"language": lang})
     case.plan_child()  # a clear message before the PDF opens its font files (a case may have no child)
     spec = layout()
-    chosen = list(plans) if plans is not None else handout_plans(case)
-    ctx = _Context(case, lang, chosen[:spec.max_plans], [p.id for p in case.household.parents], sections)
+    with tracking() as used:  # the Elterngeld of a birth after the newest PAP is provisional (ADR 0015)
+        chosen = list(plans) if plans is not None else handout_plans(case)
+        if plans is not None and chosen:
+            evaluate(case, dict(chosen[0].plan.months))
+    ctx = _Context(case, lang, chosen[:spec.max_plans], [p.id for p in case.household.parents], sections,
+                   provisional_note(used.provisional, lang))
     pdf = _Handout(lang, spec)
     pdf.set_title(text("leistungen.handout.title" if ctx.others_only else "report.title", lang))
     pdf.set_creator("Familienbüro workbench")
@@ -225,6 +231,8 @@ def _block_plans(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
         pdf.para(text("report.no_plan", ctx.language))
         return
     _overview(pdf, ctx.case, ctx.plans, ctx.pids, block["heading"])
+    if ctx.provisional:
+        pdf.para(ctx.provisional, size=pdf.base_size - 0.5)
 
 
 def _block_chart(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:

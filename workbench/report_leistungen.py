@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.parameter_tracking import provisional_note
 from workbench.i18n import format_money, text
 from workbench.report import HandoutSection
 from workbench.rules.leistungen.check import Leistungscheck, leistungscheck
@@ -38,16 +39,19 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
     rows: list[tuple[str, ...]] = [(text("leistungen.handout.col_benefit", lang), text("leistungen.handout.col_monthly", lang),
                                     text("leistungen.handout.col_status", lang))]
     for name, result in check.results.items():
-        mark = " – " + text("leistungen.bitte_pruefen", lang) if result.unverified else ""
+        # the family's sheet: a neutral "vorläufig" where values of a new year are missing, never "bitte prüfen"
+        mark = " – " + text("leistungen.handout.provisional", lang) if result.provisional else ""
         rows.append((text(f"leistungen.name.{name}", lang), format_money(result.monthly, lang),
                      status_text(result.eligible, lang) + mark))
-    paragraphs = [text("leistungen.handout.intro", lang)] + [h.render(lang) for h in check.hints]
+    note = provisional_note(check.provisional, lang)
+    paragraphs = ([text("leistungen.handout.intro", lang)] + ([note] if note else [])
+                  + [h.render(lang) for h in check.hints if h.key != "leistungen.hint.unverified"])
     overview = HandoutSection(text("leistungen.handout.heading", lang), tuple(paragraphs), tuple(rows))
     steps: list[str] = []
     for name, result in check.results.items():
         if result.eligible is False or name == "kinderfreibetrag":
             continue
-        info = office_info(name, lang)
+        info = office_info(name, lang, check.on)
         where = info["office"]["name"] + (f" ({info['office']['online']})" if info["office"]["online"] else "")
         steps.append(text("leistungen.handout.step", lang, benefit=text(f"leistungen.name.{name}", lang), office=where,
                           forms="; ".join(info["forms"]), deadline=" ".join(d if d.endswith(".") else d + "." for d in info["deadlines"]),

@@ -31,7 +31,7 @@ def topic_sections(case: "Case", language: str, today: date | None = None) -> li
     if case.kita is not None:
         sections += kita_sections(case, language, today=today)
     if case.care is not None:
-        sections += pflege_sections(case, language, on=today)
+        sections += pflege_sections(case, language, on=today, family=True)
     if case.vorsorge is not None:
         sections += vorsorge_sections(case, language, on=today)
     return sections

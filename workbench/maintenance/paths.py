@@ -44,3 +44,18 @@ def shared_dir() -> Path | None:
 def reference_cases_dir() -> Path:
     """Reference cases as data (``tests/cases``) in the repository."""
     return REPO_DIR / "tests" / "cases"
+
+
+def maintainer_notebook(name: str) -> Path:
+    """The maintainer notebook ``name`` (``"jahreswechsel.ipynb"``) in :func:`maintainers_dir`.
+
+    Code, messages and tests name a maintainer notebook only through this helper, so the folder
+    can move in one place.
+    """
+    return maintainers_dir() / name
+
+
+def maintainer_notebook_label(name: str) -> str:
+    """The notebook as maintainers read it in messages: its path in the repository (``maintainers/jahreswechsel.ipynb``)."""
+    path = maintainer_notebook(name)
+    return str(path.relative_to(REPO_DIR)) if path.is_relative_to(REPO_DIR) else str(path)

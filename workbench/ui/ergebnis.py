@@ -9,6 +9,7 @@ import ipywidgets as w
 
 from workbench.i18n import format_date, format_money, text
 from workbench.ui.callbacks import guarded
+from workbench.ui.parameter_notes import notes_html
 from workbench.ui.wizard import WizardStep
 
 if TYPE_CHECKING:
@@ -62,7 +63,8 @@ def explanation_html(result: ElterngeldResult, language: str) -> str:
         lines = "".join(f"<li>{html.escape(line)}</li>" for line in parent.explanation.render(language))
         parts.append(f"<h3>{html.escape(_who(result, pid, i, language))}</h3><ol class=\"wb-explanation\">{lines}</ol>")
     notes = "".join(f"<li>{html.escape(text(key, language))}</li>" for key in result.notes)
-    return f'<div lang="{language}">{"".join(parts)}<ul class="wb-notes">{notes}</ul></div>'
+    values = notes_html(result.provisional, result.unverified, language)  # the steps are provisional too
+    return f'<div lang="{language}">{values}{"".join(parts)}<ul class="wb-notes">{notes}</ul></div>'
 
 
 def compare_link_html(case_id: str, language: str) -> str:
@@ -98,7 +100,8 @@ class ErgebnisStep(WizardStep):
 
         lang = self.language
         self.result = compute_elterngeld(load_case(data))
-        self.tables.value = f'<div lang="{lang}">{result_tables(self.result, lang)}</div>'
+        notes = notes_html(self.result.provisional, self.result.unverified, lang)
+        self.tables.value = f'<div lang="{lang}">{notes}{result_tables(self.result, lang)}</div>'
         if self.result.violations:
             items = "".join(f"<li>{html.escape(v.message(lang))}</li>" for v in self.result.violations)
             self.problems.value = (f'<div class="wb-note" lang="{lang}"><p>{html.escape(text("ui.result.invalid", lang))}'

@@ -23,6 +23,8 @@ from typing import Any
 
 import ipywidgets as w
 
+from workbench.parameter_tracking import tracking
+from workbench.ui.parameter_notes import notes_html
 from workbench.i18n import format_date, text
 from workbench.ui.elterngeld_steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
 from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
@@ -201,7 +203,8 @@ class MutterschutzErgebnisStep(_ResultStep):
 
         lang = self.language
         case = _load(data)
-        result = mutterschutz_result(case)
+        with tracking() as used:
+            result = mutterschutz_result(case)
         if result is None or result.fristen is None or result.geld is None:
             self.out.value = ""
             return
@@ -229,7 +232,7 @@ class MutterschutzErgebnisStep(_ResultStep):
                  + "</table>")
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
         steps = "".join(f"<li>{html.escape(s)}</li>" for s in [*f.explanation.render(lang), *geld.explanation.render(lang)])
-        self.out.value = (f'<div lang="{lang}">{dates}{table}{paras}'
+        self.out.value = (f'<div lang="{lang}">{notes_html(used.provisional, used.unverified, lang)}{dates}{table}{paras}'
                           f'<h3>{html.escape(text("ui.ls.timeline_title", lang))}</h3>{timeline_svg(case, lang, self.today)}'
                           f'<details><summary>{html.escape(text("ui.result.how", lang))}</summary>'
                           f'<ol class="wb-explanation">{steps}</ol></details>'
@@ -356,8 +359,9 @@ class ElternzeitErgebnisStep(_ResultStep):
         lang = self.language
         case = _load(data)
         today = self.today or date.today()
-        result = elternzeit_result(case, today)
-        sections = elternzeit_sections(case, lang, today)
+        with tracking() as used:
+            result = elternzeit_result(case, today)
+            sections = elternzeit_sections(case, lang, today)
         if result is None or not sections:
             self.out.value = f'<p lang="{lang}">{html.escape(text("ui.ez.no_periods", lang))}</p>'
             return
@@ -381,7 +385,7 @@ class ElternzeitErgebnisStep(_ResultStep):
             f'{html.escape(parent_name(case, h.parent, lang))}: {html.escape(h.text(lang))}</div>'
             for h in result.findings)
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs[: 1 + len(result.binding)])
-        self.out.value = (f'<div lang="{lang}">{table}{findings or ""}{paras}'
+        self.out.value = (f'<div lang="{lang}">{notes_html(used.provisional, used.unverified, lang)}{table}{findings or ""}{paras}'
                           f'<h3>{html.escape(text("ui.ls.timeline_title", lang))}</h3>{timeline_svg(case, lang, today)}'
                           f'<p class="wb-links"><a href="elterngeld.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_eg", lang))}</a></p></div>')
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import ipywidgets as w
 
+from workbench.errors import UnsupportedPeriod
+
 from workbench.case_household import DEFAULT_MUNICIPALITY
 from workbench.i18n import format_money, text
 from workbench.ui.callbacks import guarded
@@ -29,7 +31,14 @@ EDUCATION = [("ui.lc.edu_none", "none"), ("ui.lc.edu_kita", "kita"), ("ui.lc.edu
              ("ui.lc.edu_unemployed", "unemployed_registered")]
 KINDS = [("ui.lc.kind_employee", "employee"), ("ui.lc.kind_minijob", "minijob"),
          ("ui.lc.kind_self_employed", "self_employed"), ("ui.lc.kind_none", "none")]
-YEARS = [("2026", 2026), ("2025", 2025)]
+
+
+def years() -> list[tuple[str, int]]:
+    """The check years on offer (this year, next year, the earlier ones with values; ADR 0015)."""
+    from workbench.clock import today
+    from workbench.rules.leistungen.check import years_offered
+
+    return [(str(y), y) for y in years_offered(today())]
 
 
 def _drop_empty(target: dict[str, Any]) -> None:
@@ -148,7 +157,7 @@ class EinkommenWohnenStep(WizardStep):
             f"{h}.housing.living_space_sqm": NumberField("ui.lc.space", lang, Decimal(1), Decimal(1000), "ui.lc.space_error"),
             f"{h}.benefits.wealth": MoneyField("ui.lc.wealth", lang, optional=True),
             f"{h}.benefits.receives_buergergeld": CheckField("ui.lc.buergergeld", lang),
-            f"{h}.benefits.year": ChoiceField("ui.lc.year", lang, YEARS, width="22em"),
+            f"{h}.benefits.year": ChoiceField("ui.lc.year", lang, years(), width="22em"),
         }
         for field in self.home.values():
             self.watch(field)
@@ -228,6 +237,8 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
     check = (f' <span class="wb-check" data-check="1">{html.escape(text("leistungen.bitte_pruefen", lang))}</span>'
              if result["bitte_pruefen"] else "")
     reasons = "".join(f"<li>{html.escape(r)}</li>" for r in result["reasons"])
+    note = result.get("provisional_note")
+    provisional = f'<p class="wb-provisional" data-provisional="1">{html.escape(note)}</p>' if note else ""
     office = result["office"]
     channel = text(f"ui.lc.channel_{office['channel']}", lang)
     online = f' – {html.escape(office["online"])}' if office["online"] else ""
@@ -242,13 +253,14 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
                 f'<p>{html.escape(text("ui.lc.deadlines", lang))}</p><ul>{deadlines}</ul>'
                 f'<p>{html.escape(text("ui.lc.documents", lang))}</p><ul>{documents}</ul>')
     steps = "".join(f"<li>{html.escape(s)}</li>" for s in result["explanation"])
-    how = (f'<details><summary>{html.escape(text("ui.result.how", lang))}</summary><ol class="wb-explanation">{steps}'
-           f"</ol></details>") if steps else ""
+    how = (f'<details><summary>{html.escape(text("ui.result.how", lang))}</summary>{provisional}'
+           f'<ol class="wb-explanation">{steps}</ol></details>') if steps else ""  # the steps use the same values
     return (f'<section class="wb-card wb-card-{status}" data-benefit="{name}" lang="{lang}">'
             f'<h3>{html.escape(text(f"leistungen.name.{name}", lang))}</h3>'
             f'<p class="wb-card-amount"><span data-amount="{name}">{html.escape(amount)}</span> '
             f'{html.escape(text("ui.lc.per_month", lang))}</p>'
             f'<p class="wb-card-status">{html.escape(text(f"leistungen.status.{status}", lang))}{check}</p>'
+            f'{provisional}'
             f'<h4>{html.escape(text("ui.lc.why", lang))}</h4><ul>{reasons}</ul>{todo}{how}</section>')
 
 
@@ -274,7 +286,13 @@ class ErgebnisStep(WizardStep):
 
         lang = self.language
         self.case = load_case(data)
-        result = check_json(leistungscheck(self.case), lang)
+        try:
+            result = check_json(leistungscheck(self.case), lang)
+        except UnsupportedPeriod as error:  # a year before the first values: say which years are supported
+            self.hints.value = f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}">{html.escape(error.text(lang))}</div>'
+            self.cards.value = self.download.value = ""
+            self.case = None
+            return
         hints = "".join(f'<li data-hint="{html.escape(h["key"])}">{html.escape(h["text"])}</li>' for h in result["hints"])
         self.hints.value = (f'<div class="wb-note wb-hints" lang="{lang}"><h3>{html.escape(text("ui.lc.hints", lang))}'
                             f"</h3><ul>{hints}</ul></div>") if hints else ""

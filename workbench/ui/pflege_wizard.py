@@ -67,7 +67,7 @@ def render_pflege(data: dict[str, Any], language: str) -> str:
     results = pflege_results(case, on)
     assert results is not None
     pdf = topic_pdf(text("ui.pflege.pdf_title", language), text("ui.pflege.pdf_intro", language, case_id=case.case_id),
-                    sections, language)
+                    pflege_sections(case, language, on, family=True), language)
     return (sections_html(sections, language)
             + explanation_details([results[0].explanation, results[1].explanation], language)
             + pdf_link(pdf, f"pflege-{case.case_id}.pdf", text("ui.topic.pdf", language)))

@@ -15,6 +15,8 @@ from typing import Any, Protocol
 import ipywidgets as w
 
 from workbench.errors import CaseError, UnsupportedPeriod
+from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue
+from workbench.ui.parameter_notes import notes_html
 from workbench.i18n import LANGUAGES, format_money, text
 from workbench.ui.callbacks import guarded
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyInput
@@ -35,6 +37,8 @@ class QuickResult:
     basis_m: Decimal
     plus_m: Decimal
     explanation: Explaining
+    provisional: tuple[ProvisionalValue, ...] = ()   # latest known values after their update (ADR 0015)
+    unverified: tuple[UnverifiedValue, ...] = ()     # "bitte prüfen" for the advisor
 
 
 def compute_quick(
@@ -45,8 +49,10 @@ def compute_quick(
     from workbench.rules.elterngeld.quick import quick_case
 
     case = quick_case(gross_m, tax_class, birth_date, church_tax=church_tax, language=language)
-    parent = compute_elterngeld(case).parents["A"]
-    return QuickResult(parent.basis_monthly, parent.plus_monthly, parent.explanation)
+    result = compute_elterngeld(case)
+    parent = result.parents["A"]
+    return QuickResult(parent.basis_monthly, parent.plus_monthly, parent.explanation, result.provisional,
+                       result.unverified)
 
 
 def input_problems(
@@ -177,7 +183,8 @@ class QuickCalculator:
         if self._stale:
             note = (f'<p class="wb-note" lang="{self.language}">'
                     f'{html.escape(text("ui.quick.outdated", self.language))}</p>')
-        self.output.value = note + result_html(self.result, self.language)
+        notes = notes_html(self.result.provisional, self.result.unverified, self.language)
+        self.output.value = note + notes + result_html(self.result, self.language)
 
     def _apply_texts(self) -> None:
         lang = self.language

@@ -13,11 +13,14 @@ from typing import Any
 
 import ipywidgets as w
 
+from workbench.errors import UnsupportedPeriod
 from workbench.explain import Explanation
 from workbench.i18n import LANGUAGES, text
+from workbench.parameter_tracking import tracking
 from workbench.report import HandoutSection
 from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.fields import Field
+from workbench.ui.parameter_notes import notes_html
 from workbench.ui.saving import Store
 from workbench.ui.wizard import Wizard, WizardStep
 
@@ -48,7 +51,8 @@ class FieldsStep(WizardStep):
 
 # paragraphs that ask the advisor to check something stand out (unverified values, the Satzung): they
 # begin with the words before the colon of these catalog messages, in either language
-CHECK_KEYS = ("pflege.unverified", "kita.fee.satzung_pruefen", "kita.before_claim", "vorsorge.disclaimer")
+CHECK_KEYS = ("pflege.unverified", "kita.fee.satzung_pruefen", "kita.before_claim", "vorsorge.disclaimer",
+              "params.provisional")
 CHECK_PREFIXES = tuple(text(key, lang).split(":")[0] for key in CHECK_KEYS for lang in LANGUAGES)
 
 
@@ -106,15 +110,25 @@ class SectionsStep(WizardStep):
         self.body.children = (self.output,)
 
     def shown(self, data: dict[str, Any]) -> None:
-        self.output.value = self._render(data, self.language)
+        lang = self.language
+        try:
+            with tracking() as used:  # the advisor sees "bitte prüfen" for unverified values that acted
+                rendered = self._render(data, lang)
+        except UnsupportedPeriod as error:  # a date before the first values: which years are supported
+            self.output.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}">'
+                                 f"{html.escape(error.text(lang))}</div>")
+            return
+        self.output.value = notes_html((), used.unverified, lang) + rendered
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         return True
 
 
 def today() -> date:
-    """The consultation date (the rules are looked up for it)."""
-    return date.today()
+    """The consultation date (the rules are looked up for it); ``$WORKBENCH_TODAY`` for rehearsals and tests."""
+    from workbench.clock import today as clock_today
+
+    return clock_today()
 
 
 def show_topic_wizard(make: Callable[[dict[str, Any], Store, int | None], Wizard],

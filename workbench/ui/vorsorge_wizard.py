@@ -110,12 +110,13 @@ class ChecklistStep(WizardStep):
         self._options(data)
 
     def _options(self, data: dict[str, Any]) -> None:
-        from workbench.rules.vorsorge import checklist
+        from workbench.rules.vorsorge import checklist, item_args
 
         v = data.get("vorsorge") or {}
         lang = self.language
         items = checklist(v.get("documents") or [])
-        options = [(f"{text(f'vorsorge.doc.{i.document}', lang)}: {text(f'vorsorge.item.{i.id}', lang)} ({i.citation})", i.id)
+        figures = item_args()
+        options = [(f"{text(f'vorsorge.doc.{i.document}', lang)}: {text(f'vorsorge.item.{i.id}', lang, **figures)} ({i.citation})", i.id)
                    for i in items]
         self.points.set_options(options, v.get("done") or [])
 

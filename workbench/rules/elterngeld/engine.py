@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from workbench.errors import UnsupportedPeriod
+from workbench.parameter_tracking import tracking
 from workbench.explain import Explanation
 from workbench.i18n import format_date, text
 from workbench.money import ZERO, round_cent
@@ -33,12 +34,10 @@ P = parameters("elterngeld")
 
 def check_modelled(birth: date, language: str = "de") -> None:
     """Refuse births outside the modelled period with a message naming it."""
-    param = P.parameter("modellierte_geburten")
-    first, last = param.values[0].valid_from, param.values[-1].valid_until
-    if birth < first or (last is not None and birth > last):
-        raise UnsupportedPeriod(text(
-            "fehler.geburt_ausserhalb", language, first=format_date(first, language),
-            last=format_date(last, language) if last else "–", birth=format_date(birth, language)))
+    first = P.parameter("modellierte_geburten").values[0].valid_from
+    if birth < first:  # open-ended: births after the newest PAP year are computed provisionally (ADR 0015)
+        raise UnsupportedPeriod(text("fehler.geburt_ausserhalb", language, first=format_date(first, language),
+                                     birth=format_date(birth, language), first_year=str(first.year)))
 
 
 def geschwisterbonus_berechtigt(older: list["Child"], on: date, birth: date) -> bool:
@@ -222,10 +221,12 @@ def compute_elterngeld(case: "Case") -> ElterngeldResult:
     check_modelled(child.birth_date, case.language)
     plan = case.elterngeld_plan
     kinds = {p.id: (plan.kinds(p.id) if plan else [NONE] * LEBENSMONATE) for p in case.household.parents}
-    parents = {p.id: elternteil(case, p, kinds[p.id]) for p in case.household.parents}
-    violations = check_plan(kinds, plan_situation(case))
+    with tracking() as used:
+        parents = {p.id: elternteil(case, p, kinds[p.id]) for p in case.household.parents}
+        violations = check_plan(kinds, plan_situation(case))
     notes = []
     if any(p.taxable_income_last_year is None for p in case.household.parents):
         notes.append("hinweis.einkommensgrenze_nicht_geprueft")
     notes.append("hinweis.schaetzung")
-    return ElterngeldResult(case.language, child.birth_date, parents, violations, notes)
+    return ElterngeldResult(case.language, child.birth_date, parents, violations, notes,
+                            used.provisional, used.unverified)

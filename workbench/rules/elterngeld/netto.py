@@ -81,7 +81,8 @@ def uebergangsbereich_faktor(birth: date) -> Decimal:
     """
     rates = P.value("sozialabgaben_pauschalen", birth)
     total = Decimal(rates["kranken_pflege"] + rates["rente"] + rates["arbeitsfoerderung"])
-    return (Decimal("0.28") / (2 * total)).quantize(Decimal("0.0001"))
+    pauschal = Decimal(P.value("uebergangsbereich_pauschalbeitrag", date(birth.year - 1, 1, 1)))
+    return (pauschal / (2 * total)).quantize(Decimal("0.0001"))
 
 
 def uebergangsbereich_entgelt(wage: Decimal, birth: date) -> Decimal:

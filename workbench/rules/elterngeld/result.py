@@ -10,6 +10,9 @@ from typing import Any
 from workbench.explain import Explanation
 from workbench.i18n import format_date, format_money, text
 from workbench.money import as_json_number
+from workbench.parameter_tracking import (
+    ProvisionalValue, UnverifiedValue, provisional_json, provisional_note, unverified_note,
+)
 from workbench.rules.elterngeld.netto import Netto
 from workbench.rules.elterngeld.plan import Violation
 
@@ -80,6 +83,8 @@ class ElterngeldResult:
     parents: dict[str, ElternteilErgebnis]
     violations: list[Violation]
     notes: list[str] = field(default_factory=list)  # message keys of workbench/messages
+    provisional: tuple[ProvisionalValue, ...] = ()    # latest known values used after their update was due
+    unverified: tuple[UnverifiedValue, ...] = ()      # values marked "(nicht verifiziert)": "bitte prüfen"
 
     @property
     def valid(self) -> bool:
@@ -97,12 +102,17 @@ class ElterngeldResult:
             "parents": {pid: p.to_json() for pid, p in self.parents.items()},
             "total": as_json_number(self.total),
             "notes": [text(key, self.language) for key in self.notes],
+            "provisional_note": provisional_note(self.provisional, self.language),
+            "provisional": provisional_json(self.provisional),
+            "unverified": sorted({f"{v.benefit}.{v.name}" for v in self.unverified}),
         }
 
     def explain(self, language: str | None = None) -> str:
         """A readable explanation: per parent every step with its paragraph, then the plan check."""
         lang = language or self.language
-        lines = [text("ergebnis.titel", lang, birth=format_date(self.birth, lang)), ""]
+        lines = [text("ergebnis.titel", lang, birth=format_date(self.birth, lang))]
+        lines += [note for note in (provisional_note(self.provisional, lang), unverified_note(self.unverified, lang)) if note]
+        lines.append("")
         for pid, p in self.parents.items():
             who = f"{p.name} ({pid})" if p.name else pid
             lines.append(text("ergebnis.elternteil", lang, parent=who))

@@ -24,6 +24,15 @@ from workbench.rules.elternzeit.fristen import geburtstag
 P = parameters("kita")
 
 
+def _in_force(name: str, day: date) -> date:
+    """``day``, or the day the KiBiz rule ``name`` came into force when ``day`` is earlier.
+
+    The KiBiz of 03.12.2019 is modelled from 01.08.2020; for an earlier wish the dates follow
+    the same rule (the date comes from the parameter file, not from the code).
+    """
+    return max(day, P.parameter(name).values[0].valid_from)
+
+
 def rechtsanspruch_ab(geburt: date) -> date:
     """First day of the legal claim to a place (Kita or Kindertagespflege): the 1st birthday.
 
@@ -53,7 +62,7 @@ def kindergartenjahr_beginn(tag: date) -> date:
 
     Rechtsgrundlage: KiBiz NRW (Kindergartenjahr 1. August bis 31. Juli)
     """
-    start = P.value("kindergartenjahr_beginn", max(tag, date(2020, 8, 1)))
+    start = P.value("kindergartenjahr_beginn", _in_force("kindergartenjahr_beginn", tag))
     this_year = date(tag.year, int(start["monat"]), int(start["tag"]))
     return this_year if tag >= this_year else date(tag.year - 1, this_year.month, this_year.day)
 
@@ -89,10 +98,10 @@ def kita_termine(geburt: date, wunsch: date) -> KitaTermine:
     start = max(wunsch, claim)
     if before:
         expl.add("kita.step.vor_anspruch", start, "§ 24 Abs. 1, 2 SGB VIII", wish=wunsch)
-    months = int(P.value("bedarfsanzeige_monate", max(wunsch, date(2020, 8, 1))))
+    months = int(P.value("bedarfsanzeige_monate", _in_force("bedarfsanzeige_monate", wunsch)))
     latest = months_before(wunsch, months)
     expl.add("kita.step.anmeldung", latest, "§ 5 Abs. 1 KiBiz", months=months, wish=wunsch)
-    weeks = P.value("zuweisung_wochen", max(wunsch, date(2020, 8, 1)))
+    weeks = P.value("zuweisung_wochen", _in_force("zuweisung_wochen", wunsch))
     regular = wunsch - timedelta(weeks=int(weeks["in_der_regel"]))
     latest_notice = wunsch - timedelta(weeks=int(weeks["spaetestens"]))
     expl.add("kita.step.zusage", latest_notice, "§ 5 Abs. 3 KiBiz", regular=regular)

@@ -40,11 +40,12 @@ def beitragsfrei_ab(geburt: date) -> date:
     "Kann-Kinder" who start school early that leaves one fee-free year).
     Rechtsgrundlage: § 50 Abs. 1 KiBiz
     """
-    rule = P.value("beitragsfrei_vorschule", date(2020, 8, 1))
+    in_force = P.parameter("beitragsfrei_vorschule").values[0].valid_from  # § 50 KiBiz since 01.08.2020
+    rule = P.value("beitragsfrei_vorschule", max(date(geburt.year + 4, 8, 1), in_force))  # the rule of that Kita year
     fourth = geburtstag(geburt, int(rule["alter"]))
     cutoff = date(fourth.year, int(rule["stichtag_monat"]), int(rule["stichtag_tag"]))
     year = fourth.year if fourth <= cutoff else fourth.year + 1
-    return max(date(year, 8, 1), date(2020, 8, 1))
+    return max(date(year, 8, 1), in_force)
 
 
 @dataclass

@@ -14,7 +14,8 @@ interactions of benefits.md § 14:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.explain import Explanation
 from workbench.i18n import text
 from workbench.money import ZERO, as_json_number
+from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue, provisional_json, provisional_note, tracking
 from workbench.parameters import parameters
 from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhabe
 from workbench.rules.leistungen.buergergeld import Bedarfsgemeinschaft, Erwerb, bedarfsvergleich
@@ -36,8 +38,6 @@ if TYPE_CHECKING:
     from workbench.case import Case, Child
 
 P = parameters("leistungen")
-FIRST_DAY = date(2025, 1, 1)
-LAST_DAY = date(2026, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -59,18 +59,43 @@ class Leistungscheck:
     results: dict[str, BenefitResult]
     hints: tuple[Hint, ...]
     bedarf: Explanation
+    provisional: tuple[ProvisionalValue, ...] = ()
+    """Every latest-known value used after its update was due, over all benefits and the Bürgergeld comparison."""
+    bedarf_unverified: tuple[UnverifiedValue, ...] = ()
+    """Unverified values of the Bürgergeld comparison (Regelbedarfe): the advisor's hint says "bitte prüfen"."""
 
 
 def check_date(case: Case, today: date | None = None) -> date:
     """The date of the check: 1 July of the case's year (``household.benefits.year``), else today.
 
-    Clipped to the modelled years 2025-2026. A fixed day in the year keeps a saved case's result
-    the same whenever it is opened; the CLI's ``--date`` and the wizard can ask for another day.
+    A fixed day in the year keeps a saved case's result the same whenever it is opened; the CLI's
+    ``--date`` and the wizard can ask for another day. Not clipped to the years with values: after
+    them the result is provisional (latest known values, ADR 0015); before them the parameter
+    lookup says in German which years are supported.
     """
     today = today or date.today()
     year = case.household.benefits.year if case.household.benefits else None
-    on = today if year is None else date(year, 7, 1)
-    return min(max(on, FIRST_DAY), LAST_DAY)
+    return today if year is None else date(year, 7, 1)
+
+
+def first_year() -> int:
+    """The first calendar year all Leistungscheck rules have values for (from the parameter files, not code).
+
+    The latest first ``valid_from`` over the parameters of the Leistungscheck, KiZ and Wohngeld
+    (the Kinderfreibetrag starts on 01.01.2025); a first value in mid-year starts the next year.
+    Parameters a law ended (``valid_until``) only serve older peer cases and are left out.
+    """
+    starts = [p.values[0].valid_from for benefit in ("leistungen", "kinderzuschlag", "wohngeld")
+              for p in parameters(benefit).parameters.values() if p.values[-1].valid_until is None]
+    latest = max(starts)
+    return latest.year if (latest.month, latest.day) == (1, 1) else latest.year + 1
+
+
+def years_offered(today: date) -> list[int]:
+    """The years the wizard offers: this year first, then next year, then the earlier ones with values."""
+    this = today.year
+    return [this, this + 1, *range(this - 1, first_year() - 1, -1)] if this >= first_year() else \
+        list(range(max(this + 1, first_year()), first_year() - 1, -1))
 
 
 def _born(child: Child, on: date) -> bool:
@@ -81,19 +106,32 @@ def _gross(case: Case) -> Decimal:
     return sum((p.current_income.gross_monthly for p in case.household.parents if p.current_income), ZERO)
 
 
+def _tracked(compute: Callable[[], BenefitResult]) -> BenefitResult:
+    """``compute()`` with the provisional values it used attached (each benefit says "vorläufig" for itself)."""
+    with tracking() as used:
+        result = compute()
+    return replace(result, provisional=used.provisional) if used.provisional else result
+
+
 def leistungscheck(case: Case, on: date | None = None) -> Leistungscheck:
     """Every benefit of the household for the month of ``on`` (default :func:`check_date`)."""
     on = on or check_date(case)
+    with tracking() as used:
+        check = _leistungscheck(case, on)
+    return replace(check, provisional=used.provisional)
+
+
+def _leistungscheck(case: Case, on: date) -> Leistungscheck:
     h = case.household
     children = [c for c in h.children if _born(c, on)]
     results: dict[str, BenefitResult] = {}
 
-    results["kindergeld"] = kg = kindergeld_of_case(case, on)
+    results["kindergeld"] = kg = _tracked(lambda: kindergeld_of_case(case, on))
     kg_children = sum(1 for c in kg.children if c.eligible)
-    results["kinderfreibetrag"] = _kinderfreibetrag(case, kg_children, on)
+    results["kinderfreibetrag"] = _tracked(lambda: _kinderfreibetrag(case, kg_children, on))
 
     benefits = h.benefits
-    results["unterhaltsvorschuss"] = uvg = unterhaltsvorschuss_of_case(case, on)
+    results["unterhaltsvorschuss"] = uvg = _tracked(lambda: unterhaltsvorschuss_of_case(case, on))
     uvg_by_child = {c.child_id: c.monthly for c in uvg.children}
 
     # KiZ and Wohngeld need each other: Wohngeld enters the KiZ need test (§ 6a Abs. 1 Nr. 3 BKGG),
@@ -101,18 +139,22 @@ def leistungscheck(case: Case, on: date | None = None) -> Leistungscheck:
     kg_by_child = {c.child_id: c.monthly for c in kg.children}
     wg_first = wiring.wohngeld(case, on, kg_by_child, uvg_by_child)
     wg_amount = wg_first.monthly if wg_first.eligible is not False else ZERO
-    results["kinderzuschlag"] = kiz = wiring.kinderzuschlag(
-        case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount)
-    results["wohngeld"] = wg = wiring.wohngeld(case, on, kg_by_child, uvg_by_child,
-                                               kiz.monthly if kiz.eligible is not False else ZERO)
+    results["kinderzuschlag"] = kiz = _tracked(lambda: wiring.kinderzuschlag(
+        case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount))
+    results["wohngeld"] = wg = _tracked(lambda: wiring.wohngeld(case, on, kg_by_child, uvg_by_child,
+                                                                kiz.monthly if kiz.eligible is not False else ZERO))
     basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
-    results["bildung_teilhabe"] = bildung_teilhabe([ButKind(
+    results["bildung_teilhabe"] = _tracked(lambda: bildung_teilhabe([ButKind(
         c.id, c.birth_date, True, c.situation.education if c.situation else "none",
         c.situation.lunch_monthly if c.situation else ZERO, c.situation.trips_year if c.situation else ZERO)
-        for c in children], basis, on)
+        for c in children], basis, on))
 
-    hints, bedarf = _hints(case, on, results, uvg_by_child)
-    return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf)
+    with tracking() as used:
+        hints, bedarf = _hints(case, on, results, uvg_by_child)
+    if used.unverified and not any(hint.key == "leistungen.hint.unverified" for hint in hints):
+        hints.append(Hint("leistungen.hint.unverified"))
+    return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf,
+                          bedarf_unverified=used.unverified)
 
 
 def kindergeld_of_case(case: Case, on: date) -> BenefitResult:
@@ -221,9 +263,9 @@ def _money(value: Decimal, language: str) -> str:
     return format_money(value, language)
 
 
-def result_json(result: BenefitResult, language: str) -> dict[str, Any]:
+def result_json(result: BenefitResult, language: str, on: date | None = None) -> dict[str, Any]:
     """One benefit as JSON: eligible, monthly, reasons, office, forms, deadlines, explanation …"""
-    info = office_info(result.benefit, language)
+    info = office_info(result.benefit, language, on)
     return {
         "eligible": result.eligible,
         "monthly": as_json_number(result.monthly),
@@ -240,6 +282,8 @@ def result_json(result: BenefitResult, language: str) -> dict[str, Any]:
         "explanation": result.explanation.render(language),
         "unverified": list(result.unverified) + (["office"] if info["office_unverified"] else []),
         "bitte_pruefen": bool(result.unverified) or info["office_unverified"],
+        "provisional_note": provisional_note(result.provisional, language),
+        "provisional": provisional_json(result.provisional),
     }
 
 
@@ -247,6 +291,8 @@ def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
     """What ``workbench check`` prints."""
     return {
         "date": check.on.isoformat(),
-        "benefits": {name: result_json(result, language) for name, result in check.results.items()},
+        "benefits": {name: result_json(result, language, check.on) for name, result in check.results.items()},
         "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
+        "provisional_note": provisional_note(check.provisional, language),
+        "provisional": provisional_json(check.provisional),
     }

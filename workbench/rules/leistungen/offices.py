@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,14 +26,27 @@ def offices() -> dict[str, dict[str, Any]]:
     return data
 
 
-def office_info(benefit: str, language: str) -> dict[str, Any]:
-    """``office``, ``forms``, ``deadlines``, ``documents`` of ``benefit`` in ``language``."""
+def deadline_figures(on: date | None = None) -> dict[str, str]:
+    """The legal periods the deadline texts name, from params.yaml on ``on`` (today by default).
+
+    ``kg_months``: § 66 Abs. 3 EStG, ``uvg_months``: § 4 UVG.
+    """
+    from workbench.parameters import parameters
+
+    ps, day = parameters("leistungen"), on or date.today()
+    return {"kg_months": str(ps.value("kindergeld_rueckwirkung_monate", day)),
+            "uvg_months": str(ps.value("uvg_rueckwirkung_monate", day))}
+
+
+def office_info(benefit: str, language: str, on: date | None = None) -> dict[str, Any]:
+    """``office``, ``forms``, ``deadlines``, ``documents`` of ``benefit`` in ``language`` (periods as on ``on``)."""
     entry = offices()[benefit]
     lang = "en" if language == "en" else "de"
+    figures = deadline_figures(on)
     return {
         "office": {"name": entry["office"][lang], "channel": entry["channel"], "online": entry["online"] or None},
         "forms": [f[lang] for f in entry["forms"]],
-        "deadlines": [d[lang] for d in entry["deadlines"]],
+        "deadlines": [d[lang].format(**figures) for d in entry["deadlines"]],
         "documents": [d[lang] for d in entry["documents"]],
         "office_unverified": bool(entry["unverified"]),
     }

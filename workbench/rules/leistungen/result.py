@@ -17,6 +17,7 @@ from decimal import Decimal
 from workbench.explain import Explanation
 from workbench.i18n import text
 from workbench.money import ZERO
+from workbench.parameter_tracking import ProvisionalValue
 from workbench.parameters import ParameterSet
 from workbench.rules.benefit import Reason
 
@@ -49,6 +50,8 @@ class BenefitResult:
     """Bewilligungszeitraum where the law fixes one (KiZ, Wohngeld)."""
     check_buergergeld: bool = False
     """The rule itself says the household should be checked for Bürgergeld instead."""
+    provisional: tuple[ProvisionalValue, ...] = ()
+    """Latest known values used after their yearly update was due ("vorläufig", ADR 0015)."""
 
     def reason_keys(self) -> list[str]:
         return [r if isinstance(r, str) else r.key for r in self.reasons]

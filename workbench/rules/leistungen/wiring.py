@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from workbench.case import Case, Child, Parent
     from workbench.case_household import CurrentIncome
 
-ELTERNGELD_FREI = Decimal(300)  # § 10 Abs. 1 BEEG: Elterngeld up to 300 € is not income for other benefits
 STEUER = parameters("steuer")
 WOHNGELD = parameters("wohngeld")
 
@@ -55,9 +54,10 @@ def _missing(benefit: str, key: str) -> BenefitResult:
     return BenefitResult(benefit, None, ZERO, (key,), Explanation())
 
 
-def other_income(income: CurrentIncome) -> Decimal:
+def other_income(income: CurrentIncome, on: date) -> Decimal:
     """Other countable income of a parent: other income plus received benefits, Elterngeld above 300 €."""
-    benefits = sum((max(ZERO, b.monthly - ELTERNGELD_FREI) if b.kind == "elterngeld" else b.monthly
+    frei = parameters("leistungen").value("elterngeld_freibetrag_m", on)  # § 10 Abs. 1 BEEG
+    benefits = sum((max(ZERO, b.monthly - frei) if b.kind == "elterngeld" else b.monthly
                     for b in income.benefits), ZERO)
     return income.other_income_monthly + benefits
 
@@ -84,7 +84,7 @@ def kiz_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: dict[st
         return "leistungen.kiz.net_missing"
     if h.housing is None:
         return "leistungen.kiz.rent_missing"
-    adults = tuple(KizAdult(i.gross_monthly, i.net_monthly or ZERO, other_income(i)) for i in incomes)
+    adults = tuple(KizAdult(i.gross_monthly, i.net_monthly or ZERO, other_income(i, on)) for i in incomes)
     children = []
     for c in _born(case, on):
         s = c.situation
@@ -117,7 +117,7 @@ def _member(parent: Parent, income: CurrentIncome, on: date) -> WohngeldMember:
         age=vollendete_jahre(parent.birth_date, on) if parent.birth_date else 30,
         gross_wage=income.gross_monthly if income.kind in ("employee", "minijob") else ZERO,
         profit=income.gross_monthly if income.kind == "self_employed" else ZERO,
-        other_income=other_income(income),
+        other_income=other_income(income, on),
         pays_tax=_pays_tax(income, on),
         pays_health_insurance=employed or income.kind == "self_employed",
         pays_pension_insurance=employed)
@@ -145,7 +145,7 @@ def wohngeld_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: di
             gross_wage=s.own_income_monthly if s else ZERO,
             other_income=s.orphan_benefit_monthly if s else ZERO,
             severely_disabled=False))
-    net = sum(((i.net_monthly if i.net_monthly is not None else i.gross_monthly) + other_income(i) for i in incomes), ZERO)
+    net = sum(((i.net_monthly if i.net_monthly is not None else i.gross_monthly) + other_income(i, on) for i in incomes), ZERO)
     housing = h.housing
     # a household on Bürgergeld is checked as if it left it: the question is whether KiZ and
     # Wohngeld would end the need (§ 12a SGB II), so § 7 WoGG's exclusion is not applied here

@@ -131,6 +131,8 @@ def freistellungen(*, on: date, employed: bool, employees: int | None, hours: De
         pug_tag = pflegeunterstuetzungsgeld_tag(netto_m, einmalzahlung, on, expl)
         pug_total = pug_tag * pug_days
         expl.add("pflege.step.pug_total", pug_total, "§ 44a Abs. 3 Satz 1 SGB XI", days=pug_days)
+    days = int(P.value("kurzzeitige_arbeitsverhinderung_arbeitstage", on))
+    expl.add("pflege.step.kurzzeitig", Decimal(days), "§ 2 Abs. 1 PflegeZG")
     out = [Freistellung("kurzzeitig", True, None, "kurzzeitig", pug_tag, pug_total)]
 
     size_pz = int(P.value("pflegezeit_beschaeftigte_mehr_als", on))

@@ -49,6 +49,22 @@ VORSORGEPAUSCHALE_NACH_PAP = {
 # UP5_6 cuts 1.25·ZX and 0.75·ZX to cents up to PAP 2025 and to full euros in PAP 2026.
 STKL5_X_STELLEN_NACH_PAP = {2024: CENT, 2025: CENT, 2026: ONE}
 
+
+def pap_rules_year(year: int) -> int:
+    """The PAP whose rule set (Vorsorgepauschale variant, rounding) applies to ``year``.
+
+    A year after the newest modelled PAP uses that PAP's rules with the latest known
+    constants: the yearly constants are marked ``updated: yearly`` in params.yaml, so the
+    result is flagged provisional until the new PAP is entered (ADR 0015). A year before the
+    first PAP is refused in German, naming the supported years.
+    """
+    if year < min(VORSORGEPAUSCHALE_NACH_PAP):
+        exc = UnsupportedPeriod.for_parameter(
+            "pap", "Lohnsteuer-Programmablaufplan", date(year, 1, 1), date(min(VORSORGEPAUSCHALE_NACH_PAP), 1, 1), None)
+        exc.benefit = "steuer"
+        raise exc
+    return min(year, max(VORSORGEPAUSCHALE_NACH_PAP))
+
 LZZ_JAHR, LZZ_MONAT, LZZ_WOCHE, LZZ_TAG = 1, 2, 3, 4
 
 
@@ -116,11 +132,7 @@ def _euro_down(value: Decimal) -> Decimal:
 
 
 def _check(inp: LohnsteuerInput) -> None:
-    if inp.year not in VORSORGEPAUSCHALE_NACH_PAP:
-        raise UnsupportedPeriod(
-            f"no Lohnsteuer PAP modelled for {inp.year}; modelled are the PAP years "
-            f"{min(VORSORGEPAUSCHALE_NACH_PAP)}–{max(VORSORGEPAUSCHALE_NACH_PAP)}; add the new year's PAP first"
-        )
+    pap_rules_year(inp.year)
     if inp.lzz not in (1, 2, 3, 4):
         raise ValueError(f"lzz must be 1 (Jahr), 2 (Monat), 3 (Woche) or 4 (Tag), not {inp.lzz}")
     if inp.stkl not in range(1, 7):
@@ -171,7 +183,7 @@ def _vorsorge_parameter(inp: LohnsteuerInput, ps: ParameterSet, on: date) -> Vor
     pv_ag = pv["ag_sachsen"] if inp.pvs else pv["ag"]
     pv_an = pv_an + pv["zuschlag_kinderlos"] if inp.pvz else pv_an - inp.pva * pv["abschlag_je_kind"]
     kv_allg = ps.value("kv_satz_an_allgemein", on)
-    bis_2025 = inp.year <= 2025
+    bis_2025 = pap_rules_year(inp.year) <= 2025
     mindest = ps.value("mindestvorsorgepauschale", on) if bis_2025 else None
     return VorsorgeParameter(
         bbg_rv=ps.value("bbg_rv", on)["ost" if inp.rv_ost else "west"],
@@ -230,7 +242,7 @@ def lohnsteuer(inp: LohnsteuerInput) -> LohnsteuerResult:
     w = ps.value("stkl5_grenzwerte", on)
     s5 = ps.value("stkl5_saetze", on)
     stkl5 = Stkl5Parameter(w["w1"], w["w2"], w["w3"], s5["mindest"], s5["ab_w1"], s5["ab_w3"],
-                           STKL5_X_STELLEN_NACH_PAP[inp.year])
+                           STKL5_X_STELLEN_NACH_PAP[pap_rules_year(inp.year)])
     faktor = inp.factor if inp.factor is not None else ONE
 
     # MRE4JL, MRE4ABZ: Jahresarbeitslohn (no Versorgungsbezüge, no Altersentlastungsbetrag).
@@ -254,7 +266,7 @@ def lohnsteuer(inp: LohnsteuerInput) -> LohnsteuerResult:
 
     # UPEVP: Vorsorgepauschale (the same with and without Kinderfreibeträge).
     privat = inp.pkv > 0
-    vorsorge = VORSORGEPAUSCHALE_NACH_PAP[inp.year](
+    vorsorge = VORSORGEPAUSCHALE_NACH_PAP[pap_rules_year(inp.year)](
         VorsorgeEingabe(
             zre4vp=zre4j, stkl=stkl, rentenversichert=inp.rentenversichert,
             arbeitslosenversichert=inp.arbeitslosenversichert, privat_versichert=privat,

@@ -52,6 +52,14 @@ def checklist(documents: Sequence[str] = DOCUMENTS) -> list[ChecklistItem]:
             for doc in DOCUMENTS if doc in documents for item in docs[doc]["items"]]
 
 
+def item_args(on: date | None = None) -> dict[str, str]:
+    """The figures the item texts name, from params.yaml on ``on`` (today by default).
+
+    ``months``: how long the Ehegatten-Notvertretungsrecht lasts at most (§ 1358 Abs. 3 Nr. 4 BGB).
+    """
+    return {"months": str(P.value("ehegattennotvertretung_monate", on or date.today()))}
+
+
 def document_citation(document: str) -> str:
     """The paragraph that governs ``document`` (``§ 1820 BGB``)."""
     return str(_data()["documents"][document]["citation"])

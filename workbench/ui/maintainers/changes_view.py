@@ -27,6 +27,34 @@ from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
 DATES, DRAFT = "dates", "draft"
 
 
+def changes_html(changes: list[Change], before: Setting, after: Setting, language: str) -> str:
+    """The families' amounts under both settings: a table (before, after, difference) and a bar chart.
+
+    Also the "Was ändert sich" of the Jahreswechsel page (official values against the new year's).
+    """
+    lang = language
+    rows, items, classes = [], [], []
+    for row in changes:
+        label = row.family.label.get(lang, row.family.id)
+        diff = row.difference
+        if diff is None:
+            rows.append([label, row.benefit, "–", "–", "–", text("maint.changes.not_computed", lang, reason=row.problem)])
+            classes.append("wb-fail")
+            continue
+        assert row.before is not None and row.after is not None
+        sign = "+" if diff > 0 else ""
+        rows.append([label, row.benefit, format_money(row.before, lang), format_money(row.after, lang),
+                     sign + format_money(diff, lang), ""])
+        classes.append("")
+        items.append((f"{label} · {row.benefit}", diff))
+    headers = [text(k, lang) for k in ("maint.ui.col_family", "maint.ui.col_benefit", "maint.ui.col_before",
+                                       "maint.ui.col_after", "maint.ui.col_difference", "maint.ui.col_note")]
+    caption = text("maint.ui.changes_caption", lang, before=before.label(lang), after=after.label(lang))
+    units = f'<p lang="{lang}">{html.escape(text("maint.ui.changes_units", lang))}</p>'
+    return (units + table(caption, headers, rows, numeric=(2, 3, 4), row_classes=classes)
+            + bar_chart(text("maint.ui.chart_caption", lang), items, lang))
+
+
 class ChangesView:
     """The page of ``maintainers/was-aendert-sich.ipynb``: ``ChangesView().show()``."""
 
@@ -98,28 +126,7 @@ class ChangesView:
 
     def result_html(self, before: Setting, after: Setting) -> str:
         """Table and chart of :attr:`rows`."""
-        lang = self.language
-        rows, items, classes = [], [], []
-        for row in self.rows:
-            label = row.family.label.get(lang, row.family.id)
-            diff = row.difference
-            if diff is None:
-                shown = ["–", "–", "–"]
-                rows.append([label, row.benefit, *shown, text("maint.changes.not_computed", lang, reason=row.problem)])
-                classes.append("wb-fail")
-                continue
-            assert row.before is not None and row.after is not None
-            sign = "+" if diff > 0 else ""
-            rows.append([label, row.benefit, format_money(row.before, lang), format_money(row.after, lang),
-                         sign + format_money(diff, lang), ""])
-            classes.append("")
-            items.append((f"{label} · {row.benefit}", diff))
-        headers = [text(k, lang) for k in ("maint.ui.col_family", "maint.ui.col_benefit", "maint.ui.col_before",
-                                           "maint.ui.col_after", "maint.ui.col_difference", "maint.ui.col_note")]
-        caption = text("maint.ui.changes_caption", lang, before=before.label(lang), after=after.label(lang))
-        units = f'<p lang="{lang}">{html.escape(text("maint.ui.changes_units", lang))}</p>'
-        return (units + table(caption, headers, rows, numeric=(2, 3, 4), row_classes=classes)
-                + bar_chart(text("maint.ui.chart_caption", lang), items, lang))
+        return changes_html(self.rows, before, after, self.language)
 
     def set_language(self, language: str) -> None:
         """Every text in ``language`` (the header's switch; maintainers work on no case, nothing is stored)."""

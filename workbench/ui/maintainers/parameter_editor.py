@@ -200,8 +200,11 @@ class ParameterEditor:
             rows.append([format_period(start, end, lang), format_value(entry.value, lang), entry.reference])
             classes.append("wb-current" if start <= self.today and (end is None or self.today <= end) else "")
         headers = [text(k, lang) for k in ("maint.ui.col_period", "maint.ui.col_value", "maint.ui.col_reference")]
+        due = param.next_update()
+        rhythm = ("<br>" + html.escape(text("maint.cli.rhythm", lang, updated=param.updated, due=format_date(due, lang),
+                                            published_in=param.published_in or "–"))) if due is not None else ""
         intro = (f'<p lang="{lang}"><strong>{html.escape(param.name)}</strong> – {html.escape(param.description)}<br>'
-                 f'{html.escape(text("maint.ui.unit_line", lang, unit=param.unit, basis=param.date_basis))}</p>')
+                 f'{html.escape(text("maint.ui.unit_line", lang, unit=param.unit, basis=param.date_basis))}{rhythm}</p>')
         return intro + table(text("maint.ui.values_caption", lang, name=param.name), headers, rows,
                              row_classes=classes)
 
