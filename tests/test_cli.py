@@ -71,7 +71,7 @@ def test_invalid_json_a_missing_file_and_an_unmodelled_birth_exit_with_2(tmp_pat
     case = json.loads(EXAMPLE.read_text())["case"]
     case["household"]["children"][0]["birth_date"] = "2024-05-01"
     out = run("elterngeld", write_case(tmp_path, case))
-    assert out.returncode == 2 and "Unterstützt werden Geburten ab 2025" in out.stderr  # open-ended since ADR 0015
+    assert out.returncode == 2 and "Unterstützt werden Geburten ab 2025" in out.stderr  # open-ended since ADR 0019
 
 
 def test_schema_prints_the_json_schema_of_the_case_format() -> None:

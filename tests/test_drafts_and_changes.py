@@ -80,7 +80,7 @@ def test_two_dates_show_the_new_years_tax_and_name_the_supported_years_before_th
     rows = compare(Setting(date(2025, 6, 15)), Setting(date(2026, 6, 15)), _family("angestellt-3000"))
     by_benefit = {r.benefit: r for r in rows}
     assert by_benefit["steuer"].difference is not None and by_benefit["steuer"].difference < 0
-    # ADR 0015: after the last values the newest ones answer (provisionally); nothing is refused
+    # ADR 0019: after the last values the newest ones answer (provisionally); nothing is refused
     rows = compare(Setting(date(2026, 6, 15)), Setting(date(2028, 6, 15)), _family("angestellt-3000"))
     assert all(r.difference is not None for r in rows), [(r.benefit, r.problem) for r in rows]
     # before the first values the row names the supported years in German

@@ -166,7 +166,7 @@ def test_a_year_before_the_values_is_refused_naming_the_period_and_2027_is_provi
         kinderzuschlag(couple("1207.91", "1025", month=date(2022, 1, 1)))
     from workbench.parameter_tracking import tracking
 
-    with tracking() as used:  # ADR 0015: no 2027 values yet → the 2026 values, flagged provisional
+    with tracking() as used:  # ADR 0019: no 2027 values yet → the 2026 values, flagged provisional
         later = kinderzuschlag(couple("1207.91", "1025", month=date(2027, 1, 1)))
     assert later.monthly == kinderzuschlag(couple("1207.91", "1025", month=date(2026, 1, 1))).monthly
     assert {v.name for v in used.provisional} >= {"hoechstbetrag_m", "regelbedarf_m"}

@@ -177,7 +177,7 @@ def test_the_tariff_of_32a_estg_gives_the_hand_computed_tax_at_the_zone_boundari
 
 
 def test_a_pap_year_after_2026_is_computed_provisionally_with_the_pap_2026() -> None:
-    """ADR 0015: no PAP 2027 yet → the PAP 2026 answers and the yearly constants are flagged provisional."""
+    """ADR 0019: no PAP 2027 yet → the PAP 2026 answers and the yearly constants are flagged provisional."""
     from workbench.parameter_tracking import tracking
 
     with tracking() as used:

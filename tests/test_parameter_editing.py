@@ -106,7 +106,7 @@ def test_implausible_entries_are_refused_with_a_message(
 
 
 def test_a_value_inside_a_period_the_law_closed_is_refused_as_an_overlap(rules: Path) -> None:
-    """§ 39 SGB XI a. F. ended on 30.06.2025 (valid_until kept, ADR 0015): a value from 01.06.2025 overlaps it."""
+    """§ 39 SGB XI a. F. ended on 30.06.2025 (valid_until kept, ADR 0019): a value from 01.06.2025 overlaps it."""
     editor = ParameterEditor(rules_dir=rules)
     _fill(editor, "verhinderungspflege_y", date(2025, 6, 1), "1700", REFERENCE, None, benefit="pflege")
     editor.check.click()

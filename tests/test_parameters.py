@@ -112,7 +112,7 @@ PERIODIC = {  # issue 15: what the law renews periodically (rhythm, where the va
     ("pflege", "pflegegeld_m"), ("pflege", "sachleistung_m"), ("pflege", "bbg_kv_y"),
     ("elterngeld", "geringfuegigkeitsgrenze_m"), ("elterngeld", "gkv_zusatzbeitrag_pap"),
 }
-CLOSED_BY_LAW = {  # the only values that end: a law ended the rule (ADR 0015)
+CLOSED_BY_LAW = {  # the only values that end: a law ended the rule (ADR 0019)
     ("leistungen", "kindergeld_staffel_m"), ("pflege", "verhinderungspflege_y"), ("pflege", "kurzzeitpflege_y"),
     ("steuer", "kv_zusatz_ag_durchschnitt"), ("steuer", "mindestvorsorgepauschale"),
 }

@@ -70,7 +70,7 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback() -> None:
 
 
 def test_check_as_of_15_november_2026_warns_about_the_values_missing_for_2027_and_exits_0() -> None:
-    """ADR 0015: from 60 days before 1 January the check lists each yearly parameter with its source."""
+    """ADR 0019: from 60 days before 1 January the check lists each yearly parameter with its source."""
     from datetime import date
 
     from workbench.maintenance.jahreswechsel import due_parameters

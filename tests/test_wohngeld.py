@@ -61,7 +61,7 @@ def test_bochum_is_mietstufe_3_and_that_value_is_marked_for_checking() -> None:
 
 
 def test_2026_uses_the_2025_values_and_2027_is_provisional_until_the_next_fortschreibung() -> None:
-    """§ 43 WoGG: biennial. Without the 2027 WoGFortV the 2025 values answer, flagged provisional (ADR 0015)."""
+    """§ 43 WoGG: biennial. Without the 2027 WoGFortV the 2025 values answer, flagged provisional (ADR 0019)."""
     from workbench.parameter_tracking import tracking
 
     with tracking() as used:

@@ -33,7 +33,7 @@ def _lang(language: str) -> str:
 
 
 def _noted(sections: list[HandoutSection], used: Usage, lang: str) -> list[HandoutSection]:
-    """``sections`` with "vorläufig: Werte für 2027 noch nicht hinterlegt …" first when latest known values answered (ADR 0015)."""
+    """``sections`` with "vorläufig: Werte für 2027 noch nicht hinterlegt …" first when latest known values answered (ADR 0019)."""
     note = provisional_note(used.provisional, lang)
     if note is None or not sections:
         return sections

@@ -29,7 +29,7 @@ def _number(value: Decimal | None) -> float | None:
 
 
 def _usage_json(used: Usage, lang: str) -> dict[str, Any]:
-    """"provisional" (ADR 0015) and "unverified" ("bitte prüfen" for the advisor) of a result."""
+    """"provisional" (ADR 0019) and "unverified" ("bitte prüfen" for the advisor) of a result."""
     return {"provisional_note": provisional_note(used.provisional, lang), "provisional": provisional_json(used.provisional),
             "unverified_note": unverified_note(used.unverified, lang),
             "unverified": sorted({f"{v.benefit}.{v.name}" for v in used.unverified})}

@@ -9,7 +9,7 @@ the outer ones (a Leistungscheck tracks each benefit and the CLI the whole run).
 
 - *Provisional*: the law renews the parameter periodically (``updated:`` in params.yaml) and
   the date looked up lies on or after the next expected update, so the latest known value
-  answers (ADR 0015). Results say "vorläufig: Werte für 2027 noch nicht hinterlegt – Stand
+  answers (ADR 0019). Results say "vorläufig: Werte für 2027 noch nicht hinterlegt – Stand
   der Werte: 2026".
 - *Unverified*: the value's reference says "(nicht verifiziert)" and the parameter does not name
   another check of its amounts (``values_checked_by``); the advisor's views say "bitte prüfen"

@@ -15,7 +15,7 @@ Rules:
 - ``values`` are ordered by ``valid_from``; an entry is valid until the day before the
   next one starts, or until its own ``valid_until``. Periods may not overlap. A value the law
   does not end has no ``valid_until``: it stays in force until a newer one replaces it
-  (ADR 0015); ``valid_until`` is kept only where a law really ends a rule.
+  (ADR 0019); ``valid_until`` is kept only where a law really ends a rule.
 - A parameter the law updates periodically says how (``updated: yearly``, ``biennial``,
   ``every_3_years``) and where the new value is published (``published_in``). A lookup on
   or after the next expected update (1 January of the year the rhythm leads to from the last

@@ -194,7 +194,7 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     case = case.model_copy(update={"language": lang})
     case.plan_child()  # a clear message before the PDF opens its font files (a case may have no child)
     spec = layout()
-    with tracking() as used:  # the Elterngeld of a birth after the newest PAP is provisional (ADR 0015)
+    with tracking() as used:  # the Elterngeld of a birth after the newest PAP is provisional (ADR 0019)
         chosen = list(plans) if plans is not None else handout_plans(case)
         if plans is not None and chosen:
             evaluate(case, dict(chosen[0].plan.months))

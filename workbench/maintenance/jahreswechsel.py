@@ -5,7 +5,7 @@ A parameter the law renews (``updated: yearly|biennial|every_3_years`` in params
 :data:`WARN_DAYS` days before that day, ``workbench params check`` lists it (exit status 0: a
 warning, not an error) and the maintainer notebook ``jahreswechsel.ipynb`` offers a field for
 its new value. Until the value is entered, results are computed with the latest known value
-and say "vorläufig" (ADR 0015).
+and say "vorläufig" (ADR 0019).
 """
 
 from __future__ import annotations

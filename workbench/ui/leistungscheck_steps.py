@@ -34,7 +34,7 @@ KINDS = [("ui.lc.kind_employee", "employee"), ("ui.lc.kind_minijob", "minijob"),
 
 
 def years() -> list[tuple[str, int]]:
-    """The check years on offer (this year, next year, the earlier ones with values; ADR 0015)."""
+    """The check years on offer (this year, next year, the earlier ones with values; ADR 0019)."""
     from workbench.clock import today
     from workbench.rules.leistungen.check import years_offered
 

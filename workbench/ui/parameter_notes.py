@@ -1,7 +1,7 @@
 """The advisor's notes about the values behind a result: "vorläufig" and "bitte prüfen".
 
 - *vorläufig*: a periodically updated value was due but is not entered yet; the result uses the
-  latest known value (ADR 0015): "vorläufig: Werte für 2027 noch nicht hinterlegt – Stand der
+  latest known value (ADR 0019): "vorläufig: Werte für 2027 noch nicht hinterlegt – Stand der
   Werte: 2026".
 - *bitte prüfen*: the result used a value whose reference says "(nicht verifiziert)"; the note
   names it in words. Only in the advisor's views, never on the family's sheets.

@@ -37,7 +37,7 @@ class QuickResult:
     basis_m: Decimal
     plus_m: Decimal
     explanation: Explaining
-    provisional: tuple[ProvisionalValue, ...] = ()   # latest known values after their update (ADR 0015)
+    provisional: tuple[ProvisionalValue, ...] = ()   # latest known values after their update (ADR 0019)
     unverified: tuple[UnverifiedValue, ...] = ()     # "bitte prüfen" for the advisor
 
 

@@ -35,7 +35,7 @@ P = parameters("elterngeld")
 def check_modelled(birth: date, language: str = "de") -> None:
     """Refuse births outside the modelled period with a message naming it."""
     first = P.parameter("modellierte_geburten").values[0].valid_from
-    if birth < first:  # open-ended: births after the newest PAP year are computed provisionally (ADR 0015)
+    if birth < first:  # open-ended: births after the newest PAP year are computed provisionally (ADR 0019)
         raise UnsupportedPeriod(text("fehler.geburt_ausserhalb", language, first=format_date(first, language),
                                      birth=format_date(birth, language), first_year=str(first.year)))
 

@@ -70,7 +70,7 @@ def check_date(case: Case, today: date | None = None) -> date:
 
     A fixed day in the year keeps a saved case's result the same whenever it is opened; the CLI's
     ``--date`` and the wizard can ask for another day. Not clipped to the years with values: after
-    them the result is provisional (latest known values, ADR 0015); before them the parameter
+    them the result is provisional (latest known values, ADR 0019); before them the parameter
     lookup says in German which years are supported.
     """
     today = today or date.today()

@@ -51,7 +51,7 @@ class BenefitResult:
     check_buergergeld: bool = False
     """The rule itself says the household should be checked for Bürgergeld instead."""
     provisional: tuple[ProvisionalValue, ...] = ()
-    """Latest known values used after their yearly update was due ("vorläufig", ADR 0015)."""
+    """Latest known values used after their yearly update was due ("vorläufig", ADR 0019)."""
 
     def reason_keys(self) -> list[str]:
         return [r if isinstance(r, str) else r.key for r in self.reasons]

@@ -55,7 +55,7 @@ def pap_rules_year(year: int) -> int:
 
     A year after the newest modelled PAP uses that PAP's rules with the latest known
     constants: the yearly constants are marked ``updated: yearly`` in params.yaml, so the
-    result is flagged provisional until the new PAP is entered (ADR 0015). A year before the
+    result is flagged provisional until the new PAP is entered (ADR 0019). A year before the
     first PAP is refused in German, naming the supported years.
     """
     if year < min(VORSORGEPAUSCHALE_NACH_PAP):
