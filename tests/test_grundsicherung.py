@@ -126,3 +126,22 @@ def test_a_reform_draft_of_the_regelbedarfe_reaches_kiz_and_the_families_need(tm
     # two partners at Stufe 2 (+34 € each) and a newborn at Stufe 6 (+23 €)
     assert rows["grundsicherung"].difference == D(2 * 34 + 23)
     assert rows["grundsicherung"].before == D(2 * 506 + 357 + 650 + 90)
+
+
+def test_a_2027_leistungscheck_names_the_provisional_regelbedarfe_once_under_grundsicherung(tmp_path: Path) -> None:
+    """Before issue 19 the 2027 result listed regelbedarf_m twice (the KiZ and the Leistungscheck copy)."""
+    import json
+
+    from tests.test_year_walk import walk_case
+    from workbench.case import load_case
+    from workbench.rules.leistungen.check import check_json, leistungscheck
+
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(walk_case(date(2027, 3, 1))), encoding="utf-8")
+    out = check_json(leistungscheck(load_case(path), date(2027, 3, 1)), "de")
+    named = [(p["benefit"], p["name"]) for p in out["provisional"] if p["name"] == "regelbedarf_m"]
+    assert named == [("grundsicherung", "regelbedarf_m")]
+    entry = next(p for p in out["provisional"] if p["name"] == "regelbedarf_m")
+    assert entry["values_as_of"] == "2026-01-01" and "BGBl. 2025 I Nr. 243" in entry["reference"]
+    assert ("grundsicherung", "regelbedarf_m") in [(p["benefit"], p["name"])
+                                                   for p in out["benefits"]["kinderzuschlag"]["provisional"]]
