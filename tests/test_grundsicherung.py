@@ -18,8 +18,8 @@ from workbench.rules.kinderzuschlag import KizAdult, KizChild, KizInput, kinderz
 from workbench.rules.leistungen.buergergeld import Bedarfsgemeinschaft, Erwerb, bedarfsvergleich
 from workbench.rules.wohngeld import WohngeldInput, WohngeldMember, wohngeld
 
-SGB2_NAMES = {"regelbedarf_m", "mehrbedarf_alleinerziehende", "mehrbedarf_alleinerziehend", "erwerbstaetigenfreibetrag",
-              "versicherungspauschale_m", "vermoegensfreibetrag"}
+SGB2_NAMES = {"regelbedarf_m", "mehrbedarf_alleinerziehende", "mehrbedarf_alleinerziehend", "mehrbedarf_schwangerschaft",
+              "erwerbstaetigenfreibetrag", "versicherungspauschale_m", "vermoegensfreibetrag"}
 
 
 def test_the_sgb2_values_live_only_in_the_grundsicherung_file() -> None:
@@ -67,6 +67,13 @@ def test_only_the_2024_gazette_number_is_unverified_and_the_amounts_are_checked_
 ])
 def test_mehrbedarf_alleinerziehende_21_abs_3_sgb2(ages: list[int], share: str, amount: str) -> None:
     assert gs.mehrbedarf_alleinerziehende(ages, gs.lookup(date(2026, 3, 1))) == (D(share), D(amount))
+
+
+def test_mehrbedarf_schwangerschaft_21_abs_2_sgb2_from_the_13th_week() -> None:
+    p = gs.lookup(date(2026, 3, 1))
+    assert gs.mehrbedarf_schwangerschaft(D(563), 12, p) == D(0)  # not yet: "nach der zwölften Woche"
+    assert gs.mehrbedarf_schwangerschaft(D(563), 13, p) == D("95.71")  # 17 % of Stufe 1
+    assert gs.mehrbedarf_schwangerschaft(D(506), 30, p) == D("86.02")  # of Stufe 2 for a partner
 
 
 def test_erwerbstaetigenfreibetrag_before_and_after_the_buergergeld_reform() -> None:

@@ -13,15 +13,15 @@ without one, so each result can name the unverified values it used.
 
 from __future__ import annotations
 
-from workbench.rules.grundsicherung.bedarfe import (VOLLJAEHRIG, mehrbedarf_alleinerziehende, regelbedarf_erwachsene,
-                                                    regelbedarf_kind, regelbedarfsstufe_kind)
+from workbench.rules.grundsicherung.bedarfe import (VOLLJAEHRIG, mehrbedarf_alleinerziehende, mehrbedarf_schwangerschaft,
+                                                    regelbedarf_erwachsene, regelbedarf_kind, regelbedarfsstufe_kind)
 from workbench.rules.grundsicherung.freibetraege import (erwerbstaetigen_absetzbetrag, versicherungspauschale,
                                                          vermoegensfreibetrag)
 from workbench.rules.grundsicherung.parameter import BENEFIT, P, lookup
 from workbench.rules.grundsicherung.unterkunft import kopfanteil
 
 __all__ = [
-    "BENEFIT", "P", "VOLLJAEHRIG", "erwerbstaetigen_absetzbetrag", "kopfanteil", "lookup", "mehrbedarf_alleinerziehende",
-    "regelbedarf_erwachsene", "regelbedarf_kind", "regelbedarfsstufe_kind", "vermoegensfreibetrag",
-    "versicherungspauschale",
+    "BENEFIT", "P", "VOLLJAEHRIG", "erwerbstaetigen_absetzbetrag", "kopfanteil", "lookup",
+    "mehrbedarf_alleinerziehende", "mehrbedarf_schwangerschaft", "regelbedarf_erwachsene", "regelbedarf_kind",
+    "regelbedarfsstufe_kind", "vermoegensfreibetrag", "versicherungspauschale",
 ]

@@ -61,3 +61,17 @@ def mehrbedarf_alleinerziehende(ages: Sequence[int], p: Lookup) -> tuple[Decimal
         share = as_decimal(t["erhoeht"])
     share = min(max(share, as_decimal(t["je_kind"]) * len(minors)), as_decimal(t["hoechstens"]))
     return share, round_cent(share * as_decimal(p("regelbedarf_m")["rbs_1"]))
+
+
+def mehrbedarf_schwangerschaft(regelbedarf: Decimal, week: int, p: Lookup) -> Decimal:
+    """Mehrbedarf of an expectant mother: 17 % of her Regelbedarf from the 13th week of
+    pregnancy (after the twelfth) to the end of the month of the birth; nothing before.
+
+    ``week`` is the completed week of pregnancy in the month asked for (the month of the birth
+    counts as a whole). Not used by the screenings yet: their inputs carry no week of pregnancy.
+    Rechtsgrundlage: § 21 Abs. 2 SGB II
+    """
+    t = p("mehrbedarf_schwangerschaft")
+    if week < int(t["ab_woche"]):
+        return ZERO
+    return round_cent(as_decimal(t["satz"]) * regelbedarf)
