@@ -105,9 +105,9 @@ x:
 
 PERIODIC = {  # issue 15: what the law renews periodically (rhythm, where the value is published)
     ("leistungen", "kindergeld_betrag_m"), ("leistungen", "kinderfreibetrag_saechlich_y"),
-    ("leistungen", "regelbedarf_m"), ("leistungen", "uvg_mindestunterhalt_m"), ("leistungen", "but_schulbedarf_y"),
+    ("grundsicherung", "regelbedarf_m"), ("leistungen", "uvg_mindestunterhalt_m"), ("leistungen", "but_schulbedarf_y"),
     ("kinderzuschlag", "hoechstbetrag_m"), ("kinderzuschlag", "wohnkosten_existenzminimum_y"),
-    ("kinderzuschlag", "regelbedarf_m"), ("wohngeld", "hoechstbetraege_m"), ("wohngeld", "koeffizienten"),
+    ("wohngeld", "hoechstbetraege_m"), ("wohngeld", "koeffizienten"),
     ("steuer", "bbg_rv"), ("steuer", "bbg_kvpv"), ("steuer", "grundfreibetrag"), ("steuer", "tarif_32a"),
     ("pflege", "pflegegeld_m"), ("pflege", "sachleistung_m"), ("pflege", "bbg_kv_y"),
     ("elterngeld", "geringfuegigkeitsgrenze_m"), ("elterngeld", "gkv_zusatzbeitrag_pap"),

@@ -59,9 +59,21 @@ def test_kita_pflege_and_vorsorge_name_their_unverified_values_for_the_advisor(t
     assert "bitte prüfen: " in vorsorge and "Registrierung im Zentralen Vorsorgeregister" in vorsorge
 
 
-def test_the_buergergeld_comparison_with_unverified_regelbedarfe_adds_the_hint(tmp_path: Path) -> None:
+def test_the_leistungscheck_with_unverified_values_adds_the_hint(tmp_path: Path) -> None:
     out = json.loads(run("check", str(_case(tmp_path, date(2026, 3, 1))), "--date", "2026-03-01")[1])
     assert "leistungen.hint.unverified" in [h["key"] for h in out["hints"]]
+
+
+def test_the_buergergeld_comparison_of_2026_uses_no_unverified_regelbedarf(tmp_path: Path) -> None:
+    """Issue 19: the Regelbedarfe 2026 are cited from the RBSFV 2026 (BGBl. 2025 I Nr. 243), checked against
+    the promulgated text, so the need comparison no longer asks to check them (it did while the citation
+    of the Leistungscheck's own copy said "Fundstelle nicht verifiziert")."""
+    from workbench.case import load_case
+    from workbench.rules.leistungen.check import leistungscheck
+
+    result = leistungscheck(load_case(_case(tmp_path, date(2026, 3, 1))), date(2026, 3, 1))
+    assert result.bedarf.steps and result.bedarf.steps[0].key == "leistungen.step.bg.need"
+    assert result.bedarf_unverified == ()
 
 
 def test_the_family_handout_says_nothing_about_checking(tmp_path: Path) -> None:

@@ -81,7 +81,9 @@ def merge_parameter(official: Parameter | None, name: str, body: dict[str, Any],
         for value in official.values:
             if value.valid_from >= start:
                 break
-            if value.valid_until is None or value.valid_until >= start:
+            # an open-ended value ends where the next one starts (ADR 0019): only an explicit end after
+            # the draft's start is cut back (capping every open value made the earlier ones overlap)
+            if value.valid_until is not None and value.valid_until >= start:
                 value = value.model_copy(update={"valid_until": start - timedelta(days=1)})
             kept.append(value)
     fields = {k: v for k, v in body.items() if k != "values"}

@@ -13,6 +13,9 @@ born on the comparison date. An evaluator maps (family, date) to one amount per 
 - ``kinderzuschlag``, ``wohngeld``: the amount per month in an example flat in Bochum
   (``families_kizwg.py`` names the assumptions).
 - ``leistungen``: Kindergeld plus Unterhaltsvorschuss per month (``families_leistungen.py``).
+- ``grundsicherung``: the family's SGB II need per month in the same example flat (Regelbedarfe,
+  Mehrbedarf, warm rent); a change of these values also changes the Kinderzuschlag and may
+  change Wohngeld, so :func:`affected_benefits` compares those too (``READS``).
 
 A benefit whose ``rules/<benefit>/params.yaml`` exists but has no evaluator yet is listed
 by :func:`benefits_without_evaluator`, so the maintainer sees it is not compared.
@@ -20,7 +23,7 @@ by :func:`benefits_without_evaluator`, so the maintainer sees it is not compared
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -116,12 +119,29 @@ EVALUATORS: dict[str, Callable[[Family, date], Decimal]] = {
     "kinderzuschlag": families_kizwg.kinderzuschlag_monthly,
     "wohngeld": families_kizwg.wohngeld_monthly,
     "leistungen": families_leistungen.kindergeld_und_uvg_monthly,
+    "grundsicherung": families_kizwg.sgb2_bedarf_monthly,
 }
+
+READS: dict[str, tuple[str, ...]] = {
+    # the Kinderzuschlag measures the parents against their SGB II need (§ 6a Abs. 4 BKGG); Wohngeld
+    # takes half of Regelbedarfsstufe 1 as the Grundrente allowance's cap (§ 17a WoGG). (The
+    # Leistungscheck's evaluator, Kindergeld and UVG, reads no SGB II value.)
+    "kinderzuschlag": ("grundsicherung",),
+    "wohngeld": ("grundsicherung",),
+}
+"""Which other parameter folders an evaluated benefit reads."""
 
 
 def evaluated_benefits() -> list[str]:
     """The benefits with a params.yaml and an evaluator, in file order."""
     return [b for b in parameter_files() if b in EVALUATORS]
+
+
+def affected_benefits(changed: Iterable[str]) -> list[str]:
+    """The evaluated benefits a change of the parameter folders ``changed`` can alter, in file order:
+    those changed and those that read a changed folder (``READS``)."""
+    changed = set(changed)
+    return [b for b in evaluated_benefits() if b in changed or changed & set(READS.get(b, ()))]
 
 
 def benefits_without_evaluator() -> list[str]:

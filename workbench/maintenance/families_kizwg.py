@@ -70,3 +70,21 @@ def wohngeld_monthly(family: "Family", on: date) -> Decimal:
                                       pays_health_insurance=insured, pays_pension_insurance=insured))
     members += [WohngeldMember(age, child=True, kindergeld=KINDERGELD_RECEIVED) for age in _child_ages(family)]
     return wohngeld(WohngeldInput(month=on, members=tuple(members), rent_cold=RENT_COLD, heating=HEATING)).monthly
+
+
+def sgb2_bedarf_monthly(family: "Family", on: date) -> Decimal:
+    """The family's need under SGB II per month in the example flat, from ``on``: Regelbedarfe,
+    the Mehrbedarf of a single parent and the warm rent (the yardstick of the Kinderzuschlag,
+    the Wohngeld plausibility check and the Bürgergeld comparison).
+
+    Rechtsgrundlage: §§ 20, 21 Abs. 3, 22, 23 SGB II (rules/grundsicherung)
+    """
+    from workbench.rules import grundsicherung as gs
+
+    p = gs.lookup(on)
+    ages = _child_ages(family)
+    need = gs.regelbedarf_erwachsene(len(family.parents), p) + sum((gs.regelbedarf_kind(a, p) for a in ages),
+                                                                   Decimal(0))
+    if len(family.parents) == 1:
+        need += gs.mehrbedarf_alleinerziehende(ages, p)[1]
+    return need + RENT_COLD + HEATING

@@ -102,23 +102,34 @@ class BenefitResult:
 
 
 class UsedParameters:
-    """Looks parameters up and remembers which of those used are marked unverified."""
+    """Looks parameters up and remembers which of those used are marked unverified.
+
+    Further parameter sets (``more``) answer the names the first one does not hold: the
+    Kinderzuschlag reads its own values and those of the Grundsicherung it builds on.
+    A value counts as unverified when its reference says "(nicht verifiziert)" and the
+    parameter names no other check of its amounts (``values_checked_by``, ADR 0019).
+    """
 
     MARK = "nicht verifiziert"
 
-    def __init__(self, params: ParameterSet, on: date) -> None:
+    def __init__(self, params: ParameterSet, on: date, *more: ParameterSet) -> None:
         self.params = params
+        self.sets = (params, *more)
         self.on = on
         self._unverified: list[str] = []
 
+    def _holder(self, name: str) -> ParameterSet:
+        return next((s for s in self.sets if name in s), self.params)
+
     def __call__(self, name: str) -> Any:
-        entry = self.params.entry(name, self.on)
-        if self.MARK in entry.reference and name not in self._unverified:
+        holder = self._holder(name)
+        entry = holder.entry(name, self.on)
+        if entry.valid_from in holder.parameter(name).unverified_from and name not in self._unverified:
             self._unverified.append(name)
         return entry.value
 
     def reference(self, name: str) -> str:
-        return self.params.reference(name, self.on)
+        return self._holder(name).reference(name, self.on)
 
     @property
     def unverified(self) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
 from workbench.rules.benefit import (BenefitResult, Reason, UsedParameters, as_decimal, award_period, percent,
                                      raise_problems)
+from workbench.rules import grundsicherung as gs
 from workbench.rules.kinderzuschlag import regeln as r
 from workbench.rules.kinderzuschlag.inputs import KizInput, problems
 
@@ -49,7 +50,7 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
     """
     raise_problems(problems(inp), language)
     month = inp.month.replace(day=1)
-    p = UsedParameters(P, month)
+    p = UsedParameters(P, month, gs.P)
     expl = Explanation()
     reasons: list[Reason] = []
     figures: dict[str, Decimal] = {}
@@ -109,7 +110,7 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
     expl.add("kinderzuschlag.regelbedarf_eltern", regel, "§ 20 SGB II, § 6a Abs. 4 BKGG")
     mehr = ZERO
     if single:
-        share, mehr = r.mehrbedarf_alleinerziehende([c.age for c in inp.children], p)
+        share, mehr = gs.mehrbedarf_alleinerziehende([c.age for c in inp.children], p)
         expl.add("kinderzuschlag.mehrbedarf", mehr, "§ 21 Abs. 3 SGB II", share=percent(share))
     anteil = r.wohnkostenanteil(single, len(kids), p)
     wohnen = round_cent(inp.warm_rent * anteil / 100)
@@ -128,7 +129,7 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
     persons = len(inp.adults) + len(inp.children)
     over = ZERO
     if inp.wealth > 0:
-        frei = r.vermoegensfreibetrag(persons, p)
+        frei = gs.vermoegensfreibetrag(persons, p)
         over = max(inp.wealth - frei, ZERO)
         expl.add("kinderzuschlag.vermoegen", over, "§ 6a Abs. 3, 6 BKGG, § 12 Abs. 4 SGB II",
                  wealth=inp.wealth, exempt=frei, persons=persons)
@@ -175,14 +176,14 @@ def _fehlbetrag(inp: KizInput, parents_income: Decimal, parents_regel: Decimal, 
     Rechtsgrundlage: § 6a Abs. 1 Nr. 3, Abs. 1a BKGG, §§ 9, 11, 19, 22 SGB II
     """
     persons = len(inp.adults) + len(inp.children)
-    rent_head = inp.warm_rent / persons
+    rent_head = gs.kopfanteil(inp.warm_rent, persons)
     kids = [c for c in inp.children if r.ist_kiz_kind(c)]
     kiz_share = kiz / len(kids) if kids else ZERO
     wohngeld = inp.wohngeld or ZERO
     need = parents_regel + rent_head * len(inp.adults)
     available = parents_income + wohngeld
     for child in inp.children:
-        child_need = r.regelbedarf_kind(child.age, p) + rent_head
+        child_need = gs.regelbedarf_kind(child.age, p) + rent_head
         own = child.own_income + (kiz_share if r.ist_kiz_kind(child) else ZERO)
         covered = min(own + child.kindergeld, child_need)
         surplus_kindergeld = min(child.kindergeld, max(own + child.kindergeld - child_need, ZERO))

@@ -5,7 +5,8 @@ income, they end the need (§ 12a SGB II, § 6a Abs. 1 Nr. 3 BKGG). This module 
 SGB II need (Regelbedarfe, single-parent Mehrbedarf, the warm rent) with the income the
 Jobcenter would count (net pay after the § 11b allowances, Kindergeld and maintenance/UVG as the
 children's income, KiZ and Wohngeld). It is a screening, not a Bürgergeld computation: the
-result only says "check Bürgergeld" with the gap; the Jobcenter decides.
+result only says "check Bürgergeld" with the gap; the Jobcenter decides. The SGB II values and
+rules are those of :mod:`workbench.rules.grundsicherung`.
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from decimal import Decimal
 
 from workbench.explain import Explanation
 from workbench.money import ZERO, round_cent
-from workbench.parameters import parameters
+from workbench.rules import grundsicherung as gs
 from workbench.rules.leistungen.alter import vollendete_jahre
-
-P = parameters("leistungen")
 
 
 @dataclass(frozen=True)
@@ -56,39 +55,21 @@ class Bedarfsvergleich:
 
 
 def regelbedarf_kind(birth: date, on: date) -> Decimal:
-    """Regelbedarfsstufe 6/5/4/3 by age (Rechtsgrundlage: § 23 Nr. 1, § 20 Abs. 2 Satz 2 Nr. 2 SGB II)."""
-    rbs = P.value("regelbedarf_m", on)
-    age = vollendete_jahre(birth, on)
-    key = "rbs_6" if age < 6 else "rbs_5" if age < 14 else "rbs_4" if age < 18 else "rbs_3"
-    return Decimal(rbs[key])
+    """Regelbedarfsstufe 6/5/4/3 by age (Rechtsgrundlage: § 23 Nr. 1, § 20 Abs. 2 Satz 2 Nr. 1 SGB II)."""
+    return gs.regelbedarf_kind(vollendete_jahre(birth, on), gs.lookup(on))
 
 
 def mehrbedarf_alleinerziehend(birth_dates: Sequence[date], on: date) -> Decimal:
-    """Mehrbedarf for a single parent (Rechtsgrundlage: § 21 Abs. 3 SGB II)."""
-    p = P.value("mehrbedarf_alleinerziehend", on)
-    rbs1 = Decimal(P.value("regelbedarf_m", on)["rbs_1"])
-    ages = [vollendete_jahre(b, on) for b in birth_dates if vollendete_jahre(b, on) < 18]
-    if not ages:
+    """Mehrbedarf for a single parent (Rechtsgrundlage: § 21 Abs. 3 SGB II); 0 without a minor child."""
+    ages = [vollendete_jahre(b, on) for b in birth_dates]
+    if not any(a < gs.VOLLJAEHRIG for a in ages):
         return ZERO
-    raised = any(a < 7 for a in ages) or 2 <= sum(1 for a in ages if a < 16) <= 3
-    share = max(Decimal(p["erhoeht"]) if raised else ZERO, Decimal(p["je_kind"]) * len(ages))
-    return round_cent(rbs1 * min(share, Decimal(p["hoechstens"])))
+    return gs.mehrbedarf_alleinerziehende(ages, gs.lookup(on))[1]
 
 
 def erwerbstaetigenfreibetrag(gross: Decimal, with_child: bool, on: date) -> Decimal:
     """Allowance on income from work (Rechtsgrundlage: § 11b Abs. 2 Satz 1, Abs. 3 SGB II)."""
-    p = P.value("erwerbstaetigenfreibetrag", on)
-    if gross <= 0:
-        return ZERO
-    allowance = min(gross, Decimal(p["grund"]))
-    bands = ((Decimal(p["grund"]), Decimal(p["stufe_1_bis"]), Decimal(p["satz_1"])),
-             (Decimal(p["stufe_1_bis"]), Decimal(p["stufe_2_bis"]), Decimal(p["satz_2"])),
-             (Decimal(p["stufe_2_bis"]), Decimal(p["stufe_3_bis_mit_kind" if with_child else "stufe_3_bis"]),
-              Decimal(p["satz_3"])))
-    for low, high, rate in bands:
-        if gross > low:
-            allowance += (min(gross, high) - low) * rate
-    return round_cent(allowance)
+    return gs.erwerbstaetigen_absetzbetrag(gross, with_child, gs.lookup(on))
 
 
 def bedarfsvergleich(bg: Bedarfsgemeinschaft, extra_income: Decimal, on: date) -> Bedarfsvergleich:
@@ -97,9 +78,8 @@ def bedarfsvergleich(bg: Bedarfsgemeinschaft, extra_income: Decimal, on: date) -
     Rechtsgrundlage: §§ 19-22, 11, 11b SGB II; § 12a SGB II (Vorrang)
     """
     e = Explanation()
-    rbs = P.value("regelbedarf_m", on)
     single = len(bg.adults) == 1
-    adults = Decimal(rbs["rbs_1"]) if single else Decimal(rbs["rbs_2"]) * 2
+    adults = gs.regelbedarf_erwachsene(1 if single else 2, gs.lookup(on))
     children = sum((regelbedarf_kind(b, on) for b in bg.child_birth_dates), ZERO)
     extra = mehrbedarf_alleinerziehend(bg.child_birth_dates, on) if single else ZERO
     need = adults + children + extra + bg.warm_rent

@@ -23,14 +23,13 @@ from workbench.explain import Explanation
 from workbench.i18n import text
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
+from workbench.rules import grundsicherung as gs
 from workbench.rules.benefit import (BenefitResult, Reason, UsedParameters, as_decimal, award_period, percent,
                                      raise_problems)
-from workbench.rules.kinderzuschlag import regeln as kiz_regeln
 from workbench.rules.wohngeld import regeln as r
 from workbench.rules.wohngeld.inputs import WohngeldInput, problems
 
 P = parameters("wohngeld")
-KIZ = parameters("kinderzuschlag")
 BENEFIT = "wohngeld"
 
 
@@ -148,17 +147,13 @@ def _plausibilitaet(inp: WohngeldInput, wohngeld: Decimal, expl: Explanation) ->
 
     Rechtsgrundlage: Wohngeld-Verwaltungsvorschrift Nr. 15.01 ff. zu § 15 WoGG
     """
-    kp = UsedParameters(KIZ, inp.month.replace(day=1))
+    gp = gs.lookup(inp.month.replace(day=1))
     adults = [m for m in inp.members if not m.child]
     children = [m for m in inp.members if m.child]
-    rb = kp("regelbedarf_m")
-    if len(adults) == 1:
-        need = as_decimal(rb["rbs1"])
-        if children:
-            need += kiz_regeln.mehrbedarf_alleinerziehende([c.age for c in children], kp)[1]
-    else:
-        need = as_decimal(rb["rbs2"]) * len(adults)
-    need += sum((kiz_regeln.regelbedarf_kind(c.age, kp) for c in children), ZERO)
+    need = gs.regelbedarf_erwachsene(len(adults), gp)
+    if len(adults) == 1 and children:
+        need += gs.mehrbedarf_alleinerziehende([c.age for c in children], gp)[1]
+    need += sum((gs.regelbedarf_kind(c.age, gp) for c in children), ZERO)
     need += inp.rent_cold + inp.heating
     available = (inp.net_income or ZERO) + wohngeld + inp.kinderzuschlag + sum(
         (m.kindergeld + m.maintenance + m.uvg for m in inp.members), ZERO)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from workbench.money import ZERO, round_cent
-from workbench.parameters import parameters
+from workbench.rules import grundsicherung as gs
 from workbench.rules.benefit import UsedParameters, as_decimal
 from workbench.rules.wohngeld.inputs import WohngeldMember
 
@@ -122,7 +122,7 @@ def freibetraege(members: Sequence[WohngeldMember], p: UsedParameters) -> dict[s
             out["kind_erwerb"] += min(m.gross_wage + max(m.profit, ZERO), as_decimal(t["kind_erwerb_hoechstens"]) / TWELVE)
         if m.grundrente and m.pension > 0:
             g = p("grundrentenfreibetrag")
-            rbs1 = as_decimal(parameters("kinderzuschlag").value("regelbedarf_m", p.on)["rbs1"])
+            rbs1 = gs.regelbedarf_erwachsene(1, gs.lookup(p.on))  # § 17a WoGG: Anteil der RBS 1
             sockel = as_decimal(g["sockel"])
             amount = min(m.pension, sockel) + as_decimal(g["satz"]) * max(m.pension - sockel, ZERO)
             out["grundrente"] += min(amount, as_decimal(g["hoechstens_anteil_rbs1"]) * rbs1)

@@ -27,7 +27,7 @@ from workbench.maintenance.changes import Setting, compare
 from workbench.maintenance.display import format_value
 from workbench.maintenance.drafts import Draft
 from workbench.maintenance.editing import ProposedChange, official_parameters, propose_value
-from workbench.maintenance.families import evaluated_benefits
+from workbench.maintenance.families import affected_benefits
 from workbench.maintenance.jahreswechsel import DueParameter, due_parameters
 from workbench.parameters import ParameterSet, parse_parameter_text
 from workbench.ui.callbacks import guarded
@@ -172,7 +172,7 @@ class JahreswechselView:
         lang = self.language
         on = min(p_.due for p_ in (row.due for row in self.rows if row.filled))
         draft = self._draft()
-        benefits = [b for b in evaluated_benefits() if b in draft.changed]
+        benefits = affected_benefits(draft.changed)
         heading = f'<h2 lang="{lang}">{html.escape(text("maint.jw.ui.changes_heading", lang))}</h2>'
         if not benefits:
             return heading + f'<p lang="{lang}">{html.escape(text("maint.jw.ui.no_families", lang))}</p>'
