@@ -36,6 +36,24 @@ def test_pflege_wizard_shows_the_combination_for_pflegegrad_3() -> None:
     assert store.open(wizard.case_id).data["care"]["recipient"]["sach_percent"] == 40
 
 
+def test_a_care_case_without_the_yes_no_answers_keeps_the_models_yes_when_clicked_through() -> None:
+    """A case from the command line or an import may leave out ``at_home`` and ``employed``: the model
+    reads them as yes (§ 37 SGB XI Pflegegeld at home, § 3 PflegeZG for employees). Clicking "Weiter"
+    through the wizard must not turn them into no (that would deny the Pflegegeld and the Freistellung)."""
+    store = MemoryStore()
+    case = new_pflege_case()
+    del case["care"]["recipient"]["at_home"], case["care"]["carer"]["employed"]
+    wizard = PflegeWizard(case, store, autosave_delay=0)
+    assert wizard.step.fields()["care.recipient.at_home"].input.value is True
+    fill(wizard, {"care.recipient.name": "Gül", "care.recipient.pflegegrad": 3})
+    wizard._on_next()
+    assert wizard.step.fields()["care.carer.employed"].input.value is True
+    fill(wizard, {"household.parents[0].name": "Aylin"})
+    wizard._on_next()
+    care = store.open(wizard.case_id).data["care"]
+    assert care["recipient"]["at_home"] is True and care["carer"]["employed"] is True
+
+
 def test_pflege_wizard_keeps_a_bad_entry_and_says_what_to_fix() -> None:
     wizard = PflegeWizard(new_pflege_case(), MemoryStore(), autosave_delay=0)
     fill(wizard, {"care.recipient.sach_percent": "140"})

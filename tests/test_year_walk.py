@@ -184,3 +184,23 @@ def test_the_elterngeld_handout_of_a_2028_birth_says_vorlaeufig_below_the_plans(
     pdf.write_bytes(handout_pdf(load_case(data), "de"))
     text = "".join(page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(str(pdf)))
     assert "vorläufig: Werte für 2027" not in " ".join(text.split())  # a 2027 birth uses the PAP 2026
+
+
+@pytest.mark.parametrize(("on", "provisional"), [(date(2026, 9, 1), False), (date(2028, 3, 1), True)])
+def test_optimize_and_compare_carry_the_provisional_values_too(tmp_path: Path, on: date, provisional: bool) -> None:
+    """A 2028 birth is assessed with the PAP of 2027, which is not entered yet: every plan the optimizer
+    and the comparison price is provisional, and their JSON says so like the other entry points."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(walk_case(on)), encoding="utf-8")
+    for argv in (["optimize", str(path), "--top", "1"], ["compare", str(path), "--json"]):
+        code, out, err = run(*argv)
+        assert code == 0, err
+        data = json.loads(out)
+        names = {value["name"] for value in data["provisional"]}
+        assert bool(names) == provisional, (argv[0], names)
+        if provisional:
+            assert data["provisional_note"].startswith("vorläufig: Werte für 2027 noch nicht hinterlegt")
+        else:
+            assert data["provisional_note"] is None
+    code, out, _ = run("compare", str(path))
+    assert code == 0 and ("vorläufig: Werte für 2027" in out) == provisional

@@ -31,7 +31,7 @@ from workbench.cli_params import add_params_parser
 from workbench.cli_store import add_cases_parser, add_store_parsers
 from workbench.cli_serve import add_serve_parser
 from workbench.errors import CaseError, InvalidValue, UnsupportedPeriod, WorkbenchError
-
+from workbench.parameter_tracking import Usage, provisional_json, provisional_note, tracking
 
 
 def _print_json(data: object) -> None:
@@ -68,7 +68,9 @@ def cmd_optimize(args: argparse.Namespace) -> int:
     case = load_case(Path(args.case))
     if args.language:
         case = case.model_copy(update={"language": args.language})
-    _print_json(optimize(case, args.objective, args.top).to_json())
+    with tracking() as used:  # a birth after the newest values: every plan is provisional (ADR 0019)
+        found = optimize(case, args.objective, args.top)
+    _print_json({**found.to_json(), **_provisional_json(used, case.language)})
     return 0
 
 
@@ -79,12 +81,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
     case = load_case(Path(args.case))
     if args.language:
         case = case.model_copy(update={"language": args.language})
-    result = compare_plans(case, standard_plans(case))
+    with tracking() as used:
+        result = compare_plans(case, standard_plans(case))
     if args.json:
-        _print_json(result.to_json())
+        _print_json({**result.to_json(), **_provisional_json(used, case.language)})
     else:
-        sys.stdout.write(result.table() + "\n")
+        note = provisional_note(used.provisional, case.language)
+        sys.stdout.write(result.table() + "\n" + (note + "\n" if note else ""))
     return 0
+
+
+def _provisional_json(used: Usage, language: str) -> dict[str, object]:
+    """The provisional values behind a whole run, as the other entry points carry them."""
+    return {"provisional_note": provisional_note(used.provisional, language),
+            "provisional": provisional_json(used.provisional)}
 
 
 def cmd_handout(args: argparse.Namespace) -> int:

@@ -62,16 +62,14 @@ class IncomeForm:
             "church_tax": CheckField("ui.eg.church_tax", lang),
             "child_allowances": ChoiceField("ui.eg.child_allowances", lang, allowances(lang), width="22em"),
             "health_insurance": ChoiceField("ui.eg.health_insurance", lang, INSURANCE),
-            "pension_insured": CheckField("ui.eg.pension_insured", lang),
-            "unemployment_insured": CheckField("ui.eg.unemployment_insured", lang),
+            "pension_insured": CheckField("ui.eg.pension_insured", lang, default=True),
+            "unemployment_insured": CheckField("ui.eg.unemployment_insured", lang, default=True),
             "annual_profit": MoneyField("ui.eg.annual_profit", lang),
         }
         self.parent: dict[str, Field] = {
             "taxable_income_last_year": MoneyField("ui.eg.taxable_income", lang, optional=True),
             "maternity_benefit": CheckField("ui.eg.maternity_benefit", lang),
         }
-        self.income["pension_insured"].write(True)
-        self.income["unemployment_insured"].write(True)
         self.widget = w.VBox([self.heading, *[f.widget for f in self.income.values()],
                               *[f.widget for f in self.parent.values()]])
         self.widget.add_class("wb-section")

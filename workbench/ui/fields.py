@@ -175,16 +175,17 @@ class ChoiceField(Field):
 
 
 class CheckField(Field):
-    """A yes/no checkbox."""
+    """A yes/no checkbox; ``default`` is the case model's default, shown while the case has no value
+    (a case imported without the key must not turn into "no" just because the advisor clicked on)."""
 
-    def __init__(self, label_key: str, language: str) -> None:
-        super().__init__(w.Checkbox(value=False, indent=True), label_key, language)
+    def __init__(self, label_key: str, language: str, *, default: bool = False) -> None:
+        super().__init__(w.Checkbox(value=default, indent=True), label_key, language)
 
     def read(self) -> bool:
         return bool(self.input.value)
 
     def write(self, value: Any) -> None:
-        if value is not None:  # missing in the case: keep the field's default (True for insured)
+        if value is not None:  # missing in the case: keep the field's default (the model's)
             self.input.value = bool(value)
 
 

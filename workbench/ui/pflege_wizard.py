@@ -32,7 +32,7 @@ def _recipient_fields(lang: str) -> dict[str, Field]:
         f"{r}.relation": ChoiceField("ui.pflege.relation", lang, [(f"ui.pflege.relation_{x}", x) for x in RELATIONS]),
         f"{r}.pflegegrad": ChoiceField("ui.pflege.pflegegrad", lang,
                                        [(text("ui.pflege.grad", lang, grad=g), g) for g in range(1, 6)]),
-        f"{r}.at_home": CheckField("ui.pflege.at_home", lang),
+        f"{r}.at_home": CheckField("ui.pflege.at_home", lang, default=True),
         f"{r}.sach_percent": NumberField("ui.pflege.sach_percent", lang, Decimal(0), Decimal(100),
                                          "ui.pflege.percent_invalid"),
     }
@@ -43,7 +43,7 @@ def _carer_fields(lang: str) -> dict[str, Field]:
     hours = ("ui.pflege.hours_invalid",)
     return {
         "household.parents[0].name": TextField("ui.pflege.carer_name", lang),
-        f"{c}.employed": CheckField("ui.pflege.employed", lang),
+        f"{c}.employed": CheckField("ui.pflege.employed", lang, default=True),
         f"{c}.employer_employees": NumberField("ui.pflege.employees", lang, Decimal(0), Decimal(1_000_000),
                                                "ui.pflege.employees_invalid", optional=True),
         f"{c}.hours_per_week": NumberField("ui.pflege.hours", lang, Decimal(0), Decimal(60), *hours, optional=True),
