@@ -1,6 +1,6 @@
 """The case file model accepts ``workbench-case/2`` (and ``/1``, migrated) and explains every rejection.
 
-Contract: ``/work/shared/case-format.md``; worked examples: ``/work/shared/examples/elterngeld``.
+Contract: ``../shared/case-format.md``; worked examples: ``../shared/examples/elterngeld`` (found through ``tests/shared.py``).
 All names and numbers below are invented.
 """
 

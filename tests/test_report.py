@@ -149,8 +149,8 @@ def test_a_mothers_elternzeit_notice_follows_the_end_of_her_mutterschutz() -> No
 def test_chart_axis_labels_keep_the_thousands() -> None:
     from decimal import Decimal
 
-    from workbench.report import _whole_euros
+    from workbench.report_blocks import whole_euros
 
-    assert _whole_euros(Decimal(2000), "de") == "2.000 €"
-    assert _whole_euros(Decimal(1500), "en") == "€1,500"
-    assert _whole_euros(Decimal(0), "de") == "0 €"
+    assert whole_euros(Decimal(2000), "de") == "2.000 €"
+    assert whole_euros(Decimal(1500), "en") == "€1,500"
+    assert whole_euros(Decimal(0), "de") == "0 €"

@@ -18,8 +18,8 @@ from fpdf.enums import XPos, YPos
 from workbench.case import Case
 from workbench.i18n import format_date, format_money, text
 from workbench.parameter_tracking import Usage, provisional_note, tracking
-from workbench.report import HandoutSection, _Handout, layout
-from workbench.report_blocks import _section
+from workbench.report import HandoutSection, HandoutPdf, layout
+from workbench.report_blocks import draw_section
 from workbench.rules.kita import beitrag, kita_termine
 from workbench.rules.kita.beitrag import PORTAL_URL, SATZUNG_URL
 from workbench.rules.pflege import freistellungen, leistungen
@@ -273,7 +273,7 @@ def _vorsorge_sections(case: Case, language: str = "de", on: date | None = None)
 def topic_pdf(title: str, intro: str, sections: Sequence[HandoutSection], language: str = "de") -> bytes:
     """A PDF of ``sections`` under ``title`` (report.py's fonts, margins and section layout)."""
     lang = _lang(language)
-    pdf = _Handout(lang, layout())
+    pdf = HandoutPdf(lang, layout())
     pdf.set_title(title)
     pdf.set_creator("Familienbüro workbench")
     pdf.add_page()
@@ -281,7 +281,7 @@ def topic_pdf(title: str, intro: str, sections: Sequence[HandoutSection], langua
     pdf.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.para(intro, size=8.5)
     for section in sections:
-        _section(pdf, section)
+        draw_section(pdf, section)
     pdf.heading(text("report.contact_heading", lang))
     pdf.para(text("report.contact", lang))
     return pdf.finish()

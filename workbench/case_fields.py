@@ -71,7 +71,7 @@ Money = Annotated[
 """Euros as a JSON number, at most two decimals, not negative."""
 
 
-def _whole(low: int, high: int) -> BeforeValidator:
+def whole_number(low: int, high: int) -> BeforeValidator:
     """A whole number from ``low`` to ``high``; the message names both bounds."""
     def check(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -169,11 +169,11 @@ Identifier = Annotated[str, BeforeValidator(_identifier),
                        WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9_-]{1,10}$"})]
 MonthKey = Annotated[str, BeforeValidator(_month_key),
                      WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"})]
-Lebensmonat = Annotated[int, _whole(1, LEBENSMONATE), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 32})]
-MonthCount = Annotated[int, _whole(0, LEBENSMONATE), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 32})]
-TaxClass = Annotated[int, _whole(1, 6), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 6})]
-ChildCount = Annotated[int, _whole(1, 8), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 8})]
-WeeksEarly = Annotated[int, _whole(0, 20), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 20})]
+Lebensmonat = Annotated[int, whole_number(1, LEBENSMONATE), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 32})]
+MonthCount = Annotated[int, whole_number(0, LEBENSMONATE), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 32})]
+TaxClass = Annotated[int, whole_number(1, 6), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 6})]
+ChildCount = Annotated[int, whole_number(1, 8), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 8})]
+WeeksEarly = Annotated[int, whole_number(0, 20), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 20})]
 Hours = Annotated[Decimal, BeforeValidator(_hours), _NUMBER_OUT,
                   WithJsonSchema({"type": "number", "minimum": 0, "maximum": 60})]
 ChildAllowances = Annotated[Decimal, BeforeValidator(_child_allowances), _NUMBER_OUT,

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema
 
-from workbench.case_fields import Hours, Money, TaxClass, _whole
+from workbench.case_fields import Hours, Money, TaxClass, whole_number
 from workbench.case_fields import CaseModel as _Model
 
 FORMAT_V1 = "workbench-case/1"
@@ -26,7 +26,7 @@ CURRENT_FORMAT = FORMAT_V2
 DEFAULT_MUNICIPALITY = "Bochum"  # the Familienbüro's city: new cases start there (a place name, not a text)
 ZERO = Decimal("0")
 
-Mietstufe = Annotated[int, _whole(1, 7), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 7})]
+Mietstufe = Annotated[int, whole_number(1, 7), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 7})]
 CurrentKind = Literal["employee", "minijob", "self_employed", "none"]
 ReceivedKind = Literal["elterngeld", "alg1", "krankengeld", "pension", "other"]
 Education = Literal[
@@ -106,7 +106,7 @@ class HouseholdBenefits(_Model, title="Leistungen des Haushalts"):
     receives_buergergeld: bool = Field(default=False, description="Bezieht Bürgergeld (SGB II)")
     receives_kinderzuschlag: bool = Field(default=False, description="Bezieht bereits Kinderzuschlag")
     receives_wohngeld: bool = Field(default=False, description="Bezieht bereits Wohngeld")
-    year: Annotated[int, _whole(2019, 2099), WithJsonSchema({"type": "integer", "minimum": 2019, "maximum": 2099})] | None = Field(
+    year: Annotated[int, whole_number(2019, 2099), WithJsonSchema({"type": "integer", "minimum": 2019, "maximum": 2099})] | None = Field(
         default=None, description="Jahr der Prüfung (leer: heute)")
 
 

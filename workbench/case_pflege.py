@@ -13,17 +13,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
-from workbench.case_fields import Hours, Identifier, IsoDate, Money, _whole
+from workbench.case_fields import Hours, Identifier, IsoDate, Money, whole_number
 from workbench.case_fields import CaseModel as _Model
 from workbench.case_messages import problem
 
 Relation = Literal["parent", "parent_in_law", "grandparent", "spouse", "sibling", "child", "other"]
 Transfer = Literal["none", "kiz", "wohngeld", "buergergeld", "sgb_xii", "asylblg"]
 Document = Literal["vollmacht", "betreuungsverfuegung", "patientenverfuegung"]
-Pflegegrad = Annotated[int, _whole(1, 5), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 5})]
-Percent = Annotated[int, _whole(0, 100), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 100})]
-Employees = Annotated[int, _whole(0, 1_000_000), WithJsonSchema({"type": "integer", "minimum": 0})]
-Agents = Annotated[int, _whole(0, 10), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 10})]
+Pflegegrad = Annotated[int, whole_number(1, 5), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 5})]
+Percent = Annotated[int, whole_number(0, 100), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 100})]
+Employees = Annotated[int, whole_number(0, 1_000_000), WithJsonSchema({"type": "integer", "minimum": 0})]
+Agents = Annotated[int, whole_number(0, 10), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 10})]
 KitaHours = Literal[25, 35, 45]
 DOCUMENTS: tuple[Document, ...] = ("vollmacht", "betreuungsverfuegung", "patientenverfuegung")
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from workbench.cli_params import iso_date
+from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
 from workbench.parameter_tracking import Usage, provisional_json, provisional_note, tracking, unverified_note
@@ -85,8 +85,9 @@ def cmd_elternzeit(args: argparse.Namespace) -> int:
     from workbench.lebenslagen import elternzeit_result
 
     case = _load(args)
+    today = args.today or clock_today()  # the office's day ($WORKBENCH_TODAY in rehearsals and the output check)
     with tracking() as used:
-        result = elternzeit_result(case, args.today)
+        result = elternzeit_result(case, today)
     if result is None:
         raise WorkbenchError(text("ls.cli.no_elternzeit", case.language))
     lang = case.language
@@ -95,7 +96,7 @@ def cmd_elternzeit(args: argparse.Namespace) -> int:
                 "notice_by": d.anmeldefrist.isoformat() if d.anmeldefrist else None,
                 "dismissal_protection_from": d.kuendigungsschutz_ab.isoformat() if d.kuendigungsschutz_ab else None,
                 "after_third_birthday": d.nach_drittem} for d in result.periods]
-    out = {"birth": result.birth.isoformat(), "today": (args.today or date.today()).isoformat(), "periods": periods,
+    out = {"birth": result.birth.isoformat(), "today": today.isoformat(), "periods": periods,
            "findings": [{"rule": h.rule, "level": h.level, "parent": h.parent, "message": h.text(lang)}
                         for h in result.findings],
            "binding_until": {pid: d.isoformat() for pid, d in result.binding.items()},

@@ -14,14 +14,16 @@ import sys
 from pathlib import Path
 
 from workbench.cli_params import iso_date
+from workbench.clock import today as clock_today
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from workbench.case import load_case
-    from workbench.rules.leistungen.check import check_json, leistungscheck
+    from workbench.rules.leistungen.check import check_date, check_json, leistungscheck
 
     case = load_case(Path(args.case))
-    result = leistungscheck(case, args.date)
+    # 1 July of the case's year, else the office's day ($WORKBENCH_TODAY in rehearsals and the output check)
+    result = leistungscheck(case, args.date or check_date(case, clock_today()))
     json.dump(check_json(result, args.language or case.language), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from workbench.clock import today as clock_today
 from workbench.errors import InvalidValue, MissingParameter
 from workbench.i18n import format_date, format_money, text
 from workbench.maintenance.display import format_period, format_value, value_on
@@ -37,7 +38,7 @@ def _out(line: str = "") -> None:
 def cmd_show(args: argparse.Namespace) -> int:
     from workbench.maintenance.checks import official_sets
 
-    lang, on = args.language, args.date or date.today()
+    lang, on = args.language, args.date or clock_today()
     sets = official_sets(args.rules_dir)
     if args.benefit is None:
         for benefit, pset in sets.items():
@@ -104,7 +105,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if args.draft:
         if args.date_from or args.date_to:
             raise InvalidValue([_problem("maint.cli.diff_either")])
-        on = args.date or date.today()
+        on = args.date or clock_today()
         draft = load_draft(args.draft, args.drafts_dir, args.rules_dir)
         _out(text("maint.cli.draft_heading", lang, draft=draft.name, date=format_date(on, lang)))
         _print_value_diffs(list(diff_draft(draft, on, args.rules_dir)), lang)

@@ -91,7 +91,7 @@ class UnsupportedPeriod(WorkbenchError):
                       until: date | None) -> "UnsupportedPeriod":
         """The error of a lookup on ``asked`` outside ``first``..``until`` (``until`` None: open-ended)."""
         exc = cls(name)
-        exc.what, exc.asked, exc.first, exc.until = _plain_description(description), asked, first, until
+        exc.what, exc.asked, exc.first, exc.until = plain_description(description), asked, first, until
         return exc
 
     def text(self, language: str = "de") -> str:
@@ -119,7 +119,7 @@ def benefit_label(benefit: str, language: str = "de") -> str:
     return text(key, language) if key in catalog() else benefit
 
 
-def _plain_description(description: str) -> str:
+def plain_description(description: str) -> str:
     """The words of a parameter description without its source: "§ 66 Abs. 1 EStG: Kindergeld …" → "Kindergeld …"."""
     _, sep, rest = description.partition(": ")  # descriptions read "<legal source>: <what>"
     plain = rest if sep else description

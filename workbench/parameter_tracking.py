@@ -117,9 +117,9 @@ def record(benefit: str, parameter: "Parameter", entry: "DatedValue", on: date) 
         if unverified is not None:
             usage.unverified_by_key.setdefault((benefit, parameter.name, entry.valid_from), unverified)
     if unverified is not None:
-        from workbench.errors import _plain_description
+        from workbench.errors import plain_description
 
-        collectors[-1].checks.append(_plain_description(parameter.description))
+        collectors[-1].checks.append(plain_description(parameter.description))
 
 
 Cursor = tuple[Usage | None, int]
@@ -171,10 +171,10 @@ def provisional_note(values: Iterable[ProvisionalValue], language: str = "de") -
 
 def provisional_lines(values: Iterable[ProvisionalValue], language: str = "de") -> list[str]:
     """One line per provisional parameter: what, Stand, when the new value was due, where it is published."""
-    from workbench.errors import _plain_description, benefit_label
+    from workbench.errors import plain_description, benefit_label
     from workbench.i18n import format_date, text
 
-    return [text("params.provisional_item", language, what=_plain_description(v.description),
+    return [text("params.provisional_item", language, what=plain_description(v.description),
                  benefit=benefit_label(v.benefit, language), stand=str(v.valid_from.year),
                  due=format_date(v.due, language), published_in=v.published_in) for v in values]
 
@@ -186,8 +186,8 @@ def provisional_json(values: Iterable[ProvisionalValue]) -> list[dict[str, Any]]
 
 def unverified_note(values: Iterable[UnverifiedValue], language: str = "de") -> str | None:
     """"bitte prüfen: <what>, …" for the advisor, or None."""
-    from workbench.errors import _plain_description
+    from workbench.errors import plain_description
     from workbench.i18n import text
 
-    names = sorted({_plain_description(v.description) for v in values})
+    names = sorted({plain_description(v.description) for v in values})
     return text("params.unverified", language, names=", ".join(names)) if names else None

@@ -31,8 +31,8 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import provisional_note, tracking
 from workbench.report_blocks import (
-    COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, _chart, _month_table, _next_steps,
-    _overview, _parent_name, _section, _whole_euros, application_deadline, elternzeit_notice,
+    COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, draw_chart,
+    draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
 from workbench.rules.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 
@@ -90,7 +90,7 @@ def _fonts() -> dict[str, Path]:
     return paths
 
 
-class _Handout(FPDF):
+class HandoutPdf(FPDF):
     def __init__(self, language: str, spec: Layout) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self.language = language
@@ -200,7 +200,7 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
             evaluate(case, dict(chosen[0].plan.months))
     ctx = _Context(case, lang, chosen[:spec.max_plans], [p.id for p in case.household.parents], sections,
                    provisional_note(used.provisional, lang))
-    pdf = _Handout(lang, spec)
+    pdf = HandoutPdf(lang, spec)
     pdf.set_title(text("leistungen.handout.title" if ctx.others_only else "report.title", lang))
     pdf.set_creator("Familienbüro workbench")
     pdf.add_page()
@@ -209,20 +209,20 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
     return pdf.finish()
 
 
-def _block_title(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_title(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     pdf.set_font("DejaVu", "B", 15)
     key = "leistungen.handout.title" if ctx.others_only else block["text"]
     pdf.multi_cell(0, 8, text(key, ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-def _block_family(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_family(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     lang = ctx.language
-    names = f" {text('report.and', lang)} ".join(_parent_name(ctx.case, pid) for pid in ctx.pids)
+    names = f" {text('report.and', lang)} ".join(parent_name(ctx.case, pid) for pid in ctx.pids)
     pdf.para(text(block["text"], lang, names=names, birth=format_date(ctx.case.plan_child().birth_date, lang),
                   case_id=ctx.case.case_id, today=format_date(date.today(), lang)), size=pdf.base_size - 0.5)
 
 
-def _block_plans(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_plans(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     if ctx.others_only:
         pdf.ln(2)
         return
@@ -230,35 +230,35 @@ def _block_plans(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
         pdf.ln(4)
         pdf.para(text("report.no_plan", ctx.language))
         return
-    _overview(pdf, ctx.case, ctx.plans, ctx.pids, block["heading"])
+    draw_overview(pdf, ctx.case, ctx.plans, ctx.pids, block["heading"])
     if ctx.provisional:
         pdf.para(ctx.provisional, size=pdf.base_size - 0.5)
 
 
-def _block_chart(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_chart(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     if ctx.plans:
-        _chart(pdf, ctx.plans, block["heading"], block["axis"])
+        draw_chart(pdf, ctx.plans, block["heading"], block["axis"])
 
 
-def _block_month_table(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_month_table(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     if ctx.plans:
-        _month_table(pdf, ctx.case, ctx.plans[0], ctx.pids, block["heading"], block["footnote"])
+        draw_month_table(pdf, ctx.case, ctx.plans[0], ctx.pids, block["heading"], block["footnote"])
 
 
-def _block_sections(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_sections(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     for section in ctx.sections:
-        _section(pdf, section)
+        draw_section(pdf, section)
 
 
-def _block_next_steps(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_next_steps(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     if ctx.others_only:
         return  # the Elterngeld steps belong to a plan
     if pdf.get_y() > pdf.h - pdf.b_margin - float(block.get("keep_together_mm", 70)):
         pdf.add_page()  # keep the next steps together on the second page
-    _next_steps(pdf, ctx.case, ctx.plans[0] if ctx.plans else None, ctx.pids, block["heading"])
+    draw_next_steps(pdf, ctx.case, ctx.plans[0] if ctx.plans else None, ctx.pids, block["heading"])
 
 
-def _block_terms(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_terms(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     """Each term in bold with its plain explanation (catalog ``<key>`` and ``<key>_text``)."""
     if ctx.others_only:
         return  # the Elterngeld terms belong to a plan
@@ -272,19 +272,19 @@ def _block_terms(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
         pdf.ln(5.4)
 
 
-def _block_contact(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_contact(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     pdf.heading(text(block["heading"], ctx.language))
     pdf.para(text(block["text"], ctx.language))
 
 
-def _block_decides(pdf: "_Handout", ctx: _Context, block: dict[str, Any]) -> None:
+def _block_decides(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     pdf.ln(1.5)
     pdf.set_font("DejaVu", "B", pdf.base_size)
     key = "leistungen.handout.decides" if ctx.others_only else block["text"]
     pdf.multi_cell(0, 4.6, text(key, ctx.language), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-_BLOCKS: dict[str, Callable[["_Handout", _Context, dict[str, Any]], None]] = {
+_BLOCKS: dict[str, Callable[["HandoutPdf", _Context, dict[str, Any]], None]] = {
     "title": _block_title, "family": _block_family, "plans": _block_plans, "chart": _block_chart,
     "month_table": _block_month_table, "sections": _block_sections, "next_steps": _block_next_steps,
     "terms": _block_terms, "contact": _block_contact, "decides": _block_decides,
@@ -294,5 +294,5 @@ BLOCK_KEYS = ("text", "heading", "axis", "footnote", "terms")
 
 
 __all__ = ["BLOCK_KEYS", "COLOURS", "EMPLOYED", "RETROACTIVE_MONTHS", "TEMPLATE", "WIDTH", "HandoutPlan",
-           "HandoutSection", "Layout", "_whole_euros", "application_deadline", "elternzeit_notice", "handout_pdf",
+           "HandoutSection", "Layout", "whole_euros", "application_deadline", "elternzeit_notice", "handout_pdf",
            "handout_plans", "layout"]

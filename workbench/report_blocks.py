@@ -24,7 +24,7 @@ from workbench.rules.elternzeit import anmeldefrist
 
 if TYPE_CHECKING:
     from workbench.case import Case
-    from workbench.report import _Handout
+    from workbench.report import HandoutPdf
 
 RETROACTIVE_MONTHS = 3          # § 7 Abs. 1 Satz 2 BEEG
 EMPLOYED = ("employee", "minijob", "mixed")
@@ -62,7 +62,7 @@ def application_deadline(birth: date, first_month: int) -> date:
     return lebensmonat_end(birth, first_month + RETROACTIVE_MONTHS)
 
 
-def _whole_euros(amount: Decimal, lang: str) -> str:
+def whole_euros(amount: Decimal, lang: str) -> str:
     """An axis label without cents: ``2.000 €`` / ``€2,000`` (only the decimal part is dropped)."""
     cents = ",00" if lang == "de" else ".00"
     return format_money(amount, lang).replace(cents + " €", " €") if lang == "de" else \
@@ -89,7 +89,8 @@ def _ranges(months: list[int]) -> str:
     return ", ".join(parts)
 
 
-def _parent_name(case: "Case", pid: str) -> str:
+def parent_name(case: "Case", pid: str) -> str:
+    """The parent's first name, or "Elternteil A" where the case has none."""
     name = case.parent(pid).name
     return name if name else text("report.parent_unnamed", case.language, id=pid)
 
@@ -102,11 +103,12 @@ def _describe(case: "Case", plan: BewerteterPlan, pid: str) -> str:
         by_kind.setdefault(m.kind, []).append(m.month)
     parts = [text("report.kind_in_months", lang, kind=text(f"art.{kind}", lang), months=_ranges(months))
              for kind, months in by_kind.items()]
-    return text("report.plan_months", lang, parent=_parent_name(case, pid),
+    return text("report.plan_months", lang, parent=parent_name(case, pid),
                 parts=", ".join(parts) or text("report.no_months", lang))
 
 
-def _section(pdf: _Handout, section: HandoutSection) -> None:
+def draw_section(pdf: HandoutPdf, section: HandoutSection) -> None:
+    """One topic section (heading, paragraphs, a table): the handout's topic pages and the care PDFs."""
     pdf.heading(section.heading)
     for body in section.paragraphs:
         pdf.para(body)
@@ -135,15 +137,16 @@ def _fit(pdf: FPDF, label: str, width: float) -> str:
     return label.rstrip() + "…"
 
 
-def _overview(pdf: _Handout, case: "Case", plans: list[HandoutPlan], pids: list[str],
-              heading: str = "report.plans_heading") -> None:
+def draw_overview(pdf: HandoutPdf, case: "Case", plans: list[HandoutPlan], pids: list[str],
+                  heading: str = "report.plans_heading") -> None:
+    """The plans side by side: per parent and in total, what each plan pays."""
     lang = case.language
     pdf.heading(text(heading, lang))
     name_w = WIDTH - 30 * (len(pids) + 1)
     pdf.set_font("DejaVu", "B", 8.5)
     pdf.cell(name_w, 6, text("report.col_plan", lang), border="B")
     for pid in pids:
-        pdf.cell(30, 6, _fit(pdf, _parent_name(case, pid), 29), border="B", align="R")
+        pdf.cell(30, 6, _fit(pdf, parent_name(case, pid), 29), border="B", align="R")
     pdf.cell(30, 6, text("report.col_total", lang), border="B", align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     for i, hp in enumerate(plans):
         pdf.set_fill_color(*COLOURS[i % len(COLOURS)])
@@ -179,8 +182,8 @@ def _monthly(plan: BewerteterPlan) -> dict[int, Decimal]:
     return out
 
 
-def _chart(pdf: _Handout, plans: list[HandoutPlan], heading: str = "report.chart_heading",
-           axis: str = "report.chart_axis") -> None:
+def draw_chart(pdf: HandoutPdf, plans: list[HandoutPlan], heading: str = "report.chart_heading",
+               axis: str = "report.chart_axis") -> None:
     """Grouped bars: per Lebensmonat one bar per plan, the height its Elterngeld of both parents."""
     series = [_monthly(hp.plan) for hp in plans]
     last = max((max(s, default=0) for s in series), default=0)
@@ -200,7 +203,7 @@ def _chart(pdf: _Handout, plans: list[HandoutPlan], heading: str = "report.chart
         y = y0 + height - float(fraction) * height
         pdf.line(x0, y, x0 + WIDTH - axis_w, y)
         pdf.set_xy(pdf.l_margin, y - 2)
-        pdf.cell(axis_w - 1.5, 4, _whole_euros(top * fraction, lang), align="R")
+        pdf.cell(axis_w - 1.5, 4, whole_euros(top * fraction, lang), align="R")
     for i, s in enumerate(series):
         pdf.set_fill_color(*COLOURS[i % len(COLOURS)])
         for month, amount in s.items():
@@ -217,8 +220,9 @@ def _chart(pdf: _Handout, plans: list[HandoutPlan], heading: str = "report.chart
     pdf.cell(0, 4, text(axis, lang), align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _month_table(pdf: _Handout, case: "Case", hp: HandoutPlan, pids: list[str],
-                 heading: str = "report.table_heading", footnote: str = "report.lm_explained") -> None:
+def draw_month_table(pdf: HandoutPdf, case: "Case", hp: HandoutPlan, pids: list[str],
+                     heading: str = "report.table_heading", footnote: str = "report.lm_explained") -> None:
+    """The chosen plan month by month: per Lebensmonat each parent's kind and amount."""
     lang = case.language
     rows = {pid: {m.month: m for m in hp.plan.result.parents[pid].months} for pid in pids}
     last = max((max(r, default=0) for r in rows.values()), default=0)
@@ -233,7 +237,7 @@ def _month_table(pdf: _Handout, case: "Case", hp: HandoutPlan, pids: list[str],
     pdf.cell(lm_w, row_h + 0.6, text("report.col_month", lang), border="B")
     pdf.cell(dates_w, row_h + 0.6, text("report.col_dates", lang), border="B")
     for pid in pids:
-        pdf.cell(kind_w + 26, row_h + 0.6, _fit(pdf, _parent_name(case, pid), kind_w + 25), border="B", align="C")
+        pdf.cell(kind_w + 26, row_h + 0.6, _fit(pdf, parent_name(case, pid), kind_w + 25), border="B", align="C")
     pdf.ln(row_h + 0.6)
     for month in range(1, last + 1):
         pdf.set_font("DejaVu", "", 8)
@@ -259,8 +263,9 @@ def _month_table(pdf: _Handout, case: "Case", hp: HandoutPlan, pids: list[str],
     pdf.multi_cell(0, 3.6, text(footnote, lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-def _next_steps(pdf: _Handout, case: "Case", hp: HandoutPlan | None, pids: list[str],
-                heading: str = "report.steps_heading") -> None:
+def draw_next_steps(pdf: HandoutPdf, case: "Case", hp: HandoutPlan | None, pids: list[str],
+                    heading: str = "report.steps_heading") -> None:
+    """The next steps with their dates (§ 7 Abs. 1 BEEG application, § 16 Abs. 1 BEEG Elternzeit notice)."""
     lang = case.language
     birth = case.plan_child().birth_date
     pdf.heading(text(heading, lang))
@@ -271,7 +276,7 @@ def _next_steps(pdf: _Handout, case: "Case", hp: HandoutPlan | None, pids: list[
             if not months:
                 continue
             first = min(m.month for m in months)
-            steps.append(text("report.step_apply", lang, parent=_parent_name(case, pid),
+            steps.append(text("report.step_apply", lang, parent=parent_name(case, pid),
                               deadline=format_date(application_deadline(birth, first), lang), first=first))
         for pid in pids:
             parent = case.parent(pid)
@@ -283,7 +288,7 @@ def _next_steps(pdf: _Handout, case: "Case", hp: HandoutPlan | None, pids: list[
                 # The mother's Elternzeit can follow the Mutterschutz directly (the protection period
                 # counts towards it, § 16 Abs. 1 Satz 2 BEEG): the earlier start sets the deadline.
                 start = min(start, mutterschutz_ende(case.plan_child(), case.mutterschutz) + timedelta(days=1))
-            steps.append(text("report.step_elternzeit", lang, parent=_parent_name(case, pid),
+            steps.append(text("report.step_elternzeit", lang, parent=parent_name(case, pid),
                               start=format_date(start, lang), notice=format_date(elternzeit_notice(start, birth), lang)))
     for number, step in enumerate(steps, 1):
         pdf.para(f"{number}. {step}")

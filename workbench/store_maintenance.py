@@ -17,7 +17,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
@@ -31,8 +30,7 @@ from workbench.store_crypto import Cipher
 from workbench.store_errors import (
     check_key, connect_read_only, disk_full_at, from_os_error, from_sqlite_error, read_only,
 )
-from workbench.store_records import family_names, search_key
-from workbench.store_schema import SCHEMA_VERSION, encryption_check, prepare_file, write_encryption
+from workbench.store_schema import SCHEMA_VERSION, encryption_check, prepare_file, reseal, write_encryption
 
 __all__ = ["backup", "restore", "rotate_key", "store_notice"]
 
@@ -143,7 +141,7 @@ def rotate_key(store: Path, old: bytes | None, new: bytes | None) -> int:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 check_key(encryption_check(conn), before, store)
-                changed = _reseal(conn, before, after)
+                changed = reseal(conn, before, after)
                 write_encryption(conn, after)
                 conn.execute("COMMIT")
             except BaseException:
@@ -156,23 +154,6 @@ def rotate_key(store: Path, old: bytes | None, new: bytes | None) -> int:
         raise from_sqlite_error(exc, store) from None
     log.info("store key changed: %d values re-encrypted (%s -> %s)", changed,
              "encrypted" if before else "plain", "encrypted" if after else "plain")
-    return changed
-
-
-def _reseal(conn: sqlite3.Connection, before: Cipher | None, after: Cipher | None) -> int:
-    changed = 0
-    for table, key in (("versions", "seq"), ("conflicts", "conflict_id")):
-        for row_id, case_id, data in conn.execute(f"SELECT {key}, case_id, data FROM {table}").fetchall():
-            place = f"{table}.data/{case_id}"
-            plain = before.open(data, place) if before else data
-            sealed = after.seal(plain, place) if after else plain
-            conn.execute(f"UPDATE {table} SET data = ? WHERE {key} = ?", (sealed, row_id))
-            changed += 1
-            if table == "versions":
-                family = family_names(json.loads(plain))
-                stored = (after.seal(family, f"versions.family/{case_id}") if family else "") if after else family
-                conn.execute("UPDATE versions SET family = ?, search_key = ? WHERE seq = ?",
-                             (stored, "" if after else search_key(case_id, family), row_id))
     return changed
 
 

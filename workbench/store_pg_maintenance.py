@@ -27,7 +27,7 @@ from workbench.i18n import text
 from workbench.private_files import private_temp, publish
 from workbench.store_crypto import Cipher
 from workbench.store_postgres import PgConnection, display_location
-from workbench.store_schema import encryption_check, write_encryption
+from workbench.store_schema import encryption_check, reseal, write_encryption
 
 __all__ = ["pg_backup", "pg_restore_backup", "pg_rotate_key"]
 
@@ -140,7 +140,6 @@ def pg_rotate_key(url: str, old: bytes | None, new: bytes | None) -> int:
     and then are refused by the key check).
     """
     from workbench.store_errors import check_key
-    from workbench.store_maintenance import _reseal
 
     before, after = (Cipher(old) if old else None), (Cipher(new) if new else None)
     with _connect(url) as raw:
@@ -150,7 +149,7 @@ def pg_rotate_key(url: str, old: bytes | None, new: bytes | None) -> int:
         try:
             conn.execute("LOCK TABLE versions, conflicts, store_meta IN EXCLUSIVE MODE")
             check_key(encryption_check(conn), before, display_location(url))
-            changed = _reseal(conn, before, after)  # type: ignore[arg-type]
+            changed = reseal(conn, before, after)
             write_encryption(conn, after)
             conn.execute("COMMIT")
         except BaseException:

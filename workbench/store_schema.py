@@ -6,6 +6,7 @@ the PostgreSQL tables are in :mod:`workbench.store_postgres`.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -107,3 +108,25 @@ def write_encryption(conn: Any, cipher: Cipher | None) -> None:
                          [("encryption", "aes-256-gcm"), ("key_check", cipher.check_value())])
 
 
+def reseal(conn: Any, before: Cipher | None, after: Cipher | None) -> int:
+    """Re-encrypt every stored case version and conflict copy from ``before`` to ``after`` (None: plain); how many.
+
+    Both backends call it inside their key-change transaction (SQLite: :mod:`workbench.store_maintenance`,
+    PostgreSQL: :mod:`workbench.store_pg_maintenance`); the family names and search keys follow the data.
+    """
+    from workbench.store_records import family_names, search_key  # the case model: only when a key changes
+
+    changed = 0
+    for table, key in (("versions", "seq"), ("conflicts", "conflict_id")):
+        for row_id, case_id, data in conn.execute(f"SELECT {key}, case_id, data FROM {table}").fetchall():
+            place = f"{table}.data/{case_id}"
+            plain = before.open(data, place) if before else data
+            sealed = after.seal(plain, place) if after else plain
+            conn.execute(f"UPDATE {table} SET data = ? WHERE {key} = ?", (sealed, row_id))
+            changed += 1
+            if table == "versions":
+                family = family_names(json.loads(plain))
+                stored = (after.seal(family, f"versions.family/{case_id}") if family else "") if after else family
+                conn.execute("UPDATE versions SET family = ?, search_key = ? WHERE seq = ?",
+                             (stored, "" if after else search_key(case_id, family), row_id))
+    return changed

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.deploy.servers import ARTIFACTS, ROOT, free_port, start
+from tests.shared import BLANKS
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,7 +43,7 @@ def voila_url(data_dir: Path) -> Iterator[str]:
         # a static file starts no kernel, unlike /voila/render/...
         ready="/voila/static/voila.js", name="voila", port=port, timeout=60,
         env={"WORKBENCH_DATA": str(data_dir),
-             "WORKBENCH_FORMS_DIR": os.environ.get("WORKBENCH_FORMS_DIR", str(ROOT.parent / "shared" / "forms"))},
+             "WORKBENCH_FORMS_DIR": os.environ.get("WORKBENCH_FORMS_DIR", str(BLANKS))},
     )
     try:
         yield server.url

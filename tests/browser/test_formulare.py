@@ -9,12 +9,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_start_page import KERNEL_READY_MS, screenshot
+from tests.shared import BLANKS
 from workbench.case import load_case
 from workbench.forms.verify import page_text
 from workbench.store import CaseStore
 
 FAMILY = Path(__file__).resolve().parents[1] / "forms" / "familie_mueller.json"
-BLANKS = Path(__file__).resolve().parents[3] / "shared" / "forms"
 FORMS = "/voila/render/formulare.ipynb"
 FILL_MS = 180_000  # filling KG 1 with two Anlagen and rendering 13 page images on a busy machine
 

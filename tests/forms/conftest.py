@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared import BLANKS
 from workbench.case import Case, load_case
 
 ROOT = Path(__file__).resolve().parents[2]
-BLANKS = ROOT.parent / "shared" / "forms"
 FAMILY = Path(__file__).with_name("familie_mueller.json")
 ARTIFACTS = ROOT / "test-artifacts" / "forms"
 TODAY = date(2026, 4, 20)

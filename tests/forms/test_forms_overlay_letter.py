@@ -18,6 +18,7 @@ from workbench.forms.registry import get_map
 from workbench.forms.verify import overlay_chars, overlay_text, page_text
 
 from tests.forms.conftest import FAMILY, TODAY, save_pngs
+from tests.shared import BLANKS
 
 
 def test_nrw_overlay_writes_each_value_inside_the_cell_of_its_anchor(family: Case) -> None:
@@ -52,7 +53,7 @@ def test_nrw_overlay_holds_the_familys_values(family: Case) -> None:
 
 
 def test_a_modified_nrw_copy_is_reported_not_filled(family: Case, tmp_path: Path) -> None:
-    source = Path(__file__).resolve().parents[3] / "shared" / "forms" / "elterngeld_antrag_nrw_2025-05_flat.pdf"
+    source = BLANKS / "elterngeld_antrag_nrw_2025-05_flat.pdf"
     (tmp_path / source.name).write_bytes(source.read_bytes() + b"\n% another print\n")
     with pytest.raises(FormError) as caught:
         produce(family, "elterngeld-nrw", today=TODAY, directory=tmp_path)

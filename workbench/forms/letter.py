@@ -27,7 +27,7 @@ from workbench.i18n import format_date, format_decimal, text
 from workbench.rules.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import consecutive_runs, lebensmonat_end, lebensmonat_start
 from workbench.rules.elternzeit import anmeldefrist
-from workbench.ui.paths import get_path
+from workbench.case_paths import get_path
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 

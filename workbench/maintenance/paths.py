@@ -33,9 +33,16 @@ def drafts_dir() -> Path:
     return Path(os.environ.get("WORKBENCH_DRAFTS") or REPO_DIR / "drafts")
 
 
+SHARED_ENV = "WORKBENCH_SHARED"
+
+
 def shared_dir() -> Path | None:
-    """The shared fixtures (examples): ``$WORKBENCH_SHARED``, ``../shared``, ``/work/shared``; None if absent."""
-    for candidate in (os.environ.get("WORKBENCH_SHARED"), REPO_DIR.parent / "shared", "/work/shared"):
+    """The shared fixtures (examples): ``$WORKBENCH_SHARED``, else ``../shared`` beside the repository; None if absent.
+
+    No absolute path of any one machine: a checkout elsewhere sets the variable (the tests use
+    this lookup too, ``tests/shared.py``).
+    """
+    for candidate in (os.environ.get(SHARED_ENV), REPO_DIR.parent / "shared"):
         if candidate and (Path(candidate) / "examples").is_dir():
             return Path(candidate)
     return None

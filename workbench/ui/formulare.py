@@ -36,7 +36,7 @@ from workbench.forms.registry import get_map
 from workbench.forms.sources import Missing
 from workbench.i18n import text
 from workbench.ui.callbacks import guarded
-from workbench.ui.paths import set_path
+from workbench.case_paths import set_path
 from workbench.ui.saving import Store, content
 from workbench.ui.theme import theme_style
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input

@@ -123,7 +123,8 @@ def plan_situation(case: "Case") -> PlanSituation:
     )
 
 
-def _ranges(months: list[int]) -> str:
+def month_ranges(months: list[int]) -> str:
+    """Lebensmonate as the explanations write them: ``[1, 2, 3, 7]`` → ``1–3, 7`` (also used by the optimizer)."""
     parts: list[str] = []
     for m in months:
         if parts and parts[-1].split("–")[-1] == str(m - 1):
@@ -170,7 +171,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
         if inc.netto is None:
             continue
         expl.add("einkommen.nach_geburt", inc.elterngeld_netto, "§ 2 Abs. 3 BEEG",
-                 kind=text(f"art.{kind}", case.language), months=_ranges(list(inc.months)), gross=inc.gross_m)
+                 kind=text(f"art.{kind}", case.language), months=month_ranges(list(inc.months)), gross=inc.gross_m)
         raw = rate * max(capped - inc.elterngeld_netto, ZERO)
         paid = (betrag.basiselterngeld if kind == BASIS else betrag.elterngeldplus)(n, inc.elterngeld_netto, rate, birth)
         expl.add("betrag.mit_einkommen", paid, "§ 2 Abs. 3 BEEG" if kind == BASIS else "§ 4a Abs. 2 BEEG",
@@ -200,9 +201,9 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
                                    income_gross=gross_after.get(m, ZERO)))
     if maternity:
         expl.add("betrag.mutterschutz", ZERO, "§ 3 Abs. 1 Satz 1 Nr. 1, § 4 Abs. 4 Satz 3 BEEG",
-                 months=_ranges(sorted(maternity)))
+                 months=month_ranges(sorted(maternity)))
     if gb_months:
-        expl.add("betrag.geschwisterbonus", None, "§ 2a Abs. 1 BEEG", months=_ranges(gb_months))
+        expl.add("betrag.geschwisterbonus", None, "§ 2a Abs. 1 BEEG", months=month_ranges(gb_months))
     mz_basis = betrag.mehrlingszuschlag(child.count, False, birth)
     if mz_basis:
         expl.add("betrag.mehrlingszuschlag", mz_basis, "§ 2a Abs. 4 BEEG", further=child.count - 1)

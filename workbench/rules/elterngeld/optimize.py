@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from workbench.errors import InfeasiblePlan
 from workbench.i18n import format_money, text
 from workbench.money import ZERO, as_json_number
-from workbench.rules.elterngeld.engine import _ranges, check_modelled, compute_elterngeld
+from workbench.rules.elterngeld.engine import month_ranges, check_modelled, compute_elterngeld
 from workbench.rules.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model, cents
 from workbench.rules.elterngeld.optimize_search import NEG, Suche
 from workbench.rules.elterngeld.plan import LEBENSMONATE, NONE, Violation, income_limit
@@ -236,7 +236,7 @@ def explain_rank(plans: list[BewerteterPlan], i: int, objective: Objective, lang
                          for m in months), ZERO)
             key = "optimize.reason" if ka != kb else "optimize.reason_same_kind"
             reasons.append((abs(delta), text(key, lang, parent=pid, new=_describe(ka, lang), old=_describe(kb, lang),
-                                             months=_ranges(months), work=text("optimize.during_work", lang) if work else "",
+                                             months=month_ranges(months), work=text("optimize.during_work", lang) if work else "",
                                              delta=_signed(delta, lang))))
     reasons.sort(key=lambda r: r[0], reverse=True)
     listed = "; ".join(r for _, r in reasons[:3]) or text("optimize.no_difference", lang)

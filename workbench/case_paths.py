@@ -1,7 +1,9 @@
 """Paths into a case dict in the notation of :func:`workbench.case.validation_problems`.
 
 ``household.parents[1].income_before_birth.tax_class`` names one value; the wizards bind
-their fields to such paths so that a validation problem lands next to its field.
+their fields to such paths so that a validation problem lands next to its field, and the forms
+read the case's values through them. It belongs to the case layer
+(moved from ``workbench/ui/paths.py``: forms never import the UI, ADR 0020).
 """
 
 from __future__ import annotations
