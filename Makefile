@@ -49,7 +49,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: install
 	$(PY) -m jupyterlab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(MAINTAINERS_DIR) $(ROOT_FLAG)
 
-# the import contracts first (pyproject.toml [tool.importlinter], ADR 0020): a broken one stops the run in a second
+# the import contracts first (pyproject.toml [tool.importlinter], ADR 0021): a broken one stops the run in a second
 test: install axe
 	.venv/bin/lint-imports --no-cache --no-logo
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q

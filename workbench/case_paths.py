@@ -3,7 +3,7 @@
 ``household.parents[1].income_before_birth.tax_class`` names one value; the wizards bind
 their fields to such paths so that a validation problem lands next to its field, and the forms
 read the case's values through them. It belongs to the case layer
-(moved from ``workbench/ui/paths.py``: forms never import the UI, ADR 0020).
+(moved from ``workbench/ui/paths.py``: forms never import the UI, ADR 0021).
 """
 
 from __future__ import annotations
