@@ -26,7 +26,7 @@ from typing import Any
 from workbench.errors import StoreError
 from workbench.i18n import text
 from workbench.store import CaseStore
-from workbench.store_schema import store_target
+from workbench.store_schema import store_target, transaction
 
 __all__ = ["PG_SCHEMA", "PostgresCaseStore", "display_location"]
 
@@ -147,15 +147,8 @@ class PostgresCaseStore(CaseStore):
     @contextmanager
     def _transaction(self) -> Iterator[PgConnection]:
         """One transaction (READ COMMITTED); writers of one case are serialised by ``_lock_case``."""
-        with self._connect() as conn:
-            conn.execute("BEGIN")
-            try:
-                yield conn
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._connect() as conn, transaction(conn):
+            yield conn
 
     def _lock_case(self, conn: Any, case_id: str) -> None:
         """The case's write lock until COMMIT or ROLLBACK; it exists before the case has a row."""

@@ -8,12 +8,31 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.errors import StoreError
 from workbench.i18n import text
 from workbench.store_crypto import Cipher
+
+Connection = TypeVar("Connection")
+
+
+@contextmanager
+def transaction(conn: Connection, begin: str = "BEGIN") -> Iterator[Connection]:
+    """Run the block in one transaction on ``conn`` (SQLite or PostgreSQL): COMMIT at its end, ROLLBACK on any
+    exception. ``begin`` is the backend's statement (SQLite: ``BEGIN IMMEDIATE``, the write lock at once)."""
+    run: Any = conn
+    run.execute(begin)
+    try:
+        yield conn
+    except BaseException:
+        if run.in_transaction:
+            run.execute("ROLLBACK")
+        raise
+    run.execute("COMMIT")
 
 SCHEMA_VERSION = 2  # 2: table store_meta (encryption); a version-1 store is upgraded when opened
 FILE_NAME = "cases.sqlite"

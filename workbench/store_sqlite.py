@@ -23,7 +23,7 @@ from workbench.i18n import text
 from workbench.store import CaseStore
 from workbench.store_errors import NOT_WRITABLE, connect_read_only, from_os_error, from_sqlite_error, read_only
 from workbench.store_schema import (
-    SCHEMA, SCHEMA_VERSION, default_store_path, encryption_check, prepare_file, store_target,
+    SCHEMA, SCHEMA_VERSION, default_store_path, encryption_check, prepare_file, store_target, transaction,
 )
 
 __all__ = ["SqliteCaseStore"]
@@ -81,15 +81,8 @@ class SqliteCaseStore(CaseStore):
         """One write transaction: the write lock is taken at BEGIN, so check-then-insert cannot race."""
         if self.read_only:
             raise read_only(self.path)
-        with self._connect() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._connect() as conn, transaction(conn, "BEGIN IMMEDIATE"):
+            yield conn
 
     def _compact(self) -> None:
         """Move deletions out of the WAL into the main file (freed pages are zeroed) and shrink it."""
