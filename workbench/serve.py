@@ -255,7 +255,7 @@ class NotServedHandler(JupyterHandler):
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the server; exit status 2 with one German line when a setting is refused."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from workbench.store_maintenance import store_notice
+    from workbench.store.trouble import store_notice
 
     notice = store_notice()  # e.g. the key of an encrypted store is missing: say so now, not page by page
     if notice:
