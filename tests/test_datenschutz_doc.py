@@ -33,7 +33,7 @@ from workbench import case_privacy
 from workbench.case import Case
 from workbench.case_household import migrate
 from workbench.cli import build_parser
-from workbench.cli_store import RETENTION_ENV
+from workbench.cli.store import RETENTION_ENV
 from workbench.errors import StoreConflict
 from workbench.store import CaseStore
 from workbench.store.crypto import KEY_FILE_ENV, PREFIX, new_key, parse_key

@@ -143,7 +143,7 @@ def test_the_workbench_command_passes_the_proxy_settings_through(monkeypatch: py
     import argparse
 
     import workbench.serve
-    from workbench.cli_serve import add_serve_parser
+    from workbench.cli.serve import add_serve_parser
 
     seen: list[list[str]] = []
     monkeypatch.setattr(workbench.serve, "main", lambda options: seen.append(list(options)) or 0)
