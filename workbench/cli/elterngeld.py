@@ -1,4 +1,4 @@
-"""``workbench elterngeld|optimize|compare|handout``: Elterngeld, the best plans, the comparison and the handout of a case file.
+"""``workbench elterngeld|optimize|compare|handout``: Elterngeld, best plans, comparison, handout of a case file.
 
     workbench elterngeld CASE.json [--explain] [--language de|en]
     workbench optimize CASE.json [--objective elterngeld|household_income] [--top N]
