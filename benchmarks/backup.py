@@ -12,7 +12,7 @@ with ``--versions`` versions each, starts a separate process that saves through
   every save by another connection restarts the copy from the first page;
 * ``onestep``: ``Connection.backup(pages=-1)``, the whole file in one step (one read transaction);
 * ``vacuum_into``: ``VACUUM INTO`` a new file (one read transaction, the copy rebuilt compactly);
-* ``workbench``: :func:`workbench.store_maintenance.backup` as shipped (method, journal switch,
+* ``workbench``: :func:`workbench.store.backup.backup` as shipped (method, journal switch,
   integrity check, 0600 temp file and rename).
 
 Reported per method: wall time of the backup (or "timeout"), the saves that completed during
@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from cases import generate_cases  # noqa: E402
 
 from workbench.store import CaseStore  # noqa: E402
-from workbench.store_records import family_names, now, search_key  # noqa: E402
+from workbench.store.records import family_names, now, search_key  # noqa: E402
 
 NOTES = ("Beratung im Familienbüro: Einkommen vor der Geburt nach Lohnabrechnungen, Teilzeit ab dem "
          "neunten Lebensmonat besprochen, Unterlagen nachreichen. ") * 16  # about 2 KB of free text per case
@@ -124,7 +124,7 @@ def _vacuum_into(store: Path, target: Path) -> None:
 
 
 def _workbench(store: Path, target: Path) -> None:
-    from workbench.store_maintenance import backup
+    from workbench.store.backup import backup
 
     target.unlink()
     backup(store, target)

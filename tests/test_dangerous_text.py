@@ -19,7 +19,7 @@ from workbench.case_household import migrate
 from workbench.case import load_case
 from workbench.report import handout_pdf
 from workbench.store import CaseStore
-from workbench.store_records import family_names
+from workbench.store.records import family_names
 
 CASE: dict[str, Any] = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"]
 LONG = ("Anna-Lena Maximiliane " * 14)[:300].strip()

@@ -33,11 +33,11 @@ from workbench import case_privacy
 from workbench.case import Case
 from workbench.case_household import migrate
 from workbench.cli import build_parser
-from workbench.cli_store import RETENTION_ENV
+from workbench.cli.store import RETENTION_ENV
 from workbench.errors import StoreConflict
 from workbench.store import CaseStore
-from workbench.store_crypto import KEY_FILE_ENV, PREFIX, new_key, parse_key
-from workbench.store_schema import SCHEMA
+from workbench.store.crypto import KEY_FILE_ENV, PREFIX, new_key, parse_key
+from workbench.store.schema import SCHEMA
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "datenschutz.md").read_text(encoding="utf-8")
 CASE: dict[str, Any] = migrate(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"])

@@ -27,7 +27,7 @@ def test_no_maintainer_notebook_lies_in_the_folder_the_advisors_server_serves() 
     assert NOTEBOOKS not in maintainers_dir().parents and maintainers_dir() != NOTEBOOKS
     served = {p.name for p in NOTEBOOKS.rglob("*.ipynb")}
     assert not served & {"parameter.ipynb", "was-aendert-sich.ipynb", "pruefstand.ipynb", "jahreswechsel.ipynb"}
-    # the advisors' server renders top-level notebooks only (workbench/serve_requests.py)
+    # the advisors' server renders top-level notebooks only (workbench/serve/page_requests.py)
     assert all(p.parent == NOTEBOOKS for p in ALL_NOTEBOOKS if NOTEBOOKS in p.parents)
 
 

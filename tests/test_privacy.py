@@ -23,7 +23,7 @@ from workbench.errors import CaseError, StoreConflict
 from workbench.report import handout_pdf
 from workbench.rules.elterngeld.engine import compute_elterngeld
 from workbench.store import CaseStore
-from workbench.store_crypto import new_key
+from workbench.store.crypto import new_key
 
 CASE: dict[str, Any] = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"]
 

@@ -1,7 +1,7 @@
 """No module of the package reaches into another module's private names (issue 19, docs/architecture.md).
 
 A name starting with ``_`` is the business of the module that defines it: importing it from
-elsewhere (``from workbench.store_maintenance import _reseal``) or reading it off an imported
+elsewhere (``from workbench.store.backup import _reseal``) or reading it off an imported
 module (``engine._ranges``) ties two modules together behind their public API, and the package
 moves of issue 19 would break such links silently. A helper two modules need is made public
 where it belongs, or moved to a module both import. Dunder names (``__version__``) are public.
@@ -66,10 +66,10 @@ def private_imports(source: str, module: str, is_package: bool = False) -> list[
 
 
 def test_the_check_finds_a_private_name_imported_from_another_module() -> None:
-    source = "from workbench.store_maintenance import _reseal, backup\nfrom . import _helper\n"
-    assert private_imports(source, "workbench.store_pg_maintenance") == [
-        "workbench.store_pg_maintenance:1: workbench.store_maintenance._reseal",
-        "workbench.store_pg_maintenance:2: workbench._helper",
+    source = "from workbench.store.backup import _reseal, backup\nfrom . import _helper\n"
+    assert private_imports(source, "workbench.store.pg_backup") == [
+        "workbench.store.pg_backup:1: workbench.store.backup._reseal",
+        "workbench.store.pg_backup:2: workbench.store._helper",  # relative to the package
     ]
 
 

@@ -11,9 +11,10 @@ import pytest
 
 from workbench.errors import ServeRefused
 from workbench.maintenance.paths import REPO_DIR, advisor_notebooks_dir, maintainers_dir
-from workbench.serve import check_data_outside, check_listen, check_maintainers_outside, is_loopback
-from workbench.serve_login import check_token, cookie_secret_for, new_token
-from workbench.serve_limits import KernelState, busy_page, kernel_states, orphans, sessions
+from workbench.serve.app import check_data_outside, check_listen, check_maintainers_outside, is_loopback
+from workbench.serve.limits import KernelState, kernel_states, orphans, sessions
+from workbench.serve.login import check_token, cookie_secret_for, new_token
+from workbench.serve.pages import busy_page
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
@@ -142,7 +143,7 @@ def test_the_workbench_command_passes_the_proxy_settings_through(monkeypatch: py
     import argparse
 
     import workbench.serve
-    from workbench.cli_serve import add_serve_parser
+    from workbench.cli.serve import add_serve_parser
 
     seen: list[list[str]] = []
     monkeypatch.setattr(workbench.serve, "main", lambda options: seen.append(list(options)) or 0)

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.serve_limits import RateLimit
-from workbench.serve_requests import Origin, decoded_path, page_request_origin, served_notebook
+from workbench.serve.limits import RateLimit
+from workbench.serve.page_requests import Origin, decoded_path, page_request_origin, served_notebook
 
 HOST = "127.0.0.1:8866"
 

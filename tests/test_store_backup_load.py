@@ -27,7 +27,7 @@ from tests.shared import SHARED
 from workbench.case_household import migrate
 from workbench.cli import main
 from workbench.store import CaseStore
-from workbench.store_records import family_names, now, search_key
+from workbench.store.records import family_names, now, search_key
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE: dict[str, Any] = migrate(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"])
@@ -132,12 +132,12 @@ def test_a_failed_backup_leaves_no_file_and_an_existing_one_untouched(tmp_path: 
     old = folder / "gestern.sqlite"
     assert main(["backup", str(old), "--store", str(store.path)]) == 0
     before = old.read_bytes()
-    from workbench import store_maintenance
+    from workbench.store import backup as store_backup
 
     def damaged(conn: sqlite3.Connection, path: Path) -> None:
-        raise store_maintenance.StoreError(f"Die Datei {path} ist beschädigt (integrity_check: test)")
+        raise store_backup.StoreError(f"Die Datei {path} ist beschädigt (integrity_check: test)")
 
-    monkeypatch.setattr(store_maintenance, "_check", damaged)
+    monkeypatch.setattr(store_backup, "_check", damaged)
     capsys.readouterr()
     assert main(["backup", str(old), "--store", str(store.path), "--force"]) == 2
     assert main(["backup", str(folder / "neu.sqlite"), "--store", str(store.path)]) == 2
@@ -152,16 +152,16 @@ def test_the_backup_file_is_owner_only_from_its_first_byte_whatever_the_umask(tm
     store = CaseStore(tmp_path / "cases.sqlite")
     store.save(CASE, expected_version=None)
     seen: list[int] = []
-    from workbench import store_maintenance
+    from workbench.store import backup as store_backup
 
-    real = store_maintenance._check
+    real = store_backup._check
 
     def look(conn: sqlite3.Connection, path: Path) -> None:  # runs while the copy still has its temporary name
         temps = [p for p in path.parent.iterdir() if p.name.startswith(f".{path.name}.")]
         seen.extend(stat.S_IMODE(p.stat().st_mode) for p in temps)
         real(conn, path)
 
-    monkeypatch.setattr(store_maintenance, "_check", look)
+    monkeypatch.setattr(store_backup, "_check", look)
     old_umask = os.umask(0)
     try:
         assert main(["backup", str(tmp_path / "out" / "b.sqlite"), "--store", str(store.path)]) == 0

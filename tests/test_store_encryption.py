@@ -17,7 +17,7 @@ from workbench.case_household import migrate
 from workbench.cli import main
 from workbench.errors import StoreConflict, StoreError
 from workbench.store import CaseStore
-from workbench.store_crypto import new_key, parse_key
+from workbench.store.crypto import new_key, parse_key
 
 # the shared example is a workbench-case/1 file: the store reads every version through the migration to /2
 CASE: dict[str, Any] = migrate(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"])

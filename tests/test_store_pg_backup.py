@@ -23,7 +23,7 @@ from workbench.case_household import migrate
 from workbench.cli import main
 from workbench.errors import CaseNotFound, StoreError
 from workbench.store import CaseStore
-from workbench.store_crypto import new_key
+from workbench.store.crypto import new_key
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE: dict[str, Any] = migrate(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"])

@@ -14,7 +14,7 @@ import pytest
 from tests.pg_server import PgServer, raw_sql
 from workbench.errors import StoreError
 from workbench.store import CaseStore
-from workbench.store_postgres import LOCK_CLASS, PostgresCaseStore, display_location
+from workbench.store.postgres import LOCK_CLASS, PostgresCaseStore, display_location
 
 
 @pytest.fixture

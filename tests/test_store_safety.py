@@ -102,7 +102,7 @@ while True:
 def test_a_process_killed_in_the_middle_of_saving_loses_nothing_it_reported_saved(
         store_location: Path | str, encrypted: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     if encrypted:  # the saving child inherits the key
-        from workbench.store_crypto import new_key
+        from workbench.store.crypto import new_key
 
         monkeypatch.setenv("WORKBENCH_KEY", new_key())
     path = store_location  # PostgreSQL: the server rolls back the killed connection's open transaction

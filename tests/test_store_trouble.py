@@ -26,8 +26,8 @@ from workbench.case_household import migrate
 from workbench.cli import main
 from workbench.errors import StoreError, StoreUnavailable
 from workbench.store import CaseStore
-from workbench.store_crypto import new_key, parse_key
-from workbench.store_maintenance import store_notice
+from workbench.store.crypto import new_key, parse_key
+from workbench.store.trouble import store_notice
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE: dict[str, Any] = migrate(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-021.json").read_text())["case"])
@@ -186,7 +186,7 @@ def test_a_store_the_service_may_not_write_is_opened_read_only(tmp_path: Path, m
     def denied(_path: Path) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr("workbench.store_sqlite.prepare_file", denied)
+    monkeypatch.setattr("workbench.store.sqlite.prepare_file", denied)
     store = CaseStore(path)
     assert store.read_only and store.open(CASE_ID).data == CASE
     with pytest.raises(StoreUnavailable, match=READ_ONLY_DE):
@@ -249,7 +249,7 @@ def test_the_start_page_lists_a_read_only_store_with_a_note(tmp_path: Path, monk
     def denied(_path: Path) -> None:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr("workbench.store_sqlite.prepare_file", denied)
+    monkeypatch.setattr("workbench.store.sqlite.prepare_file", denied)
     page = StartPage("en", store_factory=lambda: CaseStore(path))
     assert READ_ONLY_EN in page.cases.table.value and "Eva &amp; Jonas" in page.cases.table.value
 

@@ -13,7 +13,7 @@ import ipywidgets as w
 from workbench.errors import StoreUnavailable
 from workbench.i18n import format_date, text
 from workbench.store import office_time
-from workbench.store_errors import read_only
+from workbench.store.trouble import read_only
 from workbench.ui.callbacks import guarded
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
 

@@ -1,6 +1,6 @@
 """What the case store writes and shows besides SQL: the JSON payload, search keys, times, who saved.
 
-Split from :mod:`workbench.store` so the store module holds the database logic only.
+Split from :mod:`workbench.store.cases` so that module holds the database logic only.
 """
 
 from __future__ import annotations

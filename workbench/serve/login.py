@@ -29,7 +29,7 @@ from traitlets import default
 
 from workbench.errors import ServeRefused
 from workbench.i18n import text
-from workbench.serve_pages import login_page
+from workbench.serve.pages import login_page
 
 __all__ = ["MIN_TOKEN_LENGTH", "LoginRequiredHandler", "TokenIdentityProvider", "check_token", "cookie_secret_for",
            "new_token"]

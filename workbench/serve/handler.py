@@ -3,19 +3,19 @@
 Voilà starts a kernel for every GET of ``/voila/render/<notebook>``. Before that, in order:
 
 1. **Login** (``tornado.web.authenticated``): without a valid token or hub login the
-   visitor is sent to ``/login``, which answers the German page (:mod:`workbench.serve_login`)
+   visitor is sent to ``/login``, which answers the German page (:mod:`workbench.serve.login`)
    or, under JupyterHub, the hub's login. A token given in the link is swapped for the login
    cookie and the browser sent on to the same page without it.
 2. **Which notebook**: the decoded, normalised path must name a notebook lying directly in
-   the served folder (:func:`~workbench.serve_requests.served_notebook`), else 404; another
+   the served folder (:func:`~workbench.serve.page_requests.served_notebook`), else 404; another
    spelling of a served page is redirected to its one canonical address, which is all Voilà
    ever renders.
 3. **Asked by whom**: only a page opened in this browser's own window (address bar,
    bookmark, a link of the workbench) starts a kernel
-   (:func:`~workbench.serve_requests.page_request_origin`), else 403.
+   (:func:`~workbench.serve.page_requests.page_request_origin`), else 403.
 4. **How often**: per client at most a burst and then a steady rate of page starts
-   (:class:`~workbench.serve_limits.RateLimit`), else 429.
-5. **How many at once**: the session limit (:func:`~workbench.serve_limits.make_room`), else 503.
+   (:class:`~workbench.serve.limits.RateLimit`), else 429.
+5. **How many at once**: the session limit (:func:`~workbench.serve.limits.make_room`), else 503.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ import tornado.web
 from jupyter_server.utils import url_path_join
 from voila.tornado.handler import TornadoVoilaHandler
 
-from workbench.serve_limits import RateLimit, make_room
-from workbench.serve_pages import busy_page, foreign_page, not_a_page, too_many_page
-from workbench.serve_requests import Origin, page_request_origin, served_notebook
+from workbench.serve.limits import RateLimit, make_room
+from workbench.serve.page_requests import Origin, page_request_origin, served_notebook
+from workbench.serve.pages import busy_page, foreign_page, not_a_page, too_many_page
 
 __all__ = ["PageRules", "WorkbenchPageHandler"]
 

@@ -13,7 +13,7 @@ kernels, so N forgotten tabs could fill the machine's memory. Before a page star
 
 :func:`orphans` is the pure choice; :func:`make_room` applies it to Voilà's kernel manager.
 :class:`RateLimit` bounds how fast one client may start pages (issue 25). The render
-handler that applies both: :mod:`workbench.serve_handler`.
+handler that applies both: :mod:`workbench.serve.handler`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from workbench.serve_pages import busy_page
+from workbench.serve.pages import busy_page
 
 __all__ = ["KernelState", "RateLimit", "busy_page", "kernel_states", "make_room", "orphans", "sessions"]
 

@@ -9,9 +9,12 @@ SQLite and the operating system report trouble in their own words: a full disk a
 message names the file and says what to do, in German or English; full disk and read-only store
 are :class:`~workbench.errors.StoreUnavailable` (the IT staff have to act, not the advisor).
 
-A store that cannot be written is still read: :func:`read_only_uri` opens it with SQLite's
+A store that cannot be written is still read: :func:`connect_read_only` opens it with SQLite's
 ``mode=ro``, and on read-only media, where SQLite cannot create the ``-shm`` file a WAL database
 needs, with ``immutable=1`` (nobody can write such a medium, so nothing changes under the reader).
+
+A server checks the store once at its start (:func:`store_notice`), so a missing key or a full disk
+is said then, not page by page.
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from pathlib import Path
 
 from workbench.errors import StoreError, StoreUnavailable
 from workbench.i18n import text
-from workbench.store_crypto import Cipher
+from workbench.store.crypto import Cipher
+from workbench.store.schema import store_target
 
 __all__ = [
     "DISK_FULL", "NOT_WRITABLE", "check_key", "connect_read_only", "disk_full", "disk_full_at", "from_os_error",
-    "from_sqlite_error", "is_disk_full", "read_only",
+    "from_sqlite_error", "is_disk_full", "read_only", "store_notice",
 ]
 
 DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
@@ -126,3 +130,26 @@ def connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
             raise
     # WAL needs the -shm file; on a read-only medium it cannot be made, and nobody can write there
     return sqlite3.connect(uri + "&immutable=1", uri=True, timeout=timeout, isolation_level=None)
+
+
+def store_notice(location: Path | str | None = None, language: str = "de") -> str | None:
+    """What keeps the store from working as set up (missing or wrong key, read-only, full disk, a
+    database server that refuses), for a server's start: the message saying what to do, or None
+    (a SQLite file that does not exist yet is fine: the first save creates it).
+
+    A server started without the key of an encrypted store would otherwise only fail page by page.
+    """
+    from workbench.store.cases import CaseStore  # the store imports this module
+
+    try:
+        target = store_target(location)
+        if isinstance(target, Path) and not target.is_file():
+            return None
+        store = CaseStore(target)
+    except StoreUnavailable as exc:
+        return exc.text(language)
+    except StoreError as exc:
+        return str(exc)
+    if getattr(store, "read_only", False) and store.path is not None:
+        return read_only(store.path, language).text(language)
+    return None

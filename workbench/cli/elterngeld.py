@@ -1,49 +1,28 @@
-"""The `workbench` command: the same functions the wizards use, on case files.
+"""``workbench elterngeld|optimize|compare|handout``: Elterngeld, best plans, comparison, handout of a case file.
 
     workbench elterngeld CASE.json [--explain] [--language de|en]
     workbench optimize CASE.json [--objective elterngeld|household_income] [--top N]
     workbench compare CASE.json [--json]
     workbench handout CASE.json -o OUT.pdf [--language de|en] [--force]
-    workbench schema
-    workbench params show|diff|check   (see workbench/cli_params.py)
-    workbench cases list|show|export|import|delete|prune|conflicts …   (the case store: workbench/cli_store.py)
-    workbench backup|restore|purge|key …                             (the case store: workbench/cli_store.py)
 
-Exit status: 0 success, 1 ``params check`` found problems, 2 unusable input (the messages say which field and why),
-3 an internal error (reported in one line; set WORKBENCH_DEBUG=1 for the traceback).
+The same functions the Elterngeld wizard calls (rules/elterngeld, report.py); a run whose values are
+provisional (a birth after the newest parameters, ADR 0019) says so in its output.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import traceback
-from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.cli_lebenslagen import add_lebenslagen_parser
-from workbench.cli_care import add_care_parser
-from workbench.cli_leistungen import add_leistungen_parser
-from workbench.cli_forms import add_forms_parser
-from workbench.cli_params import add_params_parser
-from workbench.cli_store import add_cases_parser, add_store_parsers
-from workbench.cli_serve import add_serve_parser
-from workbench.errors import CaseError, InvalidValue, UnsupportedPeriod, WorkbenchError
 from workbench.parameter_tracking import Usage, provisional_json, provisional_note, tracking
 
 
-def _print_json(data: object) -> None:
+def print_json(data: object) -> None:
+    """``data`` as indented JSON on stdout, umlauts as they are."""
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-
-
-def cmd_schema(args: argparse.Namespace) -> int:
-    from workbench.case import case_json_schema
-
-    _print_json(case_json_schema())
-    return 0
 
 
 def cmd_elterngeld(args: argparse.Namespace) -> int:
@@ -57,7 +36,7 @@ def cmd_elterngeld(args: argparse.Namespace) -> int:
     else:
         if args.language:
             result.language = args.language
-        _print_json(result.to_json())
+        print_json(result.to_json())
     return 0
 
 
@@ -70,7 +49,7 @@ def cmd_optimize(args: argparse.Namespace) -> int:
         case = case.model_copy(update={"language": args.language})
     with tracking() as used:  # a birth after the newest values: every plan is provisional (ADR 0019)
         found = optimize(case, args.objective, args.top)
-    _print_json({**found.to_json(), **_provisional_json(used, case.language)})
+    print_json({**found.to_json(), **_provisional_json(used, case.language)})
     return 0
 
 
@@ -84,7 +63,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     with tracking() as used:
         result = compare_plans(case, standard_plans(case))
     if args.json:
-        _print_json({**result.to_json(), **_provisional_json(used, case.language)})
+        print_json({**result.to_json(), **_provisional_json(used, case.language)})
     else:
         note = provisional_note(used.provisional, case.language)
         sys.stdout.write(result.table() + "\n" + (note + "\n" if note else ""))
@@ -119,9 +98,10 @@ def _top(value: str) -> int:
     if not value.isdigit() or not 1 <= int(value) <= 50:
         raise argparse.ArgumentTypeError("--top: eine ganze Zahl von 1 bis 50 / a whole number from 1 to 50")
     return int(value)
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="workbench", description="Familienbüro workbench: Leistungen berechnen und erklären.")
-    sub = parser.add_subparsers(dest="command", required=True)
+
+
+def add_elterngeld_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``workbench elterngeld``, ``optimize``, ``compare`` and ``handout``."""
     p = sub.add_parser("elterngeld", help="Elterngeld eines Falls berechnen (JSON nach case-format.md)")
     p.add_argument("case", help="Falldatei (workbench-case/1, JSON)")
     p.add_argument("--explain", action="store_true", help="lesbare Erklärung mit Paragraphen statt JSON")
@@ -145,46 +125,3 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("--language", choices=("de", "en"), help="Sprache des Merkblatts (Standard: die des Falls)")
     h.add_argument("--force", action="store_true", help="eine vorhandene Datei überschreiben")
     h.set_defaults(func=cmd_handout)
-    s = sub.add_parser("schema", help="JSON Schema des Fallformats ausgeben")
-    s.set_defaults(func=cmd_schema)
-    add_params_parser(sub)
-    add_lebenslagen_parser(sub)
-    add_cases_parser(sub)
-    add_care_parser(sub)
-    add_leistungen_parser(sub)
-    add_forms_parser(sub)
-    add_store_parsers(sub)
-    add_serve_parser(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args))
-    except BrokenPipeError:  # output piped into `head`: not an error
-        sys.stderr.close()
-        return 0
-    except CaseError as exc:
-        for message in exc.messages:
-            print(message, file=sys.stderr)
-        return 2
-    except InvalidValue as exc:
-        for message in exc.messages(getattr(args, "language", None) or "de"):
-            print(message, file=sys.stderr)
-        return 2
-    except UnsupportedPeriod as exc:  # a date before the first values: German (or --language en), never a name
-        print(exc.text(getattr(args, "language", None) or "de"), file=sys.stderr)
-        return 2
-    except WorkbenchError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
-        if os.environ.get("WORKBENCH_DEBUG"):
-            traceback.print_exc()
-        print(f"Interner Fehler ({type(exc).__name__}); bitte melden. Details mit WORKBENCH_DEBUG=1.", file=sys.stderr)
-        return 3
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -26,13 +26,13 @@ from pathlib import Path
 from workbench.errors import StoreError, StoreUnavailable
 from workbench.i18n import text
 from workbench.private_files import private_temp, publish
-from workbench.store_crypto import Cipher
-from workbench.store_errors import (
+from workbench.store.crypto import Cipher
+from workbench.store.schema import SCHEMA_VERSION, encryption_check, prepare_file, reseal, write_encryption
+from workbench.store.trouble import (
     check_key, connect_read_only, disk_full_at, from_os_error, from_sqlite_error, read_only,
 )
-from workbench.store_schema import SCHEMA_VERSION, encryption_check, prepare_file, reseal, write_encryption
 
-__all__ = ["backup", "restore", "rotate_key", "store_notice"]
+__all__ = ["backup", "restore", "rotate_key"]
 
 log = logging.getLogger(__name__)
 
@@ -98,29 +98,6 @@ def restore(source: Path, store: Path, *, force: bool = False) -> int:
     store.chmod(0o600)
     log.info("store restored from a backup: %d cases", cases)
     return cases
-
-
-def store_notice(location: Path | str | None = None, language: str = "de") -> str | None:
-    """What keeps the store from working as set up (missing or wrong key, read-only, full disk, a
-    database server that refuses), for a server's start: the message saying what to do, or None
-    (a SQLite file that does not exist yet is fine: the first save creates it).
-
-    A server started without the key of an encrypted store would otherwise only fail page by page.
-    """
-    from workbench.store import CaseStore, store_target
-
-    try:
-        target = store_target(location)
-        if isinstance(target, Path) and not target.is_file():
-            return None
-        store = CaseStore(target)
-    except StoreUnavailable as exc:
-        return exc.text(language)
-    except StoreError as exc:
-        return str(exc)
-    if getattr(store, "read_only", False) and store.path is not None:
-        return read_only(store.path, language).text(language)
-    return None
 
 
 def rotate_key(store: Path, old: bytes | None, new: bytes | None) -> int:

@@ -2,9 +2,9 @@
 
 Two backends share this module's logic (saving, conflicts, drafts, retention, encryption):
 
-- SQLite, the embedded default (:mod:`workbench.store_sqlite`): one file,
+- SQLite, the embedded default (:mod:`workbench.store.sqlite`): one file,
   ``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``.
-- PostgreSQL for several machines (:mod:`workbench.store_postgres`): chosen by
+- PostgreSQL for several machines (:mod:`workbench.store.postgres`): chosen by
   ``WORKBENCH_STORE=postgresql://…`` (or a ``postgresql://`` location given to ``CaseStore``).
 
 ``CaseStore(...)`` opens the backend its location names, so callers never choose a class.
@@ -23,13 +23,13 @@ Two backends share this module's logic (saving, conflicts, drafts, retention, en
 - Privacy: logs carry case ids and versions only; ``delete`` removes every version and
   conflict copy; ``purge`` deletes the cases whose last save is older than the retention period.
 - Encryption at rest (optional): with a key (``WORKBENCH_KEY`` / ``WORKBENCH_KEY_FILE``) a new
-  store encrypts the case data and the names with AES-256-GCM (:mod:`workbench.store_crypto`);
+  store encrypts the case data and the names with AES-256-GCM (:mod:`workbench.store.crypto`);
   case ids, version numbers, times and logins stay clear. An encrypted store refuses to open
   without its key.
 - Full disk, read-only store, missing key: a message saying what to do, in the caller's language
-  (:mod:`workbench.store_errors`); a SQLite store that cannot be written is still listed and opened.
-- Backup, restore and key rotation: :mod:`workbench.store_maintenance` (SQLite) and
-  :mod:`workbench.store_pg_maintenance` (PostgreSQL, ``pg_dump``).
+  (:mod:`workbench.store.trouble`); a SQLite store that cannot be written is still listed and opened.
+- Backup, restore and key rotation: :mod:`workbench.store.backup` (SQLite) and
+  :mod:`workbench.store.pg_backup` (PostgreSQL, ``pg_dump``).
 """
 
 from __future__ import annotations
@@ -46,18 +46,14 @@ from workbench.case import Case, dump_case, load_case
 from workbench.case_household import migrate
 from workbench.errors import CaseNotFound, StoreConflict, StoreError, StoreUnavailable
 from workbench.i18n import text
-from workbench.store_crypto import Cipher, key_from_environment
-from workbench.store_errors import check_key
-from workbench.store_records import (
-    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, office_time, parse_time, search_key,
-    to_payload, when,
+from workbench.store.crypto import Cipher, key_from_environment
+from workbench.store.records import (
+    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, parse_time, search_key, to_payload, when,
 )
-from workbench.store_schema import (
-    STORE_ENV, SCHEMA_VERSION, default_store_path, encryption_check, is_server_url, store_target, write_encryption,
-)
+from workbench.store.schema import SCHEMA_VERSION, encryption_check, store_target, write_encryption
+from workbench.store.trouble import check_key
 
-__all__ = ["STORE_ENV", "CaseStore", "CaseSummary", "ConflictCopy", "StoredCase", "default_store_path",
-           "is_server_url", "office_time", "open_store", "store_target"]
+__all__ = ["HISTORY_FORMAT", "CaseStore", "open_store"]
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +82,10 @@ class CaseStore:
     def __new__(cls, path: Path | str | None = None, key: bytes | None = None) -> CaseStore:
         if cls is CaseStore:
             if isinstance(store_target(path), str):
-                from workbench.store_postgres import PostgresCaseStore
+                from workbench.store.postgres import PostgresCaseStore
                 cls = PostgresCaseStore
             else:
-                from workbench.store_sqlite import SqliteCaseStore
+                from workbench.store.sqlite import SqliteCaseStore
                 cls = SqliteCaseStore
         return super().__new__(cls)
 

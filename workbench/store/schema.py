@@ -1,7 +1,7 @@
 """The case store's location and schema: SQLite file or PostgreSQL URL, the SQLite tables, the encryption marker.
 
-Split from :mod:`workbench.store` so that module holds the saving and reading logic (docs/store.md);
-the PostgreSQL tables are in :mod:`workbench.store_postgres`.
+Split from :mod:`workbench.store.cases` so that module holds the saving and reading logic (docs/store.md);
+the PostgreSQL tables are in :mod:`workbench.store.postgres`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from workbench.errors import StoreError
 from workbench.i18n import text
-from workbench.store_crypto import Cipher
+from workbench.store.crypto import Cipher
 
 Connection = TypeVar("Connection")
 
@@ -130,10 +130,10 @@ def write_encryption(conn: Any, cipher: Cipher | None) -> None:
 def reseal(conn: Any, before: Cipher | None, after: Cipher | None) -> int:
     """Re-encrypt every stored case version and conflict copy from ``before`` to ``after`` (None: plain); how many.
 
-    Both backends call it inside their key-change transaction (SQLite: :mod:`workbench.store_maintenance`,
-    PostgreSQL: :mod:`workbench.store_pg_maintenance`); the family names and search keys follow the data.
+    Both backends call it inside their key-change transaction (SQLite: :mod:`workbench.store.backup`,
+    PostgreSQL: :mod:`workbench.store.pg_backup`); the family names and search keys follow the data.
     """
-    from workbench.store_records import family_names, search_key  # the case model: only when a key changes
+    from workbench.store.records import family_names, search_key  # the case model: only when a key changes
 
     changed = 0
     for table, key in (("versions", "seq"), ("conflicts", "conflict_id")):

@@ -153,10 +153,10 @@ def cmd_cases_conflicts(args: argparse.Namespace) -> int:
 # -- backup, restore, purge, key ------------------------------------------------------------------
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from workbench.store_maintenance import backup
+    from workbench.store.backup import backup
 
     if (url := _server_url(args)) is not None:
-        from workbench.store_pg_maintenance import pg_backup
+        from workbench.store.pg_backup import pg_backup
 
         cases = pg_backup(url, Path(args.output), force=args.force)
         print(text("store.cli_backup", path=args.output, count=cases))
@@ -167,11 +167,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from workbench.store_maintenance import restore
+    from workbench.store.backup import restore
 
     if (url := _server_url(args)) is not None:
-        from workbench.store_pg_maintenance import pg_restore_backup
-        from workbench.store_postgres import display_location
+        from workbench.store.pg_backup import pg_restore_backup
+        from workbench.store.postgres import display_location
 
         cases = pg_restore_backup(Path(args.backup), url, force=args.force)
         print(text("store.cli_restored", path=display_location(url), count=cases))
@@ -203,7 +203,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_key_new(args: argparse.Namespace) -> int:
-    from workbench.store_crypto import new_key
+    from workbench.store.crypto import new_key
 
     # the key is as secret as the data it protects: a new file, owner only
     write_private(Path(args.output), (new_key() + "\n").encode("ascii"))
@@ -212,13 +212,13 @@ def cmd_key_new(args: argparse.Namespace) -> int:
 
 
 def cmd_key_rotate(args: argparse.Namespace) -> int:
-    from workbench.store_crypto import key_from_environment, read_key_file
-    from workbench.store_maintenance import rotate_key
+    from workbench.store.crypto import key_from_environment, read_key_file
+    from workbench.store.backup import rotate_key
 
     old = key_from_environment()
     new = None if args.decrypt else read_key_file(Path(args.new_key_file))
     if (url := _server_url(args)) is not None:
-        from workbench.store_pg_maintenance import pg_rotate_key
+        from workbench.store.pg_backup import pg_rotate_key
 
         count = pg_rotate_key(url, old, new)
     else:

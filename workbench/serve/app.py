@@ -1,4 +1,4 @@
-"""Serve the workbench with Voilà, hardened: ``make run`` and ``workbench serve`` start this.
+"""The hardened Voilà application of the workbench: ``make run`` and ``workbench serve`` start it.
 
     python -m workbench.serve notebooks/ [--port=8866] [--ip=ADDR] [--behind-proxy --allowed-origin=URL] [--hub]
 
@@ -6,7 +6,7 @@ It is Voilà itself (a subclass of its application, in this process), reading ``
 from the working directory as ``voila`` does, with these refusals and additions
 (docs/deploy.md, docs/adr/0013-betrieb.md, docs/adr/0017-login-und-seitenstarts.md):
 
-- **Login by token** (:mod:`workbench.serve_login`): ``WORKBENCH_TOKEN`` (or ``--token``),
+- **Login by token** (:mod:`workbench.serve.login`): ``WORKBENCH_TOKEN`` (or ``--token``),
   at least 32 characters, else a random one per start; the server prints the start page's
   link with it. Every page needs it (once in the link, then a cookie).
 - **Listening**: on an address other machines reach only with a configured token or
@@ -17,14 +17,14 @@ from the working directory as ``voila`` does, with these refusals and additions
 - **Folders**: refuses to serve a folder that contains the case store's folder or the
   maintainers' notebooks (:func:`workbench.maintenance.paths.maintainers_dir`).
 - **Routes**: only ``/voila/render/<notebook>`` of notebooks lying directly in the served
-  folder, checked on the decoded and normalised path (:mod:`workbench.serve_handler`); the
+  folder, checked on the decoded and normalised path (:mod:`workbench.serve.handler`); the
   folder tree and the contents API answer 404; on loopback, requests for a foreign ``Host``
   (DNS rebinding) are refused; security headers and a Content-Security-Policy on every page.
 - **Kernels**: only for page requests of this browser window's own origin, at most a burst
   and then a steady rate per client (429), at most ``max_sessions`` at once (503) — see
-  :mod:`workbench.serve_handler`.
+  :mod:`workbench.serve.handler`.
 - **JupyterHub** (``--hub``): address and base URL from the spawner's environment, login
-  through the hub (OAuth), see :mod:`workbench.serve_hub`.
+  through the hub (OAuth), see :mod:`workbench.serve.hub`.
 """
 
 from __future__ import annotations
@@ -47,9 +47,9 @@ from voila.tornado.handler import TornadoVoilaHandler
 from workbench.errors import ServeRefused
 from workbench.i18n import text
 from workbench.maintenance.paths import maintainers_dir
-from workbench.serve_handler import PageRules, WorkbenchPageHandler
-from workbench.serve_limits import RateLimit
-from workbench.serve_login import TokenIdentityProvider, check_token, cookie_secret_for, new_token
+from workbench.serve.handler import PageRules, WorkbenchPageHandler
+from workbench.serve.limits import RateLimit
+from workbench.serve.login import TokenIdentityProvider, check_token, cookie_secret_for, new_token
 
 __all__ = ["CONTENT_SECURITY_POLICY", "WorkbenchVoila", "check_listen", "is_loopback", "main"]
 
@@ -217,7 +217,7 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         return settings
 
     def _configure_hub(self) -> None:
-        from workbench.serve_hub import HubAuthorizer, HubIdentityProvider
+        from workbench.serve.hub import HubAuthorizer, HubIdentityProvider
 
         url = os.environ.get("JUPYTERHUB_SERVICE_URL")
         prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX")
@@ -255,7 +255,7 @@ class NotServedHandler(JupyterHandler):
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the server; exit status 2 with one German line when a setting is refused."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from workbench.store_maintenance import store_notice
+    from workbench.store.trouble import store_notice
 
     notice = store_notice()  # e.g. the key of an encrypted store is missing: say so now, not page by page
     if notice:
@@ -267,6 +267,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

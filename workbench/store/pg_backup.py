@@ -25,9 +25,9 @@ from typing import Any
 from workbench.errors import StoreError
 from workbench.i18n import text
 from workbench.private_files import private_temp, publish
-from workbench.store_crypto import Cipher
-from workbench.store_postgres import PgConnection, display_location
-from workbench.store_schema import encryption_check, reseal, write_encryption
+from workbench.store.crypto import Cipher
+from workbench.store.postgres import PgConnection, display_location
+from workbench.store.schema import encryption_check, reseal, write_encryption
 
 __all__ = ["pg_backup", "pg_restore_backup", "pg_rotate_key"]
 
@@ -139,7 +139,7 @@ def pg_rotate_key(url: str, old: bytes | None, new: bytes | None) -> int:
     old key. Servers must be restarted with the new key afterwards (until then their saves wait
     and then are refused by the key check).
     """
-    from workbench.store_errors import check_key
+    from workbench.store.trouble import check_key
 
     before, after = (Cipher(old) if old else None), (Cipher(new) if new else None)
     with _connect(url) as raw:

@@ -25,8 +25,8 @@ from typing import Any
 
 from workbench.errors import StoreError
 from workbench.i18n import text
-from workbench.store import CaseStore
-from workbench.store_schema import store_target, transaction
+from workbench.store.cases import CaseStore
+from workbench.store.schema import store_target, transaction
 
 __all__ = ["PG_SCHEMA", "PostgresCaseStore", "display_location"]
 
@@ -35,7 +35,7 @@ LOCK_TIMEOUT_MS = 30_000  # as SQLite's busy timeout: a write waits this long fo
 LOCK_CLASS = 20_251  # first key of the store's advisory locks (the second is the case id's hash)
 SCHEMA_LOCK = 0
 
-# the same tables as SQLite's (workbench/store_schema.py); identity columns instead of rowids
+# the same tables as SQLite's (workbench/store/schema.py); identity columns instead of rowids
 PG_SCHEMA = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
 CREATE TABLE cases (

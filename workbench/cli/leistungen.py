@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from workbench.cli_params import iso_date
+from workbench.cli.params import iso_date
 from workbench.clock import today as clock_today
 
 

@@ -7,7 +7,7 @@
 - Deletion: ``secure_delete`` overwrites freed pages with zeros, and the write-ahead log is
   checkpointed and truncated right after a deletion.
 - Trouble: a full disk, a file this process may not write and a missing key give a message saying
-  what to do (:mod:`workbench.store_errors`); a store that cannot be written is opened read-only
+  what to do (:mod:`workbench.store.trouble`); a store that cannot be written is opened read-only
   (listed and opened, every write refused with the message).
 """
 
@@ -20,11 +20,11 @@ from pathlib import Path
 
 from workbench.errors import StoreError
 from workbench.i18n import text
-from workbench.store import CaseStore
-from workbench.store_errors import NOT_WRITABLE, connect_read_only, from_os_error, from_sqlite_error, read_only
-from workbench.store_schema import (
+from workbench.store.cases import CaseStore
+from workbench.store.schema import (
     SCHEMA, SCHEMA_VERSION, default_store_path, encryption_check, prepare_file, store_target, transaction,
 )
+from workbench.store.trouble import NOT_WRITABLE, connect_read_only, from_os_error, from_sqlite_error, read_only
 
 __all__ = ["SqliteCaseStore"]
 

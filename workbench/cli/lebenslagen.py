@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from workbench.cli_params import iso_date
+from workbench.cli.params import iso_date
 from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
