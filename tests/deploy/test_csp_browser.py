@@ -108,8 +108,9 @@ def test_img_tags_of_another_site_start_no_kernel_even_with_the_login_cookie(
     before = _steady_kernels(served)
     refused = served.log_text().count(REFUSED)
     page.goto(foreign_site)  # Chromium sends Sec-Fetch-Site: same-site, Sec-Fetch-Dest: image, and the cookie
-    for _ in range(30):
-        if served.log_text().count(REFUSED) >= refused + 5:
+    for _ in range(30):  # the refusal is logged before the access line of its answer: wait for both
+        log = served.log_text()
+        if log.count(REFUSED) >= refused + 5 and log.count("403 GET /voila/render/start.ipynb?i=") >= 5:
             break
         page.wait_for_timeout(1_000)
     log = served.log_text()
