@@ -35,6 +35,18 @@ def test_the_kita_part_joins_the_handout_in_english(tmp_path: Path) -> None:
     assert "Registration in Bochum: the steps" in printed
 
 
+def test_the_familys_kita_sheet_carries_no_research_notes(tmp_path: Path) -> None:
+    """What the family takes home has no "nicht verifiziert" / "bitte prüfen" (the advisor's marks):
+    the Kita steps name the Kita-Portal and stop there."""
+    for language in ("de", "en"):
+        folder = tmp_path / language
+        folder.mkdir()
+        printed = _handout_text(folder, kita_case(household_income_y=38000), "--language", language)
+        assert "Kita-Portal" in printed
+        for mark in ("nicht verifiziert", "not verified", "bitte prüfen", "please check", "Navigator"):
+            assert mark not in printed, (language, mark)
+
+
 def test_a_pure_elterngeld_case_gets_no_topic_sections(tmp_path: Path) -> None:
     data = json.loads((ROOT / "tests" / "cases" / "lebenslagen" / "aylin-jonas.json").read_text(encoding="utf-8"))
     case = data.get("case", data)

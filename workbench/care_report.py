@@ -89,7 +89,7 @@ def _kita_sections(case: Case, language: str = "de", today: date | None = None) 
         HandoutSection(text("kita.fee_heading", lang, date=format_date(t.start_mit_anspruch, lang)),
                        tuple(fee_paragraphs)),
         HandoutSection(text("ui.kita.steps_heading", lang),
-                       (text("kita.steps", lang, portal=PORTAL_URL), text("kita.navigator", lang))),
+                       (text("kita.steps", lang, portal=PORTAL_URL),)),
     ]
 
 
