@@ -7,7 +7,7 @@ a private PostgreSQL server that ``postgres_server`` starts once per session (te
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +40,20 @@ def postgres_server() -> Iterator[PgServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def database(postgres_server: PgServer) -> Iterator[Callable[[], str]]:
+    """New empty databases on the test server, dropped afterwards."""
+    made: list[str] = []
+
+    def make() -> str:
+        made.append(postgres_server.new_database())
+        return made[-1]
+
+    yield make
+    for url in made:
+        postgres_server.drop(url)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -11,13 +11,13 @@ import os
 import stat
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.pg_server import PgServer, raw_sql
+from tests.pg_server import raw_sql
 from tests.shared import SHARED
 from workbench.case_household import migrate
 from workbench.cli import main
@@ -36,20 +36,6 @@ while True:
     version = store.save({"case_id": "laufend", "notes": "x" * 3000, "step": version + 1}, expected_version=version)
     print(version, flush=True)
 """
-
-
-@pytest.fixture
-def database(postgres_server: PgServer) -> Iterator[Callable[[], str]]:
-    """New empty databases on the test server, dropped afterwards."""
-    made: list[str] = []
-
-    def make() -> str:
-        made.append(postgres_server.new_database())
-        return made[-1]
-
-    yield make
-    for url in made:
-        postgres_server.drop(url)
 
 
 def test_a_pg_dump_backup_taken_while_a_process_keeps_saving_is_consistent_private_and_restores(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
@@ -15,19 +15,6 @@ from tests.pg_server import PgServer, raw_sql
 from workbench.errors import StoreError
 from workbench.store import CaseStore
 from workbench.store.postgres import LOCK_CLASS, PostgresCaseStore, display_location
-
-
-@pytest.fixture
-def database(postgres_server: PgServer) -> Iterator[Callable[[], str]]:
-    made: list[str] = []
-
-    def make() -> str:
-        made.append(postgres_server.new_database())
-        return made[-1]
-
-    yield make
-    for url in made:
-        postgres_server.drop(url)
 
 
 def test_eight_servers_opening_an_empty_database_at_once_create_the_tables_once(database: Callable[[], str]) -> None:
