@@ -51,8 +51,9 @@ def resource(*parts: str) -> Traversable:
 def resource_path(*parts: str) -> Path:
     """The package data ``workbench/<parts…>`` as a path of the file system.
 
-    In a wheel or the editable checkout this is the file itself; otherwise a copy that lives as
-    long as the process (``importlib.resources.as_file``).
+    In a wheel or the editable checkout this is the file itself; otherwise (a package imported from
+    a zip, which pip never installs) a copy that lives as long as the process
+    (``importlib.resources.as_file``; folders only from Python 3.12 on).
     """
     node = resource(*parts)
     if isinstance(node, Path):
