@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
-from workbench.case_messages import problem
+from workbench.case.messages import problem
 from workbench.money import to_decimal
 
 

@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema
 
-from workbench.case_fields import Hours, Money, TaxClass, whole_number
-from workbench.case_fields import CaseModel as _Model
+from workbench.case.fields import Hours, Money, TaxClass, whole_number
+from workbench.case.fields import CaseModel as _Model
 
 FORMAT_V1 = "workbench-case/1"
 FORMAT_V2 = "workbench-case/2"
