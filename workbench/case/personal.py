@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from workbench.case.fields import IsoDate
+from workbench.case.fields import IsoDate, non_empty
 from workbench.case.fields import CaseModel as _Model
 from workbench.case.messages import problem
 
@@ -80,11 +80,7 @@ def iban_problem(value: str) -> str | None:
 
 
 def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise problem("wrong_type", expected="string")
-    if not value.strip():
-        raise problem("empty")
-    return value.strip()
+    return non_empty(value).strip()
 
 
 def _tax_id(value: Any) -> str:
