@@ -158,7 +158,7 @@ def sozialabgaben_basis(e: Erwerb, birth: date, expl: Explanation) -> Decimal:
     profit = e.profit_m
     if e.kind == "self_employed" and g < profit <= og:
         reduced = uebergangsbereich_entgelt(profit, birth)
-        expl.add("netto.midijob", reduced, "§ 2f Abs. 2 Satz 3 BEEG, § 344 Abs. 4 SGB III",
+        expl.add("netto.gewinn_uebergangsbereich", reduced, "§ 2f Abs. 2 Satz 3 BEEG, § 344 Abs. 4 SGB III",
                  wage=profit, f=uebergangsbereich_faktor(birth), g=g, og=og)
         profit = reduced
     return wage + profit
@@ -264,6 +264,8 @@ def elterngeld_netto(e: Erwerb, birth: date) -> Netto:
         return Netto(ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, expl)
     if e.wage_m and e.profit_m:
         expl.add("netto.brutto_gemischt", gross, "§ 2b Abs. 3, § 2c Abs. 1, § 2d BEEG", wage=e.wage_m, profit=e.profit_m)
+        if e.kind == "mixed" and als_gewinn_besteuert(e, birth):
+            expl.add("netto.misch_wie_gewinn", None, "§ 2e Abs. 3, § 2f Abs. 1 BEEG")
     elif e.profit_m:
         expl.add("netto.gewinn", gross, "§ 2d BEEG")
     else:
