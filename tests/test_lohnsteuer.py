@@ -151,6 +151,16 @@ def test_the_official_pap_cuts_the_faktor_result_to_full_euros_where_the_elterng
     assert lohnsteuer(LohnsteuerInput(**common, faktor_auf_volle_euro=False)).lstlzz == D("368.55")  # 4422.60 € / 12
 
 
+def test_the_official_pap_cuts_the_vorsorge_teilbetraege_to_cents_where_the_elterngeldrechner_does_not() -> None:
+    # ZRE4J 31,230 €: RV 2,904.39 + KV/PV 31,230 × 10.05 % = 3,138.615. PAP: cut to 3,138.61,
+    # sum 6,043.00 → 6,043 €; Elterngeldrechner: 6,043.005 → 6,044 € (ADR 0002, switch 5a).
+    common = dict(year=2025, re4=D("2602.50"), stkl=4, kvz=D("2.5"))
+    pap = lohnsteuer(LohnsteuerInput(**common))
+    egr = lohnsteuer(LohnsteuerInput(**common, vorsorge_teilbetraege_auf_cent=False))
+    assert (pap.vorsorge.vsp, pap.lstlzz) == (D(6043), D("220.16"))
+    assert (egr.vorsorge.vsp, egr.lstlzz) == (D(6044), D("220.08"))
+
+
 def test_kinderfreibetraege_lower_only_the_church_tax_base_not_the_lohnsteuer() -> None:
     ohne = lohnsteuer(LohnsteuerInput(year=2025, re4=D(2700), stkl=4, kvz=D("2.5")))
     mit = lohnsteuer(LohnsteuerInput(year=2025, re4=D(2700), stkl=4, zkf=D(1), kvz=D("2.5")))
