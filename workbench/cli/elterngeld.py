@@ -81,7 +81,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from workbench.i18n import text
     from workbench.private_files import write_private
     from workbench.report import handout_pdf
-    from workbench.report_topics import topic_sections
+    from workbench.report.topics import topic_sections
 
     case = load_case(Path(args.case))
     lang = args.language or case.language

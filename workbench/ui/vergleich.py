@@ -37,7 +37,7 @@ from workbench.ui.theme import theme_style
 from workbench.ui.vergleich_html import card_html, glossary_html, overview_table
 from workbench.ui.vergleich_wuensche import Wuensche
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
-from workbench.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
+from workbench.evaluation.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
 
 BEST_SHOWN = 3
 
@@ -138,7 +138,7 @@ class VergleichPage:
 
     @staticmethod
     def _names(case: Any) -> dict[str, str]:
-        from workbench.vergleich import parent_names
+        from workbench.evaluation.vergleich import parent_names
 
         return parent_names(case)
 

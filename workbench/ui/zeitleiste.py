@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.i18n import format_date, text
-from workbench.lebenslagen import elternzeit_result, mutterschutz_result, parent_name
+from workbench.evaluation.lebenslagen import elternzeit_result, mutterschutz_result
+from workbench.report.lebenslagen import parent_name
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ from fpdf.fonts import TTFFont
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import provisional_note, tracking
-from workbench.report_blocks import (
+from workbench.report.blocks import (
     COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, draw_chart,
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from workbench.case import Case
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "reports" / "handout.yaml"
+TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "reports" / "handout.yaml"
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 
@@ -293,6 +293,4 @@ BLOCK_KEYS = ("text", "heading", "axis", "footnote", "terms")
 """Fields of a block that name catalog keys (checked by tests/test_report_template.py)."""
 
 
-__all__ = ["BLOCK_KEYS", "COLOURS", "EMPLOYED", "RETROACTIVE_MONTHS", "TEMPLATE", "WIDTH", "HandoutPlan",
-           "HandoutSection", "Layout", "whole_euros", "application_deadline", "elternzeit_notice", "handout_pdf",
-           "handout_plans", "layout"]
+__all__ = ["BLOCK_KEYS", "TEMPLATE", "HandoutPdf", "Layout", "handout_pdf", "handout_plans", "layout"]

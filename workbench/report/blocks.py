@@ -1,8 +1,8 @@
 """Drawing the handout's blocks with fpdf2: plans overview, chart, month table, next steps, other topics.
 
-Used by :mod:`workbench.report`, which reads the layout and calls these in its order. The public
-names (:class:`HandoutSection`, :class:`HandoutPlan`, :func:`application_deadline`,
-:func:`elternzeit_notice`) are re-exported by ``workbench.report``; import them from there.
+Used by :mod:`workbench.report.handout`, which reads the layout and calls these in its order. The
+public names (:class:`HandoutSection`, :class:`HandoutPlan`, :func:`application_deadline`,
+:func:`elternzeit_notice`) are re-exported by ``workbench.report``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from workbench.rules.elternzeit import anmeldefrist
 
 if TYPE_CHECKING:
     from workbench.case import Case
-    from workbench.report import HandoutPdf
+    from workbench.report.handout import HandoutPdf
 
 RETROACTIVE_MONTHS = 3          # § 7 Abs. 1 Satz 2 BEEG
 EMPLOYED = ("employee", "minijob", "mixed")
