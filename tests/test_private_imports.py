@@ -74,9 +74,9 @@ def test_the_check_finds_a_private_name_imported_from_another_module() -> None:
 
 
 def test_the_check_finds_a_private_name_read_off_an_imported_module() -> None:
-    source = "from workbench.rules.elterngeld import engine\nengine._ranges([1, 2])\n"
-    assert private_imports(source, "workbench.rules.elterngeld.optimize") == [
-        "workbench.rules.elterngeld.optimize:2: workbench.rules.elterngeld.engine (…)._ranges",
+    source = "from workbench.evaluation.elterngeld import engine\nengine._ranges([1, 2])\n"
+    assert private_imports(source, "workbench.evaluation.elterngeld.optimize") == [
+        "workbench.evaluation.elterngeld.optimize:2: workbench.evaluation.elterngeld.engine (…)._ranges",
     ]
 
 

@@ -16,7 +16,7 @@ from tests.shared import SHARED
 from workbench.case import load_case
 from workbench.i18n import format_money
 from workbench.report import HandoutSection, application_deadline, elternzeit_notice, handout_pdf
-from workbench.rules.elterngeld.optimize import optimize
+from workbench.evaluation.elterngeld.optimize import optimize
 
 EXAMPLE = SHARED / "examples" / "elterngeld" / "ex-money-021.json"
 
@@ -138,7 +138,7 @@ def test_a_mothers_elternzeit_notice_follows_the_end_of_her_mutterschutz() -> No
     from datetime import date
 
     from workbench.case import load_case
-    from workbench.rules.elterngeld.engine import mutterschutz_ende
+    from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 
     case = load_case(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"])
     assert mutterschutz_ende(case.plan_child()) == date(2025, 11, 12)

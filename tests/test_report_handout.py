@@ -23,7 +23,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import catalog, format_money
 from workbench.report import HandoutPlan, handout_pdf, handout_plans, layout
 from workbench.report.handout import BLOCK_KEYS, TEMPLATE
-from workbench.rules.elterngeld.optimize import evaluate
+from workbench.evaluation.elterngeld.optimize import evaluate
 from workbench.evaluation.vergleich import compare, plan_choices
 
 ARTIFACTS = Path(os.environ.get("WORKBENCH_TEST_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))

@@ -13,8 +13,8 @@ from tests.shared import SHARED
 from workbench.case import load_case
 from workbench.errors import CaseError
 from workbench.i18n import format_money
-from workbench.rules.elterngeld.engine import compute_elterngeld
-from workbench.rules.elterngeld.optimize import optimize, with_plan
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.optimize import optimize, with_plan
 from workbench.evaluation.vergleich import MAX_SHOWN, compare, default_selection, plan_choices
 from workbench.report.vergleich import chart_svg
 

@@ -87,7 +87,7 @@ def handout_content(path: Path, on: date) -> None:
     """What the handout PDF holds, without laying it out: the Elterngeld plans and every topic's sections."""
     from workbench.case import load_case
     from workbench.report.topics import topic_sections
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
     case = load_case(path)
     compute_elterngeld(case)

@@ -27,7 +27,7 @@ def print_json(data: object) -> None:
 
 def cmd_elterngeld(args: argparse.Namespace) -> int:
     from workbench.case import load_case
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
     case = load_case(Path(args.case))
     result = compute_elterngeld(case)
@@ -42,7 +42,7 @@ def cmd_elterngeld(args: argparse.Namespace) -> int:
 
 def cmd_optimize(args: argparse.Namespace) -> int:
     from workbench.case import load_case
-    from workbench.rules.elterngeld.optimize import optimize
+    from workbench.evaluation.elterngeld.optimize import optimize
 
     case = load_case(Path(args.case))
     if args.language:
@@ -55,7 +55,7 @@ def cmd_optimize(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from workbench.case import load_case
-    from workbench.rules.elterngeld.compare import compare_plans, standard_plans
+    from workbench.evaluation.elterngeld.compare import compare_plans, standard_plans
 
     case = load_case(Path(args.case))
     if args.language:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workbench.rules.elterngeld.lebensmonate import consecutive_runs
+from workbench.rules.elterngeld.lebensmonate import month_ranges
 from workbench.rules.elternzeit import (
     Hinweis, Zeitraum, ZeitraumDaten, bindungsende, lebensmonate_im_zeitraum, pruefe_zeitraeume, zeitraum_daten,
 )
@@ -71,7 +71,7 @@ def elternzeit_birth(case: "Case") -> date:
 
 def mother_protection_end(case: "Case") -> dict[str, date]:
     """The mother's id and the last day of her protection period after the birth (counts towards her Elternzeit)."""
-    from workbench.rules.elterngeld.engine import mutterschutz_ende
+    from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 
     result = mutterschutz_result(case)
     if result is not None and result.fristen is not None:
@@ -120,7 +120,7 @@ def _elterngeld_without_leave(case: "Case", covered: dict[str, list[int]]) -> li
     plan = case.elterngeld_plan
     if plan is None or case.elternzeit is None or plan.child != case.elternzeit.child:
         return []
-    from workbench.rules.elterngeld.engine import mutterschutz_monate
+    from workbench.evaluation.elterngeld.engine import mutterschutz_monate
 
     out: list[Hinweis] = []
     child = case.plan_child()
@@ -132,13 +132,8 @@ def _elterngeld_without_leave(case: "Case", covered: dict[str, list[int]]) -> li
                   if kind != "none" and m not in fixed and m not in covered.get(parent.id, [])]
         if months:
             out.append(Hinweis("elterngeld_ohne", "hinweis", parent.id, "§ 1 Abs. 6, § 15 Abs. 4 BEEG",
-                               {"months": month_runs(months)}))
+                               {"months": month_ranges(months)}))
     return out
-
-
-def month_runs(months: list[int]) -> str:
-    """Sorted Lebensmonate as runs: ``[1, 2, 3, 7]`` → ``1–3, 7``."""
-    return ", ".join(f"{p[0]}–{p[-1]}" if len(p) > 1 else str(p[0]) for p in consecutive_runs(months))
 
 
 def third_birthday(case: "Case") -> date:
@@ -149,6 +144,6 @@ def third_birthday(case: "Case") -> date:
 
 
 __all__ = [
-    "ElternzeitResult", "MutterschutzResult", "elternzeit_birth", "elternzeit_result", "month_runs",
+    "ElternzeitResult", "MutterschutzResult", "elternzeit_birth", "elternzeit_result",
     "mother_protection_end", "mutterschutz_result", "third_birthday",
 ]

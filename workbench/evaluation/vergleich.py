@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_money, text
 from workbench.money import ZERO
-from workbench.rules.elterngeld.optimize import BewerteterPlan, constraint_violations, evaluate, optimize
-from workbench.rules.elterngeld.optimize_model import Modell, build_model
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan, constraint_violations, evaluate, optimize
+from workbench.evaluation.elterngeld.optimize_model import Modell, build_model
 from workbench.rules.elterngeld.plan import LEBENSMONATE
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def plan_choices(case: "Case", best: list[BewerteterPlan] | None = None, with_va
     ``best``: the optimizer's plans to offer (None: the best plan without further search, computed here).
     Variants that break a rule for this family are left out (their reason is in ``workbench compare``).
     """
-    from workbench.rules.elterngeld.variants import ready_variants
+    from workbench.evaluation.elterngeld.variants import ready_variants
 
     lang = case.language
     out: list[Choice] = []

@@ -17,9 +17,9 @@ from fpdf.enums import XPos, YPos
 
 from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO
-from workbench.rules.elterngeld.engine import mutterschutz_ende
-from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
-from workbench.rules.elterngeld.optimize import BewerteterPlan
+from workbench.evaluation.elterngeld.engine import mutterschutz_ende
+from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start, month_ranges
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan
 from workbench.rules.elternzeit import anmeldefrist
 
 if TYPE_CHECKING:
@@ -77,18 +77,6 @@ def elternzeit_notice(start: date, birth: date) -> date:
     return anmeldefrist(start, birth)
 
 
-def _ranges(months: list[int]) -> str:
-    """``[1, 2, 3, 7]`` → ``1–3, 7``."""
-    parts: list[str] = []
-    start = prev = months[0]
-    for m in months[1:] + [0]:
-        if m != prev + 1:
-            parts.append(str(start) if start == prev else f"{start}–{prev}")
-            start = m
-        prev = m
-    return ", ".join(parts)
-
-
 def parent_name(case: "Case", pid: str) -> str:
     """The parent's first name, or "Elternteil A" where the case has none."""
     name = case.parent(pid).name
@@ -101,7 +89,7 @@ def _describe(case: "Case", plan: BewerteterPlan, pid: str) -> str:
     by_kind: dict[str, list[int]] = {}
     for m in plan.result.parents[pid].months:
         by_kind.setdefault(m.kind, []).append(m.month)
-    parts = [text("report.kind_in_months", lang, kind=text(f"art.{kind}", lang), months=_ranges(months))
+    parts = [text("report.kind_in_months", lang, kind=text(f"art.{kind}", lang), months=month_ranges(months))
              for kind, months in by_kind.items()]
     return text("report.plan_months", lang, parent=parent_name(case, pid),
                 parts=", ".join(parts) or text("report.no_months", lang))

@@ -34,7 +34,7 @@ from workbench.report.blocks import (
     COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, draw_chart,
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
-from workbench.rules.elterngeld.optimize import BewerteterPlan, evaluate, optimize
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -46,7 +46,7 @@ FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 def handout_plans(case: "Case") -> list[HandoutPlan]:
     """The family's plan, their own plans, the optimizer's best and one ready variant (each once, four at most)."""
-    from workbench.rules.elterngeld.variants import ready_variants
+    from workbench.evaluation.elterngeld.variants import ready_variants
 
     lang = case.language
     out: list[HandoutPlan] = []

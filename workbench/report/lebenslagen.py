@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workbench.evaluation.lebenslagen import elternzeit_result, month_runs, mutterschutz_result
+from workbench.evaluation.lebenslagen import elternzeit_result, mutterschutz_result
 from workbench.i18n import format_date, format_decimal, format_money, text
 from workbench.report.blocks import HandoutSection
+from workbench.rules.elterngeld.lebensmonate import month_ranges
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -59,7 +60,7 @@ def mutterschutz_sections(case: "Case", language: str = "de") -> list[HandoutSec
     else:
         paragraphs.append(text(f"ls.payer_{geld.zahler}", lang))
     if result.elterngeld_monate:
-        paragraphs.append(text("ls.ms_handover", lang, name=name, months=month_runs(sorted(result.elterngeld_monate))))
+        paragraphs.append(text("ls.ms_handover", lang, name=name, months=month_ranges(sorted(result.elterngeld_monate))))
     paragraphs.append(text("ls.ms_apply", lang))
     return [HandoutSection(heading, tuple(paragraphs), rows)]
 

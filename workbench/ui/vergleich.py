@@ -26,7 +26,7 @@ from IPython.display import display
 
 from workbench.errors import CaseError, WorkbenchError
 from workbench.i18n import format_date, text
-from workbench.rules.elterngeld.optimize import BewerteterPlan, optimize
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan, optimize
 from workbench.ui.callbacks import guarded
 from workbench.ui.case_list import START_PAGE, case_link
 from workbench.ui.elterngeld_wizard import close_tree
@@ -294,7 +294,7 @@ class VergleichPage:
     # --- "Beste Aufteilung finden" -----------------------------------------------------------------
     def _find(self, _button: Any = None) -> None:
         from workbench.case import load_case
-        from workbench.rules.elterngeld.optimize import optimize
+        from workbench.evaluation.elterngeld.optimize import optimize
 
         lang = self.language
         candidate = copy.deepcopy(self.data)

@@ -41,7 +41,7 @@ def timeline_svg(case: "Case", language: str = "de", today: date | None = None) 
     if ms is None:  # no Mutterschutz data: the mother's period from the child's data, as the Elterngeld engine has it
         mothers = [p for p in case.household.parents if p.maternity_benefit]
         if mothers:
-            from workbench.rules.elterngeld.engine import mutterschutz_fristen
+            from workbench.evaluation.elterngeld.engine import mutterschutz_fristen
 
             f = mutterschutz_fristen(case.plan_child())
             tracks.append((text("ui.ls.track_ms", lang, name=parent_name(case, mothers[0].id, lang)),

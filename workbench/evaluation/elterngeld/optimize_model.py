@@ -24,8 +24,9 @@ from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
+from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_nach_geburt, erwerb_vor_geburt
-from workbench.rules.elterngeld.engine import geschwisterbonus_berechtigt, mutterschutz_monate, plan_situation, termin
+from workbench.evaluation.elterngeld.engine import mutterschutz_monate, plan_situation, termin
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (

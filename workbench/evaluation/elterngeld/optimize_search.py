@@ -40,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.money import ZERO
-from workbench.rules.elterngeld.optimize_model import CODE, UNITS, ElternteilModell, Modell, Preise, cents
+from workbench.evaluation.elterngeld.optimize_model import CODE, UNITS, ElternteilModell, Modell, Preise, cents
 from workbench.rules.elterngeld.plan import BASIS, BONUS, LEBENSMONATE, NONE, PLUS
 
 NEG = -(10 ** 15)
