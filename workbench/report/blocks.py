@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from workbench.evaluation.elterngeld.engine import mutterschutz_ende
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan
 from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO
-from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start, month_ranges
-from workbench.evaluation.elterngeld.optimize import BewerteterPlan
 from workbench.rules.elternzeit import anmeldefrist
 
 if TYPE_CHECKING:

@@ -15,11 +15,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.errors import InfeasiblePlan
-from workbench.i18n import format_money, text
-from workbench.money import ZERO, as_json_number
 from workbench.evaluation.elterngeld.engine import compute_elterngeld
 from workbench.evaluation.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model, cents
 from workbench.evaluation.elterngeld.optimize_search import NEG, Suche
+from workbench.i18n import format_money, text
+from workbench.money import ZERO, as_json_number
 from workbench.rules.elterngeld.lebensmonate import check_modelled, month_ranges
 from workbench.rules.elterngeld.plan import LEBENSMONATE, NONE, Violation, income_limit
 from workbench.rules.elterngeld.result import ElterngeldResult

@@ -20,13 +20,13 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from workbench.evaluation.elterngeld.engine import mutterschutz_monate, plan_situation, termin
 from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_nach_geburt, erwerb_vor_geburt
-from workbench.evaluation.elterngeld.engine import mutterschutz_monate, plan_situation, termin
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (
