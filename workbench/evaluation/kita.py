@@ -1,6 +1,6 @@
 """The Kita topic of a case: the dates of the wanted start and the fee status of that month.
 
-Wires the case's ``kita`` part (:class:`workbench.case_pflege.KitaWish`) to the pure rules of
+Wires the case's ``kita`` part (:class:`workbench.case.pflege.KitaWish`) to the pure rules of
 :mod:`workbench.rules.kita`; the Kita wizard, the handout and ``workbench kita`` read the same
 :class:`KitaResult`.
 """
@@ -17,7 +17,7 @@ from workbench.rules.kita import Beitrag, KitaTermine, beitrag, kita_termine
 
 if TYPE_CHECKING:
     from workbench.case import Case, Child
-    from workbench.case_pflege import KitaWish
+    from workbench.case.pflege import KitaWish
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Mutterschutz and Elternzeit of a case: the rules applied to the case file.
 
 ``mutterschutz_result(case)`` and ``elternzeit_result(case, today)`` wire the case's optional
-``mutterschutz`` / ``elternzeit`` parts (:mod:`workbench.case_lebenslagen`) to the pure rules in
+``mutterschutz`` / ``elternzeit`` parts (:mod:`workbench.case.lebenslagen`) to the pure rules in
 :mod:`workbench.rules.mutterschutz` and :mod:`workbench.rules.elternzeit`. The handout sections
 of these results are in :mod:`workbench.report.lebenslagen`.
 """

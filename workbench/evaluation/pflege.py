@@ -1,6 +1,6 @@
 """Care of a relative in a case: the care insurance's options and the carer's time off.
 
-Wires the case's ``care`` part (:class:`workbench.case_pflege.Care`) to the pure rules of
+Wires the case's ``care`` part (:class:`workbench.case.pflege.Care`) to the pure rules of
 :mod:`workbench.rules.pflege`; the Pflege wizard, the handout and ``workbench pflege`` read the
 same pair.
 """

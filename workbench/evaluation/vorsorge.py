@@ -1,6 +1,6 @@
 """Vorsorge of a case: the checklist of the chosen documents with what is done, and the fees.
 
-Wires the case's ``vorsorge`` part (:class:`workbench.case_pflege.Vorsorge`) to the pure rules
+Wires the case's ``vorsorge`` part (:class:`workbench.case.pflege.Vorsorge`) to the pure rules
 of :mod:`workbench.rules.vorsorge`; the handout, the family's summary and ``workbench vorsorge``
 read the same values.
 """

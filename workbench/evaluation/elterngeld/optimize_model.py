@@ -36,7 +36,7 @@ from workbench.rules.elterngeld.plan import (
 
 if TYPE_CHECKING:
     from workbench.case import Case, Parent
-    from workbench.case_constraints import PlanConstraints
+    from workbench.case.constraints import PlanConstraints
 
 P = parameters("elterngeld")
 KINDS = (NONE, BASIS, PLUS, BONUS)
