@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from workbench.rules.elterngeld.lebensmonate import month_ranges
+from workbench.rules.elterngeld.result import month_ranges
 from workbench.rules.elternzeit import (
     Hinweis, Zeitraum, ZeitraumDaten, bindungsende, lebensmonate_im_zeitraum, pruefe_zeitraeume, zeitraum_daten,
 )

@@ -19,7 +19,8 @@ from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan
 from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO
-from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start, month_ranges
+from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
+from workbench.rules.elterngeld.result import month_ranges
 from workbench.rules.elternzeit import anmeldefrist
 
 if TYPE_CHECKING:

@@ -19,12 +19,13 @@ from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
-from workbench.rules.elterngeld.lebensmonate import check_modelled, is_younger_than, lebensmonate, month_ranges
+from workbench.rules.elterngeld.geburten import check_modelled
+from workbench.rules.elterngeld.lebensmonate import is_younger_than, lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (
     BASIS, BONUS, LEBENSMONATE, NONE, PLUS, PlanSituation, check_plan,
 )
-from workbench.rules.elterngeld.result import ElternteilErgebnis, ElterngeldResult, Monatsbetrag
+from workbench.rules.elterngeld.result import ElternteilErgebnis, ElterngeldResult, Monatsbetrag, month_ranges
 from workbench.rules.mutterschutz import Schutzfristen, monate_mit_mutterschaftsleistungen, schutzfristen
 
 if TYPE_CHECKING:

@@ -20,9 +20,9 @@ from workbench.evaluation.elterngeld.optimize_model import KIND_OF_CODE, Modell,
 from workbench.evaluation.elterngeld.optimize_search import NEG, Suche
 from workbench.i18n import format_money, text
 from workbench.money import ZERO, as_json_number
-from workbench.rules.elterngeld.lebensmonate import check_modelled, month_ranges
+from workbench.rules.elterngeld.geburten import check_modelled
 from workbench.rules.elterngeld.plan import LEBENSMONATE, NONE, Violation, income_limit
-from workbench.rules.elterngeld.result import ElterngeldResult
+from workbench.rules.elterngeld.result import ElterngeldResult, month_ranges
 
 if TYPE_CHECKING:
     from workbench.case import Case

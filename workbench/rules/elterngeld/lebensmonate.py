@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
 
-from workbench.errors import UnsupportedPeriod
-from workbench.i18n import format_date, text
-from workbench.parameters import parameters
 from workbench.rules.bgb import months_later
 
 
@@ -92,22 +89,3 @@ def consecutive_runs(months: Iterable[int]) -> list[list[int]]:
         else:
             runs.append([month])
     return runs
-
-
-def check_modelled(birth: date, language: str = "de") -> None:
-    """Refuse births outside the modelled period with a message naming it."""
-    first = parameters("elterngeld").parameter("modellierte_geburten").values[0].valid_from
-    if birth < first:  # open-ended: births after the newest PAP year are computed provisionally (ADR 0019)
-        raise UnsupportedPeriod(text("fehler.geburt_ausserhalb", language, first=format_date(first, language),
-                                     birth=format_date(birth, language), first_year=str(first.year)))
-
-
-def month_ranges(months: list[int]) -> str:
-    """Lebensmonate as the explanations write them: ``[1, 2, 3, 7]`` → ``1–3, 7`` (also used by the optimizer)."""
-    parts: list[str] = []
-    for m in months:
-        if parts and parts[-1].split("–")[-1] == str(m - 1):
-            parts[-1] = parts[-1].split("–")[0] + f"–{m}"
-        else:
-            parts.append(str(m))
-    return ", ".join(parts)
