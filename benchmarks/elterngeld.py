@@ -27,7 +27,7 @@ from cases import generate_cases  # noqa: E402
 from timing import cpu_and_wall, pin_to_one_core  # noqa: E402
 
 from workbench.case import Case, load_case  # noqa: E402
-from workbench.rules.elterngeld.engine import compute_elterngeld  # noqa: E402
+from workbench.evaluation.elterngeld.engine import compute_elterngeld  # noqa: E402
 from workbench.rules.elterngeld.result import ElterngeldResult  # noqa: E402
 
 TARGET_CASES_PER_SECOND = 1000.0

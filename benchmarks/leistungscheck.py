@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from workbench.case import Case, load_case  # noqa: E402
-from workbench.rules.leistungen.check import leistungscheck  # noqa: E402
+from workbench.evaluation.leistungscheck import leistungscheck  # noqa: E402
 from workbench.rules.leistungen.guenstigerpruefung import einkommensteuer  # noqa: E402
 
 CASE = HERE.parent / "docs" / "examples" / "leistungscheck-alleinerziehend.json"

@@ -30,9 +30,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.case import Case, load_case  # noqa: E402
-from workbench.rules.elterngeld.engine import plan_situation  # noqa: E402
-from workbench.rules.elterngeld.optimize import constraint_violations, optimize  # noqa: E402
-from workbench.rules.elterngeld.optimize_model import KIND_OF_CODE, build_model  # noqa: E402
+from workbench.evaluation.elterngeld.engine import plan_situation  # noqa: E402
+from workbench.evaluation.elterngeld.optimize import constraint_violations, optimize  # noqa: E402
+from workbench.evaluation.elterngeld.optimize_model import KIND_OF_CODE, build_model  # noqa: E402
 from workbench.rules.elterngeld.plan import LEBENSMONATE, check_plan  # noqa: E402
 
 FULL_SPACE = 1_065_686_596_973_978_626  # legal plans of two parents, reference D

@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from workbench.case import Case, load_case
-from workbench.rules.elterngeld.engine import plan_situation
-from workbench.rules.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model
+from workbench.evaluation.elterngeld.engine import plan_situation
+from workbench.evaluation.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model
 from workbench.rules.elterngeld.plan import LEBENSMONATE, check_plan
 
 EMPLOYEE = {"kind": "employee", "gross_monthly": 3000, "tax_class": 4}
@@ -35,7 +35,7 @@ def plan_total(model: Modell, months: dict[str, str]) -> Decimal:
 
 
 def legal(case: Case, model: Modell, months: dict[str, str]) -> bool:
-    from workbench.rules.elterngeld.optimize import constraint_violations
+    from workbench.evaluation.elterngeld.optimize import constraint_violations
 
     kinds = {p.pid: [KIND_OF_CODE[c] for c in months.get(p.pid, "").ljust(LEBENSMONATE, "-")] for p in model.parents}
     return not check_plan(kinds, plan_situation(case)) and not constraint_violations(months, model)

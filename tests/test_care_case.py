@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 
 from workbench.case import load_case
-from workbench.care_report import kita_sections, pflege_sections, topic_pdf, vorsorge_pdf, vorsorge_sections
+from workbench.report import topic_pdf
+from workbench.report.kita import kita_sections
+from workbench.report.pflege import pflege_sections
+from workbench.report.vorsorge import vorsorge_pdf, vorsorge_sections
 from workbench.errors import CaseError
 from workbench.report import HandoutSection
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from workbench.case import load_case
 from workbench.rules.elterngeld import betrag
-from workbench.rules.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
 from workbench.rules.elterngeld.netto import Erwerb, elterngeld_netto, pap_eingabe, uebergangsbereich_entgelt
 from workbench.rules.steuer.lohnsteuer import lohnsteuer
 

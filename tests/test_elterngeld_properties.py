@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from workbench.case import load_case
 from workbench.rules.elterngeld.betrag import plus_anteil
-from workbench.rules.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
 births = st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 12, 31))
 wages = st.decimals(min_value=D(0), max_value=D(12000), places=2)

@@ -11,7 +11,7 @@ import yaml
 
 from workbench.case import load_case
 from workbench.maintenance.pruefstand import reference_case_data
-from workbench.rules.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
 DATA = yaml.safe_load((Path(__file__).parent / "cases" / "elterngeld" / "reference-b3.yaml").read_text(encoding="utf-8"))
 BIRTHS = {"2025": date(2025, 6, 15), "2026": date(2026, 6, 15)}

@@ -11,7 +11,7 @@ import pytest
 
 from workbench.case import load_case
 from workbench.errors import UnsupportedPeriod
-from workbench.rules.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
 from workbench.rules.elterngeld.quick import quick_case
 
 

@@ -141,7 +141,8 @@ def test_a_2027_leistungscheck_names_the_provisional_regelbedarfe_once_under_gru
 
     from tests.test_year_walk import walk_case
     from workbench.case import load_case
-    from workbench.rules.leistungen.check import check_json, leistungscheck
+    from workbench.evaluation.leistungscheck import leistungscheck
+    from workbench.report.leistungscheck import check_json
 
     path = tmp_path / "case.json"
     path.write_text(json.dumps(walk_case(date(2027, 3, 1))), encoding="utf-8")

@@ -7,7 +7,7 @@ from typing import Any
 
 from tests.memory_store import MemoryStore
 from workbench.case import load_case
-from workbench.lebenslagen import elternzeit_sections, mutterschutz_sections
+from workbench.report.lebenslagen import elternzeit_sections, mutterschutz_sections
 from workbench.report import handout_pdf
 from workbench.ui.lebenslagen_wizard import ElternzeitWizard, MutterschutzWizard, new_case
 

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.case import load_case
-from workbench.rules.leistungen.check import check_json, leistungscheck
+from workbench.evaluation.leistungscheck import leistungscheck
+from workbench.report.leistungscheck import check_json
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "docs" / "examples").glob("leistungscheck-*.json"))

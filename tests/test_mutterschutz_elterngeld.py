@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.case import load_case
-from workbench.rules.elterngeld.engine import compute_elterngeld, mutterschutz_ende
+from workbench.evaluation.elterngeld.engine import compute_elterngeld, mutterschutz_ende
 
 EMPLOYEE = {"kind": "employee", "gross_monthly": 3000, "tax_class": 1}
 

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from tests.optimizer_helpers import EMPLOYEE, brute_force, family, legal, plan_total
 from workbench.errors import InfeasiblePlan
-from workbench.rules.elterngeld.engine import compute_elterngeld
-from workbench.rules.elterngeld.optimize import constraint_violations, optimize, with_plan
-from workbench.rules.elterngeld.optimize_model import build_model
-from workbench.rules.elterngeld.optimize_search import END, NEG, Suche
-from workbench.rules.elterngeld.variants import ready_variants
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.optimize import constraint_violations, optimize, with_plan
+from workbench.evaluation.elterngeld.optimize_model import build_model
+from workbench.evaluation.elterngeld.optimize_search import END, NEG, Suche
+from workbench.evaluation.elterngeld.variants import ready_variants
 
 # The issue asks for 10,000 random legal plans per family; the default run uses fewer to keep the
 # suite fast. WORKBENCH_THOROUGH=1 runs the full number.

@@ -41,7 +41,7 @@ import pytest
 import yaml
 
 from workbench.case import Case, load_case
-from workbench.rules.leistungen.check import kindergeld_of_case, unterhaltsvorschuss_of_case
+from workbench.evaluation.leistungscheck import kindergeld_of_case, unterhaltsvorschuss_of_case
 
 MODELLED_FROM = {"kindergeld": date(2019, 1, 1), "unterhaltsvorschuss": date(2017, 7, 1)}
 TOLERANCE = Decimal(1)

@@ -21,7 +21,7 @@ from workbench.case import load_case
 from workbench.cli import main
 from workbench.errors import CaseError, StoreConflict
 from workbench.report import handout_pdf
-from workbench.rules.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
 from workbench.store import CaseStore
 from workbench.store.crypto import new_key
 
@@ -202,7 +202,7 @@ def test_an_internal_error_prints_its_type_only_never_the_data(tmp_path: Path, c
     def broken(case: Any) -> Any:
         raise ValueError(f"kaputt bei {case.household.parents[0].name}")  # a bug that quotes the data
 
-    monkeypatch.setattr("workbench.rules.elterngeld.engine.compute_elterngeld", broken)
+    monkeypatch.setattr("workbench.evaluation.elterngeld.engine.compute_elterngeld", broken)
     monkeypatch.delenv("WORKBENCH_DEBUG", raising=False)
     assert main(["elterngeld", str(path)]) == 3
     err = capsys.readouterr().err

@@ -74,14 +74,14 @@ def test_the_check_finds_a_private_name_imported_from_another_module() -> None:
 
 
 def test_the_check_finds_a_private_name_read_off_an_imported_module() -> None:
-    source = "from workbench.rules.elterngeld import engine\nengine._ranges([1, 2])\n"
-    assert private_imports(source, "workbench.rules.elterngeld.optimize") == [
-        "workbench.rules.elterngeld.optimize:2: workbench.rules.elterngeld.engine (…)._ranges",
+    source = "from workbench.evaluation.elterngeld import engine\nengine._ranges([1, 2])\n"
+    assert private_imports(source, "workbench.evaluation.elterngeld.optimize") == [
+        "workbench.evaluation.elterngeld.optimize:2: workbench.evaluation.elterngeld.engine (…)._ranges",
     ]
 
 
 def test_the_check_lets_public_names_dunders_and_own_names_pass() -> None:
-    source = ("from workbench import __version__\nfrom workbench.report_blocks import draw_section\n"
+    source = ("from workbench import __version__\nfrom workbench.report.blocks import draw_section\n"
               "class A:\n    def f(self) -> None:\n        self._check_key(None)\n")
     assert private_imports(source, "workbench.report") == []
 

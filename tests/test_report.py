@@ -16,7 +16,7 @@ from tests.shared import SHARED
 from workbench.case import load_case
 from workbench.i18n import format_money
 from workbench.report import HandoutSection, application_deadline, elternzeit_notice, handout_pdf
-from workbench.rules.elterngeld.optimize import optimize
+from workbench.evaluation.elterngeld.optimize import optimize
 
 EXAMPLE = SHARED / "examples" / "elterngeld" / "ex-money-021.json"
 
@@ -123,10 +123,10 @@ def test_the_command_exits_with_2_on_a_bad_case_without_traceback(tmp_path: Path
 
 
 def test_a_missing_font_gives_a_clear_message_naming_the_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from workbench import report
+    from workbench.report import handout
     from workbench.errors import WorkbenchError
 
-    monkeypatch.setattr(report, "FONT_DIR", tmp_path)
+    monkeypatch.setattr(handout, "FONT_DIR", tmp_path)
     with pytest.raises(WorkbenchError, match="fonts-dejavu-core"):
         handout_pdf(load_case(example_data()))
 
@@ -138,7 +138,7 @@ def test_a_mothers_elternzeit_notice_follows_the_end_of_her_mutterschutz() -> No
     from datetime import date
 
     from workbench.case import load_case
-    from workbench.rules.elterngeld.engine import mutterschutz_ende
+    from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 
     case = load_case(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"])
     assert mutterschutz_ende(case.plan_child()) == date(2025, 11, 12)
@@ -149,7 +149,7 @@ def test_a_mothers_elternzeit_notice_follows_the_end_of_her_mutterschutz() -> No
 def test_chart_axis_labels_keep_the_thousands() -> None:
     from decimal import Decimal
 
-    from workbench.report_blocks import whole_euros
+    from workbench.report.blocks import whole_euros
 
     assert whole_euros(Decimal(2000), "de") == "2.000 €"
     assert whole_euros(Decimal(1500), "en") == "€1,500"

@@ -21,9 +21,10 @@ import pytest
 from workbench.case import load_case
 from workbench.errors import WorkbenchError
 from workbench.i18n import catalog, format_money
-from workbench.report import BLOCK_KEYS, TEMPLATE, HandoutPlan, handout_pdf, handout_plans, layout
-from workbench.rules.elterngeld.optimize import evaluate
-from workbench.vergleich import compare, plan_choices
+from workbench.report import HandoutPlan, handout_pdf, handout_plans, layout
+from workbench.report.handout import BLOCK_KEYS, TEMPLATE
+from workbench.evaluation.elterngeld.optimize import evaluate
+from workbench.evaluation.vergleich import compare, plan_choices
 
 ARTIFACTS = Path(os.environ.get("WORKBENCH_TEST_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
 FAMILY = Path(__file__).resolve().parent / "cases" / "vergleich" / "familie-lena-tom.json"

@@ -1,4 +1,4 @@
-"""``workbench handout`` prints every topic the case holds after the plans (workbench/report_topics.py)."""
+"""``workbench handout`` prints every topic the case holds after the plans (workbench/report/topics.py)."""
 
 from __future__ import annotations
 

@@ -21,7 +21,8 @@ from workbench.maintenance.paths import advisor_notebooks_dir, maintainers_dir
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "workbench" / "ui"
 # shown by the comparison and on the handout
-VIEWS = [ROOT / "workbench" / name for name in ("vergleich.py", "report.py", "report_blocks.py")]
+VIEWS = [ROOT / "workbench" / name for name in ("evaluation/vergleich.py", "report/vergleich.py", "report/handout.py",
+                                              "report/blocks.py")]
 NOTEBOOKS = advisor_notebooks_dir()
 MAINTAINERS = maintainers_dir()
 

@@ -69,7 +69,7 @@ def test_the_buergergeld_comparison_of_2026_uses_no_unverified_regelbedarf(tmp_p
     the promulgated text, so the need comparison no longer asks to check them (it did while the citation
     of the Leistungscheck's own copy said "Fundstelle nicht verifiziert")."""
     from workbench.case import load_case
-    from workbench.rules.leistungen.check import leistungscheck
+    from workbench.evaluation.leistungscheck import leistungscheck
 
     result = leistungscheck(load_case(_case(tmp_path, date(2026, 3, 1))), date(2026, 3, 1))
     assert result.bedarf.steps and result.bedarf.steps[0].key == "leistungen.step.bg.need"
@@ -78,7 +78,7 @@ def test_the_buergergeld_comparison_of_2026_uses_no_unverified_regelbedarf(tmp_p
 
 def test_the_family_handout_says_nothing_about_checking(tmp_path: Path) -> None:
     from workbench.case import load_case
-    from workbench.report_topics import topic_sections
+    from workbench.report.topics import topic_sections
 
     sections = topic_sections(load_case(walk_case(date(2026, 3, 1))), "de", today=date(2026, 3, 1))
     text = " ".join(p for s in sections for p in (*s.paragraphs, *(" ".join(r) for r in s.rows)))

@@ -13,9 +13,10 @@ from tests.shared import SHARED
 from workbench.case import load_case
 from workbench.errors import CaseError
 from workbench.i18n import format_money
-from workbench.rules.elterngeld.engine import compute_elterngeld
-from workbench.rules.elterngeld.optimize import optimize, with_plan
-from workbench.vergleich import MAX_SHOWN, chart_svg, compare, default_selection, plan_choices
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.optimize import optimize, with_plan
+from workbench.evaluation.vergleich import MAX_SHOWN, compare, default_selection, plan_choices
+from workbench.report.vergleich import chart_svg
 
 EXAMPLE = SHARED / "examples" / "elterngeld" / "ex-money-021.json"
 OWN = {"name": "Jonas länger", "months": {"A": "BBBBBBB", "B": "-------BBBBBBB"}}

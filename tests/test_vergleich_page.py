@@ -8,7 +8,7 @@ from typing import Any
 
 from tests.memory_store import MemoryStore
 from workbench.case import dump_case, load_case
-from workbench.rules.elterngeld.optimize import optimize
+from workbench.evaluation.elterngeld.optimize import optimize
 from workbench.ui.elterngeld_wizard import ElterngeldWizard, _relanguage
 from workbench.ui.header import PageHeader
 from workbench.ui.vergleich import VergleichPage

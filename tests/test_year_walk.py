@@ -86,8 +86,8 @@ def assert_clear_german_refusal(name: str, on: date, code: int, err: str) -> Non
 def handout_content(path: Path, on: date) -> None:
     """What the handout PDF holds, without laying it out: the Elterngeld plans and every topic's sections."""
     from workbench.case import load_case
-    from workbench.report_topics import topic_sections
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.report.topics import topic_sections
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
     case = load_case(path)
     compute_elterngeld(case)

@@ -10,7 +10,7 @@ import pytest
 
 from tests.shared import SHARED
 from workbench.case import load_case
-from workbench.rules.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
 EXAMPLES = SHARED / "examples" / "elterngeld"
 FILES = sorted(EXAMPLES.glob("*.json"))

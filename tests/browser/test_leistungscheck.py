@@ -15,7 +15,7 @@ from tests.browser.test_start_page import AXE_JS, KERNEL_READY_MS, assert_no_new
 from tests.browser.wizard_helpers import case_id, weiter
 from workbench.case import load_case
 from workbench.i18n import format_money
-from workbench.rules.leistungen.check import leistungscheck
+from workbench.evaluation.leistungscheck import leistungscheck
 from workbench.store import CaseStore
 
 WIZARD = "/voila/render/leistungscheck.ipynb"

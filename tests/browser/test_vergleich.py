@@ -19,7 +19,7 @@ from playwright.sync_api import Locator, Page, expect
 from tests.browser.test_start_page import AXE_JS, KERNEL_READY_MS, assert_no_new_serious, run_axe, screenshot
 from workbench.case import load_case
 from workbench.i18n import format_money
-from workbench.rules.elterngeld.optimize import optimize
+from workbench.evaluation.elterngeld.optimize import optimize
 from workbench.store import CaseStore
 
 FAMILY = Path(__file__).resolve().parents[1] / "cases" / "vergleich" / "familie-lena-tom.json"

@@ -12,7 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 from tests.browser.test_start_page import KERNEL_READY_MS, screenshot
 from workbench.case import load_case
 from workbench.i18n import format_money
-from workbench.rules.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
 from workbench.rules.elterngeld.result import ElterngeldResult
 from workbench.store import CaseStore
 

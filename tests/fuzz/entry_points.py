@@ -30,27 +30,27 @@ class Entry:
 
 
 def _elterngeld(case: "Case") -> object:
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
     result = compute_elterngeld(case)
     return result.to_json(), result.explain(case.language)
 
 
 def _optimize(case: "Case") -> object:
-    from workbench.rules.elterngeld.optimize import optimize
+    from workbench.evaluation.elterngeld.optimize import optimize
 
     return optimize(case, top=2).to_json()
 
 
 def _compare(case: "Case") -> object:
-    from workbench.rules.elterngeld.compare import compare_plans, standard_plans
+    from workbench.evaluation.elterngeld.compare import compare_plans, standard_plans
 
     result = compare_plans(case, standard_plans(case))
     return result.to_json(), result.table()
 
 
 def _variants(case: "Case") -> object:
-    from workbench.rules.elterngeld.variants import ready_variants
+    from workbench.evaluation.elterngeld.variants import ready_variants
 
     return [(v.name("de"), v.name("en")) for v in ready_variants(case)]
 

@@ -24,7 +24,10 @@ CASE_FIELD = {"kita": "kita", "pflege": "care", "vorsorge": "vorsorge"}
 
 
 def cmd_topic(args: argparse.Namespace) -> int:
-    from workbench.care_report import kita_sections, pflege_sections, topic_pdf, vorsorge_pdf, vorsorge_sections
+    from workbench.report import topic_pdf
+    from workbench.report.kita import kita_sections
+    from workbench.report.pflege import pflege_sections
+    from workbench.report.vorsorge import vorsorge_pdf, vorsorge_sections
     from workbench.case import load_case
 
     case = load_case(Path(args.case))

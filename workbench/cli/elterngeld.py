@@ -21,7 +21,7 @@ from workbench.parameter_tracking import Usage, provisional_json, provisional_no
 
 def cmd_elterngeld(args: argparse.Namespace) -> int:
     from workbench.case import load_case
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
     case = load_case(Path(args.case))
     result = compute_elterngeld(case)
@@ -36,7 +36,7 @@ def cmd_elterngeld(args: argparse.Namespace) -> int:
 
 def cmd_optimize(args: argparse.Namespace) -> int:
     from workbench.case import load_case
-    from workbench.rules.elterngeld.optimize import optimize
+    from workbench.evaluation.elterngeld.optimize import optimize
 
     case = load_case(Path(args.case))
     if args.language:
@@ -49,7 +49,7 @@ def cmd_optimize(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from workbench.case import load_case
-    from workbench.rules.elterngeld.compare import compare_plans, standard_plans
+    from workbench.evaluation.elterngeld.compare import compare_plans, standard_plans
 
     case = load_case(Path(args.case))
     if args.language:
@@ -75,7 +75,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from workbench.i18n import text
     from workbench.private_files import write_private
     from workbench.report import handout_pdf
-    from workbench.report_topics import topic_sections
+    from workbench.report.topics import topic_sections
 
     case = load_case(Path(args.case))
     lang = args.language or case.language

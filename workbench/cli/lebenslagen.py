@@ -47,7 +47,7 @@ def _load(args: argparse.Namespace) -> Any:
 
 
 def cmd_mutterschutz(args: argparse.Namespace) -> int:
-    from workbench.lebenslagen import mutterschutz_result
+    from workbench.evaluation.lebenslagen import mutterschutz_result
 
     case = _load(args)
     with tracking() as used:
@@ -82,7 +82,7 @@ def cmd_mutterschutz(args: argparse.Namespace) -> int:
 
 
 def cmd_elternzeit(args: argparse.Namespace) -> int:
-    from workbench.lebenslagen import elternzeit_result
+    from workbench.evaluation.lebenslagen import elternzeit_result
 
     case = _load(args)
     today = args.today or clock_today()  # the office's day ($WORKBENCH_TODAY in rehearsals and the output check)

@@ -17,7 +17,8 @@ from workbench.clock import today as clock_today
 
 def cmd_check(args: argparse.Namespace) -> int:
     from workbench.case import load_case
-    from workbench.rules.leistungen.check import check_date, check_json, leistungscheck
+    from workbench.evaluation.leistungscheck import check_date, leistungscheck
+    from workbench.report.leistungscheck import check_json
 
     case = load_case(Path(args.case))
     # 1 July of the case's year, else the office's day ($WORKBENCH_TODAY in rehearsals and the output check)

@@ -24,7 +24,7 @@ from workbench.case import Case, Child, get_path
 from workbench.forms.glyphs import add_fallbacks
 from workbench.forms.sources import Missing, label_for
 from workbench.i18n import format_date, format_decimal, text
-from workbench.rules.elterngeld.engine import mutterschutz_ende
+from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import consecutive_runs, lebensmonat_end, lebensmonat_start
 from workbench.rules.elternzeit import anmeldefrist
 

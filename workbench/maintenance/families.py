@@ -79,7 +79,7 @@ def load_families(path: Path = FAMILIES_FILE) -> tuple[Family, ...]:
 def elterngeld_total(family: Family, on: date) -> Decimal:
     """Elterngeld of the household over the plan, child born on ``on``."""
     from workbench.case import load_case
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
     return compute_elterngeld(load_case(family.case_data(on))).total
 

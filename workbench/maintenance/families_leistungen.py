@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def kindergeld_und_uvg_monthly(family: "Family", on: date) -> Decimal:
     """Kindergeld plus UVG per month of the example family (the Leistungscheck's mapping of its case)."""
     from workbench.case import load_case
-    from workbench.rules.leistungen.check import kindergeld_of_case, unterhaltsvorschuss_of_case
+    from workbench.evaluation.leistungscheck import kindergeld_of_case, unterhaltsvorschuss_of_case
 
     case = load_case(family.case_data(on))
     return kindergeld_of_case(case, on).monthly + unterhaltsvorschuss_of_case(case, on).monthly

@@ -80,7 +80,7 @@ _RULE_OF = {"netto_before": "elterngeld.netto", "elterngeld_netto": "elterngeld.
 def example_checks(path: Path) -> list[Check]:
     """The checks of one shared example file (as tests/acceptance compares them)."""
     from workbench.case import load_case
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
     example = json.loads(path.read_text(encoding="utf-8"))
     expected, cid, src = example["expected"], path.stem, "beispiele"
@@ -140,7 +140,7 @@ def reference_case_data(spec: dict[str, Any], birth: date) -> dict[str, Any]:
 def reference_checks(path: Path) -> list[Check]:
     """The checks of a reference file like tests/cases/elterngeld/reference-b3.yaml."""
     from workbench.case import load_case
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     tolerance = Decimal(str(data.get("tolerance", "0.01")))

@@ -142,7 +142,7 @@ class KindStep(WizardStep):
 
     def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         from workbench.i18n import text
-        from workbench.rules.elterngeld.engine import check_modelled
+        from workbench.rules.elterngeld.geburten import check_modelled
 
         children = data["household"]["children"]
         birth = date.fromisoformat(children[0]["birth_date"])

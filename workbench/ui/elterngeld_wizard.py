@@ -185,7 +185,7 @@ def prepare() -> None:
     so that after the request only the first step's widgets remain to be made.
     """
     import workbench.case
-    import workbench.rules.elterngeld.engine
+    import workbench.evaluation.elterngeld.engine
     import workbench.rules.elterngeld.lebensmonate
     import workbench.rules.elterngeld.plan
     import workbench.store  # noqa: F401

@@ -96,7 +96,7 @@ class ErgebnisStep(WizardStep):
 
     def shown(self, data: dict[str, Any]) -> None:
         from workbench.case import load_case
-        from workbench.rules.elterngeld.engine import compute_elterngeld
+        from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
         lang = self.language
         self.result = compute_elterngeld(load_case(data))

@@ -44,17 +44,16 @@ def _income_fields(lang: str) -> dict[str, Field]:
 
 def render_kita(data: dict[str, Any], language: str) -> str:
     """The result cards, the explanation and the PDF for the case as entered."""
-    from workbench.care_report import kita_sections, topic_pdf
     from workbench.case import load_case
-    from workbench.rules.kita import beitrag, kita_termine
+    from workbench.evaluation.kita import kita_result
+    from workbench.report import topic_pdf
+    from workbench.report.kita import kita_sections
 
     case = load_case(data)
     sections = kita_sections(case, language, today=today())
-    wish = case.kita
-    assert wish is not None and wish.start is not None
-    birth = case.child(wish.child).birth_date
-    t = kita_termine(birth, wish.start)
-    fee = beitrag(birth, t.start_mit_anspruch, wish.household_income_y, wish.transfer)
+    result = kita_result(case)
+    assert result is not None  # the step opens only with a wish and its start
+    t, fee = result.termine, result.fee
     pdf = topic_pdf(text("ui.kita.pdf_title", language), text("ui.kita.pdf_intro", language, case_id=case.case_id),
                     sections, language)
     return (sections_html(sections, language) + explanation_details([t.explanation, fee.explanation], language)

@@ -198,7 +198,8 @@ class MutterschutzErgebnisStep(_ResultStep):
     title_key = "ui.ms.step_result"
 
     def shown(self, data: dict[str, Any]) -> None:
-        from workbench.lebenslagen import mutterschutz_result, mutterschutz_sections
+        from workbench.evaluation.lebenslagen import mutterschutz_result
+        from workbench.report.lebenslagen import mutterschutz_sections
         from workbench.ui.zeitleiste import timeline_svg
 
         lang = self.language
@@ -353,7 +354,8 @@ class ElternzeitErgebnisStep(_ResultStep):
     title_key = "ui.ez.step_result"
 
     def shown(self, data: dict[str, Any]) -> None:
-        from workbench.lebenslagen import elternzeit_result, elternzeit_sections
+        from workbench.evaluation.lebenslagen import elternzeit_result
+        from workbench.report.lebenslagen import elternzeit_sections
         from workbench.ui.zeitleiste import timeline_svg
 
         lang = self.language
@@ -377,7 +379,7 @@ class ElternzeitErgebnisStep(_ResultStep):
         level_label = {"fehler": text("ui.ez.level_fehler", lang), "warnung": text("ui.ez.level_warnung", lang),
                        "hinweis": text("ui.ez.level_hinweis", lang)}
         level_class = {"fehler": "wb-alert wb-alert-general", "warnung": "wb-alert wb-alert-general", "hinweis": "wb-note"}
-        from workbench.lebenslagen import parent_name
+        from workbench.report.lebenslagen import parent_name
 
         findings = "".join(
             f'<div class="{level_class[h.level]} wb-ez-{h.level}" role="{"alert" if h.level != "hinweis" else "note"}">'

@@ -36,7 +36,7 @@ KINDS = [("ui.lc.kind_employee", "employee"), ("ui.lc.kind_minijob", "minijob"),
 def years() -> list[tuple[str, int]]:
     """The check years on offer (this year, next year, the earlier ones with values; ADR 0019)."""
     from workbench.clock import today
-    from workbench.rules.leistungen.check import years_offered
+    from workbench.evaluation.leistungscheck import years_offered
 
     return [(str(y), y) for y in years_offered(today())]
 
@@ -282,7 +282,8 @@ class ErgebnisStep(WizardStep):
 
     def shown(self, data: dict[str, Any]) -> None:
         from workbench.case import load_case
-        from workbench.rules.leistungen.check import check_json, leistungscheck
+        from workbench.evaluation.leistungscheck import leistungscheck
+        from workbench.report.leistungscheck import check_json
 
         lang = self.language
         self.case = load_case(data)
@@ -302,7 +303,7 @@ class ErgebnisStep(WizardStep):
 
     def _handout(self) -> None:
         from workbench.report import handout_pdf
-        from workbench.report_leistungen import leistungscheck_sections
+        from workbench.report.leistungscheck import leistungscheck_sections
 
         if self.case is None:
             return

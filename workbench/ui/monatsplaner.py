@@ -79,7 +79,7 @@ class Monatsplaner:
     def set_case(self, data: dict[str, Any]) -> None:
         """Show the plan of ``data`` (proposing one if it has none) and compute it."""
         from workbench.case import load_case
-        from workbench.rules.elterngeld.engine import mutterschutz_monate
+        from workbench.evaluation.elterngeld.engine import mutterschutz_monate
 
         self.data = data
         parents = data["household"]["parents"]
@@ -119,7 +119,7 @@ class Monatsplaner:
     def recompute(self) -> None:
         """Run the engine on the plan and refresh every cell, the totals and the violations."""
         from workbench.case import load_case
-        from workbench.rules.elterngeld.engine import compute_elterngeld
+        from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
         self.result = compute_elterngeld(load_case(self.data))
         self._render()
@@ -210,7 +210,7 @@ class Monatsplaner:
 
     def _render_summary(self) -> None:
         from workbench.case import load_case
-        from workbench.rules.elterngeld.engine import plan_situation
+        from workbench.evaluation.elterngeld.engine import plan_situation
         from workbench.rules.elterngeld.plan import basis_equivalents, limits
 
         assert self.result is not None

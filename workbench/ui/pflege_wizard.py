@@ -58,7 +58,9 @@ def _carer_fields(lang: str) -> dict[str, Field]:
 
 def render_pflege(data: dict[str, Any], language: str) -> str:
     """Options side by side, time off, the explanation and the PDF for the case as entered."""
-    from workbench.care_report import pflege_results, pflege_sections, topic_pdf
+    from workbench.evaluation.pflege import pflege_results
+    from workbench.report import topic_pdf
+    from workbench.report.pflege import pflege_sections
     from workbench.case import load_case
 
     case = load_case(data)

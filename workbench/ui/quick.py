@@ -45,7 +45,7 @@ def compute_quick(
     gross_m: Decimal, tax_class: int, birth_date: date, church_tax: bool, language: str = "de"
 ) -> QuickResult:
     """Run the Elterngeld engine for one employed parent (raises CaseError/UnsupportedPeriod)."""
-    from workbench.rules.elterngeld.engine import compute_elterngeld
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
     from workbench.rules.elterngeld.quick import quick_case
 
     case = quick_case(gross_m, tax_class, birth_date, church_tax=church_tax, language=language)

@@ -26,7 +26,7 @@ from IPython.display import display
 
 from workbench.errors import CaseError, WorkbenchError
 from workbench.i18n import format_date, text
-from workbench.rules.elterngeld.optimize import BewerteterPlan, optimize
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan, optimize
 from workbench.ui.callbacks import guarded
 from workbench.ui.case_list import START_PAGE, case_link
 from workbench.ui.elterngeld_wizard import close_tree
@@ -37,7 +37,7 @@ from workbench.ui.theme import theme_style
 from workbench.ui.vergleich_html import card_html, glossary_html, overview_table
 from workbench.ui.vergleich_wuensche import Wuensche
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
-from workbench.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
+from workbench.evaluation.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
 
 BEST_SHOWN = 3
 
@@ -138,7 +138,7 @@ class VergleichPage:
 
     @staticmethod
     def _names(case: Any) -> dict[str, str]:
-        from workbench.vergleich import parent_names
+        from workbench.evaluation.vergleich import parent_names
 
         return parent_names(case)
 
@@ -294,7 +294,7 @@ class VergleichPage:
     # --- "Beste Aufteilung finden" -----------------------------------------------------------------
     def _find(self, _button: Any = None) -> None:
         from workbench.case import load_case
-        from workbench.rules.elterngeld.optimize import optimize
+        from workbench.evaluation.elterngeld.optimize import optimize
 
         lang = self.language
         candidate = copy.deepcopy(self.data)

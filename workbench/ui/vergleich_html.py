@@ -1,6 +1,6 @@
 """HTML of the comparison page: the side-by-side table, one card per plan, the glossary of terms.
 
-Pure functions of a :class:`~workbench.vergleich.Vergleichsansicht` (tested without a browser).
+Pure functions of a :class:`~workbench.evaluation.vergleich.Vergleichsansicht` (tested without a browser).
 Jargon (Basiselterngeld, ElterngeldPlus, Partnerschaftsbonus, Lebensmonat) carries its explanation
 as a hover title wherever it appears, and the glossary explains each term on click or Enter
 (``<details>``, keyboard-accessible without script).
@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 
 from workbench.i18n import format_money, text
-from workbench.vergleich import Spalte, Vergleichsansicht, chart_svg, legend_html
+from workbench.evaluation.vergleich import Spalte, Vergleichsansicht
+from workbench.report.vergleich import chart_svg, legend_html
 
 TERMS = ("basis", "plus", "bonus", "lebensmonat")
 

@@ -123,7 +123,7 @@ class ChecklistStep(WizardStep):
 
 def render_vorsorge(data: dict[str, Any], language: str) -> str:
     """The family's summary as cards and as PDF."""
-    from workbench.care_report import vorsorge_pdf, vorsorge_sections
+    from workbench.report.vorsorge import vorsorge_pdf, vorsorge_sections
     from workbench.case import load_case
 
     case = load_case(data)

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.i18n import format_date, text
-from workbench.lebenslagen import elternzeit_result, mutterschutz_result, parent_name
+from workbench.evaluation.lebenslagen import elternzeit_result, mutterschutz_result
+from workbench.report.lebenslagen import parent_name
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def timeline_svg(case: "Case", language: str = "de", today: date | None = None) 
     if ms is None:  # no Mutterschutz data: the mother's period from the child's data, as the Elterngeld engine has it
         mothers = [p for p in case.household.parents if p.maternity_benefit]
         if mothers:
-            from workbench.rules.elterngeld.engine import mutterschutz_fristen
+            from workbench.evaluation.elterngeld.engine import mutterschutz_fristen
 
             f = mutterschutz_fristen(case.plan_child())
             tracks.append((text("ui.ls.track_ms", lang, name=parent_name(case, mothers[0].id, lang)),

@@ -8,11 +8,14 @@ construction).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
+from typing import Protocol
 
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
+from workbench.rules.elterngeld.lebensmonate import is_younger_than
 
 P = parameters("elterngeld")
 
@@ -119,3 +122,30 @@ def monatsbetrag(netto_vor: Decimal, netto_nach: Decimal, rate: Decimal, plus: b
     base = (elterngeldplus if plus else basiselterngeld)(netto_vor, netto_nach, rate, birth)
     gb = geschwisterbonus(base, plus, birth) if mit_geschwisterbonus else ZERO
     return base, gb, mehrlingszuschlag(count, plus, birth)
+
+
+class Geschwister(Protocol):
+    """An older child of the household as § 2a BEEG looks at it (a case's ``Child`` is one)."""
+
+    @property
+    def birth_date(self) -> date: ...
+
+    @property
+    def count(self) -> int: ...
+
+    @property
+    def disability(self) -> bool: ...
+
+
+def geschwisterbonus_berechtigt(older: Sequence[Geschwister], on: date, birth: date) -> bool:
+    """Whether the household has, besides the new child, one sibling under 3, two under 6, or a
+    disabled sibling under 14 on the first day of the Lebensmonat.
+
+    Rechtsgrundlage: § 2a Abs. 1 Satz 1 Nr. 1, 2, Satz 2, Abs. 3 BEEG
+    """
+    ages = P.value("geschwisterbonus_altersgrenzen", birth)
+    under3 = sum(c.count for c in older if is_younger_than(c.birth_date, int(ages["ein_kind_unter"]), on))
+    under6 = sum(c.count for c in older if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), on))
+    disabled = sum(c.count for c in older
+                   if c.disability and is_younger_than(c.birth_date, int(ages["behindertes_kind_unter"]), on))
+    return under3 >= 1 or under6 >= 2 or disabled >= 1

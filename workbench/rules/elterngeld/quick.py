@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from workbench.case import Case, load_case
-from workbench.rules.elterngeld.engine import check_modelled
+from workbench.rules.elterngeld.geburten import check_modelled
 
 
 def quick_case(gross_monthly: Decimal, tax_class: int, birth_date: date, church_tax: bool = False,

@@ -143,3 +143,14 @@ class ElterngeldResult:
             lines.append(text("ergebnis.gueltig", lang))
         lines += [f"* {text(key, lang)}" for key in self.notes]
         return "\n".join(lines)
+
+
+def month_ranges(months: list[int]) -> str:
+    """Lebensmonate as the explanations write them: ``[1, 2, 3, 7]`` → ``1–3, 7`` (also used by the optimizer)."""
+    parts: list[str] = []
+    for m in months:
+        if parts and parts[-1].split("–")[-1] == str(m - 1):
+            parts[-1] = parts[-1].split("–")[0] + f"–{m}"
+        else:
+            parts.append(str(m))
+    return ", ".join(parts)

@@ -20,12 +20,13 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from workbench.evaluation.elterngeld.engine import mutterschutz_monate, plan_situation, termin
 from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
+from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_nach_geburt, erwerb_vor_geburt
-from workbench.rules.elterngeld.engine import geschwisterbonus_berechtigt, mutterschutz_monate, plan_situation, termin
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (
@@ -35,6 +36,7 @@ from workbench.rules.elterngeld.plan import (
 
 if TYPE_CHECKING:
     from workbench.case import Case, Parent
+    from workbench.case.constraints import PlanConstraints
 
 P = parameters("elterngeld")
 KINDS = (NONE, BASIS, PLUS, BONUS)
@@ -198,6 +200,31 @@ def _rule_allowed(m: int, pr: Preise, s: PlanSituation, lim: Limits, bonus_possi
     return frozenset(kinds)
 
 
+def _wanted(c: "PlanConstraints", pid: str, two: bool) -> dict[int, tuple[str, frozenset[str]]]:
+    """Per Lebensmonat the constraints of one parent (joined by "+") and the kinds they leave."""
+    wanted: dict[int, tuple[str, frozenset[str]]] = {}
+
+    def want(month: int, name: str, kinds: frozenset[str]) -> None:
+        prev = wanted.get(month)
+        wanted[month] = (name if prev is None else f"{prev[0]}+{name}", kinds & prev[1] if prev else kinds)
+
+    taking = frozenset({BASIS, PLUS, BONUS})
+    for m in c.at_home.get(pid, []):
+        want(m, "at_home", taking)
+    for m in c.at_work.get(pid, []):
+        want(m, "at_work", frozenset({NONE}))
+    for i, code in enumerate(c.fixed.get(pid, ""), 1):
+        if code != ".":
+            want(i, "fixed", frozenset({KIND_OF_CODE[code]}))
+    rtw = c.return_to_work.get(pid)
+    if rtw is not None and rtw.latest is not None:
+        for m in range(rtw.latest, LEBENSMONATE + 1):
+            want(m, "return_to_work", frozenset({NONE}))
+    if c.both_at_home_month_1 and two:
+        want(1, "both_at_home_month_1", taking)
+    return wanted
+
+
 def build_model(case: "Case") -> Modell:
     """Translate the case and its ``elterngeld_plan.constraints`` into the search problem."""
     s = plan_situation(case)
@@ -211,27 +238,7 @@ def build_model(case: "Case") -> Modell:
     for parent in case.household.parents:
         pid = parent.id
         pr = Preise(case, parent)
-        wanted: dict[int, tuple[str, frozenset[str]]] = {}
-
-        def want(month: int, name: str, kinds: frozenset[str]) -> None:
-            prev = wanted.get(month)
-            wanted[month] = (name if prev is None else f"{prev[0]}+{name}", kinds & prev[1] if prev else kinds)
-
-        taking = frozenset({BASIS, PLUS, BONUS})
-        if c is not None:
-            for m in c.at_home.get(pid, []):
-                want(m, "at_home", taking)
-            for m in c.at_work.get(pid, []):
-                want(m, "at_work", frozenset({NONE}))
-            for i, code in enumerate(c.fixed.get(pid, ""), 1):
-                if code != ".":
-                    want(i, "fixed", frozenset({KIND_OF_CODE[code]}))
-            rtw = c.return_to_work.get(pid)
-            if rtw is not None and rtw.latest is not None:
-                for m in range(rtw.latest, LEBENSMONATE + 1):
-                    want(m, "return_to_work", frozenset({NONE}))
-            if c.both_at_home_month_1 and two:
-                want(1, "both_at_home_month_1", taking)
+        wanted = _wanted(c, pid, two) if c is not None else {}
         allowed = []
         for m in range(1, LEBENSMONATE + 1):
             rule = _rule_allowed(m, pr, s, lim, bonus_possible)

@@ -15,13 +15,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.errors import InfeasiblePlan
+from workbench.evaluation.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model, cents
+from workbench.evaluation.elterngeld.optimize_search import NEG, Suche
 from workbench.i18n import format_money, text
 from workbench.money import ZERO, as_json_number
-from workbench.rules.elterngeld.engine import month_ranges, check_modelled, compute_elterngeld
-from workbench.rules.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model, cents
-from workbench.rules.elterngeld.optimize_search import NEG, Suche
+from workbench.rules.elterngeld.geburten import check_modelled
 from workbench.rules.elterngeld.plan import LEBENSMONATE, NONE, Violation, income_limit
-from workbench.rules.elterngeld.result import ElterngeldResult
+from workbench.rules.elterngeld.result import ElterngeldResult, month_ranges
 
 if TYPE_CHECKING:
     from workbench.case import Case

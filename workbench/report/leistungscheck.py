@@ -1,20 +1,25 @@
-"""The Leistungscheck on the family handout: ``leistungscheck_sections(case, language)``.
+"""The Leistungscheck on the family handout and as JSON: ``leistungscheck_sections``, ``check_json``.
 
 Two blocks for :func:`workbench.report.handout_pdf`: the benefits as a table (benefit, amount a
 month, entitled yes/no/to check, who decides) with the hints (Kita fee, Bürgergeld, UVG first),
 and what to do next for each benefit that is or may be paid (office and channel, forms, the
-retroactive limit, documents). Values not verified carry "bitte prüfen".
+retroactive limit, documents). Values not verified carry "bitte prüfen". :func:`check_json` is
+what ``workbench check`` prints and the wizard's cards read: per benefit the result with its office,
+forms, deadlines and explanation.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from workbench.parameter_tracking import provisional_note
+from workbench.evaluation.leistungscheck import Leistungscheck, leistungscheck
 from workbench.i18n import format_money, text
-from workbench.report import HandoutSection
-from workbench.rules.leistungen.check import Leistungscheck, leistungscheck
+from workbench.money import as_json_number
+from workbench.parameter_tracking import provisional_json, provisional_note
+from workbench.report.blocks import HandoutSection
 from workbench.rules.leistungen.offices import office_info
+from workbench.rules.leistungen.result import BenefitResult
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -58,3 +63,38 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
                           documents="; ".join(info["documents"])))
     todo = HandoutSection(text("leistungen.handout.next", lang), tuple(steps) or (text("leistungen.handout.nothing", lang),))
     return [overview, todo]
+
+
+def result_json(result: BenefitResult, language: str, on: date | None = None) -> dict[str, Any]:
+    """One benefit as JSON: eligible, monthly, reasons, office, forms, deadlines, explanation …"""
+    info = office_info(result.benefit, language, on)
+    return {
+        "eligible": result.eligible,
+        "monthly": as_json_number(result.monthly),
+        "yearly": None if result.yearly is None else as_json_number(result.yearly),
+        "reasons": result.reason_texts(language),
+        "reason_keys": result.reason_keys(),
+        "period": None if result.period is None else [d.isoformat() for d in result.period],
+        "children": [{"child": c.child_id, "eligible": c.eligible, "monthly": as_json_number(c.monthly),
+                      "reasons": [text(k, language) for k in c.reasons]} for c in result.children],
+        "office": info["office"],
+        "forms": info["forms"],
+        "deadlines": info["deadlines"],
+        "documents": info["documents"],
+        "explanation": result.explanation.render(language),
+        "unverified": list(result.unverified) + (["office"] if info["office_unverified"] else []),
+        "bitte_pruefen": bool(result.unverified) or info["office_unverified"],
+        "provisional_note": provisional_note(result.provisional, language),
+        "provisional": provisional_json(result.provisional),
+    }
+
+
+def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
+    """What ``workbench check`` prints."""
+    return {
+        "date": check.on.isoformat(),
+        "benefits": {name: result_json(result, language, check.on) for name, result in check.results.items()},
+        "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
+        "provisional_note": provisional_note(check.provisional, language),
+        "provisional": provisional_json(check.provisional),
+    }

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.evaluation.elterngeld.engine import mutterschutz_monate, plan_situation
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan, constraint_violations, evaluate
+from workbench.evaluation.elterngeld.optimize_model import build_model
 from workbench.i18n import text
 from workbench.money import ZERO
 from workbench.parameters import parameters
-from workbench.rules.elterngeld.engine import mutterschutz_monate, plan_situation
-from workbench.rules.elterngeld.optimize import BewerteterPlan, constraint_violations, evaluate
-from workbench.rules.elterngeld.optimize_model import build_model
 from workbench.rules.elterngeld.plan import LEBENSMONATE, limits
 
 if TYPE_CHECKING:

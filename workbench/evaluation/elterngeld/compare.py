@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan, InfeasiblePlan, evaluate, optimize
+from workbench.evaluation.elterngeld.optimize_model import Modell, build_model
+from workbench.evaluation.elterngeld.variants import ready_variants
 from workbench.i18n import format_money, text
 from workbench.money import ZERO, as_json_number
-from workbench.rules.elterngeld.optimize import BewerteterPlan, InfeasiblePlan, evaluate, optimize
-from workbench.rules.elterngeld.optimize_model import Modell, build_model
 from workbench.rules.elterngeld.plan import LEBENSMONATE
-from workbench.rules.elterngeld.variants import ready_variants
 
 if TYPE_CHECKING:
     from workbench.case import Case

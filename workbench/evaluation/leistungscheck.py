@@ -1,7 +1,8 @@
 """The Leistungscheck of one case: six benefits, their interactions, and hints.
 
-:func:`leistungscheck` maps the case (format 2) onto each rule's inputs and applies the
-interactions of benefits.md § 14:
+:func:`leistungscheck` maps the case (format 2) onto each rule's inputs (the pure rules of
+:mod:`workbench.rules.leistungen`; Kinderzuschlag and Wohngeld through :mod:`.kiz_wohngeld`) and
+applies the interactions of benefits.md § 14:
 
 1. UVG is computed first; it is the child's income for the Kinderzuschlag (45 %).
 2. KiZ or Wohngeld (even 1 €) open Bildung und Teilhabe (§ 6b BKGG) and make the Kita free
@@ -18,21 +19,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from workbench.evaluation import kiz_wohngeld
 from workbench.explain import Explanation
 from workbench.i18n import text
-from workbench.money import ZERO, as_json_number
-from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue, provisional_json, provisional_note, tracking
+from workbench.money import ZERO
+from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue, tracking
 from workbench.parameters import parameters
 from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhabe
 from workbench.rules.leistungen.buergergeld import Bedarfsgemeinschaft, Erwerb, bedarfsvergleich
 from workbench.rules.leistungen.guenstigerpruefung import Guenstigerpruefung, kinderfreibetrag
 from workbench.rules.leistungen.kindergeld import KindergeldKind, kindergeld
-from workbench.rules.leistungen.offices import BENEFITS, office_info
+from workbench.rules.leistungen.offices import BENEFITS
 from workbench.rules.leistungen.result import BenefitResult
 from workbench.rules.leistungen.unterhaltsvorschuss import UvgElternteil, UvgKind, unterhaltsvorschuss
-from workbench.rules.leistungen import wiring
 
 if TYPE_CHECKING:
     from workbench.case import Case, Child
@@ -137,11 +138,11 @@ def _leistungscheck(case: Case, on: date) -> Leistungscheck:
     # KiZ and Wohngeld need each other: Wohngeld enters the KiZ need test (§ 6a Abs. 1 Nr. 3 BKGG),
     # KiZ the Wohngeld income plausibility. Wohngeld without KiZ first, then KiZ, then Wohngeld again.
     kg_by_child = {c.child_id: c.monthly for c in kg.children}
-    wg_first = wiring.wohngeld(case, on, kg_by_child, uvg_by_child)
+    wg_first = kiz_wohngeld.wohngeld(case, on, kg_by_child, uvg_by_child)
     wg_amount = wg_first.monthly if wg_first.eligible is not False else ZERO
-    results["kinderzuschlag"] = kiz = _tracked(lambda: wiring.kinderzuschlag(
+    results["kinderzuschlag"] = kiz = _tracked(lambda: kiz_wohngeld.kinderzuschlag(
         case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount))
-    results["wohngeld"] = wg = _tracked(lambda: wiring.wohngeld(case, on, kg_by_child, uvg_by_child,
+    results["wohngeld"] = wg = _tracked(lambda: kiz_wohngeld.wohngeld(case, on, kg_by_child, uvg_by_child,
                                                                 kiz.monthly if kiz.eligible is not False else ZERO))
     basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
     results["bildung_teilhabe"] = _tracked(lambda: bildung_teilhabe([ButKind(
@@ -261,38 +262,3 @@ def _money(value: Decimal, language: str) -> str:
     from workbench.i18n import format_money
 
     return format_money(value, language)
-
-
-def result_json(result: BenefitResult, language: str, on: date | None = None) -> dict[str, Any]:
-    """One benefit as JSON: eligible, monthly, reasons, office, forms, deadlines, explanation …"""
-    info = office_info(result.benefit, language, on)
-    return {
-        "eligible": result.eligible,
-        "monthly": as_json_number(result.monthly),
-        "yearly": None if result.yearly is None else as_json_number(result.yearly),
-        "reasons": result.reason_texts(language),
-        "reason_keys": result.reason_keys(),
-        "period": None if result.period is None else [d.isoformat() for d in result.period],
-        "children": [{"child": c.child_id, "eligible": c.eligible, "monthly": as_json_number(c.monthly),
-                      "reasons": [text(k, language) for k in c.reasons]} for c in result.children],
-        "office": info["office"],
-        "forms": info["forms"],
-        "deadlines": info["deadlines"],
-        "documents": info["documents"],
-        "explanation": result.explanation.render(language),
-        "unverified": list(result.unverified) + (["office"] if info["office_unverified"] else []),
-        "bitte_pruefen": bool(result.unverified) or info["office_unverified"],
-        "provisional_note": provisional_note(result.provisional, language),
-        "provisional": provisional_json(result.provisional),
-    }
-
-
-def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
-    """What ``workbench check`` prints."""
-    return {
-        "date": check.on.isoformat(),
-        "benefits": {name: result_json(result, language, check.on) for name, result in check.results.items()},
-        "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
-        "provisional_note": provisional_note(check.provisional, language),
-        "provisional": provisional_json(check.provisional),
-    }

@@ -1,6 +1,8 @@
 """Elterngeld of a case: each parent's amount in each Lebensmonat, the plan check, the explanation.
 
-This module wires the pure rules (netto, betrag, plan) to the case file. It does no I/O.
+This module wires the pure rules of :mod:`workbench.rules.elterngeld` (netto, einkommen, betrag,
+plan, lebensmonate) and the Mutterschutz periods of :mod:`workbench.rules.mutterschutz` to the
+case file. It does no I/O.
 """
 
 from __future__ import annotations
@@ -9,20 +11,21 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from workbench.errors import UnsupportedPeriod
 from workbench.parameter_tracking import tracking
 from workbench.explain import Explanation
-from workbench.i18n import format_date, text
+from workbench.i18n import text
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
+from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
+from workbench.rules.elterngeld.geburten import check_modelled
 from workbench.rules.elterngeld.lebensmonate import is_younger_than, lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (
     BASIS, BONUS, LEBENSMONATE, NONE, PLUS, PlanSituation, check_plan,
 )
-from workbench.rules.elterngeld.result import ElternteilErgebnis, ElterngeldResult, Monatsbetrag
+from workbench.rules.elterngeld.result import ElternteilErgebnis, ElterngeldResult, Monatsbetrag, month_ranges
 from workbench.rules.mutterschutz import Schutzfristen, monate_mit_mutterschaftsleistungen, schutzfristen
 
 if TYPE_CHECKING:
@@ -30,28 +33,6 @@ if TYPE_CHECKING:
     from workbench.case import Mutterschutz
 
 P = parameters("elterngeld")
-
-
-def check_modelled(birth: date, language: str = "de") -> None:
-    """Refuse births outside the modelled period with a message naming it."""
-    first = P.parameter("modellierte_geburten").values[0].valid_from
-    if birth < first:  # open-ended: births after the newest PAP year are computed provisionally (ADR 0019)
-        raise UnsupportedPeriod(text("fehler.geburt_ausserhalb", language, first=format_date(first, language),
-                                     birth=format_date(birth, language), first_year=str(first.year)))
-
-
-def geschwisterbonus_berechtigt(older: list["Child"], on: date, birth: date) -> bool:
-    """Whether the household has, besides the new child, one sibling under 3, two under 6, or a
-    disabled sibling under 14 on the first day of the Lebensmonat.
-
-    Rechtsgrundlage: § 2a Abs. 1 Satz 1 Nr. 1, 2, Satz 2, Abs. 3 BEEG
-    """
-    ages = P.value("geschwisterbonus_altersgrenzen", birth)
-    under3 = sum(c.count for c in older if is_younger_than(c.birth_date, int(ages["ein_kind_unter"]), on))
-    under6 = sum(c.count for c in older if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), on))
-    disabled = sum(c.count for c in older
-                   if c.disability and is_younger_than(c.birth_date, int(ages["behindertes_kind_unter"]), on))
-    return under3 >= 1 or under6 >= 2 or disabled >= 1
 
 
 def mutterschutz_fristen(child: "Child", angaben: "Mutterschutz | None" = None) -> Schutzfristen:
@@ -121,17 +102,6 @@ def plan_situation(case: "Case") -> PlanSituation:
         taxable_income={p.id: p.taxable_income_last_year for p in case.household.parents},
         names={p.id: p.name for p in case.household.parents if p.name},
     )
-
-
-def month_ranges(months: list[int]) -> str:
-    """Lebensmonate as the explanations write them: ``[1, 2, 3, 7]`` → ``1–3, 7`` (also used by the optimizer)."""
-    parts: list[str] = []
-    for m in months:
-        if parts and parts[-1].split("–")[-1] == str(m - 1):
-            parts[-1] = parts[-1].split("–")[0] + f"–{m}"
-        else:
-            parts.append(str(m))
-    return ", ".join(parts)
 
 
 def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilErgebnis:

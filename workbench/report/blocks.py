@@ -1,8 +1,8 @@
 """Drawing the handout's blocks with fpdf2: plans overview, chart, month table, next steps, other topics.
 
-Used by :mod:`workbench.report`, which reads the layout and calls these in its order. The public
-names (:class:`HandoutSection`, :class:`HandoutPlan`, :func:`application_deadline`,
-:func:`elternzeit_notice`) are re-exported by ``workbench.report``; import them from there.
+Used by :mod:`workbench.report.handout`, which reads the layout and calls these in its order. The
+public names (:class:`HandoutSection`, :class:`HandoutPlan`, :func:`application_deadline`,
+:func:`elternzeit_notice`) are re-exported by ``workbench.report``.
 """
 
 from __future__ import annotations
@@ -15,16 +15,17 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from workbench.evaluation.elterngeld.engine import mutterschutz_ende
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan
 from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO
-from workbench.rules.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
-from workbench.rules.elterngeld.optimize import BewerteterPlan
+from workbench.rules.elterngeld.result import month_ranges
 from workbench.rules.elternzeit import anmeldefrist
 
 if TYPE_CHECKING:
     from workbench.case import Case
-    from workbench.report import HandoutPdf
+    from workbench.report.handout import HandoutPdf
 
 RETROACTIVE_MONTHS = 3          # § 7 Abs. 1 Satz 2 BEEG
 EMPLOYED = ("employee", "minijob", "mixed")
@@ -77,18 +78,6 @@ def elternzeit_notice(start: date, birth: date) -> date:
     return anmeldefrist(start, birth)
 
 
-def _ranges(months: list[int]) -> str:
-    """``[1, 2, 3, 7]`` → ``1–3, 7``."""
-    parts: list[str] = []
-    start = prev = months[0]
-    for m in months[1:] + [0]:
-        if m != prev + 1:
-            parts.append(str(start) if start == prev else f"{start}–{prev}")
-            start = m
-        prev = m
-    return ", ".join(parts)
-
-
 def parent_name(case: "Case", pid: str) -> str:
     """The parent's first name, or "Elternteil A" where the case has none."""
     name = case.parent(pid).name
@@ -101,7 +90,7 @@ def _describe(case: "Case", plan: BewerteterPlan, pid: str) -> str:
     by_kind: dict[str, list[int]] = {}
     for m in plan.result.parents[pid].months:
         by_kind.setdefault(m.kind, []).append(m.month)
-    parts = [text("report.kind_in_months", lang, kind=text(f"art.{kind}", lang), months=_ranges(months))
+    parts = [text("report.kind_in_months", lang, kind=text(f"art.{kind}", lang), months=month_ranges(months))
              for kind, months in by_kind.items()]
     return text("report.plan_months", lang, parent=parent_name(case, pid),
                 parts=", ".join(parts) or text("report.no_months", lang))

@@ -30,12 +30,12 @@ from fpdf.fonts import TTFFont
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import provisional_note, tracking
-from workbench.report_blocks import (
+from workbench.report.blocks import (
     COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, draw_chart,
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
+from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 from workbench.resources import resource_path
-from workbench.rules.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -47,7 +47,7 @@ FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 def handout_plans(case: "Case") -> list[HandoutPlan]:
     """The family's plan, their own plans, the optimizer's best and one ready variant (each once, four at most)."""
-    from workbench.rules.elterngeld.variants import ready_variants
+    from workbench.evaluation.elterngeld.variants import ready_variants
 
     lang = case.language
     out: list[HandoutPlan] = []
@@ -294,6 +294,4 @@ BLOCK_KEYS = ("text", "heading", "axis", "footnote", "terms")
 """Fields of a block that name catalog keys (checked by tests/test_report_template.py)."""
 
 
-__all__ = ["BLOCK_KEYS", "COLOURS", "EMPLOYED", "RETROACTIVE_MONTHS", "TEMPLATE", "WIDTH", "HandoutPlan",
-           "HandoutSection", "Layout", "whole_euros", "application_deadline", "elternzeit_notice", "handout_pdf",
-           "handout_plans", "layout"]
+__all__ = ["BLOCK_KEYS", "TEMPLATE", "HandoutPdf", "Layout", "handout_pdf", "handout_plans", "layout"]
