@@ -90,7 +90,7 @@ def test_vorsorge_wizard_summary_with_checklist_and_costs(language: str) -> None
 
 
 def test_the_case_list_opens_topic_cases_in_their_own_wizard() -> None:
-    from workbench.ui.case_list import case_link
+    from workbench.ui.kit.case_list import case_link
 
     assert case_link("PF-20261125-AB12") == "pflege.ipynb?case=PF-20261125-AB12"
     assert case_link("KI-20261125-AB12") == "kita.ipynb?case=KI-20261125-AB12"

@@ -90,7 +90,7 @@ def test_every_step_of_the_wizard_shows_the_names_escaped_and_keeps_them_as_type
 
 def test_the_start_pages_case_list_escapes_names_and_case_ids() -> None:
     from workbench.store import CaseSummary
-    from workbench.ui.case_list import cases_table
+    from workbench.ui.kit.case_list import cases_table
 
     rows = [CaseSummary('<script>x</script>"', "<script>alert(1)</script> & Ölçü", 1, datetime.now(UTC), True)]
     table = cases_table(rows, "de")

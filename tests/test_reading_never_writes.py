@@ -28,7 +28,7 @@ import pytest
 from nbclient import NotebookClient
 
 from workbench.store import CaseStore
-from workbench.ui.saving import AUTOSAVE_DELAY_S, Debouncer
+from workbench.ui.kit.saving import AUTOSAVE_DELAY_S, Debouncer
 
 ROOT = Path(__file__).resolve().parents[1]
 LENA_TOM = ROOT / "tests" / "cases" / "vergleich" / "familie-lena-tom.json"  # Elterngeld with a plan
@@ -96,7 +96,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
     from workbench.ui.formulare import FormsWizard
     from workbench.ui.start import StartPage
     from workbench.ui.vergleich import VergleichPage
-    from workbench.ui.wizard import Wizard
+    from workbench.ui.kit.wizard import Wizard
 
     made: list[Any] = []
     for cls in (Wizard, VergleichPage, FormsWizard, StartPage):
@@ -107,7 +107,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
             made.append(self)
 
         monkeypatch.setattr(cls, "__init__", record)
-    monkeypatch.setattr("workbench.ui.wizard.Debouncer", lambda action, delay=0.0: Debouncer(action, 0))
+    monkeypatch.setattr("workbench.ui.kit.wizard.Debouncer", lambda action, delay=0.0: Debouncer(action, 0))
     for module in {m for m, _, _ in PAGES.values()}:
         if hasattr(importlib.import_module(module), "display"):
             monkeypatch.setattr(f"{module}.display", lambda widget: None)
@@ -256,7 +256,7 @@ def test_neu_laden_after_a_conflict_writes_nothing_more(monkeypatch: pytest.Monk
 def test_a_change_is_what_the_case_model_reads_not_how_it_is_written() -> None:
     from decimal import Decimal
 
-    from workbench.ui.saving import content
+    from workbench.ui.kit.saving import content
 
     stored = json.loads(json.dumps(KITA))
     typed = {**stored, "language": "en", "kita": {**stored["kita"], "household_income_y": Decimal("52000.00"),

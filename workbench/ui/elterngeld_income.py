@@ -9,9 +9,9 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import text
-from workbench.ui.fields import CheckField, ChoiceField, Field, MoneyField, NumberField, whole_numbers
-from workbench.ui.lists import Row, RowList
-from workbench.ui.wizard import WizardStep
+from workbench.ui.kit.fields import CheckField, ChoiceField, Field, MoneyField, NumberField, whole_numbers
+from workbench.ui.kit.lists import Row, RowList
+from workbench.ui.kit.step import WizardStep
 
 KINDS = [("ui.eg.kind_employee", "employee"), ("ui.eg.kind_minijob", "minijob"),
          ("ui.eg.kind_self_employed", "self_employed"), ("ui.eg.kind_mixed", "mixed"), ("ui.eg.kind_none", "none")]

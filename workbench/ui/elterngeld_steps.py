@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any
 
 from workbench.errors import UnsupportedPeriod
-from workbench.ui.fields import CheckField, ChoiceField, DateField, Field, TextField, whole_numbers
-from workbench.ui.lists import Row, RowList
-from workbench.ui.wizard import WizardStep
+from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, TextField, whole_numbers
+from workbench.ui.kit.lists import Row, RowList
+from workbench.ui.kit.step import WizardStep
 
 PARENT_IDS = ("A", "B")
 PLAN_CHILD = "K1"

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from workbench.i18n import format_date, format_money, text
-from workbench.ui.callbacks import guarded
-from workbench.ui.parameter_notes import notes_html
-from workbench.ui.wizard import WizardStep
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.parameter_notes import notes_html
+from workbench.ui.kit.step import WizardStep
 
 if TYPE_CHECKING:
     from workbench.rules.elterngeld.result import ElterngeldResult
@@ -69,7 +69,7 @@ def explanation_html(result: ElterngeldResult, language: str) -> str:
 
 def compare_link_html(case_id: str, language: str) -> str:
     """The link from the result to the comparison of this case (plans side by side, handout)."""
-    from workbench.ui.case_list import comparison_link
+    from workbench.ui.kit.case_list import comparison_link
 
     label = html.escape(text("ui.result.compare", language))
     hint = html.escape(text("ui.result.compare_hint", language))

@@ -35,11 +35,11 @@ from workbench.forms.produce import default_applicant, missing_data, offered_for
 from workbench.forms.registry import get_map
 from workbench.forms.sources import Missing
 from workbench.i18n import text
-from workbench.ui.callbacks import guarded
+from workbench.ui.kit.callbacks import guarded
 from workbench.case_paths import set_path
-from workbench.ui.saving import Store, content
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
+from workbench.ui.kit.saving import Store, content
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 
 PREVIEW_DPI = 40
 SEX = ("female", "male", "diverse", "unspecified")
@@ -326,8 +326,8 @@ def preview_html(pdf: bytes, language: str, dpi: int = PREVIEW_DPI) -> str:
 
 def show_forms_wizard() -> None:
     """What ``notebooks/formulare.ipynb`` shows (``?case=<id>``, ``?lang=en``); never a traceback."""
-    from workbench.ui.elterngeld_wizard import default_store, failure_notice, page_language
-    from workbench.ui.preheat import request_parameters
+    from workbench.ui.kit.page import default_store, failure_notice, page_language
+    from workbench.ui.kit.preheat import request_parameters
 
     language = "de"
     try:

@@ -7,12 +7,12 @@ from datetime import date
 from typing import Any
 
 from workbench.i18n import text
-from workbench.ui.fields import ChoiceField, DateField, Field, MoneyField, TextField
-from workbench.ui.saving import Store
-from workbench.ui.topic_wizard import (
+from workbench.ui.kit.fields import ChoiceField, DateField, Field, MoneyField, TextField
+from workbench.ui.kit.saving import Store
+from workbench.ui.kit.topic import (
     FieldsStep, SectionsStep, explanation_details, pdf_link, sections_html, show_topic_wizard, today,
 )
-from workbench.ui.wizard import Wizard
+from workbench.ui.kit.wizard import Wizard
 
 TRANSFERS = ("none", "kiz", "wohngeld", "buergergeld", "sgb_xii", "asylblg")
 

@@ -24,14 +24,15 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.parameter_tracking import tracking
-from workbench.ui.parameter_notes import notes_html
+from workbench.ui.kit.parameter_notes import notes_html
 from workbench.i18n import format_date, text
 from workbench.ui.elterngeld_steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
-from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
-from workbench.ui.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField
-from workbench.ui.lists import Row, RowList
-from workbench.ui.saving import Store
-from workbench.ui.wizard import Wizard, WizardStep
+from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
+from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField
+from workbench.ui.kit.lists import Row, RowList
+from workbench.ui.kit.saving import Store
+from workbench.ui.kit.step import WizardStep
+from workbench.ui.kit.wizard import Wizard
 
 MS = "mutterschutz"
 EMPLOYMENT = [("ui.ms.emp_employee", "employee"), ("ui.ms.emp_minijob", "minijob"),

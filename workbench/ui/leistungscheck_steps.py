@@ -19,11 +19,11 @@ from workbench.errors import UnsupportedPeriod
 
 from workbench.case_household import DEFAULT_MUNICIPALITY
 from workbench.i18n import format_money, text
-from workbench.ui.callbacks import guarded
+from workbench.ui.kit.callbacks import guarded
 from workbench.ui.elterngeld_income import parent_label
-from workbench.ui.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
-from workbench.ui.lists import Row, RowList
-from workbench.ui.wizard import WizardStep
+from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
+from workbench.ui.kit.lists import Row, RowList
+from workbench.ui.kit.step import WizardStep
 
 EDUCATION = [("ui.lc.edu_none", "none"), ("ui.lc.edu_kita", "kita"), ("ui.lc.edu_school", "school"),
              ("ui.lc.edu_vocational_school", "vocational_school"), ("ui.lc.edu_training", "vocational_training"),

@@ -15,10 +15,10 @@ from typing import Any
 
 from workbench.case_household import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
 from workbench.ui.elterngeld_steps import FamilieStep
-from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
+from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.leistungscheck_steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
-from workbench.ui.saving import Store
-from workbench.ui.wizard import Wizard
+from workbench.ui.kit.saving import Store
+from workbench.ui.kit.wizard import Wizard
 
 PAGE = "leistungscheck.ipynb"
 

@@ -20,7 +20,7 @@ import ipywidgets as w
 from babel import dates as babel_dates
 
 from workbench.i18n import format_date, format_decimal, format_money, locale_of, text
-from workbench.ui.callbacks import guarded
+from workbench.ui.kit.callbacks import guarded
 
 if TYPE_CHECKING:
     from workbench.rules.elterngeld.result import ElterngeldResult

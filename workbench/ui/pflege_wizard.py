@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from workbench.i18n import text
-from workbench.ui.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
-from workbench.ui.saving import Store
-from workbench.ui.topic_wizard import FieldsStep, SectionsStep, explanation_details, pdf_link, sections_html, \
+from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
+from workbench.ui.kit.saving import Store
+from workbench.ui.kit.topic import FieldsStep, SectionsStep, explanation_details, pdf_link, sections_html, \
     show_topic_wizard, today
-from workbench.ui.wizard import Wizard
+from workbench.ui.kit.wizard import Wizard
 
 RELATIONS = ("parent", "parent_in_law", "grandparent", "spouse", "sibling", "child", "other")
 

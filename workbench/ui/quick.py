@@ -16,10 +16,10 @@ import ipywidgets as w
 
 from workbench.errors import CaseError, UnsupportedPeriod
 from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue
-from workbench.ui.parameter_notes import notes_html
+from workbench.ui.kit.parameter_notes import notes_html
 from workbench.i18n import LANGUAGES, format_money, text
-from workbench.ui.callbacks import guarded
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyInput
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyInput
 
 TAX_CLASSES = (1, 2, 3, 4, 5, 6)
 

@@ -9,12 +9,12 @@ import ipywidgets as w
 from IPython.display import display
 
 from workbench.i18n import text
-from workbench.ui.callbacks import guarded
-from workbench.ui.case_list import WIZARD_PAGE, CaseList, Listing
-from workbench.ui.header import PageHeader
-from workbench.ui.preheat import after_request, is_preheated
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.case_list import WIZARD_PAGE, CaseList, Listing
+from workbench.ui.kit.header import PageHeader
+from workbench.ui.kit.preheat import after_request, is_preheated
 from workbench.ui.quick import QuickCalculator
-from workbench.ui.theme import theme_style
+from workbench.ui.kit.theme import theme_style
 
 TOPIC_PAGES = ("leistungscheck", "mutterschutz", "elternzeit", "kita", "pflege", "vorsorge")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
 
@@ -44,7 +44,7 @@ class StartPage:
 
         A preheated Voila kernel built the page before anyone asked for it: a thread waits
         for the request and lists the cases again, or cases saved meanwhile would be missing
-        (see :mod:`workbench.ui.preheat`: waiting in a thread, the refresh on the kernel's loop).
+        (see :mod:`workbench.ui.kit.preheat`: waiting in a thread, the refresh on the kernel's loop).
         """
         display(self.widget)  # type: ignore[no-untyped-call]
         if is_preheated():

@@ -27,16 +27,16 @@ from IPython.display import display
 from workbench.errors import CaseError, WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.rules.elterngeld.optimize import BewerteterPlan, optimize
-from workbench.ui.callbacks import guarded
-from workbench.ui.case_list import START_PAGE, case_link
-from workbench.ui.elterngeld_wizard import close_tree
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.case_list import START_PAGE, case_link
+from workbench.ui.kit.page import close_tree
+from workbench.ui.kit.header import PageHeader
 from workbench.ui.monatsplaner import Monatsplaner
-from workbench.ui.saving import CaseSaver, Store
-from workbench.ui.theme import theme_style
+from workbench.ui.kit.saving import CaseSaver, Store
+from workbench.ui.kit.theme import theme_style
 from workbench.ui.vergleich_html import card_html, glossary_html, overview_table
 from workbench.ui.vergleich_wuensche import Wuensche
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 from workbench.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
 
 BEST_SHOWN = 3
@@ -404,8 +404,8 @@ def no_case_page(language: str, message_key: str = "vgl.no_case", **args: Any) -
 def show_vergleich() -> None:
     """What ``notebooks/vergleich.ipynb`` shows for ``?case=<id>`` (``&lang=en`` only without a case)."""
     from workbench.errors import CaseNotFound
-    from workbench.ui.elterngeld_wizard import default_store, failure_notice, page_language
-    from workbench.ui.preheat import request_parameters
+    from workbench.ui.kit.page import default_store, failure_notice, page_language
+    from workbench.ui.kit.preheat import request_parameters
 
     language = "de"
     try:

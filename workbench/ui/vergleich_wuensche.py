@@ -24,8 +24,8 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import text
-from workbench.ui.fields import json_number
-from workbench.ui.widgets import FieldMessage, MoneyFormatError, format_amount_input, parse_money, text_input
+from workbench.ui.kit.fields import json_number
+from workbench.ui.kit.widgets import FieldMessage, MoneyFormatError, format_amount_input, parse_money, text_input
 
 LEBENSMONATE = 32
 ANY = -1  # "egal": a Dropdown shows nothing for the value None, so the empty choice has its own value

@@ -14,11 +14,12 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import text
-from workbench.ui.fields import CheckField, ChoiceField, Field, Observer, TextField, whole_numbers
-from workbench.ui.saving import Store
-from workbench.ui.topic_wizard import FieldsStep, SectionsStep, pdf_link, sections_html, show_topic_wizard, today
-from workbench.ui.widgets import FieldMessage
-from workbench.ui.wizard import Wizard, WizardStep
+from workbench.ui.kit.fields import CheckField, ChoiceField, Field, Observer, TextField, whole_numbers
+from workbench.ui.kit.saving import Store
+from workbench.ui.kit.topic import FieldsStep, SectionsStep, pdf_link, sections_html, show_topic_wizard, today
+from workbench.ui.kit.widgets import FieldMessage
+from workbench.ui.kit.step import WizardStep
+from workbench.ui.kit.wizard import Wizard
 
 DOCUMENTS = ("vollmacht", "betreuungsverfuegung", "patientenverfuegung")
 

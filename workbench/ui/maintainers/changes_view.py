@@ -18,11 +18,11 @@ from workbench.errors import InvalidValue, ParameterError
 from workbench.i18n import format_money, text
 from workbench.maintenance.changes import Change, Setting, compare
 from workbench.maintenance.drafts import draft_names, load_draft
-from workbench.ui.callbacks import guarded
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.header import PageHeader
 from workbench.ui.maintainers.html import alert, bar_chart, table
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE
 
 DATES, DRAFT = "dates", "draft"
 

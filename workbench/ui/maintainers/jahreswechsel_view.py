@@ -30,13 +30,13 @@ from workbench.maintenance.editing import ProposedChange, official_parameters, p
 from workbench.maintenance.families import affected_benefits
 from workbench.maintenance.jahreswechsel import DueParameter, due_parameters
 from workbench.parameters import ParameterSet, parse_parameter_text
-from workbench.ui.callbacks import guarded
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.header import PageHeader
 from workbench.ui.maintainers.changes_view import changes_html
 from workbench.ui.maintainers.html import alert, pre, table
 from workbench.ui.maintainers.parameter_editor import flow_text
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, text_area, text_input
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, text_area, text_input
 
 
 class DueRow:

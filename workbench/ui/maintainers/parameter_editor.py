@@ -24,11 +24,11 @@ from workbench.i18n import format_date, text
 from workbench.maintenance.display import format_period, format_value, value_on
 from workbench.maintenance.editing import ProposedChange, official_parameters, propose_value
 from workbench.parameters import Parameter, parameter_files
-from workbench.ui.callbacks import guarded
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.header import PageHeader
 from workbench.ui.maintainers.html import alert, pre, table
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, text_input, text_area
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, text_input, text_area
 
 
 def flow_text(value: Any) -> str:

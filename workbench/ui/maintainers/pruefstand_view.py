@@ -17,11 +17,11 @@ from workbench.errors import InvalidValue, ParameterError
 from workbench.i18n import format_decimal, text
 from workbench.maintenance.drafts import Draft, draft_names, load_draft
 from workbench.maintenance.pruefstand import Check, run_pruefstand, summarize
-from workbench.ui.callbacks import guarded
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.header import PageHeader
 from workbench.ui.maintainers.html import alert, table
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE
 
 OFFICIAL = ""
 MAX_FAILURES_SHOWN = 200

@@ -14,8 +14,8 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import text
-from workbench.ui.callbacks import guarded
-from workbench.ui.fields import Field
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.fields import Field
 
 
 class Row:

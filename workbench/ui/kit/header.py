@@ -21,7 +21,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import LANGUAGES, text
-from workbench.ui.callbacks import guarded
+from workbench.ui.kit.callbacks import guarded
 
 
 def language_options() -> list[tuple[str, str]]:

@@ -18,11 +18,12 @@ from workbench.explain import Explanation
 from workbench.i18n import LANGUAGES, text
 from workbench.parameter_tracking import tracking
 from workbench.report import HandoutSection
-from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
-from workbench.ui.fields import Field
-from workbench.ui.parameter_notes import notes_html
-from workbench.ui.saving import Store
-from workbench.ui.wizard import Wizard, WizardStep
+from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
+from workbench.ui.kit.fields import Field
+from workbench.ui.kit.parameter_notes import notes_html
+from workbench.ui.kit.saving import Store
+from workbench.ui.kit.step import WizardStep
+from workbench.ui.kit.wizard import Wizard
 
 
 class FieldsStep(WizardStep):

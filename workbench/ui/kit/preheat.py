@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
-from workbench.ui.callbacks import log_failure
+from workbench.ui.kit.callbacks import log_failure
 
 
 def is_preheated() -> bool:

@@ -14,8 +14,8 @@ from workbench.errors import StoreUnavailable
 from workbench.i18n import format_date, text
 from workbench.store import office_time
 from workbench.store.trouble import read_only
-from workbench.ui.callbacks import guarded
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE
 
 WIZARD_PAGE = "elterngeld.ipynb"
 START_PAGE = "start.ipynb"

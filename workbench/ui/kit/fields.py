@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import format_decimal, text
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyFormatError, format_amount_input, parse_money, text_input
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyFormatError, format_amount_input, parse_money, text_input
 
 Observer = Callable[[Any], None]
 
