@@ -12,7 +12,7 @@ from ipywidgets import HTML
 from tests.memory_store import MemoryStore
 from workbench.errors import CaseNotFound
 from workbench.ui.kit.case_list import cases_table
-from workbench.ui.elterngeld_wizard import open_elterngeld_wizard
+from workbench.ui.pages.elterngeld.wizard import open_elterngeld_wizard
 from workbench.ui.kit.page import not_found_notice
 
 

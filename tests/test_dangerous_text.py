@@ -59,7 +59,7 @@ MARKUP = re.compile(r"<(script|img)\b", re.IGNORECASE)
 @pytest.mark.parametrize("names", NAMES, ids=["script-sql", "umlauts-quotes", "long-img"])
 def test_every_step_of_the_wizard_shows_the_names_escaped_and_keeps_them_as_typed(names: tuple[str, str],
                                                                                   tmp_path: Path) -> None:
-    from workbench.ui.elterngeld_wizard import ElterngeldWizard
+    from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard
 
     store = CaseStore(tmp_path / "cases.sqlite")
     data = named(*names)

@@ -10,7 +10,7 @@ from typing import Any
 from tests.memory_store import MemoryStore
 from workbench.case import load_case
 from workbench.rules.leistungen.check import leistungscheck
-from workbench.ui.elterngeld_wizard import new_case as new_elterngeld_case
+from workbench.ui.pages.elterngeld.wizard import new_case as new_elterngeld_case
 from workbench.ui.leistungscheck_steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
 from workbench.ui.leistungscheck_wizard import LeistungscheckWizard, new_case
 

@@ -17,7 +17,7 @@ import ipywidgets as w
 import pytest
 
 from tests.memory_store import MemoryStore
-from workbench.ui import elterngeld_wizard as ew
+from workbench.ui.pages.elterngeld import wizard as ew
 from workbench.ui.kit import preheat
 
 

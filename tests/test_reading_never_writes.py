@@ -49,7 +49,7 @@ VORSORGE = {"format": "workbench-case/2", "case_id": "VO-20261207-LESE", "langua
 # page (notebooks/<page>.ipynb) → the function its cell calls, and the case it opens
 PAGES: dict[str, tuple[str, str, str]] = {
     "start": ("workbench.ui.start", "", "VGL-2026-LT"),
-    "elterngeld": ("workbench.ui.elterngeld_wizard", "show_elterngeld_wizard", "VGL-2026-LT"),
+    "elterngeld": ("workbench.ui.pages.elterngeld.wizard", "show_elterngeld_wizard", "VGL-2026-LT"),
     "vergleich": ("workbench.ui.vergleich", "show_vergleich", "VGL-2026-LT"),
     "leistungscheck": ("workbench.ui.leistungscheck_wizard", "show_leistungscheck_wizard", "LC-BEISPIEL-2"),
     "mutterschutz": ("workbench.ui.lebenslagen_wizard", "show_mutterschutz_wizard", "LL-beispiel-aylin"),

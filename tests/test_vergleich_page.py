@@ -9,7 +9,7 @@ from typing import Any
 from tests.memory_store import MemoryStore
 from workbench.case import dump_case, load_case
 from workbench.rules.elterngeld.optimize import optimize
-from workbench.ui.elterngeld_wizard import ElterngeldWizard, _relanguage
+from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, _relanguage
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.vergleich import VergleichPage
 from workbench.ui.vergleich_html import glossary_html, with_term_titles

@@ -26,7 +26,7 @@ import ipywidgets as w
 from workbench.parameter_tracking import tracking
 from workbench.ui.kit.parameter_notes import notes_html
 from workbench.i18n import format_date, text
-from workbench.ui.elterngeld_steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
+from workbench.ui.pages.elterngeld.steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
 from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField
 from workbench.ui.kit.lists import Row, RowList

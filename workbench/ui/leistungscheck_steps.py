@@ -20,7 +20,7 @@ from workbench.errors import UnsupportedPeriod
 from workbench.case_household import DEFAULT_MUNICIPALITY
 from workbench.i18n import format_money, text
 from workbench.ui.kit.callbacks import guarded
-from workbench.ui.elterngeld_income import parent_label
+from workbench.ui.pages.elterngeld.income import parent_label
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep

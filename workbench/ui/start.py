@@ -13,7 +13,7 @@ from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.case_list import WIZARD_PAGE, CaseList, Listing
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.kit.preheat import after_request, is_preheated
-from workbench.ui.quick import QuickCalculator
+from workbench.ui.pages.elterngeld.quick import QuickCalculator
 from workbench.ui.kit.theme import theme_style
 
 TOPIC_PAGES = ("leistungscheck", "mutterschutz", "elternzeit", "kita", "pflege", "vorsorge")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]

@@ -31,7 +31,7 @@ from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.case_list import START_PAGE, case_link
 from workbench.ui.kit.page import close_tree
 from workbench.ui.kit.header import PageHeader
-from workbench.ui.monatsplaner import Monatsplaner
+from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
 from workbench.ui.kit.saving import CaseSaver, Store
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.vergleich_html import card_html, glossary_html, overview_table

@@ -16,9 +16,9 @@ from IPython.display import display
 
 from workbench.case_household import CURRENT_FORMAT
 from workbench.i18n import text
-from workbench.ui.elterngeld_income import ArbeitStep, EinkommenStep
-from workbench.ui.elterngeld_steps import PLAN_CHILD, FamilieStep, KindStep
-from workbench.ui.ergebnis import ErgebnisStep
+from workbench.ui.pages.elterngeld.income import ArbeitStep, EinkommenStep
+from workbench.ui.pages.elterngeld.steps import PLAN_CHILD, FamilieStep, KindStep
+from workbench.ui.pages.elterngeld.ergebnis import ErgebnisStep
 from workbench.ui.kit.callbacks import log_failure
 from workbench.ui.kit.page import close_tree, default_store, failure_notice, open_case_wizard, page_language
 from workbench.ui.kit.preheat import after_request, is_preheated, request_parameters
@@ -26,7 +26,7 @@ from workbench.ui.kit.saving import Store
 from workbench.ui.kit.theme import theme_css, theme_style
 from workbench.ui.kit.step import WizardStep
 from workbench.ui.kit.wizard import Wizard
-from workbench.ui.monatsplaner import Monatsplaner
+from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
 
 
 class PlanerStep(WizardStep):
