@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from tests.memory_store import MemoryStore
-from workbench.ui.kita_wizard import KitaWizard, new_kita_case
-from workbench.ui.pflege_wizard import PflegeWizard, new_pflege_case
-from workbench.ui.vorsorge_wizard import VorsorgeWizard, new_vorsorge_case
+from workbench.ui.pages.kita import KitaWizard, new_kita_case
+from workbench.ui.pages.pflege import PflegeWizard, new_pflege_case
+from workbench.ui.pages.vorsorge import VorsorgeWizard, new_vorsorge_case
 
 
 def fill(wizard: Any, values: dict[str, Any]) -> None:

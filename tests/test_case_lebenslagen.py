@@ -13,7 +13,7 @@ from tests.memory_store import MemoryStore
 from workbench.case import load_case
 from workbench.errors import CaseError
 from workbench.lebenslagen import mutterschutz_result, mutterschutz_sections
-from workbench.ui.lebenslagen_wizard import ElternzeitWizard, new_case
+from workbench.ui.pages.lebenslagen import ElternzeitWizard, new_case
 
 CASE = Path(__file__).parent / "cases" / "lebenslagen" / "aylin-jonas.json"
 

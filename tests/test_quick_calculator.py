@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from workbench.ui.pages.elterngeld.quick import QuickCalculator
-from workbench.ui.start import StartPage
+from workbench.ui.pages.start import StartPage
 
 
 def _fill(calc: QuickCalculator, gross: str, birth: date | None, tax_class: int = 1) -> None:

@@ -48,16 +48,16 @@ VORSORGE = {"format": "workbench-case/2", "case_id": "VO-20261207-LESE", "langua
 
 # page (notebooks/<page>.ipynb) → the function its cell calls, and the case it opens
 PAGES: dict[str, tuple[str, str, str]] = {
-    "start": ("workbench.ui.start", "", "VGL-2026-LT"),
+    "start": ("workbench.ui.pages.start", "", "VGL-2026-LT"),
     "elterngeld": ("workbench.ui.pages.elterngeld.wizard", "show_elterngeld_wizard", "VGL-2026-LT"),
-    "vergleich": ("workbench.ui.vergleich", "show_vergleich", "VGL-2026-LT"),
-    "leistungscheck": ("workbench.ui.leistungscheck_wizard", "show_leistungscheck_wizard", "LC-BEISPIEL-2"),
-    "mutterschutz": ("workbench.ui.lebenslagen_wizard", "show_mutterschutz_wizard", "LL-beispiel-aylin"),
-    "elternzeit": ("workbench.ui.lebenslagen_wizard", "show_elternzeit_wizard", "LL-beispiel-aylin"),
-    "kita": ("workbench.ui.kita_wizard", "show_kita_wizard", "KI-20261207-LESE"),
-    "pflege": ("workbench.ui.pflege_wizard", "show_pflege_wizard", "PF-20261207-LESE"),
-    "vorsorge": ("workbench.ui.vorsorge_wizard", "show_vorsorge_wizard", "VO-20261207-LESE"),
-    "formulare": ("workbench.ui.formulare", "show_forms_wizard", "VGL-2026-LT"),
+    "vergleich": ("workbench.ui.pages.vergleich.show", "show_vergleich", "VGL-2026-LT"),
+    "leistungscheck": ("workbench.ui.pages.leistungscheck", "show_leistungscheck_wizard", "LC-BEISPIEL-2"),
+    "mutterschutz": ("workbench.ui.pages.lebenslagen", "show_mutterschutz_wizard", "LL-beispiel-aylin"),
+    "elternzeit": ("workbench.ui.pages.lebenslagen", "show_elternzeit_wizard", "LL-beispiel-aylin"),
+    "kita": ("workbench.ui.pages.kita", "show_kita_wizard", "KI-20261207-LESE"),
+    "pflege": ("workbench.ui.pages.pflege", "show_pflege_wizard", "PF-20261207-LESE"),
+    "vorsorge": ("workbench.ui.pages.vorsorge", "show_vorsorge_wizard", "VO-20261207-LESE"),
+    "formulare": ("workbench.ui.pages.formulare", "show_forms_wizard", "VGL-2026-LT"),
 }
 
 
@@ -93,9 +93,9 @@ def versions(store: CaseStore, case_id: str) -> list[tuple[int, bool]]:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
     """The pages' objects as their notebooks make them; the autosave without its pause."""
-    from workbench.ui.formulare import FormsWizard
-    from workbench.ui.start import StartPage
-    from workbench.ui.vergleich import VergleichPage
+    from workbench.ui.pages.formulare import FormsWizard
+    from workbench.ui.pages.start import StartPage
+    from workbench.ui.pages.vergleich.page import VergleichPage
     from workbench.ui.kit.wizard import Wizard
 
     made: list[Any] = []
@@ -108,7 +108,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
 
         monkeypatch.setattr(cls, "__init__", record)
     monkeypatch.setattr("workbench.ui.kit.wizard.Debouncer", lambda action, delay=0.0: Debouncer(action, 0))
-    for module in {m for m, _, _ in PAGES.values()}:
+    for module in {m for m, _, _ in PAGES.values()} | {"workbench.ui.kit.page"}:  # kit.page shows the wizards' pages
         if hasattr(importlib.import_module(module), "display"):
             monkeypatch.setattr(f"{module}.display", lambda widget: None)
     yield made
@@ -119,7 +119,7 @@ def open_page(page: str, query: str, monkeypatch: pytest.MonkeyPatch, made: list
     module, function, _ = PAGES[page]
     monkeypatch.setenv("QUERY_STRING", query)
     if page == "start":
-        from workbench.ui.start import StartPage
+        from workbench.ui.pages.start import StartPage
 
         StartPage().show()
     else:

@@ -11,8 +11,8 @@ from workbench.case import dump_case, load_case
 from workbench.rules.elterngeld.optimize import optimize
 from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, _relanguage
 from workbench.ui.kit.header import PageHeader
-from workbench.ui.vergleich import VergleichPage
-from workbench.ui.vergleich_html import glossary_html, with_term_titles
+from workbench.ui.pages.vergleich.page import VergleichPage
+from workbench.ui.pages.vergleich.html import glossary_html, with_term_titles
 
 FAMILY = Path(__file__).resolve().parent / "cases" / "vergleich" / "familie-lena-tom.json"
 

@@ -16,7 +16,7 @@ from typing import Any
 from workbench.case_household import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
 from workbench.ui.pages.elterngeld.steps import FamilieStep
 from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
-from workbench.ui.leistungscheck_steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
+from workbench.ui.pages.leistungscheck.steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
 from workbench.ui.kit.saving import Store
 from workbench.ui.kit.wizard import Wizard
 

@@ -22,7 +22,6 @@ import html
 from typing import Any
 
 import ipywidgets as w
-from IPython.display import display
 
 from workbench.errors import CaseError, WorkbenchError
 from workbench.i18n import format_date, text
@@ -34,8 +33,8 @@ from workbench.ui.kit.header import PageHeader
 from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
 from workbench.ui.kit.saving import CaseSaver, Store
 from workbench.ui.kit.theme import theme_style
-from workbench.ui.vergleich_html import card_html, glossary_html, overview_table
-from workbench.ui.vergleich_wuensche import Wuensche
+from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview_table
+from workbench.ui.pages.vergleich.wuensche import Wuensche
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 from workbench.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
 
@@ -387,42 +386,3 @@ class VergleichPage:
     def show_error(self, reference: str) -> None:
         """An unexpected error: a short message with its reference number; the entries stay."""
         self.error.show("ui.error.unexpected", reference=reference)
-
-
-def no_case_page(language: str, message_key: str = "vgl.no_case", **args: Any) -> w.VBox:
-    """The page without a usable case: the reason and a link to the start page."""
-    header = PageHeader("vgl.title", language, lambda _lang: None)
-    message = html.escape(text(message_key, language, **args))
-    link = html.escape(text("vgl.to_start", language))
-    notice = w.HTML(f'<div class="wb-alert wb-alert-general wb-not-found" role="alert" lang="{language}">'
-                    f'<p>{message}</p><p><a href="{START_PAGE}">{link}</a></p></div>')
-    page = w.VBox([theme_style(), header.widget, notice])
-    page.add_class("wb-page")
-    return page
-
-
-def show_vergleich() -> None:
-    """What ``notebooks/vergleich.ipynb`` shows for ``?case=<id>`` (``&lang=en`` only without a case)."""
-    from workbench.errors import CaseNotFound
-    from workbench.ui.kit.page import default_store, failure_notice, page_language
-    from workbench.ui.kit.preheat import request_parameters
-
-    language = "de"
-    try:
-        params = request_parameters()
-        language = page_language(params)
-        case_id = params.get("case", "").strip()
-        if not case_id:
-            page = no_case_page(language)
-        else:
-            store = default_store()
-            try:
-                stored = store.open(case_id)
-            except CaseNotFound:
-                page = no_case_page(language, "ui.wizard.not_found_compare", case_id=case_id)
-            else:
-                page = VergleichPage(dict(stored.data), store, int(stored.version)).widget
-    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        page = w.VBox([theme_style(), failure_notice("show_vergleich", error, language)])
-        page.add_class("wb-page")
-    display(page)  # type: ignore[no-untyped-call]
