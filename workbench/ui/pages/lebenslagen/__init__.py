@@ -5,9 +5,10 @@ API: :func:`show_mutterschutz_wizard`, :func:`show_elternzeit_wizard` (the noteb
 :class:`MutterschutzWizard`, :class:`ElternzeitWizard`, :func:`new_case`, :func:`timeline_svg`.
 """
 
-from workbench.ui.pages.lebenslagen.elternzeit import ElternzeitWizard, show_elternzeit_wizard
-from workbench.ui.pages.lebenslagen.mutterschutz import MutterschutzWizard, show_mutterschutz_wizard
+from workbench.ui.pages.lebenslagen.elternzeit import ElternzeitWizard
+from workbench.ui.pages.lebenslagen.mutterschutz import MutterschutzWizard
 from workbench.ui.pages.lebenslagen.page import new_case
+from workbench.ui.pages.lebenslagen.show import show_elternzeit_wizard, show_mutterschutz_wizard
 from workbench.ui.pages.lebenslagen.zeitleiste import timeline_svg
 
 __all__ = ["ElternzeitWizard", "MutterschutzWizard", "new_case", "show_elternzeit_wizard", "show_mutterschutz_wizard",

@@ -20,12 +20,10 @@ from workbench.parameter_tracking import tracking
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, NumberField
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.parameter_notes import notes_html
-from workbench.ui.kit.saving import Store
 from workbench.ui.kit.step import WizardStep
-from workbench.ui.kit.wizard import Wizard
 from workbench.ui.pages.elterngeld.steps import PLAN_CHILD, FamilieStep
-from workbench.ui.pages.lebenslagen.page import load, show_page
-from workbench.ui.pages.lebenslagen.result import ResultStep, section_table
+from workbench.ui.pages.lebenslagen.page import LebenslageWizard, load
+from workbench.ui.pages.lebenslagen.result import ResultStep, result_html, section_table
 
 
 class EzKindStep(WizardStep):
@@ -150,25 +148,13 @@ class ElternzeitErgebnisStep(ResultStep):
             f'{html.escape(parent_name(case, h.parent, lang))}: {html.escape(h.text(lang))}</div>'
             for h in result.findings)
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs[: 1 + len(result.binding)])
-        self.out.value = (f'<div lang="{lang}">{notes_html(used.provisional, used.unverified, lang)}{table}{findings or ""}{paras}'
-                          f'<h3>{html.escape(text("ui.ls.timeline_title", lang))}</h3>{timeline_svg(case, lang, today)}'
-                          f'<p class="wb-links"><a href="elterngeld.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_eg", lang))}</a></p></div>')
-
-    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
-        return True
+        self.out.value = result_html(lang, notes_html(used.provisional, used.unverified, lang), table + findings + paras,
+                                     timeline_svg(case, lang, today), "", [(f"elterngeld.ipynb?case={case.case_id}", "ui.ms.to_eg")])
 
 
-class ElternzeitWizard(Wizard):
+class ElternzeitWizard(LebenslageWizard):
     """Familie → Kind → Zeiträume → Ergebnis."""
 
-    def __init__(self, data: dict[str, Any], store: Store, version: int | None = None,
-                 autosave_delay: float = 1.0, today: date | None = None) -> None:
-        language = "en" if data.get("language") == "en" else "de"
-        steps = [FamilieStep(language), EzKindStep(language), ZeitraeumeStep(language),
-                 ElternzeitErgebnisStep(language, today)]
-        super().__init__(steps, data, store, version, language, "ui.ez.title", autosave_delay)
-
-
-def show_elternzeit_wizard() -> None:
-    """What ``notebooks/elternzeit.ipynb`` shows; never a traceback."""
-    show_page("ez", ElternzeitWizard)
+    wizard_title = "ui.ez.title"
+    step_types = (FamilieStep, EzKindStep, ZeitraeumeStep)
+    result_type = ElternzeitErgebnisStep

@@ -18,12 +18,10 @@ from workbench.i18n import format_date, text
 from workbench.parameter_tracking import tracking
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField
 from workbench.ui.kit.parameter_notes import notes_html
-from workbench.ui.kit.saving import Store
 from workbench.ui.kit.step import WizardStep
-from workbench.ui.kit.wizard import Wizard
 from workbench.ui.pages.elterngeld.steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
-from workbench.ui.pages.lebenslagen.page import load, show_page
-from workbench.ui.pages.lebenslagen.result import ResultStep, section_table
+from workbench.ui.pages.lebenslagen.page import LebenslageWizard, load
+from workbench.ui.pages.lebenslagen.result import ResultStep, result_html, section_table
 
 MS = "mutterschutz"
 EMPLOYMENT = [("ui.ms.emp_employee", "employee"), ("ui.ms.emp_minijob", "minijob"),
@@ -189,28 +187,17 @@ class MutterschutzErgebnisStep(ResultStep):
                  + "</table>")
         paras = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
         steps = "".join(f"<li>{html.escape(s)}</li>" for s in [*f.explanation.render(lang), *geld.explanation.render(lang)])
-        self.out.value = (f'<div lang="{lang}">{notes_html(used.provisional, used.unverified, lang)}{dates}{table}{paras}'
-                          f'<h3>{html.escape(text("ui.ls.timeline_title", lang))}</h3>{timeline_svg(case, lang, self.today)}'
-                          f'<details><summary>{html.escape(text("ui.result.how", lang))}</summary>'
-                          f'<ol class="wb-explanation">{steps}</ol></details>'
-                          f'<p class="wb-links"><a href="elternzeit.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_ez", lang))}</a> · '
-                          f'<a href="elterngeld.ipynb?case={html.escape(case.case_id)}">{html.escape(text("ui.ms.to_eg", lang))}</a></p></div>')
-
-    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
-        return True
+        how = (f'<details><summary>{html.escape(text("ui.result.how", lang))}</summary>'
+               f'<ol class="wb-explanation">{steps}</ol></details>')
+        self.out.value = result_html(lang, notes_html(used.provisional, used.unverified, lang), dates + table + paras,
+                                     timeline_svg(case, lang, self.today), how,
+                                     [(f"elternzeit.ipynb?case={case.case_id}", "ui.ms.to_ez"),
+                                      (f"elterngeld.ipynb?case={case.case_id}", "ui.ms.to_eg")])
 
 
-class MutterschutzWizard(Wizard):
+class MutterschutzWizard(LebenslageWizard):
     """Familie → Geburt → Beschäftigung → Ergebnis."""
 
-    def __init__(self, data: dict[str, Any], store: Store, version: int | None = None,
-                 autosave_delay: float = 1.0, today: date | None = None) -> None:
-        language = "en" if data.get("language") == "en" else "de"
-        steps = [FamilieStep(language), GeburtStep(language), BeschaeftigungStep(language),
-                 MutterschutzErgebnisStep(language, today)]
-        super().__init__(steps, data, store, version, language, "ui.ms.title", autosave_delay)
-
-
-def show_mutterschutz_wizard() -> None:
-    """What ``notebooks/mutterschutz.ipynb`` shows; never a traceback."""
-    show_page("ms", MutterschutzWizard)
+    wizard_title = "ui.ms.title"
+    step_types = (FamilieStep, GeburtStep, BeschaeftigungStep)
+    result_type = MutterschutzErgebnisStep

@@ -1,5 +1,5 @@
-"""What the Mutterschutz and the Elternzeit pages share: the new case, the case model of the entries,
-and the page of a request (``?case=<id>``, ``?lang=en``, ``?today=YYYY-MM-DD``).
+"""What the Mutterschutz and the Elternzeit wizards share: the new case, the case model of the entries,
+and the wizard made of its steps and its result step.
 
 Both work on the same case file as the Elterngeld wizard and save to the case store.
 """
@@ -7,14 +7,14 @@ Both work on the same case file as the Elterngeld wizard and save to the case st
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.kit.saving import Store
+from workbench.ui.kit.step import WizardStep
 from workbench.ui.kit.wizard import Wizard
 from workbench.ui.pages.elterngeld.steps import PLAN_CHILD
+from workbench.ui.pages.lebenslagen.result import ResultStep
 
 
 def new_case(prefix: str, language: str = "de") -> dict[str, Any]:
@@ -33,26 +33,16 @@ def load(data: dict[str, Any]) -> Any:
     return load_case(data)
 
 
-def judged_on(params: dict[str, str]) -> date | None:
-    """The day of ``?today=YYYY-MM-DD`` the deadlines are judged on (None: today)."""
-    try:
-        return date.fromisoformat(params["today"]) if params.get("today") else None
-    except ValueError:
-        return None
+class LebenslageWizard(Wizard):
+    """A Lebenslagen wizard on one case dict, its deadlines judged on ``today`` (None: the day it is shown)."""
 
+    wizard_title = ""
+    step_types: tuple[type[WizardStep], ...] = ()  # the steps before the result, each made with the language
+    result_type: type[ResultStep] = ResultStep
 
-MakeWizard = Callable[..., Wizard]
-
-
-def show_page(kind: str, make: MakeWizard) -> None:
-    """The Mutterschutz (``ms``) or Elternzeit (``ez``) page of the request, on the day of ``?today=``."""
-
-    def build(params: dict[str, str]) -> Wizard:
-        today = judged_on(params)
-
-        def wizard(data: dict[str, Any], store: Store, version: int | None) -> Wizard:
-            return make(data, store, version, today=today)
-
-        return open_case_wizard(params, default_store(), wizard, lambda language: new_case(kind.upper(), language))
-
-    show_wizard_page(f"show_{kind}_wizard", build)
+    def __init__(self, data: dict[str, Any], store: Store, version: int | None = None,
+                 autosave_delay: float = 1.0, today: date | None = None) -> None:
+        language = "en" if data.get("language") == "en" else "de"
+        steps = [*(make(language) for make in self.step_types), self.result_type(language, today)]
+        super().__init__(steps, data, store, version, language, self.wizard_title,
+                         autosave_delay)

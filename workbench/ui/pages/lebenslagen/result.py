@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import ipywidgets as w
 
+from workbench.i18n import text
 from workbench.ui.kit.step import WizardStep
 
 
@@ -21,6 +23,9 @@ class ResultStep(WizardStep):
     def build(self) -> None:
         self.out = w.HTML()
         self.body.children = (self.out,)
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        return True  # shows, asks nothing
 
 
 def section_table(rows: Sequence[Sequence[str]], caption: str, css_class: str, cell_class: str = "",
@@ -39,3 +44,11 @@ def section_table(rows: Sequence[Sequence[str]], caption: str, css_class: str, c
         numbered = f' {row_attribute}="{i}"' if row_attribute and i else ""
         body += f"<tr{numbered}>{cells}</tr>"
     return f'<table class="wb-table {css_class}"><caption>{html.escape(caption)}</caption>{body}</table>'
+
+
+def result_html(lang: str, notes: str, results: str, timeline: str, after: str, links: Sequence[tuple[str, str]]) -> str:
+    """The result block: notes on the values used, the results, the timeline, what follows it, and the
+    links (address, catalog key) to the other pages of the case."""
+    linked = " · ".join(f'<a href="{html.escape(href)}">{html.escape(text(key, lang))}</a>' for href, key in links)
+    return (f'<div lang="{lang}">{notes}{results}<h3>{html.escape(text("ui.ls.timeline_title", lang))}</h3>{timeline}'
+            f'{after}<p class="wb-links">{linked}</p></div>')

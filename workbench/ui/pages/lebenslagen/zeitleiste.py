@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.i18n import format_date, text
-from workbench.lebenslagen import elternzeit_result, mutterschutz_result, parent_name
+from workbench.lebenslagen import ElternzeitResult, MutterschutzResult, elternzeit_result, mutterschutz_result, parent_name
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 
 if TYPE_CHECKING:
@@ -24,55 +24,89 @@ COLOURS = {"ms": "#b04a8a", "basis": "#1f5c99", "plus": "#5b8fc7", "bonus": "#2e
            "past": "#b00020", "due": "#5a5a5a"}
 
 
+Bar = tuple[date, date, str, str]  # start, end, colour, title
+Track = tuple[str, list[Bar]]  # label, bars
+Mark = tuple[date, str, str]  # day, colour, title
+
+
 def timeline_svg(case: "Case", language: str = "de", today: date | None = None) -> str:
     """The SVG markup of the case's timeline ('' when there is nothing to show)."""
-    lang = language
     today = today or date.today()
     ms = mutterschutz_result(case)
     ez = elternzeit_result(case, today)
-    tracks: list[tuple[str, list[tuple[date, date, str, str]]]] = []
-    marks: list[tuple[date, str, str]] = []
-    if ms is not None and ms.fristen is not None:
-        f = ms.fristen
-        tracks.append((text("ui.ls.track_ms", lang, name=parent_name(case, ms.mother, lang)),
-                       [(f.beginn, f.ende, COLOURS["ms"], text("ui.ls.bar_ms", lang, beginn=format_date(f.beginn, lang),
-                                                               ende=format_date(f.ende, lang)))]))
-    if ms is None:  # no Mutterschutz data: the mother's period from the child's data, as the Elterngeld engine has it
-        mothers = [p for p in case.household.parents if p.maternity_benefit]
-        if mothers:
-            from workbench.rules.elterngeld.engine import mutterschutz_fristen
-
-            f = mutterschutz_fristen(case.plan_child())
-            tracks.append((text("ui.ls.track_ms", lang, name=parent_name(case, mothers[0].id, lang)),
-                           [(f.beginn, f.ende, COLOURS["ms"], text("ui.ls.bar_ms", lang, beginn=format_date(f.beginn, lang),
-                                                                   ende=format_date(f.ende, lang)))]))
+    tracks: list[Track] = []
+    marks: list[Mark] = []
+    mother = mutterschutz_track(case, ms, language)
+    if mother is not None:
+        tracks.append(mother)
     birth = ez.birth if ez is not None else (ms.fristen.geburt if ms is not None and ms.fristen is not None else None)
-    plan = case.elterngeld_plan
-    if plan is not None and birth is not None:
-        lms = lebensmonate(birth, 32)
-        for parent in case.household.parents:
-            bars = [(lm.start, lm.end, COLOURS[kind], f"{text('ui.ls.lm', lang, n=lm.number)}: {text('art.' + kind, lang)}")
-                    for lm, kind in zip(lms, plan.kinds(parent.id)) if kind != "none"]
-            if bars:
-                tracks.append((text("ui.ls.track_eg", lang, name=parent_name(case, parent.id, lang)), bars))
+    if birth is not None:
+        tracks += elterngeld_tracks(case, birth, language)
     if ez is not None:
-        for pid in dict.fromkeys(d.zeitraum.parent for d in ez.periods):
-            bars = []
-            for d in ez.periods:
-                z = d.zeitraum
-                if z.parent != pid:
-                    continue
-                hours = text("ui.ls.bar_hours", lang, hours=z.stunden) if z.stunden is not None else ""
-                bars.append((z.beginn, z.ende, COLOURS["ez"], text("ui.ls.bar_ez", lang, beginn=format_date(z.beginn, lang),
-                                                                  ende=format_date(z.ende, lang)) + hours))
-                if d.anmeldefrist is not None:
-                    past = d.anmeldefrist < today and z.verlangt is None
-                    marks.append((d.anmeldefrist, COLOURS["past" if past else "due"],
-                                  text("ui.ls.mark_past" if past else "ui.ls.mark_due", lang,
-                                       name=parent_name(case, pid, lang), frist=format_date(d.anmeldefrist, lang))))
-            tracks.append((text("ui.ls.track_ez", lang, name=parent_name(case, pid, lang)), bars))
+        periods, marks = elternzeit_tracks(case, ez, language, today)
+        tracks += periods
     if not tracks:
         return ""
+    return draw_timeline(tracks, marks, language, today)
+
+
+def mutterschutz_track(case: "Case", ms: "MutterschutzResult | None", lang: str) -> Track | None:
+    """The mother's protection period (§ 3 MuSchG); without Mutterschutz data as the Elterngeld engine has it."""
+    if ms is not None:
+        if ms.fristen is None:
+            return None
+        fristen, mother = ms.fristen, ms.mother
+    else:  # no Mutterschutz data: the mother's period from the child's data, as the Elterngeld engine has it
+        mothers = [p for p in case.household.parents if p.maternity_benefit]
+        if not mothers:
+            return None
+        from workbench.rules.elterngeld.engine import mutterschutz_fristen
+
+        fristen, mother = mutterschutz_fristen(case.plan_child()), mothers[0].id
+    title = text("ui.ls.bar_ms", lang, beginn=format_date(fristen.beginn, lang), ende=format_date(fristen.ende, lang))
+    return (text("ui.ls.track_ms", lang, name=parent_name(case, mother, lang)),
+            [(fristen.beginn, fristen.ende, COLOURS["ms"], title)])
+
+
+def elterngeld_tracks(case: "Case", birth: date, lang: str) -> list[Track]:
+    """Each parent's Elterngeld months of the plan, by Lebensmonat (§ 4 BEEG), as Basis, Plus or Bonus."""
+    plan = case.elterngeld_plan
+    if plan is None:
+        return []
+    lms = lebensmonate(birth, 32)
+    tracks: list[Track] = []
+    for parent in case.household.parents:
+        bars = [(lm.start, lm.end, COLOURS[kind], f"{text('ui.ls.lm', lang, n=lm.number)}: {text('art.' + kind, lang)}")
+                for lm, kind in zip(lms, plan.kinds(parent.id)) if kind != "none"]
+        if bars:
+            tracks.append((text("ui.ls.track_eg", lang, name=parent_name(case, parent.id, lang)), bars))
+    return tracks
+
+
+def elternzeit_tracks(case: "Case", ez: "ElternzeitResult", lang: str, today: date) -> tuple[list[Track], list[Mark]]:
+    """Each parent's Elternzeit periods and their notice deadlines (§ 16 BEEG), red when past on ``today``."""
+    tracks: list[Track] = []
+    marks: list[Mark] = []
+    for pid in dict.fromkeys(d.zeitraum.parent for d in ez.periods):
+        bars: list[Bar] = []
+        for d in ez.periods:
+            z = d.zeitraum
+            if z.parent != pid:
+                continue
+            hours = text("ui.ls.bar_hours", lang, hours=z.stunden) if z.stunden is not None else ""
+            bars.append((z.beginn, z.ende, COLOURS["ez"], text("ui.ls.bar_ez", lang, beginn=format_date(z.beginn, lang),
+                                                              ende=format_date(z.ende, lang)) + hours))
+            if d.anmeldefrist is not None:
+                past = d.anmeldefrist < today and z.verlangt is None
+                marks.append((d.anmeldefrist, COLOURS["past" if past else "due"],
+                              text("ui.ls.mark_past" if past else "ui.ls.mark_due", lang,
+                                   name=parent_name(case, pid, lang), frist=format_date(d.anmeldefrist, lang))))
+        tracks.append((text("ui.ls.track_ez", lang, name=parent_name(case, pid, lang)), bars))
+    return tracks, marks
+
+
+def draw_timeline(tracks: list[Track], marks: list[Mark], lang: str, today: date) -> str:
+    """The tracks as bars on a time axis with year and half-year ticks, the marks below, a line for today."""
     starts = [b[0] for _, bars in tracks for b in bars] + [m[0] for m in marks]
     ends = [b[1] for _, bars in tracks for b in bars]
     first, last = min(starts), max(ends + [min(starts) + timedelta(days=30)])
