@@ -11,7 +11,7 @@ import ipywidgets as w
 from workbench.i18n import text
 from workbench.ui.kit.fields import CheckField, ChoiceField, Field, MoneyField, NumberField, whole_numbers
 from workbench.ui.kit.lists import Row, RowList
-from workbench.ui.kit.step import WizardStep
+from workbench.ui.kit.parents import ParentSection, PerParentStep, parent_heading, parent_label, per_parent
 
 KINDS = [("ui.eg.kind_employee", "employee"), ("ui.eg.kind_minijob", "minijob"),
          ("ui.eg.kind_self_employed", "self_employed"), ("ui.eg.kind_mixed", "mixed"), ("ui.eg.kind_none", "none")]
@@ -40,19 +40,11 @@ USES = {
 USES["mixed"] = USES["employee"] | {"annual_profit"}
 
 
-def parent_label(parent: dict[str, Any], index: int, language: str) -> str:
-    """The parent's first name, else "Elternteil 1"."""
-    name = str(parent.get("name") or "").strip()
-    return name or text("ui.eg.parent_heading", language, number=index + 1)
-
-
-class IncomeForm:
+class IncomeForm(ParentSection):
     """The income of one parent before the birth; fields shown according to the kind of income."""
 
     def __init__(self, index: int, language: str) -> None:
         lang = language
-        self.prefix = f"household.parents[{index}]"
-        self.heading = w.HTML()
         self.income: dict[str, Field] = {
             "kind": ChoiceField("ui.eg.income_kind", lang, KINDS),
             "gross_monthly": MoneyField("ui.eg.gross_before", lang),
@@ -70,10 +62,8 @@ class IncomeForm:
             "taxable_income_last_year": MoneyField("ui.eg.taxable_income", lang, optional=True),
             "maternity_benefit": CheckField("ui.eg.maternity_benefit", lang),
         }
-        self.widget = w.VBox([self.heading, *[f.widget for f in self.income.values()],
-                              *[f.widget for f in self.parent.values()]])
-        self.widget.add_class("wb-section")
-        self.income["kind"].observe(lambda _c: self.show_kind())
+        super().__init__(f"household.parents[{index}]", [*self.income.values(), *self.parent.values()],
+                         self.income["kind"])
         self.income["tax_class"].observe(lambda _c: self.show_kind())
         self.show_kind()
 
@@ -98,31 +88,30 @@ class IncomeForm:
         return {**income, **{f"{self.prefix}.{n}": f for n, f in self.parent.items()}}
 
 
-class EinkommenStep(WizardStep):
+class EinkommenStep(PerParentStep):
     """Income before the birth, one section per parent, every kind of the case format."""
 
     title_key = "ui.eg.step_income"
+    part = "income_before_birth"
 
     def build(self) -> None:
         self.forms: list[IncomeForm] = []
 
+    def _form(self, index: int) -> IncomeForm:
+        form = IncomeForm(index, self.language)
+        for field in [*form.income.values(), *form.parent.values()]:
+            self.watch(field)
+        return form
+
     def _ensure(self, data: dict[str, Any]) -> None:
         parents = data.get("household", {}).get("parents", [])
-        while len(self.forms) < len(parents):
-            form = IncomeForm(len(self.forms), self.language)
-            for field in [*form.income.values(), *form.parent.values()]:
-                self.watch(field)
-            self.forms.append(form)
-        del self.forms[len(parents):]
+        per_parent(self.forms, parents, self._form)
         for i, (form, parent) in enumerate(zip(self.forms, parents)):
-            form.heading.value = f'<h3 lang="{self.language}">{html.escape(parent_label(parent, i, self.language))}</h3>'
+            form.heading.value = parent_heading(parent, i, self.language)
         self.body.children = tuple(f.widget for f in self.forms)
 
-    def fields(self) -> dict[str, Field]:
-        return {p: f for form in self.forms for p, f in form.fields().items()}
-
-    def area(self) -> tuple[str, ...]:
-        return tuple(f"household.parents[{i}].income_before_birth" for i in range(len(self.forms)))
+    def parent_sections(self) -> list[IncomeForm]:
+        return self.forms
 
     def load(self, data: dict[str, Any]) -> None:
         self._ensure(data)
@@ -141,10 +130,11 @@ class EinkommenStep(WizardStep):
         return super().store(data, lenient)
 
 
-class ArbeitStep(WizardStep):
+class ArbeitStep(PerParentStep):
     """Part-time work after the birth: ranges of Lebensmonate with gross and hours, per parent."""
 
     title_key = "ui.eg.step_work"
+    part = "income_after_birth"
 
     def build(self) -> None:
         language = self.language
@@ -162,28 +152,22 @@ class ArbeitStep(WizardStep):
                     "hours_per_week": NumberField("ui.eg.hours", lang, Decimal(0), Decimal(60), "ui.error.hours")},
                    "ui.eg.range_heading", level=4)
 
+    def _ranges(self, index: int) -> RowList:
+        return RowList(f"household.parents[{index}].income_after_birth", self._range_row, self.language,
+                       "ui.eg.add_range", "ui.eg.remove_range", lambda: self.on_change(), lambda r: self.on_error(r))
+
     def _ensure(self, data: dict[str, Any]) -> None:
         parents = data.get("household", {}).get("parents", [])
-        while len(self.lists) < len(parents):
-            i = len(self.lists)
-            self.lists.append(RowList(f"household.parents[{i}].income_after_birth", self._range_row, self.language,
-                                      "ui.eg.add_range", "ui.eg.remove_range", lambda: self.on_change(),
-                                      lambda r: self.on_error(r)))
-            self.headings.append(w.HTML())
-        del self.lists[len(parents):]
-        del self.headings[len(parents):]
+        per_parent(self.lists, parents, self._ranges)
+        per_parent(self.headings, parents, lambda _index: w.HTML())
         for i, parent in enumerate(parents):
-            label = html.escape(parent_label(parent, i, self.language))
-            self.headings[i].value = f'<h3 lang="{self.language}">{label}</h3>'
+            self.headings[i].value = parent_heading(parent, i, self.language)
             self.lists[i].add.description = text("ui.eg.add_range_for", self.language, parent=parent_label(parent, i, self.language))
         self.sections.children = tuple(
             box for heading, rows in zip(self.headings, self.lists) for box in (heading, rows.widget))
 
-    def fields(self) -> dict[str, Field]:
-        return {p: f for rows in self.lists for p, f in rows.fields().items()}
-
-    def area(self) -> tuple[str, ...]:
-        return tuple(f"household.parents[{i}].income_after_birth" for i in range(len(self.lists)))
+    def parent_sections(self) -> list[RowList]:
+        return self.lists
 
     def load(self, data: dict[str, Any]) -> None:
         self._ensure(data)

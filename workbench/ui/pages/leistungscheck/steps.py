@@ -20,9 +20,9 @@ from workbench.errors import UnsupportedPeriod
 from workbench.case_household import DEFAULT_MUNICIPALITY
 from workbench.i18n import format_money, text
 from workbench.ui.kit.callbacks import guarded
-from workbench.ui.pages.elterngeld.income import parent_label
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
 from workbench.ui.kit.lists import Row, RowList
+from workbench.ui.kit.parents import ParentSection, parent_heading, per_parent
 from workbench.ui.kit.step import WizardStep
 
 EDUCATION = [("ui.lc.edu_none", "none"), ("ui.lc.edu_kita", "kita"), ("ui.lc.edu_school", "school"),
@@ -109,22 +109,18 @@ class KinderStep(WizardStep):
         return ok
 
 
-class IncomeRow:
+class IncomeRow(ParentSection):
     """One parent's current income; gross and net only when the parent works."""
 
     def __init__(self, index: int, language: str) -> None:
         lang = language
-        self.prefix = f"household.parents[{index}].current_income"
-        self.heading = w.HTML()
         self.fields: dict[str, Field] = {
             "kind": ChoiceField("ui.lc.income_kind", lang, KINDS),
             "gross_monthly": MoneyField("ui.lc.gross", lang),
             "net_monthly": MoneyField("ui.lc.net", lang, optional=True),
             "taxable_income_year": MoneyField("ui.lc.taxable", lang, optional=True),
         }
-        self.widget = w.VBox([self.heading, *[f.widget for f in self.fields.values()]])
-        self.widget.add_class("wb-section")
-        self.fields["kind"].observe(lambda _c: self.show_kind())
+        super().__init__(f"household.parents[{index}].current_income", list(self.fields.values()), self.fields["kind"])
 
     def working(self) -> bool:
         return bool(self.fields["kind"].input.value != "none")
@@ -164,16 +160,17 @@ class EinkommenWohnenStep(WizardStep):
         home_heading = w.HTML(f'<h3 lang="{lang}">{html.escape(text("ui.lc.home", lang))}</h3>')
         self.body.children = (self.parents_box, home_heading, *[f.widget for f in self.home.values()])
 
+    def _row(self, index: int) -> IncomeRow:
+        row = IncomeRow(index, self.language)
+        for field in row.fields.values():
+            self.watch(field)
+        return row
+
     def _ensure(self, data: dict[str, Any]) -> None:
         parents = data.get("household", {}).get("parents", [])
-        while len(self.rows) < len(parents):
-            row = IncomeRow(len(self.rows), self.language)
-            for field in row.fields.values():
-                self.watch(field)
-            self.rows.append(row)
-        del self.rows[len(parents):]
+        per_parent(self.rows, parents, self._row)
         for i, (row, parent) in enumerate(zip(self.rows, parents)):
-            row.heading.value = f'<h3 lang="{self.language}">{html.escape(parent_label(parent, i, self.language))}</h3>'
+            row.heading.value = parent_heading(parent, i, self.language)
             row.show_kind()
         self.parents_box.children = tuple(r.widget for r in self.rows)
 
