@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +19,23 @@ from workbench.i18n import format_decimal, text
 CENT = Decimal("0.01")
 LABEL_STYLE = {"description_width": "15em"}
 FIELD_LAYOUT = {"width": "34em", "max_width": "100%"}
+
+def heading_html(level: int, key: str, language: str) -> str:
+    """A heading (``<h1>``…) with the catalog text of ``key`` in ``language``."""
+    return f'<h{level} lang="{language}">{html.escape(text(key, language))}</h{level}>'
+
+
+def paragraph_html(key: str, language: str) -> str:
+    """A paragraph with the catalog text of ``key`` in ``language``."""
+    return f'<p lang="{language}">{html.escape(text(key, language))}</p>'
+
+
+def set_labels(language: str, labels: Sequence[tuple[w.Widget, str, str]]) -> None:
+    """Set each (widget, attribute, key): ``description``, ``placeholder`` or ``tooltip`` from the catalog in
+    ``language``, so the labels follow the language switch."""
+    for widget, attribute, key in labels:
+        setattr(widget, attribute, text(key, language))
+
 
 def text_input(**kwargs: Any) -> w.Text:
     """A text box that sends its value when the visitor leaves it (Tab, click elsewhere) or presses Enter.

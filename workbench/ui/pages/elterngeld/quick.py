@@ -19,7 +19,8 @@ from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue
 from workbench.ui.kit.parameter_notes import notes_html
 from workbench.i18n import LANGUAGES, format_money, text
 from workbench.ui.kit.callbacks import guarded
-from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyInput
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyInput, heading_html, paragraph_html, \
+    set_labels
 
 TAX_CLASSES = (1, 2, 3, 4, 5, 6)
 
@@ -188,10 +189,10 @@ class QuickCalculator:
 
     def _apply_texts(self) -> None:
         lang = self.language
-        self.heading.value = f'<h2 lang="{lang}">{html.escape(text("ui.quick.heading", lang))}</h2>'
-        self.hint.value = f'<p lang="{lang}">{html.escape(text("ui.quick.hint", lang))}</p>'
-        self.tax_class.description = text("ui.quick.tax_class", lang)
-        self.birth_date.description = text("ui.quick.birth_date", lang)
-        self.church_tax.description = text("ui.quick.church_tax", lang)
-        self.calculate.description = text("ui.quick.calculate", lang)
-        self.calculate.tooltip = text("ui.quick.calculate", lang)
+        self.heading.value = heading_html(2, "ui.quick.heading", lang)
+        self.hint.value = paragraph_html("ui.quick.hint", lang)
+        set_labels(lang, [(self.tax_class, "description", "ui.quick.tax_class"),
+                          (self.birth_date, "description", "ui.quick.birth_date"),
+                          (self.church_tax, "description", "ui.quick.church_tax"),
+                          (self.calculate, "description", "ui.quick.calculate"),
+                          (self.calculate, "tooltip", "ui.quick.calculate")])
