@@ -52,7 +52,7 @@ class Wizard:
         self._dirty = False  # an entry not yet saved
         self.autosave = Debouncer(guarded(self._autosave, self.show_error), autosave_delay)
         lang = language
-        # title and language switch (workbench/ui/header.py); the page decides what a switch rebuilds
+        # title and language switch (kit/header.py); the page decides what a switch rebuilds
         self.header = PageHeader(title_key, lang, self._switch_language, self.show_error)
         self.title = self.header.title
         self.on_language: Callable[[Wizard], object] = lambda wizard: None

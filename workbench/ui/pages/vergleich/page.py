@@ -5,7 +5,7 @@
   the monthly household income, stacked per parent, and a sentence on what makes the difference.
 - **Im Monatsplaner öffnen**: any plan opens in the month planner below; changed, it is saved
   under a name as an own plan (``elterngeld_alternatives``) or becomes the plan of the case.
-- **Beste Aufteilung finden**: the family's wishes (:mod:`vergleich_wuensche`) become the case's
+- **Beste Aufteilung finden**: the family's wishes (:mod:`~workbench.ui.pages.vergleich.wuensche`) become the case's
   constraints; the optimizer's best three plans join the comparison.
 - **Merkblatt**: the handout PDF of the plans shown, in the page's language, as a download.
 
