@@ -1,8 +1,9 @@
 """The wizard kit: what every page of the workbench is built from. It never imports a page.
 
 - :class:`~workbench.ui.kit.wizard.Wizard` runs :class:`~workbench.ui.kit.step.WizardStep` s of
-  fields bound to case paths (:mod:`~workbench.ui.kit.fields`, :mod:`~workbench.ui.kit.lists`),
-  validates, and saves with :class:`~workbench.ui.kit.saving.CaseSaver` (only real changes).
+  fields bound to case paths (:mod:`~workbench.ui.kit.fields`, :mod:`~workbench.ui.kit.lists`,
+  one section per parent: :mod:`~workbench.ui.kit.parents`), validates, and saves with
+  :class:`~workbench.ui.kit.saving.CaseSaver` (only real changes).
 - :mod:`~workbench.ui.kit.page`: open the case a request names and show a wizard's page
   (``show_wizard_page``, ``open_case_wizard``, ``default_store``, ``failure_notice``).
 - :mod:`~workbench.ui.kit.topic`: the steps of a topic page (``FieldsStep``, ``SectionsStep``)
