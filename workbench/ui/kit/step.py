@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as w
 from pydantic import ValidationError
 
-from workbench.case_paths import get_path, set_path, within
+from workbench.case import get_path, set_path, within
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.fields import Field, FieldError
 from workbench.ui.kit.widgets import FieldMessage

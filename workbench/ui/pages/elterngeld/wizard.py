@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import display
 
-from workbench.case_household import CURRENT_FORMAT
+from workbench.case import CURRENT_FORMAT
 from workbench.i18n import text
 from workbench.ui.pages.elterngeld.income import ArbeitStep, EinkommenStep
 from workbench.ui.pages.elterngeld.steps import PLAN_CHILD, FamilieStep, KindStep

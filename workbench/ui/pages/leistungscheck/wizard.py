@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 
-from workbench.case_household import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
+from workbench.case import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
 from workbench.ui.pages.elterngeld.steps import FamilieStep
 from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.pages.leistungscheck.steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
