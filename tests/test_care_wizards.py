@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from tests.memory_store import MemoryStore
-from workbench.ui.kita_wizard import KitaWizard, new_kita_case
-from workbench.ui.pflege_wizard import PflegeWizard, new_pflege_case
-from workbench.ui.vorsorge_wizard import VorsorgeWizard, new_vorsorge_case
+from workbench.ui.pages.kita import KitaWizard, new_kita_case
+from workbench.ui.pages.pflege import PflegeWizard, new_pflege_case
+from workbench.ui.pages.vorsorge import VorsorgeWizard, new_vorsorge_case
 
 
 def fill(wizard: Any, values: dict[str, Any]) -> None:
@@ -90,7 +90,7 @@ def test_vorsorge_wizard_summary_with_checklist_and_costs(language: str) -> None
 
 
 def test_the_case_list_opens_topic_cases_in_their_own_wizard() -> None:
-    from workbench.ui.case_list import case_link
+    from workbench.ui.kit.case_list import case_link
 
     assert case_link("PF-20261125-AB12") == "pflege.ipynb?case=PF-20261125-AB12"
     assert case_link("KI-20261125-AB12") == "kita.ipynb?case=KI-20261125-AB12"

@@ -14,7 +14,7 @@ from workbench.case import load_case
 from workbench.errors import CaseError
 from workbench.evaluation.lebenslagen import mutterschutz_result
 from workbench.report.lebenslagen import mutterschutz_sections
-from workbench.ui.lebenslagen_wizard import ElternzeitWizard, new_case
+from workbench.ui.pages.lebenslagen import ElternzeitWizard, new_case
 
 CASE = Path(__file__).parent / "cases" / "lebenslagen" / "aylin-jonas.json"
 

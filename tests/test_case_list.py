@@ -11,8 +11,9 @@ from ipywidgets import HTML
 
 from tests.memory_store import MemoryStore
 from workbench.errors import CaseNotFound
-from workbench.ui.case_list import cases_table
-from workbench.ui.elterngeld_wizard import not_found_notice, open_elterngeld_wizard
+from workbench.ui.kit.case_list import cases_table
+from workbench.ui.pages.elterngeld.wizard import open_elterngeld_wizard
+from workbench.ui.kit.page import not_found_notice
 
 
 def _summary(saved_at: datetime) -> SimpleNamespace:

@@ -58,7 +58,7 @@ MARKUP = re.compile(r"<(script|img)\b", re.IGNORECASE)
 @pytest.mark.parametrize("names", NAMES, ids=["script-sql", "umlauts-quotes", "long-img"])
 def test_every_step_of_the_wizard_shows_the_names_escaped_and_keeps_them_as_typed(names: tuple[str, str],
                                                                                   tmp_path: Path) -> None:
-    from workbench.ui.elterngeld_wizard import ElterngeldWizard
+    from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard
 
     store = CaseStore(tmp_path / "cases.sqlite")
     data = named(*names)
@@ -89,7 +89,7 @@ def test_every_step_of_the_wizard_shows_the_names_escaped_and_keeps_them_as_type
 
 def test_the_start_pages_case_list_escapes_names_and_case_ids() -> None:
     from workbench.store import CaseSummary
-    from workbench.ui.case_list import cases_table
+    from workbench.ui.kit.case_list import cases_table
 
     rows = [CaseSummary('<script>x</script>"', "<script>alert(1)</script> & Ölçü", 1, datetime.now(UTC), True)]
     table = cases_table(rows, "de")

@@ -39,7 +39,7 @@ def test_dates_are_day_month_year_in_both_languages() -> None:
 
 def test_planner_dates_follow_the_page_language() -> None:
     """Column heads and the dates in a planner cell's name: German numerals, English month names (babel)."""
-    from workbench.ui.monatsplaner import short_date
+    from workbench.ui.pages.elterngeld.monatsplaner import short_date
 
     assert short_date(date(2026, 8, 15), "de") == "15.08."
     assert short_date(date(2026, 8, 15), "en") == "15 Aug"

@@ -9,7 +9,7 @@ from tests.memory_store import MemoryStore
 from workbench.case import load_case
 from workbench.report.lebenslagen import elternzeit_sections, mutterschutz_sections
 from workbench.report import handout_pdf
-from workbench.ui.lebenslagen_wizard import ElternzeitWizard, MutterschutzWizard, new_case
+from workbench.ui.pages.lebenslagen import ElternzeitWizard, MutterschutzWizard, new_case
 
 
 def _names(wizard: Any, *names: str) -> None:
@@ -95,7 +95,7 @@ def test_the_timeline_lines_up_mutterschutz_elterngeld_months_and_elternzeit() -
     from tests.shared import SHARED
     import json
 
-    from workbench.ui.zeitleiste import timeline_svg
+    from workbench.ui.pages.lebenslagen.zeitleiste import timeline_svg
 
     data = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"]
     data["household"]["parents"][0]["name"] = "Eva"

@@ -10,9 +10,9 @@ from typing import Any
 from tests.memory_store import MemoryStore
 from workbench.case import load_case
 from workbench.evaluation.leistungscheck import leistungscheck
-from workbench.ui.elterngeld_wizard import new_case as new_elterngeld_case
-from workbench.ui.leistungscheck_steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
-from workbench.ui.leistungscheck_wizard import LeistungscheckWizard, new_case
+from workbench.ui.pages.elterngeld.wizard import new_case as new_elterngeld_case
+from workbench.ui.pages.leistungscheck.steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
+from workbench.ui.pages.leistungscheck.wizard import LeistungscheckWizard, new_case
 
 
 def fill_single_parent(wizard: LeistungscheckWizard) -> None:

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from workbench.ui.widgets import MoneyFormatError, MoneyInput, format_amount_input, parse_money
+from workbench.ui.kit.widgets import MoneyFormatError, MoneyInput, format_amount_input, parse_money
 
 
 @pytest.mark.parametrize(

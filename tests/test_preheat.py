@@ -17,8 +17,8 @@ import ipywidgets as w
 import pytest
 
 from tests.memory_store import MemoryStore
-from workbench.ui import elterngeld_wizard as ew
-from workbench.ui import preheat
+from workbench.ui.pages.elterngeld import wizard as ew
+from workbench.ui.kit import preheat
 
 
 def test_the_preheated_cell_ends_before_the_request_and_the_page_follows_it(monkeypatch: pytest.MonkeyPatch) -> None:

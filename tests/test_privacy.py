@@ -106,7 +106,7 @@ def test_the_store_writes_no_name_of_an_anonymous_draft_or_case(tmp_path: Path) 
 
 
 def test_the_wizard_switch_empties_and_locks_the_names_and_nothing_identifying_is_saved(tmp_path: Path) -> None:
-    from workbench.ui.elterngeld_wizard import ElterngeldWizard, new_case
+    from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, new_case
 
     store = CaseStore(tmp_path / "cases.sqlite")
     wizard = ElterngeldWizard(new_case(), store, autosave_delay=0)

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from workbench.ui.quick import QuickCalculator
-from workbench.ui.start import StartPage
+from workbench.ui.pages.elterngeld.quick import QuickCalculator
+from workbench.ui.pages.start import StartPage
 
 
 def _fill(calc: QuickCalculator, gross: str, birth: date | None, tax_class: int = 1) -> None:
@@ -55,7 +55,7 @@ def test_a_failing_callback_shows_a_friendly_message_instead_of_vanishing(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("workbench.ui.quick.compute_quick", broken)
+    monkeypatch.setattr("workbench.ui.pages.elterngeld.quick.compute_quick", broken)
     calc.calculate.click()
     assert re.match(r"Fehler W-[0-9A-F]{4}: Etwas ist schiefgegangen", calc.message.text)
     assert "Traceback" not in calc.message.widget.value

@@ -28,7 +28,7 @@ import pytest
 from nbclient import NotebookClient
 
 from workbench.store import CaseStore
-from workbench.ui.saving import AUTOSAVE_DELAY_S, Debouncer
+from workbench.ui.kit.saving import AUTOSAVE_DELAY_S, Debouncer
 
 ROOT = Path(__file__).resolve().parents[1]
 LENA_TOM = ROOT / "tests" / "cases" / "vergleich" / "familie-lena-tom.json"  # Elterngeld with a plan
@@ -48,16 +48,16 @@ VORSORGE = {"format": "workbench-case/2", "case_id": "VO-20261207-LESE", "langua
 
 # page (notebooks/<page>.ipynb) → the function its cell calls, and the case it opens
 PAGES: dict[str, tuple[str, str, str]] = {
-    "start": ("workbench.ui.start", "", "VGL-2026-LT"),
-    "elterngeld": ("workbench.ui.elterngeld_wizard", "show_elterngeld_wizard", "VGL-2026-LT"),
-    "vergleich": ("workbench.ui.vergleich", "show_vergleich", "VGL-2026-LT"),
-    "leistungscheck": ("workbench.ui.leistungscheck_wizard", "show_leistungscheck_wizard", "LC-BEISPIEL-2"),
-    "mutterschutz": ("workbench.ui.lebenslagen_wizard", "show_mutterschutz_wizard", "LL-beispiel-aylin"),
-    "elternzeit": ("workbench.ui.lebenslagen_wizard", "show_elternzeit_wizard", "LL-beispiel-aylin"),
-    "kita": ("workbench.ui.kita_wizard", "show_kita_wizard", "KI-20261207-LESE"),
-    "pflege": ("workbench.ui.pflege_wizard", "show_pflege_wizard", "PF-20261207-LESE"),
-    "vorsorge": ("workbench.ui.vorsorge_wizard", "show_vorsorge_wizard", "VO-20261207-LESE"),
-    "formulare": ("workbench.ui.formulare", "show_forms_wizard", "VGL-2026-LT"),
+    "start": ("workbench.ui.pages.start", "", "VGL-2026-LT"),
+    "elterngeld": ("workbench.ui.pages.elterngeld.wizard", "show_elterngeld_wizard", "VGL-2026-LT"),
+    "vergleich": ("workbench.ui.pages.vergleich.show", "show_vergleich", "VGL-2026-LT"),
+    "leistungscheck": ("workbench.ui.pages.leistungscheck", "show_leistungscheck_wizard", "LC-BEISPIEL-2"),
+    "mutterschutz": ("workbench.ui.pages.lebenslagen", "show_mutterschutz_wizard", "LL-beispiel-aylin"),
+    "elternzeit": ("workbench.ui.pages.lebenslagen", "show_elternzeit_wizard", "LL-beispiel-aylin"),
+    "kita": ("workbench.ui.pages.kita", "show_kita_wizard", "KI-20261207-LESE"),
+    "pflege": ("workbench.ui.pages.pflege", "show_pflege_wizard", "PF-20261207-LESE"),
+    "vorsorge": ("workbench.ui.pages.vorsorge", "show_vorsorge_wizard", "VO-20261207-LESE"),
+    "formulare": ("workbench.ui.pages.formulare", "show_forms_wizard", "VGL-2026-LT"),
 }
 
 
@@ -93,10 +93,10 @@ def versions(store: CaseStore, case_id: str) -> list[tuple[int, bool]]:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
     """The pages' objects as their notebooks make them; the autosave without its pause."""
-    from workbench.ui.formulare import FormsWizard
-    from workbench.ui.start import StartPage
-    from workbench.ui.vergleich import VergleichPage
-    from workbench.ui.wizard import Wizard
+    from workbench.ui.pages.formulare import FormsWizard
+    from workbench.ui.pages.start import StartPage
+    from workbench.ui.pages.vergleich.page import VergleichPage
+    from workbench.ui.kit.wizard import Wizard
 
     made: list[Any] = []
     for cls in (Wizard, VergleichPage, FormsWizard, StartPage):
@@ -107,8 +107,8 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
             made.append(self)
 
         monkeypatch.setattr(cls, "__init__", record)
-    monkeypatch.setattr("workbench.ui.wizard.Debouncer", lambda action, delay=0.0: Debouncer(action, 0))
-    for module in {m for m, _, _ in PAGES.values()}:
+    monkeypatch.setattr("workbench.ui.kit.wizard.Debouncer", lambda action, delay=0.0: Debouncer(action, 0))
+    for module in {m for m, _, _ in PAGES.values()} | {"workbench.ui.kit.page"}:  # kit.page shows the wizards' pages
         if hasattr(importlib.import_module(module), "display"):
             monkeypatch.setattr(f"{module}.display", lambda widget: None)
     yield made
@@ -119,7 +119,7 @@ def open_page(page: str, query: str, monkeypatch: pytest.MonkeyPatch, made: list
     module, function, _ = PAGES[page]
     monkeypatch.setenv("QUERY_STRING", query)
     if page == "start":
-        from workbench.ui.start import StartPage
+        from workbench.ui.pages.start import StartPage
 
         StartPage().show()
     else:
@@ -256,7 +256,7 @@ def test_neu_laden_after_a_conflict_writes_nothing_more(monkeypatch: pytest.Monk
 def test_a_change_is_what_the_case_model_reads_not_how_it_is_written() -> None:
     from decimal import Decimal
 
-    from workbench.ui.saving import content
+    from workbench.ui.kit.saving import content
 
     stored = json.loads(json.dumps(KITA))
     typed = {**stored, "language": "en", "kita": {**stored["kita"], "household_income_y": Decimal("52000.00"),

@@ -225,8 +225,8 @@ def test_without_the_key_the_command_line_and_the_server_start_say_the_key_is_mi
 
 def test_without_the_key_the_wizard_page_and_the_start_page_say_so_in_the_page_language(
         encrypted_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from workbench.ui import elterngeld_wizard
-    from workbench.ui.start import StartPage
+    from workbench.ui.pages.elterngeld import wizard as elterngeld_wizard
+    from workbench.ui.pages.start import StartPage
 
     shown: list[w.Widget] = []
     monkeypatch.setattr(elterngeld_wizard, "display", shown.append)
@@ -241,7 +241,7 @@ def test_without_the_key_the_wizard_page_and_the_start_page_say_so_in_the_page_l
 
 
 def test_the_start_page_lists_a_read_only_store_with_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from workbench.ui.start import StartPage
+    from workbench.ui.pages.start import StartPage
 
     path = tmp_path / "cases.sqlite"
     CaseStore(path).save(CASE, expected_version=None)

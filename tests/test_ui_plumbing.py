@@ -9,7 +9,7 @@ import pytest
 
 from workbench.i18n import catalog
 from workbench.resources import VOILA_TEMPLATE, jupyter_data_dir
-from workbench.ui.callbacks import guarded
+from workbench.ui.kit.callbacks import guarded
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +23,7 @@ def test_every_ui_text_exists_in_german_and_english() -> None:
 
 def test_every_text_key_used_by_the_ui_is_in_the_catalog() -> None:
     used: set[str] = set()
-    for path in (ROOT / "workbench" / "ui").glob("*.py"):
+    for path in (ROOT / "workbench" / "ui").rglob("*.py"):
         used |= set(re.findall(r"[\"'](ui\.[a-z_]+\.[a-z_]+)[\"']", path.read_text(encoding="utf-8")))
     assert used and used <= set(catalog())
 

@@ -9,10 +9,10 @@ from typing import Any
 from tests.memory_store import MemoryStore
 from workbench.case import dump_case, load_case
 from workbench.evaluation.elterngeld.optimize import optimize
-from workbench.ui.elterngeld_wizard import ElterngeldWizard, _relanguage
-from workbench.ui.header import PageHeader
-from workbench.ui.vergleich import VergleichPage
-from workbench.ui.vergleich_html import glossary_html, with_term_titles
+from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, _relanguage
+from workbench.ui.kit.header import PageHeader
+from workbench.ui.pages.vergleich.page import VergleichPage
+from workbench.ui.pages.vergleich.html import glossary_html, with_term_titles
 
 FAMILY = Path(__file__).resolve().parent / "cases" / "vergleich" / "familie-lena-tom.json"
 

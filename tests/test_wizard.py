@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.memory_store import MemoryStore
-from workbench.ui.elterngeld_wizard import ElterngeldWizard, new_case
+from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, new_case
 from workbench.case import get_path, parse_path, set_path
 
 

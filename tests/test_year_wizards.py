@@ -27,7 +27,7 @@ WIZARDS = ("elterngeld", "leistungscheck", "mutterschutz", "elternzeit", "kita",
 DRIVE = '''
 import gc, json
 import ipywidgets as w
-from workbench.ui.wizard import Wizard
+from workbench.ui.kit.wizard import Wizard
 
 def shown(widget):
     out, stack = [], [widget]

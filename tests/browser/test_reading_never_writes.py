@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.test_start_page import KERNEL_READY_MS
 from tests.browser.test_vergleich import family, store_case
-from workbench.ui.saving import AUTOSAVE_DELAY_S
+from workbench.ui.kit.saving import AUTOSAVE_DELAY_S
 
 PAUSE_MS = int(AUTOSAVE_DELAY_S * 1000) + 1500  # longer than the autosave waits after a reported change
 

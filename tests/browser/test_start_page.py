@@ -105,7 +105,7 @@ def test_the_served_html_contains_no_notebook_source(voila_url: str) -> None:
     with urllib.request.urlopen(voila_url + START, timeout=60) as response:
         served = response.read().decode("utf-8")
     assert "Familienbüro" in served  # the page itself was served
-    assert "from workbench.ui.start import StartPage" not in served
+    assert "from workbench.ui.pages.start import StartPage" not in served
     assert "StartPage().show()" not in served
 
 

@@ -1,6 +1,6 @@
 """The family comparison: up to four Elterngeld plans side by side, and what makes the difference.
 
-Used by the comparison page (:mod:`workbench.ui.vergleich`) and the handout (:mod:`workbench.report`).
+Used by the comparison page (:mod:`workbench.ui.pages.vergleich`) and the handout (:mod:`workbench.report`).
 
 - :func:`plan_choices` lists what can be compared: the plan of the case, the advisor's own plans
   (``elterngeld_alternatives``), the ready-made variants and the optimizer's best plans.

@@ -7,5 +7,6 @@
 - :class:`~workbench.ui.maintainers.pruefstand_view.PruefstandView` – every acceptance
   example and reference case, pass/fail per rule with the differences.
 
+They share one frame (:class:`~workbench.ui.maintainers.view.MaintainerView`: header, intro, messages).
 All logic lives in :mod:`workbench.maintenance`; these classes only wire widgets to it.
 """

@@ -18,11 +18,11 @@ from workbench.errors import InvalidValue, ParameterError
 from workbench.i18n import format_money, text
 from workbench.maintenance.changes import Change, Setting, compare
 from workbench.maintenance.reformen import load_reform, reform_names
-from workbench.ui.callbacks import guarded
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.maintainers.view import MaintainerView
 from workbench.ui.maintainers.html import alert, bar_chart, table
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE
 
 DATES, REFORM = "dates", "reform"
 
@@ -55,17 +55,17 @@ def changes_html(changes: list[Change], before: Setting, after: Setting, languag
             + bar_chart(text("maint.ui.chart_caption", lang), items, lang))
 
 
-class ChangesView:
+class ChangesView(MaintainerView):
     """The page of ``maintainers/was-aendert-sich.ipynb``: ``ChangesView().show()``."""
+
+    title_key = "maint.ui.changes_title"
+    intro_key = "maint.ui.changes_intro"
 
     def __init__(self, language: str = "de", reformen_dir: Path | None = None,
                  first: date = date(2025, 6, 15), second: date = date(2026, 6, 15)) -> None:
-        self.language = language
+        super().__init__(language)
         self.reformen_dir = reformen_dir
         self.rows: list[Change] = []
-        self.header = PageHeader("maint.ui.changes_title", language, self.set_language, self._show_unexpected)
-        self.heading = self.header.title
-        self.intro = w.HTML()
         self.mode = w.ToggleButtons(options=[], style={"button_width": "14rem"})
         self.first = w.DatePicker(value=first, style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.second = w.DatePicker(value=second, style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
@@ -73,7 +73,6 @@ class ChangesView:
         self.reform = w.Dropdown(options=reforms, value=reforms[0] if reforms else None, style=LABEL_STYLE,
                                 layout=w.Layout(**FIELD_LAYOUT))
         self.run = w.Button(button_style="primary")
-        self.messages = w.HTML()
         self.output = w.HTML()
         self.mode.observe(guarded(self._on_mode, self._show_unexpected), names="value")
         self.run.on_click(guarded(self._on_run, self._show_unexpected))
@@ -128,22 +127,13 @@ class ChangesView:
         """Table and chart of :attr:`rows`."""
         return changes_html(self.rows, before, after, self.language)
 
-    def set_language(self, language: str) -> None:
-        """Every text in ``language`` (the header's switch; maintainers work on no case, nothing is stored)."""
-        self.language = language
-        self.header.set_language(language)
-        self._apply_texts()
+    def language_changed(self) -> None:
         self._on_mode()
         if self.output.value:
             self._on_run()
 
-    def _show_unexpected(self, reference: str) -> None:
-        self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)
-
-    def _apply_texts(self) -> None:
+    def apply_texts(self) -> None:
         lang = self.language
-        self.heading.value = f'<h1 lang="{lang}">{html.escape(text("maint.ui.changes_title", lang))}</h1>'
-        self.intro.value = f'<p lang="{lang}">{html.escape(text("maint.ui.changes_intro", lang))}</p>'
         current = self.mode.value or DATES
         self.mode.options = [(text("maint.ui.mode_dates", lang), DATES), (text("reform.ui.mode", lang), REFORM)]
         self.mode.value = current

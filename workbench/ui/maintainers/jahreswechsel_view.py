@@ -12,7 +12,6 @@ atomically, comments kept). Any edit after the check withdraws the diff.
 from __future__ import annotations
 
 import html
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,13 +29,13 @@ from workbench.maintenance.editing import ProposedChange, official_parameters, p
 from workbench.maintenance.families import affected_benefits
 from workbench.maintenance.jahreswechsel import DueParameter, due_parameters
 from workbench.parameters import ParameterSet, parse_parameter_text
-from workbench.ui.callbacks import guarded
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
 from workbench.ui.maintainers.changes_view import changes_html
+from workbench.ui.maintainers.view import MaintainerView, rules_folder
 from workbench.ui.maintainers.html import alert, pre, table
 from workbench.ui.maintainers.parameter_editor import flow_text
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, text_area, text_input
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, text_area, text_input
 
 
 class DueRow:
@@ -73,28 +72,26 @@ class DueRow:
                                           published_in=d.parameter.published_in or "")
 
 
-class JahreswechselView:
+class JahreswechselView(MaintainerView):
     """The page of ``maintainers/jahreswechsel.ipynb``: ``JahreswechselView().show()``.
 
     ``rules_dir`` (or ``$WORKBENCH_RULES_DIR``) points to a copy of the rules (tests, rehearsals);
     ``today`` (or ``$WORKBENCH_TODAY``) sets the day the 60-day horizon counts from.
     """
 
+    title_key = "maint.jw.ui.title"
+    intro_key = "maint.jw.ui.intro"
+
     def __init__(self, language: str = "de", rules_dir: Path | None = None, today: date | None = None) -> None:
-        self.language = language
-        env_dir = os.environ.get("WORKBENCH_RULES_DIR")
-        self.rules_dir = rules_dir or (Path(env_dir) if env_dir else None)
+        super().__init__(language)
+        self.rules_dir = rules_folder(rules_dir)
         self.today = today or clock_today()
         self.proposals: list[ProposedChange] = []
-        self.header = PageHeader("maint.jw.ui.title", language, self.set_language, self._show_unexpected)
-        self.heading = self.header.title
-        self.intro = w.HTML()
         self.overview = w.HTML()
         self.rows: list[DueRow] = []
         self.fields = w.VBox()
         self.check = w.Button(button_style="primary")
         self.save = w.Button(disabled=True)
-        self.messages = w.HTML()
         self.diff = w.HTML()
         self.changes = w.HTML()
         on_error = self._show_unexpected
@@ -212,15 +209,8 @@ class JahreswechselView:
         self.changes.value = ""
         self.messages.value = ""
 
-    def set_language(self, language: str) -> None:
-        """Every text in ``language`` (the header's switch; nothing is stored)."""
-        self.language = language
-        self.header.set_language(language)
-        self._apply_texts()
+    def language_changed(self) -> None:
         self._withdraw()
-
-    def _show_unexpected(self, reference: str) -> None:
-        self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)
 
     # --- rendering -----------------------------------------------------------------
     def _overview_html(self) -> str:
@@ -234,10 +224,8 @@ class JahreswechselView:
         caption = text("maint.jw.ui.caption", lang, count=len(self.rows), date=format_date(self.today, lang))
         return table(caption, headers, rows)
 
-    def _apply_texts(self) -> None:
+    def apply_texts(self) -> None:
         lang = self.language
-        self.heading.value = f'<h1 lang="{lang}">{html.escape(text("maint.jw.ui.title", lang))}</h1>'
-        self.intro.value = f'<p lang="{lang}">{html.escape(text("maint.jw.ui.intro", lang))}</p>'
         self.overview.value = self._overview_html()
         for row in self.rows:
             row.apply_texts(lang)

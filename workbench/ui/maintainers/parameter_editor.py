@@ -9,7 +9,6 @@ the check withdraws the diff, so what is saved is always what was shown.
 
 from __future__ import annotations
 
-import os
 
 import html
 from datetime import date
@@ -24,11 +23,11 @@ from workbench.i18n import format_date, text
 from workbench.maintenance.display import format_period, format_value, value_on
 from workbench.maintenance.editing import ProposedChange, official_parameters, propose_value
 from workbench.parameters import Parameter, parameter_files
-from workbench.ui.callbacks import guarded
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.maintainers.view import MaintainerView, rules_folder
 from workbench.ui.maintainers.html import alert, pre, table
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, text_input, text_area
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, heading_html, set_labels, text_area, text_input
 
 
 def flow_text(value: Any) -> str:
@@ -40,22 +39,20 @@ def flow_text(value: Any) -> str:
     return str(value)
 
 
-class ParameterEditor:
+class ParameterEditor(MaintainerView):
     """The page of ``maintainers/parameter.ipynb``: ``ParameterEditor().show()``.
 
     ``rules_dir`` points to another folder of ``<benefit>/params.yaml`` (tests use a copy).
     """
 
+    title_key = "maint.ui.parameter_title"
+    intro_key = "maint.ui.parameter_intro"
+
     def __init__(self, language: str = "de", rules_dir: Path | None = None, today: date | None = None) -> None:
-        self.language = language
-        # $WORKBENCH_RULES_DIR lets a maintainer (and the notebook test) work on a copy of the rules
-        env_dir = os.environ.get("WORKBENCH_RULES_DIR")
-        self.rules_dir = rules_dir or (Path(env_dir) if env_dir else None)
+        super().__init__(language)
+        self.rules_dir = rules_folder(rules_dir)  # $WORKBENCH_RULES_DIR: a maintainer's (or the notebook test's) copy
         self.today = today or date.today()
         self.proposal: ProposedChange | None = None
-        self.header = PageHeader("maint.ui.parameter_title", language, self.set_language, self._show_unexpected)
-        self.heading = self.header.title
-        self.intro = w.HTML()
         self.benefit = w.Dropdown(options=list(parameter_files(self.rules_dir)), style=LABEL_STYLE,
                                   layout=w.Layout(**FIELD_LAYOUT))
         self.name = w.Dropdown(options=[], style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
@@ -68,7 +65,6 @@ class ParameterEditor:
         self.reference = text_area(style=LABEL_STYLE, layout=w.Layout(width="34em", height="4.5em"))
         self.check = w.Button(button_style="primary")
         self.save = w.Button(disabled=True)
-        self.messages = w.HTML()
         self.diff = w.HTML()
 
         on_error = self._show_unexpected
@@ -161,20 +157,13 @@ class ParameterEditor:
         if not keep_messages:
             self.messages.value = ""
 
-    def set_language(self, language: str) -> None:
-        """Every text in ``language`` (the header's switch; maintainers work on no case, nothing is stored)."""
-        self.language = language
-        self.header.set_language(language)
-        self._apply_texts()
+    def language_changed(self) -> None:
         params = self._parameters()
         self.overview.value = self._overview_html(params)
         param = self._parameter()
         self.details.value = self._details_html(param) if param is not None else ""
         self.messages.value = ""
         self.diff.value = ""
-
-    def _show_unexpected(self, reference: str) -> None:
-        self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)
 
     # --- rendering -----------------------------------------------------------------
     def _overview_html(self, params: dict[str, Parameter]) -> str:
@@ -208,21 +197,19 @@ class ParameterEditor:
         return intro + table(text("maint.ui.values_caption", lang, name=param.name), headers, rows,
                              row_classes=classes)
 
-    def _apply_texts(self) -> None:
+    def apply_texts(self) -> None:
         lang = self.language
-        self.heading.value = f'<h1 lang="{lang}">{html.escape(text("maint.ui.parameter_title", lang))}</h1>'
-        self.intro.value = f'<p lang="{lang}">{html.escape(text("maint.ui.parameter_intro", lang))}</p>'
-        self.form_heading.value = f'<h2 lang="{lang}">{html.escape(text("maint.ui.add_heading", lang))}</h2>'
-        self.benefit.description = text("maint.ui.benefit", lang)
-        self.name.description = text("maint.ui.parameter", lang)
-        self.valid_from.description = text("maint.ui.valid_from", lang)
-        self.valid_until.description = text("maint.ui.valid_until", lang)
-        self.value.description = text("maint.ui.value", lang)
-        self.value.placeholder = text("maint.ui.value_placeholder", lang)
-        self.reference.description = text("maint.ui.reference", lang)
-        self.reference.placeholder = text("maint.ui.reference_placeholder", lang)
-        self.check.description = text("maint.ui.check", lang)
-        self.save.description = text("maint.ui.save", lang)
+        self.form_heading.value = heading_html(2, "maint.ui.add_heading", lang)
+        set_labels(lang, [(self.benefit, "description", "maint.ui.benefit"),
+                          (self.name, "description", "maint.ui.parameter"),
+                          (self.valid_from, "description", "maint.ui.valid_from"),
+                          (self.valid_until, "description", "maint.ui.valid_until"),
+                          (self.value, "description", "maint.ui.value"),
+                          (self.value, "placeholder", "maint.ui.value_placeholder"),
+                          (self.reference, "description", "maint.ui.reference"),
+                          (self.reference, "placeholder", "maint.ui.reference_placeholder"),
+                          (self.check, "description", "maint.ui.check"),
+                          (self.save, "description", "maint.ui.save")])
 
 
 __all__ = ["ParameterEditor", "flow_text"]

@@ -17,32 +17,31 @@ from workbench.errors import InvalidValue, ParameterError
 from workbench.i18n import format_decimal, text
 from workbench.maintenance.reformen import Reform, load_reform, reform_names
 from workbench.maintenance.pruefstand import Check, run_pruefstand, summarize
-from workbench.ui.callbacks import guarded
-from workbench.ui.header import PageHeader
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.maintainers.view import MaintainerView
 from workbench.ui.maintainers.html import alert, table
-from workbench.ui.theme import theme_style
-from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE
 
 OFFICIAL = ""
 MAX_FAILURES_SHOWN = 200
 
 
-class PruefstandView:
+class PruefstandView(MaintainerView):
     """The page of ``maintainers/pruefstand.ipynb``: ``PruefstandView().show()``."""
+
+    title_key = "maint.ui.pruef_title"
+    intro_key = "maint.ui.pruef_intro"
 
     def __init__(self, language: str = "de", reformen_dir: Path | None = None,
                  examples_dir: Path | None = None, reference_dir: Path | None = None) -> None:
-        self.language = language
+        super().__init__(language)
         self.reformen_dir = reformen_dir
         self.examples_dir = examples_dir
         self.reference_dir = reference_dir
         self.checks: list[Check] = []
-        self.header = PageHeader("maint.ui.pruef_title", language, self.set_language, self._show_unexpected)
-        self.heading = self.header.title
-        self.intro = w.HTML()
         self.reform = w.Dropdown(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.run = w.Button(button_style="primary")
-        self.messages = w.HTML()
         self.output = w.HTML()
         self.run.on_click(guarded(self._on_run, self._show_unexpected))
         form = w.VBox([self.reform, self.run, self.messages])
@@ -98,22 +97,13 @@ class PruefstandView:
                          fheaders, frows, numeric=(5,))
         return out
 
-    def set_language(self, language: str) -> None:
-        """Every text in ``language`` (the header's switch; maintainers work on no case, nothing is stored)."""
-        self.language = language
-        self.header.set_language(language)
-        self._apply_texts()
+    def language_changed(self) -> None:
         self.messages.value = ""
         if self.checks:
             self.output.value = self.result_html()
 
-    def _show_unexpected(self, reference: str) -> None:
-        self.messages.value = alert([text("ui.error.unexpected", self.language, reference=reference)], self.language)
-
-    def _apply_texts(self) -> None:
+    def apply_texts(self) -> None:
         lang = self.language
-        self.heading.value = f'<h1 lang="{lang}">{html.escape(text("maint.ui.pruef_title", lang))}</h1>'
-        self.intro.value = f'<p lang="{lang}">{html.escape(text("maint.ui.pruef_intro", lang))}</p>'
         current = self.reform.value or OFFICIAL
         self.reform.options = [(text("maint.ui.official", lang), OFFICIAL)] + [
             (name, name) for name in reform_names(self.reformen_dir)]

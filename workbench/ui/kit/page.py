@@ -1,0 +1,126 @@
+"""The page framework every wizard page uses: open the case a request names, show the page, and
+what a page shows instead when that fails.
+
+A page's notebook calls one ``show_…`` function; it reads the query string (``?case=<id>``,
+``?lang=en``), opens the case from the office's store or starts a new one, and displays the
+wizard on a themed page. A failure shows a short message with a reference number, never a
+traceback (Voila would show it to the advisor).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import ipywidgets as w
+from IPython.display import display
+
+from workbench.i18n import text
+from workbench.ui.kit.callbacks import log_failure
+from workbench.ui.kit.case_list import START_PAGE
+from workbench.ui.kit.preheat import request_parameters
+from workbench.ui.kit.saving import Store
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.widgets import FieldMessage
+from workbench.ui.kit.wizard import Wizard
+
+
+def default_store() -> Store:
+    """The office's case store (``$WORKBENCH_DATA/cases.sqlite``)."""
+    from workbench.store import CaseStore
+
+    store: Store = CaseStore()
+    return store
+
+
+W = TypeVar("W", bound=Wizard)
+
+
+def open_case_wizard(params: dict[str, str], store: Store, make: Callable[[dict[str, Any], Store, int | None], W],
+                     new: Callable[[str], dict[str, Any]]) -> W:
+    """The wizard ``make`` builds for ``?case=<id>`` (latest version) or for a ``new`` case (``?lang=en``: English).
+
+    An unknown case id starts a new case with :func:`not_found_notice` under the title.
+    """
+    from workbench.errors import CaseNotFound
+
+    case_id = params.get("case", "").strip()
+    language = page_language(params)
+    if case_id:
+        try:
+            stored = store.open(case_id)
+        except CaseNotFound:
+            wizard = make(new(language), store, None)
+            put_under_title(wizard, [not_found_notice(case_id, language)])
+            return wizard
+        return make(dict(stored.data), store, int(stored.version))
+    return make(new(language), store, None)
+
+
+def show_wizard_page(name: str, build: Callable[[dict[str, str]], Wizard], wide: bool = True) -> None:
+    """Display a wizard's page: ``build`` makes the wizard from the request's query parameters.
+
+    Any failure shows :func:`failure_notice` (logged under ``name``) instead; never a traceback.
+    ``wide`` gives the page the wide layout (``wb-wide``).
+    """
+    language = "de"
+    try:
+        params = request_parameters()
+        language = page_language(params)
+        content = [build(params).widget]
+    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
+        content = [failure_notice(name, error, language)]
+    page = w.VBox([theme_style(), *content])
+    page.add_class("wb-page")
+    if wide:
+        page.add_class("wb-wide")
+    display(page)  # type: ignore[no-untyped-call]
+
+
+def page_language(params: dict[str, str]) -> str:
+    """``en`` for ``?lang=en``, else ``de``."""
+    return "en" if params.get("lang") == "en" else "de"
+
+
+def not_found_notice(case_id: str, language: str) -> w.HTML:
+    """The alert for an unknown ``?case=`` with a link back to the start page."""
+    message = html.escape(text("ui.wizard.not_found", language, case_id=case_id))
+    link = html.escape(text("ui.wizard.to_start", language))
+    return w.HTML(f'<div class="wb-alert wb-alert-general wb-not-found" role="alert" lang="{language}">'
+                  f'<p>{message}</p><p><a href="{START_PAGE}">{link}</a></p></div>')
+
+
+def put_under_title(wizard: Wizard, notice: list[w.Widget]) -> None:
+    """Show ``notice`` (e.g. :func:`not_found_notice`) under the wizard's title, above its progress."""
+    if notice:
+        title, *rest = wizard.widget.children
+        wizard.widget.children = (title, *notice, *rest)
+
+
+def failure_notice(name: str, error: BaseException, language: str) -> w.Widget:
+    """What a page shows instead of its content when building it failed: a short message with a reference.
+
+    ``error`` is logged under ``name`` and the same reference number (see callbacks). A store that
+    cannot be used as it is set up (missing key, full disk, read-only: StoreUnavailable) shows its
+    own message instead, which says what to do.
+    """
+    from workbench.errors import StoreUnavailable
+
+    reference = log_failure(name, error)
+    failure = FieldMessage(language, css_class="wb-alert wb-alert-general")
+    if isinstance(error, StoreUnavailable):
+        failure.show(error.key, **error.values)
+    else:
+        failure.show("ui.error.unexpected", reference=reference)
+    return failure.widget
+
+
+def close_tree(widget: w.Widget) -> None:
+    """Close ``widget`` and every widget it holds (children, layout, style), freeing the models."""
+    for name in widget.keys:
+        value = getattr(widget, name, None)
+        for item in value if isinstance(value, (tuple, list)) else (value,):
+            if isinstance(item, w.Widget):
+                close_tree(item)
+    widget.close()

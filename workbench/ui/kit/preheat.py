@@ -1,0 +1,96 @@
+"""Pages built by a preheated Voila kernel before anybody asked for them.
+
+Voila (``preheat_kernel`` in ``voila.json``) runs a notebook before the request arrives and
+sends the request's query string later, through a websocket the kernel waits on. Our pages
+wait for it in a thread, so that the notebook's cell ends at once (a cell that waited would
+hit ``VoilaExecutor.timeout`` when the visitor comes later).
+
+What the page does *after* the request must not run in that thread. The browser asks the
+kernel for the state of every widget when it connects (ipywidgets' ``request_states``); the
+kernel's main thread answers it. A widget changed by another thread at that moment sent its
+update before the browser had the widget, the update was dropped, and the browser kept the
+older state from the answer — in one CI run the wizard stayed hidden and the page was empty
+for three minutes. :func:`after_request` therefore hands the work to the kernel's own event
+loop, where it runs before or after the answer, never in the middle of it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs
+
+from workbench.ui.kit.callbacks import log_failure
+
+
+def is_preheated() -> bool:
+    """True in a kernel that Voila started for its pool (the request is not known yet)."""
+    return os.environ.get("VOILA_PREHEAT") == "True"
+
+
+def request_parameters() -> dict[str, str]:
+    """The page's query parameters; in a preheated kernel this waits for the request."""
+    if is_preheated() or "VOILA_KERNEL_ID" in os.environ:
+        from voila.utils import get_query_string
+
+        query = get_query_string() or ""
+    else:
+        query = os.environ.get("QUERY_STRING", "")
+    return {k: v[-1] for k, v in parse_qs(query).items()}
+
+
+def _kernel_loop() -> Any:
+    """The running kernel's main event loop (a tornado IOLoop), or None outside a kernel."""
+    from IPython import get_ipython
+
+    return getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+
+
+def on_kernel_loop(action: Callable[[], None]) -> None:
+    """Run ``action`` on the kernel's main event loop (thread-safe); at once outside a kernel."""
+    loop = _kernel_loop()
+    if loop is None:
+        action()
+    else:
+        loop.add_callback(action)
+
+
+def after_request(action: Callable[[dict[str, str]], None], name: str) -> None:
+    """Wait for the page's request in a thread, then run ``action(parameters)`` on the kernel's loop.
+
+    If the parameters cannot be read (the websocket failed), the failure is logged and the page
+    goes on as for a request without parameters: a new German case, never an empty page.
+    """
+
+    def wait() -> None:
+        try:
+            params = request_parameters()
+        except Exception as error:  # noqa: BLE001 - logged with a reference; the page still comes
+            log_failure(f"{name} (request)", error)
+            params = {}
+        on_kernel_loop(lambda: action(params))
+
+    threading.Thread(target=wait, daemon=True, name=f"wb-request-{name}").start()
+
+
+SETTLE_S = 0.3
+"""How long a click on "Weiter"/"Zurück" waits for the browser's held-back field updates."""
+
+
+def after_field_updates(action: Callable[[], None], delay: float = SETTLE_S) -> None:
+    """Run ``action`` once the browser has sent what it held back; at once outside a kernel.
+
+    ipywidgets sends one update per widget and holds the next until the kernel has answered; a
+    click is sent at once. A date typed with the keyboard changes the field once per part
+    (year 2, 20, 202, 2026), so "Weiter" right after it reached the kernel before the last part:
+    the step was checked with 01.03.0202 and refused. The held update follows as soon as the
+    browser reads the kernel's answer to the earlier one, a few milliseconds; the click's work
+    waits ``delay`` on the kernel's loop so that the update is handled first.
+    """
+    loop = _kernel_loop()
+    if loop is None:
+        action()
+    else:
+        loop.call_later(delay, action)

@@ -1,0 +1,277 @@
+"""The wizard framework: steps of fields bound to a case dict, validated on "Weiter", saved.
+
+- A :class:`WizardStep` shows a few :class:`~workbench.ui.kit.fields.Field` s, each bound to a
+  path of the case dict (``household.parents[0].name``). ``store`` writes the entries into
+  the dict, ``load`` shows the dict.
+- "Weiter" reads the step's fields (a field that cannot be read shows why next to it),
+  then validates the case so far with the case model: each problem of
+  :func:`workbench.case.validation_problems` whose path belongs to a field of this step is
+  shown next to that field (``role="alert"``, in the case's language). Problems of later
+  steps wait for their step. Then the case is saved as a new version.
+- "Zurück" keeps everything. Every change is saved as a draft after a short pause, so a
+  dead kernel loses at most the field being typed.
+- Reading never writes ("Lesen schreibt nie", docs/ui.md): filling the fields from the case
+  (opening it, showing a step, the language switch, "Neu laden") runs *quietly*: the widgets'
+  observers fire, but what they report is not an advisor's change and starts no save. Only an
+  entry, "Weiter" or an explicit action saves, and :class:`~workbench.ui.kit.saving.CaseSaver` writes
+  only when the content differs from the case as opened or last saved.
+- A refused save (someone else saved meanwhile) is shown with "Neu laden"; nothing is
+  overwritten. Any unexpected error shows ``Fehler W-XXXX`` (see :mod:`callbacks`).
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import ipywidgets as w
+
+from workbench.i18n import text
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.header import PageHeader
+from workbench.ui.kit.preheat import after_field_updates
+from workbench.ui.kit.saving import CaseSaver, Debouncer, Store
+from workbench.ui.kit.step import WizardStep, model_problems
+from workbench.ui.kit.widgets import FieldMessage
+
+class Wizard:
+    """Steps shown one at a time, a progress indicator, "Zurück"/"Weiter", saving and error display."""
+
+    def __init__(self, steps: Sequence[WizardStep], data: dict[str, Any], store: Store,
+                 version: int | None, language: str, title_key: str, autosave_delay: float = 1.0) -> None:
+        self.steps = list(steps)
+        self.data = data
+        self.language = language
+        self.index = 0
+        self.saver = CaseSaver(store, version, self._saved, self._refused, baseline=data,
+                               on_unavailable=self._unavailable)
+        self._quiet = 0  # > 0 while the wizard fills widgets from the case: their changes are not entries
+        self._dirty = False  # an entry not yet saved
+        self.autosave = Debouncer(guarded(self._autosave, self.show_error), autosave_delay)
+        lang = language
+        # title and language switch (kit/header.py); the page decides what a switch rebuilds
+        self.header = PageHeader(title_key, lang, self._switch_language, self.show_error)
+        self.title = self.header.title
+        self.on_language: Callable[[Wizard], object] = lambda wizard: None
+        self.progress = w.HTML()
+        # one heading for every step, and right before it the target of the keyboard focus
+        # after "Weiter"/"Zurück": a Label, because ipywidgets focuses a Label's own element
+        # (tabindex=-1 from tabbable=False: focus() reaches it, Tab skips it), while an HTML
+        # widget would focus an inner div that cannot take the focus. The label is visually
+        # hidden and says the step's title; Tab goes on to the step's first field.
+        self.heading = w.HTML()
+        self.focus_target = w.Label(tabbable=False)
+        self.focus_target.add_class("wb-hidden")
+        self.focus_target.add_class("wb-focus-target")
+        self.heading_box = w.VBox([self.focus_target, self.heading])
+        self.heading_box.add_class("wb-step-heading")
+        self.stage = w.VBox([])
+        panel = w.VBox([self.heading_box, self.stage])
+        panel.add_class("wb-step")
+        self.back = w.Button(description=text("ui.wizard.back", lang))
+        self.next = w.Button(description=text("ui.wizard.next", lang), button_style="primary")
+        self.next.add_class("wb-next")
+        self._moving = False  # a click on Weiter/Zurück waits for the fields (after_field_updates)
+        self.back.on_click(lambda _b: self._settled(self._on_back))
+        self.next.on_click(lambda _b: self._settled(self._on_next))
+        self.status = w.HTML()
+        self.error = FieldMessage(lang, css_class="wb-alert wb-alert-general")
+        self.conflict_text = w.HTML()
+        self.reload = w.Button(description=text("ui.wizard.reload", lang))
+        self.reload.on_click(guarded(self._on_reload, self.show_error))
+        self.conflict = w.VBox([self.conflict_text, self.reload], layout=w.Layout(display="none"))
+        self.conflict.add_class("wb-conflict")
+        nav = w.HBox([self.back, self.next])
+        nav.add_class("wb-nav")
+        self.widget = w.VBox([self.header.widget, self.progress, self.conflict, panel, nav,
+                              self.error.widget, self.status])
+        self.widget.add_class("wb-wizard")
+        for step in self.steps:
+            step.on_change = self._changed
+            step.on_error = self.show_error
+        self._enter(moved=False)
+
+    @property
+    def case_id(self) -> str:
+        return str(self.data.get("case_id", ""))
+
+    @property
+    def step(self) -> WizardStep:
+        return self.steps[self.index]
+
+    # --- navigation ----------------------------------------------------------------
+    def go(self, index: int) -> None:
+        """Show step ``index`` (0-based) and move the keyboard focus to its heading."""
+        self.index = max(0, min(index, len(self.steps) - 1))
+        self._enter()
+        self.focus_target.focus()
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Fill widgets from the case without it counting as an entry (no autosave, nothing dirty)."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
+    def _changed(self) -> None:
+        """A step reports a change: an advisor's entry, unless the wizard is filling the widgets itself."""
+        if self._quiet:
+            return
+        self._dirty = True
+        self.autosave.poke()
+
+    def _enter(self, moved: bool = True) -> None:
+        """Build the current step if needed (loading the case into it) and show it.
+
+        ``moved``: the advisor went to this step ("Weiter", "Zurück"); what its ``shown``
+        derives from the entries is then saved like an entry. Opening the page derives it
+        only for display (reading never writes).
+        """
+        step = self.step
+        with self.quietly():
+            if not step.built:
+                widget = step.widget
+                step.load(self.data)
+            else:
+                widget = step.widget
+        lang = self.language
+        title = text(step.title_key, lang)
+        self.heading.value = f'<h2 lang="{lang}">{html.escape(title)}</h2>'
+        self.focus_target.value = title
+        self.stage.children = (widget,)
+        self.back.layout.display = "none" if self.index == 0 else None
+        self.next.layout.display = "none" if self.index == len(self.steps) - 1 else None
+        self._render_progress()
+        before = copy.deepcopy(self.data)
+        with self.quietly():
+            step.shown(self.data)
+        if moved and self.data != before:
+            self._changed()
+
+    def validate_step(self) -> bool:
+        """Read and check the current step; show every problem next to its field."""
+        step = self.step
+        step.clear_messages()
+        if not step.store(self.data):
+            return False
+        problems = [p for p in model_problems(self.data, self.language) if step.show_problem(*p)]
+        if problems:
+            return False
+        extra = step.checks(self.data)
+        for path, message in extra:
+            if not step.show_problem(path, message):
+                step.message.show_localized("ui.wizard.problem", {self.language: message})
+        return not extra
+
+    def _settled(self, move: Callable[[], None]) -> None:
+        """Run ``move`` once the browser's held-back field updates are in; further clicks meanwhile are ignored
+        (a double click must not skip a step)."""
+        if self._moving:
+            return
+        self._moving = True
+
+        def run() -> None:
+            try:
+                guarded(move, self.show_error)()
+            finally:
+                self._moving = False
+
+        after_field_updates(run)
+
+    def _on_next(self, _button: Any = None) -> None:
+        self.error.clear()
+        self.autosave.cancel()
+        if not self.validate_step():
+            return
+        self._dirty = False
+        self.saver.save(self.data, self.language)  # a new version only if something changed
+        if self.index < len(self.steps) - 1:
+            self.go(self.index + 1)
+
+    def _on_back(self, _button: Any = None) -> None:
+        self.error.clear()
+        self.step.store(self.data, lenient=True)
+        self.go(self.index - 1)
+
+    def _switch_language(self, language: str) -> None:
+        """The advisor switched the language: keep the entries, rebuild in ``language``.
+
+        The switch itself writes nothing: the language goes to the store with the next real
+        change. Entries not yet saved (the autosave pause) are saved now, as they would have been.
+        """
+        self.autosave.cancel()
+        if self._dirty:
+            self._dirty = False
+            self.step.store(self.data, lenient=True)
+            self.data["language"] = language
+            self.saver.save(self.data, language)
+        self.data["language"] = language
+        self.on_language(self)
+
+    # --- saving ----------------------------------------------------------------------
+    def _autosave(self) -> None:
+        """Save the entries as a draft (or complete version) after the pause; nothing if nothing was entered."""
+        if not self._dirty:
+            return
+        self._dirty = False  # before reading: an entry during the save marks it again and is saved next
+        self.step.store(self.data, lenient=True)
+        self.saver.save(self.data, self.language)
+
+    def _saved(self, version: int) -> None:
+        self.status.value = (f'<p class="wb-status" lang="{self.language}">'
+                             f'{html.escape(text("ui.wizard.saved", self.language, case_id=self.case_id, version=version))}</p>')
+
+    def _refused(self, message: str) -> None:
+        self.conflict_text.value = (
+            f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
+            f'{html.escape(message)} {html.escape(text("ui.wizard.conflict_hint", self.language))}</div>')
+        self.conflict.layout.display = None
+
+    def _unavailable(self, message: str) -> None:
+        """The store cannot take the save (full disk, read-only, no key): say so where "gespeichert" stands.
+
+        Not a conflict: nothing was kept as a copy and "Neu laden" would lose the entries, which stay
+        on the page; the next change or "Weiter" saves them once the store works again.
+        """
+        self.status.value = (
+            f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
+            f'{html.escape(message)} {html.escape(text("ui.wizard.unavailable_hint", self.language))}</div>')
+
+    def _on_reload(self, _button: Any = None) -> None:
+        self.autosave.cancel()
+        self.data = self.saver.reopen(self.case_id)
+        self._dirty = False
+        with self.quietly():
+            for step in self.steps:
+                if step.built:  # the others load the data when first shown
+                    step.load(self.data)
+        self.conflict.layout.display = "none"
+        self._saved(self.saver.version or 0)
+        with self.quietly():
+            self.step.shown(self.data)
+
+    def show_error(self, reference: str) -> None:
+        """An unexpected error: short message with its reference number; entries stay."""
+        self.error.show("ui.error.unexpected", reference=reference)
+
+    # --- rendering -------------------------------------------------------------------
+    def _render_progress(self) -> None:
+        lang, n, total = self.language, self.index + 1, len(self.steps)
+        label = text("ui.wizard.progress", lang, step=n, total=total)
+        current = ' aria-current="step"'
+        items = "".join(
+            f'<li class="{"wb-done" if i < self.index else "wb-current" if i == self.index else "wb-todo"}"'
+            f'{current if i == self.index else ""}>{html.escape(text(s.title_key, lang))}</li>'
+            for i, s in enumerate(self.steps))
+        self.progress.value = (
+            f'<nav class="wb-progress" aria-label="{html.escape(text("ui.wizard.progress_label", lang))}" lang="{lang}">'
+            f'<p class="wb-progress-text">{html.escape(label)}: <strong>{html.escape(text(self.step.title_key, lang))}</strong></p>'
+            f'<div class="wb-progress-bar" role="progressbar" aria-valuemin="1" aria-valuemax="{total}" '
+            f'aria-valuenow="{n}" aria-valuetext="{html.escape(label)}" aria-label="{html.escape(label)}">'
+            f'<div style="width:{100 * n / total:.0f}%"></div></div>'
+            f'<ol class="wb-steps">{items}</ol></nav>')

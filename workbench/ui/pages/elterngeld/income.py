@@ -1,0 +1,187 @@
+"""Steps of the Elterngeld wizard about money: Einkommen je Elternteil, Arbeit nach der Geburt."""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+from typing import Any
+
+import ipywidgets as w
+
+from workbench.i18n import text
+from workbench.ui.kit.fields import CheckField, ChoiceField, Field, MoneyField, NumberField, whole_numbers
+from workbench.ui.kit.lists import Row, RowList
+from workbench.ui.kit.parents import ParentSection, PerParentStep, parent_heading, parent_label, per_parent
+
+KINDS = [("ui.eg.kind_employee", "employee"), ("ui.eg.kind_minijob", "minijob"),
+         ("ui.eg.kind_self_employed", "self_employed"), ("ui.eg.kind_mixed", "mixed"), ("ui.eg.kind_none", "none")]
+INSURANCE = [("ui.eg.health_statutory", "statutory"), ("ui.eg.health_voluntary", "statutory_voluntary"),
+             ("ui.eg.health_private", "private"), ("ui.eg.health_none", "none")]
+
+
+def allowances(language: str) -> list[tuple[str, int | float]]:
+    """Kinderfreibetragszähler 0, 0,5, 1, … 5 as dropdown options."""
+    options: list[tuple[str, int | float]] = []
+    for n in range(0, 11):
+        label = f"{n / 2:g}"
+        options.append((label.replace(".", ",") if language == "de" else label, n // 2 if n % 2 == 0 else n / 2))
+    return options
+
+
+# which income fields each kind uses (case-format.md, income_before_birth)
+USES = {
+    "employee": {"gross_monthly", "tax_class", "factor", "church_tax", "child_allowances", "health_insurance",
+                 "pension_insured", "unemployment_insured"},
+    "minijob": {"gross_monthly"},
+    "self_employed": {"annual_profit", "church_tax", "child_allowances", "health_insurance",
+                      "pension_insured", "unemployment_insured"},
+    "none": set(),
+}
+USES["mixed"] = USES["employee"] | {"annual_profit"}
+
+
+class IncomeForm(ParentSection):
+    """The income of one parent before the birth; fields shown according to the kind of income."""
+
+    def __init__(self, index: int, language: str) -> None:
+        lang = language
+        self.income: dict[str, Field] = {
+            "kind": ChoiceField("ui.eg.income_kind", lang, KINDS),
+            "gross_monthly": MoneyField("ui.eg.gross_before", lang),
+            "tax_class": ChoiceField("ui.eg.tax_class", lang, whole_numbers(1, 6), width="22em"),
+            "factor": NumberField("ui.eg.factor", lang, Decimal("0.001"), Decimal("0.999"),
+                                  "ui.error.factor", optional=True),
+            "church_tax": CheckField("ui.eg.church_tax", lang),
+            "child_allowances": ChoiceField("ui.eg.child_allowances", lang, allowances(lang), width="22em"),
+            "health_insurance": ChoiceField("ui.eg.health_insurance", lang, INSURANCE),
+            "pension_insured": CheckField("ui.eg.pension_insured", lang, default=True),
+            "unemployment_insured": CheckField("ui.eg.unemployment_insured", lang, default=True),
+            "annual_profit": MoneyField("ui.eg.annual_profit", lang),
+        }
+        self.parent: dict[str, Field] = {
+            "taxable_income_last_year": MoneyField("ui.eg.taxable_income", lang, optional=True),
+            "maternity_benefit": CheckField("ui.eg.maternity_benefit", lang),
+        }
+        super().__init__(f"household.parents[{index}]", [*self.income.values(), *self.parent.values()],
+                         self.income["kind"])
+        self.income["tax_class"].observe(lambda _c: self.show_kind())
+        self.show_kind()
+
+    @property
+    def kind(self) -> str:
+        return str(self.income["kind"].input.value)
+
+    def show_kind(self) -> None:
+        used = USES[self.kind]
+        for name, field in self.income.items():
+            visible = name == "kind" or name in used
+            if name == "factor":
+                visible = visible and self.income["tax_class"].input.value == 4
+            field.widget.layout.display = None if visible else "none"
+
+    def fields(self) -> dict[str, Field]:
+        """The fields in use for this kind, by case path."""
+        used = USES[self.kind] | {"kind"}
+        if self.income["tax_class"].input.value != 4:
+            used = used - {"factor"}
+        income = {f"{self.prefix}.income_before_birth.{n}": f for n, f in self.income.items() if n in used}
+        return {**income, **{f"{self.prefix}.{n}": f for n, f in self.parent.items()}}
+
+
+class EinkommenStep(PerParentStep):
+    """Income before the birth, one section per parent, every kind of the case format."""
+
+    title_key = "ui.eg.step_income"
+    part = "income_before_birth"
+
+    def build(self) -> None:
+        self.forms: list[IncomeForm] = []
+
+    def _form(self, index: int) -> IncomeForm:
+        form = IncomeForm(index, self.language)
+        for field in [*form.income.values(), *form.parent.values()]:
+            self.watch(field)
+        return form
+
+    def _ensure(self, data: dict[str, Any]) -> None:
+        parents = data.get("household", {}).get("parents", [])
+        per_parent(self.forms, parents, self._form)
+        for i, (form, parent) in enumerate(zip(self.forms, parents)):
+            form.heading.value = parent_heading(parent, i, self.language)
+        self.body.children = tuple(f.widget for f in self.forms)
+
+    def parent_sections(self) -> list[IncomeForm]:
+        return self.forms
+
+    def load(self, data: dict[str, Any]) -> None:
+        self._ensure(data)
+        super().load(data)
+        for form in self.forms:
+            form.show_kind()
+
+    def shown(self, data: dict[str, Any]) -> None:
+        self._ensure(data)
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        self._ensure(data)
+        for i, form in enumerate(self.forms):
+            # a fresh object: values of another kind (a profit after switching to employee) must go
+            data["household"]["parents"][i]["income_before_birth"] = {"kind": form.kind}
+        return super().store(data, lenient)
+
+
+class ArbeitStep(PerParentStep):
+    """Part-time work after the birth: ranges of Lebensmonate with gross and hours, per parent."""
+
+    title_key = "ui.eg.step_work"
+    part = "income_after_birth"
+
+    def build(self) -> None:
+        language = self.language
+        self.lists: list[RowList] = []
+        self.headings: list[w.HTML] = []
+        hint = w.HTML(f'<p lang="{language}">{html.escape(text("ui.eg.work_hint", language))}</p>')
+        self.sections = w.VBox([])
+        self.body.children = (hint, self.sections)
+
+    def _range_row(self, index: int) -> Row:
+        lang = self.language
+        return Row({"from_month": ChoiceField("ui.eg.from_month", lang, whole_numbers(1, 32), width="22em"),
+                    "to_month": ChoiceField("ui.eg.to_month", lang, whole_numbers(1, 32), width="22em"),
+                    "gross_monthly": MoneyField("ui.eg.gross_after", lang),
+                    "hours_per_week": NumberField("ui.eg.hours", lang, Decimal(0), Decimal(60), "ui.error.hours")},
+                   "ui.eg.range_heading", level=4)
+
+    def _ranges(self, index: int) -> RowList:
+        return RowList(f"household.parents[{index}].income_after_birth", self._range_row, self.language,
+                       "ui.eg.add_range", "ui.eg.remove_range", lambda: self.on_change(), lambda r: self.on_error(r))
+
+    def _ensure(self, data: dict[str, Any]) -> None:
+        parents = data.get("household", {}).get("parents", [])
+        per_parent(self.lists, parents, self._ranges)
+        per_parent(self.headings, parents, lambda _index: w.HTML())
+        for i, parent in enumerate(parents):
+            self.headings[i].value = parent_heading(parent, i, self.language)
+            self.lists[i].add.description = text("ui.eg.add_range_for", self.language, parent=parent_label(parent, i, self.language))
+        self.sections.children = tuple(
+            box for heading, rows in zip(self.headings, self.lists) for box in (heading, rows.widget))
+
+    def parent_sections(self) -> list[RowList]:
+        return self.lists
+
+    def load(self, data: dict[str, Any]) -> None:
+        self._ensure(data)
+        for i, parent in enumerate(data.get("household", {}).get("parents", [])):
+            self.lists[i].resize(len(parent.get("income_after_birth", [])))
+        super().load(data)
+
+    def shown(self, data: dict[str, Any]) -> None:
+        self._ensure(data)
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        self._ensure(data)
+        for i, rows in enumerate(self.lists):
+            parent = data["household"]["parents"][i]
+            parent["income_after_birth"] = rows.resize_items(parent.get("income_after_birth", []), lambda _i: {})
+        return super().store(data, lenient)
+

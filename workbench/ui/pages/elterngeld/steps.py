@@ -1,0 +1,154 @@
+"""The first steps of the Elterngeld wizard: Familie and Kind."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from workbench.errors import UnsupportedPeriod
+from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, TextField, whole_numbers
+from workbench.ui.kit.lists import Row, RowList
+from workbench.ui.kit.step import WizardStep
+
+PARENT_IDS = ("A", "B")
+PLAN_CHILD = "K1"
+COUNT_OPTIONS = [("ui.eg.single_birth", 1), ("ui.eg.twins", 2), ("ui.eg.triplets", 3), ("ui.eg.quadruplets", 4)]
+
+
+class FamilieStep(WizardStep):
+    """One or two parents with first names; married; single parent."""
+
+    title_key = "ui.eg.step_family"
+
+    def build(self) -> None:
+        language = self.language
+        self.anonymous = CheckField("ui.privacy.anonymous", language)  # workbench/case/privacy.py
+        self.anonymous.observe(lambda _change: self._apply_anonymous())
+        self.married = CheckField("ui.eg.married", language)
+        self.single = CheckField("ui.eg.single_parent", language)
+        self.parents = RowList("household.parents", self._parent_row, language, "ui.eg.add_parent",
+                               "ui.eg.remove_parent", lambda: self.on_change(), lambda r: self.on_error(r),
+                               min_rows=1, max_rows=2)
+        for field in (self.anonymous, self.married, self.single):
+            self.watch(field)
+        self.body.children = (self.anonymous.widget, self.parents.widget, self.married.widget, self.single.widget)
+
+    def _parent_row(self, index: int) -> Row:
+        lang = self.language
+        row = Row({"name": TextField("ui.eg.first_name", lang),
+                   "birth_date": DateField("ui.eg.parent_birth_date", lang, empty_key=None)}, "ui.eg.parent_heading")
+        if getattr(self, "anonymous", None) is not None and self.anonymous.read():
+            for field in row.fields.values():
+                field.input.disabled = True
+        return row
+
+    def _apply_anonymous(self) -> None:
+        """Anonymous: the names and birth dates are emptied and locked (nothing of them is saved)."""
+        anonymous = self.anonymous.read()
+        for row in self.parents.rows:
+            for field in row.fields.values():
+                if anonymous:
+                    field.write(None)
+                field.input.disabled = anonymous
+
+    def fields(self) -> dict[str, Field]:
+        return {"anonymous": self.anonymous, "household.married": self.married,
+                "household.single_parent": self.single, **self.parents.fields()}
+
+    def area(self) -> tuple[str, ...]:
+        return ("anonymous", "household.married", "household.single_parent", "household.parents")
+
+    def load(self, data: dict[str, Any]) -> None:
+        self.parents.resize(max(1, len(data.get("household", {}).get("parents", []))))
+        super().load(data)
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        household = data.setdefault("household", {})
+        household["parents"] = self.parents.resize_items(household.get("parents", []),
+                                                         lambda i: {"id": PARENT_IDS[i]})
+        kept = {p["id"] for p in household["parents"]}
+        plan = data.get("elterngeld_plan") or {}
+        plan["months"] = {pid: m for pid, m in plan.get("months", {}).items() if pid in kept}
+        return super().store(data, lenient)
+
+    def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
+        from workbench.i18n import text
+
+        household = data["household"]
+        if household.get("single_parent") and len(household["parents"]) > 1:
+            return [("household.single_parent", text("ui.eg.single_with_two", self.language))]
+        return []
+
+
+class KindStep(WizardStep):
+    """The child (birth or due date, multiples, weeks early, disability) and older siblings."""
+
+    title_key = "ui.eg.step_child"
+    CHILD = "household.children[0]"
+
+    def build(self) -> None:
+        language = self.language
+        lang = language
+        self.birth = DateField("ui.eg.child_birth", lang)
+        self.expected = CheckField("ui.eg.expected", lang)
+        self.count = ChoiceField("ui.eg.count", lang, COUNT_OPTIONS, width="28em")
+        self.weeks_early = ChoiceField("ui.eg.weeks_early", lang, whole_numbers(0, 20), width="22em")
+        self.disability = CheckField("ui.eg.disability", lang)
+        self.siblings = RowList("household.children", self._sibling_row, lang, "ui.eg.add_sibling",
+                                "ui.eg.remove_sibling", lambda: self.on_change(), lambda r: self.on_error(r))
+        for field in self._child_fields().values():
+            self.watch(field)
+        from ipywidgets import HTML
+
+        from workbench.i18n import text
+
+        siblings_heading = HTML(f'<h3 lang="{lang}">{text("ui.eg.siblings", lang)}</h3>')
+        self.body.children = (*[f.widget for f in self._child_fields().values()], siblings_heading,
+                              self.siblings.widget)
+
+    def _child_fields(self) -> dict[str, Field]:
+        c = self.CHILD
+        return {f"{c}.birth_date": self.birth, f"{c}.expected": self.expected, f"{c}.count": self.count,
+                f"{c}.weeks_early": self.weeks_early, f"{c}.disability": self.disability}
+
+    def _sibling_row(self, index: int) -> Row:
+        lang = self.language
+        return Row({"birth_date": DateField("ui.eg.sibling_birth", lang),
+                    "disability": CheckField("ui.eg.disability", lang)}, "ui.eg.sibling_heading")
+
+    def fields(self) -> dict[str, Field]:
+        # siblings are children[1], children[2], ...: shift the list's own numbering by one
+        siblings = {f"household.children[{i + 1}].{rel}": f
+                    for i, row in enumerate(self.siblings.rows) for rel, f in row.fields.items()}
+        return {**self._child_fields(), **siblings}
+
+    def area(self) -> tuple[str, ...]:
+        return ("household.children",)
+
+    def load(self, data: dict[str, Any]) -> None:
+        self.siblings.resize(max(0, len(data.get("household", {}).get("children", [])) - 1))
+        super().load(data)
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        household = data.setdefault("household", {})
+        children = household.get("children") or [{"id": PLAN_CHILD}]
+        older = self.siblings.resize_items(children[1:], lambda i: {"id": f"G{i + 1}"})
+        for i, sibling in enumerate(older):
+            sibling["id"] = f"G{i + 1}"
+        household["children"] = [children[0], *older]
+        plan = data.setdefault("elterngeld_plan", {"child": PLAN_CHILD, "months": {}})
+        plan["child"] = PLAN_CHILD
+        return super().store(data, lenient)
+
+    def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
+        from workbench.i18n import text
+        from workbench.rules.elterngeld.geburten import check_modelled
+
+        children = data["household"]["children"]
+        birth = date.fromisoformat(children[0]["birth_date"])
+        try:
+            check_modelled(birth, self.language)
+        except UnsupportedPeriod as error:
+            return [(f"{self.CHILD}.birth_date", str(error))]
+        return [(f"household.children[{i}].birth_date", text("ui.eg.sibling_later", self.language))
+                for i, c in enumerate(children[1:], 1) if date.fromisoformat(c["birth_date"]) >= birth]

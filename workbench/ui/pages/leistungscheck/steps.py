@@ -1,0 +1,315 @@
+"""Steps of the Leistungscheck wizard: Kinder, Einkommen und Wohnung, Ergebnis (Familie is the Elterngeld wizard's).
+
+Only what the six benefits need is asked, and only where it matters: maintenance received only
+for a single parent, gross and net pay only for a parent who works. A case the Elterngeld wizard
+saved keeps its parents and children; a parent's income before the birth is offered as the
+current income until the advisor changes it.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from decimal import Decimal
+from typing import Any
+
+import ipywidgets as w
+
+from workbench.errors import UnsupportedPeriod
+
+from workbench.case import DEFAULT_MUNICIPALITY
+from workbench.i18n import format_money, text
+from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
+from workbench.ui.kit.lists import Row, RowList
+from workbench.ui.kit.parents import ParentSection, parent_heading, per_parent
+from workbench.ui.kit.step import WizardStep
+
+EDUCATION = [("ui.lc.edu_none", "none"), ("ui.lc.edu_kita", "kita"), ("ui.lc.edu_school", "school"),
+             ("ui.lc.edu_vocational_school", "vocational_school"), ("ui.lc.edu_training", "vocational_training"),
+             ("ui.lc.edu_university", "university"), ("ui.lc.edu_voluntary", "voluntary_service"),
+             ("ui.lc.edu_unemployed", "unemployed_registered")]
+KINDS = [("ui.lc.kind_employee", "employee"), ("ui.lc.kind_minijob", "minijob"),
+         ("ui.lc.kind_self_employed", "self_employed"), ("ui.lc.kind_none", "none")]
+
+
+def years() -> list[tuple[str, int]]:
+    """The check years on offer (this year, next year, the earlier ones with values; ADR 0019)."""
+    from workbench.clock import today
+    from workbench.evaluation.leistungscheck import years_offered
+
+    return [(str(y), y) for y in years_offered(today())]
+
+
+def _drop_empty(target: dict[str, Any]) -> None:
+    """Remove keys an optional field left empty (``None``), so the case takes the default."""
+    for key in [k for k, v in target.items() if v is None]:
+        del target[key]
+
+
+class KinderStep(WizardStep):
+    """Every child: birth date, school or training, maintenance (single parent only), lunch costs."""
+
+    title_key = "ui.lc.step_children"
+
+    def build(self) -> None:
+        lang = self.language
+        hint = w.HTML(f'<p lang="{lang}">{html.escape(text("ui.lc.children_hint", lang))}</p>')
+        self.children = RowList("household.children", self._row, lang, "ui.lc.add_child", "ui.lc.remove_child",
+                                lambda: self.on_change(), lambda r: self.on_error(r), min_rows=1)
+        self.single = False
+        self.body.children = (hint, self.children.widget)
+
+    def _row(self, index: int) -> Row:
+        lang = self.language
+        return Row({"birth_date": DateField("ui.lc.child_birth", lang),
+                    "situation.education": ChoiceField("ui.lc.education", lang, EDUCATION),
+                    "situation.maintenance_monthly": MoneyField("ui.lc.maintenance", lang, optional=True),
+                    "situation.lunch_monthly": MoneyField("ui.lc.lunch", lang, optional=True)}, "ui.lc.child_heading")
+
+    def fields(self) -> dict[str, Field]:
+        fields = self.children.fields()
+        if not self.single:
+            fields = {p: f for p, f in fields.items() if not p.endswith("maintenance_monthly")}
+        return fields
+
+    def area(self) -> tuple[str, ...]:
+        return ("household.children",)
+
+    def _show(self, data: dict[str, Any]) -> None:
+        self.single = bool(data.get("household", {}).get("single_parent"))
+        for row in self.children.rows:
+            row.fields["situation.maintenance_monthly"].widget.layout.display = None if self.single else "none"
+
+    def load(self, data: dict[str, Any]) -> None:
+        self.children.resize(max(1, len(data.get("household", {}).get("children", []))))
+        self._show(data)
+        super().load(data)
+
+    def shown(self, data: dict[str, Any]) -> None:
+        self._show(data)
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        household = data.setdefault("household", {})
+        children = self.children.resize_items(household.get("children", []), lambda i: {})
+        used = {c.get("id") for c in children}
+        for i, child in enumerate(children):
+            if not child.get("id"):
+                n = i + 1
+                while f"K{n}" in used:
+                    n += 1
+                child["id"] = f"K{n}"
+                used.add(child["id"])
+            child.setdefault("situation", {})
+        household["children"] = children
+        self._show(data)
+        ok = super().store(data, lenient)
+        for child in children:
+            _drop_empty(child["situation"])
+        return ok
+
+
+class IncomeRow(ParentSection):
+    """One parent's current income; gross and net only when the parent works."""
+
+    def __init__(self, index: int, language: str) -> None:
+        lang = language
+        self.fields: dict[str, Field] = {
+            "kind": ChoiceField("ui.lc.income_kind", lang, KINDS),
+            "gross_monthly": MoneyField("ui.lc.gross", lang),
+            "net_monthly": MoneyField("ui.lc.net", lang, optional=True),
+            "taxable_income_year": MoneyField("ui.lc.taxable", lang, optional=True),
+        }
+        super().__init__(f"household.parents[{index}].current_income", list(self.fields.values()), self.fields["kind"])
+
+    def working(self) -> bool:
+        return bool(self.fields["kind"].input.value != "none")
+
+    def show_kind(self) -> None:
+        for name in ("gross_monthly", "net_monthly"):
+            self.fields[name].widget.layout.display = None if self.working() else "none"
+
+    def by_path(self) -> dict[str, Field]:
+        used = self.fields if self.working() else {k: f for k, f in self.fields.items()
+                                                   if k not in ("gross_monthly", "net_monthly")}
+        return {f"{self.prefix}.{name}": f for name, f in used.items()}
+
+
+class EinkommenWohnenStep(WizardStep):
+    """Current income per parent, the rent, wealth, Bürgergeld, the year of the check."""
+
+    title_key = "ui.lc.step_income"
+
+    def build(self) -> None:
+        lang = self.language
+        self.rows: list[IncomeRow] = []
+        self.parents_box = w.VBox([])
+        h = "household"
+        self.home: dict[str, Field] = {
+            f"{h}.municipality": TextField("ui.lc.municipality", lang),
+            f"{h}.housing.rent_cold": MoneyField("ui.lc.rent_cold", lang),
+            f"{h}.housing.utilities_cold": MoneyField("ui.lc.utilities", lang, optional=True),
+            f"{h}.housing.heating": MoneyField("ui.lc.heating", lang),
+            f"{h}.housing.living_space_sqm": NumberField("ui.lc.space", lang, Decimal(1), Decimal(1000), "ui.lc.space_error"),
+            f"{h}.benefits.wealth": MoneyField("ui.lc.wealth", lang, optional=True),
+            f"{h}.benefits.receives_buergergeld": CheckField("ui.lc.buergergeld", lang),
+            f"{h}.benefits.year": ChoiceField("ui.lc.year", lang, years(), width="22em"),
+        }
+        for field in self.home.values():
+            self.watch(field)
+        home_heading = w.HTML(f'<h3 lang="{lang}">{html.escape(text("ui.lc.home", lang))}</h3>')
+        self.body.children = (self.parents_box, home_heading, *[f.widget for f in self.home.values()])
+
+    def _row(self, index: int) -> IncomeRow:
+        row = IncomeRow(index, self.language)
+        for field in row.fields.values():
+            self.watch(field)
+        return row
+
+    def _ensure(self, data: dict[str, Any]) -> None:
+        parents = data.get("household", {}).get("parents", [])
+        per_parent(self.rows, parents, self._row)
+        for i, (row, parent) in enumerate(zip(self.rows, parents)):
+            row.heading.value = parent_heading(parent, i, self.language)
+            row.show_kind()
+        self.parents_box.children = tuple(r.widget for r in self.rows)
+
+    def fields(self) -> dict[str, Field]:
+        return {**{p: f for r in self.rows for p, f in r.by_path().items()}, **self.home}
+
+    def area(self) -> tuple[str, ...]:
+        return ("household.housing", "household.benefits", "household.municipality",
+                *[f"household.parents[{i}].current_income" for i in range(len(self.rows))])
+
+    def load(self, data: dict[str, Any]) -> None:
+        self._ensure(data)
+        prefill(data)
+        super().load(data)
+        if not self.home["household.municipality"].input.value:
+            self.home["household.municipality"].input.value = DEFAULT_MUNICIPALITY
+        for row in self.rows:
+            row.show_kind()
+
+    def shown(self, data: dict[str, Any]) -> None:
+        if len(self.rows) != len(data.get("household", {}).get("parents", [])):
+            self.load(data)
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        self._ensure(data)
+        household = data.setdefault("household", {})
+        for i, row in enumerate(self.rows):
+            # a fresh object when the kind changed (a profit must not stay with an employee); with the same kind
+            # what this step does not ask (tax class, hours from a case file) stays, or "Weiter" would drop it
+            before = household["parents"][i].get("current_income") or {}
+            kind = row.fields["kind"].input.value
+            kept = {k: v for k, v in before.items() if k not in row.fields} if before.get("kind") == kind else {}
+            household["parents"][i]["current_income"] = {**kept, "kind": kind}
+        household.setdefault("housing", {})
+        household.setdefault("benefits", {})
+        ok = super().store(data, lenient)
+        for i in range(len(self.rows)):
+            _drop_empty(household["parents"][i]["current_income"])
+        _drop_empty(household["housing"])
+        _drop_empty(household["benefits"])
+        return ok
+
+
+def prefill(data: dict[str, Any]) -> None:
+    """A parent without current income gets the income before the birth (from the Elterngeld wizard) as a start."""
+    for parent in data.get("household", {}).get("parents", []):
+        before = parent.get("income_before_birth") or {}
+        if "current_income" in parent or not before:
+            continue
+        kind = before.get("kind", "none")
+        if kind in ("employee", "minijob", "self_employed") and before.get("gross_monthly") is not None:
+            parent["current_income"] = {"kind": kind, "gross_monthly": before["gross_monthly"],
+                                        "tax_class": before.get("tax_class", 1)}
+
+
+def card_html(name: str, result: dict[str, Any], language: str) -> str:
+    """One benefit as a card: amount, entitled or not, why, what to do next, "bitte prüfen", the steps."""
+    lang = language
+    status = {True: "yes", False: "no", None: "check"}[result["eligible"]]
+    amount = format_money(Decimal(str(result["monthly"])), lang)
+    check = (f' <span class="wb-check" data-check="1">{html.escape(text("leistungen.bitte_pruefen", lang))}</span>'
+             if result["bitte_pruefen"] else "")
+    reasons = "".join(f"<li>{html.escape(r)}</li>" for r in result["reasons"])
+    note = result.get("provisional_note")
+    provisional = f'<p class="wb-provisional" data-provisional="1">{html.escape(note)}</p>' if note else ""
+    office = result["office"]
+    channel = text(f"ui.lc.channel_{office['channel']}", lang)
+    online = f' – {html.escape(office["online"])}' if office["online"] else ""
+    todo = ""
+    if result["eligible"] is not False:
+        forms = "".join(f"<li>{html.escape(f)}</li>" for f in result["forms"])
+        deadlines = "".join(f"<li>{html.escape(d)}</li>" for d in result["deadlines"])
+        documents = "".join(f"<li>{html.escape(d)}</li>" for d in result["documents"])
+        todo = (f'<h4>{html.escape(text("ui.lc.next", lang))}</h4>'
+                f'<p><strong>{html.escape(office["name"])}</strong> ({html.escape(channel)}{online})</p>'
+                f'<p>{html.escape(text("ui.lc.forms", lang))}</p><ul>{forms}</ul>'
+                f'<p>{html.escape(text("ui.lc.deadlines", lang))}</p><ul>{deadlines}</ul>'
+                f'<p>{html.escape(text("ui.lc.documents", lang))}</p><ul>{documents}</ul>')
+    steps = "".join(f"<li>{html.escape(s)}</li>" for s in result["explanation"])
+    how = (f'<details><summary>{html.escape(text("ui.result.how", lang))}</summary>{provisional}'
+           f'<ol class="wb-explanation">{steps}</ol></details>') if steps else ""  # the steps use the same values
+    return (f'<section class="wb-card wb-card-{status}" data-benefit="{name}" lang="{lang}">'
+            f'<h3>{html.escape(text(f"leistungen.name.{name}", lang))}</h3>'
+            f'<p class="wb-card-amount"><span data-amount="{name}">{html.escape(amount)}</span> '
+            f'{html.escape(text("ui.lc.per_month", lang))}</p>'
+            f'<p class="wb-card-status">{html.escape(text(f"leistungen.status.{status}", lang))}{check}</p>'
+            f'{provisional}'
+            f'<h4>{html.escape(text("ui.lc.why", lang))}</h4><ul>{reasons}</ul>{todo}{how}</section>')
+
+
+class ErgebnisStep(WizardStep):
+    """Cards for the six benefits, the hints, and the handout with the benefits."""
+
+    title_key = "ui.lc.step_result"
+
+    def build(self) -> None:
+        lang = self.language
+        self.hints = w.HTML()
+        self.cards = w.HTML()
+        self.case: Any = None
+        self.make_pdf = w.Button(description=text("ui.lc.handout", lang), icon="file-pdf-o", layout=w.Layout(width="auto"))
+        self.make_pdf.add_class("wb-handout")
+        self.make_pdf.on_click(guarded(lambda _b: self._handout(), lambda r: self.on_error(r)))
+        self.download = w.HTML()
+        self.body.children = (self.hints, self.cards, self.make_pdf, self.download)
+
+    def shown(self, data: dict[str, Any]) -> None:
+        from workbench.case import load_case
+        from workbench.evaluation.leistungscheck import leistungscheck
+        from workbench.report.leistungscheck import check_json
+
+        lang = self.language
+        self.case = load_case(data)
+        try:
+            result = check_json(leistungscheck(self.case), lang)
+        except UnsupportedPeriod as error:  # a year before the first values: say which years are supported
+            self.hints.value = f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}">{html.escape(error.text(lang))}</div>'
+            self.cards.value = self.download.value = ""
+            self.case = None
+            return
+        hints = "".join(f'<li data-hint="{html.escape(h["key"])}">{html.escape(h["text"])}</li>' for h in result["hints"])
+        self.hints.value = (f'<div class="wb-note wb-hints" lang="{lang}"><h3>{html.escape(text("ui.lc.hints", lang))}'
+                            f"</h3><ul>{hints}</ul></div>") if hints else ""
+        self.cards.value = ('<div class="wb-cards">' + "".join(card_html(n, r, lang) for n, r in result["benefits"].items())
+                            + "</div>")
+        self.download.value = ""
+
+    def _handout(self) -> None:
+        from workbench.report import handout_pdf
+        from workbench.report.leistungscheck import leistungscheck_sections
+
+        if self.case is None:
+            return
+        lang = self.language
+        pdf = handout_pdf(self.case, lang, leistungscheck_sections(self.case, lang))
+        data = base64.b64encode(pdf).decode("ascii")
+        name = f"merkblatt-{self.case.case_id}.pdf"
+        self.download.value = (f'<p lang="{lang}"><a class="wb-download" download="{html.escape(name)}" '
+                               f'href="data:application/pdf;base64,{data}">{html.escape(text("ui.lc.download", lang))}</a></p>')
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        return True

@@ -1,0 +1,54 @@
+"""What ``notebooks/vergleich.ipynb`` shows: the comparison of the case the request names, or why there is none."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+from IPython.display import display
+
+from workbench.i18n import text
+from workbench.ui.kit.case_list import START_PAGE
+from workbench.ui.kit.header import PageHeader
+from workbench.ui.kit.theme import theme_style
+from workbench.ui.pages.vergleich.page import VergleichPage
+
+
+def no_case_page(language: str, message_key: str = "vgl.no_case", **args: Any) -> w.VBox:
+    """The page without a usable case: the reason and a link to the start page."""
+    header = PageHeader("vgl.title", language, lambda _lang: None)
+    message = html.escape(text(message_key, language, **args))
+    link = html.escape(text("vgl.to_start", language))
+    notice = w.HTML(f'<div class="wb-alert wb-alert-general wb-not-found" role="alert" lang="{language}">'
+                    f'<p>{message}</p><p><a href="{START_PAGE}">{link}</a></p></div>')
+    page = w.VBox([theme_style(), header.widget, notice])
+    page.add_class("wb-page")
+    return page
+
+
+def show_vergleich() -> None:
+    """What ``notebooks/vergleich.ipynb`` shows for ``?case=<id>`` (``&lang=en`` only without a case)."""
+    from workbench.errors import CaseNotFound
+    from workbench.ui.kit.page import default_store, failure_notice, page_language
+    from workbench.ui.kit.preheat import request_parameters
+
+    language = "de"
+    try:
+        params = request_parameters()
+        language = page_language(params)
+        case_id = params.get("case", "").strip()
+        if not case_id:
+            page = no_case_page(language)
+        else:
+            store = default_store()
+            try:
+                stored = store.open(case_id)
+            except CaseNotFound:
+                page = no_case_page(language, "ui.wizard.not_found_compare", case_id=case_id)
+            else:
+                page = VergleichPage(dict(stored.data), store, int(stored.version)).widget
+    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
+        page = w.VBox([theme_style(), failure_notice("show_vergleich", error, language)])
+        page.add_class("wb-page")
+    display(page)  # type: ignore[no-untyped-call]
