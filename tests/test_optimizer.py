@@ -18,6 +18,7 @@ from workbench.rules.elterngeld.engine import compute_elterngeld
 from workbench.rules.elterngeld.optimize import constraint_violations, optimize, with_plan
 from workbench.rules.elterngeld.optimize_model import build_model
 from workbench.rules.elterngeld.optimize_search import END, NEG, Suche
+from workbench.rules.elterngeld.optimize_top import plan_months
 from workbench.rules.elterngeld.variants import ready_variants
 
 # The issue asks for 10,000 random legal plans per family; the default run uses fewer to keep the
@@ -104,7 +105,7 @@ def random_legal_plans(case: Any, count: int, seed: int) -> list[dict[str, str]]
                     options.append((x, nxt))
             x, (m, s) = rng.choice(options)
             path.append(x)
-        plans.append(search.months(tuple(path)))
+        plans.append(plan_months(search, tuple(path)))
     return plans
 
 

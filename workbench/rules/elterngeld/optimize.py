@@ -20,6 +20,7 @@ from workbench.money import ZERO, as_json_number
 from workbench.rules.elterngeld.engine import month_ranges, check_modelled, compute_elterngeld
 from workbench.rules.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model, cents
 from workbench.rules.elterngeld.optimize_search import NEG, Suche
+from workbench.rules.elterngeld.optimize_top import beste_plaene
 from workbench.rules.elterngeld.plan import LEBENSMONATE, NONE, Violation, income_limit
 from workbench.rules.elterngeld.result import ElterngeldResult
 
@@ -132,8 +133,7 @@ def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) ->
 
     # the minimum household income on averaged-income months can only be checked on whole plans
     deferred = bool(tracked) and model.min_household_cents is not None
-    search = Suche(model, accept=complete_plan_ok if deferred else None)
-    found = search.best(top)
+    found = beste_plaene(Suche(model), top, accept=complete_plan_ok if deferred else None)
     if not found.plans:
         raise InfeasiblePlan(_diagnose(case, model))
     work = work_net_total(model)

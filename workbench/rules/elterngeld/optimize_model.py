@@ -34,7 +34,7 @@ from workbench.rules.elterngeld.plan import (
 )
 
 if TYPE_CHECKING:
-    from workbench.case import Case, Parent
+    from workbench.case import Case, Parent, PlanConstraints
 
 P = parameters("elterngeld")
 KINDS = (NONE, BASIS, PLUS, BONUS)
@@ -205,70 +205,8 @@ def build_model(case: "Case") -> Modell:
     plan = case.elterngeld_plan
     c = plan.constraints if plan is not None else None
     two = len(s.parent_ids) == 2
-    bonus_possible = two or s.single_parent
     conflicts: list[Konflikt] = []
-    parents = []
-    for parent in case.household.parents:
-        pid = parent.id
-        pr = Preise(case, parent)
-        wanted: dict[int, tuple[str, frozenset[str]]] = {}
-
-        def want(month: int, name: str, kinds: frozenset[str]) -> None:
-            prev = wanted.get(month)
-            wanted[month] = (name if prev is None else f"{prev[0]}+{name}", kinds & prev[1] if prev else kinds)
-
-        taking = frozenset({BASIS, PLUS, BONUS})
-        if c is not None:
-            for m in c.at_home.get(pid, []):
-                want(m, "at_home", taking)
-            for m in c.at_work.get(pid, []):
-                want(m, "at_work", frozenset({NONE}))
-            for i, code in enumerate(c.fixed.get(pid, ""), 1):
-                if code != ".":
-                    want(i, "fixed", frozenset({KIND_OF_CODE[code]}))
-            rtw = c.return_to_work.get(pid)
-            if rtw is not None and rtw.latest is not None:
-                for m in range(rtw.latest, LEBENSMONATE + 1):
-                    want(m, "return_to_work", frozenset({NONE}))
-            if c.both_at_home_month_1 and two:
-                want(1, "both_at_home_month_1", taking)
-        allowed = []
-        for m in range(1, LEBENSMONATE + 1):
-            rule = _rule_allowed(m, pr, s, lim, bonus_possible)
-            if not rule:
-                conflicts.append(Konflikt("income_after_birth", pid, m, "maternity_months_fixed+hours_limit"))
-            if m in wanted:
-                name, kinds = wanted[m]
-                if not rule & kinds:
-                    conflicts.append(Konflikt(name, pid, m, _blocking_rule(m, pr, s, lim, kinds)))
-                rule = rule & kinds
-            allowed.append(rule)
-        month_cents: dict[tuple[int, str], int] = {}
-        eg_income = [m for m in range(1, LEBENSMONATE + 1) if pr.has_income(m) and allowed[m - 1] - {NONE}
-                     and m not in pr.maternity]
-        tracked = len({pr.gross[m] for m in eg_income}) > 1
-        classes: dict[tuple[Decimal, bool], list[int]] = {}
-        for m in range(1, LEBENSMONATE + 1):
-            for kind in allowed[m - 1] - {NONE}:
-                plus = kind != BASIS
-                if pr.has_income(m) and m not in pr.maternity:
-                    if tracked:
-                        classes.setdefault((pr.gross[m], pr.gb[m - 1]), []).append(m)
-                        break
-                    month_cents[(m, kind)] = cents(pr.betrag(m, plus, pr.netto_nach((m,))))
-                else:
-                    month_cents[(m, kind)] = cents(pr.betrag(m, plus, ZERO))
-        class_list = [(g, gb, tuple(ms)) for (g, gb), ms in classes.items()]
-        tracked_class = {m: i for i, (_, _, ms) in enumerate(class_list) for m in ms}
-        rtw = c.return_to_work.get(pid) if c is not None else None
-        parents.append(ElternteilModell(
-            pid=pid, preise=pr, allowed=allowed, month_cents=month_cents,
-            work_net=[cents(pr.work_net(m)) for m in range(1, LEBENSMONATE + 1)],
-            tracked_class=tracked_class, classes=class_list,
-            min_count=c.min_months.get(pid, 0) if c is not None else 0,
-            max_count=c.max_months.get(pid) if c is not None else None,
-            earliest=rtw.earliest if rtw is not None and rtw.earliest is not None and rtw.earliest > 1 else None,
-        ))
+    parents = [_elternteil(case, parent, c, s, lim, conflicts) for parent in case.household.parents]
     rule = P.value("gleichzeitiger_basisbezug", s.birth)
     return Modell(
         situation=s, limits=lim, parents=parents,
@@ -279,6 +217,85 @@ def build_model(case: "Case") -> Modell:
         income_limit_violated=bool(income_limit({p: [BASIS] for p in s.parent_ids}, s)),
         conflicts=conflicts, language=case.language,
     )
+
+
+def _elternteil(case: "Case", parent: "Parent", c: "PlanConstraints | None", s: PlanSituation, lim: Limits,
+                conflicts: list[Konflikt]) -> ElternteilModell:
+    """One parent for the search: the kinds allowed per month (conflicts noted), what they pay, the limits."""
+    pid = parent.id
+    pr = Preise(case, parent)
+    wanted = _wanted(c, pid, len(s.parent_ids) == 2)
+    bonus_possible = len(s.parent_ids) == 2 or s.single_parent
+    allowed = []
+    for m in range(1, LEBENSMONATE + 1):
+        rule = _rule_allowed(m, pr, s, lim, bonus_possible)
+        if not rule:
+            conflicts.append(Konflikt("income_after_birth", pid, m, "maternity_months_fixed+hours_limit"))
+        if m in wanted:
+            name, kinds = wanted[m]
+            if not rule & kinds:
+                conflicts.append(Konflikt(name, pid, m, _blocking_rule(m, pr, s, lim, kinds)))
+            rule = rule & kinds
+        allowed.append(rule)
+    month_cents, class_list = _month_cents(pr, allowed)
+    rtw = c.return_to_work.get(pid) if c is not None else None
+    return ElternteilModell(
+        pid=pid, preise=pr, allowed=allowed, month_cents=month_cents,
+        work_net=[cents(pr.work_net(m)) for m in range(1, LEBENSMONATE + 1)],
+        tracked_class={m: i for i, (_, _, ms) in enumerate(class_list) for m in ms}, classes=class_list,
+        min_count=c.min_months.get(pid, 0) if c is not None else 0,
+        max_count=c.max_months.get(pid) if c is not None else None,
+        earliest=rtw.earliest if rtw is not None and rtw.earliest is not None and rtw.earliest > 1 else None,
+    )
+
+
+def _wanted(c: "PlanConstraints | None", pid: str, two: bool) -> dict[int, tuple[str, frozenset[str]]]:
+    """What the advisor's constraints allow the parent per month: the constraints' names and the kinds."""
+    wanted: dict[int, tuple[str, frozenset[str]]] = {}
+
+    def want(month: int, name: str, kinds: frozenset[str]) -> None:
+        prev = wanted.get(month)
+        wanted[month] = (name if prev is None else f"{prev[0]}+{name}", kinds & prev[1] if prev else kinds)
+
+    if c is None:
+        return wanted
+    taking = frozenset({BASIS, PLUS, BONUS})
+    for m in c.at_home.get(pid, []):
+        want(m, "at_home", taking)
+    for m in c.at_work.get(pid, []):
+        want(m, "at_work", frozenset({NONE}))
+    for i, code in enumerate(c.fixed.get(pid, ""), 1):
+        if code != ".":
+            want(i, "fixed", frozenset({KIND_OF_CODE[code]}))
+    rtw = c.return_to_work.get(pid)
+    if rtw is not None and rtw.latest is not None:
+        for m in range(rtw.latest, LEBENSMONATE + 1):
+            want(m, "return_to_work", frozenset({NONE}))
+    if c.both_at_home_month_1 and two:
+        want(1, "both_at_home_month_1", taking)
+    return wanted
+
+
+def _month_cents(pr: Preise, allowed: list[frozenset[str]]) -> tuple[dict[tuple[int, str], int],
+                                                                     list[tuple[Decimal, bool, tuple[int, ...]]]]:
+    """Cents per month and kind allowed, and the income classes (gross, Geschwisterbonus) of a tracked
+    parent, whose income months pay only once the plan is complete (§ 2 Abs. 3 BEEG; module docstring)."""
+    month_cents: dict[tuple[int, str], int] = {}
+    eg_income = [m for m in range(1, LEBENSMONATE + 1) if pr.has_income(m) and allowed[m - 1] - {NONE}
+                 and m not in pr.maternity]
+    tracked = len({pr.gross[m] for m in eg_income}) > 1
+    classes: dict[tuple[Decimal, bool], list[int]] = {}
+    for m in range(1, LEBENSMONATE + 1):
+        for kind in allowed[m - 1] - {NONE}:
+            plus = kind != BASIS
+            if pr.has_income(m) and m not in pr.maternity:
+                if tracked:
+                    classes.setdefault((pr.gross[m], pr.gb[m - 1]), []).append(m)
+                    break
+                month_cents[(m, kind)] = cents(pr.betrag(m, plus, pr.netto_nach((m,))))
+            else:
+                month_cents[(m, kind)] = cents(pr.betrag(m, plus, ZERO))
+    return month_cents, [(g, gb, tuple(ms)) for (g, gb), ms in classes.items()]
 
 
 def _blocking_rule(m: int, pr: Preise, s: PlanSituation, lim: Limits, kinds: frozenset[str]) -> str:

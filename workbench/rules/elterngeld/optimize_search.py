@@ -1,4 +1,4 @@
-"""The exact search: a dynamic programme over Lebensmonate 1–32 and a best-first walk for the top N.
+"""The exact search: a dynamic programme over Lebensmonate 1–32 (the top N: :mod:`optimize_top`).
 
 A plan is a sequence of 32 joint actions (the kinds of both parents in one Lebensmonat).
 What a month pays depends only on the month and the action (see :mod:`optimize_model`), and
@@ -29,23 +29,19 @@ out of its memo where it can (exactly, see ``docs/optimizer.md``):
 Continuity after month 14 (§ 4 Abs. 1 Satz 3, from month 15–19 after an early birth, § 4 Abs. 5)
 needs no state: a month from then on in which nobody takes Elterngeld ends the plan, and the
 rest of the months are checked to allow "none". The maternity months are fixed by the allowed
-kinds. ``value(m, s)`` is the best total of months m..32 from state s; the top N are found
-best-first with ``value`` as an exact bound, so every plan popped complete is the next best.
+kinds. ``value(m, s)`` is the best total of months m..32 from state s; :mod:`optimize_top` finds
+the top N best-first with ``value`` as an exact bound, so every plan popped complete is the next best.
+The joint actions of a month are :mod:`optimize_aktionen`, the counts :mod:`optimize_zaehler`.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from workbench.money import ZERO
-from workbench.rules.elterngeld.optimize_model import CODE, UNITS, ElternteilModell, Modell, Preise, cents
-from workbench.rules.elterngeld.plan import BASIS, BONUS, LEBENSMONATE, NONE, PLUS
+from workbench.rules.elterngeld.optimize_aktionen import Aktion, aktionen
+from workbench.rules.elterngeld.optimize_model import ElternteilModell, Modell
+from workbench.rules.elterngeld.optimize_zaehler import Zaehler
+from workbench.rules.elterngeld.plan import LEBENSMONATE
 
 NEG = -(10 ** 15)
-TIE_ORDER = (BASIS, PLUS, BONUS, NONE)
-"""Among plans of equal value the search returns first those that take months early and as Basis."""
 END = LEBENSMONATE + 1
 Core = tuple[int, int, int, int, int, int, int, int, int]
 State = tuple[int, int, int, int, int, int, int, int, int, int, int]
@@ -53,97 +49,11 @@ Move = tuple[int, int, int, int, Core]
 """One legal transition of the core state: cents, forward and backward count steps, next month, next core."""
 
 
-@dataclass(frozen=True)
-class Aktion:
-    """The kinds of both parents in one Lebensmonat, with what it pays and uses."""
-
-    a: str
-    b: str
-    cents: int
-    ua: int
-    ub: int
-    both_basis: bool
-    bonus: bool
-    takes_a: bool
-    takes_b: bool
-    da: int               # what the month adds to the tracked counts of A (0 when not tracked)
-    db: int
-    household_ok: bool    # the minimum household income holds (or cannot be known in the month)
-    household_deferred: bool
-
-
-@dataclass
-class Ergebnis:
-    """Plans best first: (total in cents of the search objective, months per parent)."""
-
-    plans: list[tuple[int, dict[str, str]]]
-    states: int
-    complete: bool = True   # False when the candidate limit stopped a search with checks at the end
-
-
-class Zaehler:
-    """A tracked parent's income months per class and kind as one int (mixed radix: one digit per
-    class and kind, each digit at most the class's number of months, so sums never carry), and their
-    price once the plan is complete, memoised per count (§ 2 Abs. 3 BEEG)."""
-
-    def __init__(self, parent: ElternteilModell | None) -> None:
-        self.parent = parent
-        classes = parent.classes if parent is not None else []
-        self.sizes = [len(ms) for _, _, ms in classes] * 2
-        self.weights: list[int] = []
-        weight = 1
-        for size in self.sizes:
-            self.weights.append(weight)
-            weight *= size + 1
-        self.last = max((m for _, _, ms in classes for m in ms), default=0)
-        """The last month that can add to the counts; from the month after it they are final."""
-        self._prices: dict[int, int] = {0: 0}
-
-    def unit(self, month: int, kind: str) -> int:
-        """What a month of this kind adds to the counts (0 for a month that is not tracked)."""
-        p = self.parent
-        if p is None or kind == NONE or month not in p.tracked_class:
-            return 0
-        index = p.tracked_class[month] + (0 if kind == BASIS else len(p.classes))
-        return self.weights[index]
-
-    def counts(self, t: int) -> tuple[int, ...]:
-        return tuple((t // w) % (size + 1) for w, size in zip(self.weights, self.sizes))
-
-    def price(self, t: int) -> int:
-        """Cents of the tracked income months counted in ``t``, with the engine's average."""
-        got = self._prices.get(t)
-        if got is None:
-            assert self.parent is not None
-            got = self._prices[t] = self.parent.income_cents(self.counts(t))
-        return got
-
-    def combinations(self, months: int) -> int:
-        """How many (Basis, Plus) counts ``months`` months of one class can give: b + p <= months."""
-        return (months + 1) * (months + 2) // 2
-
-    def spread(self, before: int) -> tuple[int, int]:
-        """Count combinations of the months before ``before`` and of those from it on (a size estimate)."""
-        past = future = 1
-        if self.parent is not None:
-            for _, _, ms in self.parent.classes:
-                n = sum(1 for m in ms if m < before)
-                past *= self.combinations(n)
-                future *= self.combinations(len(ms) - n)
-        return past, future
-
-
-def _most(preise: Preise, month: int, kind: str) -> int:
-    return cents(preise.betrag(month, kind != BASIS, ZERO))
-
-
 class Suche:
     """The dynamic programme for one :class:`Modell`."""
 
-    def __init__(self, model: Modell, extra_cents: list[int] | None = None,
-                 accept: Callable[[dict[str, str]], bool] | None = None) -> None:
+    def __init__(self, model: Modell, extra_cents: list[int] | None = None) -> None:
         self.m = model
-        self.accept = accept
         lim = model.limits
         self.pa = model.parents[0]
         self.pb = model.parents[1] if len(model.parents) > 1 else None
@@ -168,7 +78,7 @@ class Suche:
         self.none_ok_from = [True] * (n + 1)
         self.actions: list[list[Aktion]] = [[] for _ in range(n)]
         for m in range(LEBENSMONATE, 0, -1):
-            acts = self._actions(m, extra_cents[m - 1] if extra_cents else 0)
+            acts = aktionen(model, m, extra_cents[m - 1] if extra_cents else 0, self.za, self.zb)
             self.actions[m] = acts
             self.pot_a[m] = self.pot_a[m + 1] + max((x.ua for x in acts), default=0)
             self.pot_b[m] = self.pot_b[m + 1] + max((x.ub for x in acts), default=0)
@@ -195,35 +105,6 @@ class Suche:
             return sum((fwd.spread(m)[0] if m <= fwd.last else 1) * bwd.spread(m)[1] for m in range(1, END))
 
         return cost(self.za, self.zb) <= cost(self.zb, self.za)
-
-    # --- actions -----------------------------------------------------------------------
-    def _actions(self, m: int, extra: int) -> list[Aktion]:
-        pa, pb = self.pa, self.pb
-        kinds_b = sorted(pb.allowed[m - 1], key=TIE_ORDER.index) if pb else [NONE]
-        out = []
-        for ka in sorted(pa.allowed[m - 1], key=TIE_ORDER.index):
-            for kb in kinds_b:
-                if (ka == BONUS or kb == BONUS) and self.m.bonus_joint and ka != kb:
-                    continue  # § 4b Abs. 1: the bonus only in parallel
-                if ka == kb == BASIS and self.m.simultaneous_limited and m > self.m.simultaneous_until:
-                    continue
-                da, db = self.za.unit(m, ka), self.zb.unit(m, kb)
-                eg = (0 if ka == NONE or da else pa.month_cents[(m, ka)]) + \
-                     (0 if kb == NONE or db or pb is None else pb.month_cents[(m, kb)])
-                work = pa.work_net[m - 1] + (pb.work_net[m - 1] if pb else 0)
-                deferred = bool(da or db)
-                floor = self.m.min_household_cents
-                # A tracked month's amount is only known at the end; without income after the birth a
-                # month pays the most (the amount falls with the income, § 2 Abs. 3), so that bound
-                # can already rule the action out and the exact check follows on the complete plan.
-                most = eg + (_most(pa.preise, m, ka) if da else 0) + (_most(pb.preise, m, kb) if pb and db else 0)
-                ok = (floor is None or (ka == NONE and kb == NONE) or most + work >= floor)
-                if not ok:
-                    continue
-                out.append(Aktion(ka, kb, eg + extra, UNITS[ka], UNITS[kb], ka == kb == BASIS,
-                                  ka == BONUS or kb == BONUS, ka != NONE, kb != NONE, da, db, ok,
-                                  deferred and floor is not None))
-        return out
 
     # --- states ------------------------------------------------------------------------
     def root(self) -> State:
@@ -412,43 +293,6 @@ class Suche:
                 best = total
         self._values[(m, s)] = best
         return best
-
-    # --- the top N ---------------------------------------------------------------------
-    def best(self, top: int, max_pops: int = 20_000) -> Ergebnis:
-        """The ``top`` best plans, best first, each a distinct sequence of months."""
-        root = self.root()
-        v0 = self.value(1, root)
-        plans: list[tuple[int, dict[str, str]]] = []
-        if v0 <= NEG:
-            return Ergebnis(plans, self.states())
-        counter = 0
-        heap: list[tuple[int, int, int, int, State, int, tuple[Aktion, ...]]] = [(-v0, -1, 0, 1, root, 0, ())]
-        pops = 0
-        while heap and len(plans) < top and pops < max_pops:
-            _, _, _, m, s, g, path = heapq.heappop(heap)
-            pops += 1
-            if m == END:
-                months = self.months(path)
-                if self.accept is None or self.accept(months):
-                    plans.append((g + self.terminal(s), months))
-                continue
-            for x in self.actions[m]:
-                nxt = self.step(m, s, x)
-                if nxt is None:
-                    continue
-                v = self.value(nxt[0], nxt[1])
-                if v <= NEG:
-                    continue
-                counter += 1
-                heapq.heappush(heap, (-(g + x.cents + v), -nxt[0], counter, nxt[0], nxt[1], g + x.cents, path + (x,)))
-        return Ergebnis(plans, self.states(), complete=len(plans) >= top or not heap)
-
-    def months(self, path: tuple[Aktion, ...]) -> dict[str, str]:
-        """The plan as case-format strings, trailing months without Elterngeld left out."""
-        out = {self.pa.pid: "".join(CODE[x.a] for x in path).rstrip("-")}
-        if self.pb is not None:
-            out[self.pb.pid] = "".join(CODE[x.b] for x in path).rstrip("-")
-        return out
 
     def states(self) -> int:
         """Values computed: one per (month, core state, forward counts) and count the backward parent adds."""
