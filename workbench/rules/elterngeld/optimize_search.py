@@ -126,8 +126,14 @@ class Suche:
         return (ra, rb, rt, simul, bonus, ca, cb, ea, eb)
 
     @staticmethod
-    def _take(p: ElternteilModell, m: int, count: int, earliest_met: int, cap: int) -> tuple[int, int] | None:
-        """One parent takes Elterngeld in month m: months taken and earliest return (None past max_months)."""
+    def _take(p: ElternteilModell | None, m: int, count: int, earliest_met: int, cap: int,
+              free: bool) -> tuple[int, int] | None:
+        """One parent takes Elterngeld in month m: months taken and earliest return (None past max_months).
+
+        A ``free`` parent (no max_months, no earliest return: the common case) only counts its months."""
+        if free:
+            return (count + 1 if count < cap else count), earliest_met
+        assert p is not None
         if p.max_count is not None and count >= p.max_count:
             return None
         if p.earliest is not None and m >= p.earliest - 1:
@@ -157,22 +163,15 @@ class Suche:
             if bonus < self.bmin:
                 return None
             bonus = self.done
+        take = self._take
         if x.takes_a:
-            if self.free_a:
-                ca = ca + 1 if ca < self.cap_a else ca
-            else:
-                took = self._take(self.pa, m, ca, ea, self.cap_a)
-                if took is None:
-                    return None
-                ca, ea = took
+            if (took := take(self.pa, m, ca, ea, self.cap_a, self.free_a)) is None:
+                return None
+            ca, ea = took
         if x.takes_b and self.pb is not None:
-            if self.free_b:
-                cb = cb + 1 if cb < self.cap_b else cb
-            else:
-                took = self._take(self.pb, m, cb, eb, self.cap_b)
-                if took is None:
-                    return None
-                cb, eb = took
+            if (took := take(self.pb, m, cb, eb, self.cap_b, self.free_b)) is None:
+                return None
+            cb, eb = took
         if m >= self.cont_from and not (x.takes_a or x.takes_b):
             # § 4 Abs. 1 Satz 3: from here on no further month; the plan ends now.
             if not self.none_ok_from[m + 1]:
