@@ -56,17 +56,17 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
     month = inp.month.replace(day=1)
     c = Computation(BENEFIT, month, UsedParameters(P, month, gs.P))
     c.period = bewilligungszeitraum(month, int(c.p("bewilligungszeitraum_monate")))
-    kinder = kiz_kinder(inp, c)                                           # 1. § 6a Abs. 1 Nr. 1
+    kinder = kiz_kinder(inp, c)                                               # 1. § 6a Abs. 1 Nr. 1
     if not kinder:
         c.reasons.append(Reason("kinderzuschlag.grund.kein_kind"))
         return _ergebnis(c, False, ZERO)
-    brutto, minimum = mindesteinkommen_eltern(inp, c)                      # 2. § 6a Abs. 1 Nr. 2
-    summe_kinder = gesamtkinderzuschlag(kinder, c)                         # 3. § 6a Abs. 2, 3
-    einkommen, absetzbetraege = einkommen_eltern(inp, c)                   # 4. § 6a Abs. 4
-    regelbedarf, bedarf = bedarf_eltern(inp, len(kinder), c)               # 4. § 6a Abs. 4, 5
-    minderung = minderung_einkommen(einkommen, bedarf, c)                  # 5. § 6a Abs. 6
-    vermoegen = vermoegen_ueber_freibetrag(inp, c)                         # 5. § 6a Abs. 3, 6
-    monthly = kinderzuschlag_betrag(summe_kinder, minderung, vermoegen, c)  # 5. § 11 Abs. 2
+    brutto, minimum = mindesteinkommen_eltern(inp, c)                         # 2. § 6a Abs. 1 Nr. 2
+    summe_kinder = gesamtkinderzuschlag(kinder, c)                            # 3. § 6a Abs. 2, 3
+    einkommen, absetzbetraege = einkommen_eltern(inp, c)                      # 4. § 6a Abs. 4
+    regelbedarf, bedarf = bedarf_eltern(inp, len(kinder), c)                  # 4. § 6a Abs. 4, 5
+    minderung = minderung_einkommen(einkommen, bedarf, c)                     # 5. § 6a Abs. 6
+    vermoegen = vermoegen_ueber_freibetrag(inp, c)                            # 5. § 6a Abs. 3, 6
+    monthly = kinderzuschlag_betrag(summe_kinder, minderung, vermoegen, c)    # 5. § 11 Abs. 2
     if brutto < minimum:
         c.reasons.append(Reason("kinderzuschlag.grund.mindesteinkommen", {"income": brutto, "minimum": minimum}))
         c.reasons.append(Reason("kinderzuschlag.grund.buergergeld_pruefen"))
@@ -76,7 +76,7 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
         c.reasons.append(Reason("kinderzuschlag.grund.vermoegen" if reduced_by_wealth
                                 else "kinderzuschlag.grund.einkommen_zu_hoch"))
         return _ergebnis(c, False, ZERO)
-    shortfall = fehlbetrag_sgb2(inp, einkommen, regelbedarf, monthly, c)  # 6. § 6a Abs. 1 Nr. 3
+    shortfall = fehlbetrag_sgb2(inp, einkommen, regelbedarf, monthly, c)      # 6. § 6a Abs. 1 Nr. 3
     return anspruch(inp, monthly, shortfall, absetzbetraege, len(kinder), c)  # 6. § 6a Abs. 1a
 
 

@@ -50,21 +50,21 @@ def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
     c = Computation(BENEFIT, month, UsedParameters(P, month))
     c.period = award_period(month, int(c.p("bewilligungszeitraum_monate")))
     c.expl.add("wohngeld.haushalt", inp.size, "§ 5 WoGG")
-    if inp.transfer_recipients:                                          # 1. § 7
+    if inp.transfer_recipients:                                           # 1. § 7
         c.reasons.append(Reason("wohngeld.grund.transferleistung"))
         return _ergebnis(c, False, ZERO, buergergeld=True)
-    y = gesamteinkommen(inp, c)                                          # 2. §§ 13–17a
-    stufe = mietstufe(inp, c, language)                                  # 3. § 12 Abs. 2
-    m_value, y_value = miete_und_einkommen_der_formel(inp, stufe, y, c)  # 3. § 12, § 19 Abs. 2
-    amount = wohngeld_betrag(inp.size, m_value, y_value, c)              # 4. § 19 Abs. 1
+    y = gesamteinkommen(inp, c)                                           # 2. §§ 13–17a
+    stufe = mietstufe(inp, c, language)                                   # 3. § 12 Abs. 2
+    m_value, y_value = miete_und_einkommen_der_formel(inp, stufe, y, c)   # 3. § 12, § 19 Abs. 2
+    amount = wohngeld_betrag(inp.size, m_value, y_value, c)               # 4. § 19 Abs. 1
     minimum = as_decimal(c.p("mindestbetrag_m"))
     if inp.wealth > 0 and inp.wealth > (limit := r.vermoegensgrenze(inp.size, c.p)):  # 1. § 21 Nr. 3
         c.reasons.append(Reason("wohngeld.grund.vermoegen", {"wealth": inp.wealth, "limit": limit}))
         return _ergebnis(c, False, ZERO)
-    if amount < minimum:                                                 # 4. § 21 Nr. 1
+    if amount < minimum:                                                  # 4. § 21 Nr. 1
         c.reasons.append(Reason("wohngeld.grund.unter_mindestbetrag", {"amount": amount, "minimum": minimum}))
         return _ergebnis(c, False, ZERO)
-    return anspruch(inp, amount, c)                                      # 5. WoGVwV Nr. 15.01
+    return anspruch(inp, amount, c)                                       # 5. WoGVwV Nr. 15.01
 
 
 def _ergebnis(c: Computation, eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> BenefitResult:
