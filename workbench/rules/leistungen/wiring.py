@@ -37,7 +37,7 @@ from workbench.rules.wohngeld import wohngeld as wohngeld_rule
 
 if TYPE_CHECKING:
     from workbench.case import Case, Child, Parent
-    from workbench.case_household import CurrentIncome
+    from workbench.case import CurrentIncome
 
 STEUER = parameters("steuer")
 WOHNGELD = parameters("wohngeld")
