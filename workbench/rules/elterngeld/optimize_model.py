@@ -34,7 +34,8 @@ from workbench.rules.elterngeld.plan import (
 )
 
 if TYPE_CHECKING:
-    from workbench.case import Case, Parent, PlanConstraints
+    from workbench.case import Case, Parent
+    from workbench.case.constraints import PlanConstraints
 
 P = parameters("elterngeld")
 KINDS = (NONE, BASIS, PLUS, BONUS)
