@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from workbench.errors import CaseError
-from workbench.explain import Arg, Step
+from workbench.explain import Arg, Explanation, Step
 from workbench.i18n import format_date, format_money, format_value, text
 from workbench.money import as_json_number
 from workbench.parameters import ParameterSet
@@ -134,6 +134,35 @@ class UsedParameters:
     @property
     def unverified(self) -> tuple[str, ...]:
         return tuple(self._unverified)
+
+
+@dataclass
+class Computation:
+    """What the steps of one benefit's computation record as they go, and the result they make.
+
+    Each step of a rule (a function per step of the law) takes the computation, looks its
+    parameters up through ``p``, records its explanation step in ``expl`` and its intermediate
+    figures in ``figures``; the reasons collect why the result is what it is. Create it before
+    the first parameter lookup: the explanation notes the unverified values looked up since it
+    began (:mod:`workbench.parameter_tracking`).
+    """
+
+    benefit: str
+    month: date
+    p: UsedParameters
+    expl: Explanation = field(default_factory=Explanation)
+    reasons: list[Reason] = field(default_factory=list)
+    figures: dict[str, Decimal] = field(default_factory=dict)
+    period: tuple[date, date] | None = None
+    """The Bewilligungszeitraum the result names, once a step has fixed it."""
+
+    def result(self, eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> BenefitResult:
+        """The :class:`BenefitResult` of what the steps recorded so far."""
+        return BenefitResult(
+            benefit=self.benefit, month=self.month, eligible=eligible, monthly=monthly, reasons=tuple(self.reasons),
+            explanation=tuple(self.expl.steps), unverified=self.p.unverified, check_buergergeld=buergergeld,
+            figures=dict(self.figures), period=self.period,
+        )
 
 
 def percent(share: Decimal) -> Decimal:

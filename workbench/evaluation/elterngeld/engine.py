@@ -17,11 +17,11 @@ from workbench.i18n import text
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
-from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
+from workbench.rules.elterngeld.einkommen import EinkommenNachGeburt, einkommen_nach_geburt, erwerb_vor_geburt
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.geburten import check_modelled
 from workbench.rules.elterngeld.lebensmonate import is_younger_than, lebensmonate
-from workbench.rules.elterngeld.netto import elterngeld_netto
+from workbench.rules.elterngeld.netto import Erwerb, Netto, elterngeld_netto
 from workbench.rules.elterngeld.plan import (
     BASIS, BONUS, LEBENSMONATE, NONE, PLUS, PlanSituation, check_plan,
 )
@@ -104,6 +104,34 @@ def plan_situation(case: "Case") -> PlanSituation:
     )
 
 
+def _einkommen_nach_geburt(erwerb: Erwerb, netto: Netto, rate: Decimal, kinds: list[str], maternity: frozenset[int],
+                           gross_after: dict[int, Decimal], birth: date, language: str,
+                           expl: Explanation) -> dict[str, EinkommenNachGeburt]:
+    """The income after the birth in the Basis and in the Plus/Bonus months outside Mutterschutz,
+    each with the amount it leaves (explained).
+
+    Rechtsgrundlage: § 2 Abs. 3, § 4a Abs. 2 BEEG
+    """
+    n = netto.fuer_betraege
+    basis_months = [m for m, k in enumerate(kinds, 1) if k == BASIS and m not in maternity]
+    plus_months = [m for m, k in enumerate(kinds, 1) if k in (PLUS, BONUS) and m not in maternity]
+    after = {BASIS: einkommen_nach_geburt(erwerb, gross_after, basis_months, birth),
+             PLUS: einkommen_nach_geburt(erwerb, gross_after, plus_months, birth)}
+    capped = betrag.einkommen_vor_geburt_gedeckelt(n, birth)
+    for kind, inc in after.items():
+        if inc.netto is None:
+            continue
+        expl.add("einkommen.nach_geburt", inc.elterngeld_netto, "§ 2 Abs. 3 BEEG",
+                 kind=text(f"art.{kind}", language), months=month_ranges(list(inc.months)), gross=inc.gross_m)
+        raw = rate * max(capped - inc.elterngeld_netto, ZERO)
+        paid = (betrag.basiselterngeld if kind == BASIS else betrag.elterngeldplus)(n, inc.elterngeld_netto, rate, birth)
+        expl.add("betrag.mit_einkommen", paid, "§ 2 Abs. 3 BEEG" if kind == BASIS else "§ 4a Abs. 2 BEEG",
+                 kind=text(f"art.{kind}", language), rate=rate,
+                 capped=betrag.einkommen_vor_geburt_gedeckelt(netto.elterngeld_netto, birth), after=inc.elterngeld_netto,
+                 raw=round_cent(raw))
+    return after
+
+
 def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilErgebnis:
     """Elterngeld of one parent over the plan's Lebensmonate.
 
@@ -134,22 +162,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
     lms = lebensmonate(birth, LEBENSMONATE)
     maternity = mutterschutz_monate(parent, child, case.mutterschutz)
     gross_after = {m: r.gross_monthly for r in parent.income_after_birth for m in r.months()}
-    basis_months = [m for m, k in enumerate(kinds, 1) if k == BASIS and m not in maternity]
-    plus_months = [m for m, k in enumerate(kinds, 1) if k in (PLUS, BONUS) and m not in maternity]
-    after = {BASIS: einkommen_nach_geburt(erwerb, gross_after, basis_months, birth),
-             PLUS: einkommen_nach_geburt(erwerb, gross_after, plus_months, birth)}
-    capped = betrag.einkommen_vor_geburt_gedeckelt(n, birth)
-    for kind, inc in after.items():
-        if inc.netto is None:
-            continue
-        expl.add("einkommen.nach_geburt", inc.elterngeld_netto, "§ 2 Abs. 3 BEEG",
-                 kind=text(f"art.{kind}", case.language), months=month_ranges(list(inc.months)), gross=inc.gross_m)
-        raw = rate * max(capped - inc.elterngeld_netto, ZERO)
-        paid = (betrag.basiselterngeld if kind == BASIS else betrag.elterngeldplus)(n, inc.elterngeld_netto, rate, birth)
-        expl.add("betrag.mit_einkommen", paid, "§ 2 Abs. 3 BEEG" if kind == BASIS else "§ 4a Abs. 2 BEEG",
-                 kind=text(f"art.{kind}", case.language), rate=rate,
-                 capped=betrag.einkommen_vor_geburt_gedeckelt(netto.elterngeld_netto, birth), after=inc.elterngeld_netto,
-                 raw=round_cent(raw))
+    after = _einkommen_nach_geburt(erwerb, netto, rate, kinds, maternity, gross_after, birth, case.language, expl)
 
     months: list[Monatsbetrag] = []
     gb_months: list[int] = []

@@ -18,6 +18,7 @@ from workbench.explain import Explanation
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
 from workbench.rules.leistungen.alter import vollendete_jahre
+from workbench.rules.leistungen.kind import Kind
 from workbench.rules.leistungen.result import BenefitResult, ChildAmount, combine, unverified_parameters
 
 P = parameters("leistungen")
@@ -26,12 +27,9 @@ LUNCH = ("school", "vocational_school", "kita")
 
 
 @dataclass(frozen=True)
-class ButKind:
+class ButKind(Kind):
     """One child's school situation and costs."""
 
-    child_id: str
-    birth_date: date
-    born: bool = True
     education: str = "none"
     lunch_monthly: Decimal = ZERO
     trips_year: Decimal = ZERO

@@ -17,6 +17,7 @@ from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.leistungen.alter import jahre_am_monatsanfang
+from workbench.rules.leistungen.kind import Kind
 from workbench.rules.leistungen.result import BenefitResult, ChildAmount, combine, step_key, unverified_parameters
 
 P = parameters("leistungen")
@@ -24,12 +25,9 @@ IN_TRAINING = ("school", "vocational_school", "vocational_training", "university
 
 
 @dataclass(frozen=True)
-class KindergeldKind:
+class KindergeldKind(Kind):
     """What § 32 EStG asks about one child."""
 
-    child_id: str
-    birth_date: date
-    born: bool = True
     education: str = "none"
     first_qualification_completed: bool = False
     work_hours_per_week: Decimal = ZERO

@@ -18,18 +18,16 @@ from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.leistungen.alter import jahre_am_monatsende
 from workbench.rules.leistungen.kindergeld import betrag_fuer_kind
+from workbench.rules.leistungen.kind import Kind
 from workbench.rules.leistungen.result import BenefitResult, ChildAmount, combine, step_key, unverified_parameters
 
 P = parameters("leistungen")
 
 
 @dataclass(frozen=True)
-class UvgKind:
+class UvgKind(Kind):
     """One child as § 1 UVG sees it."""
 
-    child_id: str
-    birth_date: date
-    born: bool = True
     lives_with_applicant: bool = True
     maintenance_monthly: Decimal = ZERO
     orphan_benefit_monthly: Decimal = ZERO

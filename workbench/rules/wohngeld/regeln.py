@@ -131,6 +131,15 @@ def freibetraege(members: Sequence[WohngeldMember], p: UsedParameters) -> dict[s
     return {k: round_cent(v) for k, v in out.items()}
 
 
+def vermoegensgrenze(size: int, p: UsedParameters) -> Decimal:
+    """The wealth from which it is considerable: 60,000 € for the first member, 30,000 € for each further one.
+
+    Rechtsgrundlage: § 21 Nr. 3 WoGG, Wohngeld-Verwaltungsvorschrift Nr. 21.37
+    """
+    limit_t = p("vermoegensgrenze")
+    return as_decimal(limit_t["erstes"]) + as_decimal(limit_t["je_weiteres"]) * (size - 1)
+
+
 def formel(size: int, m: Decimal, y: Decimal, p: UsedParameters) -> Decimal:
     """The unrounded Wohngeld: 1.15 × (M − (a + b·M + c·Y)·Y) with ten decimal places, M and Y
     raised to the table minimums; for more than 12 members the value for 12 plus 65 € each.
