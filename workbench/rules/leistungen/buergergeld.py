@@ -92,4 +92,6 @@ def bedarfsvergleich(bg: Bedarfsgemeinschaft, extra_income: Decimal, on: date) -
     income = counted + bg.child_income + extra_income
     e.add("leistungen.step.bg.income", income, "§§ 11, 11b SGB II", work=counted, children=bg.child_income,
           extra=extra_income)
-    return Bedarfsvergleich(need, income, e)
+    result = Bedarfsvergleich(need, income, e)
+    e.add("leistungen.step.bg.gap", result.gap, "§ 6a Abs. 1 Nr. 3 BKGG, § 12a SGB II", need=need, income=income)
+    return result

@@ -141,8 +141,10 @@ def _leistungscheck(case: Case, on: date) -> Leistungscheck:
     wg_amount = wg_first.monthly if wg_first.eligible is not False else ZERO
     results["kinderzuschlag"] = kiz = _tracked(lambda: wiring.kinderzuschlag(
         case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount))
+    # only a granted KiZ counts in the Wohngeld plausibility test: a KiZ "zu prüfen" (Bürgergeld prüfen)
+    # is not paid when KiZ and Wohngeld leave the household in need (§ 6a Abs. 1 Nr. 3 BKGG)
     results["wohngeld"] = wg = _tracked(lambda: wiring.wohngeld(case, on, kg_by_child, uvg_by_child,
-                                                                kiz.monthly if kiz.eligible is not False else ZERO))
+                                                                kiz.monthly if kiz.eligible else ZERO))
     basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
     results["bildung_teilhabe"] = _tracked(lambda: bildung_teilhabe([ButKind(
         c.id, c.birth_date, True, c.situation.education if c.situation else "none",
@@ -238,7 +240,9 @@ def _hints(case: Case, on: date, results: dict[str, BenefitResult],
              for c in born if c.situation), ZERO)
         bg = Bedarfsgemeinschaft(adults, [c.birth_date for c in born],
                                  rent.rent_cold + rent.utilities_cold + rent.heating, child_income)
-        extra = (kiz.monthly if kiz.eligible else ZERO) + (wg.monthly if wg.eligible else ZERO)
+        # "even with KiZ and Wohngeld": their computed amounts, granted or not, as in the KiZ rule's own
+        # test (§ 6a Abs. 1 Nr. 3 BKGG), so the hint names the same shortfall as the KiZ card
+        extra = (kiz.monthly if kiz.eligible is not False else ZERO) + (wg.monthly if wg.eligible is not False else ZERO)
         vergleich = bedarfsvergleich(bg, extra, on)
         bedarf = vergleich.explanation
         money = {"need": _money(vergleich.need, lang), "income": _money(vergleich.income, lang),
