@@ -178,9 +178,12 @@ def unterhaltsvorschuss_of_case(case: Case, on: date) -> BenefitResult:
                       c.situation.orphan_benefit_monthly if c.situation else ZERO)
               for c in h.children if _born(c, on)]
     income = h.parents[0].current_income
+    # § 1 Abs. 1a Satz 1 Nr. 2 UVG: income in the sense of § 11 Abs. 1 Satz 1 SGB II (without Kindergeld);
+    # Elterngeld counts above its free part of § 10 Abs. 1, 3, 4 BEEG (the UVG is not named in § 10 Abs. 5)
     eltern = UvgElternteil(h.single_parent and len(h.parents) == 1,
                            bool(h.benefits and h.benefits.receives_buergergeld),
-                           income.gross_monthly if income else ZERO)
+                           income.gross_monthly + wiring.other_income(income, on, "unterhaltsvorschuss")
+                           if income else ZERO)
     return unterhaltsvorschuss(kinder, eltern, on)
 
 
@@ -232,7 +235,7 @@ def _hints(case: Case, on: date, results: dict[str, BenefitResult],
     rent = h.housing
     if rent is not None and all(p is not None for p in parents):
         adults = [Erwerb(p.gross_monthly, p.net_monthly if p.net_monthly is not None else p.gross_monthly,
-                         p.other_income_monthly + sum((b.monthly for b in p.benefits), ZERO))
+                         wiring.other_income(p, on, "buergergeld"))
                   for p in parents if p is not None]
         born = [c for c in h.children if _born(c, on)]
         child_income = results["kindergeld"].monthly + sum(uvg_by_child.values(), ZERO) + sum(

@@ -7,8 +7,8 @@ results to the Leistungscheck's :class:`~workbench.rules.leistungen.result.Benef
 Mapping decisions (docs/leistungscheck.md):
 
 - Parents: ``current_income`` gross and net (six-month averages as entered); other income is
-  ``other_income_monthly`` plus received benefits, Elterngeld only above 300 € (§ 10 Abs. 1 BEEG,
-  § 14 Abs. 2 Nr. 27 WoGG).
+  ``other_income_monthly`` plus received benefits, Elterngeld only above its free part: § 10 Abs. 1, 3, 4
+  BEEG for Wohngeld, § 10 Abs. 5 BEEG for KiZ (``rules/leistungen/elterngeld_anrechnung.py``).
 - Children: only born children; Kindergeld per child from the Kindergeld rule, UVG from the UVG
   rule (interaction 1), maintenance, orphan's benefits and own income from ``situation``.
 - Rent: KiZ and Wohngeld take the Bruttokaltmiete = cold rent + cold service charges.
@@ -31,13 +31,14 @@ from workbench.rules.benefit import BenefitResult as RuleResult
 from workbench.rules.kinderzuschlag import KizAdult, KizChild, KizInput
 from workbench.rules.kinderzuschlag import kinderzuschlag as kiz_rule
 from workbench.rules.leistungen.alter import vollendete_jahre
+from workbench.rules.leistungen.elterngeld_anrechnung import ElterngeldBezug, Leistung, anzurechnen
 from workbench.rules.leistungen.result import BenefitResult
 from workbench.rules.wohngeld import WohngeldInput, WohngeldMember
 from workbench.rules.wohngeld import wohngeld as wohngeld_rule
 
 if TYPE_CHECKING:
     from workbench.case import Case, Child, Parent
-    from workbench.case_household import CurrentIncome
+    from workbench.case_household import CurrentIncome, ReceivedBenefit
 
 STEUER = parameters("steuer")
 WOHNGELD = parameters("wohngeld")
@@ -54,12 +55,17 @@ def _missing(benefit: str, key: str) -> BenefitResult:
     return BenefitResult(benefit, None, ZERO, (key,), Explanation())
 
 
-def other_income(income: CurrentIncome, on: date) -> Decimal:
-    """Other countable income of a parent: other income plus received benefits, Elterngeld above 300 €."""
-    frei = parameters("leistungen").value("elterngeld_freibetrag_m", on)  # § 10 Abs. 1 BEEG
-    benefits = sum((max(ZERO, b.monthly - frei) if b.kind == "elterngeld" else b.monthly
-                    for b in income.benefits), ZERO)
-    return income.other_income_monthly + benefits
+def other_income(income: CurrentIncome, on: date, leistung: Leistung) -> Decimal:
+    """Other countable income of a parent in ``leistung``: other income plus received benefits,
+    Elterngeld only above its free part (§ 10 BEEG, :mod:`.elterngeld_anrechnung`)."""
+    return income.other_income_monthly + sum((anzurechnen(elterngeld_bezug(b), leistung, on) if b.kind == "elterngeld"
+                                              else b.monthly for b in income.benefits), ZERO)
+
+
+def elterngeld_bezug(benefit: ReceivedBenefit) -> ElterngeldBezug:
+    """A received Elterngeld of the case as the § 10 BEEG rule's input."""
+    return ElterngeldBezug(benefit.monthly, benefit.elterngeld_plus, benefit.children_born,
+                           benefit.income_before_birth_monthly)
 
 
 def _born(case: Case, on: date) -> list[Child]:
@@ -84,7 +90,7 @@ def kiz_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: dict[st
         return "leistungen.kiz.net_missing"
     if h.housing is None:
         return "leistungen.kiz.rent_missing"
-    adults = tuple(KizAdult(i.gross_monthly, i.net_monthly or ZERO, other_income(i, on)) for i in incomes)
+    adults = tuple(KizAdult(i.gross_monthly, i.net_monthly or ZERO, other_income(i, on, "kinderzuschlag")) for i in incomes)
     children = []
     for c in _born(case, on):
         s = c.situation
@@ -117,7 +123,7 @@ def _member(parent: Parent, income: CurrentIncome, on: date) -> WohngeldMember:
         age=vollendete_jahre(parent.birth_date, on) if parent.birth_date else 30,
         gross_wage=income.gross_monthly if income.kind in ("employee", "minijob") else ZERO,
         profit=income.gross_monthly if income.kind == "self_employed" else ZERO,
-        other_income=other_income(income, on),
+        other_income=other_income(income, on, "wohngeld"),
         pays_tax=_pays_tax(income, on),
         pays_health_insurance=employed or income.kind == "self_employed",
         pays_pension_insurance=employed)
@@ -145,7 +151,9 @@ def wohngeld_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: di
             gross_wage=s.own_income_monthly if s else ZERO,
             other_income=s.orphan_benefit_monthly if s else ZERO,
             severely_disabled=False))
-    net = sum(((i.net_monthly if i.net_monthly is not None else i.gross_monthly) + other_income(i, on) for i in incomes), ZERO)
+    # the plausibility test asks what the household lives on: every received benefit in full
+    net = sum(((i.net_monthly if i.net_monthly is not None else i.gross_monthly) + i.other_income_monthly
+               + sum((b.monthly for b in i.benefits), ZERO) for i in incomes), ZERO)
     housing = h.housing
     # a household on Bürgergeld is checked as if it left it: the question is whether KiZ and
     # Wohngeld would end the need (§ 12a SGB II), so § 7 WoGG's exclusion is not applied here
