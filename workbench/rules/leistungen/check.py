@@ -198,7 +198,8 @@ def _basis(kiz: BenefitResult, wg: BenefitResult, buergergeld: bool) -> bool | N
 
 def _kinderfreibetrag(case: Case, children: int, on: date) -> BenefitResult:
     h = case.household
-    incomes = [p.current_income.taxable_income_year if p.current_income else None for p in h.parents]
+    # the typed zvE, else the one derived from the gross pay (rules/leistungen/nettoeinkommen.py)
+    incomes = [wiring.zve(case, p.current_income, on) if p.current_income else None for p in h.parents]
     if any(i is None for i in incomes):
         return BenefitResult("kinderfreibetrag", None, ZERO, ("leistungen.kfb.no_income",), Explanation())
     joint = h.married and len(h.parents) == 2
@@ -234,7 +235,7 @@ def _hints(case: Case, on: date, results: dict[str, BenefitResult],
     parents = [p.current_income for p in h.parents]
     rent = h.housing
     if rent is not None and all(p is not None for p in parents):
-        adults = [Erwerb(p.gross_monthly, p.net_monthly if p.net_monthly is not None else p.gross_monthly,
+        adults = [Erwerb(p.gross_monthly, n if (n := wiring.net_pay(case, p, on)) is not None else p.gross_monthly,
                          wiring.other_income(p, on, "buergergeld"))
                   for p in parents if p is not None]
         born = [c for c in h.children if _born(c, on)]

@@ -20,8 +20,10 @@ Mapping decisions (docs/leistungscheck.md):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from workbench.explain import Explanation
@@ -32,6 +34,7 @@ from workbench.rules.kinderzuschlag import KizAdult, KizChild, KizInput
 from workbench.rules.kinderzuschlag import kinderzuschlag as kiz_rule
 from workbench.rules.leistungen.alter import vollendete_jahre
 from workbench.rules.leistungen.elterngeld_anrechnung import ElterngeldBezug, Leistung, anzurechnen
+from workbench.rules.leistungen.nettoeinkommen import Arbeit, Netto, nettoeinkommen, zahlt_einkommensteuer
 from workbench.rules.leistungen.result import BenefitResult
 from workbench.rules.wohngeld import WohngeldInput, WohngeldMember
 from workbench.rules.wohngeld import wohngeld as wohngeld_rule
@@ -40,7 +43,6 @@ if TYPE_CHECKING:
     from workbench.case import Case, Child, Parent
     from workbench.case_household import CurrentIncome, ReceivedBenefit
 
-STEUER = parameters("steuer")
 WOHNGELD = parameters("wohngeld")
 
 
@@ -72,6 +74,63 @@ def _born(case: Case, on: date) -> list[Child]:
     return [c for c in case.household.children if not c.expected and c.birth_date <= on]
 
 
+def arbeit(case: Case, income: CurrentIncome, on: date) -> Arbeit:
+    """A parent's work as the derivation's input: the household's children under 25 for the PV rate,
+    the Kinderfreibetragszähler 1 per child for married parents, else 0.5 (§ 39 Abs. 4 Nr. 2 EStG)."""
+    children = sum(1 for c in _born(case, on) if vollendete_jahre(c.birth_date, on) < 25)
+    zkf = Decimal(children) * (1 if case.household.married else Decimal("0.5"))
+    return Arbeit(income.kind, income.gross_monthly, income.tax_class, children, zkf)
+
+
+def derived(case: Case, income: CurrentIncome, on: date) -> Netto:
+    """Net pay, zvE and kind of employment derived from the gross pay (:mod:`.nettoeinkommen`)."""
+    return _derived(arbeit(case, income, on), on)
+
+
+@lru_cache(maxsize=256)
+def _derived(work: Arbeit, on: date) -> Netto:
+    return nettoeinkommen(work, on)
+
+
+def net_pay(case: Case, income: CurrentIncome, on: date) -> Decimal | None:
+    """The typed net ("laut Gehaltsabrechnung") if given, else the derived one; ``None`` for the
+    self-employed without a typed net (their insurance and tax prepayments are not in the case)."""
+    if income.net_monthly is not None:
+        return income.net_monthly
+    if income.kind == "self_employed":
+        return None
+    return derived(case, income, on).net_monthly
+
+
+def zve(case: Case, income: CurrentIncome, on: date) -> Decimal:
+    """The typed zvE of the year if given, else the derived one."""
+    if income.taxable_income_year is not None:
+        return income.taxable_income_year
+    return derived(case, income, on).zve_year
+
+
+def pays_tax(case: Case, incomes: list[CurrentIncome], on: date) -> bool:
+    """Whether income tax is due: a married couple assessed jointly against twice the Grundfreibetrag
+    (issue 17: each partner was tested alone), everyone else alone (§ 32a Abs. 1, 5 EStG)."""
+    return zahlt_einkommensteuer([zve(case, i, on) for i in incomes],
+                                 case.household.married and len(incomes) == 2, on)
+
+
+def income_explanation(case: Case, on: date) -> Explanation:
+    """Each parent's net pay: "laut Gehaltsabrechnung" when typed, else the derivation's steps."""
+    e = Explanation()
+    for nr, parent in enumerate(case.household.parents, 1):
+        income = parent.current_income
+        if income is None or income.kind == "none":
+            continue
+        if income.net_monthly is not None:
+            e.add("leistungen.step.netto.typed", income.net_monthly, "§ 11 Abs. 1 SGB II", nr=nr)
+        elif income.kind != "self_employed":
+            e.add("leistungen.step.netto.derived", income.gross_monthly, "§ 11 Abs. 1 SGB II", nr=nr)
+            e.extend(derived(case, income, on).explanation)
+    return e
+
+
 def _incomes(case: Case) -> list[CurrentIncome] | None:
     incomes = [p.current_income for p in case.household.parents]
     if any(i is None for i in incomes):
@@ -86,11 +145,12 @@ def kiz_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: dict[st
     incomes = _incomes(case)
     if incomes is None:
         return "leistungen.kiz.income_missing"
-    if any(i.net_monthly is None for i in incomes):
+    nets = [net_pay(case, i, on) for i in incomes]
+    if any(n is None for n in nets):
         return "leistungen.kiz.net_missing"
     if h.housing is None:
         return "leistungen.kiz.rent_missing"
-    adults = tuple(KizAdult(i.gross_monthly, i.net_monthly or ZERO, other_income(i, on, "kinderzuschlag")) for i in incomes)
+    adults = tuple(KizAdult(i.gross_monthly, n or ZERO, other_income(i, on, "kinderzuschlag")) for i, n in zip(incomes, nets))
     children = []
     for c in _born(case, on):
         s = c.situation
@@ -109,22 +169,25 @@ def kinderzuschlag(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: di
     built = kiz_input(case, on, kindergeld, uvg, wohngeld)
     if isinstance(built, str):
         return _missing("kinderzuschlag", built)
-    return adapt(kiz_rule(built, case.language))
+    return _with_income(adapt(kiz_rule(built, case.language)), case, on)
 
 
-def _pays_tax(income: CurrentIncome, on: date) -> bool:
-    basis = income.taxable_income_year if income.taxable_income_year is not None else income.gross_monthly * 12
-    return bool(basis > STEUER.value("grundfreibetrag", on))
+def _with_income(result: BenefitResult, case: Case, on: date) -> BenefitResult:
+    """The result with each parent's net pay (typed or derived) as its first explanation steps."""
+    steps = income_explanation(case, on)
+    steps.extend(result.explanation)
+    return replace(result, explanation=steps)
 
 
-def _member(parent: Parent, income: CurrentIncome, on: date) -> WohngeldMember:
-    employed = income.kind == "employee"
+def _member(case: Case, parent: Parent, income: CurrentIncome, on: date, tax: bool) -> WohngeldMember:
+    art = derived(case, income, on).art
+    employed = art in ("midijob", "regulaer")  # a Minijob by its pay, whatever its label (§ 8 SGB IV)
     return WohngeldMember(
         age=vollendete_jahre(parent.birth_date, on) if parent.birth_date else 30,
         gross_wage=income.gross_monthly if income.kind in ("employee", "minijob") else ZERO,
         profit=income.gross_monthly if income.kind == "self_employed" else ZERO,
         other_income=other_income(income, on, "wohngeld"),
-        pays_tax=_pays_tax(income, on),
+        pays_tax=tax and art not in ("minijob", "keine"),
         pays_health_insurance=employed or income.kind == "self_employed",
         pays_pension_insurance=employed)
 
@@ -142,7 +205,8 @@ def wohngeld_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: di
         return "leistungen.wg.owner"
     if h.housing.mietstufe is None and (h.municipality or "Bochum") not in WOHNGELD.value("mietstufen", on):
         return "leistungen.wg.mietstufe_missing"  # the WoGV table holds only the towns we checked
-    members = [_member(p, i, on) for p, i in zip(h.parents, incomes)]
+    tax = pays_tax(case, incomes, on)
+    members = [_member(case, p, i, on, tax) for p, i in zip(h.parents, incomes)]
     for c in _born(case, on):
         s = c.situation
         members.append(WohngeldMember(
@@ -152,7 +216,7 @@ def wohngeld_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: di
             other_income=s.orphan_benefit_monthly if s else ZERO,
             severely_disabled=False))
     # the plausibility test asks what the household lives on: every received benefit in full
-    net = sum(((i.net_monthly if i.net_monthly is not None else i.gross_monthly) + i.other_income_monthly
+    net = sum(((n if (n := net_pay(case, i, on)) is not None else i.gross_monthly) + i.other_income_monthly
                + sum((b.monthly for b in i.benefits), ZERO) for i in incomes), ZERO)
     housing = h.housing
     # a household on Bürgergeld is checked as if it left it: the question is whether KiZ and
@@ -168,4 +232,4 @@ def wohngeld(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: dict[str
     built = wohngeld_input(case, on, kindergeld, uvg, kinderzuschlag)
     if isinstance(built, str):
         return _missing("wohngeld", built)
-    return adapt(wohngeld_rule(built, case.language))
+    return _with_income(adapt(wohngeld_rule(built, case.language)), case, on)
