@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.explain import Explanation
 from workbench.i18n import text
-from workbench.money import ZERO, as_json_number
+from workbench.money import ZERO, as_json_number, round_cent
 from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue, provisional_json, provisional_note, tracking
 from workbench.parameters import parameters
 from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhabe
-from workbench.rules.leistungen.buergergeld import Bedarfsgemeinschaft, Erwerb, bedarfsvergleich
+from workbench.rules.grundsicherung.buergergeld import Buergergeld, buergergeld, fehlbetrag
 from workbench.rules.leistungen.guenstigerpruefung import Guenstigerpruefung, kinderfreibetrag
 from workbench.rules.leistungen.kindergeld import KindergeldKind, kindergeld
 from workbench.rules.leistungen.offices import BENEFITS, office_info
@@ -63,6 +63,9 @@ class Leistungscheck:
     """Every latest-known value used after its update was due, over all benefits and the Bürgergeld comparison."""
     bedarf_unverified: tuple[UnverifiedValue, ...] = ()
     """Unverified values of the Bürgergeld comparison (Regelbedarfe): the advisor's hint says "bitte prüfen"."""
+    buergergeld: Buergergeld | None = None
+    """The Bürgergeld comparison amount (need, counted income, Bürgergeld, Sofortzuschlag apart); ``None`` without
+    income or rent."""
 
 
 def check_date(case: Case, today: date | None = None) -> date:
@@ -152,11 +155,11 @@ def _leistungscheck(case: Case, on: date) -> Leistungscheck:
         for c in children], basis, on))
 
     with tracking() as used:
-        hints, bedarf = _hints(case, on, results, uvg_by_child)
+        hints, bedarf, vergleich = _hints(case, on, results, uvg_by_child)
     if used.unverified and not any(hint.key == "leistungen.hint.unverified" for hint in hints):
         hints.append(Hint("leistungen.hint.unverified"))
     return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf,
-                          bedarf_unverified=used.unverified)
+                          bedarf_unverified=used.unverified, buergergeld=vergleich)
 
 
 def kindergeld_of_case(case: Case, on: date) -> BenefitResult:
@@ -218,7 +221,7 @@ def _kinderfreibetrag(case: Case, children: int, on: date) -> BenefitResult:
 
 
 def _hints(case: Case, on: date, results: dict[str, BenefitResult],
-           uvg_by_child: dict[str, Decimal]) -> tuple[list[Hint], Explanation]:
+           uvg_by_child: dict[str, Decimal]) -> tuple[list[Hint], Explanation, Buergergeld | None]:
     h = case.household
     lang = case.language
     hints: list[Hint] = []
@@ -232,37 +235,44 @@ def _hints(case: Case, on: date, results: dict[str, BenefitResult],
     elif kita and (kiz.eligible is None or wg.eligible is None):
         hints.append(Hint("leistungen.hint.kita_free_if", {"children": ", ".join(kita)}))
     bedarf = Explanation()
-    parents = [p.current_income for p in h.parents]
-    rent = h.housing
-    if rent is not None and all(p is not None for p in parents):
-        adults = [Erwerb(p.gross_monthly, n if (n := wiring.net_pay(case, p, on)) is not None else p.gross_monthly,
-                         wiring.other_income(p, on, "buergergeld"))
-                  for p in parents if p is not None]
-        born = [c for c in h.children if _born(c, on)]
-        child_income = results["kindergeld"].monthly + sum(uvg_by_child.values(), ZERO) + sum(
-            (c.situation.maintenance_monthly + c.situation.own_income_monthly + c.situation.orphan_benefit_monthly
-             for c in born if c.situation), ZERO)
-        bg = Bedarfsgemeinschaft(adults, [c.birth_date for c in born],
-                                 rent.rent_cold + rent.utilities_cold + rent.heating, child_income)
-        # "even with KiZ and Wohngeld": their computed amounts, granted or not, as in the KiZ rule's own
-        # test (§ 6a Abs. 1 Nr. 3 BKGG), so the hint names the same shortfall as the KiZ card
-        extra = (kiz.monthly if kiz.eligible is not False else ZERO) + (wg.monthly if wg.eligible is not False else ZERO)
-        vergleich = bedarfsvergleich(bg, extra, on)
+    kg_by_child = {c.child_id: c.monthly for c in results["kindergeld"].children}
+    bg = wiring.bedarfsgemeinschaft(case, on, kg_by_child, uvg_by_child)
+    vergleich: Buergergeld | None = None
+    if bg is not None:
+        vergleich = buergergeld(bg, on)
         bedarf = vergleich.explanation
-        money = {"need": _money(vergleich.need, lang), "income": _money(vergleich.income, lang),
-                 "gap": _money(vergleich.gap, lang)}
-        if vergleich.gap > 0:
+        # "even with KiZ and Wohngeld": their computed amounts, granted or not, as in the KiZ rule's own test
+        # (§ 6a Abs. 1 Nr. 3 BKGG: the KiZ shared by the KiZ children as their income), so the hint names the
+        # same shortfall as the KiZ card
+        kiz_amount = kiz.monthly if kiz.eligible is not False else ZERO
+        wg_amount = wg.monthly if wg.eligible is not False else ZERO
+        kiz_children = [c.kindergeld > 0 and c.age < 25 for c in bg.children]
+        share = kiz_amount / sum(kiz_children) if any(kiz_children) else ZERO
+        gap = round_cent(fehlbetrag(bg, [share if k else ZERO for k in kiz_children], wg_amount, on))
+        bedarf.add("leistungen.step.bg.gap", gap, "§ 6a Abs. 1 Nr. 3 BKGG, § 12a SGB II",
+                   need=vergleich.need, kiz=kiz_amount, wohngeld=wg_amount)
+        extra = kiz_amount + wg_amount
+        money = {"need": _money(vergleich.need, lang), "income": _money(vergleich.need - gap, lang),
+                 "gap": _money(gap, lang)}
+        if gap > 0:
             hints.append(Hint("leistungen.hint.buergergeld", money))
         elif kiz.check_buergergeld or wg.check_buergergeld:
             hints.append(Hint("leistungen.hint.buergergeld_rule"))
         elif h.benefits and h.benefits.receives_buergergeld and extra > 0:
             hints.append(Hint("leistungen.hint.leave_buergergeld", money))
+        if vergleich.amount > 0:
+            # no gap: KiZ and Wohngeld end the need and take priority (§ 12a SGB II); a gap: they are not paid
+            # (§ 6a Abs. 1 Nr. 3 BKGG, § 7 Abs. 1 WoGG) unless the KiZ's erweiterter Zugang lets the family choose
+            route = "kiz_wohngeld" if gap == 0 else "wahl" if kiz.eligible else "buergergeld"
+            hints.append(Hint(f"leistungen.hint.vergleich.{route}", {
+                "buergergeld": _money(vergleich.amount, lang), "sofort": _money(vergleich.sofortzuschlag, lang),
+                "kiz_wohngeld": _money(extra, lang)}))
     else:
         hints.append(Hint("leistungen.hint.buergergeld_rule" if kiz.check_buergergeld or wg.check_buergergeld
                           else "leistungen.hint.buergergeld_unknown"))
     if any(results[b].unverified for b in BENEFITS):
         hints.append(Hint("leistungen.hint.unverified"))
-    return hints, bedarf
+    return hints, bedarf, vergleich
 
 
 def _money(value: Decimal, language: str) -> str:
@@ -301,6 +311,21 @@ def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
         "date": check.on.isoformat(),
         "benefits": {name: result_json(result, language, check.on) for name, result in check.results.items()},
         "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
+        "buergergeld": None if check.buergergeld is None else buergergeld_json(check, language),
         "provisional_note": provisional_note(check.provisional, language),
         "provisional": provisional_json(check.provisional),
+    }
+
+
+def buergergeld_json(check: Leistungscheck, language: str) -> dict[str, Any]:
+    """The Bürgergeld comparison beside KiZ + Wohngeld (§ 6a Abs. 1 Nr. 4 BKGG, § 7 Abs. 1 WoGG)."""
+    b = check.buergergeld
+    assert b is not None
+    kiz, wg = check.results["kinderzuschlag"], check.results["wohngeld"]
+    return {
+        "need": as_json_number(b.need), "income": as_json_number(b.income), "monthly": as_json_number(b.amount),
+        "kindersofortzuschlag": as_json_number(b.sofortzuschlag),
+        "kiz_wohngeld": as_json_number((kiz.monthly if kiz.eligible is not False else ZERO)
+                                       + (wg.monthly if wg.eligible is not False else ZERO)),
+        "explanation": check.bedarf.render(language),
     }

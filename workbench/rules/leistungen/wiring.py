@@ -30,6 +30,7 @@ from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.benefit import BenefitResult as RuleResult
+from workbench.rules.grundsicherung import buergergeld as bgeld
 from workbench.rules.kinderzuschlag import KizAdult, KizChild, KizInput
 from workbench.rules.kinderzuschlag import kinderzuschlag as kiz_rule
 from workbench.rules.leistungen.alter import vollendete_jahre
@@ -233,3 +234,22 @@ def wohngeld(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: dict[str
     if isinstance(built, str):
         return _missing("wohngeld", built)
     return _with_income(adapt(wohngeld_rule(built, case.language)), case, on)
+
+
+def bedarfsgemeinschaft(case: Case, on: date, kindergeld: dict[str, Decimal],
+                        uvg: dict[str, Decimal]) -> bgeld.Bedarfsgemeinschaft | None:
+    """The household for the Bürgergeld comparison (``None`` without income or rent): nets typed or derived,
+    Elterngeld after § 10 Abs. 5 BEEG, the children's Kindergeld, UVG and other income; a household already on
+    Bürgergeld is taken as past the Karenzzeit (the rent then counts up to the Angemessenheitsgrenze)."""
+    h = case.household
+    incomes = _incomes(case)
+    if incomes is None or h.housing is None:
+        return None
+    adults = [bgeld.Erwachsener(i.gross_monthly, n if (n := net_pay(case, i, on)) is not None else i.gross_monthly,
+                                other_income(i, on, "buergergeld")) for i in incomes]
+    children = [bgeld.Kind(vollendete_jahre(c.birth_date, on), kindergeld.get(c.id, ZERO), uvg.get(c.id, ZERO) + (
+        c.situation.maintenance_monthly + c.situation.own_income_monthly + c.situation.orphan_benefit_monthly
+        if c.situation else ZERO)) for c in _born(case, on)]
+    return bgeld.Bedarfsgemeinschaft(adults, children, h.housing.rent_cold + h.housing.utilities_cold,
+                                     h.housing.heating, bool(h.benefits and h.benefits.receives_buergergeld),
+                                     h.municipality or "Bochum")
