@@ -134,16 +134,19 @@ def test_the_typed_net_wins_and_is_shown_as_laut_gehaltsabrechnung() -> None:
 
 
 def test_couple_wohngeld_tax_deduction_tested_jointly_para_16_wogg() -> None:
-    # one earner 1,200 €/month (zvE about 11,000 €), the partner none: jointly assessed they pay no income tax, so no
-    # 10 % tax deduction (before: 14,400 € gross a year against one Grundfreibetrag gave 30 %)
+    # one earner 1,500 €/month (Midijob, two children), the partner without income. zvE 2026: 18,000 − 1,230 − 36 −
+    # RV 119.43 × 12 − (KV 112.37 × 0.96 + PV 19.90 + ALV 16.69) × 12 (within 1,900 €) = 13,567 €: above the
+    # Grundfreibetrag of 12,348 €, below twice of it. Married and jointly assessed, neither pays income tax, so no
+    # 10 % tax deduction; not married, the earner alone is above the Grundfreibetrag
     data = _couple(None)
-    data["household"]["parents"][0]["current_income"] = {"kind": "employee", "gross_monthly": 1200.0, "tax_class": 3}
+    data["household"]["parents"][0]["current_income"] = {"kind": "employee", "gross_monthly": 1500.0, "tax_class": 3}
     data["household"]["parents"][1]["current_income"] = {"kind": "none", "gross_monthly": 0}
     case = load_case(data)
     incomes = [p.current_income for p in case.household.parents if p.current_income]
-    assert wiring.pays_tax(case, incomes, JULY_2026) is False
+    assert wiring.zve(case, incomes[0], JULY_2026) == D(13567)
+    assert wiring.pays_tax(case, incomes, JULY_2026) == [False, False]
     unmarried = copy.deepcopy(data)
     unmarried["household"]["married"] = False
     case = load_case(unmarried)
     incomes = [p.current_income for p in case.household.parents if p.current_income]
-    assert wiring.zve(case, incomes[0], JULY_2026) < D(12348)  # alone below the Grundfreibetrag too
+    assert wiring.pays_tax(case, incomes, JULY_2026) == [True, False]

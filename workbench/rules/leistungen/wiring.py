@@ -110,11 +110,14 @@ def zve(case: Case, income: CurrentIncome, on: date) -> Decimal:
     return derived(case, income, on).zve_year
 
 
-def pays_tax(case: Case, incomes: list[CurrentIncome], on: date) -> bool:
-    """Whether income tax is due: a married couple assessed jointly against twice the Grundfreibetrag
-    (issue 17: each partner was tested alone), everyone else alone (§ 32a Abs. 1, 5 EStG)."""
-    return zahlt_einkommensteuer([zve(case, i, on) for i in incomes],
-                                 case.household.married and len(incomes) == 2, on)
+def pays_tax(case: Case, incomes: list[CurrentIncome], on: date) -> list[bool]:
+    """Whether each parent pays income tax (the 10 % deduction of § 16 Abs. 1 Nr. 1 WoGG): a married couple
+    assessed jointly against twice the Grundfreibetrag, both or neither (issue 17: each partner was tested
+    alone); everyone else alone (§ 32a Abs. 1, 5 EStG, § 26b EStG)."""
+    zves = [zve(case, i, on) for i in incomes]
+    if case.household.married and len(incomes) == 2:
+        return [zahlt_einkommensteuer(zves, True, on)] * 2
+    return [zahlt_einkommensteuer([z], False, on) for z in zves]
 
 
 def income_explanation(case: Case, on: date) -> Explanation:
@@ -188,7 +191,7 @@ def _member(case: Case, parent: Parent, income: CurrentIncome, on: date, tax: bo
         gross_wage=income.gross_monthly if income.kind in ("employee", "minijob") else ZERO,
         profit=income.gross_monthly if income.kind == "self_employed" else ZERO,
         other_income=other_income(income, on, "wohngeld"),
-        pays_tax=tax and art not in ("minijob", "keine"),
+        pays_tax=tax,
         pays_health_insurance=employed or income.kind == "self_employed",
         pays_pension_insurance=employed)
 
@@ -206,8 +209,8 @@ def wohngeld_input(case: Case, on: date, kindergeld: dict[str, Decimal], uvg: di
         return "leistungen.wg.owner"
     if h.housing.mietstufe is None and (h.municipality or "Bochum") not in WOHNGELD.value("mietstufen", on):
         return "leistungen.wg.mietstufe_missing"  # the WoGV table holds only the towns we checked
-    tax = pays_tax(case, incomes, on)
-    members = [_member(case, p, i, on, tax) for p, i in zip(h.parents, incomes)]
+    taxes = pays_tax(case, incomes, on)
+    members = [_member(case, p, i, on, t) for p, i, t in zip(h.parents, incomes, taxes)]
     for c in _born(case, on):
         s = c.situation
         members.append(WohngeldMember(
