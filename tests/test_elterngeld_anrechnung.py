@@ -75,3 +75,29 @@ def test_the_leistungscheck_takes_plus_and_twins_from_the_case_para_10_abs_3_4_b
     assert income is not None
     assert wiring.other_income(income, ON, "wohngeld") == D(400)        # 700 − 2 × 150
     assert wiring.other_income(income, ON, "kinderzuschlag") == D(550)  # 700 − 150 (no pre-birth income typed: 300 assumed)
+
+
+def _uvg_case(benefits: list[dict[str, Any]], gross: float) -> Any:
+    return load_case({"format": "workbench-case/2", "case_id": "T", "household": {
+        "municipality": "Bochum", "single_parent": True,
+        "housing": {"rent_cold": 500.0, "heating": 80.0, "living_space_sqm": 55},
+        "parents": [{"id": "A", "current_income": {"kind": "employee", "gross_monthly": gross, "net_monthly": gross,
+                                                   "benefits": benefits}}],
+        "children": [{"id": "K1", "birth_date": "2012-02-01", "situation": {"education": "school"}},
+                     {"id": "K2", "birth_date": "2026-02-01"}],
+        "benefits": {"year": 2026, "receives_buergergeld": True}}})
+
+
+def test_uvg_600_euro_test_counts_income_of_para_11_sgb_ii_with_elterngeld_above_para_10_beeg() -> None:
+    from workbench.rules.leistungen.check import unterhaltsvorschuss_of_case
+
+    # § 1 Abs. 1a Satz 1 Nr. 2 UVG: a 14-year-old on Bürgergeld gets UVG if the parent has 600 € income (§ 11 Abs. 1
+    # Satz 1 SGB II, without Kindergeld). 400 € wages + 500 € Elterngeld: 200 € count (§ 10 Abs. 1 BEEG) → 600 €
+    result = unterhaltsvorschuss_of_case(_uvg_case([{"kind": "elterngeld", "monthly": 500.0}], 400.0), ON)
+    k1 = next(c for c in result.children if c.child_id == "K1")
+    assert k1.eligible is True and k1.monthly == D(394)  # Mindestunterhalt 3rd age group 653 − 259
+    # Elterngeld Plus 300 €: 150 € free (§ 10 Abs. 3 BEEG), 150 € count → 550 € < 600 €: the Jugendamt checks
+    result = unterhaltsvorschuss_of_case(_uvg_case([{"kind": "elterngeld", "monthly": 300.0, "elterngeld_plus": True}],
+                                                   400.0), ON)
+    k1 = next(c for c in result.children if c.child_id == "K1")
+    assert k1.eligible is None and k1.monthly == D(0)
