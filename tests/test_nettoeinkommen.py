@@ -130,7 +130,7 @@ def test_the_typed_net_wins_and_is_shown_as_laut_gehaltsabrechnung() -> None:
     check = leistungscheck(load_case(_single(None)), JULY_2026)
     lines = check.results["kinderzuschlag"].explanation.render("de")
     assert any("aus dem Brutto 1.505,00 € berechnet" in line for line in lines)
-    assert any("Lohnsteuer Steuerklasse 2" in line for line in lines)
+    assert any("Lohnsteuer (Steuerklasse 2)" in line for line in lines)
 
 
 def test_couple_wohngeld_tax_deduction_tested_jointly_para_16_wogg() -> None:
