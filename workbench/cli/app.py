@@ -19,7 +19,8 @@ import traceback
 from collections.abc import Sequence
 
 from workbench.cli.care import add_care_parser
-from workbench.cli.elterngeld import add_elterngeld_parser, print_json
+from workbench.cli.common import print_json
+from workbench.cli.elterngeld import add_elterngeld_parser
 from workbench.cli.forms import add_forms_parser
 from workbench.cli.lebenslagen import add_lebenslagen_parser
 from workbench.cli.leistungen import add_leistungen_parser

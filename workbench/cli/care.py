@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli.params import iso_date
+from workbench.cli.common import case_command, iso_date
 from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
@@ -65,10 +65,8 @@ def cmd_topic(args: argparse.Namespace) -> int:
 def add_care_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Register ``kita``, ``pflege`` and ``vorsorge`` under the ``workbench`` command."""
     for topic in TOPICS:
-        p = sub.add_parser(topic, help=text(f"cli.care.help_{topic}"))
-        p.add_argument("case", help=text("cli.care.help_case"))
+        p = case_command(sub, topic, text(f"cli.care.help_{topic}"), cmd_topic, case_help=text("cli.care.help_case"),
+                         language_help=text("cli.care.help_language"))
         p.add_argument("--date", type=iso_date, help=text("cli.care.help_date"))
-        p.add_argument("--language", choices=("de", "en"), help=text("cli.care.help_language"))
         p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help=text("cli.care.help_pdf"))
         p.add_argument("--force", action="store_true", help=text("cli.care.help_force"))
-        p.set_defaults(func=cmd_topic)

@@ -12,17 +12,11 @@ provisional (a birth after the newest parameters, ADR 0019) says so in its outpu
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from workbench.cli.common import case_command, print_json
 from workbench.parameter_tracking import Usage, provisional_json, provisional_note, tracking
-
-
-def print_json(data: object) -> None:
-    """``data`` as indented JSON on stdout, umlauts as they are."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def cmd_elterngeld(args: argparse.Namespace) -> int:
@@ -102,26 +96,18 @@ def _top(value: str) -> int:
 
 def add_elterngeld_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``workbench elterngeld``, ``optimize``, ``compare`` and ``handout``."""
-    p = sub.add_parser("elterngeld", help="Elterngeld eines Falls berechnen (JSON nach case-format.md)")
-    p.add_argument("case", help="Falldatei (workbench-case/1, JSON)")
+    p = case_command(sub, "elterngeld", "Elterngeld eines Falls berechnen (JSON nach case-format.md)", cmd_elterngeld,
+                     language_help="Sprache der Ausgabe (Standard: die des Falls)")
     p.add_argument("--explain", action="store_true", help="lesbare Erklärung mit Paragraphen statt JSON")
-    p.add_argument("--language", choices=("de", "en"), help="Sprache der Ausgabe (Standard: die des Falls)")
-    p.set_defaults(func=cmd_elterngeld)
-    o = sub.add_parser("optimize", help="die besten zulässigen Elterngeld-Pläne suchen (exakt)")
-    o.add_argument("case", help="Falldatei (workbench-case/1, JSON)")
+    o = case_command(sub, "optimize", "die besten zulässigen Elterngeld-Pläne suchen (exakt)", cmd_optimize,
+                     language_help="Sprache der Erklärungen (Standard: die des Falls)")
     o.add_argument("--objective", choices=("elterngeld", "household_income"), default="elterngeld",
                    help="Ziel: Elterngeld gesamt oder Haushaltseinkommen (Elterngeld und Netto der Teilzeit)")
     o.add_argument("--top", type=_top, default=5, help="Anzahl der Pläne (Standard 5)")
-    o.add_argument("--language", choices=("de", "en"), help="Sprache der Erklärungen (Standard: die des Falls)")
-    o.set_defaults(func=cmd_optimize)
-    c = sub.add_parser("compare", help="Plan des Falls, fertige Varianten und Optimum vergleichen")
-    c.add_argument("case", help="Falldatei (workbench-case/1, JSON)")
+    c = case_command(sub, "compare", "Plan des Falls, fertige Varianten und Optimum vergleichen", cmd_compare,
+                     language_help="Sprache der Ausgabe (Standard: die des Falls)")
     c.add_argument("--json", action="store_true", help="JSON statt Tabelle")
-    c.add_argument("--language", choices=("de", "en"), help="Sprache der Ausgabe (Standard: die des Falls)")
-    c.set_defaults(func=cmd_compare)
-    h = sub.add_parser("handout", help="Merkblatt für die Familie als PDF (Plan des Falls, Optimum, eine Variante)")
-    h.add_argument("case", help="Falldatei (workbench-case/1, JSON)")
+    h = case_command(sub, "handout", "Merkblatt für die Familie als PDF (Plan des Falls, Optimum, eine Variante)",
+                     cmd_handout, language_help="Sprache des Merkblatts (Standard: die des Falls)")
     h.add_argument("--output", "-o", metavar="OUT.pdf", required=True, help="PDF-Datei, die geschrieben wird")
-    h.add_argument("--language", choices=("de", "en"), help="Sprache des Merkblatts (Standard: die des Falls)")
     h.add_argument("--force", action="store_true", help="eine vorhandene Datei überschreiben")
-    h.set_defaults(func=cmd_handout)

@@ -12,18 +12,14 @@ missing data of the case, missing or other-edition blank, existing output withou
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from workbench.cli.common import iso_date, out
 from workbench.errors import FormError
 from workbench.i18n import text
-
-
-def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -31,7 +27,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     for form in all_maps().values():
         part = f"  ({text('forms.cli.part_of', args.language, form=form.part_of)})" if form.part_of else ""
-        _out(f"{form.id:32} {form.title[args.language]} – {form.version}{part}")
+        out(f"{form.id:32} {form.title[args.language]} – {form.version}{part}")
     return 0
 
 
@@ -43,18 +39,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     bad = 0
     for form in all_maps().values():
         if form.kind == "letter":
-            _out(f"{form.id:32} {text('forms.cli.no_blank_needed', args.language)}")
+            out(f"{form.id:32} {text('forms.cli.no_blank_needed', args.language)}")
             continue
         try:
             blank = load_blank(form, args.language, folder)
         except FormError as error:
             bad += 1
-            _out(f"{form.id:32} {text('forms.cli.not_ok', args.language)}")
+            out(f"{form.id:32} {text('forms.cli.not_ok', args.language)}")
             for message in error.messages:
-                _out(f"    {message}")
+                out(f"    {message}")
             continue
         mapped = len(form.fields) or len(form.overlay)
-        _out(f"{form.id:32} {text('forms.cli.ok', args.language, file=form.blank, fields=len(blank.fields), mapped=mapped)}")
+        out(f"{form.id:32} {text('forms.cli.ok', args.language, file=form.blank, fields=len(blank.fields), mapped=mapped)}")
     return 1 if bad else 0
 
 
@@ -67,12 +63,12 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     reader = PdfReader(str(path))
     if reader.is_encrypted:
         reader.decrypt("")
-    _out(f"# {path.name}  sha256 {sha256_of(path)}  {len(reader.pages)} pages")
+    out(f"# {path.name}  sha256 {sha256_of(path)}  {len(reader.pages)} pages")
     for info in read_fields(reader).values():
         extra = f" states={','.join(info.states)}" if info.states else ""
         extra += f" maxlen={info.max_length}" if info.max_length else ""
         extra += " comb" if info.comb else ""
-        _out(f"{info.kind:5} {info.name}{extra}  | {info.tooltip[:70]}")
+        out(f"{info.kind:5} {info.name}{extra}  | {info.tooltip[:70]}")
     return 0
 
 
@@ -81,29 +77,22 @@ def cmd_fill(args: argparse.Namespace) -> int:
     from workbench.forms.produce import produce
     from workbench.private_files import write_private
 
-    out: Path = args.output
-    if out.exists() and not args.force:
-        raise FormError(text("forms.cli.exists", args.language, path=str(out)))
+    target: Path = args.output
+    if target.exists() and not args.force:
+        raise FormError(text("forms.cli.exists", args.language, path=str(target)))
     case = load_case(args.case)
     language = args.language or case.language
     result = produce(case, args.form_id, applicant=args.parent, child=args.child, flatten=args.flatten,
                      today=args.date or date.today(), language=language, allow_missing=args.allow_missing)
     # a filled form is personal data: owner-only, complete or not at all, never an old file without --force
-    write_private(out, result.pdf, force=args.force, exists="forms.cli.exists", unwritable="report.cli_unwritable",
+    write_private(target, result.pdf, force=args.force, exists="forms.cli.exists", unwritable="report.cli_unwritable",
                   language=language)
-    _out(text("forms.cli.written", language, path=str(out), form=args.form_id))
+    out(text("forms.cli.written", language, path=str(target), form=args.form_id))
     for missing in result.missing:
-        _out(f"  {text('forms.cli.still_missing', language)}: {missing.label} ({missing.path})")
+        out(f"  {text('forms.cli.still_missing', language)}: {missing.label} ({missing.path})")
     for note in result.notes:
-        _out(f"  {note}")
+        out(f"  {note}")
     return 0
-
-
-def _iso(raw: str) -> date:
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(text("forms.cli.bad_date", "de", value=raw)) from None
 
 
 def add_forms_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -130,6 +119,6 @@ def add_forms_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
     fill.add_argument("--parent", default=None, help=text("forms.cli.help_parent"))
     fill.add_argument("--child", default=None, help=text("forms.cli.help_child"))
     fill.add_argument("--allow-missing", action="store_true", help=text("forms.cli.help_allow_missing"))
-    fill.add_argument("--date", type=_iso, default=None, help=text("forms.cli.help_date"))
+    fill.add_argument("--date", type=iso_date, default=None, help=text("forms.cli.help_date"))
     fill.add_argument("--language", choices=("de", "en"), default=None)
     fill.set_defaults(func=cmd_fill)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.params import iso_date
+from workbench.cli.common import case_command, iso_date
 from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
@@ -107,13 +107,11 @@ def cmd_elternzeit(args: argparse.Namespace) -> int:
 
 def add_lebenslagen_parser(sub: Any) -> None:
     """Register ``mutterschutz`` and ``elternzeit`` on the ``workbench`` command."""
-    m = sub.add_parser("mutterschutz", help="Schutzfristen, Mutterschaftsgeld und Arbeitgeberzuschuss eines Falls")
-    m.add_argument("case", help="Falldatei (workbench-case/1, JSON) mit Teil mutterschutz")
+    m = case_command(sub, "mutterschutz", "Schutzfristen, Mutterschaftsgeld und Arbeitgeberzuschuss eines Falls",
+                     cmd_mutterschutz, case_help="Falldatei (workbench-case/1, JSON) mit Teil mutterschutz",
+                     language_help="Sprache der Ausgabe (Standard: die des Falls)")
     m.add_argument("--explain", action="store_true", help="lesbare Schritte mit Paragraphen statt JSON")
-    m.add_argument("--language", choices=("de", "en"), help="Sprache der Ausgabe (Standard: die des Falls)")
-    m.set_defaults(func=cmd_mutterschutz)
-    e = sub.add_parser("elternzeit", help="Elternzeit-Zeiträume eines Falls prüfen: Fristen, Kündigungsschutz, Grenzen")
-    e.add_argument("case", help="Falldatei (workbench-case/1, JSON) mit Teil elternzeit")
+    e = case_command(sub, "elternzeit", "Elternzeit-Zeiträume eines Falls prüfen: Fristen, Kündigungsschutz, Grenzen",
+                     cmd_elternzeit, case_help="Falldatei (workbench-case/1, JSON) mit Teil elternzeit",
+                     language_help="Sprache der Meldungen (Standard: die des Falls)")
     e.add_argument("--today", type=iso_date, help="Stichtag für verstrichene Fristen (Standard: heute)")
-    e.add_argument("--language", choices=("de", "en"), help="Sprache der Meldungen (Standard: die des Falls)")
-    e.set_defaults(func=cmd_elternzeit)

@@ -9,11 +9,9 @@ per problem on a bad case file or date.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
-from workbench.cli.params import iso_date
+from workbench.cli.common import case_command, iso_date, print_json
 from workbench.clock import today as clock_today
 
 
@@ -24,16 +22,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     case = load_case(Path(args.case))
     # 1 July of the case's year, else the office's day ($WORKBENCH_TODAY in rehearsals and the output check)
     result = leistungscheck(case, args.date or check_date(case, clock_today()))
-    json.dump(check_json(result, args.language or case.language), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    print_json(check_json(result, args.language or case.language))
     return 0
 
 
 def add_leistungen_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``workbench check``."""
-    p = sub.add_parser("check", help="Leistungscheck: Kindergeld, Kinderfreibetrag, KiZ, BuT, UVG, Wohngeld eines Falls")
-    p.add_argument("case", help="Falldatei (workbench-case/1 oder /2, JSON)")
+    p = case_command(sub, "check", "Leistungscheck: Kindergeld, Kinderfreibetrag, KiZ, BuT, UVG, Wohngeld eines Falls",
+                     cmd_check, case_help="Falldatei (workbench-case/1 oder /2, JSON)",
+                     language_help="Sprache der Texte (Standard: die des Falls)")
     p.add_argument("--date", type=iso_date, default=None,
                    help="Stichtag JJJJ-MM-TT (Standard: heute, bzw. 1. Juli des Jahres household.benefits.year)")
-    p.add_argument("--language", choices=("de", "en"), default=None, help="Sprache der Texte (Standard: die des Falls)")
-    p.set_defaults(func=cmd_check)

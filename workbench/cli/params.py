@@ -12,27 +12,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from workbench.cli.common import iso_date, out
 from workbench.clock import today as clock_today
 from workbench.errors import InvalidValue, MissingParameter
 from workbench.i18n import format_date, format_money, text
 from workbench.maintenance.display import format_period, format_value, value_on
 from workbench.maintenance.validation import Problem
-
-
-def iso_date(raw: str) -> date:
-    """An ISO date for argparse (a bad one exits with 2 and a message, no traceback)."""
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(text("maint.cli.bad_date", "de", value=raw)) from None
-
-
-def _out(line: str = "") -> None:
-    sys.stdout.write(line + "\n")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -42,31 +30,31 @@ def cmd_show(args: argparse.Namespace) -> int:
     sets = official_sets(args.rules_dir)
     if args.benefit is None:
         for benefit, pset in sets.items():
-            _out(text("maint.cli.benefit_line", lang, benefit=benefit, count=len(pset.parameters), path=pset.path))
+            out(text("maint.cli.benefit_line", lang, benefit=benefit, count=len(pset.parameters), path=pset.path))
         return 0
     if args.benefit not in sets:
         raise InvalidValue([_problem("maint.problem.unknown_benefit", benefit=args.benefit, known=", ".join(sets))])
     pset = sets[args.benefit]
     if args.name is None:
-        _out(text("maint.cli.values_on", lang, benefit=args.benefit, date=format_date(on, lang)))
+        out(text("maint.cli.values_on", lang, benefit=args.benefit, date=format_date(on, lang)))
         for name, param in pset.parameters.items():
             value = value_on(param, on)
-            _out(f"  {name} = {'–' if value is None else format_value(value, lang)}  [{param.unit}]")
+            out(f"  {name} = {'–' if value is None else format_value(value, lang)}  [{param.unit}]")
         return 0
     if args.name not in pset.parameters:
         raise MissingParameter(text("maint.problem.unknown_parameter", lang, name=args.name, benefit=args.benefit))
     param = pset.parameters[args.name]
-    _out(f"{args.benefit}.{param.name}  [{param.unit}, {param.date_basis}]")
-    _out(f"  {param.description}")
+    out(f"{args.benefit}.{param.name}  [{param.unit}, {param.date_basis}]")
+    out(f"  {param.description}")
     if param.updated is not None and param.next_update() is not None:
         due = param.next_update()
         assert due is not None
-        _out("  " + text("maint.cli.rhythm", lang, updated=param.updated, due=format_date(due, lang),
+        out("  " + text("maint.cli.rhythm", lang, updated=param.updated, due=format_date(due, lang),
                          published_in=param.published_in or "–"))
     for (start, end), entry in zip(param.periods(), param.values):
         marker = "*" if args.date and start <= on and (end is None or on <= end) else " "
-        _out(f" {marker} {format_period(start, end, lang)}: {format_value(entry.value, lang)}")
-        _out(f"      {entry.reference}")
+        out(f" {marker} {format_period(start, end, lang)}: {format_value(entry.value, lang)}")
+        out(f"      {entry.reference}")
     return 0
 
 
@@ -77,22 +65,22 @@ def _print_value_diffs(diffs: list[object], lang: str) -> None:
         assert isinstance(d, ValueDiff)
         before = "–" if d.before is None else format_value(d.before, lang)
         after = "–" if d.after is None else format_value(d.after, lang)
-        _out(f"  {d.benefit}.{d.name}: {before} → {after}")
+        out(f"  {d.benefit}.{d.name}: {before} → {after}")
 
 
 def _print_families(before: object, after: object, lang: str) -> None:
     from workbench.maintenance.changes import Setting, compare
 
     assert isinstance(before, Setting) and isinstance(after, Setting)
-    _out()
-    _out(text("maint.cli.families_heading", lang, before=before.label(lang), after=after.label(lang)))
+    out()
+    out(text("maint.cli.families_heading", lang, before=before.label(lang), after=after.label(lang)))
     for row in compare(before, after):
         label = row.family.label.get(lang, row.family.id)
         if row.difference is None:
-            _out(f"  {row.family.id} · {row.benefit}: {text('maint.changes.not_computed', lang, reason=row.problem)}")
+            out(f"  {row.family.id} · {row.benefit}: {text('maint.changes.not_computed', lang, reason=row.problem)}")
             continue
         sign = "+" if row.difference > 0 else ""
-        _out(f"  {row.family.id} · {row.benefit}: {format_money(row.before or Decimal(0), lang)} → "
+        out(f"  {row.family.id} · {row.benefit}: {format_money(row.before or Decimal(0), lang)} → "
              f"{format_money(row.after or Decimal(0), lang)} ({sign}{format_money(row.difference, lang)})  – {label}")
 
 
@@ -107,7 +95,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             raise InvalidValue([_problem("maint.cli.diff_either")])
         on = args.date or clock_today()
         draft = load_draft(args.draft, args.drafts_dir, args.rules_dir)
-        _out(text("maint.cli.draft_heading", lang, draft=draft.name, date=format_date(on, lang)))
+        out(text("maint.cli.draft_heading", lang, draft=draft.name, date=format_date(on, lang)))
         _print_value_diffs(list(diff_draft(draft, on, args.rules_dir)), lang)
         if args.families:
             _print_families(Setting(on), Setting(on, draft), lang)
@@ -115,7 +103,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     if not (args.date_from and args.date_to):
         raise InvalidValue([_problem("maint.cli.diff_either")])
     diffs = diff_dates(args.date_from, args.date_to, args.rules_dir)
-    _out(text("maint.cli.dates_heading", lang, first=format_date(args.date_from, lang),
+    out(text("maint.cli.dates_heading", lang, first=format_date(args.date_from, lang),
               second=format_date(args.date_to, lang), count=len(diffs)))
     _print_value_diffs(list(diffs), lang)
     if args.families:
@@ -135,9 +123,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         print(text("maint.cli.check_failed", args.language, count=len(problems)), file=sys.stderr)
         return 1
-    _out(text("maint.cli.check_ok", args.language, count=len(checked)))
+    out(text("maint.cli.check_ok", args.language, count=len(checked)))
     for line in warning_lines(args.date or today(), args.rules_dir, args.language):
-        _out(line)
+        out(line)
     return 0
 
 

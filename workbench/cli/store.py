@@ -30,6 +30,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from workbench.cli.common import print_json
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
 from workbench.private_files import write_private
@@ -40,11 +41,6 @@ __all__ = ["RETENTION_ENV", "add_cases_parser", "add_store_parsers", "parse_age"
 RETENTION_ENV = "WORKBENCH_RETENTION_DAYS"
 _AGE = re.compile(r"(\d{1,5})\s*([dwy]?)")
 _DAYS = {"": 1, "d": 1, "w": 7, "y": 365}
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _store_path(args: argparse.Namespace) -> Path:
@@ -73,7 +69,7 @@ def _write_private(path: str, data: object, force: bool = False) -> None:
 def cmd_cases_list(args: argparse.Namespace) -> int:
     summaries = _store(args).list(args.search, limit=args.limit)
     if args.json:
-        _print_json([{"case_id": s.case_id, "family": s.family, "version": s.version,
+        print_json([{"case_id": s.case_id, "family": s.family, "version": s.version,
                       "saved_at": s.saved_at.isoformat(), "complete": s.complete} for s in summaries])
         return 0
     if not summaries:
@@ -87,7 +83,7 @@ def cmd_cases_list(args: argparse.Namespace) -> int:
 
 def cmd_cases_show(args: argparse.Namespace) -> int:
     stored = _store(args).open(args.case_id, args.version)
-    _print_json({"case_id": stored.case_id, "version": stored.version, "saved_at": stored.saved_at.isoformat(),
+    print_json({"case_id": stored.case_id, "version": stored.version, "saved_at": stored.saved_at.isoformat(),
                  "complete": stored.complete, "data": stored.data})
     return 0
 
@@ -96,7 +92,7 @@ def cmd_cases_history(args: argparse.Namespace) -> int:
     """Every version of a case, newest first, with the advisor who saved it (per-advisor identity)."""
     versions = _store(args).history(args.case_id)
     if args.json:
-        _print_json([{"version": s.version, "saved_at": s.saved_at.isoformat(), "complete": s.complete,
+        print_json([{"version": s.version, "saved_at": s.saved_at.isoformat(), "complete": s.complete,
                       "saved_by": s.saved_by} for s in versions])
         return 0
     for s in versions:
@@ -109,7 +105,7 @@ def cmd_cases_export(args: argparse.Namespace) -> int:
     store = _store(args)
     data = store.export_history(args.case_id) if args.all_versions else store.export_json(args.case_id)
     if not args.output:
-        _print_json(data)
+        print_json(data)
         return 0
     _write_private(args.output, data)
     print(text("store.cli_exported", case_id=args.case_id, path=args.output), file=sys.stderr)
@@ -144,7 +140,7 @@ def cmd_cases_conflicts(args: argparse.Namespace) -> int:
     store = _store(args)
     latest = store.open(args.case_id)  # CaseNotFound for an unknown case
     copies = store.conflict_copies(args.case_id)
-    _print_json({"case_id": args.case_id, "latest_version": latest.version,
+    print_json({"case_id": args.case_id, "latest_version": latest.version,
                  "conflict_copies": [{"conflict_id": c.conflict_id, "based_on": c.based_on,
                                       "saved_at": c.saved_at.isoformat(), "data": c.data} for c in copies]})
     return 0
