@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from workbench.case import load_case
+from workbench.i18n import format_money
 from workbench.rules.leistungen.check import leistungscheck
 
 D = Decimal
@@ -57,3 +58,27 @@ def test_one_shortfall_in_kiz_card_hint_and_explanation_para_6a_abs_1_nr_3_bkgg(
     kiz_step = [line for line in check.results["kinderzuschlag"].explanation.render("de") if "114,00 €" in line]
     assert kiz_step, "the KiZ explanation names the same shortfall"
     assert any("114,00 €" in line for line in check.bedarf.render("de"))
+
+
+def test_the_kiz_shortfall_and_the_hint_gap_are_one_figure_over_many_households() -> None:
+    """Couples and single parents, with and without UVG/maintenance, typed and derived nets: wherever the KiZ card
+    names a shortfall (§ 6a Abs. 1 Nr. 3 BKGG), the Bürgergeld hint names the same amount."""
+    seen = 0
+    for gross in (900.0, 1100.0, 1300.0, 1500.0):
+        for rent in (500.0, 800.0, 1000.0):
+            for net in (None, gross * 0.8):
+                for single in (False, True):
+                    data = couple(gross, net)
+                    data["household"]["housing"]["rent_cold"] = rent
+                    if single:
+                        data["household"].update(married=False, single_parent=True)
+                        data["household"]["parents"] = data["household"]["parents"][:1]
+                        data["household"]["children"][0]["situation"]["maintenance_monthly"] = 150.0
+                    check = leistungscheck(load_case(data), JULY_2026)
+                    reason = check.results["kinderzuschlag"].reasons[0]
+                    if reason.key != "kinderzuschlag.grund.hilfebeduerftig":
+                        continue
+                    seen += 1
+                    hint = next(h for h in check.hints if h.key == "leistungen.hint.buergergeld")
+                    assert hint.args["gap"] == format_money(reason.args["shortfall"], "de"), (gross, rent, net, single)
+    assert seen >= 5
