@@ -20,10 +20,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from workbench.case import (
-    Case, ElterngeldPlan, IncomeBeforeBirth, Parent, case_json_schema, dump_case, format_validation_error,
-    load_case, validation_problems,
+    Case, ElterngeldPlan, IncomeBeforeBirth, Parent, case_json_schema, dump_case, format_validation_error, load_case,
+    migrate, validation_problems,
 )
-from workbench.case_household import migrate
 from workbench.errors import CaseError
 from workbench.i18n import catalog
 

@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from tests.shared import SHARED
-from workbench.case import dump_case, load_case
-from workbench.case_household import FORMAT_V1, FORMAT_V2, migrate
+from workbench.case import FORMAT_V1, FORMAT_V2, dump_case, load_case, migrate
 from workbench.errors import CaseError
 from workbench.store import CaseStore
 

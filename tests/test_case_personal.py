@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.case import load_case
-from workbench.case_personal import iban_problem, tax_id_problem
+from workbench.case import iban_problem, load_case, tax_id_problem
 from workbench.errors import CaseError
 
 

@@ -15,8 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.shared import SHARED
-from workbench.case_household import migrate
-from workbench.case import load_case
+from workbench.case import load_case, migrate
 from workbench.report import handout_pdf
 from workbench.store import CaseStore
 from workbench.store.records import family_names

@@ -5,7 +5,7 @@ stored while the forms wizard stores them. These tests fail when the page and th
 
 - every field of the case model (walked from the pydantic models) is in a category of the section
   "Welche Daten gespeichert werden", and every path named there exists;
-- every identifying field of an anonymous case (workbench/case_privacy.py) is named as stored and
+- every identifying field of an anonymous case (workbench/case/privacy.py) is named as stored and
   in the section on anonymous consultations;
 - every column of the store's schema is in the table "Die Falldatenbank", and what it says about
   encryption is what a real encrypted store holds in that column;
@@ -29,9 +29,7 @@ import pytest
 from pydantic import BaseModel
 
 from tests.shared import SHARED
-from workbench import case_privacy
-from workbench.case import Case
-from workbench.case_household import migrate
+from workbench.case import Case, migrate, privacy
 from workbench.cli import build_parser
 from workbench.cli.store import RETENTION_ENV
 from workbench.errors import StoreConflict
@@ -115,11 +113,11 @@ def test_the_forms_data_and_health_data_are_said_to_be_stored(path: str) -> None
 
 
 def _identifying() -> list[str]:
-    """The fields an anonymous case leaves empty, as paths (workbench/case_privacy.py)."""
-    paths = [f"household.{f}" for f in case_privacy.IDENTIFYING_HOUSEHOLD_FIELDS]
-    paths += [f"household.parents[].{f}" for f in case_privacy.IDENTIFYING_PARENT_FIELDS]
-    paths += [f"household.children[].{f}" for f in case_privacy.IDENTIFYING_CHILD_FIELDS]
-    paths += [".".join(p) for p in case_privacy.IDENTIFYING_NAMES]
+    """The fields an anonymous case leaves empty, as paths (workbench/case/privacy.py)."""
+    paths = [f"household.{f}" for f in privacy.IDENTIFYING_HOUSEHOLD_FIELDS]
+    paths += [f"household.parents[].{f}" for f in privacy.IDENTIFYING_PARENT_FIELDS]
+    paths += [f"household.children[].{f}" for f in privacy.IDENTIFYING_CHILD_FIELDS]
+    paths += [".".join(p) for p in privacy.IDENTIFYING_NAMES]
     return [*paths, "notes"]
 
 

@@ -25,8 +25,7 @@ from hypothesis import strategies as st
 from tests.fuzz.entry_points import RULES, Entry
 from tests.test_case import PATH_LINE, PYDANTIC_WORDS
 from tests.fuzz.strategies import any_cases, invalid_cases, valid_cases
-from workbench.case_household import migrate
-from workbench.case import dump_case, load_case
+from workbench.case import dump_case, load_case, migrate
 from workbench.cli import main
 from workbench.errors import CaseError, WorkbenchError
 from workbench.store import CaseStore
@@ -176,7 +175,7 @@ def test_the_store_keeps_every_generated_case_or_draft_exactly_and_refuses_the_r
         assert stored.version == version == 1
         expected = migrate(json.loads(json.dumps(data, ensure_ascii=False)))  # the store reads /1 as /2
         if expected.get("anonymous") is True:
-            from workbench.case_privacy import strip_identifying
+            from workbench.case import strip_identifying
 
             expected = strip_identifying(expected)
         assert stored.data == expected

@@ -13,8 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.shared import SHARED
-from workbench.case import load_case
-from workbench.case_household import migrate
+from workbench.case import load_case, migrate
 from workbench.errors import CaseError, CaseNotFound, StoreConflict, StoreError, WorkbenchError
 from workbench.store import CaseStore
 

@@ -17,7 +17,7 @@ import pytest
 
 from tests.pg_server import raw_sql
 from tests.shared import SHARED
-from workbench.case_household import migrate
+from workbench.case import migrate
 from workbench.cli import main
 from workbench.errors import CaseNotFound, StoreConflict, StoreError
 from workbench.store import CaseStore

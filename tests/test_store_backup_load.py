@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from tests.shared import SHARED
-from workbench.case_household import migrate
+from workbench.case import migrate
 from workbench.cli import main
 from workbench.store import CaseStore
 from workbench.store.records import family_names, now, search_key

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.shared import SHARED
-from workbench.case_household import migrate
+from workbench.case import migrate
 from workbench.errors import StoreConflict, StoreError
 from workbench.store import CaseStore, default_store_path
 

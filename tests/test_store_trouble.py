@@ -22,7 +22,7 @@ import ipywidgets as w
 import pytest
 
 from tests.shared import SHARED
-from workbench.case_household import migrate
+from workbench.case import migrate
 from workbench.cli import main
 from workbench.errors import StoreError, StoreUnavailable
 from workbench.store import CaseStore

@@ -9,7 +9,7 @@ import pytest
 
 from tests.memory_store import MemoryStore
 from workbench.ui.elterngeld_wizard import ElterngeldWizard, new_case
-from workbench.case_paths import get_path, parse_path, set_path
+from workbench.case import get_path, parse_path, set_path
 
 
 def _family(wizard: ElterngeldWizard, *names: str) -> None:

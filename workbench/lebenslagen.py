@@ -1,7 +1,7 @@
 """Mutterschutz and Elternzeit of a case: the rules applied to the case file, and the handout sections.
 
 ``mutterschutz_result(case)`` and ``elternzeit_result(case, today)`` wire the case's optional
-``mutterschutz`` / ``elternzeit`` parts (:mod:`workbench.case_lebenslagen`) to the pure rules in
+``mutterschutz`` / ``elternzeit`` parts (:mod:`workbench.case.lebenslagen`) to the pure rules in
 :mod:`workbench.rules.mutterschutz` and :mod:`workbench.rules.elternzeit`.
 ``mutterschutz_sections(case, language)`` and ``elternzeit_sections(case, language)`` give the
 blocks for the family handout (``handout_pdf(case, language, sections=...)``).

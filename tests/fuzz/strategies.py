@@ -1,4 +1,4 @@
-"""Hypothesis strategies for whole cases: valid ones (as the pydantic model of workbench/case.py accepts them)
+"""Hypothesis strategies for whole cases: valid ones (as the pydantic model of workbench/case/model.py accepts them)
 and broken ones (a valid case with one to three things changed), with dangerous text in every free-text field.
 
 ``valid_cases()`` follows the schema field by field (case-format.md); ``invalid_cases()`` mutates a valid case

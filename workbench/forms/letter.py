@@ -20,14 +20,13 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from workbench.case import Case, Child
+from workbench.case import Case, Child, get_path
 from workbench.forms.glyphs import add_fallbacks
 from workbench.forms.sources import Missing, label_for
 from workbench.i18n import format_date, format_decimal, text
 from workbench.rules.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import consecutive_runs, lebensmonat_end, lebensmonat_start
 from workbench.rules.elternzeit import anmeldefrist
-from workbench.case_paths import get_path
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 

@@ -25,10 +25,8 @@ from datetime import date
 from collections.abc import Iterable
 from typing import Any, Callable, Protocol, TypeVar
 
-from workbench.case import Case, dump_case
-from workbench.case_fields import CODE_KINDS, LEBENSMONATE
+from workbench.case import CODE_KINDS, LEBENSMONATE, Case, dump_case, get_path
 from workbench.i18n import text
-from workbench.case_paths import get_path
 
 _ROLE = re.compile(r"\{(applicant|other|child|kid[1-9])\}")
 MAX_KIDS = 9

@@ -42,8 +42,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from workbench.case import Case, dump_case, load_case
-from workbench.case_household import migrate
+from workbench.case import Case, dump_case, load_case, migrate
 from workbench.errors import CaseNotFound, StoreConflict, StoreError, StoreUnavailable
 from workbench.i18n import text
 from workbench.store.crypto import Cipher, key_from_environment

@@ -15,8 +15,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from workbench.case import Case, dump_case, load_case
-from workbench.case_privacy import strip_identifying
+from workbench.case import Case, dump_case, load_case, strip_identifying
 from workbench.errors import CaseError
 from workbench.i18n import format_date, text
 

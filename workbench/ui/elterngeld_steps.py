@@ -22,7 +22,7 @@ class FamilieStep(WizardStep):
 
     def build(self) -> None:
         language = self.language
-        self.anonymous = CheckField("ui.privacy.anonymous", language)  # workbench/case_privacy.py
+        self.anonymous = CheckField("ui.privacy.anonymous", language)  # workbench/case/privacy.py
         self.anonymous.observe(lambda _change: self._apply_anonymous())
         self.married = CheckField("ui.eg.married", language)
         self.single = CheckField("ui.eg.single_parent", language)

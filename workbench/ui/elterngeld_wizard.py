@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import ipywidgets as w
 from IPython.display import display
 
-from workbench.case_household import CURRENT_FORMAT
+from workbench.case import CURRENT_FORMAT
 from workbench.i18n import text
 from workbench.ui.callbacks import log_failure
 from workbench.ui.case_list import START_PAGE

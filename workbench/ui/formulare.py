@@ -28,15 +28,13 @@ import ipywidgets as w
 from IPython.display import display
 from pydantic import ValidationError
 
-from workbench.case import Case, load_case, validation_problems
-from workbench.case_personal import iban_problem, tax_id_problem
+from workbench.case import Case, iban_problem, load_case, set_path, tax_id_problem, validation_problems
 from workbench.errors import CaseError, WorkbenchError
 from workbench.forms.produce import default_applicant, missing_data, offered_forms, produce
 from workbench.forms.registry import get_map
 from workbench.forms.sources import Missing
 from workbench.i18n import text
 from workbench.ui.callbacks import guarded
-from workbench.case_paths import set_path
 from workbench.ui.saving import Store, content
 from workbench.ui.theme import theme_style
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input

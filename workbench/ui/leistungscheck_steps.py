@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from workbench.errors import UnsupportedPeriod
 
-from workbench.case_household import DEFAULT_MUNICIPALITY
+from workbench.case import DEFAULT_MUNICIPALITY
 from workbench.i18n import format_money, text
 from workbench.ui.callbacks import guarded
 from workbench.ui.elterngeld_income import parent_label

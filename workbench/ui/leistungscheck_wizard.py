@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 
-from workbench.case_household import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
+from workbench.case import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
 from workbench.ui.elterngeld_steps import FamilieStep
 from workbench.ui.elterngeld_wizard import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.leistungscheck_steps import EinkommenWohnenStep, ErgebnisStep, KinderStep

@@ -1,6 +1,6 @@
 """"Beste Aufteilung finden": the family's wishes in plain widgets, turned into optimizer constraints.
 
-Each wish maps to a field of ``elterngeld_plan.constraints`` (``workbench/case_constraints.py``,
+Each wish maps to a field of ``elterngeld_plan.constraints`` (``workbench/case/constraints.py``,
 ``docs/optimizer.md``) or to the part-time work of a parent (``income_after_birth``):
 
 - at least / at most months at home → ``min_months`` / ``max_months``

@@ -35,7 +35,7 @@ from workbench.ui.callbacks import guarded
 from workbench.ui.preheat import after_field_updates
 from workbench.ui.fields import Field, FieldError
 from workbench.ui.header import PageHeader
-from workbench.case_paths import get_path, set_path, within
+from workbench.case import get_path, set_path, within
 from workbench.ui.saving import CaseSaver, Debouncer, Store
 from workbench.ui.widgets import FieldMessage
 

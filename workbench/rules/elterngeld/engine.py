@@ -27,7 +27,7 @@ from workbench.rules.mutterschutz import Schutzfristen, monate_mit_mutterschafts
 
 if TYPE_CHECKING:
     from workbench.case import Case, Child, Parent
-    from workbench.case_lebenslagen import Mutterschutz
+    from workbench.case import Mutterschutz
 
 P = parameters("elterngeld")
 

@@ -42,7 +42,7 @@ from workbench.rules.wohngeld import wohngeld as wohngeld_rule
 
 if TYPE_CHECKING:
     from workbench.case import Case, Child, Parent
-    from workbench.case_household import CurrentIncome, ReceivedBenefit
+    from workbench.case import CurrentIncome, ReceivedBenefit
 
 WOHNGELD = parameters("wohngeld")
 

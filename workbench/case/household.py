@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema
 
-from workbench.case_fields import ChildCount, Hours, Money, TaxClass, whole_number
-from workbench.case_fields import CaseModel as _Model
+from workbench.case.fields import ChildCount, Hours, Money, TaxClass, whole_number
+from workbench.case.fields import CaseModel as _Model
 
 FORMAT_V1 = "workbench-case/1"
 FORMAT_V2 = "workbench-case/2"
@@ -25,6 +25,13 @@ FORMATS = (FORMAT_V1, FORMAT_V2)
 CURRENT_FORMAT = FORMAT_V2
 DEFAULT_MUNICIPALITY = "Bochum"  # the Familienbüro's city: new cases start there (a place name, not a text)
 ZERO = Decimal("0")
+
+
+def zero_by_default(description: str) -> Any:
+    """A field that is 0 when left out: ``Decimal("0")`` in the model, ``0.0`` in the JSON Schema (a number, as
+    case-format.md writes the defaults, not the string pydantic would make of a Decimal)."""
+    return Field(default=ZERO, description=description, json_schema_extra={"default": 0.0})
+
 
 Mietstufe = Annotated[int, whole_number(1, 7), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 7})]
 CurrentKind = Literal["employee", "minijob", "self_employed", "none"]
@@ -55,13 +62,11 @@ class CurrentIncome(_Model, title="Aktuelles Einkommen"):
     """A parent's income now (``household.parents[].current_income``), for KiZ, Wohngeld, UVG and tax."""
 
     kind: CurrentKind = Field(default="none", description="Art der Erwerbstätigkeit jetzt")
-    gross_monthly: Money = Field(default=ZERO, description="Bruttoeinkommen im Monat (Durchschnitt der letzten 6 Monate)",
-                                 json_schema_extra={"default": 0.0})
+    gross_monthly: Money = zero_by_default("Bruttoeinkommen im Monat (Durchschnitt der letzten 6 Monate)")
     net_monthly: Money | None = Field(default=None, description="Nettoeinkommen im Monat (laut Lohnabrechnung)")
     tax_class: TaxClass = Field(default=1, description="Steuerklasse 1 bis 6")
     hours_per_week: Hours | None = Field(default=None, description="Wochenarbeitszeit in Stunden")
-    other_income_monthly: Money = Field(default=ZERO, description="Sonstiges Einkommen im Monat (z. B. Miete, Zinsen)",
-                                        json_schema_extra={"default": 0.0})
+    other_income_monthly: Money = zero_by_default("Sonstiges Einkommen im Monat (z. B. Miete, Zinsen)")
     benefits: list[ReceivedBenefit] = Field(default_factory=list, description="Bezogene Lohnersatzleistungen")
     taxable_income_year: Money | None = Field(
         default=None, description="Zu versteuerndes Einkommen im Jahr vor Kinderfreibeträgen (Günstigerprüfung)")
@@ -72,23 +77,15 @@ class ChildSituation(_Model, title="Lage des Kindes"):
 
     education: Education = Field(default="none", description="Schule, Ausbildung, Studium …")
     first_qualification_completed: bool = Field(default=False, description="Erstausbildung oder Erststudium abgeschlossen")
-    work_hours_per_week: Hours = Field(default=ZERO, description="Erwerbstätigkeit in Wochenstunden",
-                                       json_schema_extra={"default": 0.0})
-    own_income_monthly: Money = Field(default=ZERO, description="Eigenes Einkommen (z. B. Ausbildungsvergütung) im Monat",
-                                      json_schema_extra={"default": 0.0})
-    maintenance_monthly: Money = Field(default=ZERO, description="Unterhalt vom anderen Elternteil im Monat",
-                                       json_schema_extra={"default": 0.0})
-    orphan_benefit_monthly: Money = Field(default=ZERO, description="Waisenbezüge im Monat",
-                                          json_schema_extra={"default": 0.0})
+    work_hours_per_week: Hours = zero_by_default("Erwerbstätigkeit in Wochenstunden")
+    own_income_monthly: Money = zero_by_default("Eigenes Einkommen (z. B. Ausbildungsvergütung) im Monat")
+    maintenance_monthly: Money = zero_by_default("Unterhalt vom anderen Elternteil im Monat")
+    orphan_benefit_monthly: Money = zero_by_default("Waisenbezüge im Monat")
     lives_with_applicant: bool = Field(default=True, description="Lebt im Haushalt des Antragstellers")
-    lunch_monthly: Money = Field(default=ZERO, description="Gemeinsames Mittagessen in Schule/Kita im Monat",
-                                 json_schema_extra={"default": 0.0})
-    participation_monthly: Money = Field(default=ZERO, description="Verein, Musikschule o. Ä. im Monat",
-                                         json_schema_extra={"default": 0.0})
-    trips_year: Money = Field(default=ZERO, description="Ausflüge und Klassenfahrten im Schuljahr",
-                              json_schema_extra={"default": 0.0})
-    kita_fee_monthly: Money = Field(default=ZERO, description="Kita-Elternbeitrag im Monat",
-                                    json_schema_extra={"default": 0.0})
+    lunch_monthly: Money = zero_by_default("Gemeinsames Mittagessen in Schule/Kita im Monat")
+    participation_monthly: Money = zero_by_default("Verein, Musikschule o. Ä. im Monat")
+    trips_year: Money = zero_by_default("Ausflüge und Klassenfahrten im Schuljahr")
+    kita_fee_monthly: Money = zero_by_default("Kita-Elternbeitrag im Monat")
 
 
 class Housing(_Model, title="Wohnung"):
@@ -97,8 +94,7 @@ class Housing(_Model, title="Wohnung"):
     rent_cold: Money = Field(description="Kaltmiete im Monat")
     heating: Money = Field(description="Heizkosten im Monat")
     living_space_sqm: Money = Field(description="Wohnfläche in Quadratmetern")
-    utilities_cold: Money = Field(default=ZERO, description="Kalte Nebenkosten im Monat (ohne Heizung)",
-                                  json_schema_extra={"default": 0.0})
+    utilities_cold: Money = zero_by_default("Kalte Nebenkosten im Monat (ohne Heizung)")
     tenure: Literal["rent", "own"] = Field(default="rent", description="Miete oder Eigentum")
     mietstufe: Mietstufe | None = Field(default=None, description="Mietstufe nach WoGV (leer: aus dem Wohnort)")
 
@@ -106,7 +102,7 @@ class Housing(_Model, title="Wohnung"):
 class HouseholdBenefits(_Model, title="Leistungen des Haushalts"):
     """What the household has and receives as a whole (``household.benefits``)."""
 
-    wealth: Money = Field(default=ZERO, description="Vermögen des Haushalts", json_schema_extra={"default": 0.0})
+    wealth: Money = zero_by_default("Vermögen des Haushalts")
     receives_buergergeld: bool = Field(default=False, description="Bezieht Bürgergeld (SGB II)")
     receives_kinderzuschlag: bool = Field(default=False, description="Bezieht bereits Kinderzuschlag")
     receives_wohngeld: bool = Field(default=False, description="Bezieht bereits Wohngeld")

@@ -22,9 +22,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from workbench.case_fields import LEBENSMONATE, Identifier, Lebensmonat, Money, MonthCount
-from workbench.case_fields import CaseModel as _Model
-from workbench.case_messages import json_path, problem
+from workbench.case.fields import LEBENSMONATE, Identifier, Lebensmonat, Money, MonthCount
+from workbench.case.fields import CaseModel as _Model
+from workbench.case.messages import json_path, problem
 
 FIXED_FREE = "."
 

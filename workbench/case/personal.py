@@ -2,8 +2,8 @@
 
 The benefit rules need no names or numbers; the forms do: surname, address, Steuer-ID,
 IBAN, nationality, the child's name and place of birth, the employer for the Elternzeit
-letter. These sub-models hang off :class:`~workbench.case.Parent` (``personal``),
-:class:`~workbench.case.Child` (``personal``) and :class:`~workbench.case.Household`
+letter. These sub-models hang off :class:`~workbench.case.model.Parent` (``personal``),
+:class:`~workbench.case.model.Child` (``personal``) and :class:`~workbench.case.model.Household`
 (``address``); every field is optional, so cases without them load as before and a
 family can stay anonymous while computing.
 
@@ -25,9 +25,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from workbench.case_fields import IsoDate
-from workbench.case_fields import CaseModel as _Model
-from workbench.case_messages import problem
+from workbench.case.fields import IsoDate, non_empty
+from workbench.case.fields import CaseModel as _Model
+from workbench.case.messages import problem
 
 __all__ = [
     "Address", "BankAccount", "ChildPersonal", "Employer", "ParentPersonal", "iban_problem", "normalise_iban",
@@ -80,11 +80,7 @@ def iban_problem(value: str) -> str | None:
 
 
 def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise problem("wrong_type", expected="string")
-    if not value.strip():
-        raise problem("empty")
-    return value.strip()
+    return non_empty(value).strip()
 
 
 def _tax_id(value: Any) -> str:

@@ -9,7 +9,7 @@ source of truth for the format; ``case_json_schema()`` prints it as JSON Schema.
 - Money is ``Decimal`` from JSON numbers, at most two decimals, never negative.
 - Dates are ISO ``YYYY-MM-DD``; Lebensmonate count from 1 (at most 32).
 - ``load_case`` raises :class:`~workbench.errors.CaseError` with one line per problem,
-  ``path: text`` in the case's language (see :mod:`workbench.case_messages`).
+  ``path: text`` in the case's language (see :mod:`workbench.case.messages`).
 """
 
 from __future__ import annotations
@@ -20,19 +20,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from workbench.case_fields import (
+from workbench.case.fields import (
     CODE_KINDS, LEBENSMONATE, CaseId, ChildAllowances, ChildCount, Factor, HealthInsurance, Hours, Identifier,
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
-from workbench.case_fields import CaseModel as _Model
-from workbench.case_alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
-from workbench.case_constraints import PlanConstraints, ReturnToWork
-from workbench.case_lebenslagen import Elternzeit, Mutterschutz, check_references
-from workbench.case_pflege import Care, KitaWish, Vorsorge
-from workbench.case_household import CURRENT_FORMAT, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
-from workbench.case_personal import Address, ChildPersonal, ParentPersonal
-from workbench.case_privacy import identifying_paths
-from workbench.case_messages import format_validation_error, json_path, load_case_data, problem, validation_problems
+from workbench.case.fields import CaseModel as _Model
+from workbench.case.alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
+from workbench.case.constraints import PlanConstraints, ReturnToWork
+from workbench.case.lebenslagen import Elternzeit, Mutterschutz, check_references
+from workbench.case.pflege import Care, KitaWish, Vorsorge
+from workbench.case.household import CURRENT_FORMAT, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
+from workbench.case.personal import Address, ChildPersonal, ParentPersonal
+from workbench.case.privacy import identifying_paths
+from workbench.case.messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
 __all__ = [
     "AlternativePlan", "Case", "Child", "ElterngeldPlan", "Household", "Housing", "IncomeAfterBirth", "IncomeBeforeBirth",
@@ -223,7 +223,7 @@ class Case(_Model, title="Fall (workbench-case/2)"):
 
     @model_validator(mode="after")
     def _anonymous(self) -> Case:
-        if self.anonymous:  # workbench/case_privacy.py: nothing that names the family
+        if self.anonymous:  # workbench/case/privacy.py: nothing that names the family
             for path in identifying_paths(self.model_dump(mode="json")):
                 raise problem("anonymous_identifying", at=path)
         return self

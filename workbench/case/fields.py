@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, WithJsonSchema
 
-from workbench.case_messages import problem
+from workbench.case.messages import problem
 from workbench.money import to_decimal
 
 
@@ -128,7 +128,8 @@ def _identifier(value: Any) -> str:
     return value
 
 
-def _non_empty(value: Any) -> str:
+def non_empty(value: Any) -> str:
+    """A string with more than spaces in it, as given (a case id; :mod:`workbench.case.personal` strips its texts)."""
     if not isinstance(value, str):
         raise problem("wrong_type", expected="string")
     if not value.strip():
@@ -186,6 +187,6 @@ PlanMonths = Annotated[str, BeforeValidator(_plan_months), WithJsonSchema({
     "description": "B Basiselterngeld, P ElterngeldPlus, + Partnerschaftsbonus, - nichts; "
                    "ein Zeichen je Lebensmonat ab Lebensmonat 1",
 })]
-CaseId = Annotated[str, BeforeValidator(_non_empty), WithJsonSchema({"type": "string", "minLength": 1})]
+CaseId = Annotated[str, BeforeValidator(non_empty), WithJsonSchema({"type": "string", "minLength": 1})]
 IncomeKind = Literal["employee", "minijob", "self_employed", "mixed", "none"]
 HealthInsurance = Literal["statutory", "statutory_voluntary", "private", "none"]

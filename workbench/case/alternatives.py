@@ -22,9 +22,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from workbench.case_fields import Identifier, PlanMonths
-from workbench.case_fields import CaseModel as _Model
-from workbench.case_messages import json_path, problem
+from workbench.case.fields import Identifier, PlanMonths
+from workbench.case.fields import CaseModel as _Model
+from workbench.case.messages import json_path, problem
 
 MAX_ALTERNATIVES = 12
 NAME_MAX_LENGTH = 60

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
-from workbench.case_fields import Hours, Identifier, IsoDate, Money
-from workbench.case_fields import CaseModel as _Model
-from workbench.case_messages import problem
+from workbench.case.fields import Hours, Identifier, IsoDate, Money
+from workbench.case.fields import CaseModel as _Model
+from workbench.case.messages import problem
 
 if TYPE_CHECKING:
-    from workbench.case import Case
+    from workbench.case.model import Case
 
 __all__ = ["Elternzeit", "ElternzeitPeriod", "Miscarriage", "Mutterschutz", "check_references"]
 

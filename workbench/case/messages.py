@@ -23,7 +23,7 @@ from workbench.errors import CaseError
 from workbench.i18n import catalog, format_decimal, text
 
 if TYPE_CHECKING:
-    from workbench.case import Case
+    from workbench.case.model import Case
 
 
 def problem(key: str, /, at: str | None = None, **ctx: Any) -> PydanticCustomError:
@@ -187,8 +187,8 @@ def load_case_data(source: str | Path | dict[str, Any]) -> Case:
     language = _language(raw)
     if not isinstance(raw, dict):
         raise CaseError([file_message("not_an_object", language)])
-    from workbench.case import Case  # the models import this module for problem()
-    from workbench.case_household import migrate
+    from workbench.case.model import Case  # the models import this module for problem()
+    from workbench.case.household import migrate
 
     try:
         return Case.model_validate(migrate(raw))

@@ -13,9 +13,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
-from workbench.case_fields import Hours, Identifier, IsoDate, Money, whole_number
-from workbench.case_fields import CaseModel as _Model
-from workbench.case_messages import problem
+from workbench.case.fields import Hours, Identifier, IsoDate, Money, whole_number
+from workbench.case.fields import CaseModel as _Model
+from workbench.case.messages import problem
 
 Relation = Literal["parent", "parent_in_law", "grandparent", "spouse", "sibling", "child", "other"]
 Transfer = Literal["none", "kiz", "wohngeld", "buergergeld", "sgb_xii", "asylblg"]
