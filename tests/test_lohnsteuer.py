@@ -6,9 +6,14 @@ PRUEF_*  "Allgemeine" and "Besondere Prüftabelle" printed in the annex of each 
          Programmablaufplan (Jahreslohnsteuer in full euros, LZZ = 1, no Kinderfreibeträge,
          PVZ = 1 except StKl II). Read from the transcription in the federal
          Elterngeldrechner, github.com/digitalservicebund/elterngeldrechner,
-         src/lohnsteuerrechner/programmablaufplan/PAP_2024.ts, PAP_2025.ts, PAP_2026.ts
-         (PAP 2024: "geänderter PAP 2024, Anwendung ab 1. April 2024", BMF 2024-02-23;
-         PAP 2025: "geänderter PAP 2025", BMF 2024-11-22; PAP 2026: BMF, date not verified).
+         src/lohnsteuerrechner/programmablaufplan/PAP_2024.ts and PAP_2025.ts of the snapshot
+         d2ca5a16 (PAP 2024: "geänderter PAP 2024, Anwendung ab 1. April 2024", BMF 2024-02-23;
+         PAP 2025: "geänderter PAP 2025", BMF 2024-11-22). The 2026 rows are NOT in that
+         snapshot (it ends with PAP 2025): they come from PAP_2026.ts of the later commit
+         75d95243, whose header still names the PAP-2025 document of 2024-11-22 (a copy
+         left-over there, the constants are 2026's: Grundfreibetrag 12,348 €); the BMF date
+         of the PAP 2026 is not verified. The PAP 2026 is checked independently against the
+         BMF-Steuerrechner 2026 in tests/test_lohnsteuer_bmf_2026.py (18 cases via GETTSIM).
          Conditions: Allgemein = gesetzlich versichert, RV- und AV-pflichtig, KVZ 1.7 / 2.5 / 2.9;
          Besonders = nicht RV-pflichtig, privat versichert (PKV=1), PKPV 0 (2024/2025) resp.
          300 €/Monat, StKl III 500 €, StKl VI 0 (2026), 2026 nicht AV-pflichtig.
@@ -144,6 +149,16 @@ def test_the_official_pap_cuts_the_faktor_result_to_full_euros_where_the_elterng
     common = dict(year=2025, re4=D(3450), stkl=4, factor=D("0.9"), kvz=D("2.5"))
     assert lohnsteuer(LohnsteuerInput(**common)).lstlzz == D("368.50")            # 4422 € / 12
     assert lohnsteuer(LohnsteuerInput(**common, faktor_auf_volle_euro=False)).lstlzz == D("368.55")  # 4422.60 € / 12
+
+
+def test_the_official_pap_cuts_the_vorsorge_teilbetraege_to_cents_where_the_elterngeldrechner_does_not() -> None:
+    # ZRE4J 31,230 €: RV 2,904.39 + KV/PV 31,230 × 10.05 % = 3,138.615. PAP: cut to 3,138.61,
+    # sum 6,043.00 → 6,043 €; Elterngeldrechner: 6,043.005 → 6,044 € (ADR 0002, switch 5a).
+    common = dict(year=2025, re4=D("2602.50"), stkl=4, kvz=D("2.5"))
+    pap = lohnsteuer(LohnsteuerInput(**common))
+    egr = lohnsteuer(LohnsteuerInput(**common, vorsorge_teilbetraege_auf_cent=False))
+    assert (pap.vorsorge.vsp, pap.lstlzz) == (D(6043), D("220.16"))
+    assert (egr.vorsorge.vsp, egr.lstlzz) == (D(6044), D("220.08"))
 
 
 def test_kinderfreibetraege_lower_only_the_church_tax_base_not_the_lohnsteuer() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -16,7 +16,7 @@ from workbench.rules.elterngeld.bemessung import (
     mutterschutz_vor_geburt,
     veranlagungszeitraum,
 )
-from workbench.rules.elterngeld.netto import Erwerb, Kind, Netto, elterngeld_netto
+from workbench.rules.elterngeld.netto import Erwerb, Kind, Netto, elterngeld_netto, mischeinkommen_status
 
 if TYPE_CHECKING:
     from workbench.case import Child, Parent
@@ -61,22 +61,35 @@ def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: 
 
 
 def erwerb_nach_geburt(before: Erwerb, gross_m: Decimal, birth: date) -> Erwerb:
-    """Income from part-time work after the birth, taxed and insured like the work before it.
+    """Income from work after the birth, taxed and insured with the status of the work before it.
 
-    Self-employed parents enter their monthly profit; a wage up to the Geringfügigkeitsgrenze
-    is a Minijob (no taxes or contributions).
-    Rechtsgrundlage: § 2 Abs. 3 BEEG, § 2f Abs. 2 Satz 2 BEEG
+    This follows the federal Elterngeldrechner (docs/elterngeld.md, "Income after the birth"):
+    - self-employed before (or mixed income with the larger profit): a profit, Steuerklasse IV,
+      no Pauschbetrag, no 2 % Arbeitsförderung;
+    - only a Minijob before: no taxes or contributions after the birth either, whatever the amount;
+    - employed before: a wage in the Steuerklasse of the work before (mixed income: without
+      Faktor, insured as an employee); up to the Geringfügigkeitsgrenze no tax, but the flat
+      contributions of the work before are deducted in full (``beitraege_auf_minijob``), where
+      § 2f Abs. 2 BEEG leaves Minijob income out;
+    - no work before: a wage up to the Geringfügigkeitsgrenze is a Minijob (it changes nothing:
+      without income before, the minimum amount is paid).
+    Rechtsgrundlage: § 2 Abs. 3 BEEG, §§ 2c–2f BEEG
     """
-    limit = P.value("geringfuegigkeitsgrenze_m", date(birth.year - 1, 1, 1))
-    if before.kind == "self_employed":
-        return Erwerb(kind="self_employed", profit_m=gross_m, church_tax=before.church_tax,
-                      child_allowances=before.child_allowances, health_insurance=before.health_insurance,
-                      pension_insured=before.pension_insured, unemployment_insured=before.unemployment_insured)
-    kind: Kind = "minijob" if gross_m <= limit else "employee"
-    return Erwerb(kind=kind, wage_m=gross_m, tax_class=before.tax_class, factor=before.factor,
-                  church_tax=before.church_tax, child_allowances=before.child_allowances,
-                  health_insurance=before.health_insurance, pension_insured=before.pension_insured,
-                  unemployment_insured=before.unemployment_insured)
+    status = mischeinkommen_status(before, birth) if before.kind == "mixed" else before.kind
+    if status == "self_employed":
+        return replace(before, kind="self_employed", wage_m=ZERO, profit_m=gross_m, factor=None,
+                       unemployment_insured=before.unemployment_insured and before.kind == "self_employed")
+    if status == "minijob":
+        return replace(before, kind="minijob", wage_m=gross_m, profit_m=ZERO)
+    if status == "none":
+        limit = P.value("geringfuegigkeitsgrenze_m", date(birth.year - 1, 1, 1))
+        kind: Kind = "minijob" if gross_m <= limit else "employee"
+        return replace(before, kind=kind, wage_m=gross_m, profit_m=ZERO)
+    if before.kind == "mixed":
+        insured = before.pension_insured or before.health_insurance == "statutory" or before.unemployment_insured
+        return replace(before, kind="employee", wage_m=gross_m, profit_m=ZERO, factor=None,
+                       pension_insured=insured, unemployment_insured=insured, beitraege_auf_minijob=True)
+    return replace(before, kind="employee", wage_m=gross_m, profit_m=ZERO, beitraege_auf_minijob=True)
 
 
 @dataclass(frozen=True)

@@ -146,16 +146,18 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
     erwerb = erwerb_vor_geburt(parent, child, expl, termin(case))
     netto = elterngeld_netto(erwerb, birth)
     expl.extend(netto.explanation)
-    n = netto.elterngeld_netto
-    has_income = parent.income_before_birth.kind != "none" and n > ZERO
+    n = netto.fuer_betraege
+    # § 2 Abs. 2: a parent who worked has a rate even with an Elterngeld-Netto of 0 € (a Minijob of
+    # 90 € minus the 102.50 € Pauschbetrag: 100 %), as the federal calculator reports it.
+    has_income = parent.income_before_birth.kind != "none"
     rate = betrag.ersatzrate(n, birth)
     if has_income:
-        expl.add("betrag.ersatzrate", rate, "§ 2 Abs. 1, 2 BEEG", netto=n)
+        expl.add("betrag.ersatzrate", rate, "§ 2 Abs. 1, 2 BEEG", netto=netto.elterngeld_netto)
     else:
         expl.add("betrag.keine_ersatzrate", None, "§ 2 Abs. 4 BEEG")
     basis0 = betrag.basiselterngeld(n, ZERO, rate, birth)
     plus0 = betrag.plus_anteil(basis0, birth)
-    expl.add("betrag.basis", basis0, "§ 2 Abs. 1–4 BEEG", rate=rate, capped=betrag.einkommen_vor_geburt_gedeckelt(n, birth),
+    expl.add("betrag.basis", basis0, "§ 2 Abs. 1–4 BEEG", rate=rate, capped=betrag.einkommen_vor_geburt_gedeckelt(netto.elterngeld_netto, birth),
              min=P.value("basiselterngeld_mindestbetrag_m", birth), max=P.value("basiselterngeld_hoechstbetrag_m", birth))
     expl.add("betrag.plus", plus0, "§ 4a Abs. 2 Satz 1, 2 BEEG")
 
@@ -175,7 +177,8 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
         raw = rate * max(capped - inc.elterngeld_netto, ZERO)
         paid = (betrag.basiselterngeld if kind == BASIS else betrag.elterngeldplus)(n, inc.elterngeld_netto, rate, birth)
         expl.add("betrag.mit_einkommen", paid, "§ 2 Abs. 3 BEEG" if kind == BASIS else "§ 4a Abs. 2 BEEG",
-                 kind=text(f"art.{kind}", case.language), rate=rate, capped=capped, after=inc.elterngeld_netto,
+                 kind=text(f"art.{kind}", case.language), rate=rate,
+                 capped=betrag.einkommen_vor_geburt_gedeckelt(netto.elterngeld_netto, birth), after=inc.elterngeld_netto,
                  raw=round_cent(raw))
 
     months: list[Monatsbetrag] = []

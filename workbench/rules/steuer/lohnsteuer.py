@@ -75,6 +75,8 @@ class LohnsteuerInput:
     ``re4`` is cut to whole cents (the PAP takes cents).
     ``faktor_auf_volle_euro``: the PAP cuts Steuer × Faktor to full euros (True); the federal
     Elterngeldrechner keeps the cents (False reproduces it; see docs/adr/0002).
+    ``vorsorge_teilbetraege_auf_cent``: the PAP 2024/2025 cut the Teilbeträge of the
+    Vorsorgepauschale to cents (True); the federal Elterngeldrechner does not (False; ADR 0002).
     ``pkpv`` and ``pkpv_agz`` are monthly amounts whatever the period (as in the PAP).
     ``pvs``/``pvz`` are the PAP flags (Sachsen, childless surcharge), ``pva`` the number of
     PV child reductions. ``rentenversichert``/``arbeitslosenversichert`` are the inverse of
@@ -100,6 +102,7 @@ class LohnsteuerInput:
     lzz_freibetrag: Decimal = ZERO
     lzz_hinzurechnung: Decimal = ZERO
     faktor_auf_volle_euro: bool = True
+    vorsorge_teilbetraege_auf_cent: bool = True
 
 
 @dataclass(frozen=True)
@@ -271,6 +274,7 @@ def lohnsteuer(inp: LohnsteuerInput) -> LohnsteuerResult:
             zre4vp=zre4j, stkl=stkl, rentenversichert=inp.rentenversichert,
             arbeitslosenversichert=inp.arbeitslosenversichert, privat_versichert=privat,
             pkv_mit_ag_zuschuss=inp.pkv == 2, pkpv_jahr=inp.pkpv * 12, pkpv_agz_jahr=inp.pkpv_agz * 12,
+            teilbetraege_auf_cent=inp.vorsorge_teilbetraege_auf_cent,
         ),
         _vorsorge_parameter(inp, ps, on),
     )

@@ -7,11 +7,14 @@
   KV/PV – PAP methods UPEVP, MVSPKVPV, MVSPHB.
 
 Rounding (from the PAP): each Teilbetrag is cut to cents (``ROUND_DOWN``); the sum that
-becomes the Vorsorgepauschale is raised to full euros (``ROUND_UP``).
+becomes the Vorsorgepauschale is raised to full euros (``ROUND_UP``). For PAP 2024/2025,
+``VorsorgeEingabe.teilbetraege_auf_cent=False`` keeps the Teilbeträge exact before the sum is
+raised, as the federal Elterngeldrechner's PAP port does (docs/adr/0002, switch 2).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_UP, Decimal
 
@@ -65,6 +68,7 @@ class VorsorgeEingabe:
     pkv_mit_ag_zuschuss: bool
     pkpv_jahr: Decimal           # private KV/PV premium, 12 x monthly
     pkpv_agz_jahr: Decimal       # employer subsidy to it, 12 x monthly (2026)
+    teilbetraege_auf_cent: bool = True   # False: PAP 2024/2025 Teilbeträge not cut (Elterngeldrechner)
 
 
 @dataclass(frozen=True)
@@ -78,25 +82,35 @@ class Vorsorgepauschale:
     vsp: Decimal
 
 
-def _teilbetrag_rv(e: VorsorgeEingabe, p: VorsorgeParameter) -> Decimal:
+def _exact(value: Decimal) -> Decimal:
+    """No rounding: the Teilbetrag as computed (the federal Elterngeldrechner's PAP 2024/2025)."""
+    return value
+
+
+def _teilbetrag_rv(e: VorsorgeEingabe, p: VorsorgeParameter,
+                   cut: Callable[[Decimal], Decimal] = _cent_down) -> Decimal:
     """Teilbetrag Rentenversicherung: Arbeitnehmeranteil auf den Lohn bis zur BBG (VSP1/VSPR).
 
     Rechtsgrundlage: § 39b Abs. 2 Satz 5 Nr. 3 Buchst. a EStG
     """
     if not e.rentenversichert:
         return ZERO
-    return _cent_down(min(e.zre4vp, p.bbg_rv) * p.rv_satz_an)
+    return cut(min(e.zre4vp, p.bbg_rv) * p.rv_satz_an)
 
 
 def vorsorgepauschale_mit_mindestvorsorge(e: VorsorgeEingabe, p: VorsorgeParameter) -> Vorsorgepauschale:
     """Vorsorgepauschale nach PAP 2024/2025: RV plus KV/PV, mindestens RV plus Mindestvorsorgepauschale (UPEVP, MVSP).
 
+    With ``e.teilbetraege_auf_cent`` False the Teilbeträge VSP1, VSP2 and VSP3 are not cut to
+    cents before their sums are raised to full euros (the federal Elterngeldrechner's PAP port;
+    a sum like 6,043.005 becomes 6,044 € instead of the PAP's 6,043 €).
     Rechtsgrundlage: § 39b Abs. 2 Satz 5 Nr. 3 EStG i. d. F. bis 2025
     """
-    rv = _teilbetrag_rv(e, p)
+    cut: Callable[[Decimal], Decimal] = _cent_down if e.teilbetraege_auf_cent else _exact
+    rv = _teilbetrag_rv(e, p, cut)
     # UPEVP caps ZRE4VP at the RV limit only when RV-insured; the 12 % and KV/PV use that value.
     lohn = min(e.zre4vp, p.bbg_rv) if e.rentenversichert else e.zre4vp
-    mindest = min(_cent_down(lohn * p.mindest_satz), p.mindest_hoechst)
+    mindest = min(cut(lohn * p.mindest_satz), p.mindest_hoechst)
     vspn = _euro_up(rv + mindest)
     lohn_kv = min(lohn, p.bbg_kvpv)
     if e.privat_versichert:
@@ -105,9 +119,9 @@ def vorsorgepauschale_mit_mindestvorsorge(e: VorsorgeEingabe, p: VorsorgeParamet
         else:
             kvpv = e.pkpv_jahr
             if e.pkv_mit_ag_zuschuss:
-                kvpv = _cent_down(kvpv - lohn_kv * (p.kv_satz_ag + p.pv_satz_ag))
+                kvpv = cut(kvpv - lohn_kv * (p.kv_satz_ag + p.pv_satz_ag))
     else:
-        kvpv = _cent_down(lohn_kv * (p.kv_satz_an + p.pv_satz_an))
+        kvpv = cut(lohn_kv * (p.kv_satz_an + p.pv_satz_an))
     vsp = _euro_up(kvpv + rv)
     return Vorsorgepauschale(rv, kvpv, ZERO, vspn, max(vsp, vspn))
 
