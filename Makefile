@@ -5,7 +5,9 @@ PORT ?= 8866
 # Debian's chromium for the browser tests (never `playwright install`)
 CHROMIUM ?= $(shell command -v chromium 2>/dev/null || echo /usr/bin/chromium)
 INSTALLED := .venv/.installed
-# Voila finds templates only in Jupyter data paths: link ours into the venv's
+# Voila finds templates only in Jupyter data paths: link the package's template (package data,
+# workbench/templates/voila/templates/workbench, ADR 0024) into the venv's for a plain `voila`;
+# `workbench serve` finds it in the package by itself (an installed wheel has no link)
 VOILA_TEMPLATE := .venv/share/jupyter/voila/templates/workbench
 # GETTSIM for the benchmark comparison lives in its own venv; its version is the `bench` extra in pyproject.toml.
 BENCH_VENV := benchmarks/.venv-gettsim
@@ -24,7 +26,7 @@ $(INSTALLED): .venv/bin/python pyproject.toml
 	touch $@
 
 $(VOILA_TEMPLATE): | $(INSTALLED)
-	ln -sfn $(CURDIR)/templates/voila/workbench $@
+	ln -sfn $(CURDIR)/workbench/templates/voila/templates/workbench $@
 
 install: $(INSTALLED) $(VOILA_TEMPLATE)
 

@@ -2,7 +2,7 @@
 
     python benchmarks/forms_libraries.py [--forms-dir DIR] [--out DIR]
 
-For each AcroForm map of ``templates/forms`` the script takes the values the workbench writes for
+For each AcroForm map of ``workbench/templates/forms`` the script takes the values the workbench writes for
 the test family (``tests/forms/familie_mueller.json``) and fills the blank
 
 - with **pypdf** through the workbench (``workbench.forms.fill.fill_acroform``), and
@@ -45,6 +45,7 @@ from workbench.forms.fill import field_values, fill_acroform  # noqa: E402
 from workbench.forms.registry import all_maps  # noqa: E402
 from workbench.forms.sources import case_data, roles_for  # noqa: E402
 from workbench.forms.verify import page_text, read_fields  # noqa: E402
+from workbench.maintenance.paths import shared_dir  # noqa: E402
 
 
 def _own_appearance(pdf: bytes, values: dict[str, str]) -> tuple[int, int, bool]:
@@ -106,7 +107,8 @@ def _fillpdf() -> Any:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--forms-dir", type=Path, default=ROOT.parent / "shared" / "forms")
+    shared = shared_dir()  # $WORKBENCH_SHARED, else ../shared beside the checkout (the tests' lookup too)
+    parser.add_argument("--forms-dir", type=Path, default=shared / "forms" if shared else None, required=shared is None)
     parser.add_argument("--out", type=Path, default=Path("/tmp/forms-libraries"))
     args = parser.parse_args()
     os.environ["WORKBENCH_FORMS_DIR"] = str(args.forms_dir)

@@ -23,7 +23,8 @@ Environment (all optional): ``WORKBENCH_HUB_BIND`` (http://127.0.0.1:8000),
 ``WORKBENCH_HUB_STATE`` (/var/lib/workbench/hub: hub database, cookie secret),
 ``WORKBENCH_DATA`` (/var/lib/workbench/data: the shared case store),
 ``WORKBENCH_MAX_PAGES`` (6: pages with a kernel per advisor),
-``WORKBENCH_SERVER_USER`` (unset: the hub's user; in production ``workbench``).
+``WORKBENCH_SERVER_USER`` (unset: the hub's user; in production ``workbench``),
+``WORKBENCH_FORMS_DIR`` (unset: ``forms/`` in the data folder; passed to the servers).
 """
 
 import os
@@ -86,8 +87,9 @@ c.Spawner.cmd = (["sudo", "-n", "-E", "-u", SERVER_USER, "--"] if SERVER_USER el
 c.Spawner.popen_kwargs = {"cwd": str(REPO)}  # Voilà reads voila.json from here
 c.Spawner.environment = {"WORKBENCH_DATA": str(DATA)}
 # The store's own settings reach the advisors' servers when the hub's unit sets them: the key file's
-# path (the file itself is readable by the servers' user only) and a shared PostgreSQL store.
-for _name in ("WORKBENCH_KEY_FILE", "WORKBENCH_STORE"):
+# path (the file itself is readable by the servers' user only) and a shared PostgreSQL store; and the
+# folder of the official blanks when it is not `forms/` in the data folder (docs/deploy.md, "Folders").
+for _name in ("WORKBENCH_KEY_FILE", "WORKBENCH_STORE", "WORKBENCH_FORMS_DIR"):
     if os.environ.get(_name):
         c.Spawner.environment[_name] = os.environ[_name]
 c.Spawner.http_timeout = 120  # a busy machine needs a while to start a server

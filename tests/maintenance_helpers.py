@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workbench.parameters import RULES_DIR
 
-DRAFT_400 = """\
+REFORM_400 = """\
 # Reformvorschlag (Test): Mindestbetrag 400 € für Geburten ab 2026
 basiselterngeld_mindestbetrag_m:
   values:
@@ -27,9 +27,9 @@ def copy_rules(tmp_path: Path) -> Path:
     return target
 
 
-def write_draft(tmp_path: Path, name: str = "mindestbetrag-400", text: str = DRAFT_400) -> Path:
-    """A drafts folder with one Elterngeld draft."""
-    folder = tmp_path / "drafts"
+def write_reform(tmp_path: Path, name: str = "mindestbetrag-400", text: str = REFORM_400) -> Path:
+    """A reformen folder with one Elterngeld reform draft."""
+    folder = tmp_path / "reformen"
     (folder / name).mkdir(parents=True)
     (folder / name / "elterngeld.yaml").write_text(text, encoding="utf-8")
     return folder

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from workbench.maintenance.changes import Setting, compare
-from workbench.maintenance.drafts import load_draft
+from workbench.maintenance.reformen import load_reform
 from workbench.maintenance.families import affected_benefits, load_families
 from workbench.parameters import parameter_files, parse_parameter_file
 from workbench.rules import grundsicherung as gs
@@ -117,18 +117,18 @@ def test_kiz_wohngeld_and_the_buergergeld_comparison_count_the_same_need() -> No
 
 
 def test_a_reform_draft_of_the_regelbedarfe_reaches_kiz_and_the_families_need(tmp_path: Path) -> None:
-    folder = tmp_path / "drafts"
+    folder = tmp_path / "reformen"
     (folder / "rbs-plus").mkdir(parents=True)
     (folder / "rbs-plus" / "grundsicherung.yaml").write_text(
         "regelbedarf_m:\n  values:\n    - valid_from: 2026-07-01\n"
         "      value: {rbs_1: 600, rbs_2: 540, rbs_3: 480, rbs_4: 500, rbs_5: 410, rbs_6: 380}\n"
         '      reference: "Entwurf (Test)"\n', encoding="utf-8")
-    draft = load_draft("rbs-plus", folder)
-    assert draft.changed == {"grundsicherung": ("regelbedarf_m",)}
-    assert affected_benefits(draft.changed) == ["grundsicherung", "kinderzuschlag", "wohngeld"]
+    reform = load_reform("rbs-plus", folder)
+    assert reform.changed == {"grundsicherung": ("regelbedarf_m",)}
+    assert affected_benefits(reform.changed) == ["grundsicherung", "kinderzuschlag", "wohngeld"]
     paar = [f for f in load_families() if f.id == "paar-teilen"]
-    rows = {r.benefit: r for r in compare(Setting(date(2026, 7, 1)), Setting(date(2026, 7, 1), draft), paar,
-                                          benefits=affected_benefits(draft.changed))}
+    rows = {r.benefit: r for r in compare(Setting(date(2026, 7, 1)), Setting(date(2026, 7, 1), reform), paar,
+                                          benefits=affected_benefits(reform.changed))}
     # two partners at Stufe 2 (+34 € each) and a newborn at Stufe 6 (+23 €)
     assert rows["grundsicherung"].difference == D(2 * 34 + 23)
     assert rows["grundsicherung"].before == D(2 * 506 + 357 + 650 + 90)

@@ -54,3 +54,25 @@ def test_no_tracked_file_names_an_absolute_path_of_one_machine() -> None:
         found += [f"{name}:{hit}" for hit in machine_paths(text)]
     assert found == [], ("use a path relative to the checkout, ../shared through tests/shared.py, or a configured "
                          "folder (WORKBENCH_SHARED, WORKBENCH_FORMS_DIR):\n" + "\n".join(found))
+
+
+# a path to the shared folder built by hand: ``/ "shared"``, ``"../shared…"``, or the variable read directly
+OWN_SHARED_PATH = re.compile(r"""/\s*["']shared["']|["']\.\./shared["'/]|(?:environ(?:\.get)?[(\[]|getenv\()["']WORKBENCH_SHARED""")
+
+
+def test_the_check_for_own_shared_paths_finds_them() -> None:
+    own = ['ROOT.parent / "shared" / "forms"', "Path('../shared/examples')", 'os.environ["WORKBENCH_SHARED"]',
+           'os.environ.get("WORKBENCH_SHARED")', 'os.getenv("WORKBENCH_SHARED")']
+    fine = ['from tests.shared import BLANKS', 'SHARED / "examples"', 'assert "WORKBENCH_SHARED" in message',
+            '"""The shared examples (../shared/examples/README.md)."""', 'SystemExit("../shared not found")']
+    assert [bool(OWN_SHARED_PATH.search(line)) for line in own + fine] == [True] * len(own) + [False] * len(fine)
+
+
+def test_tests_and_benchmarks_reach_the_shared_folder_only_through_the_one_lookup() -> None:
+    """``tests/shared.py`` (which wraps :func:`workbench.maintenance.paths.shared_dir`) is the one way to ``../shared``."""
+    own = [f"{name}:{number}: {line.strip()}" for name in tracked_files()
+           if name.endswith(".py") and name.startswith(("tests/", "benchmarks/", "scripts/"))
+           and name not in ("tests/shared.py", "tests/test_no_machine_paths.py") and (ROOT / name).is_file()
+           for number, line in enumerate((ROOT / name).read_text(encoding="utf-8").splitlines(), 1)
+           if OWN_SHARED_PATH.search(line)]
+    assert own == [], "use tests.shared (SHARED, EXAMPLES, BLANKS) or workbench.maintenance.paths.shared_dir:\n" + "\n".join(own)

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.maintenance_helpers import copy_rules, write_draft
+from tests.maintenance_helpers import copy_rules, write_reform
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -24,8 +24,8 @@ def test_show_lists_the_benefits_and_the_dated_values_of_a_parameter_with_refere
     assert "basiselterngeld_hoechstbetrag_m = 1,800  [euro_per_month]" in out.stdout
 
 
-def test_diff_shows_what_the_draft_changes_and_what_the_families_get() -> None:
-    out = run("diff", "--draft", "mindestbetrag-400", "--date", "2026-06-15", "--families")
+def test_diff_shows_what_the_reform_changes_and_what_the_families_get() -> None:
+    out = run("diff", "--reform", "mindestbetrag-400", "--date", "2026-06-15", "--families")
     assert out.returncode == 0, out.stderr
     assert "elterngeld.basiselterngeld_mindestbetrag_m: 300 → 400" in out.stdout
     assert "ohne-einkommen · elterngeld: 3.600,00 € → 4.800,00 € (+1.200,00 €)" in out.stdout
@@ -47,22 +47,35 @@ def test_check_on_a_broken_copy_exits_1_and_names_file_and_parameter(tmp_path: P
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('      reference: "§ 2 Abs. 4 Satz 1 BEEG (G v. 05.12.2006, BGBl. 2006 I S. 2748)"\n', "", 1),
                     encoding="utf-8")
-    out = run("check", "--rules-dir", str(rules), "--drafts-dir", str(tmp_path / "no-drafts"))
+    out = run("check", "--rules-dir", str(rules), "--reformen-dir", str(tmp_path / "keine-reformen"))
     assert out.returncode == 1
     assert "basiselterngeld_mindestbetrag_m" in out.stderr and "reference" in out.stderr
     assert "1 Problem(e) gefunden" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_check_finds_a_broken_draft_too(tmp_path: Path) -> None:
+def test_check_finds_a_broken_reform_too(tmp_path: Path) -> None:
     rules = copy_rules(tmp_path)
-    drafts = write_draft(tmp_path, "kaputt", "basiselterngeld_mindestbetrag_m:\n  values:\n    - {valid_from: 2026-01-01, value: 400}\n")
-    out = run("check", "--rules-dir", str(rules), "--drafts-dir", str(drafts))
+    reforms = write_reform(tmp_path, "kaputt", "basiselterngeld_mindestbetrag_m:\n  values:\n    - {valid_from: 2026-01-01, value: 400}\n")
+    out = run("check", "--rules-dir", str(rules), "--reformen-dir", str(reforms))
     assert out.returncode == 1 and "kaputt" in out.stderr and "reference" in out.stderr
+
+
+def test_the_former_spellings_draft_and_drafts_dir_still_work_but_the_help_shows_only_the_reformen(tmp_path: Path) -> None:
+    reformen = write_reform(tmp_path)
+    out = run("diff", "--draft", "mindestbetrag-400", "--drafts-dir", str(reformen), "--date", "2026-06-15")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Reformentwurf „mindestbetrag-400“ gegenüber dem geltenden Recht, Werte am 15.06.2026:")
+    assert "elterngeld.basiselterngeld_mindestbetrag_m: 300 → 400" in out.stdout
+    broken = write_reform(tmp_path / "alt", "kaputt", "basiselterngeld_mindestbetrag_m:\n  values:\n    - {valid_from: 2026-01-01, value: 400}\n")
+    out = run("check", "--drafts-dir", str(broken))
+    assert out.returncode == 1 and "kaputt" in out.stderr
+    shown = run("diff", "--help").stdout
+    assert "--reform " in shown and "--reformen-dir" in shown and "--draft" not in shown
 
 
 def test_bad_input_exits_2_with_a_message_and_no_traceback() -> None:
     for args in (("show", "--date", "2026-13-01"), ("show", "kindergeld"), ("show", "elterngeld", "gibtsnicht"),
-                 ("diff",), ("diff", "--draft", "gibt-es-nicht"), ("diff", "--draft", "mindestbetrag-400", "--from", "2026-01-01"),
+                 ("diff",), ("diff", "--reform", "gibt-es-nicht"), ("diff", "--reform", "mindestbetrag-400", "--from", "2026-01-01"),
                  ("frobnicate",)):
         out = run(*args)
         assert out.returncode == 2, (args, out.stdout, out.stderr)

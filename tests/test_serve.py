@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -11,7 +12,10 @@ import pytest
 
 from workbench.errors import ServeRefused
 from workbench.maintenance.paths import REPO_DIR, advisor_notebooks_dir, maintainers_dir
-from workbench.serve.app import check_data_outside, check_listen, check_maintainers_outside, is_loopback
+from workbench.resources import jupyter_data_dir
+from workbench.serve.app import (
+    check_data_outside, check_listen, check_maintainers_outside, find_voila_template, is_loopback,
+)
 from workbench.serve.limits import KernelState, kernel_states, orphans, sessions
 from workbench.serve.login import check_token, cookie_secret_for, new_token
 from workbench.serve.pages import busy_page
@@ -68,6 +72,33 @@ def test_the_served_folder_must_not_hold_the_maintainers_notebooks(tmp_path: Pat
     with pytest.raises(ServeRefused, match="Notebooks der Regelpflege"):  # `workbench serve .` in the repository
         check_maintainers_outside(REPO_DIR, maintainers_dir())
     check_maintainers_outside(advisor_notebooks_dir(), maintainers_dir())
+
+
+def test_an_installed_package_keeps_the_maintainers_folder_it_is_given_apart(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a checkout the folder comes from WORKBENCH_MAINTAINERS_DIR; the refusal follows it."""
+    office = tmp_path / "office"
+    monkeypatch.setenv("WORKBENCH_MAINTAINERS_DIR", str(office / "regelpflege"))
+    assert maintainers_dir() == office / "regelpflege"
+    with pytest.raises(ServeRefused, match="Notebooks der Regelpflege"):
+        check_maintainers_outside(office, maintainers_dir())
+
+
+def test_voila_finds_the_package_template_also_without_the_venv_link(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed wheel has no link in share/jupyter: the serve start adds the package's folder to JUPYTER_PATH."""
+    from jupyter_core import paths as jupyter_paths
+    from voila.paths import collect_template_paths
+
+    monkeypatch.setenv("JUPYTER_PATH", "")  # restored after the test
+    with monkeypatch.context() as bare:  # a Jupyter installation without the template
+        bare.setattr(jupyter_paths, "jupyter_path", lambda *subdirs: [str(tmp_path)])
+        package = find_voila_template()
+    assert package == jupyter_data_dir() and (package / "voila" / "templates" / "workbench" / "index.html.j2").is_file()
+    assert os.environ["JUPYTER_PATH"] == str(package)
+    found = collect_template_paths(["voila", "nbconvert"], "workbench", prune=True)
+    assert str(package / "voila" / "templates" / "workbench") in found
+    assert find_voila_template() == package and os.environ["JUPYTER_PATH"] == str(package)  # found now: added once
 
 
 def test_the_data_folder_must_lie_outside_the_served_folder(tmp_path: Path) -> None:

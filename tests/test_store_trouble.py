@@ -21,7 +21,7 @@ from typing import Any
 import ipywidgets as w
 import pytest
 
-from tests.shared import SHARED
+from tests.shared import BLANKS, SHARED
 from workbench.case import migrate
 from workbench.cli import main
 from workbench.errors import StoreError, StoreUnavailable
@@ -257,7 +257,7 @@ def test_the_start_page_lists_a_read_only_store_with_a_note(tmp_path: Path, monk
 def test_a_filled_form_is_owner_only_whatever_the_umask_and_a_full_disk_leaves_none(
         small_disk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """``workbench fill`` wrote the form (Steuer-ID, IBAN, address) with the umask's mode before issue 25."""
-    monkeypatch.setenv("WORKBENCH_FORMS_DIR", str(SHARED / "forms"))
+    monkeypatch.setenv("WORKBENCH_FORMS_DIR", str(BLANKS))
     family = ROOT / "tests" / "forms" / "familie_mueller.json"
     command = ["fill", "kiz1", str(family), "--date", "2026-04-20", "-o"]
     old_umask = os.umask(0)

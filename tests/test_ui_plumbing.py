@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbench.i18n import catalog
+from workbench.resources import VOILA_TEMPLATE, jupyter_data_dir
 from workbench.ui.callbacks import guarded
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,6 +60,6 @@ def test_voila_serves_locally_without_sources_or_tracebacks_and_culls_kernels() 
 
 
 def test_the_workbench_template_builds_on_voilas_lab_template() -> None:
-    template = ROOT / "templates" / "voila" / "workbench"
+    template = jupyter_data_dir() / "voila" / "templates" / VOILA_TEMPLATE  # package data (ADR 0024)
     assert json.loads((template / "conf.json").read_text(encoding="utf-8")) == {"base_template": "lab"}
     assert "voila/render/start.ipynb" in (template / "tree-lab.html").read_text(encoding="utf-8")

@@ -10,15 +10,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
+from workbench.resources import resource_path
+
 LANGUAGES = ("de", "en")
-MESSAGES_DIR = Path(__file__).with_name("messages")
+MESSAGES_DIR = resource_path("messages")
 
 BABEL_LOCALES = {"de": "de_DE", "en": "en_US"}
 DATE_PATTERNS = {"de": "dd.MM.yyyy", "en": "d MMM yyyy"}

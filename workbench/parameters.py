@@ -59,8 +59,12 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 from workbench.errors import MissingParameter, ParameterError, UnsupportedPeriod
 from workbench.parameter_tracking import UNVERIFIED_MARK, record
+from workbench.resources import resource_path
 
-RULES_DIR = Path(__file__).with_name("rules")
+RULES_DIR = resource_path("rules")
+"""The official ``params.yaml`` files: ``workbench/rules/<benefit>/`` in the package (in the editable checkout the
+repository's own files, which the maintainers' notebooks write; an installed package is read-only and the
+maintainers work on a copy named by ``$WORKBENCH_RULES_DIR``, docs/maintainers.md)."""
 
 Unit = Literal[
     "euro", "euro_per_month", "euro_per_year", "euro_per_day", "share", "percent",

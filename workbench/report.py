@@ -7,7 +7,7 @@ plan month by month,
 the next steps with their dates (application deadline, § 7 Abs. 1 BEEG; Elternzeit notice,
 § 16 Abs. 1 BEEG; documents), the office's contact and the note that the Elterngeldstelle decides.
 Every text comes from ``workbench/messages/report.yaml``; the order of the blocks, their catalog keys
-and the page's numbers come from the layout ``templates/reports/handout.yaml`` (ADR 0006). The PDF
+and the page's numbers come from the layout ``workbench/templates/reports/handout.yaml`` (ADR 0006). The PDF
 is drawn with fpdf2 in DejaVu Sans (fonts-dejavu-core), so umlauts, quotes and the euro sign print
 as typed.
 """
@@ -34,13 +34,14 @@ from workbench.report_blocks import (
     COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, draw_chart,
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
+from workbench.resources import resource_path
 from workbench.rules.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 
 if TYPE_CHECKING:
     from workbench.case import Case
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "reports" / "handout.yaml"
+TEMPLATE = resource_path("templates", "reports", "handout.yaml")
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 
@@ -142,7 +143,7 @@ class HandoutPdf(FPDF):
 
 @dataclass(frozen=True)
 class Layout:
-    """The handout's layout read from ``templates/reports/handout.yaml``."""
+    """The handout's layout read from ``workbench/templates/reports/handout.yaml``."""
 
     blocks: tuple[dict[str, Any], ...]
     margin_mm: float

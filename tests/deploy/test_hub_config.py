@@ -44,6 +44,7 @@ def test_without_a_server_user_the_servers_run_as_the_hubs_user(monkeypatch: pyt
 def test_the_store_key_file_and_a_shared_store_reach_the_servers(monkeypatch: pytest.MonkeyPatch,
                                                                  tmp_path: Path) -> None:
     """An encrypted store needs its key in every advisor's server, else each page says the key is missing."""
+    monkeypatch.delenv("WORKBENCH_FORMS_DIR", raising=False)
     config = _load(monkeypatch, tmp_path, WORKBENCH_KEY_FILE="/etc/workbench/key",
                    WORKBENCH_STORE="postgresql://workbench@db/cases")
     assert config.Spawner.environment == {"WORKBENCH_DATA": str(tmp_path / "daten"),
@@ -51,8 +52,18 @@ def test_the_store_key_file_and_a_shared_store_reach_the_servers(monkeypatch: py
                                           "WORKBENCH_STORE": "postgresql://workbench@db/cases"}
 
 
+def test_the_configured_forms_folder_reaches_the_servers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The official blanks come from a configured folder (docs/deploy.md, "Folders"), also under the hub."""
+    monkeypatch.delenv("WORKBENCH_KEY_FILE", raising=False)
+    monkeypatch.delenv("WORKBENCH_STORE", raising=False)
+    config = _load(monkeypatch, tmp_path, WORKBENCH_FORMS_DIR="/srv/workbench/vordrucke")
+    assert config.Spawner.environment == {"WORKBENCH_DATA": str(tmp_path / "daten"),
+                                          "WORKBENCH_FORMS_DIR": "/srv/workbench/vordrucke"}
+
+
 def test_without_store_settings_only_the_data_folder_is_passed(monkeypatch: pytest.MonkeyPatch,
                                                                tmp_path: Path) -> None:
     monkeypatch.delenv("WORKBENCH_KEY_FILE", raising=False)
     monkeypatch.delenv("WORKBENCH_STORE", raising=False)
+    monkeypatch.delenv("WORKBENCH_FORMS_DIR", raising=False)
     assert _load(monkeypatch, tmp_path).Spawner.environment == {"WORKBENCH_DATA": str(tmp_path / "daten")}

@@ -1,7 +1,7 @@
 """``workbench params show|diff|check``: the parameter files on the command line.
 
     workbench params show [BENEFIT] [NAME] [--date D]
-    workbench params diff --draft NAME [--date D] [--families]
+    workbench params diff --reform NAME [--date D] [--families]
     workbench params diff --from D1 --to D2 [--families]
     workbench params check [--date D]     (also warns, exit 0, about values due at the year change)
 
@@ -86,19 +86,19 @@ def _print_families(before: object, after: object, lang: str) -> None:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from workbench.maintenance.changes import Setting
-    from workbench.maintenance.checks import diff_dates, diff_draft
-    from workbench.maintenance.drafts import load_draft
+    from workbench.maintenance.checks import diff_dates, diff_reform
+    from workbench.maintenance.reformen import load_reform
 
     lang = args.language
-    if args.draft:
+    if args.reform:
         if args.date_from or args.date_to:
             raise InvalidValue([_problem("maint.cli.diff_either")])
         on = args.date or clock_today()
-        draft = load_draft(args.draft, args.drafts_dir, args.rules_dir)
-        out(text("maint.cli.draft_heading", lang, draft=draft.name, date=format_date(on, lang)))
-        _print_value_diffs(list(diff_draft(draft, on, args.rules_dir)), lang)
+        reform = load_reform(args.reform, args.reformen_dir, args.rules_dir)
+        out(text("reform.cli.heading", lang, reform=reform.name, date=format_date(on, lang)))
+        _print_value_diffs(list(diff_reform(reform, on, args.rules_dir)), lang)
         if args.families:
-            _print_families(Setting(on), Setting(on, draft), lang)
+            _print_families(Setting(on), Setting(on, reform), lang)
         return 0
     if not (args.date_from and args.date_to):
         raise InvalidValue([_problem("maint.cli.diff_either")])
@@ -117,7 +117,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from workbench.clock import today
     from workbench.maintenance.jahreswechsel import warning_lines
 
-    checked, problems = check_files(args.rules_dir, args.drafts_dir)
+    checked, problems = check_files(args.rules_dir, args.reformen_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -139,7 +139,9 @@ def add_params_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--language", choices=("de", "en"), default="de", help=text("maint.cli.help_language"))
     common.add_argument("--rules-dir", type=Path, default=None, help=text("maint.cli.help_rules_dir"))
-    common.add_argument("--drafts-dir", type=Path, default=None, help=text("maint.cli.help_drafts_dir"))
+    common.add_argument("--reformen-dir", type=Path, default=None, help=text("reform.cli.help_dir"))
+    # the spelling before the reform drafts got their own word: still accepted, no longer shown
+    common.add_argument("--drafts-dir", dest="reformen_dir", type=Path, default=None, help=argparse.SUPPRESS)
     actions = params.add_subparsers(dest="action", required=True)
     show = actions.add_parser("show", parents=[common], help=text("maint.cli.help_show"))
     show.add_argument("benefit", nargs="?", help=text("maint.cli.help_benefit"))
@@ -147,7 +149,8 @@ def add_params_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     show.add_argument("--date", type=iso_date, help=text("maint.cli.help_date"))
     show.set_defaults(func=cmd_show)
     diff = actions.add_parser("diff", parents=[common], help=text("maint.cli.help_diff"))
-    diff.add_argument("--draft", help=text("maint.cli.help_draft"))
+    diff.add_argument("--reform", help=text("reform.cli.help_name"))
+    diff.add_argument("--draft", dest="reform", help=argparse.SUPPRESS)  # the former spelling
     diff.add_argument("--date", type=iso_date, help=text("maint.cli.help_date"))
     diff.add_argument("--from", dest="date_from", type=iso_date, help=text("maint.cli.help_from"))
     diff.add_argument("--to", dest="date_to", type=iso_date, help=text("maint.cli.help_to"))

@@ -1,6 +1,6 @@
 """Official PDF forms filled from the case (docs/formulare.md, ADR 0007).
 
-- :mod:`registry` reads the field maps ``templates/forms/<form-id>.yaml``.
+- :mod:`registry` reads the field maps ``workbench/templates/forms/<form-id>.yaml`` (package data).
 - :mod:`blanks` finds a blank in the forms folder, checks its edition (sha256, field names)
   and normalises it (empty password removed, XFA dropped).
 - :mod:`sources` turns the case into the values of a map's fields and lists what is missing.

@@ -1,4 +1,4 @@
-"""The field maps: ``templates/forms/<form-id>.yaml``, one per official form (docs/formulare.md).
+"""The field maps: ``workbench/templates/forms/<form-id>.yaml`` (package data), one per official form (docs/formulare.md).
 
 A map names the form (title, the version printed on it, the official download page), the blank
 it was made for (file name in the forms folder and its sha256) and, per PDF field, where the
@@ -18,8 +18,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from workbench.errors import FormError
+from workbench.resources import resource_path
 
-MAPS_DIR = Path(__file__).resolve().parents[2] / "templates" / "forms"
+MAPS_DIR = resource_path("templates", "forms")
 
 Source = str | list[str]
 Condition = Literal["born_child", "child", "plan", "self_employed", "employed_with_leave"]

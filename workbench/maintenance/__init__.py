@@ -8,10 +8,10 @@ Public surface (one concept per module):
   reference, periods) as :class:`~workbench.maintenance.validation.Problem` messages.
 - :mod:`~workbench.maintenance.editing` – :func:`propose_value` (diff before saving) and
   :func:`add_value` (validate, show, write back).
-- :mod:`~workbench.maintenance.drafts` – draft parameter sets (reform proposals) under
-  ``drafts/<name>/<benefit>.yaml`` and the scope that evaluates a case "with draft X".
+- :mod:`~workbench.maintenance.reformen` – reform drafts (the maintainers' "what if" parameter sets) under
+  ``reformen/<name>/<benefit>.yaml`` and the scope that evaluates a case "with reform X".
 - :mod:`~workbench.maintenance.families` – example families and one evaluator per benefit.
-- :mod:`~workbench.maintenance.changes` – "was ändert sich": families at two dates or with a draft.
+- :mod:`~workbench.maintenance.changes` – "was ändert sich": families at two dates or with a reform.
 - :mod:`~workbench.maintenance.pruefstand` – every acceptance example and reference case, pass/fail per rule.
 """
 

@@ -1,9 +1,9 @@
 """Was ändert sich: the example families under two settings, per family and benefit.
 
-A :class:`Setting` is a date and optionally a draft. Comparing two dates shows what a
-new year's parameters change; comparing the same date without and with a draft shows
-what a reform proposal would change. The draft is applied through its scope only (see
-:mod:`workbench.maintenance.drafts`), so nothing else in the process sees it.
+A :class:`Setting` is a date and optionally a reform. Comparing two dates shows what a
+new year's parameters change; comparing the same date without and with a reform shows
+what a reform proposal would change. The reform is applied through its scope only (see
+:mod:`workbench.maintenance.reformen`), so nothing else in the process sees it.
 """
 
 from __future__ import annotations
@@ -15,22 +15,22 @@ from decimal import Decimal
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
-from workbench.maintenance.drafts import Draft
 from workbench.maintenance.families import EVALUATORS, Family, evaluated_benefits, load_families
+from workbench.maintenance.reformen import Reform
 
 
 @dataclass(frozen=True)
 class Setting:
-    """One side of the comparison: a date and optionally a draft."""
+    """One side of the comparison: a date and optionally a reform."""
 
     on: date
-    draft: Draft | None = None
+    reform: Reform | None = None
 
     def label(self, language: str = "de") -> str:
         when = format_date(self.on, language)
-        if self.draft is None:
+        if self.reform is None:
             return text("maint.changes.setting_official", language, date=when)
-        return text("maint.changes.setting_draft", language, date=when, draft=self.draft.name)
+        return text("reform.setting", language, date=when, reform=self.reform.name)
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ class Change:
 def _evaluate(family: Family, benefit: str, setting: Setting) -> tuple[Decimal | None, str]:
     evaluator = EVALUATORS[benefit]
     try:
-        if setting.draft is not None:
-            with setting.draft.applied():
+        if setting.reform is not None:
+            with setting.reform.applied():
                 return evaluator(family, setting.on), ""
         return evaluator(family, setting.on), ""
     except WorkbenchError as exc:

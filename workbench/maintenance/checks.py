@@ -1,4 +1,4 @@
-"""Compare and check parameter files: two dates, a draft against the law, every file valid.
+"""Compare and check parameter files: two dates, a reform against the law, every file valid.
 
 Used by ``workbench params diff|check`` and the maintainer notebooks.
 """
@@ -12,7 +12,7 @@ from typing import Any
 
 from workbench.errors import ParameterError
 from workbench.maintenance.display import value_on
-from workbench.maintenance.drafts import Draft, draft_names, load_draft
+from workbench.maintenance.reformen import Reform, load_reform, reform_names
 from workbench.parameters import ParameterSet, parameter_files, parse_parameter_file
 
 
@@ -42,20 +42,20 @@ def diff_dates(first: date, second: date, rules_dir: Path | None = None) -> list
     return out
 
 
-def diff_draft(draft: Draft, on: date, rules_dir: Path | None = None) -> list[ValueDiff]:
-    """Every parameter the draft changes, with the official and the draft value on ``on``."""
+def diff_reform(reform: Reform, on: date, rules_dir: Path | None = None) -> list[ValueDiff]:
+    """Every parameter the reform changes, with the official and the reform value on ``on``."""
     official = official_sets(rules_dir)
     out: list[ValueDiff] = []
-    for benefit, names in draft.changed.items():
+    for benefit, names in reform.changed.items():
         for name in names:
             old = official[benefit].parameters.get(name)
             out.append(ValueDiff(benefit, name, value_on(old, on) if old else None,
-                                 value_on(draft.sets[benefit].parameters[name], on)))
+                                 value_on(reform.sets[benefit].parameters[name], on)))
     return out
 
 
-def check_files(rules_dir: Path | None = None, drafts_dir: Path | None = None) -> tuple[list[str], list[str]]:
-    """Validate every params.yaml and every draft: (checked file names, problems)."""
+def check_files(rules_dir: Path | None = None, reformen_dir: Path | None = None) -> tuple[list[str], list[str]]:
+    """Validate every params.yaml and every reform: (checked file names, problems)."""
     checked: list[str] = []
     problems: list[str] = []
     for benefit, path in parameter_files(rules_dir).items():
@@ -64,12 +64,12 @@ def check_files(rules_dir: Path | None = None, drafts_dir: Path | None = None) -
             checked.append(str(path))
         except ParameterError as exc:
             problems.append(str(exc))
-    if problems:  # drafts build on the official files: check them once those are valid
+    if problems:  # reforms build on the official files: check them once those are valid
         return checked, problems
-    for name in draft_names(drafts_dir):
+    for name in reform_names(reformen_dir):
         try:
-            draft = load_draft(name, drafts_dir, rules_dir)
-            checked += [str(p.path) for p in draft.sets.values()]
+            reform = load_reform(name, reformen_dir, rules_dir)
+            checked += [str(p.path) for p in reform.sets.values()]
         except ParameterError as exc:
             problems.append(str(exc))
     return checked, problems

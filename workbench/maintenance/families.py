@@ -35,8 +35,9 @@ import yaml
 
 from workbench.maintenance import families_kizwg, families_leistungen
 from workbench.parameters import parameter_files
+from workbench.resources import resource_path
 
-FAMILIES_FILE = Path(__file__).with_name("families.yaml")
+FAMILIES_FILE = resource_path("maintenance", "families.yaml")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ Sources:
 Every compared figure becomes a :class:`Check` filed under a rule: ``elterngeld.netto``,
 ``elterngeld.ersatzrate``, ``elterngeld.betrag``, ``elterngeld.geschwisterbonus``,
 ``elterngeld.mehrlingszuschlag``, ``elterngeld.monatsart`` and ``elterngeld.plan.<rule id>``
-for the planning rules. Run with a draft to see at once what a parameter change breaks.
+for the planning rules. Run with a reform to see at once what a parameter change breaks.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from workbench.errors import WorkbenchError
-from workbench.maintenance.drafts import Draft
+from workbench.maintenance.reformen import Reform
 from workbench.maintenance.paths import reference_cases_dir, shared_dir
 
 CENT = Decimal("0.01")
@@ -171,15 +171,19 @@ def _sources(examples_dir: Path | None, reference_dir: Path | None) -> Iterator[
     if examples_dir is not None:
         for path in sorted(examples_dir.glob("*.json")):
             yield "example", path
-    for path in sorted((reference_dir or reference_cases_dir() / "elterngeld").glob("*.yaml")):
-        yield "reference", path
+    if reference_dir is None:
+        cases = reference_cases_dir()  # the checkout's tests/cases; an installed package has none
+        reference_dir = cases / "elterngeld" if cases is not None else None
+    if reference_dir is not None:
+        for path in sorted(reference_dir.glob("*.yaml")):
+            yield "reference", path
 
 
-def run_pruefstand(draft: Draft | None = None, examples_dir: Path | None = None,
+def run_pruefstand(reform: Reform | None = None, examples_dir: Path | None = None,
                    reference_dir: Path | None = None) -> list[Check]:
-    """Every check of every example and reference case, with the official values or ``draft``."""
+    """Every check of every example and reference case, with the official values or ``reform``."""
     checks: list[Check] = []
-    with draft.applied() if draft is not None else nullcontext():
+    with reform.applied() if reform is not None else nullcontext():
         for kind, path in _sources(examples_dir, reference_dir):
             checks += example_checks(path) if kind == "example" else reference_checks(path)
     return checks

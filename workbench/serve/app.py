@@ -25,6 +25,10 @@ from the working directory as ``voila`` does, with these refusals and additions
   :mod:`workbench.serve.handler`.
 - **JupyterHub** (``--hub``): address and base URL from the spawner's environment, login
   through the hub (OAuth), see :mod:`workbench.serve.hub`.
+- **Page template**: Voilà's template ``workbench`` is package data
+  (``workbench/templates/voila/templates/workbench``); when no Jupyter data folder has it (an
+  installed wheel; ``make install`` links it into the venv), :func:`find_voila_template` adds the
+  package's folder to ``JUPYTER_PATH`` (ADR 0024).
 """
 
 from __future__ import annotations
@@ -47,11 +51,12 @@ from voila.tornado.handler import TornadoVoilaHandler
 from workbench.errors import ServeRefused
 from workbench.i18n import text
 from workbench.maintenance.paths import maintainers_dir
+from workbench.resources import VOILA_TEMPLATE, jupyter_data_dir
 from workbench.serve.handler import PageRules, WorkbenchPageHandler
 from workbench.serve.limits import RateLimit
 from workbench.serve.login import TokenIdentityProvider, check_token, cookie_secret_for, new_token
 
-__all__ = ["CONTENT_SECURITY_POLICY", "WorkbenchVoila", "check_listen", "is_loopback", "main"]
+__all__ = ["CONTENT_SECURITY_POLICY", "WorkbenchVoila", "check_listen", "find_voila_template", "is_loopback", "main"]
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 SECURITY_HEADERS = {
@@ -137,6 +142,25 @@ def check_data_outside(root: Path, data: Path) -> None:
         raise ServeRefused(text("serve.refused_data_in_tree", "de", data=data, root=root))
 
 
+def find_voila_template() -> Path:
+    """The Jupyter data folder Voilà finds the ``workbench`` template in; the package's own if no other has it.
+
+    Voilà looks for templates only in Jupyter's data folders (``<folder>/voila/templates/<name>``).
+    The checkout's venv has a link to the package's template (``make install``); an installed
+    wheel has not, so the package's folder is added to ``JUPYTER_PATH`` (read by Voilà at the start
+    and on every page; the kernels inherit it, which changes nothing for them).
+    """
+    from jupyter_core.paths import jupyter_path
+
+    for folder in jupyter_path():
+        if (Path(folder) / "voila" / "templates" / VOILA_TEMPLATE).is_dir():
+            return Path(folder)
+    package = jupyter_data_dir()
+    current = os.environ.get("JUPYTER_PATH")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join([current, str(package)]) if current else str(package)
+    return package
+
+
 class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
     """Voilà with the workbench's refusals, routes, headers and session limit."""
 
@@ -160,6 +184,7 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
     token_generated = False
 
     def initialize(self, argv: Any = None) -> None:
+        find_voila_template()  # before Voilà collects its template folders
         super().initialize(argv)
         configured: str | None = getattr(self, "token") or os.environ.get("WORKBENCH_TOKEN") or None
         if configured is not None:
@@ -181,7 +206,9 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
             from workbench.store import default_store_path
 
             check_data_outside(Path(self.root_dir), default_store_path().parent)
-            check_maintainers_outside(Path(self.root_dir), maintainers_dir())
+            maintainers = maintainers_dir()
+            if maintainers is not None:  # an installed package without WORKBENCH_MAINTAINERS_DIR has none
+                check_maintainers_outside(Path(self.root_dir), maintainers)
         settings: dict[str, Any] = dict(getattr(self, "tornado_settings"))
         headers = {**SECURITY_HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY, **settings.get("headers", {})}
         # jupyter_server refuses foreign Host headers only when remote access is off

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-
 import ipywidgets as w
 
-THEME_CSS = Path(__file__).with_name("theme.css")
+from workbench.resources import beside
+
+THEME_CSS = beside(__name__, "theme.css")
 
 
 @lru_cache(maxsize=1)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-OFFICES = Path(__file__).with_name("offices.yaml")
+from workbench.resources import beside
+
+OFFICES = beside(__name__, "offices.yaml")
 BENEFITS = ("kindergeld", "kinderfreibetrag", "kinderzuschlag", "bildung_teilhabe", "unterhaltsvorschuss", "wohngeld")
 
 

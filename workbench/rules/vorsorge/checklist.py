@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from workbench.parameters import load_yaml, parameters
+from workbench.parameters import load_yaml_text, parameters
+from workbench.resources import beside
 
 P = parameters("vorsorge")
-CHECKLIST = Path(__file__).with_name("checklist.yaml")
+CHECKLIST = beside(__name__, "checklist.yaml")
 DOCUMENTS = ("vollmacht", "betreuungsverfuegung", "patientenverfuegung")
 
 
@@ -33,7 +33,7 @@ class ChecklistItem:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = load_yaml(CHECKLIST)
+    data: dict[str, Any] = load_yaml_text(CHECKLIST.read_text(encoding="utf-8"))
     return data
 
 

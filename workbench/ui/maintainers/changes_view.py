@@ -1,4 +1,4 @@
-"""Was ändert sich: the example families at two dates, or without and with a draft.
+"""Was ändert sich: the example families at two dates, or without and with a reform.
 
 The result is a table (family, benefit, before, after, difference) and a bar chart of the
 differences. Computation: :func:`workbench.maintenance.changes.compare`.
@@ -17,14 +17,14 @@ from IPython.display import display
 from workbench.errors import InvalidValue, ParameterError
 from workbench.i18n import format_money, text
 from workbench.maintenance.changes import Change, Setting, compare
-from workbench.maintenance.drafts import draft_names, load_draft
+from workbench.maintenance.reformen import load_reform, reform_names
 from workbench.ui.callbacks import guarded
 from workbench.ui.header import PageHeader
 from workbench.ui.maintainers.html import alert, bar_chart, table
 from workbench.ui.theme import theme_style
 from workbench.ui.widgets import FIELD_LAYOUT, LABEL_STYLE
 
-DATES, DRAFT = "dates", "draft"
+DATES, REFORM = "dates", "reform"
 
 
 def changes_html(changes: list[Change], before: Setting, after: Setting, language: str) -> str:
@@ -58,10 +58,10 @@ def changes_html(changes: list[Change], before: Setting, after: Setting, languag
 class ChangesView:
     """The page of ``maintainers/was-aendert-sich.ipynb``: ``ChangesView().show()``."""
 
-    def __init__(self, language: str = "de", drafts_dir: Path | None = None,
+    def __init__(self, language: str = "de", reformen_dir: Path | None = None,
                  first: date = date(2025, 6, 15), second: date = date(2026, 6, 15)) -> None:
         self.language = language
-        self.drafts_dir = drafts_dir
+        self.reformen_dir = reformen_dir
         self.rows: list[Change] = []
         self.header = PageHeader("maint.ui.changes_title", language, self.set_language, self._show_unexpected)
         self.heading = self.header.title
@@ -69,15 +69,15 @@ class ChangesView:
         self.mode = w.ToggleButtons(options=[], style={"button_width": "14rem"})
         self.first = w.DatePicker(value=first, style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.second = w.DatePicker(value=second, style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
-        drafts = draft_names(drafts_dir)
-        self.draft = w.Dropdown(options=drafts, value=drafts[0] if drafts else None, style=LABEL_STYLE,
+        reforms = reform_names(reformen_dir)
+        self.reform = w.Dropdown(options=reforms, value=reforms[0] if reforms else None, style=LABEL_STYLE,
                                 layout=w.Layout(**FIELD_LAYOUT))
         self.run = w.Button(button_style="primary")
         self.messages = w.HTML()
         self.output = w.HTML()
         self.mode.observe(guarded(self._on_mode, self._show_unexpected), names="value")
         self.run.on_click(guarded(self._on_run, self._show_unexpected))
-        form = w.VBox([self.mode, self.first, self.second, self.draft, self.run, self.messages])
+        form = w.VBox([self.mode, self.first, self.second, self.reform, self.run, self.messages])
         form.add_class("wb-form")
         self.widget = w.VBox([theme_style(), self.header.widget, self.intro, form, self.output])
         self.widget.add_class("wb-page")
@@ -90,10 +90,10 @@ class ChangesView:
         self._on_run()
 
     def _on_mode(self, _change: Any = None) -> None:
-        draft_mode = self.mode.value == DRAFT
-        self.second.layout.display = "none" if draft_mode else None
-        self.draft.layout.display = None if draft_mode else "none"
-        self.first.description = text("maint.ui.date" if draft_mode else "maint.ui.first_date", self.language)
+        reform_mode = self.mode.value == REFORM
+        self.second.layout.display = "none" if reform_mode else None
+        self.reform.layout.display = None if reform_mode else "none"
+        self.first.description = text("maint.ui.date" if reform_mode else "maint.ui.first_date", self.language)
 
     def _settings(self) -> tuple[Setting, Setting] | None:
         first, second = self.first.value, self.second.value
@@ -102,18 +102,18 @@ class ChangesView:
             return None
         if self.mode.value == DATES:
             return Setting(first), Setting(second)
-        if not self.draft.value:
-            self.messages.value = alert([text("maint.ui.no_drafts", self.language)], self.language)
+        if not self.reform.value:
+            self.messages.value = alert([text("reform.ui.none", self.language)], self.language)
             return None
         try:
-            draft = load_draft(str(self.draft.value), self.drafts_dir)
+            reform = load_reform(str(self.reform.value), self.reformen_dir)
         except InvalidValue as error:
             self.messages.value = alert(error.messages(self.language), self.language)
             return None
         except ParameterError as error:
             self.messages.value = alert([str(error)], self.language)
             return None
-        return Setting(first), Setting(first, draft)
+        return Setting(first), Setting(first, reform)
 
     def _on_run(self, _button: Any = None) -> None:
         self.messages.value = ""
@@ -145,8 +145,8 @@ class ChangesView:
         self.heading.value = f'<h1 lang="{lang}">{html.escape(text("maint.ui.changes_title", lang))}</h1>'
         self.intro.value = f'<p lang="{lang}">{html.escape(text("maint.ui.changes_intro", lang))}</p>'
         current = self.mode.value or DATES
-        self.mode.options = [(text("maint.ui.mode_dates", lang), DATES), (text("maint.ui.mode_draft", lang), DRAFT)]
+        self.mode.options = [(text("maint.ui.mode_dates", lang), DATES), (text("reform.ui.mode", lang), REFORM)]
         self.mode.value = current
         self.second.description = text("maint.ui.second_date", lang)
-        self.draft.description = text("maint.ui.draft", lang)
+        self.reform.description = text("reform.ui.choose", lang)
         self.run.description = text("maint.ui.compare", lang)

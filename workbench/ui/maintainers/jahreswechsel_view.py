@@ -25,7 +25,7 @@ from workbench.errors import InvalidValue, benefit_label
 from workbench.i18n import format_date, text
 from workbench.maintenance.changes import Setting, compare
 from workbench.maintenance.display import format_value
-from workbench.maintenance.drafts import Draft
+from workbench.maintenance.reformen import Reform
 from workbench.maintenance.editing import ProposedChange, official_parameters, propose_value
 from workbench.maintenance.families import affected_benefits
 from workbench.maintenance.jahreswechsel import DueParameter, due_parameters
@@ -126,8 +126,8 @@ class JahreswechselView:
                 field.observe(guarded(self._on_edit, on_error), names="value")
         self.fields.children = tuple(row.widget for row in self.rows)
 
-    def _draft(self) -> Draft:
-        """The proposals as one in-memory draft: each benefit's official set with the new values."""
+    def _reform(self) -> Reform:
+        """The proposals as one in-memory reform: each benefit's official set with the new values."""
         sets: dict[str, ParameterSet] = {}
         changed: dict[str, tuple[str, ...]] = {}
         for proposal in self.proposals:
@@ -135,7 +135,7 @@ class JahreswechselView:
             new = parse_parameter_text(proposal.benefit, proposal.new_text, proposal.path).parameters[proposal.name]
             sets[proposal.benefit] = ParameterSet(proposal.benefit, {**base.parameters, proposal.name: new}, base.path)
             changed[proposal.benefit] = (*changed.get(proposal.benefit, ()), proposal.name)
-        return Draft(text("maint.jw.ui.draft_name", self.language), Path("."), sets, changed)
+        return Reform(text("maint.jw.ui.reform_name", self.language), Path("."), sets, changed)
 
     # --- callbacks -----------------------------------------------------------------
     def _on_edit(self, _change: Any) -> None:
@@ -171,12 +171,12 @@ class JahreswechselView:
         """Was ändert sich on the due day: the provisional (latest known) values against the new ones."""
         lang = self.language
         on = min(p_.due for p_ in (row.due for row in self.rows if row.filled))
-        draft = self._draft()
-        benefits = affected_benefits(draft.changed)
+        reform = self._reform()
+        benefits = affected_benefits(reform.changed)
         heading = f'<h2 lang="{lang}">{html.escape(text("maint.jw.ui.changes_heading", lang))}</h2>'
         if not benefits:
             return heading + f'<p lang="{lang}">{html.escape(text("maint.jw.ui.no_families", lang))}</p>'
-        before, after = Setting(on), Setting(on, draft)
+        before, after = Setting(on), Setting(on, reform)
         return heading + changes_html(compare(before, after, benefits=benefits), before, after, lang)
 
     def _on_save(self, _button: Any = None) -> None:

@@ -1,6 +1,6 @@
 """Prüfstand: every acceptance example and reference case, pass/fail per rule.
 
-Runs with the law in force or with a draft, so a maintainer sees at once which rule a
+Runs with the law in force or with a reform, so a maintainer sees at once which rule a
 parameter change breaks and by how much. Computation: :mod:`workbench.maintenance.pruefstand`.
 """
 
@@ -15,7 +15,7 @@ from IPython.display import display
 
 from workbench.errors import InvalidValue, ParameterError
 from workbench.i18n import format_decimal, text
-from workbench.maintenance.drafts import Draft, draft_names, load_draft
+from workbench.maintenance.reformen import Reform, load_reform, reform_names
 from workbench.maintenance.pruefstand import Check, run_pruefstand, summarize
 from workbench.ui.callbacks import guarded
 from workbench.ui.header import PageHeader
@@ -30,22 +30,22 @@ MAX_FAILURES_SHOWN = 200
 class PruefstandView:
     """The page of ``maintainers/pruefstand.ipynb``: ``PruefstandView().show()``."""
 
-    def __init__(self, language: str = "de", drafts_dir: Path | None = None,
+    def __init__(self, language: str = "de", reformen_dir: Path | None = None,
                  examples_dir: Path | None = None, reference_dir: Path | None = None) -> None:
         self.language = language
-        self.drafts_dir = drafts_dir
+        self.reformen_dir = reformen_dir
         self.examples_dir = examples_dir
         self.reference_dir = reference_dir
         self.checks: list[Check] = []
         self.header = PageHeader("maint.ui.pruef_title", language, self.set_language, self._show_unexpected)
         self.heading = self.header.title
         self.intro = w.HTML()
-        self.draft = w.Dropdown(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
+        self.reform = w.Dropdown(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.run = w.Button(button_style="primary")
         self.messages = w.HTML()
         self.output = w.HTML()
         self.run.on_click(guarded(self._on_run, self._show_unexpected))
-        form = w.VBox([self.draft, self.run, self.messages])
+        form = w.VBox([self.reform, self.run, self.messages])
         form.add_class("wb-form")
         self.widget = w.VBox([theme_style(), self.header.widget, self.intro, form, self.output])
         self.widget.add_class("wb-page")
@@ -58,17 +58,17 @@ class PruefstandView:
 
     def _on_run(self, _button: Any = None) -> None:
         self.messages.value = ""
-        draft: Draft | None = None
-        if self.draft.value:
+        reform: Reform | None = None
+        if self.reform.value:
             try:
-                draft = load_draft(str(self.draft.value), self.drafts_dir)
+                reform = load_reform(str(self.reform.value), self.reformen_dir)
             except InvalidValue as error:
                 self.messages.value = alert(error.messages(self.language), self.language)
                 return
             except ParameterError as error:
                 self.messages.value = alert([str(error)], self.language)
                 return
-        self.checks = run_pruefstand(draft, self.examples_dir, self.reference_dir)
+        self.checks = run_pruefstand(reform, self.examples_dir, self.reference_dir)
         if not self.checks:
             self.messages.value = alert([text("maint.ui.no_cases", self.language)], self.language)
         self.output.value = self.result_html()
@@ -114,9 +114,9 @@ class PruefstandView:
         lang = self.language
         self.heading.value = f'<h1 lang="{lang}">{html.escape(text("maint.ui.pruef_title", lang))}</h1>'
         self.intro.value = f'<p lang="{lang}">{html.escape(text("maint.ui.pruef_intro", lang))}</p>'
-        current = self.draft.value or OFFICIAL
-        self.draft.options = [(text("maint.ui.official", lang), OFFICIAL)] + [
-            (name, name) for name in draft_names(self.drafts_dir)]
-        self.draft.value = current
-        self.draft.description = text("maint.ui.parameters_used", lang)
+        current = self.reform.value or OFFICIAL
+        self.reform.options = [(text("maint.ui.official", lang), OFFICIAL)] + [
+            (name, name) for name in reform_names(self.reformen_dir)]
+        self.reform.value = current
+        self.reform.description = text("maint.ui.parameters_used", lang)
         self.run.description = text("maint.ui.run_pruefstand", lang)
