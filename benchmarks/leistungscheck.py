@@ -28,6 +28,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from workbench.case import Case, load_case  # noqa: E402
 from workbench.evaluation.leistungscheck import leistungscheck  # noqa: E402
+from workbench.evaluation import kiz_wohngeld  # noqa: E402
 from workbench.rules.leistungen.guenstigerpruefung import einkommensteuer  # noqa: E402
 
 CASE = HERE.parent / "docs" / "examples" / "leistungscheck-alleinerziehend.json"
@@ -45,8 +46,10 @@ def gettsim_household(case: Case, on: date) -> dict[str, Any]:
     assert parent is not None and housing is not None
     ages = [on.year - c.birth_date.year - ((on.month, on.day) < (c.birth_date.month, c.birth_date.day))
             for c in h.children]
-    gross, net = float(parent.gross_monthly), float(parent.net_monthly or parent.gross_monthly)
-    zve = parent.taxable_income_year if parent.taxable_income_year is not None else parent.gross_monthly * 12
+    # the net and the zvE the workbench uses: typed, or derived from the gross pay (rules/leistungen/nettoeinkommen.py)
+    net_pay = kiz_wohngeld.net_pay(case, parent, on)
+    gross, net = float(parent.gross_monthly), float(net_pay if net_pay is not None else parent.gross_monthly)
+    zve = kiz_wohngeld.zve(case, parent, on)
     # tax and contributions only need to be > 0 for the § 16 WoGG deductions (the workbench: taxable
     # income above the Grundfreibetrag; an employee pays health and pension insurance); amounts illustrative
     return {"parent_age": 36, "child_ages": ages, "gross": gross, "net": net,

@@ -15,7 +15,7 @@ from workbench.maintenance.families import affected_benefits, load_families
 from workbench.parameters import parameter_files, parse_parameter_file
 from workbench.rules import grundsicherung as gs
 from workbench.rules.kinderzuschlag import KizAdult, KizChild, KizInput, kinderzuschlag
-from workbench.rules.leistungen.buergergeld import Bedarfsgemeinschaft, Erwerb, bedarfsvergleich
+from workbench.rules.grundsicherung.buergergeld import Bedarfsgemeinschaft, Erwachsener, Kind, buergergeld
 from workbench.rules.wohngeld import WohngeldInput, WohngeldMember, wohngeld
 
 SGB2_NAMES = {"regelbedarf_m", "mehrbedarf_alleinerziehende", "mehrbedarf_alleinerziehend", "mehrbedarf_schwangerschaft",
@@ -107,8 +107,7 @@ def test_kiz_wohngeld_and_the_buergergeld_comparison_count_the_same_need() -> No
                                   children=(KizChild(3, D(259)),), rent_cold=D(500), heating=D(80)))
     steps = {s.key: s.value for s in kiz.explanation}
     assert steps["kinderzuschlag.regelbedarf_eltern"] + steps["kinderzuschlag.mehrbedarf"] == D("765.68")
-    vergleich = bedarfsvergleich(Bedarfsgemeinschaft([Erwerb(D(1500), D(1150))], [date(2022, 6, 1)], D(580), D(259)),
-                                 D(0), on)
+    vergleich = buergergeld(Bedarfsgemeinschaft([Erwachsener(D(1500), D(1150))], [Kind(3, D(259))], D(500), D(80)), on)
     assert vergleich.need == D("1122.68") + D(580)
     wg = wohngeld(WohngeldInput(month=on, members=(WohngeldMember(30, gross_wage=D(1500)),
                                                    WohngeldMember(3, child=True, kindergeld=D(259))),

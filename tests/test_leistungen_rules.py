@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhabe
-from workbench.rules.leistungen.buergergeld import erwerbstaetigenfreibetrag, mehrbedarf_alleinerziehend
+from workbench.rules import grundsicherung as gs
 from workbench.rules.leistungen.guenstigerpruefung import Guenstigerpruefung, break_even, kinderfreibetrag
 from workbench.rules.leistungen.kindergeld import KindergeldKind, kindergeld
 from workbench.rules.leistungen.unterhaltsvorschuss import UvgElternteil, UvgKind, altersstufe, unterhaltsvorschuss
@@ -162,7 +162,8 @@ def test_the_unverified_school_supplies_are_marked_for_checking() -> None:
 
 def test_single_parent_mehrbedarf_and_work_allowance() -> None:
     # one child under 7: 36 % of 563 €; § 11b: 100 + 20 % of 420 + 30 % of 480 + 10 % of 200 (1,200 €)
-    assert mehrbedarf_alleinerziehend([date(2022, 1, 1)], JULY_2026) == D("202.68")
-    assert erwerbstaetigenfreibetrag(D(1200), False, JULY_2026) == D(348)
+    p = gs.lookup(JULY_2026)
+    assert gs.mehrbedarf_alleinerziehende([4], p)[1] == D("202.68")
+    assert gs.erwerbstaetigen_absetzbetrag(D(1200), False, p) == D(348)
     # with a child the last band reaches 1,500 €: + 10 % of 300
-    assert erwerbstaetigenfreibetrag(D(1600), True, JULY_2026) == D(378)
+    assert gs.erwerbstaetigen_absetzbetrag(D(1600), True, p) == D(378)

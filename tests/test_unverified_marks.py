@@ -72,7 +72,7 @@ def test_the_buergergeld_comparison_of_2026_uses_no_unverified_regelbedarf(tmp_p
     from workbench.evaluation.leistungscheck import leistungscheck
 
     result = leistungscheck(load_case(_case(tmp_path, date(2026, 3, 1))), date(2026, 3, 1))
-    assert result.bedarf.steps and result.bedarf.steps[0].key == "leistungen.step.bg.need"
+    assert result.bedarf.steps and result.bedarf.steps[0].key == "grundsicherung.step.bedarf"
     assert result.bedarf_unverified == ()
 
 

@@ -52,7 +52,7 @@ def test_single_parent_with_two_children_sees_uvg_kiz_wohngeld_but_and_the_kita_
 
     page.get_by_label("Arbeit jetzt").select_option(label="angestellt")
     page.get_by_label("Brutto im Monat (Schnitt der letzten 6 Monate, €)").fill("1.505")
-    page.get_by_label("Netto im Monat (€)").fill("1.233")
+    page.get_by_label("Netto im Monat laut Gehaltsabrechnung").fill("1.233")
     expect(page.get_by_label("Wohnort")).to_have_value("Bochum")
     page.get_by_label("Kaltmiete im Monat (€)").fill("520")
     page.get_by_label("Kalte Nebenkosten im Monat (€)").fill("130")

@@ -6,7 +6,8 @@ messages of validation, the anonymous case's rules (privacy) and the paths into 
 """
 
 from workbench.case.fields import CODE_KINDS, LEBENSMONATE
-from workbench.case.household import CURRENT_FORMAT, DEFAULT_MUNICIPALITY, FORMAT_V1, FORMAT_V2, CurrentIncome, migrate
+from workbench.case.household import (CURRENT_FORMAT, DEFAULT_MUNICIPALITY, FORMAT_V1, FORMAT_V2, CurrentIncome,
+                                      ReceivedBenefit, migrate)
 from workbench.case.lebenslagen import Mutterschutz
 from workbench.case.model import (
     Case, Child, ElterngeldPlan, IncomeBeforeBirth, Parent, case_json_schema, dump_case, format_validation_error,
@@ -19,6 +20,7 @@ from workbench.case.privacy import strip_identifying
 __all__ = [
     "CODE_KINDS", "CURRENT_FORMAT", "DEFAULT_MUNICIPALITY", "FORMAT_V1", "FORMAT_V2", "LEBENSMONATE", "Case", "Child",
     "CurrentIncome", "ElterngeldPlan", "IncomeBeforeBirth", "Mutterschutz", "Parent", "case_json_schema", "dump_case",
-    "format_validation_error", "get_path", "iban_problem", "load_case", "migrate", "parse_path", "set_path",
+    "ReceivedBenefit", "format_validation_error", "get_path", "iban_problem", "load_case", "migrate", "parse_path",
+    "set_path",
     "strip_identifying", "tax_id_problem", "validation_problems", "within",
 ]

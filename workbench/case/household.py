@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema
 
-from workbench.case.fields import Hours, Money, TaxClass, whole_number
+from workbench.case.fields import ChildCount, Hours, Money, TaxClass, whole_number
 from workbench.case.fields import CaseModel as _Model
 
 FORMAT_V1 = "workbench-case/1"
@@ -52,6 +52,10 @@ class ReceivedBenefit(_Model, title="Bezogene Leistung"):
 
     kind: ReceivedKind = Field(description="Art: elterngeld, alg1, krankengeld, pension, other")
     monthly: Money = Field(description="Betrag im Monat")
+    elterngeld_plus: bool = Field(default=False, description="Elterngeld Plus statt Basiselterngeld (§ 10 Abs. 3 BEEG)")
+    children_born: ChildCount = Field(default=1, description="Geborene Kinder (Mehrlinge, § 10 Abs. 4 BEEG)")
+    income_before_birth_monthly: Money | None = Field(
+        default=None, description="Elterngeld: Einkommen aus Erwerbstätigkeit vor der Geburt im Monat (§ 10 Abs. 5 BEEG)")
 
 
 class CurrentIncome(_Model, title="Aktuelles Einkommen"):

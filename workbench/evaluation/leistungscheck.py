@@ -24,11 +24,11 @@ from typing import TYPE_CHECKING
 from workbench.evaluation import kiz_wohngeld
 from workbench.explain import Explanation
 from workbench.i18n import text
-from workbench.money import ZERO
+from workbench.money import ZERO, round_cent
 from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue, tracking
 from workbench.parameters import parameters
 from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhabe
-from workbench.rules.leistungen.buergergeld import Bedarfsgemeinschaft, Erwerb, bedarfsvergleich
+from workbench.rules.grundsicherung.buergergeld import Buergergeld, buergergeld, fehlbetrag
 from workbench.rules.leistungen.guenstigerpruefung import Guenstigerpruefung, kinderfreibetrag
 from workbench.rules.leistungen.kindergeld import KindergeldKind, kindergeld
 from workbench.rules.leistungen.offices import BENEFITS
@@ -64,6 +64,9 @@ class Leistungscheck:
     """Every latest-known value used after its update was due, over all benefits and the Bürgergeld comparison."""
     bedarf_unverified: tuple[UnverifiedValue, ...] = ()
     """Unverified values of the Bürgergeld comparison (Regelbedarfe): the advisor's hint says "bitte prüfen"."""
+    buergergeld: Buergergeld | None = None
+    """The Bürgergeld comparison amount (need, counted income, Bürgergeld, Sofortzuschlag apart); ``None`` without
+    income or rent."""
 
 
 def check_date(case: Case, today: date | None = None) -> date:
@@ -142,8 +145,10 @@ def _leistungscheck(case: Case, on: date) -> Leistungscheck:
     wg_amount = wg_first.monthly if wg_first.eligible is not False else ZERO
     results["kinderzuschlag"] = kiz = _tracked(lambda: kiz_wohngeld.kinderzuschlag(
         case, on, kg_by_child, uvg_by_child, None if wg_first.eligible is None and not wg_amount else wg_amount))
+    # only a granted KiZ counts in the Wohngeld plausibility test: a KiZ "zu prüfen" (Bürgergeld prüfen)
+    # is not paid when KiZ and Wohngeld leave the household in need (§ 6a Abs. 1 Nr. 3 BKGG)
     results["wohngeld"] = wg = _tracked(lambda: kiz_wohngeld.wohngeld(case, on, kg_by_child, uvg_by_child,
-                                                                kiz.monthly if kiz.eligible is not False else ZERO))
+                                                                      kiz.monthly if kiz.eligible else ZERO))
     basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
     results["bildung_teilhabe"] = _tracked(lambda: bildung_teilhabe([ButKind(
         c.id, c.birth_date, True, c.situation.education if c.situation else "none",
@@ -151,11 +156,11 @@ def _leistungscheck(case: Case, on: date) -> Leistungscheck:
         for c in children], basis, on))
 
     with tracking() as used:
-        hints, bedarf = _hints(case, on, results, uvg_by_child)
+        hints, bedarf, vergleich = _hints(case, on, results, uvg_by_child)
     if used.unverified and not any(hint.key == "leistungen.hint.unverified" for hint in hints):
         hints.append(Hint("leistungen.hint.unverified"))
     return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf,
-                          bedarf_unverified=used.unverified)
+                          bedarf_unverified=used.unverified, buergergeld=vergleich)
 
 
 def kindergeld_of_case(case: Case, on: date) -> BenefitResult:
@@ -177,9 +182,12 @@ def unterhaltsvorschuss_of_case(case: Case, on: date) -> BenefitResult:
                       c.situation.orphan_benefit_monthly if c.situation else ZERO)
               for c in h.children if _born(c, on)]
     income = h.parents[0].current_income
+    # § 1 Abs. 1a Satz 1 Nr. 2 UVG: income in the sense of § 11 Abs. 1 Satz 1 SGB II (without Kindergeld);
+    # Elterngeld counts above its free part of § 10 Abs. 1, 3, 4 BEEG (the UVG is not named in § 10 Abs. 5)
     eltern = UvgElternteil(h.single_parent and len(h.parents) == 1,
                            bool(h.benefits and h.benefits.receives_buergergeld),
-                           income.gross_monthly if income else ZERO)
+                           income.gross_monthly + kiz_wohngeld.other_income(income, on, "unterhaltsvorschuss")
+                           if income else ZERO)
     return unterhaltsvorschuss(kinder, eltern, on)
 
 
@@ -194,7 +202,8 @@ def _basis(kiz: BenefitResult, wg: BenefitResult, buergergeld: bool) -> bool | N
 
 def _kinderfreibetrag(case: Case, children: int, on: date) -> BenefitResult:
     h = case.household
-    incomes = [p.current_income.taxable_income_year if p.current_income else None for p in h.parents]
+    # the typed zvE, else the one derived from the gross pay (rules/leistungen/nettoeinkommen.py)
+    incomes = [kiz_wohngeld.zve(case, p.current_income, on) if p.current_income else None for p in h.parents]
     if any(i is None for i in incomes):
         return BenefitResult("kinderfreibetrag", None, ZERO, ("leistungen.kfb.no_income",), Explanation())
     joint = h.married and len(h.parents) == 2
@@ -213,7 +222,7 @@ def _kinderfreibetrag(case: Case, children: int, on: date) -> BenefitResult:
 
 
 def _hints(case: Case, on: date, results: dict[str, BenefitResult],
-           uvg_by_child: dict[str, Decimal]) -> tuple[list[Hint], Explanation]:
+           uvg_by_child: dict[str, Decimal]) -> tuple[list[Hint], Explanation, Buergergeld | None]:
     h = case.household
     lang = case.language
     hints: list[Hint] = []
@@ -227,35 +236,44 @@ def _hints(case: Case, on: date, results: dict[str, BenefitResult],
     elif kita and (kiz.eligible is None or wg.eligible is None):
         hints.append(Hint("leistungen.hint.kita_free_if", {"children": ", ".join(kita)}))
     bedarf = Explanation()
-    parents = [p.current_income for p in h.parents]
-    rent = h.housing
-    if rent is not None and all(p is not None for p in parents):
-        adults = [Erwerb(p.gross_monthly, p.net_monthly if p.net_monthly is not None else p.gross_monthly,
-                         p.other_income_monthly + sum((b.monthly for b in p.benefits), ZERO))
-                  for p in parents if p is not None]
-        born = [c for c in h.children if _born(c, on)]
-        child_income = results["kindergeld"].monthly + sum(uvg_by_child.values(), ZERO) + sum(
-            (c.situation.maintenance_monthly + c.situation.own_income_monthly + c.situation.orphan_benefit_monthly
-             for c in born if c.situation), ZERO)
-        bg = Bedarfsgemeinschaft(adults, [c.birth_date for c in born],
-                                 rent.rent_cold + rent.utilities_cold + rent.heating, child_income)
-        extra = (kiz.monthly if kiz.eligible else ZERO) + (wg.monthly if wg.eligible else ZERO)
-        vergleich = bedarfsvergleich(bg, extra, on)
+    kg_by_child = {c.child_id: c.monthly for c in results["kindergeld"].children}
+    bg = kiz_wohngeld.bedarfsgemeinschaft(case, on, kg_by_child, uvg_by_child)
+    vergleich: Buergergeld | None = None
+    if bg is not None:
+        vergleich = buergergeld(bg, on)
         bedarf = vergleich.explanation
-        money = {"need": _money(vergleich.need, lang), "income": _money(vergleich.income, lang),
-                 "gap": _money(vergleich.gap, lang)}
-        if vergleich.gap > 0:
+        # "even with KiZ and Wohngeld": their computed amounts, granted or not, as in the KiZ rule's own test
+        # (§ 6a Abs. 1 Nr. 3 BKGG: the KiZ shared by the KiZ children as their income), so the hint names the
+        # same shortfall as the KiZ card
+        kiz_amount = kiz.monthly if kiz.eligible is not False else ZERO
+        wg_amount = wg.monthly if wg.eligible is not False else ZERO
+        kiz_children = [c.kindergeld > 0 and c.age < 25 for c in bg.children]
+        share = kiz_amount / sum(kiz_children) if any(kiz_children) else ZERO
+        gap = round_cent(fehlbetrag(bg, [share if k else ZERO for k in kiz_children], wg_amount, on))
+        bedarf.add("leistungen.step.bg.gap", gap, "§ 6a Abs. 1 Nr. 3 BKGG, § 12a SGB II",
+                   need=vergleich.need, kiz=kiz_amount, wohngeld=wg_amount)
+        extra = kiz_amount + wg_amount
+        money = {"need": _money(vergleich.need, lang), "income": _money(vergleich.need - gap, lang),
+                 "gap": _money(gap, lang)}
+        if gap > 0:
             hints.append(Hint("leistungen.hint.buergergeld", money))
         elif kiz.check_buergergeld or wg.check_buergergeld:
             hints.append(Hint("leistungen.hint.buergergeld_rule"))
         elif h.benefits and h.benefits.receives_buergergeld and extra > 0:
             hints.append(Hint("leistungen.hint.leave_buergergeld", money))
+        if vergleich.amount > 0:
+            # no gap: KiZ and Wohngeld end the need and take priority (§ 12a SGB II); a gap: they are not paid
+            # (§ 6a Abs. 1 Nr. 3 BKGG, § 7 Abs. 1 WoGG) unless the KiZ's erweiterter Zugang lets the family choose
+            route = "kiz_wohngeld" if gap == 0 else "wahl" if kiz.eligible else "buergergeld"
+            hints.append(Hint(f"leistungen.hint.vergleich.{route}", {
+                "buergergeld": _money(vergleich.amount, lang), "sofort": _money(vergleich.sofortzuschlag, lang),
+                "kiz_wohngeld": _money(extra, lang)}))
     else:
         hints.append(Hint("leistungen.hint.buergergeld_rule" if kiz.check_buergergeld or wg.check_buergergeld
                           else "leistungen.hint.buergergeld_unknown"))
     if any(results[b].unverified for b in BENEFITS):
         hints.append(Hint("leistungen.hint.unverified"))
-    return hints, bedarf
+    return hints, bedarf, vergleich
 
 
 def _money(value: Decimal, language: str) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.evaluation.leistungscheck import Leistungscheck, leistungscheck
 from workbench.i18n import format_money, text
-from workbench.money import as_json_number
+from workbench.money import ZERO, as_json_number
 from workbench.parameter_tracking import provisional_json, provisional_note
 from workbench.report.blocks import HandoutSection
 from workbench.rules.leistungen.offices import office_info
@@ -95,6 +95,21 @@ def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
         "date": check.on.isoformat(),
         "benefits": {name: result_json(result, language, check.on) for name, result in check.results.items()},
         "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
+        "buergergeld": None if check.buergergeld is None else buergergeld_json(check, language),
         "provisional_note": provisional_note(check.provisional, language),
         "provisional": provisional_json(check.provisional),
+    }
+
+
+def buergergeld_json(check: Leistungscheck, language: str) -> dict[str, Any]:
+    """The Bürgergeld comparison beside KiZ + Wohngeld (§ 6a Abs. 1 Nr. 4 BKGG, § 7 Abs. 1 WoGG)."""
+    b = check.buergergeld
+    assert b is not None
+    kiz, wg = check.results["kinderzuschlag"], check.results["wohngeld"]
+    return {
+        "need": as_json_number(b.need), "income": as_json_number(b.income), "monthly": as_json_number(b.amount),
+        "kindersofortzuschlag": as_json_number(b.sofortzuschlag),
+        "kiz_wohngeld": as_json_number((kiz.monthly if kiz.eligible is not False else ZERO)
+                                       + (wg.monthly if wg.eligible is not False else ZERO)),
+        "explanation": check.bedarf.render(language),
     }

@@ -35,7 +35,7 @@ class KizAdult:
     - ``gross_earnings``: monthly gross income from work (Brutto), average of the last six months.
     - ``net_earnings``: the same after income tax and social insurance contributions (Netto).
     - ``other_income``: other countable income after its own exemptions (e.g. Arbeitslosengeld I,
-      Krankengeld, the part of Elterngeld above 300 €), monthly. Wohngeld, Kindergeld and
+      Krankengeld, the part of Elterngeld above its free part of § 10 Abs. 5 BEEG), monthly. Wohngeld, Kindergeld and
       Kinderzuschlag never belong here; child maintenance belongs to the child.
     - ``countable_income``: the parent's income after all § 11b SGB II deductions when it is
       already known (e.g. from a Familienkasse decision); it then replaces the computation

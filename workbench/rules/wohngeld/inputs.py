@@ -26,7 +26,7 @@ class WohngeldMember:
     - ``pension``: monthly statutory pension (gesetzliche Rente), counted in full minus the
       102 €/year Pauschbetrag.
     - ``other_income``: other income under § 14 WoGG, monthly (Arbeitslosengeld I, Krankengeld,
-      Elterngeld above the free 300 €, capital income above the saver's allowance …).
+      Elterngeld above its free part of § 10 Abs. 1, 3, 4 BEEG, capital income above the saver's allowance …).
     - ``maintenance``, ``uvg``: maintenance and Unterhaltsvorschuss received, monthly.
     - ``pays_tax``, ``pays_health_insurance``, ``pays_pension_insurance``: the 10 % deductions
       of § 16 WoGG (income tax; statutory health and care insurance; statutory pension insurance).
