@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 import yaml
 
-from workbench.rules.benefit import BenefitResult
+from workbench.rules.benefit import MeansTestedResult
 from workbench.rules.kinderzuschlag import KizAdult, KizChild, KizInput, kinderzuschlag
 from workbench.rules.wohngeld import WohngeldInput, WohngeldMember, wohngeld
 
@@ -211,7 +211,7 @@ def kiz_inputs(case: Case) -> tuple[KizInput, list[int]]:
     ), members
 
 
-def check_kiz(case: Case, res: BenefitResult, members: list[int], tolerance: Decimal) -> list[str]:
+def check_kiz(case: Case, res: MeansTestedResult, members: list[int], tolerance: Decimal) -> list[str]:
     problems = []
     for key, _values, expected in case.compared_outputs(members[0]):
         if key == "kinderzuschlag.anspruchshöhe_m_bg":
@@ -267,7 +267,7 @@ def wohngeld_inputs(case: Case, members: list[int]) -> WohngeldInput:
     )
 
 
-def check_wohngeld(case: Case, res: BenefitResult, members: list[int]) -> list[str]:
+def check_wohngeld(case: Case, res: MeansTestedResult, members: list[int]) -> list[str]:
     problems = []
     first = members[0]
     for key, values, expected in case.compared_outputs(first):

@@ -199,7 +199,7 @@ class Case(_Model, title="Fall (workbench-case/2)"):
     elternzeit: Elternzeit | None = Field(default=None, description="Elternzeit beider Elternteile")
     elterngeld_alternatives: list[AlternativePlan] = Field(
         default_factory=list, max_length=MAX_ALTERNATIVES,
-        description="Eigene Pläne der Beratung zum Vergleich (case_alternatives.py)")
+        description="Eigene Pläne der Beratung zum Vergleich (workbench/case/alternatives.py)")
     notes: str = Field(default="", description="Notizen")
     care: Care | None = Field(default=None, description="Pflege eines Angehörigen")
     kita: KitaWish | None = Field(default=None, description="Kita-Platz")

@@ -5,9 +5,9 @@
 ``add_<group>_parser``, registered in :mod:`~workbench.cli.app`:
 
 - :mod:`~workbench.cli.elterngeld`: ``elterngeld``, ``optimize``, ``compare``, ``handout``;
-- :mod:`~workbench.cli.leistungen`: ``check`` (the Leistungscheck);
+- :mod:`~workbench.cli.leistungscheck`: ``check`` (the Leistungscheck);
 - :mod:`~workbench.cli.lebenslagen`: ``mutterschutz``, ``elternzeit``;
-- :mod:`~workbench.cli.care`: ``kita``, ``pflege``, ``vorsorge``;
+- :mod:`~workbench.cli.topics`: ``kita``, ``pflege``, ``vorsorge``;
 - :mod:`~workbench.cli.forms`: ``forms list|check|inspect``, ``fill``;
 - :mod:`~workbench.cli.params`: ``params show|diff|check``;
 - :mod:`~workbench.cli.store`: ``cases …``, ``backup``, ``restore``, ``purge``, ``key …``;

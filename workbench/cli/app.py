@@ -18,12 +18,12 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from workbench.cli.care import add_care_parser
+from workbench.cli.topics import add_topic_parser
 from workbench.cli.common import print_json
 from workbench.cli.elterngeld import add_elterngeld_parser
 from workbench.cli.forms import add_forms_parser
 from workbench.cli.lebenslagen import add_lebenslagen_parser
-from workbench.cli.leistungen import add_leistungen_parser
+from workbench.cli.leistungscheck import add_leistungscheck_parser
 from workbench.cli.params import add_params_parser
 from workbench.cli.serve import add_serve_parser
 from workbench.cli.store import add_cases_parser, add_store_parsers
@@ -46,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_params_parser(sub)
     add_lebenslagen_parser(sub)
     add_cases_parser(sub)
-    add_care_parser(sub)
-    add_leistungen_parser(sub)
+    add_topic_parser(sub)
+    add_leistungscheck_parser(sub)
     add_forms_parser(sub)
     add_store_parsers(sub)
     add_serve_parser(sub)

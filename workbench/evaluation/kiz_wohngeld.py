@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.parameters import parameters
-from workbench.rules.benefit import BenefitResult as RuleResult
+from workbench.rules.benefit import MeansTestedResult
 from workbench.rules.grundsicherung import buergergeld as bgeld
 from workbench.rules.kinderzuschlag import KizAdult, KizChild, KizInput
 from workbench.rules.kinderzuschlag import kinderzuschlag as kiz_rule
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 WOHNGELD = parameters("wohngeld")
 
 
-def adapt(result: RuleResult) -> BenefitResult:
+def adapt(result: MeansTestedResult) -> BenefitResult:
     """The KiZ/Wohngeld rule's result in the Leistungscheck's shape."""
     return BenefitResult(result.benefit, result.eligible, result.monthly, result.reasons,
                          Explanation(list(result.explanation)), result.unverified, (), result.monthly * 12,

@@ -1,6 +1,6 @@
 """The common shape of a means-tested benefit's result (Kinderzuschlag, Wohngeld).
 
-Both rules return a :class:`BenefitResult`, so the Leistungscheck can list, explain and
+Both rules return a :class:`MeansTestedResult`, so the Leistungscheck can list, explain and
 compare them alike: whether the family is entitled (``True``/``False``, or ``None`` when
 an advisor has to check something the rule cannot decide), the monthly amount, the
 reasons as message keys with arguments, the explanation as :class:`~workbench.explain.Step`
@@ -37,7 +37,7 @@ class Reason:
 
 
 @dataclass(frozen=True)
-class BenefitResult:
+class MeansTestedResult:
     """One benefit for one household and month.
 
     - ``benefit``: ``"kinderzuschlag"`` or ``"wohngeld"``.
@@ -156,9 +156,9 @@ class Computation:
     period: tuple[date, date] | None = None
     """The Bewilligungszeitraum the result names, once a step has fixed it."""
 
-    def result(self, eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> BenefitResult:
-        """The :class:`BenefitResult` of what the steps recorded so far."""
-        return BenefitResult(
+    def result(self, eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> MeansTestedResult:
+        """The :class:`MeansTestedResult` of what the steps recorded so far."""
+        return MeansTestedResult(
             benefit=self.benefit, month=self.month, eligible=eligible, monthly=monthly, reasons=tuple(self.reasons),
             explanation=tuple(self.expl.steps), unverified=self.p.unverified, check_buergergeld=buergergeld,
             figures=dict(self.figures), period=self.period,

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
-from workbench.rules.benefit import (BenefitResult, Computation, Reason, UsedParameters, as_decimal, award_period,
+from workbench.rules.benefit import (MeansTestedResult, Computation, Reason, UsedParameters, as_decimal, award_period,
                                      percent, raise_problems)
 from workbench.rules import grundsicherung as gs
 from workbench.rules.kinderzuschlag import regeln as r
@@ -44,7 +44,7 @@ def bewilligungszeitraum(month: date, months: int) -> tuple[date, date]:
     return award_period(month, months)
 
 
-def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
+def kinderzuschlag(inp: KizInput, language: str = "de") -> MeansTestedResult:
     """The Kinderzuschlag of the household for the Bewilligungszeitraum starting in ``inp.month``.
 
     Bad input raises :class:`~workbench.errors.CaseError` with one message per problem in
@@ -80,7 +80,7 @@ def kinderzuschlag(inp: KizInput, language: str = "de") -> BenefitResult:
     return anspruch(inp, monthly, shortfall, absetzbetraege, len(kinder), c)  # 6. § 6a Abs. 1a
 
 
-def _ergebnis(c: Computation, eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> BenefitResult:
+def _ergebnis(c: Computation, eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> MeansTestedResult:
     """The result; the amount paid is a rounded one (the rounding rule counts as used)."""
     c.p("auszahlung_rundung")
     return c.result(eligible, monthly, buergergeld)
@@ -214,7 +214,7 @@ def kinderzuschlag_betrag(summe_kinder: Decimal, minderung: Decimal, vermoegen: 
 
 
 def anspruch(inp: KizInput, monthly: Decimal, shortfall: Decimal, absetzbetraege: Decimal, kinder: int,
-             c: Computation) -> BenefitResult:
+             c: Computation) -> MeansTestedResult:
     """The decision once the amount is positive: entitled when Kinderzuschlag and Wohngeld end the
     need under SGB II, or by the extended access when the shortfall is small and earnings bridge it;
     otherwise "to check" with Bürgergeld.

@@ -28,7 +28,7 @@ from workbench.i18n import text
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
 from workbench.rules import grundsicherung as gs
-from workbench.rules.benefit import (BenefitResult, Computation, Reason, UsedParameters, as_decimal, award_period,
+from workbench.rules.benefit import (MeansTestedResult, Computation, Reason, UsedParameters, as_decimal, award_period,
                                      percent, raise_problems)
 from workbench.rules.wohngeld import regeln as r
 from workbench.rules.wohngeld.inputs import WohngeldInput, problems
@@ -37,7 +37,7 @@ P = parameters("wohngeld")
 BENEFIT = "wohngeld"
 
 
-def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
+def wohngeld(inp: WohngeldInput, language: str = "de") -> MeansTestedResult:
     """The monthly Wohngeld (Mietzuschuss) of the household in ``inp.month``.
 
     Bad input raises :class:`~workbench.errors.CaseError` with one message per problem in
@@ -67,7 +67,7 @@ def wohngeld(inp: WohngeldInput, language: str = "de") -> BenefitResult:
     return anspruch(inp, amount, c)                                       # 5. WoGVwV Nr. 15.01
 
 
-def _ergebnis(c: Computation, eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> BenefitResult:
+def _ergebnis(c: Computation, eligible: bool | None, monthly: Decimal, buergergeld: bool = False) -> MeansTestedResult:
     """The result; a refusal names no Bewilligungszeitraum (it is fixed with a grant, § 25 WoGG)."""
     result = c.result(eligible, monthly, buergergeld)
     return result if eligible is not False else replace(result, period=None)
@@ -156,7 +156,7 @@ def wohngeld_betrag(size: int, m_value: Decimal, y_value: Decimal, c: Computatio
     return amount
 
 
-def anspruch(inp: WohngeldInput, amount: Decimal, c: Computation) -> BenefitResult:
+def anspruch(inp: WohngeldInput, amount: Decimal, c: Computation) -> MeansTestedResult:
     """The decision once the amount reaches the minimum: entitled, unless the plausibility check of
     the income fails ("to check", with Bürgergeld) or cannot be made (the reasons say so).
 

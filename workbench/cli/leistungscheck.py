@@ -27,7 +27,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_leistungen_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_leistungscheck_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``workbench check``."""
     p = case_command(sub, "check", "Leistungscheck: Kindergeld, Kinderfreibetrag, KiZ, BuT, UVG, Wohngeld eines Falls",
                      cmd_check, case_help="Falldatei (workbench-case/1 oder /2, JSON)",

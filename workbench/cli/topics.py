@@ -34,7 +34,7 @@ def cmd_topic(args: argparse.Namespace) -> int:
     lang = args.language or case.language
     on = args.date or clock_today()
     if getattr(case, CASE_FIELD[args.command]) is None:
-        raise WorkbenchError(text("cli.care.no_topic", lang, topic=args.command, case_id=case.case_id))
+        raise WorkbenchError(text("cli.topic.no_topic", lang, topic=args.command, case_id=case.case_id))
     with tracking() as used:
         if args.command == "kita":
             sections = kita_sections(case, lang, today=on)
@@ -52,9 +52,9 @@ def cmd_topic(args: argparse.Namespace) -> int:
             data = topic_pdf(text(f"ui.{args.command}.pdf_title", lang),
                              text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), family, lang)
         # personal data: owner-only, never an old file overwritten without --force, complete or not at all
-        write_private(args.pdf, data, force=args.force, exists="cli.care.exists", unwritable="report.cli_unwritable",
+        write_private(args.pdf, data, force=args.force, exists="cli.topic.exists", unwritable="report.cli_unwritable",
                       language=lang)
-    lines = [text("cli.care.as_of", lang, date=format_date(on, lang))]
+    lines = [text("cli.topic.as_of", lang, date=format_date(on, lang))]
     lines += provisional_lines(used.provisional, lang)  # the advisor's view: which values, where they are published
     check = unverified_note(used.unverified, lang)  # "bitte prüfen" for the advisor (not in the family's PDF)
     if check:
@@ -65,11 +65,11 @@ def cmd_topic(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_care_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def add_topic_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Register ``kita``, ``pflege`` and ``vorsorge`` under the ``workbench`` command."""
     for topic in TOPICS:
-        p = case_command(sub, topic, text(f"cli.care.help_{topic}"), cmd_topic, case_help=text("cli.care.help_case"),
-                         language_help=text("cli.care.help_language"))
-        p.add_argument("--date", type=iso_date, help=text("cli.care.help_date"))
-        p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help=text("cli.care.help_pdf"))
-        p.add_argument("--force", action="store_true", help=text("cli.care.help_force"))
+        p = case_command(sub, topic, text(f"cli.topic.help_{topic}"), cmd_topic, case_help=text("cli.topic.help_case"),
+                         language_help=text("cli.topic.help_language"))
+        p.add_argument("--date", type=iso_date, help=text("cli.topic.help_date"))
+        p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help=text("cli.topic.help_pdf"))
+        p.add_argument("--force", action="store_true", help=text("cli.topic.help_force"))
