@@ -12,7 +12,7 @@ import pytest
 from workbench.case import load_case
 from workbench.errors import UnsupportedPeriod
 from workbench.evaluation.elterngeld.engine import compute_elterngeld
-from workbench.rules.elterngeld.quick import quick_case
+from workbench.evaluation.elterngeld.quick import quick_case
 
 
 def case(parents: list[dict[str, Any]], children: list[dict[str, Any]], months: dict[str, str], **household: Any) -> Any:

@@ -47,7 +47,7 @@ def compute_quick(
 ) -> QuickResult:
     """Run the Elterngeld engine for one employed parent (raises CaseError/UnsupportedPeriod)."""
     from workbench.evaluation.elterngeld.engine import compute_elterngeld
-    from workbench.rules.elterngeld.quick import quick_case
+    from workbench.evaluation.elterngeld.quick import quick_case
 
     case = quick_case(gross_m, tax_class, birth_date, church_tax=church_tax, language=language)
     result = compute_elterngeld(case)
@@ -65,7 +65,7 @@ def input_problems(
     comes from its parameters), so it is asked once per language; the page can then
     switch languages without asking again.
     """
-    from workbench.rules.elterngeld.quick import quick_case
+    from workbench.evaluation.elterngeld.quick import quick_case
 
     texts: dict[str, str] = {}
     for language in LANGUAGES:
