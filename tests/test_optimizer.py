@@ -313,3 +313,15 @@ def test_the_best_plan_beats_10000_random_legal_plans_of_a_couple_with_part_time
     for months in plans[:40]:  # the search's prices are the engine's
         engine = compute_elterngeld(with_plan(case, months))
         assert engine.valid and engine.total == plan_total(model, months)
+
+
+def test_mixed_income_plan_values_equal_the_engines_to_the_cent() -> None:
+    """Mixed income (wages + profit): rate and amounts come from the unrounded Elterngeld-Netto, as the
+    engine computes them (docs/elterngeld.md, ADR 0025); the optimizer's month prices must use the same
+    figure, or a plan it ranks differs from the engine's total (here by 12 cents over twelve months)."""
+    case = family([{"id": "A", "income_before_birth": {"kind": "mixed", "gross_monthly": 900,
+                                                        "annual_profit": 9333, "tax_class": 4}}])
+    months = {"A": "B" * 12}
+    engine = compute_elterngeld(with_plan(case, months)).total
+    assert engine == D("9666.48")
+    assert plan_total(build_model(case), months) == engine

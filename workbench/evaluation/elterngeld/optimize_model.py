@@ -73,7 +73,7 @@ class Preise:
         self.birth = child.birth_date
         self.count = child.count
         self.erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case))
-        self.netto_vor = elterngeld_netto(self.erwerb, self.birth).elterngeld_netto
+        self.netto_vor = elterngeld_netto(self.erwerb, self.birth).fuer_betraege  # the engine's figure: unrounded for mixed income (ADR 0025)
         self.rate = betrag.ersatzrate(self.netto_vor, self.birth)
         self.maternity = mutterschutz_monate(parent, child, case.mutterschutz)
         self.gross = {m: r.gross_monthly for r in parent.income_after_birth for m in r.months()}
