@@ -2,7 +2,8 @@
 
 - :class:`~workbench.ui.kit.wizard.Wizard` runs :class:`~workbench.ui.kit.step.WizardStep` s of
   fields bound to case paths (:mod:`~workbench.ui.kit.fields`, :mod:`~workbench.ui.kit.lists`,
-  one section per parent: :mod:`~workbench.ui.kit.parents`), validates, and saves with
+  one section per parent: :mod:`~workbench.ui.kit.parents`; the family step every wizard about a
+  child opens with: :mod:`~workbench.ui.kit.familie`), validates, and saves with
   :class:`~workbench.ui.kit.saving.CaseSaver` (only real changes).
 - :mod:`~workbench.ui.kit.page`: open the case a request names and show a wizard's page
   (``show_wizard_page``, ``open_case_wizard``, ``default_store``, ``failure_notice``).

@@ -1,4 +1,4 @@
-"""The first steps of the Elterngeld wizard: Familie and Kind."""
+"""The Elterngeld wizard's Kind step (the family step before it is the kit's :mod:`workbench.ui.kit.familie`)."""
 
 from __future__ import annotations
 
@@ -6,79 +6,10 @@ from datetime import date
 from typing import Any
 
 from workbench.errors import UnsupportedPeriod
-from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, TextField, whole_numbers
+from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD
+from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, whole_numbers
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep
-
-PARENT_IDS = ("A", "B")
-PLAN_CHILD = "K1"
-COUNT_OPTIONS = [("ui.eg.single_birth", 1), ("ui.eg.twins", 2), ("ui.eg.triplets", 3), ("ui.eg.quadruplets", 4)]
-
-
-class FamilieStep(WizardStep):
-    """One or two parents with first names; married; single parent."""
-
-    title_key = "ui.eg.step_family"
-
-    def build(self) -> None:
-        language = self.language
-        self.anonymous = CheckField("ui.privacy.anonymous", language)  # workbench/case/privacy.py
-        self.anonymous.observe(lambda _change: self._apply_anonymous())
-        self.married = CheckField("ui.eg.married", language)
-        self.single = CheckField("ui.eg.single_parent", language)
-        self.parents = RowList("household.parents", self._parent_row, language, "ui.eg.add_parent",
-                               "ui.eg.remove_parent", lambda: self.on_change(), lambda r: self.on_error(r),
-                               min_rows=1, max_rows=2)
-        for field in (self.anonymous, self.married, self.single):
-            self.watch(field)
-        self.body.children = (self.anonymous.widget, self.parents.widget, self.married.widget, self.single.widget)
-
-    def _parent_row(self, index: int) -> Row:
-        lang = self.language
-        row = Row({"name": TextField("ui.eg.first_name", lang),
-                   "birth_date": DateField("ui.eg.parent_birth_date", lang, empty_key=None)}, "ui.eg.parent_heading")
-        if getattr(self, "anonymous", None) is not None and self.anonymous.read():
-            for field in row.fields.values():
-                field.input.disabled = True
-        return row
-
-    def _apply_anonymous(self) -> None:
-        """Anonymous: the names and birth dates are emptied and locked (nothing of them is saved)."""
-        anonymous = self.anonymous.read()
-        for row in self.parents.rows:
-            for field in row.fields.values():
-                if anonymous:
-                    field.write(None)
-                field.input.disabled = anonymous
-
-    def fields(self) -> dict[str, Field]:
-        return {"anonymous": self.anonymous, "household.married": self.married,
-                "household.single_parent": self.single, **self.parents.fields()}
-
-    def area(self) -> tuple[str, ...]:
-        return ("anonymous", "household.married", "household.single_parent", "household.parents")
-
-    def load(self, data: dict[str, Any]) -> None:
-        self.parents.resize(max(1, len(data.get("household", {}).get("parents", []))))
-        super().load(data)
-
-    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
-        household = data.setdefault("household", {})
-        household["parents"] = self.parents.resize_items(household.get("parents", []),
-                                                         lambda i: {"id": PARENT_IDS[i]})
-        kept = {p["id"] for p in household["parents"]}
-        plan = data.get("elterngeld_plan") or {}
-        plan["months"] = {pid: m for pid, m in plan.get("months", {}).items() if pid in kept}
-        return super().store(data, lenient)
-
-    def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
-        from workbench.i18n import text
-
-        household = data["household"]
-        if household.get("single_parent") and len(household["parents"]) > 1:
-            return [("household.single_parent", text("ui.eg.single_with_two", self.language))]
-        return []
-
 
 class KindStep(WizardStep):
     """The child (birth or due date, multiples, weeks early, disability) and older siblings."""

@@ -17,7 +17,8 @@ from IPython.display import display
 from workbench.case import CURRENT_FORMAT
 from workbench.i18n import text
 from workbench.ui.pages.elterngeld.income import ArbeitStep, EinkommenStep
-from workbench.ui.pages.elterngeld.steps import PLAN_CHILD, FamilieStep, KindStep
+from workbench.ui.kit.familie import PLAN_CHILD, FamilieStep
+from workbench.ui.pages.elterngeld.steps import KindStep
 from workbench.ui.pages.elterngeld.ergebnis import ErgebnisStep
 from workbench.ui.kit.callbacks import log_failure
 from workbench.ui.kit.page import close_tree, default_store, failure_notice, open_case_wizard, page_language

@@ -21,7 +21,7 @@ from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, N
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.parameter_notes import notes_html
 from workbench.ui.kit.step import WizardStep
-from workbench.ui.pages.elterngeld.steps import PLAN_CHILD, FamilieStep
+from workbench.ui.kit.familie import PLAN_CHILD, FamilieStep
 from workbench.ui.pages.lebenslagen.page import LebenslageWizard, load
 from workbench.ui.pages.lebenslagen.result import ResultStep, result_html, section_table
 

@@ -19,7 +19,7 @@ from workbench.parameter_tracking import tracking
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField
 from workbench.ui.kit.parameter_notes import notes_html
 from workbench.ui.kit.step import WizardStep
-from workbench.ui.pages.elterngeld.steps import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
+from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
 from workbench.ui.pages.lebenslagen.page import LebenslageWizard, load
 from workbench.ui.pages.lebenslagen.result import ResultStep, result_html, section_table
 

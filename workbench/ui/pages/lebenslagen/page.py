@@ -13,7 +13,7 @@ from typing import Any
 from workbench.ui.kit.saving import Store
 from workbench.ui.kit.step import WizardStep
 from workbench.ui.kit.wizard import Wizard
-from workbench.ui.pages.elterngeld.steps import PLAN_CHILD
+from workbench.ui.kit.familie import PLAN_CHILD
 from workbench.ui.pages.lebenslagen.result import ResultStep
 
 

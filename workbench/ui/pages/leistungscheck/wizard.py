@@ -14,7 +14,7 @@ from typing import Any
 
 
 from workbench.case import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
-from workbench.ui.pages.elterngeld.steps import FamilieStep
+from workbench.ui.kit.familie import FamilieStep
 from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.pages.leistungscheck.steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
 from workbench.ui.kit.saving import Store
