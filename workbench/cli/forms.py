@@ -12,12 +12,12 @@ missing data of the case, missing or other-edition blank, existing output withou
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
 
 from workbench.cli.common import iso_date, out
+from workbench.clock import today as clock_today
 from workbench.errors import FormError
 from workbench.i18n import text
 
@@ -83,7 +83,7 @@ def cmd_fill(args: argparse.Namespace) -> int:
     case = load_case(args.case)
     language = args.language or case.language
     result = produce(case, args.form_id, applicant=args.parent, child=args.child, flatten=args.flatten,
-                     today=args.date or date.today(), language=language, allow_missing=args.allow_missing)
+                     today=args.date or clock_today(), language=language, allow_missing=args.allow_missing)
     # a filled form is personal data: owner-only, complete or not at all, never an old file without --force
     write_private(target, result.pdf, force=args.force, exists="forms.cli.exists", unwritable="report.cli_unwritable",
                   language=language)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from workbench.clock import today as clock_today
 from workbench.rules.elterngeld.result import month_ranges
 from workbench.rules.elternzeit import (
     Hinweis, Zeitraum, ZeitraumDaten, bindungsende, lebensmonate_im_zeitraum, pruefe_zeitraeume, zeitraum_daten,
@@ -101,7 +102,7 @@ def elternzeit_result(case: "Case", today: date | None = None) -> ElternzeitResu
     ez = case.elternzeit
     if ez is None:
         return None
-    today = today or date.today()
+    today = today or clock_today()
     birth = elternzeit_birth(case)
     periods = [Zeitraum(p.parent, p.start, p.end, p.hours_per_week, p.requested_on) for p in ez.periods]
     ms_end = mother_protection_end(case)

@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from workbench.clock import today as clock_today
 from workbench.evaluation import kiz_wohngeld
 from workbench.explain import Explanation
 from workbench.i18n import text
@@ -77,7 +78,7 @@ def check_date(case: Case, today: date | None = None) -> date:
     them the result is provisional (latest known values, ADR 0019); before them the parameter
     lookup says in German which years are supported.
     """
-    today = today or date.today()
+    today = today or clock_today()
     year = case.household.benefits.year if case.household.benefits else None
     return today if year is None else date(year, 7, 1)
 

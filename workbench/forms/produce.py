@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from workbench.case import Case
+from workbench.clock import today as clock_today
 from workbench.errors import FormError
 from workbench.forms.blanks import load_blank
 from workbench.forms.glyphs import undrawable
@@ -152,7 +153,7 @@ def _values(case: Case, form_id: str, applicant: str | None, child: str | None, 
 def missing_data(case: Case, form_id: str, applicant: str | None = None, child: str | None = None,
                  today: date | None = None, language: str = "de") -> list[Missing]:
     """What the form needs that the case does not have yet (path and label), before anything is filled."""
-    return _values(case, form_id, applicant, child, today or date.today(), language)[2]
+    return _values(case, form_id, applicant, child, today or clock_today(), language)[2]
 
 
 def produce(case: Case, form_id: str, *, applicant: str | None = None, child: str | None = None,
@@ -163,7 +164,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
     Raises FormError: the blank is missing or of another edition; the case lacks required data
     (one line per value) unless ``allow_missing``; a chosen parent or child does not exist.
     """
-    day = today or date.today()
+    day = today or clock_today()
     form, parts, missing = _values(case, form_id, applicant, child, day, language)
     if missing and not allow_missing:
         raise FormError([text("forms.missing_intro", language, form=form.id)]

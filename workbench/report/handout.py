@@ -17,7 +17,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +26,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import TTFFont
 
+from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import provisional_note, tracking
@@ -220,7 +220,7 @@ def _block_family(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> No
     lang = ctx.language
     names = f" {text('report.and', lang)} ".join(parent_name(ctx.case, pid) for pid in ctx.pids)
     pdf.para(text(block["text"], lang, names=names, birth=format_date(ctx.case.plan_child().birth_date, lang),
-                  case_id=ctx.case.case_id, today=format_date(date.today(), lang)), size=pdf.base_size - 0.5)
+                  case_id=ctx.case.case_id, today=format_date(clock_today(), lang)), size=pdf.base_size - 0.5)
 
 
 def _block_plans(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:

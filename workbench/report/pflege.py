@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from workbench.clock import today as clock_today
 from workbench.evaluation.pflege import pflege_results
 from workbench.i18n import format_date, format_money, text
 from workbench.report.blocks import HandoutSection
@@ -84,7 +85,7 @@ def pflege_sections(case: Case, language: str = "de", on: date | None = None,
 def _pflege_sections(case: Case, language: str = "de", on: date | None = None,
                      family: bool = False) -> list[HandoutSection]:
     lang = known_language(language)
-    on = on or date.today()
+    on = on or clock_today()
     results = pflege_results(case, on)
     if results is None or case.care is None:
         return []

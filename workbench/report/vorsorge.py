@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from workbench.clock import today as clock_today
 from workbench.evaluation.vorsorge import vorsorge_checklist, vorsorge_kosten
 from workbench.i18n import format_date, format_money, text
 from workbench.report.blocks import HandoutSection
@@ -29,7 +30,7 @@ def _vorsorge_sections(case: Case, lang: str, on: date | None) -> list[HandoutSe
     v = case.vorsorge
     if v is None:
         return []
-    on = on or date.today()
+    on = on or clock_today()
     if not v.documents:
         return [HandoutSection(text("vorsorge.section_heading", lang, documents="–"),
                                (text("vorsorge.no_documents", lang), text("vorsorge.disclaimer", lang)))]
@@ -56,7 +57,7 @@ def _vorsorge_sections(case: Case, lang: str, on: date | None) -> list[HandoutSe
 def vorsorge_pdf(case: Case, language: str = "de", on: date | None = None) -> bytes:
     """The plain-language Vorsorge summary for the family as PDF bytes."""
     lang = known_language(language)
-    on = on or date.today()
+    on = on or clock_today()
     person = (case.vorsorge.person if case.vorsorge else None) or text("vorsorge.person_unnamed", lang)
     return topic_pdf(text("vorsorge.summary_title", lang, person=person),
                      text("vorsorge.summary_intro", lang, case_id=case.case_id, today=format_date(on, lang)),

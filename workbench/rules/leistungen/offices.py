@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from workbench.clock import today as clock_today
 from workbench.resources import beside
 
 OFFICES = beside(__name__, "offices.yaml")
@@ -34,7 +35,7 @@ def deadline_figures(on: date | None = None) -> dict[str, str]:
     """
     from workbench.parameters import parameters
 
-    ps, day = parameters("leistungen"), on or date.today()
+    ps, day = parameters("leistungen"), on or clock_today()
     return {"kg_months": str(ps.value("kindergeld_rueckwirkung_monate", day)),
             "uvg_months": str(ps.value("uvg_rueckwirkung_monate", day))}
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from workbench.clock import today as clock_today
 from workbench.parameters import load_yaml_text, parameters
 from workbench.resources import beside
 
@@ -57,7 +58,7 @@ def item_args(on: date | None = None) -> dict[str, str]:
 
     ``months``: how long the Ehegatten-Notvertretungsrecht lasts at most (§ 1358 Abs. 3 Nr. 4 BGB).
     """
-    return {"months": str(P.value("ehegattennotvertretung_monate", on or date.today()))}
+    return {"months": str(P.value("ehegattennotvertretung_monate", on or clock_today()))}
 
 
 def document_citation(document: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import display
 
+from workbench.clock import today as clock_today
 from workbench.errors import InvalidValue
 from workbench.i18n import format_date, text
 from workbench.maintenance.display import format_period, format_value, value_on
@@ -51,7 +52,7 @@ class ParameterEditor(MaintainerView):
     def __init__(self, language: str = "de", rules_dir: Path | None = None, today: date | None = None) -> None:
         super().__init__(language)
         self.rules_dir = rules_folder(rules_dir)  # $WORKBENCH_RULES_DIR: a maintainer's (or the notebook test's) copy
-        self.today = today or date.today()
+        self.today = today or clock_today()
         self.proposal: ProposedChange | None = None
         self.benefit = w.Dropdown(options=list(parameter_files(self.rules_dir)), style=LABEL_STYLE,
                                   layout=w.Layout(**FIELD_LAYOUT))

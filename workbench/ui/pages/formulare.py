@@ -29,6 +29,7 @@ from IPython.display import display
 from pydantic import ValidationError
 
 from workbench.case import Case, iban_problem, load_case, set_path, tax_id_problem, validation_problems
+from workbench.clock import today as clock_today
 from workbench.errors import CaseError, WorkbenchError
 from workbench.forms.produce import default_applicant, missing_data, offered_forms, produce
 from workbench.forms.registry import get_map
@@ -225,8 +226,8 @@ class FormsWizard:
         from workbench.forms.letter import elternzeit_periods, letter_notes
 
         parent = str(self.parent_choice.value)
-        notes = letter_notes(case, parent, date.today(), self.language)
-        past = any(p.deadline < date.today() for p in elternzeit_periods(case, parent))
+        notes = letter_notes(case, parent, clock_today(), self.language)
+        past = any(p.deadline < clock_today() for p in elternzeit_periods(case, parent))
         css = "wb-alert wb-alert-general" if past else "wb-note"
         items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
         self.deadlines.value = f'<div class="{css} wb-deadlines" role="status" lang="{self.language}"><ul>{items}</ul></div>'

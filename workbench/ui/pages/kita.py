@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
 from typing import Any
 
+from workbench.clock import today as clock_today
 from workbench.i18n import text
 from workbench.ui.kit.fields import ChoiceField, DateField, Field, MoneyField, TextField
 from workbench.ui.kit.saving import Store
@@ -19,7 +19,7 @@ TRANSFERS = ("none", "kiz", "wohngeld", "buergergeld", "sgb_xii", "asylblg")
 
 def new_kita_case(language: str = "de") -> dict[str, Any]:
     """An empty Kita case with a fresh id (``KI-20261125-3F2A``)."""
-    return {"format": "workbench-case/1", "case_id": f"KI-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}",
+    return {"format": "workbench-case/1", "case_id": f"KI-{clock_today():%Y%m%d}-{secrets.token_hex(2).upper()}",
             "language": language, "household": {"parents": [{"id": "A"}], "children": [{"id": "K1"}]},
             "kita": {"child": "K1", "hours": 35, "transfer": "none"}, "notes": ""}
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from workbench.clock import today as clock_today
 from workbench.i18n import text
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
 from workbench.ui.kit.saving import Store
@@ -19,7 +19,7 @@ RELATIONS = ("parent", "parent_in_law", "grandparent", "spouse", "sibling", "chi
 
 def new_pflege_case(language: str = "de") -> dict[str, Any]:
     """An empty care case (no children needed, ADR 0011) with a fresh id (``PF-20261125-3F2A``)."""
-    return {"format": "workbench-case/1", "case_id": f"PF-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}",
+    return {"format": "workbench-case/1", "case_id": f"PF-{clock_today():%Y%m%d}-{secrets.token_hex(2).upper()}",
             "language": language, "household": {"parents": [{"id": "A"}], "children": []},
             "care": {"recipient": {"pflegegrad": 2, "relation": "parent", "at_home": True, "sach_percent": 50},
                      "carer": {"parent": "A", "employed": True}}, "notes": ""}

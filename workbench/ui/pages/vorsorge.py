@@ -8,11 +8,11 @@ from __future__ import annotations
 import html
 import secrets
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 import ipywidgets as w
 
+from workbench.clock import today as clock_today
 from workbench.i18n import text
 from workbench.ui.kit.fields import CheckField, ChoiceField, Field, Observer, TextField, whole_numbers
 from workbench.ui.kit.saving import Store
@@ -26,7 +26,7 @@ DOCUMENTS = ("vollmacht", "betreuungsverfuegung", "patientenverfuegung")
 
 def new_vorsorge_case(language: str = "de") -> dict[str, Any]:
     """An empty Vorsorge case (no children needed, ADR 0011) with a fresh id (``VO-20261125-3F2A``)."""
-    return {"format": "workbench-case/1", "case_id": f"VO-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}",
+    return {"format": "workbench-case/1", "case_id": f"VO-{clock_today():%Y%m%d}-{secrets.token_hex(2).upper()}",
             "language": language, "household": {"parents": [{"id": "A"}], "children": []},
             "vorsorge": {"documents": list(DOCUMENTS), "agents": 1, "certification": False, "registry": "online",
                          "payment": "lastschrift", "done": []}, "notes": ""}

@@ -8,13 +8,13 @@ case store, or starts a new case.
 from __future__ import annotations
 
 import secrets
-from datetime import date
 from typing import Any
 
 import ipywidgets as w
 from IPython.display import display
 
 from workbench.case import CURRENT_FORMAT
+from workbench.clock import today as clock_today
 from workbench.i18n import text
 from workbench.ui.pages.elterngeld.income import ArbeitStep, EinkommenStep
 from workbench.ui.kit.familie import PLAN_CHILD, FamilieStep
@@ -49,7 +49,7 @@ class PlanerStep(WizardStep):
 
 def new_case_id() -> str:
     """A fresh case id with today's date (``EG-20261125-3F2A``)."""
-    return f"EG-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}"
+    return f"EG-{clock_today():%Y%m%d}-{secrets.token_hex(2).upper()}"
 
 
 def new_case(language: str = "de") -> dict[str, Any]:

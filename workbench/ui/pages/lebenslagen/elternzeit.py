@@ -15,6 +15,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from workbench.clock import today as clock_today
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import tracking
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, NumberField
@@ -129,7 +130,7 @@ class ElternzeitErgebnisStep(ResultStep):
 
         lang = self.language
         case = load(data)
-        today = self.today or date.today()
+        today = self.today or clock_today()
         with tracking() as used:
             result = elternzeit_result(case, today)
             sections = elternzeit_sections(case, lang, today)

@@ -10,6 +10,7 @@ import secrets
 from datetime import date
 from typing import Any
 
+from workbench.clock import today as clock_today
 from workbench.ui.kit.saving import Store
 from workbench.ui.kit.step import WizardStep
 from workbench.ui.kit.wizard import Wizard
@@ -19,7 +20,7 @@ from workbench.ui.pages.lebenslagen.result import ResultStep
 
 def new_case(prefix: str, language: str = "de") -> dict[str, Any]:
     """An empty case with a fresh id (``MS-20261125-3F2A``)."""
-    return {"format": "workbench-case/1", "case_id": f"{prefix}-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}",
+    return {"format": "workbench-case/1", "case_id": f"{prefix}-{clock_today():%Y%m%d}-{secrets.token_hex(2).upper()}",
             "language": language,
             "household": {"married": False, "single_parent": False, "parents": [{"id": "A"}],
                           "children": [{"id": PLAN_CHILD}]},

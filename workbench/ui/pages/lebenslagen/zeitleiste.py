@@ -12,6 +12,7 @@ import html
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from workbench.clock import today as clock_today
 from workbench.i18n import format_date, text
 from workbench.evaluation.lebenslagen import ElternzeitResult, MutterschutzResult, elternzeit_result, mutterschutz_result
 from workbench.report.lebenslagen import parent_name
@@ -32,7 +33,7 @@ Mark = tuple[date, str, str]  # day, colour, title
 
 def timeline_svg(case: "Case", language: str = "de", today: date | None = None) -> str:
     """The SVG markup of the case's timeline ('' when there is nothing to show)."""
-    today = today or date.today()
+    today = today or clock_today()
     ms = mutterschutz_result(case)
     ez = elternzeit_result(case, today)
     tracks: list[Track] = []

@@ -9,11 +9,11 @@ Elterngeld wizard's. The result shows one card per benefit and the handout with 
 from __future__ import annotations
 
 import secrets
-from datetime import date
 from typing import Any
 
 
 from workbench.case import CURRENT_FORMAT, DEFAULT_MUNICIPALITY
+from workbench.clock import today as clock_today
 from workbench.ui.kit.familie import FamilieStep
 from workbench.ui.kit.page import default_store, open_case_wizard, show_wizard_page
 from workbench.ui.pages.leistungscheck.steps import EinkommenWohnenStep, ErgebnisStep, KinderStep
@@ -26,7 +26,7 @@ PAGE = "leistungscheck.ipynb"
 def new_case(language: str = "de") -> dict[str, Any]:
     """An empty Leistungscheck case with a fresh id (``LC-20261125-3F2A``)."""
     return {
-        "format": CURRENT_FORMAT, "case_id": f"LC-{date.today():%Y%m%d}-{secrets.token_hex(2).upper()}",
+        "format": CURRENT_FORMAT, "case_id": f"LC-{clock_today():%Y%m%d}-{secrets.token_hex(2).upper()}",
         "language": language,
         "household": {"municipality": DEFAULT_MUNICIPALITY, "married": False, "single_parent": False, "parents": [{"id": "A"}],
                       "children": [{"id": "K1"}]},
