@@ -196,11 +196,16 @@ def test_the_plan_derived_letter_also_states_its_deadline(family: Case) -> None:
     assert "Wochenstunden" not in text
 
 
+EMPLOYED_B = {"kind": "employee", "gross_monthly": 2800, "tax_class": 4}
+"""Ayşe employed instead of self-employed: only employees request Elternzeit from an employer."""
+
+
 def test_plan_months_with_part_time_work_are_requested_with_reduced_hours_and_bonus_without_hours_is_a_note() -> None:
     data = dump_case(load_case(FAMILY))
     data["elterngeld_plan"]["months"] = {"A": "-----BBBBB++++", "B": "BBBBB-----++++"}
     data["household"]["parents"][0]["income_after_birth"] = [
         {"from_month": 11, "to_month": 14, "gross_monthly": 2000, "hours_per_week": 26}]
+    data["household"]["parents"][1]["income_before_birth"] = EMPLOYED_B
     case = load_case(data)
     periods = elternzeit_periods(case, "A")
     # months 6-10 full leave, 11-14 (10.01.-09.05.2027) part-time at 26 h: two periods
@@ -226,6 +231,7 @@ def test_a_period_that_began_before_the_letter_is_not_requested_but_named_to_the
 def test_the_mothers_two_years_run_from_the_birth_and_no_declaration_after_the_third_birthday() -> None:
     data = dump_case(load_case(FAMILY))
     data["household"]["parents"][1]["maternity_benefit"] = True
+    data["household"]["parents"][1]["income_before_birth"] = EMPLOYED_B
     mother = load_case(data)
     text = " ".join(page_text(produce(mother, "elternzeit-brief", applicant="B", today=date(2026, 3, 1),
                                       allow_missing=True).pdf).split())

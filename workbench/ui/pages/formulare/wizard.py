@@ -47,10 +47,22 @@ from workbench.ui.pages.formulare.vordrucke import BlankShelf
 PREVIEW_DPI = 40
 SEX = ("female", "male", "diverse", "unspecified")
 MARITAL = ("single", "married", "civil_partnership", "separated", "divorced", "widowed")
+HEALTH = ("statutory", "statutory_voluntary", "private", "none")
 
 
 def _leaf(path: str) -> str:
     return path.rsplit(".", 1)[-1]
+
+
+def _choices(leaf: str, language: str) -> list[tuple[str, Any]] | None:
+    """The options of a value asked as a choice (sex, marital status, the self-employed's insurance), else None."""
+    if leaf in ("sex", "marital_status"):
+        return [(text(f"forms.ui.{leaf}.{v}", language), v) for v in (SEX if leaf == "sex" else MARITAL)]
+    if leaf in ("pension_insured", "unemployment_insured"):
+        return [(text("forms.ui.yes", language), True), (text("forms.ui.no", language), False)]
+    if leaf == "health_insurance":
+        return [(text(f"forms.ui.health.{v}", language), v) for v in HEALTH]
+    return None
 
 
 class MissingInput:
@@ -61,11 +73,10 @@ class MissingInput:
         self.language = language
         leaf = _leaf(item.path)
         self.kind = "date" if leaf.endswith("date") or leaf.endswith("_since") else "text"
-        if leaf == "sex" or leaf == "marital_status":
+        choices = _choices(leaf, language)
+        if choices is not None:
             self.kind = "choice"
-            values = SEX if leaf == "sex" else MARITAL
-            options = [(text(f"forms.ui.{leaf}.{v}", language), v) for v in values]
-            self.input: w.DOMWidget = w.Dropdown(options=[("–", "")] + options, value="")
+            self.input: w.DOMWidget = w.Dropdown(options=[("–", "")] + choices, value="")
         else:
             placeholder = text("forms.ui.date_placeholder", language) if self.kind == "date" else ""
             self.input = text_input(placeholder=placeholder)
@@ -91,6 +102,9 @@ class MissingInput:
 
     def read(self) -> Any:
         """The value in case-format form, or None when left empty; ValueError with a catalog key."""
+        if self.kind == "choice":  # a choice's value is already case-format (a word or a yes/no boolean)
+            chosen = self.input.value
+            return None if chosen == "" else chosen
         raw = str(self.input.value).strip()
         if not raw:
             return None
