@@ -1,0 +1,118 @@
+"""The tax block of the comparison page and the handout: Progressionsvorbehalt and Steuerklassenwahl.
+
+``steuer_sections`` turns a :class:`workbench.evaluation.steuer.SteuerResult` into
+:class:`HandoutSection`s: plain words for the family (``advisor=False``), the same plus the §§ and
+assumptions for the advisor. ``steuer_json`` is the JSON of ``workbench steuer``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from workbench.evaluation.steuer import Klassenoption, SteuerResult
+from workbench.i18n import format_date, format_money, text
+from workbench.money import ZERO, as_json_number
+from workbench.report.blocks import HandoutSection
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
+
+
+def _klassen(o: Klassenoption, names: dict[str, str]) -> str:
+    return "/".join(f"{names.get(pid, pid)} {ROMAN[k]}" for pid, k in o.klassen.items())
+
+
+def _money(value: Decimal, lang: str) -> str:
+    return format_money(value, lang)
+
+
+def progression_section(r: SteuerResult, advisor: bool) -> HandoutSection | None:
+    """The years' extra tax and expected Nachzahlung; None when no year has tax-free benefits."""
+    lang = r.language
+    jahre = [j for j in r.jahre if j.leistungen > ZERO]
+    if not jahre:
+        return None
+    years = ", ".join(str(j.year) for j in jahre)
+    paras = [text("steuer.block.pv_familie", lang, years=years, mehr=_money(r.mehrsteuer, lang))]
+    if r.nachzahlung is not None:
+        key = "steuer.block.nachzahlung" if r.nachzahlung >= ZERO else "steuer.block.erstattung"
+        betrag = text(key, lang, value=_money(abs(r.nachzahlung), lang))
+        paras.append(text("steuer.block.nachzahlung_familie", lang, betrag=betrag))
+    paras.append(text("steuer.block.schaetzung", lang))
+    if advisor:
+        art = "steuer.block.zusammen" if r.jahre[0].splitting else "steuer.block.einzeln"
+        paras.append(text("steuer.block.pv_berater", lang, veranlagung=text(art, lang)))
+    rows = [tuple(text("steuer.block.kopf", lang).split("|"))]
+    for j in r.jahre:
+        rows.append((str(j.year), _money(j.leistungen, lang), _money(j.mehrsteuer, lang),
+                     "–" if j.nachzahlung is None else _money(j.nachzahlung, lang)))
+    return HandoutSection(text("steuer.block.pv_titel", lang), tuple(paras), tuple(rows))
+
+
+def wahl_section(r: SteuerResult, names: dict[str, str], advisor: bool) -> HandoutSection | None:
+    """The Steuerklassenwahl in one paragraph: the option that pays, the one that came too late, or none."""
+    lang, wahl = r.language, r.wahl
+    if wahl is None or not wahl.optionen:
+        return None
+    beste = wahl.beste
+    if beste is not None:
+        je_monat = ", ".join(text("steuer.block.je_monat", lang, parent=names.get(pid, pid), betrag=_money(v, lang))
+                             for pid, v in beste.je_monat.items() if v)
+        para = text("steuer.block.wahl_lohnt", lang, klassen=_klassen(beste, names), gewinn=_money(beste.gewinn, lang),
+                    je_monat=je_monat, netto=_money(beste.gewinn_nach_steuer, lang),
+                    frist=format_date(beste.frist.antrag_bis, lang),
+                    lohn=_money(sum(beste.netto_je_monat.values(), ZERO), lang))
+    else:
+        top = wahl.optionen[0]
+        if top.zu_spaet and top.gewinn_nach_steuer > ZERO:
+            para = text("steuer.block.wahl_zu_spaet", lang, klassen=_klassen(top, names),
+                        gewinn=_money(top.gewinn, lang), frist=format_date(top.frist.antrag_bis, lang))
+        else:
+            para = text("steuer.block.wahl_lohnt_nicht", lang, klassen=_klassen(top, names),
+                        gewinn=_money(top.gewinn_nach_steuer, lang))
+    paras = [para]
+    if advisor:
+        paras.append(text("steuer.block.wahl_berater", lang))
+        for o in wahl.optionen:
+            paras.extend(o.explanation.render(lang, advisor=True))
+    return HandoutSection(text("steuer.block.wahl_titel", lang), tuple(paras))
+
+
+def steuer_sections(r: SteuerResult, names: dict[str, str], *, advisor: bool = False) -> list[HandoutSection]:
+    """Both blocks, the Steuerklassenwahl first (it has a deadline)."""
+    return [s for s in (wahl_section(r, names, advisor), progression_section(r, advisor)) if s is not None]
+
+
+def _option_json(o: Klassenoption) -> dict[str, Any]:
+    return {"classes": o.klassen, "pays": o.lohnt, "too_late": o.zu_spaet,
+            "apply_by": o.frist.antrag_bis.isoformat(), "effective_from": o.frist.wirksam_ab.isoformat(),
+            "elterngeld_change": {k: as_json_number(v) for k, v in o.elterngeld.items()},
+            "basis_change_per_month": {k: as_json_number(v) for k, v in o.je_monat.items()},
+            "elterngeld_change_total": as_json_number(o.gewinn),
+            "progressionsvorbehalt_change": as_json_number(o.pv_mehrsteuer),
+            "gain_after_tax": as_json_number(o.gewinn_nach_steuer),
+            "net_pay_change_per_month": {k: as_json_number(v) for k, v in o.netto_je_monat.items()},
+            "months_until_birth": o.monate}
+
+
+def steuer_json(r: SteuerResult) -> dict[str, Any]:
+    """The JSON of ``workbench steuer``: years and Steuerklassenwahl, money as numbers."""
+    years = [{"year": j.year, "joint": j.splitting,
+              "parents": [{"parent": p.parent_id, "wages": as_json_number(p.arbeitslohn),
+                           "lohnsteuer_withheld": as_json_number(p.lohnsteuer),
+                           "elterngeld": as_json_number(p.elterngeld),
+                           "maternity_pay": as_json_number(p.mutterschaft)} for p in j.personen],
+              "assessments": [{"taxable_income": as_json_number(v.zve), "benefits_for_rate": as_json_number(v.leistungen),
+                               "tax_without": as_json_number(v.steuer_ohne), "special_rate": float(v.satz),
+                               "tax_with": as_json_number(v.steuer_mit)} for v in j.veranlagungen],
+              "extra_tax": as_json_number(j.mehrsteuer),
+              "expected_additional_tax": None if j.nachzahlung is None else as_json_number(j.nachzahlung)}
+             for j in r.jahre]
+    out: dict[str, Any] = {"years": years, "extra_tax_total": as_json_number(r.mehrsteuer),
+                           "expected_additional_tax_total": None if r.nachzahlung is None else as_json_number(r.nachzahlung),
+                           "estimate": True}
+    if r.wahl is not None:
+        best = r.wahl.beste
+        out["tax_classes"] = {"current": r.wahl.aktuell, "options": [_option_json(o) for o in r.wahl.optionen],
+                              "best": None if best is None else best.klassen}
+    return out
