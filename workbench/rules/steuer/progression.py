@@ -58,7 +58,7 @@ def leistungen_nach_pauschbetrag(leistungen: Decimal, arbeitslohn: Decimal, year
     """
     if leistungen <= ZERO:
         return ZERO
-    pauschbetrag = parameters("steuer").value("arbeitnehmer_pauschbetrag", date(year, 1, 1))
+    pauschbetrag = Decimal(parameters("steuer").value("arbeitnehmer_pauschbetrag", date(year, 1, 1)))
     rest = max(pauschbetrag - max(arbeitslohn, ZERO), ZERO)
     return max(leistungen - rest, ZERO)
 
