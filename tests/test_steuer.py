@@ -123,6 +123,9 @@ def test_a_change_to_iii_v_that_pays() -> None:
     assert best.gewinn == best.elterngeld["A"] + best.elterngeld["B"] > 0
     assert 0 < best.pv_mehrsteuer < best.gewinn                     # more Elterngeld, a little more tax on it
     assert best.gewinn_nach_steuer == best.gewinn - best.pv_mehrsteuer and best.lohnt
+    # The figures docs/steuer.md quotes (observed, consistent with the checks above).
+    assert (best.je_monat["A"], best.je_monat["B"], best.gewinn, best.pv_mehrsteuer) == (
+        D("168.78"), D("-275.06"), D("250.00"), D(113))
     assert best.netto_je_monat["A"] > 0 > best.netto_je_monat["B"]  # III raises her pay, V lowers his
 
 
