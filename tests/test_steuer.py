@@ -199,3 +199,40 @@ def test_cli_steuer(tmp_path: Path) -> None:
     data = json.loads(out.stdout)
     assert [y["year"] for y in data["years"]] == [2027, 2028]
     assert data["tax_classes"]["options"][0]["apply_by"] == "2026-09-30"
+
+
+# --- the comparison page and the handout --------------------------------------------------------
+
+def test_comparison_rows_per_plan_and_the_handout_names_the_plan() -> None:
+    from workbench.evaluation.elterngeld.optimize import with_plan
+    from workbench.evaluation.steuer import steuerjahre
+    from workbench.evaluation.vergleich import compare, plan_choices
+    from workbench.report.steuer import steuer_handout_sections, vergleich_section
+    from workbench.ui.pages.vergleich.steuer import steuer_panel_html
+
+    case = _case(3000, 4000, "B" * 10, "-" * 10 + "B" * 4)
+    view = compare(case, plan_choices(case, None)[:3])
+    section = vergleich_section(case, view.columns, "de")
+    assert section is not None and len(section.rows) == 1 + len(view.columns)
+    for col, row in zip(view.columns, section.rows[1:]):
+        mehr = sum(j.mehrsteuer for j in steuerjahre(with_plan(case, col.choice.months), col.plan.result))
+        assert row[0] == col.name and row[2] == f"{mehr:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
+    named = steuer_handout_sections(case, "de", date(2026, 7, 1), plan_name="Plan im Fall")
+    assert named[0].heading == "Steuerklassenwahl – zum Plan „Plan im Fall“"
+    panel = steuer_panel_html(case, view, "de")
+    assert "Steuern rund um das Elterngeld" in panel and "§ 2c Abs. 3 BEEG" in panel and "§ 32b" in panel
+
+
+def test_the_handout_carries_the_tax_block(tmp_path: Path) -> None:
+    import pypdfium2
+
+    from workbench.report import handout_pdf
+    from workbench.report.topics import topic_sections
+
+    case = _case(3000, 4000, "B" * 10, "-" * 10 + "B" * 4)
+    sections = topic_sections(case, "de", today=date(2026, 7, 1))
+    assert [s.heading for s in sections[:2]] == ["Steuerklassenwahl", "Voraussichtliche Steuernachzahlung (Schätzung)"]
+    path = tmp_path / "h.pdf"
+    path.write_bytes(handout_pdf(case, "de", sections))
+    pdf_text = "".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(str(path)))
+    assert "Steuerklassenwahl" in pdf_text and "30.09.2026" in pdf_text

@@ -7,13 +7,20 @@ assumptions for the advisor. ``steuer_json`` is the JSON of ``workbench steuer``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.evaluation.steuer import Klassenoption, SteuerResult
+from workbench.evaluation.steuer import Klassenoption, SteuerResult, steuer_result, steuerjahre
 from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO, as_json_number
 from workbench.report.blocks import HandoutSection
+from workbench.rules.steuer.lohnsteuer import pap_rules_year
+
+if TYPE_CHECKING:
+    from workbench.case import Case
+    from workbench.evaluation.vergleich import Spalte
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
@@ -39,6 +46,10 @@ def progression_section(r: SteuerResult, advisor: bool) -> HandoutSection | None
         betrag = text(key, lang, value=_money(abs(r.nachzahlung), lang))
         paras.append(text("steuer.block.nachzahlung_familie", lang, betrag=betrag))
     paras.append(text("steuer.block.schaetzung", lang))
+    later = [j.year for j in r.jahre if pap_rules_year(j.year) != j.year]
+    if later:
+        paras.append(text("steuer.block.tarif_unbekannt", lang, years=", ".join(map(str, later)),
+                          known=pap_rules_year(later[0])))
     if advisor:
         art = "steuer.block.zusammen" if r.jahre[0].splitting else "steuer.block.einzeln"
         paras.append(text("steuer.block.pv_berater", lang, veranlagung=text(art, lang)))
@@ -116,3 +127,43 @@ def steuer_json(r: SteuerResult) -> dict[str, Any]:
         out["tax_classes"] = {"current": r.wahl.aktuell, "options": [_option_json(o) for o in r.wahl.optionen],
                               "best": None if best is None else best.klassen}
     return out
+
+
+def steuer_handout_sections(case: "Case", language: str, today: date | None = None, *,
+                            plan_name: str | None = None) -> list[HandoutSection]:
+    """The family's tax block for the case's plan (``plan_name`` names it in the heading of the first block).
+
+    Nothing without an Elterngeld plan. Rechtsgrundlage: § 32b EStG, § 2c Abs. 3 BEEG
+    """
+    if case.elterngeld_plan is None:
+        return []
+    lang = language if language in ("de", "en") else "de"
+    case = case.model_copy(update={"language": lang})
+    names = {p.id: p.name or p.id for p in case.household.parents}
+    sections = steuer_sections(steuer_result(case, today=today), names)
+    if plan_name and sections:
+        first = sections[0]
+        heading = text("steuer.block.fuer_plan", lang, heading=first.heading, plan=plan_name)
+        sections[0] = HandoutSection(heading, first.paragraphs, first.rows)
+    return sections
+
+
+def vergleich_section(case: "Case", columns: Sequence["Spalte"], language: str) -> HandoutSection | None:
+    """One row per compared plan: Elterngeld, extra tax from the Progressionsvorbehalt, expected Nachzahlung.
+
+    Rechtsgrundlage: § 32b EStG
+    """
+    from workbench.evaluation.elterngeld.optimize import with_plan
+
+    if not columns:
+        return None
+    lang = language
+    rows = [tuple(text("steuer.block.vergleich_kopf", lang).split("|"))]
+    for col in columns:
+        jahre = steuerjahre(with_plan(case, col.choice.months), col.plan.result)
+        mehr = sum((j.mehrsteuer for j in jahre), ZERO)
+        values = [j.nachzahlung for j in jahre]
+        nach = None if any(v is None for v in values) else sum((v for v in values if v is not None), ZERO)
+        rows.append((col.name, _money(col.total, lang), _money(mehr, lang), "–" if nach is None else _money(nach, lang)))
+    return HandoutSection(text("steuer.block.vergleich_titel", lang),
+                          (text("steuer.block.vergleich_intro", lang), text("steuer.block.schaetzung", lang)), tuple(rows))
