@@ -236,3 +236,25 @@ def test_the_handout_carries_the_tax_block(tmp_path: Path) -> None:
     path.write_bytes(handout_pdf(case, "de", sections))
     pdf_text = "".join(p.get_textpage().get_text_range() for p in pypdfium2.PdfDocument(str(path)))
     assert "Steuerklassenwahl" in pdf_text and "30.09.2026" in pdf_text
+
+
+def test_unmarried_parents_are_assessed_singly() -> None:
+    case = _case(3000, 4000, "B" * 10, "-" * 10 + "B" * 4)
+    single = case.model_copy(update={"household": case.household.model_copy(update={"married": False})})
+    r = steuer_result(single, today=date(2026, 7, 1))
+    assert r.wahl is None
+    for j in r.jahre:
+        assert not j.splitting and len(j.veranlagungen) == 2
+        for p, v in zip(j.personen, j.veranlagungen):   # each parent's own benefits against their own income
+            assert v.leistungen == leistungen_nach_pauschbetrag(p.leistungen, p.arbeitslohn, j.year)
+
+
+def test_household_after_tax_subtracts_the_years_nachzahlung() -> None:
+    from workbench.evaluation.steuer import haushalt_nach_steuern, steuerjahre
+
+    case = _case(3000, 4000, "B" * 10, "-" * 10 + "B" * 4)
+    result = compute_elterngeld(case)
+    jahre = steuerjahre(case, result)
+    nachzahlung = sum(j.nachzahlung for j in jahre if j.nachzahlung is not None)
+    assert haushalt_nach_steuern(D(50000), case, result) == D(50000) - nachzahlung
+    assert haushalt_nach_steuern(D(50000), case, result, nur_progression=True) == D(50000) - sum(j.mehrsteuer for j in jahre)
