@@ -258,3 +258,14 @@ def test_household_after_tax_subtracts_the_years_nachzahlung() -> None:
     nachzahlung = sum(j.nachzahlung for j in jahre if j.nachzahlung is not None)
     assert haushalt_nach_steuern(D(50000), case, result) == D(50000) - nachzahlung
     assert haushalt_nach_steuern(D(50000), case, result, nur_progression=True) == D(50000) - sum(j.mehrsteuer for j in jahre)
+
+
+def test_a_born_childs_missed_deadline_is_left_out_of_the_family_view() -> None:
+    # Lena and Tom (tests/cases/vergleich): child born 13 May 2026, the change was due by 30 September 2025.
+    case = load_case(Path(__file__).parent / "cases" / "vergleich" / "familie-lena-tom.json")
+    r = steuer_result(case, today=date(2026, 7, 1))
+    assert r.geboren and r.wahl is not None and r.wahl.optionen[0].zu_spaet
+    assert r.wahl.optionen[0].frist.antrag_bis == date(2025, 9, 30)
+    names = {p.id: p.name or p.id for p in case.household.parents}
+    assert [s.heading for s in steuer_sections(r, names)] == ["Voraussichtliche Steuernachzahlung (Schätzung)"]
+    assert steuer_sections(r, names, advisor=True)[0].heading == "Steuerklassenwahl"

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from workbench.evaluation.steuer import Klassenoption, SteuerResult, steuer_result, steuerjahre
+from workbench.evaluation.steuer.steuerklassen import ROMAN
 from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO, as_json_number
 from workbench.report.blocks import HandoutSection
@@ -21,8 +22,6 @@ from workbench.rules.steuer.lohnsteuer import pap_rules_year
 if TYPE_CHECKING:
     from workbench.case import Case
     from workbench.evaluation.vergleich import Spalte
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
 def _klassen(o: Klassenoption, names: dict[str, str]) -> str:
@@ -75,6 +74,8 @@ def wahl_section(r: SteuerResult, names: dict[str, str], advisor: bool) -> Hando
                     lohn=_money(sum(beste.netto_je_monat.values(), ZERO), lang))
     else:
         top = wahl.optionen[0]
+        if top.zu_spaet and r.geboren and not advisor:
+            return None  # nothing the family can still do
         if top.zu_spaet and top.gewinn_nach_steuer > ZERO:
             para = text("steuer.block.wahl_zu_spaet", lang, klassen=_klassen(top, names),
                         gewinn=_money(top.gewinn, lang), frist=format_date(top.frist.antrag_bis, lang))

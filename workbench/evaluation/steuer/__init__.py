@@ -34,6 +34,7 @@ class SteuerResult:
     language: str
     jahre: list[Steuerjahr]
     wahl: Steuerklassenwahl | None
+    geboren: bool = False        # the plan's child is born: a missed deadline is no news for the family
 
     @property
     def mehrsteuer(self) -> Decimal:
@@ -57,7 +58,7 @@ def steuer_result(case: "Case", result: ElterngeldResult | None = None, *, arbei
 
     result = result if result is not None else compute_elterngeld(case)
     return SteuerResult(case.language, steuerjahre(case, result, arbeit),
-                        steuerklassenwahl(case, result, today, arbeit))
+                        steuerklassenwahl(case, result, today, arbeit), not case.plan_child().expected)
 
 
 def haushalt_nach_steuern(haushalt: Decimal, case: "Case", result: ElterngeldResult,

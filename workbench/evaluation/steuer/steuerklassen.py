@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from workbench.case import Case, Parent
 
 KOMBINATIONEN = ((3, 5), (5, 3), (4, 4))
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI"}
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def _option(case: "Case", base: ElterngeldResult, base_pv: Decimal, klassen: dic
         gain[pid] = sum((m.amount for m in new.months), ZERO) - sum((m.amount for m in old.months), ZERO)
         per_month[pid] = new.basis_monthly - old.basis_monthly
         expl.add("steuerklasse.elterngeld", gain[pid], "§ 2c Abs. 3, § 2e BEEG", parent=new.name or pid,
-                 klasse=klassen[pid], je_monat=per_month[pid])
+                 klasse=ROMAN[klassen[pid]], je_monat=per_month[pid])
     pv = mehrsteuer_gesamt(steuerjahre(trial, result, arbeit)) - base_pv
     expl.add("steuerklasse.pv", pv, "§ 32b EStG")
     months = _months(frist.wirksam_ab, case.plan_child().birth_date)

@@ -13,12 +13,26 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
-from workbench.ui.kit.topic import explanation_details, sections_html
+from workbench.ui.kit.topic import explanation_details
 
 if TYPE_CHECKING:
     from workbench.case import Case
     from workbench.evaluation.vergleich import Vergleichsansicht
     from workbench.report import HandoutSection
+
+
+def _sections_html(sections: "list[HandoutSection]", language: str) -> str:
+    """Sections as blocks of their own class: ``.wb-card`` stays the plans' cards (the page counts them)."""
+    parts: list[str] = []
+    for section in sections:
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
+        if section.rows:
+            head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in section.rows[0])
+            rows = "".join("<tr>" + f'<th scope="row">{html.escape(row[0])}</th>'
+                           + "".join(f"<td>{html.escape(c)}</td>" for c in row[1:]) + "</tr>" for row in section.rows[1:])
+            body += f'<table class="wb-result"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        parts.append(f'<section class="wb-steuer"><h3>{html.escape(section.heading)}</h3>{body}</section>')
+    return f'<div class="wb-panel wb-steuer-panel" lang="{language}">{"".join(parts)}</div>'
 
 
 def steuer_panel_html(case: "Case", view: "Vergleichsansicht", language: str) -> str:
@@ -44,7 +58,7 @@ def steuer_panel_html(case: "Case", view: "Vergleichsansicht", language: str) ->
     steps = [o.explanation for o in (r.wahl.optionen if r.wahl else [])] + [
         v.explanation for j in r.jahre for v in j.veranlagungen]
     title = f'<h2 lang="{language}">{html.escape(text("steuer.block.titel", language))}</h2>'
-    return title + sections_html([*sections, *own], language) + explanation_details(steps, language)
+    return title + _sections_html([*sections, *own], language) + explanation_details(steps, language)
 
 
 def handout_sections(case: "Case", view: "Vergleichsansicht | None", language: str) -> list["HandoutSection"]:
