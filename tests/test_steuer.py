@@ -88,11 +88,11 @@ def test_deadline_seven_months_before_the_mutterschutz() -> None:
     assert f.wirksam_ab == date(2026, 10, 1) and f.antrag_bis == date(2026, 9, 30)
 
 
-def _case(gross_a: int, gross_b: int, plan_a: str, plan_b: str, due: str = "2027-06-15") -> Any:
+def _case(gross_a: int, gross_b: int, plan_a: str, plan_b: str, due: str = "2027-06-15", maternity: bool = True) -> Any:
     return load_case({
         "format": "workbench-case/2", "case_id": "steuer-1", "language": "de",
         "household": {"married": True, "parents": [
-            {"id": "A", "name": "Eva", "maternity_benefit": True,
+            {"id": "A", "name": "Eva", "maternity_benefit": maternity,
              "income_before_birth": {"kind": "employee", "gross_monthly": gross_a, "tax_class": 4}},
             {"id": "B", "name": "Jonas",
              "income_before_birth": {"kind": "employee", "gross_monthly": gross_b, "tax_class": 4}}],
@@ -121,22 +121,28 @@ def test_a_change_to_iii_v_that_pays() -> None:
     assert best.elterngeld["A"] == 8 * best.je_monat["A"]           # ten Basis months, two of them Mutterschutz (0 €)
     assert best.elterngeld["B"] == 4 * best.je_monat["B"] < 0       # his four months in class V
     assert best.gewinn == best.elterngeld["A"] + best.elterngeld["B"] > 0
-    assert 0 < best.pv_mehrsteuer < best.gewinn                     # more Elterngeld, a little more tax on it
-    assert best.gewinn_nach_steuer == best.gewinn - best.pv_mehrsteuer and best.lohnt
+    assert 0 < best.pv_mehrsteuer < best.gewinn                     # more benefits, a little more tax on them
+    # § 20 MuSchG: the top-up is the net pay per calendar day less 13 €, so it rises with her net pay:
+    # (Netto in III − Netto in IV) / 30 for each of the 99 days of the protection period (6 + 8 weeks + 1).
+    tage = (date(2027, 8, 10) - date(2027, 5, 4)).days + 1
+    n4, n3 = base.parents["A"].netto.netto_before, iii.parents["A"].netto.netto_before
+    assert tage == 99 and n3 is not None and n4 is not None
+    assert best.zuschuss == (n3 / 30 * tage).quantize(D("0.01")) - (n4 / 30 * tage).quantize(D("0.01")) > 0
+    assert best.gewinn_nach_steuer == best.gewinn + best.zuschuss - best.pv_mehrsteuer and best.lohnt
     # The figures docs/steuer.md quotes (observed, consistent with the checks above).
-    assert (best.je_monat["A"], best.je_monat["B"], best.gewinn, best.pv_mehrsteuer) == (
-        D("168.78"), D("-275.06"), D("250.00"), D(113))
+    assert (best.je_monat["A"], best.je_monat["B"], best.gewinn, best.zuschuss, best.pv_mehrsteuer) == (
+        D("168.78"), D("-275.06"), D("250.00"), D("856.91"), D(113))
     assert best.netto_je_monat["A"] > 0 > best.netto_je_monat["B"]  # III raises her pay, V lowers his
 
 
 def test_a_change_that_does_not_pay_when_the_partners_loss_is_larger() -> None:
-    # Equal pay, equal paid months (hers 1–9, of them 1–2 Mutterschutz; his 10–16): what class V
-    # takes from one exceeds what class III gives the other, whichever way round.
-    case = _case(3500, 3500, "B" * 9, "-" * 9 + "B" * 7)
+    # Equal pay, seven Basis months each, no Mutterschaftsgeld (no top-up that would follow the net pay):
+    # what class V takes from one exceeds what class III gives the other, whichever way round.
+    case = _case(3500, 3500, "B" * 7, "-" * 7 + "B" * 7, maternity=False)
     wahl = steuerklassenwahl(case, today=date(2026, 7, 1))
     assert wahl is not None and wahl.beste is None
     top = wahl.optionen[0]
-    assert not top.zu_spaet and top.gewinn_nach_steuer < 0
+    assert not top.zu_spaet and top.gewinn_nach_steuer < 0 and top.zuschuss == 0
     assert -top.elterngeld["B"] > top.elterngeld["A"] > 0 or -top.elterngeld["A"] > top.elterngeld["B"] > 0
 
 

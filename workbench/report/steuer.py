@@ -66,12 +66,18 @@ def wahl_section(r: SteuerResult, names: dict[str, str], advisor: bool) -> Hando
         return None
     beste = wahl.beste
     if beste is not None:
-        je_monat = ", ".join(text("steuer.block.je_monat", lang, parent=names.get(pid, pid), betrag=_money(v, lang))
+        je_monat = ", ".join(text("steuer.block.je_monat_mehr" if v > ZERO else "steuer.block.je_monat_weniger", lang,
+                                  parent=names.get(pid, pid), betrag=_money(abs(v), lang))
                              for pid, v in beste.je_monat.items() if v)
+        lohn_diff = sum(beste.netto_je_monat.values(), ZERO)
+        lohn = text("steuer.block.lohn_mehr" if lohn_diff >= ZERO else "steuer.block.lohn_weniger", lang,
+                    betrag=_money(abs(lohn_diff), lang))
+        zuschuss = (" " + text("steuer.block.wahl_zuschuss", lang, betrag=_money(beste.zuschuss, lang))
+                    if beste.zuschuss > ZERO else "")
         para = text("steuer.block.wahl_lohnt", lang, klassen=_klassen(beste, names), gewinn=_money(beste.gewinn, lang),
-                    je_monat=je_monat, netto=_money(beste.gewinn_nach_steuer, lang),
+                    je_monat=je_monat, zuschuss=zuschuss, netto=_money(beste.gewinn_nach_steuer, lang),
                     frist=format_date(beste.frist.antrag_bis, lang),
-                    lohn=_money(sum(beste.netto_je_monat.values(), ZERO), lang))
+                    lohn=lohn)
     else:
         top = wahl.optionen[0]
         if top.zu_spaet and r.geboren and not advisor:
@@ -101,6 +107,7 @@ def _option_json(o: Klassenoption) -> dict[str, Any]:
             "elterngeld_change": {k: as_json_number(v) for k, v in o.elterngeld.items()},
             "basis_change_per_month": {k: as_json_number(v) for k, v in o.je_monat.items()},
             "elterngeld_change_total": as_json_number(o.gewinn),
+            "maternity_top_up_change": as_json_number(o.zuschuss),
             "progressionsvorbehalt_change": as_json_number(o.pv_mehrsteuer),
             "gain_after_tax": as_json_number(o.gewinn_nach_steuer),
             "net_pay_change_per_month": {k: as_json_number(v) for k, v in o.netto_je_monat.items()},

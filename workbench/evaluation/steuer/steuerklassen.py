@@ -2,12 +2,15 @@
 
 For a married couple (§ 26 EStG) each combination III/V, V/III and IV/IV other than the present one
 is tried on the whole case: the Elterngeld of both parents with the new classes (the engine, i.e.
-the PAP of § 2e BEEG), the change of the Progressionsvorbehalt on the extra Elterngeld (§ 32b EStG),
+the PAP of § 2e BEEG), the employer's top-up to Mutterschaftsgeld, which follows the net pay of the
+three months before the Mutterschutz (§ 20 Abs. 1, § 21 MuSchG; estimated from the Elterngeld-Netto
+when the case has no Mutterschutz data, fixed by those data otherwise), the change of the
+Progressionsvorbehalt on the extra benefits (§ 32b EStG),
 the deadline of § 2c Abs. 3 BEEG with § 39 Abs. 6 Satz 3 EStG, and the change of monthly net pay
 (Lohnsteuer and Solidaritätszuschlag, PAP) from the new class until the birth. The Lohnsteuer is
 only a prepayment: the joint assessment (§ 26b EStG) settles the year's tax whatever the classes,
 so the net pay change is money earlier or later, not gained or lost; the option "pays" when the
-Elterngeld gain after the extra Progressionsvorbehalt is positive and the deadline is still open.
+Elterngeld and top-up gain after the extra Progressionsvorbehalt is positive and the deadline is still open.
 The Faktorverfahren (§ 39f EStG) is not offered (docs/steuer.md).
 """
 
@@ -20,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from workbench.clock import today as clock_today
 from workbench.evaluation.steuer.jahre import WITHHELD_KINDS, Arbeit, pre_birth_gross
-from workbench.evaluation.steuer.veranlagung import mehrsteuer_gesamt, steuerjahre
+from workbench.evaluation.steuer.veranlagung import Steuerjahr, mehrsteuer_gesamt, steuerjahre
 from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.rules.elterngeld.bemessung import bemessungszeitraum
@@ -43,6 +46,7 @@ class Klassenoption:
     elterngeld: dict[str, Decimal]          # change of each parent's Elterngeld over the plan
     je_monat: dict[str, Decimal]            # change of each parent's monthly Basiselterngeld
     pv_mehrsteuer: Decimal                  # change of the Progressionsvorbehalt over the plan's years
+    zuschuss: Decimal                       # change of the employer's top-up to Mutterschaftsgeld (§ 20 MuSchG)
     netto_je_monat: dict[str, Decimal]      # change of monthly net pay (LSt + Soli) until the birth
     monate: int                             # months from the new class to the birth
     frist: Wechselfrist
@@ -56,7 +60,7 @@ class Klassenoption:
 
     @property
     def gewinn_nach_steuer(self) -> Decimal:
-        return self.gewinn - self.pv_mehrsteuer
+        return self.gewinn + self.zuschuss - self.pv_mehrsteuer
 
     @property
     def netto_bis_geburt(self) -> Decimal:
@@ -114,6 +118,11 @@ def _lst_soli(parent: "Parent", year: int, klasse: int, factor: Decimal | None) 
     return r.lstlzz + r.solzlzz
 
 
+def _mutterschaft(years: list[Steuerjahr]) -> Decimal:
+    """Mutterschaftsgeld and top-up over the years: the top-up follows the net pay, so the class (§ 20 MuSchG)."""
+    return sum((p.mutterschaft for j in years for p in j.personen), ZERO)
+
+
 def _months(first: date, last: date) -> list[tuple[int, int]]:
     out, (y, m) = [], (first.year, first.month)
     while (y, m) <= (last.year, last.month):
@@ -122,7 +131,7 @@ def _months(first: date, last: date) -> list[tuple[int, int]]:
     return out
 
 
-def _option(case: "Case", base: ElterngeldResult, base_pv: Decimal, klassen: dict[str, int],
+def _option(case: "Case", base: ElterngeldResult, base_years: list[Steuerjahr], klassen: dict[str, int],
             frist: Wechselfrist, today: date, arbeit: Arbeit | None) -> Klassenoption:
     from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
@@ -136,7 +145,11 @@ def _option(case: "Case", base: ElterngeldResult, base_pv: Decimal, klassen: dic
         per_month[pid] = new.basis_monthly - old.basis_monthly
         expl.add("steuerklasse.elterngeld", gain[pid], "§ 2c Abs. 3, § 2e BEEG", parent=new.name or pid,
                  klasse=ROMAN[klassen[pid]], je_monat=per_month[pid])
-    pv = mehrsteuer_gesamt(steuerjahre(trial, result, arbeit)) - base_pv
+    years = steuerjahre(trial, result, arbeit)
+    zuschuss = _mutterschaft(years) - _mutterschaft(base_years)
+    if zuschuss:
+        expl.add("steuerklasse.zuschuss", zuschuss, "§ 20 Abs. 1 MuSchG, § 21 MuSchG")
+    pv = mehrsteuer_gesamt(years) - mehrsteuer_gesamt(base_years)
     expl.add("steuerklasse.pv", pv, "§ 32b EStG")
     months = _months(frist.wirksam_ab, case.plan_child().birth_date)
     netto = {}
@@ -152,7 +165,7 @@ def _option(case: "Case", base: ElterngeldResult, base_pv: Decimal, klassen: dic
     zu_spaet = today > frist.antrag_bis
     expl.add("steuerklasse.zu_spaet" if zu_spaet else "steuerklasse.rechtzeitig", frist.antrag_bis,
              "§ 2c Abs. 3 Satz 2 BEEG, § 39 Abs. 6 Satz 3 EStG")
-    return Klassenoption(klassen, gain, per_month, pv, netto, len(months), frist, zu_spaet, expl)
+    return Klassenoption(klassen, gain, per_month, pv, zuschuss, netto, len(months), frist, zu_spaet, expl)
 
 
 def steuerklassenwahl(case: "Case", base: ElterngeldResult | None = None, today: date | None = None,
@@ -173,8 +186,8 @@ def steuerklassenwahl(case: "Case", base: ElterngeldResult | None = None, today:
     a, b = hh.parents
     aktuell = {a.id: a.income_before_birth.tax_class, b.id: b.income_before_birth.tax_class}
     frist = _frist(case)
-    base_pv = mehrsteuer_gesamt(steuerjahre(case, base, arbeit))
-    optionen = [_option(case, base, base_pv, {a.id: ka, b.id: kb}, frist, today, arbeit)
+    base_years = steuerjahre(case, base, arbeit)
+    optionen = [_option(case, base, base_years, {a.id: ka, b.id: kb}, frist, today, arbeit)
                 for ka, kb in KOMBINATIONEN if (ka, kb) != (aktuell[a.id], aktuell[b.id])
                 or a.income_before_birth.factor is not None or b.income_before_birth.factor is not None]
     return Steuerklassenwahl(aktuell, sorted(optionen, key=lambda o: o.gewinn_nach_steuer, reverse=True))
