@@ -275,3 +275,17 @@ def test_a_born_childs_missed_deadline_is_left_out_of_the_family_view() -> None:
     names = {p.id: p.name or p.id for p in case.household.parents}
     assert [s.heading for s in steuer_sections(r, names)] == ["Voraussichtliche Steuernachzahlung (Schätzung)"]
     assert steuer_sections(r, names, advisor=True)[0].heading == "Steuerklassenwahl"
+
+
+def test_ranking_by_household_after_tax() -> None:
+    from workbench.evaluation.elterngeld.optimize import optimize, with_plan
+    from workbench.evaluation.steuer import haushalt_nach_steuern, nach_steuern_gerankt
+
+    case = _case(3000, 4000, "B" * 10, "-" * 10 + "B" * 4)
+    plans = optimize(case, top=3).plans
+    ranked = nach_steuern_gerankt(case, plans)
+    assert sorted(p.months.__repr__() for p, _ in ranked) == sorted(p.months.__repr__() for p in plans)
+    values = [v for _, v in ranked]
+    assert values == sorted(values, reverse=True)
+    for plan, value in ranked:
+        assert value == haushalt_nach_steuern(plan.household_income, with_plan(case, plan.months), plan.result)

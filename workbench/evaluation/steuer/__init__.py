@@ -7,6 +7,7 @@ years' estimated Nachzahlung (or plus the refund).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,10 +21,11 @@ from workbench.rules.elterngeld.result import ElterngeldResult
 
 if TYPE_CHECKING:
     from workbench.case import Case
+    from workbench.evaluation.elterngeld.optimize import BewerteterPlan
 
 __all__ = [
     "Arbeit", "Klassenoption", "PersonJahr", "SteuerResult", "Steuerjahr", "Steuerklassenwahl", "default_arbeit",
-    "haushalt_nach_steuern", "mehrsteuer_gesamt", "steuer_jahre", "steuer_result", "steuerjahre", "steuerklassenwahl",
+    "haushalt_nach_steuern", "mehrsteuer_gesamt", "nach_steuern_gerankt", "steuer_jahre", "steuer_result", "steuerjahre", "steuerklassenwahl",
 ]
 
 
@@ -74,3 +76,22 @@ def haushalt_nach_steuern(haushalt: Decimal, case: "Case", result: ElterngeldRes
     if nur_progression or any(v is None for v in values):
         return haushalt - mehrsteuer_gesamt(jahre)
     return haushalt - sum((v for v in values if v is not None), ZERO)
+
+
+def nach_steuern_gerankt(case: "Case", plans: "list[BewerteterPlan]",
+                         arbeit: "Callable[[BewerteterPlan], Arbeit | None] | None" = None
+                         ) -> "list[tuple[BewerteterPlan, Decimal]]":
+    """Plans with their household figure after tax, best first (the objective "household after tax").
+
+    Meant for the optimizer's finalists (one assessment per calendar year and plan is too slow
+    for the exhaustive search). ``arbeit`` gives a plan's work pattern (the household model's), else
+    the case's default pattern. Ties keep the given order.
+    """
+    from workbench.evaluation.elterngeld.optimize import with_plan
+
+    scored = []
+    for plan in plans:
+        trial = with_plan(case, plan.months)
+        scored.append((plan, haushalt_nach_steuern(plan.household_income, trial, plan.result,
+                                                   arbeit(plan) if arbeit is not None else None)))
+    return sorted(scored, key=lambda pair: pair[1], reverse=True)
