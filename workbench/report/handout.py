@@ -35,6 +35,7 @@ from workbench.report.blocks import (
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
+from workbench.evaluation.vergleich import comparison_objective
 from workbench.resources import resource_path
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
         if len(out) < layout().max_plans - 1:
             add(text("report.plan_own", lang, name=alternative.name), evaluate(case, dict(alternative.months)))
     try:
-        add(text("report.plan_best", lang), optimize(case, top=1).plans[0])
+        add(text("report.plan_best", lang), optimize(case, comparison_objective(case), top=1).plans[0])
     except WorkbenchError:
         pass  # constraints without a legal plan: the handout shows the others
     try:

@@ -82,6 +82,11 @@ class Suche:
         self.free_a = self.pa.max_count is None and self.pa.earliest is None
         self.free_b = self.pb is None or (self.pb.max_count is None and self.pb.earliest is None)
         n = END + 1
+        # household objective: a month without Elterngeld from ``cont_from`` on ends the plan (below), so
+        # that action also earns what the months after it bring without Elterngeld (pay from work)
+        self.tail_none = [0] * (n + 1)
+        for m in range(LEBENSMONATE, 0, -1):
+            self.tail_none[m] = self.tail_none[m + 1] + (self._none_extra(m) if model.household else 0)
         self.pot_a = [0] * (n + 1)
         self.pot_b = [0] * (n + 1)
         self.bonus_later = [False] * (n + 1)
@@ -117,6 +122,11 @@ class Suche:
         return cost(self.za, self.zb) <= cost(self.zb, self.za)
 
     # --- actions -----------------------------------------------------------------------
+    def _none_extra(self, m: int) -> int:
+        """What month m brings the household when neither parent takes Elterngeld (0 if that is not allowed)."""
+        pa, pb = self.pa, self.pb
+        return pa.extra.get((m, NONE), 0) + (pb.extra.get((m, NONE), 0) if pb else 0)
+
     def _actions(self, m: int, extra: int) -> list[Aktion]:
         pa, pb = self.pa, self.pb
         kinds_b = sorted(pb.allowed[m - 1], key=TIE_ORDER.index) if pb else [NONE]
@@ -130,7 +140,7 @@ class Suche:
                 da, db = self.za.unit(m, ka), self.zb.unit(m, kb)
                 eg = (0 if ka == NONE or da else pa.month_cents[(m, ka)]) + \
                      (0 if kb == NONE or db or pb is None else pb.month_cents[(m, kb)])
-                work = pa.work_net[m - 1] + (pb.work_net[m - 1] if pb else 0)
+                work = pa.extra[(m, ka)] + (pb.extra[(m, kb)] if pb else 0)
                 deferred = bool(da or db)
                 floor = self.m.min_household_cents
                 # A tracked month's amount is only known at the end; without income after the birth a
@@ -140,7 +150,10 @@ class Suche:
                 ok = (floor is None or (ka == NONE and kb == NONE) or most + work >= floor)
                 if not ok:
                     continue
-                out.append(Aktion(ka, kb, eg + extra, UNITS[ka], UNITS[kb], ka == kb == BASIS,
+                earned = eg + extra + (work if self.m.household else 0)
+                if self.m.household and ka == kb == NONE and m >= self.cont_from:
+                    earned += self.tail_none[m + 1]
+                out.append(Aktion(ka, kb, earned, UNITS[ka], UNITS[kb], ka == kb == BASIS,
                                   ka == BONUS or kb == BONUS, ka != NONE, kb != NONE, da, db, ok,
                                   deferred and floor is not None))
         return out

@@ -36,7 +36,9 @@ from workbench.ui.kit.theme import theme_style
 from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview_table
 from workbench.ui.pages.vergleich.wuensche import Wuensche
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
-from workbench.evaluation.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
+from workbench.evaluation.vergleich import (
+    MAX_SHOWN, Choice, Vergleichsansicht, compare, comparison_objective, default_selection, plan_choices,
+)
 
 BEST_SHOWN = 3
 
@@ -161,7 +163,7 @@ class VergleichPage:
         case = self._case()
         if self.best is None:  # the best plan without further wishes, once per page (the search replaces it)
             try:
-                self.best = optimize(case, top=1).plans
+                self.best = optimize(case, comparison_objective(case), top=1).plans
             except WorkbenchError:
                 self.best = []
         self.choices = plan_choices(case, self.best)
@@ -311,7 +313,7 @@ class VergleichPage:
         self.find_status.value = (f'<p class="wb-busy" role="status" lang="{lang}">'
                                   f'{html.escape(text("vgl.searching", lang))}</p>')
         try:
-            found = optimize(case, top=BEST_SHOWN).plans
+            found = optimize(case, comparison_objective(case), top=BEST_SHOWN).plans
         except WorkbenchError as error:
             self._find_message("vgl.not_found", details=str(error))
             return
