@@ -213,6 +213,13 @@ def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> 
     return view
 
 
+def chosen_first(view: Vergleichsansicht) -> list[Spalte]:
+    """The plans shown, the family's chosen plan first (the case's plan, else an own plan, else the first
+    shown): the handout leads with it and says so by name."""
+    rank = {"case": 0, "own": 1}
+    return sorted(view.columns, key=lambda c: rank.get(c.choice.source, 2))
+
+
 def _months(count: int, lang: str) -> str:
     return text("vgl.months_one" if count == 1 else "vgl.months_many", lang, count=count)
 

@@ -37,7 +37,8 @@ from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview
 from workbench.ui.pages.vergleich.wuensche import Wuensche
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 from workbench.evaluation.vergleich import (
-    MAX_SHOWN, Choice, Vergleichsansicht, compare, comparison_objective, default_selection, plan_choices,
+    MAX_SHOWN, Choice, Vergleichsansicht, chosen_first, compare, comparison_objective, default_selection,
+    plan_choices,
 )
 
 BEST_SHOWN = 3
@@ -342,7 +343,7 @@ class VergleichPage:
 
         assert self.view is not None
         lang = self.language
-        plans = [HandoutPlan(col.name, col.plan) for col in self.view.columns]
+        plans = [HandoutPlan(col.name, col.plan) for col in chosen_first(self.view)]
         pdf = handout_pdf(self._case(), lang, plans=plans)
         name = f"{text('vgl.handout_file', lang)}-{self.data.get('case_id', '')}.pdf"
         data = base64.b64encode(pdf).decode("ascii")
