@@ -161,33 +161,44 @@ def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) ->
 
 
 MAX_CANDIDATES = 400
-"""At most this many plans are taken off the search to find ``top`` distinct ones (equivalent swaps merged)."""
+"""At most this many plans are taken off the search to find ``top`` distinct ones and the plans equal to them."""
 
 
 def _distinct(case: "Case", model: Modell, search: Suche, top: int) -> tuple[list[BewerteterPlan], bool]:
     """The best plans, each computed by the engine and checked against the search's figure, with the
-    plans of the same figure and the same months per kind and work merged into the first of them."""
-    want = top * 4
-    while True:
-        found = search.best(want)
-        groups: dict[tuple[int, object], list[tuple[dict[str, str], Muster]]] = {}
-        for value, months in found.plans:
-            pattern = muster(model, months)
-            groups.setdefault((value, family_key(pattern)), []).append((months, pattern))
-        if len(groups) > top or len(found.plans) < want or want >= MAX_CANDIDATES:
+    plans of the same figure and the same months per kind and work merged into the first of them.
+
+    The walk goes on until the plan after the last group's figure is worth less (every group complete)
+    or :data:`MAX_CANDIDATES` plans were taken; then a tie sentence says "and more" without a count."""
+    walk = search.walk()
+    groups: dict[tuple[int, object], list[tuple[dict[str, str], Muster]]] = {}
+    taken = 0
+    complete_groups = True
+    for value, months in walk:
+        taken += 1
+        if len(groups) >= top and value < min(v for v, _ in groups):
             break
-        want = min(want * 4, MAX_CANDIDATES)
+        pattern = muster(model, months)
+        key = (value, family_key(pattern))
+        if key in groups:
+            groups[key].append((months, pattern))
+        elif len(groups) < top:
+            groups[key] = [(months, pattern)]
+        if taken >= MAX_CANDIDATES:
+            complete_groups = walk.exhausted
+            break
     names = {p.id: p.name or p.id for p in case.household.parents}
     shown = []
-    for (value, _), members in list(groups.items())[:top]:
+    for (value, _), members in groups.items():
         plan = evaluate(case, members[0][0], model)
         figure = plan.household_income if model.household else plan.total
         if not plan.result.valid or cents(figure) != value:
             raise RuntimeError(f"optimizer and engine disagree on {plan.months}: {value} vs {figure}")
         plan.same = [months for months, _ in members[1:]]
-        plan.tie = tie_sentence(members[0][1], [pattern for _, pattern in members[1:]], names, case.language)
+        plan.tie = tie_sentence(members[0][1], [pattern for _, pattern in members[1:]], names, case.language,
+                                counted=complete_groups)
         shown.append(plan)
-    return shown, found.complete
+    return shown, len(shown) >= top or walk.exhausted or walk.pops < walk.max_pops
 
 
 def _refuse_impossible(model: Modell) -> None:

@@ -55,7 +55,7 @@ def family_key(m: Muster) -> tuple[tuple[str, tuple[tuple[str, str, int], ...]],
     return tuple(out)
 
 
-def tie_sentence(this: Muster, same: list[Muster], names: dict[str, str], lang: str) -> str:
+def tie_sentence(this: Muster, same: list[Muster], names: dict[str, str], lang: str, counted: bool = True) -> str:
     """One sentence: which plans bring exactly as much with the same months placed elsewhere."""
     swaps: list[str] = []
     for other in same:
@@ -75,8 +75,11 @@ def tie_sentence(this: Muster, same: list[Muster], names: dict[str, str], lang: 
         return ""
     shown = swaps[:2]
     more = len(same) - len(shown)
-    return text("optimize.tie", lang, swaps="; ".join(shown),
-                more=text("optimize.tie_more", lang, count=more) if more > 0 else "")
+    if not counted:
+        tail = text("optimize.tie_more_uncounted", lang)
+    else:
+        tail = text("optimize.tie_more", lang, count=more) if more > 0 else ""
+    return text("optimize.tie", lang, swaps="; ".join(shown), more=tail)
 
 
 def month_reasons(this: "Haushaltsgeld", other: "Haushaltsgeld", names: dict[str, str], figure: str, lang: str,
