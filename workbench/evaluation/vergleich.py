@@ -47,6 +47,7 @@ class Choice:
     name: str
     source: str         # one of SOURCES
     months: dict[str, str]
+    note: str = ""      # a best plan: the sentence on the plans that bring as much (equivalent swaps)
 
 
 @dataclass
@@ -140,11 +141,11 @@ def plan_choices(case: "Case", best: list[BewerteterPlan] | None = None, with_va
     out: list[Choice] = []
     seen: list[dict[str, str]] = []
 
-    def add(key: str, name: str, source: str, months: dict[str, str]) -> None:
+    def add(key: str, name: str, source: str, months: dict[str, str], note: str = "") -> None:
         trimmed = _trimmed(months)
         if trimmed and (source in ("case", "own") or trimmed not in seen):  # the advisor's plans always show
             seen.append(trimmed)
-            out.append(Choice(key, name, source, trimmed))
+            out.append(Choice(key, name, source, trimmed, note))
 
     plan = case.elterngeld_plan
     if plan is not None:
@@ -158,7 +159,7 @@ def plan_choices(case: "Case", best: list[BewerteterPlan] | None = None, with_va
             best = []
     for i, found in enumerate(best, 1):
         add(f"best:{i}", text("vgl.plan_best", lang, rank=i) if len(best) > 1 else text("vgl.plan_best_one", lang),
-            "best", found.months)
+            "best", found.months, found.tie)
     if with_variants:
         try:
             variants = ready_variants(case)

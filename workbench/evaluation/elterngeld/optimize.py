@@ -18,7 +18,8 @@ from workbench.errors import InfeasiblePlan
 from workbench.evaluation.elterngeld.haushalt import Haushaltsgeld, haushaltsgeld
 from workbench.evaluation.elterngeld.optimize_explain import Muster, explain_rank, family_key, muster, tie_sentence
 from workbench.evaluation.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model, cents
-from workbench.evaluation.elterngeld.optimize_search import NEG, Suche
+from workbench.evaluation.elterngeld.optimize_search import Suche
+from workbench.evaluation.elterngeld.optimize_state import NEG
 from workbench.i18n import text
 from workbench.money import as_json_number
 from workbench.rules.elterngeld.geburten import check_modelled

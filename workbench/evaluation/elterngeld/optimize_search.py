@@ -35,19 +35,16 @@ best-first with ``value`` as an exact bound, so every plan popped complete is th
 
 from __future__ import annotations
 
-import heapq
 import itertools
 from collections.abc import Callable
 
 from workbench.evaluation.elterngeld.optimize_model import CODE, UNITS, ElternteilModell, Modell, Preise, cents
-from workbench.evaluation.elterngeld.optimize_state import Aktion, Ergebnis, Zaehler
+from workbench.evaluation.elterngeld.optimize_state import END, NEG, Aktion, Ergebnis, Walk, Zaehler
 from workbench.money import ZERO
 from workbench.rules.elterngeld.plan import BASIS, BONUS, LEBENSMONATE, NONE, PLUS
 
-NEG = -(10 ** 15)
 TIE_ORDER = (BASIS, PLUS, BONUS, NONE)
 """Among plans of equal value the search returns first those that take months early and as Basis."""
-END = LEBENSMONATE + 1
 Core = tuple[int, int, int, int, int, int, int, int, int]
 State = tuple[int, int, int, int, int, int, int, int, int, int, int]
 Move = tuple[int, int, int, int, Core]
@@ -354,7 +351,7 @@ class Suche:
         plans = list(itertools.islice(walk, top))
         return Ergebnis(plans, self.states(), complete=len(plans) >= top or walk.exhausted)
 
-    def walk(self, max_pops: int = 20_000) -> "Walk":
+    def walk(self, max_pops: int = 20_000) -> Walk:
         """All legal plans best first, one at a time (a best-first walk with ``value`` as the exact bound)."""
         return Walk(self, max_pops)
 
@@ -370,44 +367,5 @@ class Suche:
         return sum(max(1, len(t)) for d in self.memo for t in d.values()) + sum(len(d) for d in self.plain)
 
 
-class Walk:
-    """The best-first walk of :meth:`Suche.walk`: an iterator of (total in cents, months), best first.
 
-    ``exhausted`` is True once every legal plan was returned (not when ``max_pops`` stopped the walk)."""
-
-    def __init__(self, search: Suche, max_pops: int) -> None:
-        self.s = search
-        self.max_pops = max_pops
-        self.exhausted = False
-        root = search.root()
-        v0 = search.value(1, root)
-        self.heap: list[tuple[int, int, int, int, State, int, tuple[Aktion, ...]]] = []
-        if v0 > NEG:
-            self.heap.append((-v0, -1, 0, 1, root, 0, ()))
-        self.counter = 0
-        self.pops = 0
-
-    def __iter__(self) -> "Walk":
-        return self
-
-    def __next__(self) -> tuple[int, dict[str, str]]:
-        s, heap = self.s, self.heap
-        while heap and self.pops < self.max_pops:
-            _, _, _, m, state, g, path = heapq.heappop(heap)
-            self.pops += 1
-            if m == END:
-                months = s.months(path)
-                if s.accept is None or s.accept(months):
-                    return g + s.terminal(state), months
-                continue
-            for x in s.actions[m]:
-                nxt = s.step(m, state, x)
-                if nxt is None:
-                    continue
-                v = s.value(nxt[0], nxt[1])
-                if v <= NEG:
-                    continue
-                self.counter += 1
-                heapq.heappush(heap, (-(g + x.cents + v), -nxt[0], self.counter, nxt[0], nxt[1], g + x.cents, path + (x,)))
-        self.exhausted = not heap
-        raise StopIteration
+__all__ = ["END", "NEG", "Suche"]
