@@ -97,7 +97,8 @@ class ParentWishes:
                                    _months(lang, 2, "vgl.wish_full_time_any") + [(text("vgl.wish_full_time_home", lang), HOME)],
                                    HOME if wish and full is None else full)
         self.flexible = w.Checkbox(description=text("vgl.wish_part_time_flexible", lang, parent=name), indent=True,
-                                   value=bool(wish.get("part_time")), style=WISH_STYLE, layout=w.Layout(**WIDE))
+                                   value=bool(wish.get("part_time")), style={"description_width": "initial"},
+                                   layout=w.Layout(width="auto", max_width="100%"))
         if wish.get("part_time"):
             self.hours.value = str(wish["part_time"].get("hours_per_week", ""))
             self.gross.value = format_amount_input(Decimal(str(wish["part_time"]["gross_monthly"])), lang)
