@@ -200,3 +200,16 @@ def test_the_household_objective_with_work_wishes_equals_brute_force_over_months
     # and every figure is the household model's, computed with the engine
     for p in result.plans:
         assert p.household_income == haushaltsgeld(case, p.months).total
+
+
+def test_the_month_planner_shows_the_household_money_of_the_plan() -> None:
+    from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
+
+    planner = Monatsplaner("de", lambda: None, lambda _reason: None)
+    data = json.loads(TWINS.read_text(encoding="utf-8"))
+    planner.set_case(data)
+    own = haushaltsgeld(load_case(data), dict(data["elterngeld_plan"]["months"]))
+    assert own.total == D("132052.33")
+    from workbench.i18n import format_money
+
+    assert f'data-household-money="all">{format_money(own.total, "de")}<' in planner.summary.value
