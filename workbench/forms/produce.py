@@ -15,6 +15,7 @@ from workbench.case import Case
 from workbench.clock import today as clock_today
 from workbench.errors import FormError
 from workbench.forms.blanks import load_blank
+from workbench.forms.edition import edition_warning
 from workbench.forms.glyphs import undrawable
 from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root, unprintable_fields
 from workbench.forms.registry import FormMap, all_maps, get_map
@@ -43,6 +44,8 @@ class FilledForm:
     missing: list[Missing]
     parts: list[FilledPart] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What must be seen before the family signs (e.g. an edition not meant for the child's birth date)."""
 
 
 def _planned(case: Case, parent_id: str) -> bool:
@@ -179,8 +182,10 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         from workbench.forms.overlay import fill_overlay
 
         written = parts[0][1].values
+        warning = edition_warning(case, form, child, language)
         return FilledForm(form.id, fill_overlay(form, written, language, directory), missing,
-                          [FilledPart(form.id, written)], _by_hand(written, language, []))
+                          [FilledPart(form.id, written)], _by_hand(written, language, []), [warning] if warning else [])
+    warning = edition_warning(case, form, child, language)
     pdfs: list[bytes] = []
     filled: list[FilledPart] = []
     notes: list[str] = []
@@ -196,4 +201,4 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
             notes += [text("forms.font_note", language, value=values.values[name])
                       for name in unprintable_fields(blank, values.values)]
         notes += _by_hand(values.values, language, notes)
-    return FilledForm(form.id, concatenate(pdfs), missing, filled, notes)
+    return FilledForm(form.id, concatenate(pdfs), missing, filled, notes, [warning] if warning else [])

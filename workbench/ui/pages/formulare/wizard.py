@@ -8,7 +8,10 @@
    another advisor's save).
 4. "Formular ausfüllen": the filled PDF (optionally flattened), page images (pdftoppm at low
    resolution) and a download link. For the Elternzeit letter, the notice deadline (§ 16 BEEG),
-   with a warning when it has passed.
+   with a warning when it has passed. A blank of an edition not meant for the child's birth date
+   is filled with a warning above the download.
+5. **Vordrucke** (closed section at the end): which blanks are ready, and an upload for downloaded
+   ones (:mod:`workbench.ui.pages.formulare.vordrucke`).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.saving import Store, content
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
+from workbench.ui.pages.formulare.vordrucke import BlankShelf
 
 PREVIEW_DPI = 40
 SEX = ("female", "male", "diverse", "unspecified")
@@ -144,7 +148,9 @@ class FormsWizard:
                                  self.result, self.preview])
         self.picker_area = w.VBox([w.HTML(f'<p lang="{lang}">{html.escape(text("forms.ui.pick", lang))}</p>'),
                                    w.HBox([self.picker, self.open_button])])
-        self.widget = w.VBox([theme_style(), self.title, self.alert.widget, self.picker_area, self.case_area])
+        self.blanks = BlankShelf(lang)
+        self.widget = w.VBox([theme_style(), self.title, self.alert.widget, self.picker_area, self.case_area,
+                              self.blanks.widget])
         self.widget.add_class("wb-page")
         self.widget.add_class("wb-forms")
         self.case_area.layout.display = "none"
@@ -295,7 +301,9 @@ class FormsWizard:
         name = f"{form_id}-{self.data.get('case_id', 'fall')}.pdf"
         encoded = base64.b64encode(result.pdf).decode("ascii")
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in result.notes)
-        self.result.value = (f'<div class="wb-filled" lang="{lang}"><p>{html.escape(text("forms.ui.filled", lang))}</p>'
+        warnings = "".join(f'<div class="wb-alert wb-alert-general" role="alert">{html.escape(w)}</div>'
+                           for w in result.warnings)
+        self.result.value = (f'<div class="wb-filled" lang="{lang}">{warnings}<p>{html.escape(text("forms.ui.filled", lang))}</p>'
                              f'<p><a class="wb-download" download="{html.escape(name)}" '
                              f'href="data:application/pdf;base64,{encoded}">{html.escape(text("forms.ui.download", lang, name=name))}</a></p>'
                              + (f"<ul>{notes}</ul>" if notes else "") + "</div>")
