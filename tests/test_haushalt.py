@@ -213,3 +213,19 @@ def test_the_month_planner_shows_the_household_money_of_the_plan() -> None:
     from workbench.i18n import format_money
 
     assert f'data-household-money="all">{format_money(own.total, "de")}<' in planner.summary.value
+
+
+def test_no_random_legal_plan_or_ready_variant_brings_the_household_more_than_the_best() -> None:
+    from tests.test_optimizer import random_legal_plans
+    from workbench.evaluation.elterngeld.variants import ready_variants
+
+    case = twins(B={"full_time_from": 17, "part_time": {"hours_per_week": 25, "gross_monthly": 1812.50}})
+    model = build_model(case, household=True)
+    best = optimize(case, "household_income", top=1).plans[0].household_income
+    variants = [v.months for v in ready_variants(case) if v.months and legal(case, model, v.months)]
+    plans = random_legal_plans(case, 300, seed=22) + variants
+    assert variants and len(plans) > 300
+    for months in plans:
+        assert household_total(model, months) <= best
+    for months in plans[:5]:  # the optimizer's month figures are the household model's
+        assert household_total(model, months) == haushaltsgeld(case, months).total
