@@ -68,7 +68,9 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
         if len(out) < layout().max_plans - 1:
             add(text("report.plan_own", lang, name=alternative.name), evaluate(case, dict(alternative.months)))
     try:
-        add(text("report.plan_best", lang), optimize(case, comparison_objective(case), top=1).plans[0])
+        objective = comparison_objective(case)
+        key = "report.plan_best_household" if objective == "household_income" else "report.plan_best"
+        add(text(key, lang), optimize(case, objective, top=1).plans[0])
     except WorkbenchError:
         pass  # constraints without a legal plan: the handout shows the others
     try:
