@@ -14,7 +14,8 @@ Every field is optional; an empty object means "search all legal plans".
 - ``both_at_home_month_1``: both parents receive Elterngeld in Lebensmonat 1.
 
 - ``objective``: what "Beste Aufteilung finden" in the comparison ranks by: ``household_income``
-  (default: Elterngeld, Mutterschaftsleistungen and pay from work) or ``elterngeld``.
+  (default: Elterngeld, Mutterschaftsleistungen and pay from work), ``household_after_tax`` (the same
+  after the estimated income tax, § 32b EStG: the best plans by household income re-ranked) or ``elterngeld``.
 - ``work``: the family's work wishes per parent (:mod:`workbench.case.work`): full time from a
   Lebensmonat, part-time hours and pay while receiving Elterngeld. A parent without a wish works as
   ``parents[].income_after_birth`` says, and full time in months without Elterngeld.
@@ -80,8 +81,9 @@ class PlanConstraints(_Model, title="Vorgaben für die Optimierung"):
     max_months: dict[Identifier, MonthCount] = Field(
         default_factory=dict, description="Höchstzahl der Monate mit Elterngeld je Elternteil")
     both_at_home_month_1: bool = Field(default=False, description="Beide Eltern beziehen im 1. Lebensmonat Elterngeld")
-    objective: Literal["household_income", "elterngeld"] | None = Field(
-        default=None, description="Ziel der Suche im Vergleich: Geld des Haushalts (Standard) oder nur Elterngeld")
+    objective: Literal["household_income", "household_after_tax", "elterngeld"] | None = Field(
+        default=None, description="Ziel der Suche im Vergleich: Geld des Haushalts (Standard), Geld des Haushalts "
+                                  "nach Steuern (geschätzt) oder nur Elterngeld")
     work: dict[Identifier, WorkWish] = Field(
         default_factory=dict, description="Arbeitswünsche je Elternteil (Vollzeit ab, Teilzeit während des Elterngelds)")
 

@@ -1,7 +1,7 @@
 """``workbench elterngeld|optimize|compare|handout``: Elterngeld, best plans, comparison, handout of a case file.
 
     workbench elterngeld CASE.json [--explain] [--language de|en]
-    workbench optimize CASE.json [--objective elterngeld|household_income] [--top N]
+    workbench optimize CASE.json [--objective elterngeld|household_income|household_after_tax] [--top N]
     workbench compare CASE.json [--json]
     workbench handout CASE.json -o OUT.pdf [--language de|en] [--force]
 
@@ -101,8 +101,10 @@ def add_elterngeld_parser(sub: argparse._SubParsersAction[argparse.ArgumentParse
     p.add_argument("--explain", action="store_true", help="lesbare Erklärung mit Paragraphen statt JSON")
     o = case_command(sub, "optimize", "die besten zulässigen Elterngeld-Pläne suchen (exakt)", cmd_optimize,
                      language_help="Sprache der Erklärungen (Standard: die des Falls)")
-    o.add_argument("--objective", choices=("elterngeld", "household_income"), default="elterngeld",
-                   help="Ziel: Elterngeld gesamt oder Haushaltseinkommen (Elterngeld und Netto der Teilzeit)")
+    o.add_argument("--objective", choices=("elterngeld", "household_income", "household_after_tax"), default="elterngeld",
+                   help="Ziel: Elterngeld gesamt, Geld des Haushalts (Elterngeld, Mutterschaftsleistungen, Nettolohn) "
+                        "oder Geld des Haushalts nach Steuern (geschätzt: die besten 20 nach Haushalt "
+                        "neu gereiht nach der geschätzten Einkommensteuer, § 32b EStG)")
     o.add_argument("--top", type=_top, default=5, help="Anzahl der Pläne (Standard 5)")
     c = case_command(sub, "compare", "Plan des Falls, fertige Varianten und Optimum vergleichen", cmd_compare,
                      language_help="Sprache der Ausgabe (Standard: die des Falls)")

@@ -78,6 +78,17 @@ class Spalte:
         return self.plan.household_income
 
     @property
+    def after_tax(self) -> Decimal | None:
+        """The household's money after the estimated income tax of the plan's years (§ 32b EStG; an estimate)."""
+        return self.plan.household_after_tax
+
+    def ranked_by(self, objective: Objective) -> Decimal:
+        """The figure the comparison orders by: after tax for ``household_after_tax``, else the household's money."""
+        if objective == "household_after_tax" and self.after_tax is not None:
+            return self.after_tax
+        return self.household_income
+
+    @property
     def kindergeld(self) -> Decimal:
         """Kindergeld for the plan's child(ren) over Lebensmonate 1–32 (the same in every plan, shown apart)."""
         return sum(self.plan.haushalt.kindergeld, ZERO)
@@ -195,12 +206,19 @@ def default_selection(choices: list[Choice]) -> list[str]:
 
 
 def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> Vergleichsansicht:
-    """The chosen plans computed by the engine, best household income first, with their sentences."""
+    """The chosen plans computed by the engine, best household income first, with their sentences.
+
+    Every column carries the household figure after the estimated income tax (``after_tax``,
+    :mod:`workbench.evaluation.steuer.aus_haushalt`); with the objective ``household_after_tax`` the
+    columns are ordered, and the gap measured, by it."""
+    from workbench.evaluation.steuer.aus_haushalt import mit_steuer
+
     model = model or build_model(case)
+    objective = comparison_objective(case)
     pids = [p.id for p in case.household.parents]
     columns: list[Spalte] = []
     for choice in chosen[:MAX_SHOWN]:
-        plan = evaluate(case, choice.months, model)
+        plan = mit_steuer(case, evaluate(case, choice.months, model))
         h = plan.haushalt
         elterngeld = {pid: h.column(pid, "elterngeld") for pid in pids}
         work = {pid: [g.arbeit.net + g.mutterschaft for g in h.per_parent[pid]] for pid in pids}
@@ -208,13 +226,13 @@ def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> 
         wishes = case.elterngeld_plan is not None and case.elterngeld_plan.constraints is not None
         columns.append(Spalte(choice, plan, elterngeld, work, at_home,
                               breaks_wishes=wishes and bool(constraint_violations(choice.months, model))))
-    columns.sort(key=lambda c: c.household_income, reverse=True)  # stable: the chosen order breaks ties
+    columns.sort(key=lambda c: c.ranked_by(objective), reverse=True)  # stable: the chosen order breaks ties
     view = Vergleichsansicht(columns, pids, parent_names(case), case.language)
     if not columns:
         return view
     best = columns[0]
     for c in columns:
-        c.gap = best.household_income - c.household_income
+        c.gap = best.ranked_by(objective) - c.ranked_by(objective)
     names = view.names
     for i, c in enumerate(columns):
         other = columns[1] if i == 0 and len(columns) > 1 else best

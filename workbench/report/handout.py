@@ -56,10 +56,12 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
     seen: list[dict[str, str]] = []
 
     def add(title: str, plan: BewerteterPlan) -> None:
+        from workbench.evaluation.steuer.aus_haushalt import mit_steuer
+
         months = {pid: codes.rstrip("-") for pid, codes in plan.months.items() if codes.rstrip("-")}
         if months not in seen:
             seen.append(months)
-            out.append(HandoutPlan(title, plan))
+            out.append(HandoutPlan(title, mit_steuer(case, plan)))
 
     own = case.elterngeld_plan
     if own is not None and any(own.months.values()):
@@ -69,7 +71,8 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
             add(text("report.plan_own", lang, name=alternative.name), evaluate(case, dict(alternative.months)))
     try:
         objective = comparison_objective(case)
-        key = "report.plan_best_household" if objective == "household_income" else "report.plan_best"
+        key = {"household_income": "report.plan_best_household",
+               "household_after_tax": "report.plan_best_after_tax"}.get(objective, "report.plan_best")
         add(text(key, lang), optimize(case, objective, top=1).plans[0])
     except WorkbenchError:
         pass  # constraints without a legal plan: the handout shows the others

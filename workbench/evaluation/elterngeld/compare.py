@@ -34,6 +34,8 @@ class Zeile:
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "months": self.plan.months, "valid": self.plan.result.valid,
                 "total": as_json_number(self.plan.total), "household_income": as_json_number(self.plan.household_income),
+                "household_after_tax": as_json_number(self.plan.household_after_tax)
+                if self.plan.household_after_tax is not None else None,
                 "months_at_home": self.at_home, "difference_to_best": as_json_number(-self.gap),
                 "household_income_per_month": {pid: [as_json_number(v) for v in vs] for pid, vs in self.per_month.items()}}
 
@@ -74,11 +76,15 @@ class Vergleich:
 
 
 def compare_plans(case: "Case", plans: list[tuple[str, dict[str, str]]], model: Modell | None = None) -> Vergleich:
-    """Compute every plan with the engine and line them up, best household income first."""
+    """Compute every plan with the engine and line them up, best household income first.
+
+    Each plan carries the household figure after the estimated income tax (``household_after_tax``)."""
+    from workbench.evaluation.steuer.aus_haushalt import mit_steuer
+
     model = model or build_model(case)
     rows = []
     for name, months in plans:
-        plan = evaluate(case, months, model)
+        plan = mit_steuer(case, evaluate(case, months, model))
         per_month = {p.pid: plan.haushalt.column(p.pid, "total") for p in model.parents}
         at_home = {pid: sum(1 for m in res.months) for pid, res in plan.result.parents.items()}
         rows.append(Zeile(name, plan, per_month, at_home))

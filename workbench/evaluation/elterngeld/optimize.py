@@ -29,8 +29,12 @@ from workbench.rules.elterngeld.result import ElterngeldResult
 if TYPE_CHECKING:
     from workbench.case import Case
 
-Objective = Literal["elterngeld", "household_income"]
-OBJECTIVES: tuple[Objective, ...] = ("elterngeld", "household_income")
+Objective = Literal["elterngeld", "household_income", "household_after_tax"]
+OBJECTIVES: tuple[Objective, ...] = ("elterngeld", "household_income", "household_after_tax")
+FINALISTS = 20
+"""Objective ``household_after_tax``: this many distinct plans, best by ``household_income`` (exact), are
+re-ranked by the household figure after the estimated income tax (one assessment per calendar year and
+plan is too slow for the exhaustive search; docs/optimizer.md, ADR 0029 addendum)."""
 
 
 @dataclass
@@ -62,6 +66,11 @@ class BewerteterPlan:
         """The household's money over Lebensmonate 1–32: Elterngeld (with the uncovered days of a partly
         covered Mutterschutz month), Mutterschaftsleistungen and pay from work (:mod:`.haushalt`)."""
         return self.haushalt.total
+
+    @property
+    def household_after_tax(self) -> Decimal | None:
+        """The household figure after the estimated income tax (§ 32b EStG), when it was estimated."""
+        return self.haushalt.after_tax
 
     def to_json(self) -> dict[str, Any]:
         return {"months": self.months, "total": as_json_number(self.total),
@@ -136,7 +145,8 @@ def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) ->
     check_modelled(case.plan_child().birth_date, case.language)
     if objective not in OBJECTIVES:
         raise InfeasiblePlan(text("optimize.objective", case.language, objective=objective))
-    household = objective == "household_income"
+    household = objective in ("household_income", "household_after_tax")
+    after_tax = objective == "household_after_tax"
     model = build_model(case, household=household)
     _refuse_impossible(model)
     tracked = [p for p in model.parents if p.tracked]
@@ -147,9 +157,11 @@ def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) ->
     # the minimum household income on averaged-income months can only be checked on whole plans
     deferred = bool(tracked) and model.min_household_cents is not None
     search = Suche(model, accept=complete_plan_ok if deferred else None)
-    plans, complete = _distinct(case, model, search, top)
+    plans, complete = _distinct(case, model, search, max(top, FINALISTS) if after_tax else top)
     if not plans:
         raise InfeasiblePlan(_diagnose(case, model))
+    if after_tax:
+        plans = _after_tax(case, plans)[:top]
     for i, plan in enumerate(plans):
         plan.explanation = explain_rank(plans, i, objective, case.language)
     searched = "exact"
@@ -158,7 +170,19 @@ def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) ->
                     "on months with averaged income; the plans shown are legal but not proven best")
     elif tracked:
         searched += " (income months counted per income level: " + ", ".join(p.pid for p in tracked) + ", § 2 Abs. 3 BEEG)"
+    if after_tax:
+        searched += (f"; the best {FINALISTS} distinct plans by household income re-ranked by the household "
+                     "income after the estimated income tax (estimate, § 32b EStG)")
     return Optimierung(plans, objective, searched, search.states())
+
+
+def _after_tax(case: "Case", plans: list[BewerteterPlan]) -> list[BewerteterPlan]:
+    """The finalists with ``after_tax`` filled, best after tax first (ties keep the household order)."""
+    from workbench.evaluation.steuer.aus_haushalt import mit_steuer
+
+    for plan in plans:
+        mit_steuer(case, plan)
+    return sorted(plans, key=lambda p: p.haushalt.after_tax or 0, reverse=True)
 
 
 MAX_CANDIDATES = 400
@@ -250,5 +274,5 @@ def _diagnose(case: "Case", model: Modell) -> str:
     return text("optimize.infeasible", lang, reasons=reasons)
 
 
-__all__ = ["OBJECTIVES", "BewerteterPlan", "InfeasiblePlan", "Objective", "Optimierung", "Violation",
+__all__ = ["FINALISTS", "OBJECTIVES", "BewerteterPlan", "InfeasiblePlan", "Objective", "Optimierung", "Violation",
            "constraint_violations", "evaluate", "explain_rank", "optimize", "with_plan"]

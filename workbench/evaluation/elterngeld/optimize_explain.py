@@ -109,6 +109,8 @@ def month_reasons(this: "Haushaltsgeld", other: "Haushaltsgeld", names: dict[str
 def explain_rank(plans: list["BewerteterPlan"], i: int, objective: "Objective", lang: str) -> str:
     """Why plan i ranks above plan i + 1 (the runner-up), from the month figures of both."""
     def score(p: "BewerteterPlan") -> Decimal:
+        if objective == "household_after_tax" and p.household_after_tax is not None:
+            return p.household_after_tax
         return p.total if objective == "elterngeld" else p.household_income
 
     if i + 1 >= len(plans):

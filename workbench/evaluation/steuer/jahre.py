@@ -163,7 +163,9 @@ def steuer_jahre(case: "Case", result: ElterngeldResult, arbeit: Arbeit | None =
     """Per calendar year, each parent's wages, withheld Lohnsteuer, Elterngeld and maternity money."""
     wages = arbeit if arbeit is not None else default_arbeit(case, result)
     start, end = zeitraum(case)
-    years = range(start.year, end.year + 1)
+    # the years of the plan, and every year ``arbeit`` covers (the household model's pass Lebensmonate 1–32,
+    # so that every plan is assessed over the same years)
+    years = sorted({*range(start.year, end.year + 1), *(y for months in wages.values() for (y, _) in months)})
     out: dict[int, list[PersonJahr]] = {y: [] for y in years}
     for parent in case.household.parents:
         months = wages.get(parent.id, {})

@@ -66,6 +66,9 @@ def overview_table(view: Vergleichsansicht) -> str:
     rows = [row(text("vgl.row_household", lang),
                 [f'<td data-household="{html.escape(c.choice.key)}">{_money(c.household_income, lang)}</td>'
                  for c in view.columns], "wb-sum-top"),
+            row(text("vgl.row_after_tax", lang),
+                [f'<td data-after-tax="{html.escape(c.choice.key)}">'
+                 f'{"–" if c.after_tax is None else _money(c.after_tax, lang)}</td>' for c in view.columns]),
             row(text("vgl.row_elterngeld", lang),
                 [f'<td data-elterngeld="{html.escape(c.choice.key)}">{_money(c.total, lang)}</td>' for c in view.columns])]
     for pid in view.parent_ids:
@@ -96,6 +99,9 @@ def card_html(view: Vergleichsansicht, col: Spalte, index: int) -> str:
         invalid += f'<p class="wb-note wb-breaks-wishes">{html.escape(text("vgl.breaks_wishes", lang))}</p>'
     tie = f'<p class="wb-note wb-tie">{html.escape(col.choice.note)}</p>' if col.choice.note else ""
     kindergeld = html.escape(text("vgl.kindergeld_apart", lang, amount=format_money(col.kindergeld, lang)))
+    if col.after_tax is not None:
+        kindergeld += ('</p><p class="wb-note wb-after-tax">'
+                       + html.escape(text("vgl.after_tax_note", lang, amount=format_money(col.after_tax, lang))))
     return (f'<div class="wb-card-body" lang="{lang}"><h3 id="{cid}">{html.escape(col.name)}</h3>'
             f'<p class="wb-big">{_money(col.household_income, lang)}</p><p class="wb-note wb-kindergeld">{kindergeld}</p>'
             f'<p class="wb-sentence">{sentence}</p>{tie}{invalid}{chart_svg(view, col, cid + "-chart")}</div>')

@@ -13,7 +13,7 @@ Each wish maps to a field of ``elterngeld_plan.constraints`` (``workbench/case/c
 - full time again from Lebensmonat n (or at home) → ``work.<id>.full_time_from``
 - part-time in the Plus/Bonus months, the search choosing them → ``work.<id>.part_time`` (the hours and
   gross of the part-time fields; no fixed months)
-- rank by the household's money or by Elterngeld alone → ``objective``
+- rank by the household's money, by it after the estimated income tax, or by Elterngeld alone → ``objective``
 
 Nothing entered means no constraint. :meth:`Wuensche.apply` writes the wishes into the case dict
 or returns the catalog keys of entries it cannot read.
@@ -196,6 +196,7 @@ class Wuensche:
         self.objective = w.Dropdown(description=text("vgl.wish_objective", lang), style=WISH_STYLE,
                                     options=[(text("vgl.wish_objective_auto", lang), ""),
                                              (text("vgl.wish_objective_household", lang), "household_income"),
+                                             (text("vgl.wish_objective_after_tax", lang), "household_after_tax"),
                                              (text("vgl.wish_objective_elterngeld", lang), "elterngeld")],
                                     value=constraints.get("objective") or "", layout=w.Layout(**WIDE))
         household: list[w.Widget] = [self.objective, self.min_income, self.income_message.widget]
