@@ -10,9 +10,10 @@ Per parent and Lebensmonat 1–32:
   employer's top-up for the days of the protection period from the birth (§ 24i SGB V, §§ 19, 20 MuSchG);
 - **pay from work**: part-time, full-time or none (:class:`arbeit.Arbeitsplan`).
 
-Kindergeld for the child(ren) of the plan is shown apart (the same for every plan). ``after_tax`` is
-the hook for an estimate of the income tax on the household's money (Progressionsvorbehalt, § 32b EStG):
-``None`` until a tax estimate fills it; the optimizer may then rank by it.
+Kindergeld for the child(ren) of the plan is shown apart (the same for every plan). ``after_tax`` is the
+household figure after the estimated income tax of the plan's calendar years (Progressionsvorbehalt,
+§ 32b EStG): ``None`` until :func:`workbench.evaluation.steuer.aus_haushalt.mit_steuer` fills it (the
+comparison, ``workbench compare``, the handout and the objective ``household_after_tax`` do).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Haushaltsgeld:
     result: ElterngeldResult
     per_parent: dict[str, list[Monatsgeld]]
     kindergeld: list[Decimal]                  # per Lebensmonat, shown apart
-    after_tax: Decimal | None = None           # hook: the total after an income-tax estimate (§ 32b EStG)
+    after_tax: Decimal | None = None           # the total after the income-tax estimate (§ 32b EStG), steuer.aus_haushalt
     notes: list[str] = field(default_factory=list)
 
     def column(self, pid: str, what: str) -> list[Decimal]:
