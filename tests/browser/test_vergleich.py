@@ -196,6 +196,7 @@ def test_the_household_income_counts_work_pay_the_part_time_wish_shows_and_the_h
 ) -> None:
     """Issue 22: the twins family (Mira 3,400 €, Jonas 2,900 € gross; Jonas 25 hours in his Plus/Bonus months)."""
     from workbench.evaluation.elterngeld.haushalt import haushaltsgeld
+    from workbench.evaluation.steuer.aus_haushalt import nach_steuern
 
     cid = "VGL-B-22"
     data = {**json.loads(TWINS.read_text(encoding="utf-8")), "case_id": cid}
@@ -207,6 +208,10 @@ def test_the_household_income_counts_work_pay_the_part_time_wish_shows_and_the_h
     # household income of the family's plan: Elterngeld, Mutterschaftsgeld and top-up, full-time and part-time pay
     expect(page.locator('[data-household="case"]')).to_have_text(format_money(own.total, "de"))
     assert own.sum_of("arbeit") > 20 * 2000 and own.sum_of("mutterschaft") > 6000
+    # the same plan after the estimated income tax (issue 22 item 5): the row and the figure of steuer.aus_haushalt
+    after_tax = nach_steuern(case, own)
+    expect(page.get_by_role("rowheader", name="Nach Steuern (geschätzt)")).to_be_visible()
+    expect(page.locator('[data-after-tax="case"]')).to_have_text(format_money(after_tax, "de"))
     # the wishes: Mira full time from month 13, Jonas 25 hours in the Plus/Bonus months the search chooses
     expect(page.get_by_label("Mira: Vollzeit frühestens ab Lebensmonat")).to_have_value("13")
     expect(page.get_by_label("Jonas: Teilzeit in den Monaten mit ElterngeldPlus/Bonus – die Suche wählt die Monate")
@@ -234,3 +239,4 @@ def test_the_household_income_counts_work_pay_the_part_time_wish_shows_and_the_h
     flat = first.replace("\n", " ")
     assert "Jonas: kein Elterngeld, Vollzeit in LM 1–12, 17–32; ElterngeldPlus und Teilzeit in LM 13–16." in flat
     assert f"Geld des Haushalts in den Lebensmonaten 1–32: {format_money(own.total, 'de')}" in flat
+    assert f"eine Schätzung): {format_money(after_tax, 'de')}." in flat
