@@ -40,7 +40,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     folder = args.forms_dir or forms_dir()
     bad = 0
     for form in all_maps().values():
-        if form.kind == "letter":
+        if form.kind in ("letter", "sheet"):
             out(f"{form.id:32} {text('forms.cli.no_blank_needed', args.language)}")
             continue
         try:
