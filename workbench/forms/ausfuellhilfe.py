@@ -108,13 +108,13 @@ def _head(pdf: _Sheet, sheet: Sheet, case_name: str, today: date, language: str)
                          (("Rechtsgrundlage", "Legal basis"), sheet.law),
                          (("Für", "For"), case_name),
                          (("Stand der Angaben", "Values as of"), format_date(today, language))):
-        pdf.cell(42, 5, words(label, language) + ":")
+        pdf.cell(42 if language == "de" else 62, 5, words(label, language) + ":")
         pdf.multi_cell(0, 5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
 
 
 def _section(pdf: _Sheet, section: Section, language: str) -> None:
-    if pdf.will_page_break(18):
+    if pdf.will_page_break(30):  # a section title never stands alone at the foot of a page
         pdf.add_page()
     pdf.set_font("DejaVu", "B", 11)
     pdf.set_fill_color(225, 232, 240)
