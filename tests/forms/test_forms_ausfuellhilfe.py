@@ -111,3 +111,20 @@ def test_the_cli_lists_and_fills_a_sheet(tmp_path: Path, capsys: pytest.CaptureF
     out = tmp_path / "kiz.pdf"
     assert main(["fill", "kiz-anlagen-ausfuellhilfe", str(case_file), "-o", str(out), "--date", "2026-04-20"]) == 0
     assert "Anlage Einkommen (KiZ 1 AnE)" in " ".join(_pages(out.read_bytes()))
+
+
+def test_the_forms_page_offers_and_fills_a_sheet() -> None:
+    from tests.memory_store import MemoryStore
+    from workbench.ui.pages.formulare import FormsWizard
+
+    mother = _single_mother_with_pupil()
+    store = MemoryStore()
+    store.save(mother.model_dump(mode="json", exclude_none=True), expected_version=None)
+    page = FormsWizard(store, "de", mother.case_id)  # type: ignore[arg-type]
+    page.open_case(mother.case_id)
+    offered = [value for _, value in page.form_choice.options]
+    assert {"uvg-ausfuellhilfe", "wohngeld-ausfuellhilfe", "kg5a", "mietbescheinigung"} <= set(offered)
+    page.form_choice.value = "uvg-ausfuellhilfe"
+    page.fill()
+    assert "uvg-ausfuellhilfe-" in page.result.value and "base64," in page.result.value
+    assert "Seite 1" in page.preview.value

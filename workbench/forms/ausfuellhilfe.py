@@ -113,6 +113,12 @@ def _head(pdf: _Sheet, sheet: Sheet, case_name: str, today: date, language: str)
     pdf.ln(2)
 
 
+def _line_count(pdf: _Sheet, width: float, value: str) -> int:
+    """Lines ``value`` takes in a cell of ``width`` mm with the current font (fpdf2's dry run)."""
+    lines = pdf.multi_cell(width, 4.6, value, dry_run=True, output="LINES")
+    return len(lines) if isinstance(lines, list) else 1
+
+
 def _section(pdf: _Sheet, section: Section, language: str) -> None:
     if pdf.will_page_break(30):  # a section title never stands alone at the foot of a page
         pdf.add_page()
@@ -124,10 +130,9 @@ def _section(pdf: _Sheet, section: Section, language: str) -> None:
     for row in section.rows:
         label = words(row.label, language)
         pdf.set_font("DejaVu", "", 8.5 if language != "de" else 9)
-        lines = pdf.multi_cell(label_width, 4.6, label, dry_run=True, output="LINES")
+        lines = _line_count(pdf, label_width, label)
         pdf.set_font("DejaVu", "B", 9.5)
-        value_lines = pdf.multi_cell(value_width, 4.6, row.value, dry_run=True, output="LINES") if row.value else [""]
-        height = 4.6 * max(len(lines), len(value_lines)) + 1.6
+        height = 4.6 * max(lines, _line_count(pdf, value_width, row.value) if row.value else 1) + 1.6
         if pdf.will_page_break(height):
             pdf.add_page()
         top = pdf.get_y()
