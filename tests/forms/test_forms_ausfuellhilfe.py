@@ -106,6 +106,9 @@ def test_the_cli_lists_and_fills_a_sheet(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["forms", "list"]) == 0
     listed = capsys.readouterr().out
     assert "uvg-ausfuellhilfe" in listed and "Ausfüllhilfe Unterhaltsvorschuss" in listed
+    main(["forms", "check"])
+    checked = [line for line in capsys.readouterr().out.splitlines() if line.startswith("wohngeld-ausfuellhilfe")]
+    assert checked and "erzeugte Ausfüllhilfe (kein amtliches Formular), kein Vordruck nötig" in checked[0]
     case_file = tmp_path / "fall.json"
     case_file.write_text(json.dumps(json.loads(FAMILY.read_text(encoding="utf-8"))), encoding="utf-8")
     out = tmp_path / "kiz.pdf"
