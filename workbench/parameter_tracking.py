@@ -157,6 +157,21 @@ def tracking() -> Iterator[Usage]:
         _COLLECTORS.reset(token)
 
 
+@contextmanager
+def untracked() -> Iterator[None]:
+    """Lookups inside the block are reported to no collector.
+
+    For figures shown apart from the result that name a missing year themselves (the tax estimate:
+    "Steuertarif für 2027 steht noch nicht fest") or are context only (the Kindergeld beside the
+    household's money over 32 Lebensmonate): they must not make the Elterngeld result "vorläufig".
+    """
+    token = _COLLECTORS.set(())
+    try:
+        yield
+    finally:
+        _COLLECTORS.reset(token)
+
+
 def provisional_note(values: Iterable[ProvisionalValue], language: str = "de") -> str | None:
     """"vorläufig: Werte für 2027 noch nicht hinterlegt – Stand der Werte: 2026", or None when all values are current."""
     from workbench.i18n import text

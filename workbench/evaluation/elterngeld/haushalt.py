@@ -28,6 +28,7 @@ from workbench.money import ZERO, as_json_number
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.plan import BASIS, LEBENSMONATE
 from workbench.rules.elterngeld.result import ElterngeldResult
+from workbench.parameter_tracking import untracked
 from workbench.rules.leistungen.kindergeld import betrag_fuer_kind
 
 if TYPE_CHECKING:
@@ -102,12 +103,15 @@ class Haushaltsgeld:
 def kindergeld_per_month(case: "Case") -> list[Decimal]:
     """Kindergeld for the plan's child(ren) per Lebensmonat, by the amount on the month's first day.
 
+    Context beside the household's money, not part of it: later years' amounts not entered yet do not
+    make the plan "vorläufig" (:func:`workbench.parameter_tracking.untracked`).
     Rechtsgrundlage: § 66 Abs. 1 EStG
     """
     child = case.plan_child()
     first = len(case.older_children()) + 1
-    return [sum((betrag_fuer_kind(first + i, lm.start) for i in range(child.count)), ZERO)
-            for lm in lebensmonate(child.birth_date, LEBENSMONATE)]
+    with untracked():
+        return [sum((betrag_fuer_kind(first + i, lm.start) for i in range(child.count)), ZERO)
+                for lm in lebensmonate(child.birth_date, LEBENSMONATE)]
 
 
 def haushaltsgeld(case: "Case", months: dict[str, str], model: "Modell | None" = None) -> Haushaltsgeld:

@@ -92,12 +92,16 @@ def nach_steuern(case: "Case", haushalt: "Haushaltsgeld") -> Decimal:
     """The household figure of the plan after the estimated income-tax assessment of its years (§ 32b EStG).
 
     The case is taken with the plan's months (the tax years end with the plan's last Lebensmonat).
+    An estimate shown apart: tax years after the newest tariff do not make the plan "vorläufig"
+    (the tax block names them itself).
     """
     from workbench.evaluation.elterngeld.optimize import with_plan
     from workbench.evaluation.steuer import haushalt_nach_steuern
+    from workbench.parameter_tracking import untracked
 
     trial = with_plan(case, haushalt.months)
-    return haushalt_nach_steuern(haushalt.total, trial, haushalt.result, arbeit_aus_haushalt(trial, haushalt))
+    with untracked():
+        return haushalt_nach_steuern(haushalt.total, trial, haushalt.result, arbeit_aus_haushalt(trial, haushalt))
 
 
 def mit_steuer(case: "Case", plan: "BewerteterPlan") -> "BewerteterPlan":
