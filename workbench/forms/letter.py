@@ -76,7 +76,7 @@ def elternzeit_periods(case: Case, parent_id: str) -> list[Period]:
     child = case.plan_child()
     birth = child.birth_date
     runs = consecutive_runs(n for n, kind in enumerate(plan.kinds(parent_id), 1) if kind != "none")
-    earliest = mutterschutz_ende(child) + timedelta(days=1) if case.parent(parent_id).maternity_benefit else birth
+    earliest = mutterschutz_ende(case, child) + timedelta(days=1) if case.parent(parent_id).maternity_benefit else birth
     out: list[Period] = []
     for run in runs:
         start = max(lebensmonat_start(birth, run[0]), earliest)
