@@ -11,7 +11,8 @@ A field whose role does not exist (no second parent, only two children) stays em
 missing. A path that exists as a role but has no value is *missing* when the field is required:
 the wizard asks for it and writes it to exactly that path. Computed sources start with ``=``:
 ``=today``, ``=plan.{applicant}.5`` (the kind of Lebensmonat 5 in the plan: basis/plus/bonus/none),
-``=kids_count``, ``=birth_size`` (children of the child's birth, empty for one), ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
+``=kids_count``, ``=birth_size`` (children of the child's birth, empty for one), ``=birth_other_names`` (the first names of
+the other children of that birth), ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
 (true when the parent's own account is given, without another holder), ``=bonus.count`` and
 ``=bonus.start`` (how many Partnerschaftsbonus months the plan holds, ``"2"``–``"4"``, and the
 Lebensmonat of the first, § 4b BEEG; the parents take them together).
@@ -85,11 +86,16 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         return today.isoformat()
     if source == "=kids_count":
         return sum(1 for key in roles.paths if key.startswith("kid"))
-    if source == "=birth_size":  # "Bei Mehrlingen: Anzahl der Kinder" – empty for a single birth (ADR 0027)
+    if source in ("=birth_size", "=birth_other_names"):  # "Bei Mehrlingen: Anzahl / Vornamen" (ADR 0027)
         born = next(c for i, c in enumerate(case.household.children)
                     if roles.paths.get("child") == f"household.children[{i}]")
-        size = case.household.birth_size(born)
-        return str(size) if size > 1 else None
+        others = [c for c in case.household.birth_of(born) if c is not born]
+        if not others:
+            return None
+        if source == "=birth_size":
+            return str(len(others) + 1)
+        names = [c.personal.first_name for c in others if c.personal is not None and c.personal.first_name]
+        return ", ".join(names) or None
     if source == "=child_number":
         child = roles.paths.get("child")
         kids = [path for key, path in sorted(roles.paths.items()) if key.startswith("kid")]

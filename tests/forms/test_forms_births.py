@@ -1,0 +1,44 @@
+"""Twins on the forms (ADR 0027): "Mehrlinge / Anzahl" on both Elterngeld forms, one Anlage Kind per child."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.forms.conftest import TODAY, save_pngs
+from workbench.case import Case, load_case
+from workbench.forms import produce
+from workbench.forms.verify import page_text, read_fields
+
+TWINS = Path(__file__).resolve().parents[1] / "cases" / "familien" / "zwillinge.json"
+
+
+def twins() -> Case:
+    return load_case(TWINS)
+
+
+def test_the_federal_form_says_two_children_were_born(family: Case) -> None:
+    result = produce(twins(), "elterngeld-bund", today=TODAY, allow_missing=True)
+    fields = {name.replace("txt.txt.", "txt."): value for name, value in read_fields(result.pdf).items()}
+    assert fields["txt.anzahl 4"] == "2"
+    assert fields["txt.vorname1A 4"] == "Mia"
+    single = produce(family, "elterngeld-bund", today=TODAY, allow_missing=True)
+    assert not {n.replace("txt.txt.", "txt."): v for n, v in read_fields(single.pdf).items()}.get("txt.anzahl 4")
+    save_pngs(result.pdf, "zwillinge-elterngeld-bund", resolution=70)
+
+
+def test_the_nrw_overlay_writes_the_number_beside_bei_mehrlingen() -> None:
+    result = produce(twins(), "elterngeld-nrw", today=TODAY, allow_missing=True)
+    first = page_text(result.pdf)
+    line = next(row for row in first.splitlines() if "Bei Mehrlingen" in row)
+    assert line.rstrip().endswith("2"), line
+    names = next(row for row in first.splitlines() if "Vornamen:" in row)
+    assert names.replace(" ", "").endswith("Vornamen:Emil"), names  # the twin's first name beside Mia's
+    save_pngs(result.pdf, "zwillinge-elterngeld-nrw", resolution=70)
+
+
+def test_kg1_gets_one_anlage_kind_for_each_twin() -> None:
+    result = produce(twins(), "kg1", today=TODAY, allow_missing=True)
+    assert [part.form_id for part in result.parts] == ["kg1", "kg1-anlage-kind", "kg1-anlage-kind"]
+    assert result.parts[0].values["topmostSubform[0].Seite1[0].#area[0].Überschrift[0].Anzahl-Anlagen[0]"] == "2"
+    names = [v for part in result.parts[1:] for k, v in part.values.items() if v in ("Mia", "Emil")]
+    assert sorted(names) == ["Emil", "Mia"]
