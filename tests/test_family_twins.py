@@ -96,3 +96,31 @@ def test_the_handout_starts_the_mothers_elternzeit_after_the_twelve_weeks() -> N
     text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(handout_pdf(twins()))).pages)
     # Elternzeit from 10.06.2026, notice 7 weeks before: 22.04.2026 (§ 16 Abs. 1 BEEG)
     assert "10.06.2026" in text and "22.04.2026" in text
+
+
+def with_sister(**receives: Any) -> Any:
+    data = json.loads(TWINS.read_text(encoding="utf-8"))
+    data["household"]["children"].insert(0, {"id": "K0", "birth_date": "2023-05-04", "receives": receives})
+    return load_case(data)
+
+
+def test_a_sisters_running_kindergeld_is_not_applied_for_again_but_the_twins_are() -> None:
+    case = with_sister(kindergeld={"number": "123FK456789", "parent": "A"})
+    kg = check_json(leistungscheck(case, date(2026, 7, 1)), "de")["benefits"]["kindergeld"]
+    assert kg["monthly"] == 777.0 and kg["running"] is False
+    assert [(c["child"], c["running"]) for c in kg["children"]] == [("K0", True), ("K1", False), ("K2", False)]
+
+
+def test_kindergeld_running_for_every_child_says_laeuft_bereits_on_the_handout() -> None:
+    from workbench.report.leistungscheck import leistungscheck_sections
+
+    data = json.loads(TWINS.read_text(encoding="utf-8"))
+    for child in data["household"]["children"]:
+        child["receives"] = {"kindergeld": {"number": "123FK456789", "parent": "A", "since": "2026-03-01"}}
+    case = load_case(data)
+    check_ = leistungscheck(case, date(2026, 7, 1))
+    assert check_json(check_, "de")["benefits"]["kindergeld"]["running"] is True
+    overview, todo = leistungscheck_sections(case, "de", check_)
+    assert ("Kindergeld", "518,00 €", "läuft bereits") in overview.rows
+    assert any(p.startswith("Kindergeld: läuft bereits – kein neuer Antrag") for p in todo.paragraphs)
+    assert not any(p.startswith("Kindergeld:") and "Familienkasse" in p for p in todo.paragraphs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.forms.conftest import TODAY, save_pngs
@@ -42,3 +43,28 @@ def test_kg1_gets_one_anlage_kind_for_each_twin() -> None:
     assert result.parts[0].values["topmostSubform[0].Seite1[0].#area[0].Überschrift[0].Anzahl-Anlagen[0]"] == "2"
     names = [v for part in result.parts[1:] for k, v in part.values.items() if v in ("Mia", "Emil")]
     assert sorted(names) == ["Emil", "Mia"]
+
+
+def test_kg1_lists_in_section_5_only_the_sister_with_kindergeld_and_applies_only_for_the_twins() -> None:
+    data = json.loads(TWINS.read_text(encoding="utf-8"))
+    data["household"]["children"].insert(0, {
+        "id": "K0", "birth_date": "2023-05-04",
+        "personal": {"first_name": "Lina", "surname": "Yıldız", "sex": "female"},
+        "receives": {"kindergeld": {"number": "123FK456789", "parent": "A", "since": "2023-05-01"}}})
+    result = produce(load_case(data), "kg1", applicant="A", today=TODAY, allow_missing=True)
+    main = result.parts[0].values
+    row = "topmostSubform[0].Page2[0].Punkt-5[0].Tabelle1-Kinder[0].Zeile{}[0].Zelle{}[0]"
+    assert [main.get(row.format(1, cell)) for cell in (1, 2, 4)] == ["Lina", "04.05.2023", "123FK456789"]
+    assert main.get(row.format(2, 1)) is None  # the twins are not "already receiving"
+    assert main["topmostSubform[0].Seite1[0].#area[0].Kopfzeile[0].KG-Nr[0]"] == "123FK456789"
+    assert main["topmostSubform[0].Seite1[0].#area[0].Überschrift[0].Anzahl-Anlagen[0]"] == "2"
+    assert [p.form_id for p in result.parts] == ["kg1", "kg1-anlage-kind", "kg1-anlage-kind"]
+    fields = read_fields(result.pdf)
+    assert fields[row.format(1, 1)] == "Lina"
+    save_pngs(result.pdf, "zwillinge-kg1-mit-schwester", resolution=70)
+
+
+def test_section_5_stays_empty_for_a_first_birth() -> None:
+    result = produce(twins(), "kg1", today=TODAY, allow_missing=True)
+    main = result.parts[0].values
+    assert not any(k.startswith("topmostSubform[0].Page2[0].Punkt-5") and v for k, v in main.items())

@@ -25,6 +25,7 @@ from workbench.case.fields import (
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
 from workbench.case.fields import CaseModel as _Model
+from workbench.case.bezug import ChildReceives
 from workbench.case.births import MAX_PER_BIRTH, birth_of, check_births
 from workbench.case.alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case.constraints import PlanConstraints, ReturnToWork
@@ -143,6 +144,7 @@ class Child(_Model, title="Kind"):
     disability: bool = Field(default=False, description="Behinderung")
     situation: ChildSituation | None = Field(default=None, description="Schule, Ausbildung, Unterhalt (Leistungscheck)")
     personal: ChildPersonal | None = Field(default=None, description="Persönliche Angaben für Formulare")
+    receives: ChildReceives | None = Field(default=None, description="Was für das Kind schon läuft (Kindergeld, KiZ, UVG)")
 
     @model_validator(mode="before")
     @classmethod

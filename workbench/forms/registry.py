@@ -76,7 +76,7 @@ class FormMap(_Model):
     blank: str | None = None
     sha256: str | None = None
     fits: list[Condition] = Field(default_factory=list)
-    kids: Literal["born", "all"] = "born"
+    kids: Literal["born", "all", "new"] = "born"
     part_of: str | None = None
     attachments: list[Attachment] = Field(default_factory=list)
     fields: list[FieldSpec] = Field(default_factory=list)

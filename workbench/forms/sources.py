@@ -29,7 +29,7 @@ from typing import Any, Callable, Protocol, TypeVar
 from workbench.case import CODE_KINDS, LEBENSMONATE, Case, dump_case, get_path
 from workbench.i18n import text
 
-_ROLE = re.compile(r"\{(applicant|other|child|kid[1-9])\}")
+_ROLE = re.compile(r"\{(applicant|other|child|kid[1-9]|had[1-9])\}")
 MAX_KIDS = 9
 
 
@@ -56,9 +56,18 @@ class Roles:
 
 
 def kids_of(case: Case, which: str) -> list[int]:
-    """Indexes of the children a form lists: born children (``born``) or all, oldest first."""
+    """Indexes of the children a form lists, oldest first: born children (``born``), all, or the born children
+    no Kindergeld runs for yet (``new``: KG 1 applies with an Anlage Kind only for them, ADR 0027)."""
     indexed = sorted(enumerate(case.household.children), key=lambda pair: pair[1].birth_date)
-    return [i for i, child in indexed if which == "all" or not child.expected]
+    return [i for i, child in indexed if which == "all" or not child.expected and not (
+        which == "new" and child.receives is not None and child.receives.kindergeld is not None)]
+
+
+def kindergeld_running_for(case: Case, parent_id: str) -> list[int]:
+    """Indexes of the children ``parent_id`` already receives Kindergeld for, oldest first (KG 1 section 5)."""
+    indexed = sorted(enumerate(case.household.children), key=lambda pair: pair[1].birth_date)
+    return [i for i, c in indexed
+            if c.receives is not None and c.receives.kindergeld is not None and c.receives.kindergeld.parent == parent_id]
 
 
 def roles_for(case: Case, applicant: str | None = None, child: str | None = None, kids: str = "born") -> Roles:
@@ -78,6 +87,8 @@ def roles_for(case: Case, applicant: str | None = None, child: str | None = None
     paths["child"] = f"household.children[{child_index}]"
     for number, kid in enumerate(kids_of(case, kids)[:MAX_KIDS], 1):
         paths[f"kid{number}"] = f"household.children[{kid}]"
+    for number, had in enumerate(kindergeld_running_for(case, parents[index].id)[:MAX_KIDS], 1):
+        paths[f"had{number}"] = f"household.children[{had}]"
     return Roles(paths)
 
 

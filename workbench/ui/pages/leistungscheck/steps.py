@@ -230,6 +230,7 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
     """One benefit as a card: amount, entitled or not, why, what to do next, "bitte prüfen", the steps."""
     lang = language
     status = {True: "yes", False: "no", None: "check"}[result["eligible"]]
+    running_key = "leistungen.status.running"
     amount = format_money(Decimal(str(result["monthly"])), lang)
     check = (f' <span class="wb-check" data-check="1">{html.escape(text("leistungen.bitte_pruefen", lang))}</span>'
              if result["bitte_pruefen"] else "")
@@ -240,7 +241,10 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
     channel = text(f"ui.lc.channel_{office['channel']}", lang)
     online = f' – {html.escape(office["online"])}' if office["online"] else ""
     todo = ""
-    if result["eligible"] is not False:
+    if result.get("running"):  # already received: no application to recommend
+        todo = (f'<h4>{html.escape(text("ui.lc.next", lang))}</h4><p data-running="{name}">'
+                f'{html.escape(text("leistungen.handout.running", lang, benefit=text(f"leistungen.name.{name}", lang)))}</p>')
+    elif result["eligible"] is not False:
         forms = "".join(f"<li>{html.escape(f)}</li>" for f in result["forms"])
         deadlines = "".join(f"<li>{html.escape(d)}</li>" for d in result["deadlines"])
         documents = "".join(f"<li>{html.escape(d)}</li>" for d in result["documents"])
@@ -256,7 +260,7 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
             f'<h3>{html.escape(text(f"leistungen.name.{name}", lang))}</h3>'
             f'<p class="wb-card-amount"><span data-amount="{name}">{html.escape(amount)}</span> '
             f'{html.escape(text("ui.lc.per_month", lang))}</p>'
-            f'<p class="wb-card-status">{html.escape(text(f"leistungen.status.{status}", lang))}{check}</p>'
+            f'<p class="wb-card-status">{html.escape(text(running_key if result.get("running") else f"leistungen.status.{status}", lang))}{check}</p>'
             f'{provisional}'
             f'<h4>{html.escape(text("ui.lc.why", lang))}</h4><ul>{reasons}</ul>{todo}{how}</section>')
 
