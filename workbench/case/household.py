@@ -83,6 +83,7 @@ class ChildSituation(_Model, title="Lage des Kindes"):
     maintenance_monthly: Money = zero_by_default("Unterhalt vom anderen Elternteil im Monat")
     orphan_benefit_monthly: Money = zero_by_default("Waisenbezüge im Monat")
     lives_with_applicant: bool = Field(default=True, description="Lebt im Haushalt des Antragstellers")
+    shared_care: bool = Field(default=False, description="Wechselmodell: lebt etwa gleich viel auch beim anderen Elternteil")
     lunch_monthly: Money = zero_by_default("Gemeinsames Mittagessen in Schule/Kita im Monat")
     participation_monthly: Money = zero_by_default("Verein, Musikschule o. Ä. im Monat")
     trips_year: Money = zero_by_default("Ausflüge und Klassenfahrten im Schuljahr")

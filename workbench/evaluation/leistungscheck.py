@@ -181,6 +181,7 @@ def unterhaltsvorschuss_of_case(case: Case, on: date) -> BenefitResult:
     """The UVG rule on the case: the first parent is the one the children live with."""
     h = case.household
     kinder = [UvgKind(c.id, c.birth_date, True, c.situation is None or c.situation.lives_with_applicant,
+                      bool(c.situation and c.situation.shared_care),
                       c.situation.maintenance_monthly if c.situation else ZERO,
                       c.situation.orphan_benefit_monthly if c.situation else ZERO)
               for c in h.children if _born(c, on)]
