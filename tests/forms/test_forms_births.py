@@ -68,3 +68,23 @@ def test_section_5_stays_empty_for_a_first_birth() -> None:
     result = produce(twins(), "kg1", today=TODAY, allow_missing=True)
     main = result.parts[0].values
     assert not any(k.startswith("topmostSubform[0].Page2[0].Punkt-5") and v for k, v in main.items())
+
+
+def test_the_elternzeit_letter_names_both_twins_and_starts_after_twelve_weeks() -> None:
+    result = produce(twins(), "elternzeit-brief", applicant="A", today=TODAY, allow_missing=True)
+    words = " ".join(page_text(result.pdf).split())
+    assert "meine Kinder Mia und Emil, geboren am 10.03.2026," in words
+    # the periods of the case: from the day after 12 weeks + 7 days of Mutterschutz (§ 3 Abs. 2 MuSchG)
+    assert "10.06.2026" in words
+    assert "bis zum achten Geburtstag meiner Kinder" in words
+    save_pngs(result.pdf, "zwillinge-elternzeit-brief", resolution=70)
+
+
+def test_the_nrw_mother_column_takes_the_birth_mother_even_when_the_father_is_entered_first() -> None:
+    data = json.loads(TWINS.read_text(encoding="utf-8"))
+    data["household"]["parents"].reverse()  # Jonas first, Aylin (Mutterschutz, Mutterschaftsgeld) second
+    values = produce(load_case(data), "elterngeld-nrw", today=TODAY, allow_missing=True).parts[0].values
+    # "Vorname:" no. 2 is Elternteil 1 (Mutter), no. 3 Elternteil 2 (no. 1 is the child's)
+    assert (values["p1:Vorname:@2"], values["p1:Vorname:@3"]) == ("Aylin", "Jonas")
+    chosen = produce(load_case(data), "elterngeld-nrw", applicant="B", today=TODAY, allow_missing=True).parts[0].values
+    assert chosen["p1:Vorname:@2"] == "Jonas"  # the advisor's choice is taken as given
