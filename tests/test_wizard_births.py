@@ -53,3 +53,15 @@ def test_a_later_date_of_the_planned_child_moves_its_twin_with_it() -> None:
     kind.birth.input.value = date(2026, 6, 20)  # type: ignore[attr-defined]
     kind.store(data)
     assert [c["birth_date"] for c in data["household"]["children"]] == ["2026-06-20"] * 3
+
+
+def test_a_step_that_edits_only_the_first_child_keeps_its_twin_on_the_same_day() -> None:
+    from workbench.ui.kit.familie import keep_birth_together
+
+    data: dict = {"household": {"children": [
+        {"id": "K1", "birth": "K1", "birth_date": "2026-06-20", "expected": False},
+        {"id": "G1", "birth_date": "2024-01-01"},
+        {"id": "K1-2", "birth": "K1", "birth_date": "2026-06-15", "expected": True}]}}
+    keep_birth_together(data)
+    assert [(c["id"], c["birth_date"], c.get("expected")) for c in data["household"]["children"]] == [
+        ("K1", "2026-06-20", False), ("G1", "2024-01-01", None), ("K1-2", "2026-06-20", False)]

@@ -80,6 +80,17 @@ class FamilieStep(WizardStep):
         return []
 
 
+def keep_birth_together(data: dict[str, Any]) -> None:
+    """The other children of the first child's birth take its date, ``expected`` and weeks early again
+    (a step that edits ``household.children[0]`` alone must not split twins, ADR 0027)."""
+    from workbench.case.births import birth_size_in, resize_birth
+
+    children = (data.get("household") or {}).get("children")
+    if isinstance(children, list) and children and isinstance(children[0], dict) and children[0].get("id"):
+        first = children[0]["id"]
+        data["household"]["children"] = resize_birth(children, first, birth_size_in(children, first))
+
+
 def plan_birth_first(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The case's children in the order the wizards show them, and the plan child's twins.
 
