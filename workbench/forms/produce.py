@@ -16,6 +16,7 @@ from workbench.clock import today as clock_today
 from workbench.errors import FormError
 from workbench.forms.blanks import load_blank
 from workbench.forms.edition import edition_warning
+from workbench.forms.fitting import Overflow, continuation_sheet
 from workbench.forms.offering import EMPLOYED, SELF_EMPLOYED, unfit_reasons
 from workbench.forms.glyphs import undrawable
 from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root, unprintable_fields
@@ -127,6 +128,10 @@ def _by_hand(values: dict[str, str], language: str, known: list[str]) -> list[st
     return out
 
 
+def _overflow_note(count: int, language: str) -> str:
+    return text("forms.fit.note_one" if count == 1 else "forms.fit.note", language, count=count)
+
+
 def _names(case: Case, parent_id: str) -> dict[str, str]:
     """The names the Elternzeit letter prints: the parent's and the children's first names."""
     parent = case.parent(parent_id)
@@ -197,16 +202,26 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
 
         written = parts[0][1].values
         warning = edition_warning(case, form, child, language)
-        return FilledForm(form.id, fill_overlay(form, written, language, directory), missing,
-                          [FilledPart(form.id, written)], _by_hand(written, language, []), [warning] if warning else [])
+        cut: list[Overflow] = []
+        pdf = fill_overlay(form, written, language, directory, cut)
+        by_hand = _by_hand(written, language, [])
+        if cut:
+            pdf = concatenate([pdf, continuation_sheet(form.title[language], cut, language)])
+            by_hand.insert(0, _overflow_note(len(cut), language))
+        return FilledForm(form.id, pdf, missing, [FilledPart(form.id, written)], by_hand, [warning] if warning else [])
     warning = edition_warning(case, form, child, language)
     pdfs: list[bytes] = []
     filled: list[FilledPart] = []
     notes: list[str] = []
+    overflow: list[Overflow] = []
+    pages = 0
     for sub, values, rename in parts:
         blank = load_blank(sub, language, directory)
         lengths = {spec.field: spec.max_length for spec in sub.fields if spec.max_length}
-        pdf = fill_acroform(blank, values.values, flatten, lengths)
+        moved: list[Overflow] = []
+        pdf = fill_acroform(blank, values.values, flatten, lengths, moved)
+        overflow += [Overflow(item.page + pages, item.description, item.value) for item in moved]
+        pages += len(blank.reader().pages)
         if rename is not None and not flatten:
             pdf = rename_root(pdf, rename)
         pdfs.append(pdf)
@@ -215,4 +230,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
             notes += [text("forms.font_note", language, value=values.values[name])
                       for name in unprintable_fields(blank, values.values)]
         notes += _by_hand(values.values, language, notes)
+    if overflow:
+        pdfs.append(continuation_sheet(form.title[language], overflow, language))
+        notes.insert(0, _overflow_note(len(overflow), language))
     return FilledForm(form.id, concatenate(pdfs), missing, filled, notes, [warning] if warning else [])

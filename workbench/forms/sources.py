@@ -168,13 +168,16 @@ def format_value(name: str | None, values: list[Any]) -> str:
         return " ".join(str(v) for v in values)
     if name == "name":  # Familienname, Vorname
         return ", ".join(str(v) for v in values)
-    if name == "street":  # Straße Hausnummer
-        return " ".join(str(v) for v in values)
+    if name == "street":  # Straße Hausnummer[, Adresszusatz]
+        return ", ".join(part for part in (" ".join(str(v) for v in values[:2]), *map(str, values[2:])) if part)
+    if name == "line":  # the given parts, comma-separated (Straße, Adresszusatz)
+        return ", ".join(str(v) for v in values if v)
     if name == "place":  # PLZ Ort
         return " ".join(str(v) for v in values)
-    if name == "address":  # Straße Hausnummer, PLZ Ort
+    if name == "address":  # Straße Hausnummer, [Adresszusatz, ]PLZ Ort
         street, number, postcode, city = (str(v) for v in values[:4])
-        return f"{street} {number}, {postcode} {city}"
+        addition = "".join(f"{v}, " for v in values[4:] if v)
+        return f"{street} {number}, {addition}{postcode} {city}"
     if name == "date_place":  # Geburtsdatum, Geburtsort
         return f"{_date(values[0])}, {values[1]}"
     if name == "place_date":  # Ort, Datum
@@ -217,14 +220,15 @@ def resolve(sources: str | list[str], case: Case, data: dict[str, Any], roles: R
             values.append(_computed(source, case, data, roles, today))
             paths.append(None)
             continue
-        path = roles.resolve(source)
+        optional = source.endswith("?")  # e.g. an address addition: printed when given, never missing
+        path = roles.resolve(source.rstrip("?"))
         if path is None:
-            absent = True
-            values.append(None)
+            absent = absent or not optional
+            values.append("" if optional else None)
             paths.append(None)
             continue
         value = get_path(data, path)
-        values.append(value)
+        values.append("" if optional and value is None else value)
         paths.append(path)
     return Resolved(values, paths, absent)
 
