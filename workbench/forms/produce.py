@@ -16,6 +16,7 @@ from workbench.clock import today as clock_today
 from workbench.errors import FormError
 from workbench.forms.blanks import load_blank
 from workbench.forms.edition import edition_warning
+from workbench.forms.conditions import default_child, renting, school_adults, single_parent_with_minor
 from workbench.forms.fitting import Overflow, continuation_sheet
 from workbench.forms.offering import EMPLOYED, SELF_EMPLOYED, unfit_reasons
 from workbench.forms.glyphs import undrawable
@@ -64,6 +65,9 @@ def fits(case: Case, form: FormMap, today: date | None = None) -> bool:
         "self_employed": any(p.income_before_birth.kind in SELF_EMPLOYED for p in parents),
         "employed_with_leave": any(p.id in leave or p.income_before_birth.kind in EMPLOYED and _planned(case, p.id)
                                    for p in parents),
+        "school_adult": bool(school_adults(case, today or clock_today())),
+        "renting": renting(case),
+        "single_parent": single_parent_with_minor(case, today or clock_today()),
     }
     if form.part_of is not None or not all(checks[condition] for condition in form.fits):
         return False
@@ -145,6 +149,7 @@ def _values(case: Case, form_id: str, applicant: str | None, child: str | None, 
     form = get_map(form_id)
     _check_choice(case, applicant, child, language)
     who = applicant or default_applicant(case, form)
+    child = child or default_child(case, form, today)
     data = case_data(case)
     out: list[tuple[FormMap, FieldValues, str | None]] = []
     missing: list[Missing] = []
@@ -159,6 +164,10 @@ def _values(case: Case, form_id: str, applicant: str | None, child: str | None, 
         values = overlay_values(form, case, data, roles_for(case, who, child, form.kids), today, language)
         out.append((form, values, None))
         missing += values.missing
+    elif form.kind == "sheet":
+        from workbench.forms.ausfuellhilfe import sheet_missing
+
+        missing += sheet_missing(case, form, who, language)
     else:
         from workbench.forms.letter import letter_missing
 
@@ -192,6 +201,10 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         raise FormError([text("forms.missing_intro", language, form=form.id)]
                         + [f"{m.path}: {m.label}" for m in missing])
     who = applicant or default_applicant(case, form)
+    if form.kind == "sheet":
+        from workbench.forms.ausfuellhilfe import ausfuellhilfe
+
+        return FilledForm(form.id, ausfuellhilfe(case, form, who, day, language), missing)
     if form.kind == "letter":
         from workbench.forms.letter import elternzeit_letter
 

@@ -95,6 +95,10 @@ def roles_for(case: Case, applicant: str | None = None, child: str | None = None
 def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today: date) -> Any:
     if source == "=today":
         return today.isoformat()
+    if source == "=household_size":  # persons in the home (Mietbescheinigung 1.1)
+        from workbench.forms.conditions import household_size
+
+        return household_size(case)
     if source == "=kids_count":
         return sum(1 for key in roles.paths if key.startswith("kid"))
     if source in ("=birth_size", "=birth_other_names"):  # "Bei Mehrlingen: Anzahl / Vornamen" (ADR 0027)
@@ -158,6 +162,7 @@ FORMATTERS: dict[str, Callable[[Any], str]] = {
     "date": _date,
     "sex": lambda value: SEX_DE.get(str(value), str(value)),
     "upper": lambda value: str(value).upper(),
+    "year_before": lambda value: str(date.fromisoformat(str(value)).year - 1),  # "Kalenderjahr vor der Geburt"
     "iban_groups": lambda value: " ".join(str(value)[i:i + 4] for i in range(0, len(str(value)), 4)),
 }
 
@@ -178,6 +183,10 @@ def format_value(name: str | None, values: list[Any]) -> str:
         street, number, postcode, city = (str(v) for v in values[:4])
         addition = "".join(f"{v}, " for v in values[4:] if v)
         return f"{street} {number}, {addition}{postcode} {city}"
+    if name == "name_address":  # Familienname, Vorname / Straße Hausnummer, [Adresszusatz, ]PLZ Ort (multiline fields)
+        surname, first, street, number, postcode, city = (str(v) for v in values[:6])
+        addition = "".join(f"{v}, " for v in values[6:] if v)
+        return f"{surname}, {first}\n{street} {number}, {addition}{postcode} {city}"
     if name == "date_place":  # Geburtsdatum, Geburtsort
         return f"{_date(values[0])}, {values[1]}"
     if name == "place_date":  # Ort, Datum
