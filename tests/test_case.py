@@ -136,7 +136,7 @@ def test_defaults_are_those_of_case_format_md() -> None:
     assert other.income_before_birth.kind == "none" and other.maternity_benefit is False
     assert other.income_after_birth == [] and other.birth_date is None and other.taxable_income_last_year is None
     child = case.child("K1")
-    assert (child.count, child.weeks_early, child.disability) == (1, 0, False)
+    assert (child.birth, child.weeks_early, child.disability) == (None, 0, False)
     assert case.elterngeld_plan is not None and case.elterngeld_plan.constraints is None
 
 
@@ -234,12 +234,15 @@ def test_an_unknown_key_is_rejected_with_its_path(where: tuple[Any, ...], key: s
     (lambda r: r["household"]["children"][0].update(birth_date="01.09.2026"),
      "household.children[0].birth_date: kein gültiges Datum (JJJJ-MM-TT)"),
     (lambda r: r.pop("case_id"), "case_id: Pflichtfeld fehlt"),
-    (lambda r: r.update(format="workbench-case/3"),
-     "format: muss „workbench-case/2“ sein – dieses Programm liest nur dieses Format"),
+    (lambda r: r.update(format="workbench-case/4"),
+     "format: muss „workbench-case/3“ sein – dieses Programm liest nur dieses Format"),
     (lambda r: r["household"].update(married="ja"), "household.married: falscher Typ: true oder false erwartet"),
-    (lambda r: r["household"]["children"][0].update(count=9), "household.children[0].count: muss 1 bis 8 sein"),
+    (lambda r: r["household"]["children"][0].update(count=9),
+     "household.children[0].count: seit workbench-case/3 ist jedes Kind ein eigener Eintrag; "
+     "Mehrlinge (1 bis 8) verbindet dieselbe Kennung in „birth“"),
     (lambda r: r["household"]["children"][0].update(count=2.0),
-     "household.children[0].count: falscher Typ: ganze Zahl erwartet"),
+     "household.children[0].count: seit workbench-case/3 ist jedes Kind ein eigener Eintrag; "
+     "Mehrlinge (1 bis 8) verbindet dieselbe Kennung in „birth“"),
     (lambda r: r["household"]["parents"][0]["income_before_birth"].update(gross_monthly=3000.123),
      "household.parents[0].income_before_birth.gross_monthly: höchstens 2 Nachkommastellen"),
     (lambda r: r["household"]["parents"][0]["income_before_birth"].update(gross_monthly=-1),
@@ -415,7 +418,7 @@ def test_the_json_schema_forbids_unknown_keys_and_carries_german_descriptions() 
     assert income["tax_class"]["minimum"] == 1 and income["tax_class"]["maximum"] == 6
     assert income["tax_class"]["description"] == "Steuerklasse 1 bis 6"
     assert income["child_allowances"]["default"] == 0.0
-    assert schema["title"] == "Fall (workbench-case/2)" and schema["$defs"]["Parent"]["title"] == "Elternteil"
+    assert schema["title"] == "Fall (workbench-case/3)" and schema["$defs"]["Parent"]["title"] == "Elternteil"
 
 
 def test_every_key_in_the_catalog_has_a_german_and_an_english_text() -> None:

@@ -144,7 +144,7 @@ def test_a_mothers_elternzeit_notice_follows_the_end_of_her_mutterschutz() -> No
     from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 
     case = load_case(json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"])
-    assert mutterschutz_ende(case.plan_child()) == date(2025, 11, 12)
+    assert mutterschutz_ende(case) == date(2025, 11, 12)
     text_de = pdf_text(handout_pdf(case))
     assert "13.11.2025" in text_de and "25.09.2025" in text_de
 

@@ -67,6 +67,8 @@ def test_a_value_that_fits_at_a_smaller_size_is_shrunk_not_cut(family: Case) -> 
     # KG 1 section 5: "männlich" in the narrow Geschlecht column, a long first name in its cell
     data = dump_case(family)
     data["household"]["children"][1]["personal"]["first_name"] = "Maximilian Alexander Konstantin"
+    # section 5 lists only children whose Kindergeld already runs for the applicant (issue 16, ADR 0027)
+    data["household"]["children"][1]["receives"] = {"kindergeld": {"parent": data["household"]["parents"][0]["id"]}}
     result = produce(load_case(data), "kg1", today=TODAY, flatten=True)
     text = _flat(page_text(result.pdf))
     assert "Maximilian Alexander Konstantin 10.03.2026 männlich" in text

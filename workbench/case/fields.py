@@ -22,7 +22,7 @@ class CaseModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
-FORMAT = "workbench-case/2"
+FORMAT = "workbench-case/3"
 LEBENSMONATE = 32
 """A plan covers at most 32 Lebensmonate (case-format.md: at most 32 characters per parent)."""
 MAX_AMOUNT = Decimal("99999999.99")
@@ -138,8 +138,8 @@ def non_empty(value: Any) -> str:
 
 
 def format_check(value: Any) -> str:
-    """``workbench-case/1`` or ``/2`` (load_case migrates /1 first; a dict validated directly may still say /1)."""
-    if not isinstance(value, str) or value not in ("workbench-case/1", FORMAT):
+    """``workbench-case/3`` (the case model migrates ``/1`` and ``/2`` before it validates, ADR 0027)."""
+    if not isinstance(value, str) or value != FORMAT:
         raise problem("format", expected=FORMAT)
     return value
 

@@ -1,4 +1,4 @@
-"""What ``workbench-case/2`` adds for the Leistungscheck, and the migration from ``workbench-case/1``.
+"""What ``workbench-case/2`` adds for the Leistungscheck, and the migration from ``/1`` and ``/2`` to ``/3``.
 
 Format 2 is format 1 plus optional fields (docs/case-format.md): each parent's current
 income (``current_income``), each child's school or training, work and the maintenance it
@@ -10,19 +10,20 @@ new field is optional, so a format-1 file is a format-2 file once its ``format``
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema
 
+from workbench.case.births import split_counts
 from workbench.case.fields import ChildCount, Hours, Money, TaxClass, whole_number
 from workbench.case.fields import CaseModel as _Model
 
 FORMAT_V1 = "workbench-case/1"
 FORMAT_V2 = "workbench-case/2"
-FORMATS = (FORMAT_V1, FORMAT_V2)
-CURRENT_FORMAT = FORMAT_V2
+FORMAT_V3 = "workbench-case/3"
+FORMATS = (FORMAT_V1, FORMAT_V2, FORMAT_V3)
+CURRENT_FORMAT = FORMAT_V3
 DEFAULT_MUNICIPALITY = "Bochum"  # the Familienbüro's city: new cases start there (a place name, not a text)
 ZERO = Decimal("0")
 
@@ -82,6 +83,7 @@ class ChildSituation(_Model, title="Lage des Kindes"):
     maintenance_monthly: Money = zero_by_default("Unterhalt vom anderen Elternteil im Monat")
     orphan_benefit_monthly: Money = zero_by_default("Waisenbezüge im Monat")
     lives_with_applicant: bool = Field(default=True, description="Lebt im Haushalt des Antragstellers")
+    shared_care: bool = Field(default=False, description="Wechselmodell: lebt etwa gleich viel auch beim anderen Elternteil")
     lunch_monthly: Money = zero_by_default("Gemeinsames Mittagessen in Schule/Kita im Monat")
     participation_monthly: Money = zero_by_default("Verein, Musikschule o. Ä. im Monat")
     trips_year: Money = zero_by_default("Ausflüge und Klassenfahrten im Schuljahr")
@@ -113,12 +115,13 @@ class HouseholdBenefits(_Model, title="Leistungen des Haushalts"):
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """The case-format JSON ``data`` in the current format (a new dict; ``data`` stays as it was).
 
-    ``workbench-case/1`` → ``/2``: format 2 only adds optional fields, so only ``format``
-    changes. Anything else (a current file, an unknown format, a draft that is not even a
-    dict) comes back unchanged, so the case model reports it as usual.
+    ``workbench-case/1`` → ``/2``: format 2 only adds optional fields, so only ``format`` changes.
+    ``/2`` → ``/3``: every ``count: N`` of a child becomes N children of one birth
+    (:func:`workbench.case.births.split_counts`, ADR 0027). Anything else (a current file, an unknown
+    format, a draft that is not even a dict) comes back unchanged, so the case model reports it as usual.
     """
-    if not isinstance(data, dict) or data.get("format") != FORMAT_V1:
+    if not isinstance(data, dict) or data.get("format") not in (FORMAT_V1, FORMAT_V2):
         return data
-    out = copy.deepcopy(data)
-    out["format"] = FORMAT_V2
+    out = split_counts(data)
+    out["format"] = FORMAT_V3
     return out

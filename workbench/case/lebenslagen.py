@@ -97,6 +97,9 @@ def check_references(case: Case) -> None:
     if case.elternzeit is not None:
         refs.append(("elternzeit.child", case.elternzeit.child, children))
         refs += [(f"elternzeit.periods[{i}].parent", p.parent, parents) for i, p in enumerate(case.elternzeit.periods)]
+    refs += [(f"household.children[{i}].receives.kindergeld.parent", c.receives.kindergeld.parent, parents)
+             for i, c in enumerate(case.household.children)
+             if c.receives is not None and c.receives.kindergeld is not None and c.receives.kindergeld.parent]
     for path, ref, known in refs:
         if ref not in known:
             raise problem("ls_unknown_ref", at=path, id=ref, known=", ".join(known))

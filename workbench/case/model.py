@@ -1,4 +1,4 @@
-"""The case file, format ``workbench-case/2`` (contract: ``docs/case-format.md``; ``/1`` is migrated on load).
+"""The case file, format ``workbench-case/3`` (contract: ``docs/case-format.md``; ``/1`` and ``/2`` are migrated).
 
 One JSON file holds what an advisor collects about one family: the household, the
 Elterngeld plan under discussion, and notes. These pydantic models are the single
@@ -21,15 +21,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from workbench.case.fields import (
-    CODE_KINDS, LEBENSMONATE, CaseId, ChildAllowances, ChildCount, Factor, HealthInsurance, Hours, Identifier,
+    CODE_KINDS, LEBENSMONATE, CaseId, ChildAllowances, Factor, HealthInsurance, Hours, Identifier,
     IncomeKind, IsoDate, Lebensmonat, Money, MonthKey, PlanMonths, TaxClass, WeeksEarly, format_check,
 )
 from workbench.case.fields import CaseModel as _Model
+from workbench.case.bezug import ChildReceives
+from workbench.case.births import MAX_PER_BIRTH, birth_of, check_births
 from workbench.case.alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case.constraints import PlanConstraints, ReturnToWork
 from workbench.case.lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case.pflege import Care, KitaWish, Vorsorge
-from workbench.case.household import CURRENT_FORMAT, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
+from workbench.case.household import CURRENT_FORMAT, migrate, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
 from workbench.case.personal import Address, ChildPersonal, ParentPersonal
 from workbench.case.privacy import identifying_paths
 from workbench.case.messages import format_validation_error, json_path, load_case_data, problem, validation_problems
@@ -136,11 +138,21 @@ class Child(_Model, title="Kind"):
     id: Identifier = Field(description="Kurze Kennung, eindeutig im Haushalt")
     birth_date: IsoDate = Field(description="Geburtsdatum oder errechneter Termin")
     expected: bool = Field(default=False, description="Geburt erwartet: birth_date ist der errechnete Termin")
-    count: ChildCount = Field(default=1, description="Anzahl: 1 Einling, 2 Zwillinge, …")
+    birth: Identifier | None = Field(
+        default=None, description="Mehrlinge: gleiche Kennung bei allen Kindern einer Geburt (leer: Einzelgeburt)")
     weeks_early: WeeksEarly = Field(default=0, description="Volle Wochen vor dem errechneten Termin geboren")
     disability: bool = Field(default=False, description="Behinderung")
     situation: ChildSituation | None = Field(default=None, description="Schule, Ausbildung, Unterhalt (Leistungscheck)")
     personal: ChildPersonal | None = Field(default=None, description="Persönliche Angaben für Formulare")
+    receives: ChildReceives | None = Field(default=None, description="Was für das Kind schon läuft (Kindergeld, KiZ, UVG)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_count(cls, data: Any) -> Any:
+        """A ``count`` left after the migration is one no birth can have (or a /3 file using the old key)."""
+        if isinstance(data, dict) and "count" in data:
+            raise problem("count_replaced", at="count", max=MAX_PER_BIRTH)
+        return data
 
 
 class Household(_Model, title="Haushalt"):
@@ -161,11 +173,20 @@ class Household(_Model, title="Haushalt"):
             for index, item_id in enumerate(ids):
                 if item_id in ids[:index]:
                     raise problem("duplicate_id", at=f"{field}[{index}].id", id=item_id)
+        check_births(self.children)
         mothers = [i for i, p in enumerate(self.parents) if p.maternity_benefit]
         if len(mothers) > 1:
             raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",
                           other=self.parents[mothers[0]].id)
         return self
+
+    def birth_of(self, child: Child) -> list[Child]:
+        """The children born with ``child``, itself included (one entry per child, ADR 0027)."""
+        return birth_of(self.children, child)
+
+    def birth_size(self, child: Child) -> int:
+        """How many children ``child`` was born with, itself included: 1 single, 2 twins, …"""
+        return len(self.birth_of(child))
 
 
 class ElterngeldPlan(_Model, title="Elterngeld-Plan"):
@@ -186,11 +207,17 @@ class ElterngeldPlan(_Model, title="Elterngeld-Plan"):
         return [CODE_KINDS[code] for code in codes]
 
 
-class Case(_Model, title="Fall (workbench-case/2)"):
-    """A whole case file, format ``workbench-case/2`` (docs/case-format.md); ``/1`` files are migrated on load."""
+class Case(_Model, title="Fall (workbench-case/3)"):
+    """A whole case file, format ``workbench-case/3`` (docs/case-format.md); ``/1`` and ``/2`` are migrated first."""
 
-    format: Annotated[Literal["workbench-case/1", "workbench-case/2"], BeforeValidator(format_check)] = Field(
-        description="Formatversion: workbench-case/2 (workbench-case/1 wird beim Laden umgestellt)")
+    format: Annotated[Literal["workbench-case/3"], BeforeValidator(format_check)] = Field(
+        description="Formatversion: workbench-case/3 (workbench-case/1 und /2 werden beim Laden umgestellt)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _migrate(cls, data: Any) -> Any:
+        """Older formats validate as what they migrate to, however the data arrives (ADR 0027)."""
+        return migrate(data)
     case_id: CaseId = Field(description="Aktenzeichen")
     language: Literal["de", "en"] = Field(default="de", description="Sprache der Meldungen und Ergebnisse")
     household: Household = Field(description="Haushalt")
@@ -279,7 +306,7 @@ class Case(_Model, title="Fall (workbench-case/2)"):
 
 
 def case_json_schema() -> dict[str, Any]:
-    """The JSON Schema of ``workbench-case/2`` as pydantic generates it."""
+    """The JSON Schema of ``workbench-case/3`` as pydantic generates it."""
     return Case.model_json_schema()
 
 

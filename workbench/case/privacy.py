@@ -25,6 +25,10 @@ IDENTIFYING_NAMES = (("care", "recipient", "name"), ("vorsorge", "person"))
 """First names the care and Vorsorge wizards may hold."""
 
 
+KINDERGELD_NUMBER = ("receives", "kindergeld", "number")
+"""The Kindergeldnummer names the family's file at the Familienkasse: not in an anonymous case (ADR 0027)."""
+
+
 def identifying_paths(data: dict[str, Any]) -> list[str]:
     """The paths of identifying fields that are filled in ``data`` (a case or a draft, as JSON)."""
     found: list[str] = []
@@ -38,6 +42,8 @@ def identifying_paths(data: dict[str, Any]) -> list[str]:
                 if isinstance(member, dict):
                     found += [f"household.{key}[{index}].{field}" for field in fields
                               if member.get(field) not in (None, "")]
+                    if key == "children" and _at(member, KINDERGELD_NUMBER) not in (None, ""):
+                        found.append(f"household.children[{index}]." + ".".join(KINDERGELD_NUMBER))
     for path in IDENTIFYING_NAMES:
         if _at(data, path) not in (None, ""):
             found.append(".".join(path))
@@ -70,6 +76,9 @@ def strip_identifying(data: dict[str, Any]) -> dict[str, Any]:
                 if isinstance(member, dict):
                     for field in fields:
                         member.pop(field, None)
+                    holder = _at(member, KINDERGELD_NUMBER[:-1])
+                    if key == "children" and isinstance(holder, dict):
+                        holder.pop(KINDERGELD_NUMBER[-1], None)
     for *parents, last in IDENTIFYING_NAMES:
         holder = _at(out, tuple(parents))
         if isinstance(holder, dict):

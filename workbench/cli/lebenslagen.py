@@ -108,10 +108,10 @@ def cmd_elternzeit(args: argparse.Namespace) -> int:
 def add_lebenslagen_parser(sub: Any) -> None:
     """Register ``mutterschutz`` and ``elternzeit`` on the ``workbench`` command."""
     m = case_command(sub, "mutterschutz", "Schutzfristen, Mutterschaftsgeld und Arbeitgeberzuschuss eines Falls",
-                     cmd_mutterschutz, case_help="Falldatei (workbench-case/1, JSON) mit Teil mutterschutz",
+                     cmd_mutterschutz, case_help="Falldatei (workbench-case/1 bis /3, JSON) mit Teil mutterschutz",
                      language_help="Sprache der Ausgabe (Standard: die des Falls)")
     m.add_argument("--explain", action="store_true", help="lesbare Schritte mit Paragraphen statt JSON")
     e = case_command(sub, "elternzeit", "Elternzeit-Zeiträume eines Falls prüfen: Fristen, Kündigungsschutz, Grenzen",
-                     cmd_elternzeit, case_help="Falldatei (workbench-case/1, JSON) mit Teil elternzeit",
+                     cmd_elternzeit, case_help="Falldatei (workbench-case/1 bis /3, JSON) mit Teil elternzeit",
                      language_help="Sprache der Meldungen (Standard: die des Falls)")
     e.add_argument("--today", type=iso_date, help="Stichtag für verstrichene Fristen (Standard: heute)")

@@ -30,7 +30,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def add_leistungscheck_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``workbench check``."""
     p = case_command(sub, "check", "Leistungscheck: Kindergeld, Kinderfreibetrag, KiZ, BuT, UVG, Wohngeld eines Falls",
-                     cmd_check, case_help="Falldatei (workbench-case/1 oder /2, JSON)",
+                     cmd_check, case_help="Falldatei (workbench-case/1 bis /3, JSON)",
                      language_help="Sprache der Texte (Standard: die des Falls)")
     p.add_argument("--date", type=iso_date, default=None,
                    help="Stichtag JJJJ-MM-TT (Standard: heute, bzw. 1. Juli des Jahres household.benefits.year)")

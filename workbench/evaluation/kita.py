@@ -28,6 +28,8 @@ class KitaResult:
     child: Child
     termine: KitaTermine
     fee: Beitrag
+    places: int = 1
+    """Children of the child's birth: twins need two places, each with its own claim (ADR 0027)."""
 
     @property
     def kindergartenjahr_end(self) -> date:
@@ -50,7 +52,7 @@ def kita_result(case: Case) -> KitaResult | None:
     child = case.child(wish.child)
     t = kita_termine(child.birth_date, wish.start)
     fee = beitrag(child.birth_date, t.start_mit_anspruch, wish.household_income_y, wish.transfer)
-    return KitaResult(wish, child, t, fee)
+    return KitaResult(wish, child, t, fee, case.household.birth_size(child))
 
 
 __all__ = ["KitaResult", "kita_result"]

@@ -19,7 +19,7 @@ from workbench.rules.elternzeit import (
 )
 from workbench.rules.mutterschutz import (
     FehlgeburtSchutz, Mutterschaftsgeld, Schutzfristen, monate_mit_mutterschaftsleistungen, mutterschaftsgeld,
-    schutzfrist_fehlgeburt, schutzfristen,
+    schutzfrist_fehlgeburt,
 )
 
 if TYPE_CHECKING:
@@ -52,9 +52,9 @@ def mutterschutz_result(case: "Case") -> MutterschutzResult | None:
                                   None, frozenset())
     child = case.child(ms.child)
     assert ms.due_date is not None  # the case model requires it without a miscarriage
-    birth = ms.birth_date or (None if child.expected else child.birth_date)
-    fristen = schutzfristen(ms.due_date, birth, fruehgeburt=ms.premature, mehrlinge=child.count > 1,
-                            behinderung=ms.disability_extension)
+    from workbench.evaluation.elterngeld.engine import mutterschutz_fristen
+
+    fristen = mutterschutz_fristen(case, child)  # the one computation every topic shares (§ 3 MuSchG)
     geld = mutterschaftsgeld(fristen, ms.employment, ms.insurance, ms.net_last_3_months,
                              festes_gehalt=ms.fixed_salary, krankengeldanspruch=ms.sick_pay_entitlement)
     months = monate_mit_mutterschaftsleistungen(fristen.geburt, fristen.ende) if geld.anrechenbar else frozenset()
@@ -79,7 +79,7 @@ def mother_protection_end(case: "Case") -> dict[str, date]:
         return {result.mother: result.fristen.ende}
     mothers = [p.id for p in case.household.parents if p.maternity_benefit]
     if mothers:
-        return {mothers[0]: mutterschutz_ende(case.plan_child())}
+        return {mothers[0]: mutterschutz_ende(case)}
     return {}
 
 
@@ -128,7 +128,7 @@ def _elterngeld_without_leave(case: "Case", covered: dict[str, list[int]]) -> li
     for parent in case.household.parents:
         if parent.income_before_birth.kind not in EMPLOYED_BEFORE:
             continue
-        fixed = mutterschutz_monate(parent, child, case.mutterschutz)
+        fixed = mutterschutz_monate(case, parent, child)
         months = [m for m, kind in enumerate(plan.kinds(parent.id), 1)
                   if kind != "none" and m not in fixed and m not in covered.get(parent.id, [])]
         if months:

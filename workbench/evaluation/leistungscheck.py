@@ -31,6 +31,7 @@ from workbench.parameters import parameters
 from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhabe
 from workbench.rules.grundsicherung.buergergeld import Buergergeld, buergergeld, fehlbetrag
 from workbench.rules.leistungen.guenstigerpruefung import Guenstigerpruefung, kinderfreibetrag
+from workbench.evaluation.laufend import mark_running
 from workbench.rules.leistungen.kindergeld import KindergeldKind, kindergeld
 from workbench.rules.leistungen.offices import BENEFITS
 from workbench.rules.leistungen.result import BenefitResult
@@ -160,6 +161,7 @@ def _leistungscheck(case: Case, on: date) -> Leistungscheck:
         hints, bedarf, vergleich = _hints(case, on, results, uvg_by_child)
     if used.unverified and not any(hint.key == "leistungen.hint.unverified" for hint in hints):
         hints.append(Hint("leistungen.hint.unverified"))
+    results = mark_running(case, results)
     return Leistungscheck(on, {b: results[b] for b in BENEFITS}, tuple(hints), bedarf,
                           bedarf_unverified=used.unverified, buergergeld=vergleich)
 
@@ -179,6 +181,7 @@ def unterhaltsvorschuss_of_case(case: Case, on: date) -> BenefitResult:
     """The UVG rule on the case: the first parent is the one the children live with."""
     h = case.household
     kinder = [UvgKind(c.id, c.birth_date, True, c.situation is None or c.situation.lives_with_applicant,
+                      bool(c.situation and c.situation.shared_care),
                       c.situation.maintenance_monthly if c.situation else ZERO,
                       c.situation.orphan_benefit_monthly if c.situation else ZERO)
               for c in h.children if _born(c, on)]

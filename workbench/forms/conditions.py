@@ -41,10 +41,11 @@ def renting(case: Case) -> bool:
 
 
 def household_size(case: Case) -> int:
-    """Persons living in the home: the parents and the born children living with the applicant (twins count twice)."""
+    """Persons living in the home: the parents and the born children living with the applicant (one entry per
+    child, so twins count twice, ADR 0027)."""
     kids = [c for c in case.household.children if not c.expected
             and (c.situation is None or c.situation.lives_with_applicant)]
-    return len(case.household.parents) + sum(c.count for c in kids)
+    return len(case.household.parents) + len(kids)
 
 
 def default_child(case: Case, form: FormMap, day: date) -> str | None:

@@ -101,7 +101,7 @@ def elternzeit_periods(case: Case, parent_id: str) -> list[Period]:
         return []
     child = case.plan_child()
     birth = child.birth_date
-    earliest = mutterschutz_ende(child) + timedelta(days=1) if case.parent(parent_id).maternity_benefit else birth
+    earliest = mutterschutz_ende(case, child) + timedelta(days=1) if case.parent(parent_id).maternity_benefit else birth
     out: list[Period] = []
     for months, hours, bonus_without_hours in _month_runs(case, parent_id):
         start = max(lebensmonat_start(birth, months[0]), earliest)
@@ -129,7 +129,7 @@ def binding_end(case: Case, parent_id: str, today: date) -> date | None:
     first_requested = bindungsende([Zeitraum(parent_id, p.start, p.end) for p in requested], child.birth_date, parent_id)
     if first_requested is None:
         return None  # every requested period starts after the 3rd birthday: no two-year declaration
-    ms_end = mutterschutz_ende(child) if case.parent(parent_id).maternity_benefit else None
+    ms_end = mutterschutz_ende(case, child) if case.parent(parent_id).maternity_benefit else None
     return bindungsende(periods, child.birth_date, parent_id, ms_end)
 
 
@@ -214,8 +214,19 @@ def _head(pdf: _Letter, case: Case, parent_id: str, name: str, today: date, lang
     pdf.para(text("forms.letter.salutation", lang))
 
 
-def _child_words(child: Child, lang: str) -> str:
-    """"mein Kind Jürgen, geboren am …" — without a first name "mein Kind, geboren am …"."""
+def _child_words(case: Case, child: Child, lang: str) -> str:
+    """"mein Kind Jürgen, geboren am …" — without a first name "mein Kind, geboren am …"; twins "meine Kinder
+    Mia und Emil, geboren am …" (the Elternzeit is each child's, § 15 Abs. 2 BEEG: one notice names them all)."""
+    born_with = case.household.birth_of(child)
+    if len(born_with) > 1:
+        names = [c.personal.first_name for c in born_with if c.personal and c.personal.first_name]
+        date_text = format_date(child.birth_date, lang)
+        if child.expected:
+            return text("forms.letter.children_expected", lang, count=len(born_with), date=date_text)
+        if len(names) == len(born_with):
+            joined = text("forms.letter.and", lang).join([", ".join(names[:-1]), names[-1]])
+            return text("forms.letter.children_born", lang, names=joined, date=date_text)
+        return text("forms.letter.children_born_unnamed", lang, count=len(born_with), date=date_text)
     first = child.personal.first_name if child.personal and child.personal.first_name else None
     if child.expected:
         return text("forms.letter.child_expected", lang, date=format_date(child.birth_date, lang))
@@ -247,16 +258,16 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
     pdf = _Letter(name + "".join(c.personal.first_name or "" for c in case.household.children if c.personal))
     pdf.add_page()
     _head(pdf, case, parent_id, name, today, lang)
-    pdf.para(text("forms.letter.request", lang, child=_child_words(child, lang)))
+    pdf.para(text("forms.letter.request", lang, child=_child_words(case, child, lang)))
     periods = requested_periods(case, parent_id, today)
     _periods(pdf, periods, lang)
     pdf.ln(3)
     binding = binding_end(case, parent_id, today)
     if binding is not None:
         pdf.para(text("forms.letter.binding", lang, end=format_date(binding, lang)))
-        if parent.maternity_benefit and periods and periods[0].start == mutterschutz_ende(child) + timedelta(days=1):
+        if parent.maternity_benefit and periods and periods[0].start == mutterschutz_ende(case, child) + timedelta(days=1):
             pdf.para(text("forms.letter.maternity", lang))
-    pdf.para(text("forms.letter.reserve", lang))
+    pdf.para(text("forms.letter.reserve_children" if case.household.birth_size(child) > 1 else "forms.letter.reserve", lang))
     pdf.para(text("forms.letter.confirm", lang))
     pdf.para(text("forms.letter.closing", lang))
     pdf.ln(14)

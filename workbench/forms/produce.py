@@ -90,6 +90,11 @@ def default_applicant(case: Case, form: FormMap) -> str:
             return explicit[0]
         return next((p.id for p in parents if p.income_before_birth.kind in EMPLOYED and _planned(case, p.id)),
                     parents[0].id)
+    if form.applicant == "mother":
+        mother = case.mutterschutz.mother if case.mutterschutz is not None else None
+        mother = mother or next((p.id for p in parents if p.maternity_benefit), None)
+        if mother is not None:
+            return mother
     return parents[0].id
 
 

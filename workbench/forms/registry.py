@@ -81,7 +81,11 @@ class FormMap(_Model):
     births_from: date | None = Field(default=None, description="first birth date this edition is for")
     births_until: date | None = Field(default=None, description="last birth date this edition is for")
     fits: list[Condition] = Field(default_factory=list)
-    kids: Literal["born", "all"] = "born"
+    kids: Literal["born", "all", "new"] = "born"
+    applicant: Literal["first", "mother"] = "first"
+    """Who fills the left column when the advisor does not choose: ``mother`` for a form whose first column is
+    "Elternteil 1 (Mutter)" — the parent who gave birth (Mutterschutz data or Mutterschaftsleistungen), never
+    simply the first parent entered (same-sex parents, a father entered first)."""
     part_of: str | None = None
     attachments: list[Attachment] = Field(default_factory=list)
     fields: list[FieldSpec] = Field(default_factory=list)

@@ -11,7 +11,8 @@ A field whose role does not exist (no second parent, only two children) stays em
 missing. A path that exists as a role but has no value is *missing* when the field is required:
 the wizard asks for it and writes it to exactly that path. Computed sources start with ``=``:
 ``=today``, ``=plan.{applicant}.5`` (the kind of Lebensmonat 5 in the plan: basis/plus/bonus/none),
-``=kids_count``, ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
+``=kids_count``, ``=birth_size`` (children of the child's birth, empty for one), ``=birth_other_names`` (the first names of
+the other children of that birth), ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
 (true when the parent's own account is given, without another holder), ``=bonus.count`` and
 ``=bonus.start`` (how many Partnerschaftsbonus months the plan holds, ``"2"``–``"4"``, and the
 Lebensmonat of the first, § 4b BEEG; the parents take them together).
@@ -28,7 +29,7 @@ from typing import Any, Callable, Protocol, TypeVar
 from workbench.case import CODE_KINDS, LEBENSMONATE, Case, dump_case, get_path
 from workbench.i18n import text
 
-_ROLE = re.compile(r"\{(applicant|other|child|kid[1-9])\}")
+_ROLE = re.compile(r"\{(applicant|other|child|kid[1-9]|had[1-9])\}")
 MAX_KIDS = 9
 
 
@@ -55,9 +56,18 @@ class Roles:
 
 
 def kids_of(case: Case, which: str) -> list[int]:
-    """Indexes of the children a form lists: born children (``born``) or all, oldest first."""
+    """Indexes of the children a form lists, oldest first: born children (``born``), all, or the born children
+    no Kindergeld runs for yet (``new``: KG 1 applies with an Anlage Kind only for them, ADR 0027)."""
     indexed = sorted(enumerate(case.household.children), key=lambda pair: pair[1].birth_date)
-    return [i for i, child in indexed if which == "all" or not child.expected]
+    return [i for i, child in indexed if which == "all" or not child.expected and not (
+        which == "new" and child.receives is not None and child.receives.kindergeld is not None)]
+
+
+def kindergeld_running_for(case: Case, parent_id: str) -> list[int]:
+    """Indexes of the children ``parent_id`` already receives Kindergeld for, oldest first (KG 1 section 5)."""
+    indexed = sorted(enumerate(case.household.children), key=lambda pair: pair[1].birth_date)
+    return [i for i, c in indexed
+            if c.receives is not None and c.receives.kindergeld is not None and c.receives.kindergeld.parent == parent_id]
 
 
 def roles_for(case: Case, applicant: str | None = None, child: str | None = None, kids: str = "born") -> Roles:
@@ -77,6 +87,8 @@ def roles_for(case: Case, applicant: str | None = None, child: str | None = None
     paths["child"] = f"household.children[{child_index}]"
     for number, kid in enumerate(kids_of(case, kids)[:MAX_KIDS], 1):
         paths[f"kid{number}"] = f"household.children[{kid}]"
+    for number, had in enumerate(kindergeld_running_for(case, parents[index].id)[:MAX_KIDS], 1):
+        paths[f"had{number}"] = f"household.children[{had}]"
     return Roles(paths)
 
 
@@ -89,6 +101,16 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         return household_size(case)
     if source == "=kids_count":
         return sum(1 for key in roles.paths if key.startswith("kid"))
+    if source in ("=birth_size", "=birth_other_names"):  # "Bei Mehrlingen: Anzahl / Vornamen" (ADR 0027)
+        born = next(c for i, c in enumerate(case.household.children)
+                    if roles.paths.get("child") == f"household.children[{i}]")
+        others = [c for c in case.household.birth_of(born) if c is not born]
+        if not others:
+            return None
+        if source == "=birth_size":
+            return str(len(others) + 1)
+        names = [c.personal.first_name for c in others if c.personal is not None and c.personal.first_name]
+        return ", ".join(names) or None
     if source == "=child_number":
         child = roles.paths.get("child")
         kids = [path for key, path in sorted(roles.paths.items()) if key.startswith("kid")]

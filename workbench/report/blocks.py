@@ -276,7 +276,7 @@ def draw_next_steps(pdf: HandoutPdf, case: "Case", hp: HandoutPlan | None, pids:
             if parent.maternity_benefit:
                 # The mother's Elternzeit can follow the Mutterschutz directly (the protection period
                 # counts towards it, § 16 Abs. 1 Satz 2 BEEG): the earlier start sets the deadline.
-                start = min(start, mutterschutz_ende(case.plan_child(), case.mutterschutz) + timedelta(days=1))
+                start = min(start, mutterschutz_ende(case) + timedelta(days=1))
             steps.append(text("report.step_elternzeit", lang, parent=parent_name(case, pid),
                               start=format_date(start, lang), notice=format_date(elternzeit_notice(start, birth), lang)))
     for number, step in enumerate(steps, 1):

@@ -44,13 +44,15 @@ def _kita_sections(case: Case, lang: str, today: date | None) -> list[HandoutSec
     paragraphs: list[str] = []
     if t.vor_anspruch:
         paragraphs.append(text("kita.before_claim", lang, date=format_date(t.anspruch_ab, lang)))
+    if result.places > 1:
+        paragraphs.append(text("kita.places_multiple", lang, count=result.places))
     if today is not None and today > t.anmeldung_spaetestens:
         paragraphs.append(text("kita.late", lang))
     fee_rows = rows + ((text("kita.row.free_from", lang), format_date(fee.frei_vorschule_ab, lang)),)
     fee_paragraphs = [fee_text(result, lang)]
     if fee.status != "frei_vorschule" and fee.status != "frei_transfer":
         fee_paragraphs.append(text("kita.free_later", lang, date=format_date(fee.frei_vorschule_ab, lang)))
-    name = text("kita.child_unnamed", lang)
+    name = text("kita.children_unnamed" if result.places > 1 else "kita.child_unnamed", lang)
     return [
         HandoutSection(text("kita.section_heading", lang, child=name), tuple(paragraphs), fee_rows),
         HandoutSection(text("kita.fee_heading", lang, date=format_date(t.start_mit_anspruch, lang)),

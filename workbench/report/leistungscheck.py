@@ -46,8 +46,8 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
     for name, result in check.results.items():
         # the family's sheet: a neutral "vorläufig" where values of a new year are missing, never "bitte prüfen"
         mark = " – " + text("leistungen.handout.provisional", lang) if result.provisional else ""
-        rows.append((text(f"leistungen.name.{name}", lang), format_money(result.monthly, lang),
-                     status_text(result.eligible, lang) + mark))
+        status = text("leistungen.status.running", lang) if result.running else status_text(result.eligible, lang)
+        rows.append((text(f"leistungen.name.{name}", lang), format_money(result.monthly, lang), status + mark))
     note = provisional_note(check.provisional, lang)
     paragraphs = ([text("leistungen.handout.intro", lang)] + ([note] if note else [])
                   + [h.render(lang) for h in check.hints if h.key != "leistungen.hint.unverified"])
@@ -55,6 +55,9 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
     steps: list[str] = []
     for name, result in check.results.items():
         if result.eligible is False or name == "kinderfreibetrag":
+            continue
+        if result.running:
+            steps.append(text("leistungen.handout.running", lang, benefit=text(f"leistungen.name.{name}", lang)))
             continue
         info = office_info(name, lang, check.on)
         where = info["office"]["name"] + (f" ({info['office']['online']})" if info["office"]["online"] else "")
@@ -70,13 +73,15 @@ def result_json(result: BenefitResult, language: str, on: date | None = None) ->
     info = office_info(result.benefit, language, on)
     return {
         "eligible": result.eligible,
+        "running": result.running,
         "monthly": as_json_number(result.monthly),
         "yearly": None if result.yearly is None else as_json_number(result.yearly),
         "reasons": result.reason_texts(language),
         "reason_keys": result.reason_keys(),
         "period": None if result.period is None else [d.isoformat() for d in result.period],
-        "children": [{"child": c.child_id, "eligible": c.eligible, "monthly": as_json_number(c.monthly),
-                      "reasons": [text(k, language) for k in c.reasons]} for c in result.children],
+        "children": [{"child": c.child_id, "eligible": c.eligible, "running": c.running,
+                      "monthly": as_json_number(c.monthly), "reasons": [text(k, language) for k in c.reasons]}
+                     for c in result.children],
         "office": info["office"],
         "forms": info["forms"],
         "deadlines": info["deadlines"],

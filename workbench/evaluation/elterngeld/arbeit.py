@@ -155,7 +155,7 @@ def with_work(case: "Case", months: dict[str, str]) -> "Case":
             parents.append(parent)
             continue
         erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case))
-        arbeit = Arbeitsplan(case, parent, erwerb, mutterschutz_monate(parent, child, case.mutterschutz))
+        arbeit = Arbeitsplan(case, parent, erwerb, mutterschutz_monate(case, parent, child))
         kinds = [KIND_OF_CODE[c] for c in months.get(parent.id, "").ljust(LEBENSMONATE, "-")]
         ranges = arbeit.income_after_birth(kinds) or []
         parents.append(parent.model_copy(update={"income_after_birth": ranges}))

@@ -30,25 +30,33 @@ from workbench.rules.mutterschutz import Schutzfristen, monate_mit_mutterschafts
 
 if TYPE_CHECKING:
     from workbench.case import Case, Child, Parent
-    from workbench.case import Mutterschutz
 
 P = parameters("elterngeld")
 
 
-def mutterschutz_fristen(child: "Child", angaben: "Mutterschutz | None" = None) -> Schutzfristen:
-    """The mother's protection periods for ``child``, from :mod:`workbench.rules.mutterschutz`.
+def mutterschutz_fristen(case: "Case", child: "Child | None" = None, *, mother: str | None = None) -> Schutzfristen:
+    """The mother's protection periods for the birth of ``child`` (default: the plan's child).
 
-    With the case's Mutterschutz data for this child: its due date, Frühgeburt (a doctor's finding)
-    and the disability extension (on request). Without it: the due date ``weeks_early`` full weeks
-    after the birth and no Frühgeburt – the weeks alone do not make one (§ 3 Abs. 2 Satz 2 Nr. 1
-    MuSchG needs the medical finding); the lost days of an early birth are added all the same.
+    The one place every topic takes them from (Elterngeld, Mutterschutz, Elternzeit letter, handout).
+    12 instead of 8 weeks after the birth when the household holds more than one child of this birth.
+    With the case's Mutterschutz data for this birth (and, given ``mother``, for this mother): its due
+    date, actual birth, Frühgeburt (a doctor's finding) and the disability extension (on request).
+    Without it: the due date ``weeks_early`` full weeks after the birth and no Frühgeburt – the weeks
+    alone do not make one (§ 3 Abs. 2 Satz 2 Nr. 1 MuSchG needs the medical finding); the lost days of
+    an early birth are added all the same.
     Rechtsgrundlage: § 3 Abs. 1, 2 MuSchG
     """
-    birth = child.birth_date
-    if angaben is not None and angaben.child == child.id and angaben.due_date is not None:
-        return schutzfristen(angaben.due_date, birth, fruehgeburt=angaben.premature, mehrlinge=child.count > 1,
+    child = child if child is not None else case.plan_child()
+    mehrlinge = case.household.birth_size(child) > 1
+    angaben = case.mutterschutz
+    if (angaben is not None and angaben.due_date is not None
+            and angaben.child in {c.id for c in case.household.birth_of(child)}
+            and (mother is None or angaben.mother == mother)):
+        birth = angaben.birth_date or (None if child.expected else child.birth_date)
+        return schutzfristen(angaben.due_date, birth, fruehgeburt=angaben.premature, mehrlinge=mehrlinge,
                              behinderung=angaben.disability_extension)
-    return schutzfristen(birth + timedelta(weeks=child.weeks_early), birth, mehrlinge=child.count > 1)
+    birth = child.birth_date
+    return schutzfristen(birth + timedelta(weeks=child.weeks_early), birth, mehrlinge=mehrlinge)
 
 
 def termin(case: "Case") -> date | None:
@@ -57,25 +65,24 @@ def termin(case: "Case") -> date | None:
     return ms.due_date if ms is not None and ms.child == child.id else None
 
 
-def mutterschutz_monate(parent: "Parent", child: "Child", angaben: "Mutterschutz | None" = None) -> frozenset[int]:
+def mutterschutz_monate(case: "Case", parent: "Parent", child: "Child | None" = None) -> frozenset[int]:
     """Lebensmonate with Mutterschaftsleistungen: from month 1 to the month of the protection period's last day.
 
     Rechtsgrundlage: § 4 Abs. 4 Satz 3 BEEG, § 3 Abs. 2 MuSchG
     """
     if not parent.maternity_benefit:
         return frozenset()
-    if angaben is not None and angaben.mother != parent.id:
-        angaben = None
-    ende = mutterschutz_fristen(child, angaben).ende
+    child = child if child is not None else case.plan_child()
+    ende = mutterschutz_fristen(case, child, mother=parent.id).ende
     return monate_mit_mutterschaftsleistungen(child.birth_date, ende)
 
 
-def mutterschutz_ende(child: "Child", angaben: "Mutterschutz | None" = None) -> date:
+def mutterschutz_ende(case: "Case", child: "Child | None" = None) -> date:
     """Last day of the protection period after the birth (8 or 12 weeks plus the days lost by an early birth).
 
     Rechtsgrundlage: § 3 Abs. 2 Satz 1–3 MuSchG
     """
-    return mutterschutz_fristen(child, angaben).ende
+    return mutterschutz_fristen(case, child).ende
 
 
 def plan_situation(case: "Case") -> PlanSituation:
@@ -90,14 +97,14 @@ def plan_situation(case: "Case") -> PlanSituation:
         birth=birth,
         parent_ids=tuple(p.id for p in case.household.parents),
         single_parent=case.household.single_parent,
-        multiples=child.count > 1,
+        multiples=case.household.birth_size(child) > 1,
         weeks_early=child.weeks_early,
         disabled_newborn=child.disability,
         disabled_sibling_bonus=any(
             c.disability and is_younger_than(c.birth_date, int(P.value("geschwisterbonus_altersgrenzen", birth)["behindertes_kind_unter"]), birth)
             for c in older),
         income_before={p.id: p.income_before_birth.kind != "none" for p in case.household.parents},
-        maternity_months={p.id: mutterschutz_monate(p, child, case.mutterschutz) for p in case.household.parents if p.maternity_benefit},
+        maternity_months={p.id: mutterschutz_monate(case, p, child) for p in case.household.parents if p.maternity_benefit},
         hours=hours,
         taxable_income={p.id: p.taxable_income_last_year for p in case.household.parents},
         names={p.id: p.name for p in case.household.parents if p.name},
@@ -160,7 +167,8 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
     expl.add("betrag.plus", plus0, "§ 4a Abs. 2 Satz 1, 2 BEEG")
 
     lms = lebensmonate(birth, LEBENSMONATE)
-    maternity = mutterschutz_monate(parent, child, case.mutterschutz)
+    maternity = mutterschutz_monate(case, parent, child)
+    children_born = case.household.birth_size(child)
     gross_after = {m: r.gross_monthly for r in parent.income_after_birth for m in r.months()}
     after = _einkommen_nach_geburt(erwerb, netto, rate, kinds, maternity, gross_after, birth, case.language, expl)
 
@@ -179,7 +187,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
         key = (plus, m in inc.months, geschwisterbonus_berechtigt(older, lm.start, birth) if older else False)
         if key not in amounts:  # the same kind, income and bonus give the same amount
             netto_nach = inc.elterngeld_netto if key[1] else ZERO
-            amounts[key] = betrag.monatsbetrag(n, netto_nach, rate, plus, key[2], child.count, birth)
+            amounts[key] = betrag.monatsbetrag(n, netto_nach, rate, plus, key[2], children_born, birth)
         base, gb, mz = amounts[key]
         if gb:
             gb_months.append(m)
@@ -190,14 +198,14 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
                  months=month_ranges(sorted(maternity)))
     if gb_months:
         expl.add("betrag.geschwisterbonus", None, "§ 2a Abs. 1 BEEG", months=month_ranges(gb_months))
-    mz_basis = betrag.mehrlingszuschlag(child.count, False, birth)
+    mz_basis = betrag.mehrlingszuschlag(children_born, False, birth)
     if mz_basis:
-        expl.add("betrag.mehrlingszuschlag", mz_basis, "§ 2a Abs. 4 BEEG", further=child.count - 1)
+        expl.add("betrag.mehrlingszuschlag", mz_basis, "§ 2a Abs. 4 BEEG", further=children_born - 1)
 
     gb_first = geschwisterbonus_berechtigt(older, birth, birth)
     basis_monthly = basis0 + (betrag.geschwisterbonus(basis0, False, birth) if gb_first else ZERO) + mz_basis
     plus_monthly = (plus0 + (betrag.geschwisterbonus(plus0, True, birth) if gb_first else ZERO)
-                    + betrag.mehrlingszuschlag(child.count, True, birth))
+                    + betrag.mehrlingszuschlag(children_born, True, birth))
     return ElternteilErgebnis(parent.id, parent.name, netto, rate if has_income else None,
                               basis_monthly, plus_monthly, months, expl)
 

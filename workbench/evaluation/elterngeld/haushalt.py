@@ -110,7 +110,7 @@ def kindergeld_per_month(case: "Case") -> list[Decimal]:
     child = case.plan_child()
     first = len(case.older_children()) + 1
     with untracked():
-        return [sum((betrag_fuer_kind(first + i, lm.start) for i in range(child.count)), ZERO)
+        return [sum((betrag_fuer_kind(first + i, lm.start) for i in range(case.household.birth_size(child))), ZERO)
                 for lm in lebensmonate(child.birth_date, LEBENSMONATE)]
 
 

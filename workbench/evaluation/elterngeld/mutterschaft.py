@@ -68,7 +68,7 @@ class Mutterschaftsleistungen:
         angaben = case.mutterschutz
         if angaben is not None and (angaben.mother != parent.id or angaben.child != child.id):
             angaben = None
-        fristen = mutterschutz_fristen(child, angaben)
+        fristen = mutterschutz_fristen(case, child, mother=parent.id)
         if angaben is not None and angaben.due_date is not None:
             geld = mutterschaftsgeld(fristen, angaben.employment, angaben.insurance, angaben.net_last_3_months,
                                      festes_gehalt=angaben.fixed_salary, krankengeldanspruch=angaben.sick_pay_entitlement)

@@ -74,11 +74,11 @@ class Preise:
     def __init__(self, case: "Case", parent: "Parent") -> None:
         child = case.plan_child()
         self.birth = child.birth_date
-        self.count = child.count
+        self.count = case.household.birth_size(child)
         self.erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case))
         self.netto_vor = elterngeld_netto(self.erwerb, self.birth).fuer_betraege  # the engine's figure: unrounded for mixed income (ADR 0025)
         self.rate = betrag.ersatzrate(self.netto_vor, self.birth)
-        self.maternity = mutterschutz_monate(parent, child, case.mutterschutz)
+        self.maternity = mutterschutz_monate(case, parent, child)
         self.arbeit = Arbeitsplan(case, parent, self.erwerb, self.maternity)
         self.schutz = Mutterschaftsleistungen(case, parent, self.arbeit.full_net)
         pt = self.arbeit.wish.part_time if self.arbeit.wish is not None else None

@@ -86,7 +86,7 @@ def variant_plans(case: "Case") -> dict[str, dict[str, str] | str]:
     s = plan_situation(case)
     lim = limits(s)
     main, other = _main_and_other(case)
-    mat = mutterschutz_monate(main, case.plan_child(), case.mutterschutz)
+    mat = mutterschutz_monate(case, main)
     n, total = lim.per_parent, lim.total_basis
     out: dict[str, dict[str, str] | str] = {}
     if other is None:

@@ -68,8 +68,7 @@ def _schutzfrist(case: "Case", parent: "Parent") -> tuple[date, date] | None:
 
     if not parent.maternity_benefit:
         return None
-    angaben = case.mutterschutz if case.mutterschutz is not None and case.mutterschutz.mother == parent.id else None
-    fristen = mutterschutz_fristen(case.plan_child(), angaben)
+    fristen = mutterschutz_fristen(case, case.plan_child(), mother=parent.id)
     return fristen.beginn, fristen.ende
 
 

@@ -103,8 +103,7 @@ def _frist(case: "Case") -> Wechselfrist:
             continue
         skip = None
         if p.maternity_benefit:
-            angaben = case.mutterschutz if case.mutterschutz is not None and case.mutterschutz.mother == p.id else None
-            beginn = mutterschutz_fristen(child, angaben).beginn
+            beginn = mutterschutz_fristen(case, child, mother=p.id).beginn
             skip = beginn if beginn < child.birth_date else None
         fristen.append(wechselfrist(bemessungszeitraum(child.birth_date, skip_from=skip)))
     return min(fristen, key=lambda f: f.wirksam_ab)

@@ -131,9 +131,6 @@ class Geschwister(Protocol):
     def birth_date(self) -> date: ...
 
     @property
-    def count(self) -> int: ...
-
-    @property
     def disability(self) -> bool: ...
 
 
@@ -144,8 +141,9 @@ def geschwisterbonus_berechtigt(older: Sequence[Geschwister], on: date, birth: d
     Rechtsgrundlage: § 2a Abs. 1 Satz 1 Nr. 1, 2, Satz 2, Abs. 3 BEEG
     """
     ages = P.value("geschwisterbonus_altersgrenzen", birth)
-    under3 = sum(c.count for c in older if is_younger_than(c.birth_date, int(ages["ein_kind_unter"]), on))
-    under6 = sum(c.count for c in older if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), on))
-    disabled = sum(c.count for c in older
+    # one entry per child (older twins are two entries, ADR 0027), so each sibling counts once
+    under3 = sum(1 for c in older if is_younger_than(c.birth_date, int(ages["ein_kind_unter"]), on))
+    under6 = sum(1 for c in older if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), on))
+    disabled = sum(1 for c in older
                    if c.disability and is_younger_than(c.birth_date, int(ages["behindertes_kind_unter"]), on))
     return under3 >= 1 or under6 >= 2 or disabled >= 1

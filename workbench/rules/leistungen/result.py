@@ -32,6 +32,8 @@ class ChildAmount:
     eligible: bool | None
     monthly: Decimal = ZERO
     reasons: tuple[str, ...] = ()
+    running: bool = False
+    """Already paid for this child ("läuft bereits", ``children[].receives``)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class BenefitResult:
     """The rule itself says the household should be checked for Bürgergeld instead."""
     provisional: tuple[ProvisionalValue, ...] = ()
     """Latest known values used after their yearly update was due ("vorläufig", ADR 0019)."""
+    running: bool = False
+    """The family already receives it for every child it is paid for: nothing to apply for ("läuft bereits")."""
 
     def reason_keys(self) -> list[str]:
         return [r if isinstance(r, str) else r.key for r in self.reasons]

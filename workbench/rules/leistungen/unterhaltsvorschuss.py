@@ -29,6 +29,8 @@ class UvgKind(Kind):
     """One child as § 1 UVG sees it."""
 
     lives_with_applicant: bool = True
+    shared_care: bool = False
+    """Wechselmodell: the child lives about equally with both parents, so with neither one alone."""
     maintenance_monthly: Decimal = ZERO
     orphan_benefit_monthly: Decimal = ZERO
 
@@ -92,6 +94,8 @@ def _kind(kind: UvgKind, eltern: UvgElternteil, on: date, e: Explanation) -> tup
         reason = "leistungen.uvg.not_single"
     elif not kind.lives_with_applicant:
         reason = "leistungen.uvg.other_household"
+    elif kind.shared_care:  # § 1 Abs. 1 Nr. 2 UVG: "bei einem ... Elternteil lebt" – not in a Wechselmodell
+        reason = "leistungen.uvg.shared_care"
     else:
         reason = ""
     if reason:

@@ -78,3 +78,37 @@ class FamilieStep(WizardStep):
         if household.get("single_parent") and len(household["parents"]) > 1:
             return [("household.single_parent", text("ui.eg.single_with_two", self.language))]
         return []
+
+
+def keep_birth_together(data: dict[str, Any]) -> None:
+    """The other children of the first child's birth take its date, ``expected`` and weeks early again
+    (a step that edits ``household.children[0]`` alone must not split twins, ADR 0027)."""
+    from workbench.case.births import birth_size_in, resize_birth
+
+    children = (data.get("household") or {}).get("children")
+    if isinstance(children, list) and children and isinstance(children[0], dict) and children[0].get("id"):
+        first = children[0]["id"]
+        data["household"]["children"] = resize_birth(children, first, birth_size_in(children, first))
+
+
+def plan_birth_first(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The case's children in the order the wizards show them, and the plan child's twins.
+
+    The planned child first, the older siblings next (one row each), the other children of the planned
+    child's birth last (the "Zwillinge/Mehrlinge?" choice stands for them, ADR 0027). The order is written
+    back into ``data`` so that the steps' field paths ``household.children[i]`` meet the right child.
+    """
+    household = data.get("household")
+    if not isinstance(household, dict):
+        return [], []
+    children = household.get("children")
+    if not isinstance(children, list) or not children:
+        return [], []
+    wanted = next((part.get("child") for part in (data.get("elterngeld_plan"), data.get("mutterschutz"))
+                   if isinstance(part, dict) and part.get("child")), None)
+    plan = next((c for c in children if isinstance(c, dict) and c.get("id") == wanted), children[0])
+    birth = plan.get("birth") if isinstance(plan, dict) else None
+    twins = [c for c in children if c is not plan and birth is not None and isinstance(c, dict) and c.get("birth") == birth]
+    others = [c for c in children if c is not plan and not any(c is t for t in twins)]
+    household["children"] = [plan, *others, *twins]
+    return household["children"], twins

@@ -94,7 +94,7 @@ class Monatsplaner:
             months = default_months(ids, bool(data["household"].get("single_parent")))
         case = load_case({**data, "elterngeld_plan": {**plan, "months": months}})
         child = case.plan_child()
-        self.fixed = {p.id: mutterschutz_monate(p, child, case.mutterschutz) for p in case.household.parents}
+        self.fixed = {p.id: mutterschutz_monate(case, p, child) for p in case.household.parents}
         self.kinds = {pid: [KINDS[c] for c in months.get(pid, "").ljust(MONTHS, "-")] for pid in ids}
         for pid, fixed in self.fixed.items():
             for m in fixed:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from workbench.case.births import resize_birth
 from workbench.errors import UnsupportedPeriod
-from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD
+from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD, plan_birth_first
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, whole_numbers
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep
@@ -27,19 +28,19 @@ class KindStep(WizardStep):
         self.disability = CheckField("ui.eg.disability", lang)
         self.siblings = RowList("household.children", self._sibling_row, lang, "ui.eg.add_sibling",
                                 "ui.eg.remove_sibling", lambda: self.on_change(), lambda r: self.on_error(r))
-        for field in self._child_fields().values():
+        for field in (*self._child_fields().values(), self.count):
             self.watch(field)
         from ipywidgets import HTML
 
         from workbench.i18n import text
 
         siblings_heading = HTML(f'<h3 lang="{lang}">{text("ui.eg.siblings", lang)}</h3>')
-        self.body.children = (*[f.widget for f in self._child_fields().values()], siblings_heading,
-                              self.siblings.widget)
+        first, *rest = [f.widget for f in self._child_fields().values()]
+        self.body.children = (first, self.count.widget, *rest, siblings_heading, self.siblings.widget)
 
     def _child_fields(self) -> dict[str, Field]:
         c = self.CHILD
-        return {f"{c}.birth_date": self.birth, f"{c}.expected": self.expected, f"{c}.count": self.count,
+        return {f"{c}.birth_date": self.birth, f"{c}.expected": self.expected,
                 f"{c}.weeks_early": self.weeks_early, f"{c}.disability": self.disability}
 
     def _sibling_row(self, index: int) -> Row:
@@ -57,19 +58,25 @@ class KindStep(WizardStep):
         return ("household.children",)
 
     def load(self, data: dict[str, Any]) -> None:
-        self.siblings.resize(max(0, len(data.get("household", {}).get("children", [])) - 1))
+        children, twins = plan_birth_first(data)
+        self.siblings.resize(max(0, len(children) - 1 - len(twins)))
         super().load(data)
+        self.count.write(1 + len(twins))
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         household = data.setdefault("household", {})
-        children = household.get("children") or [{"id": PLAN_CHILD}]
-        older = self.siblings.resize_items(children[1:], lambda i: {"id": f"G{i + 1}"})
+        children, twins = plan_birth_first(data)
+        children = children or [{"id": PLAN_CHILD}]
+        older = self.siblings.resize_items(children[1:len(children) - len(twins)], lambda i: {"id": f"G{i + 1}"})
         for i, sibling in enumerate(older):
             sibling["id"] = f"G{i + 1}"
-        household["children"] = [children[0], *older]
+        household["children"] = [children[0], *older, *twins]
         plan = data.setdefault("elterngeld_plan", {"child": PLAN_CHILD, "months": {}})
         plan["child"] = PLAN_CHILD
-        return super().store(data, lenient)
+        ok = super().store(data, lenient)
+        size = self.count.read() if lenient else self.count.check()
+        household["children"] = resize_birth(household["children"], household["children"][0]["id"], int(size or 1))
+        return ok
 
     def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         from workbench.i18n import text
@@ -82,4 +89,6 @@ class KindStep(WizardStep):
         except UnsupportedPeriod as error:
             return [(f"{self.CHILD}.birth_date", str(error))]
         return [(f"household.children[{i}].birth_date", text("ui.eg.sibling_later", self.language))
-                for i, c in enumerate(children[1:], 1) if date.fromisoformat(c["birth_date"]) >= birth]
+                for i, c in enumerate(children[1:], 1)
+                if c.get("birth") is None or c.get("birth") != children[0].get("birth")
+                if date.fromisoformat(c["birth_date"]) >= birth]

@@ -22,7 +22,7 @@ from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, N
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.parameter_notes import notes_html
 from workbench.ui.kit.step import WizardStep
-from workbench.ui.kit.familie import PLAN_CHILD, FamilieStep
+from workbench.ui.kit.familie import PLAN_CHILD, FamilieStep, keep_birth_together
 from workbench.ui.pages.lebenslagen.page import LebenslageWizard, load
 from workbench.ui.pages.lebenslagen.result import ResultStep, result_html, section_table
 
@@ -51,7 +51,9 @@ class EzKindStep(WizardStep):
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         data.setdefault("elternzeit", {"child": PLAN_CHILD, "periods": []})
-        return super().store(data, lenient)
+        ok = super().store(data, lenient)
+        keep_birth_together(data)
+        return ok
 
     def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         from workbench.errors import UnsupportedPeriod

@@ -19,7 +19,8 @@ from workbench.parameter_tracking import tracking
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField
 from workbench.ui.kit.parameter_notes import notes_html
 from workbench.ui.kit.step import WizardStep
-from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD, FamilieStep
+from workbench.case.births import resize_birth
+from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD, FamilieStep, plan_birth_first
 from workbench.ui.pages.lebenslagen.page import LebenslageWizard, load
 from workbench.ui.pages.lebenslagen.result import ResultStep, result_html, section_table
 
@@ -50,7 +51,7 @@ class GeburtStep(WizardStep):
 
     def fields(self) -> dict[str, Field]:
         return {f"{MS}.due_date": self.due, f"{MS}.birth_date": self.birth,
-                "household.children[0].count": self.count, f"{MS}.premature": self.premature,
+                f"{MS}.premature": self.premature,
                 f"{MS}.disability_extension": self.disability}
 
     def area(self) -> tuple[str, ...]:
@@ -64,7 +65,15 @@ class GeburtStep(WizardStep):
         ms.setdefault("net_last_3_months", [])
         ok = super().store(data, lenient)
         sync_child(data)
+        size = self.count.read() if lenient else self.count.check()
+        household = data["household"]
+        household["children"] = resize_birth(household["children"], household["children"][0]["id"], int(size or 1))
         return ok
+
+    def load(self, data: dict[str, Any]) -> None:
+        _children, twins = plan_birth_first(data)
+        super().load(data)
+        self.count.write(1 + len(twins))
 
     def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         ms = data[MS]

@@ -64,7 +64,7 @@ def mutterschutz_track(case: "Case", ms: "MutterschutzResult | None", lang: str)
             return None
         from workbench.evaluation.elterngeld.engine import mutterschutz_fristen
 
-        fristen, mother = mutterschutz_fristen(case.plan_child()), mothers[0].id
+        fristen, mother = mutterschutz_fristen(case), mothers[0].id
     title = text("ui.ls.bar_ms", lang, beginn=format_date(fristen.beginn, lang), ende=format_date(fristen.ende, lang))
     return (text("ui.ls.track_ms", lang, name=parent_name(case, mother, lang)),
             [(fristen.beginn, fristen.ende, COLOURS["ms"], title)])

@@ -47,6 +47,22 @@ def _drop_empty(target: dict[str, Any]) -> None:
         del target[key]
 
 
+RUNNING = "receives.kindergeld_running"
+"""The row's "bekommt schon Kindergeld" box: it makes (or removes) ``receives.kindergeld``, no case field of its own."""
+
+
+def _running_kindergeld(child: dict[str, Any], running: bool, data: dict[str, Any]) -> None:
+    """``receives.kindergeld`` present (paid to the first parent unless the case says otherwise) or gone."""
+    receives = child.setdefault("receives", {})
+    if running:
+        parents = data.get("household", {}).get("parents") or [{"id": "A"}]
+        receives.setdefault("kindergeld", {}).setdefault("parent", parents[0].get("id", "A"))
+    else:
+        receives.pop("kindergeld", None)
+    if not receives:
+        child.pop("receives", None)
+
+
 class KinderStep(WizardStep):
     """Every child: birth date, school or training, maintenance (single parent only), lunch costs."""
 
@@ -65,10 +81,13 @@ class KinderStep(WizardStep):
         return Row({"birth_date": DateField("ui.lc.child_birth", lang),
                     "situation.education": ChoiceField("ui.lc.education", lang, EDUCATION),
                     "situation.maintenance_monthly": MoneyField("ui.lc.maintenance", lang, optional=True),
-                    "situation.lunch_monthly": MoneyField("ui.lc.lunch", lang, optional=True)}, "ui.lc.child_heading")
+                    "situation.lunch_monthly": MoneyField("ui.lc.lunch", lang, optional=True),
+                    "situation.shared_care": CheckField("ui.lc.shared_care", lang),
+                    RUNNING: CheckField("ui.lc.kindergeld_running", lang),
+                    "receives.kindergeld.number": TextField("ui.lc.kindergeld_number", lang)}, "ui.lc.child_heading")
 
     def fields(self) -> dict[str, Field]:
-        fields = self.children.fields()
+        fields = {p: f for p, f in self.children.fields().items() if not p.endswith(RUNNING)}
         if not self.single:
             fields = {p: f for p, f in fields.items() if not p.endswith("maintenance_monthly")}
         return fields
@@ -82,9 +101,12 @@ class KinderStep(WizardStep):
             row.fields["situation.maintenance_monthly"].widget.layout.display = None if self.single else "none"
 
     def load(self, data: dict[str, Any]) -> None:
-        self.children.resize(max(1, len(data.get("household", {}).get("children", []))))
+        children = data.get("household", {}).get("children", [])
+        self.children.resize(max(1, len(children)))
         self._show(data)
         super().load(data)
+        for row, child in zip(self.children.rows, children):
+            row.fields[RUNNING].write((child.get("receives") or {}).get("kindergeld") is not None)
 
     def shown(self, data: dict[str, Any]) -> None:
         self._show(data)
@@ -104,8 +126,14 @@ class KinderStep(WizardStep):
         household["children"] = children
         self._show(data)
         ok = super().store(data, lenient)
-        for child in children:
+        for row, child in zip(self.children.rows, children):
             _drop_empty(child["situation"])
+            kindergeld = (child.get("receives") or {}).get("kindergeld")
+            if kindergeld is not None:
+                _drop_empty(kindergeld)
+            # a Kindergeldnummer says it runs even without the box
+            _running_kindergeld(child, bool(row.fields[RUNNING].read()) or bool(kindergeld and kindergeld.get("number")),
+                                data)
         return ok
 
 
@@ -230,6 +258,7 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
     """One benefit as a card: amount, entitled or not, why, what to do next, "bitte prüfen", the steps."""
     lang = language
     status = {True: "yes", False: "no", None: "check"}[result["eligible"]]
+    running_key = "leistungen.status.running"
     amount = format_money(Decimal(str(result["monthly"])), lang)
     check = (f' <span class="wb-check" data-check="1">{html.escape(text("leistungen.bitte_pruefen", lang))}</span>'
              if result["bitte_pruefen"] else "")
@@ -240,7 +269,10 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
     channel = text(f"ui.lc.channel_{office['channel']}", lang)
     online = f' – {html.escape(office["online"])}' if office["online"] else ""
     todo = ""
-    if result["eligible"] is not False:
+    if result.get("running"):  # already received: no application to recommend
+        todo = (f'<h4>{html.escape(text("ui.lc.next", lang))}</h4><p data-running="{name}">'
+                f'{html.escape(text("leistungen.handout.running", lang, benefit=text(f"leistungen.name.{name}", lang)))}</p>')
+    elif result["eligible"] is not False:
         forms = "".join(f"<li>{html.escape(f)}</li>" for f in result["forms"])
         deadlines = "".join(f"<li>{html.escape(d)}</li>" for d in result["deadlines"])
         documents = "".join(f"<li>{html.escape(d)}</li>" for d in result["documents"])
@@ -256,7 +288,7 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
             f'<h3>{html.escape(text(f"leistungen.name.{name}", lang))}</h3>'
             f'<p class="wb-card-amount"><span data-amount="{name}">{html.escape(amount)}</span> '
             f'{html.escape(text("ui.lc.per_month", lang))}</p>'
-            f'<p class="wb-card-status">{html.escape(text(f"leistungen.status.{status}", lang))}{check}</p>'
+            f'<p class="wb-card-status">{html.escape(text(running_key if result.get("running") else f"leistungen.status.{status}", lang))}{check}</p>'
             f'{provisional}'
             f'<h4>{html.escape(text("ui.lc.why", lang))}</h4><ul>{reasons}</ul>{todo}{how}</section>')
 
