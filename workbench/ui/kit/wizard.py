@@ -223,7 +223,8 @@ class Wizard:
         self.saver.save(self.data, self.language)
 
     def _saved(self, version: int) -> None:
-        self.status.value = (f'<p class="wb-status" lang="{self.language}">'
+        # data-wb-case: the page template's "neu laden" after a lost kernel reopens this case (ADR 0030)
+        self.status.value = (f'<p class="wb-status" lang="{self.language}" data-wb-case="{html.escape(self.case_id)}">'
                              f'{html.escape(text("ui.wizard.saved", self.language, case_id=self.case_id, version=version))}</p>')
 
     def _refused(self, message: str) -> None:
