@@ -24,6 +24,7 @@ from tests.browser.conftest import NAVIGATION_TIMEOUT_MS
 from tests.browser.test_start_page import KERNEL_READY_MS, START
 from tests.deploy.servers import AUTH, ROOT, TOKEN, Server, free_port, start
 from tests.shared import BLANKS
+from workbench.serve.pools import pool_sizes, served_notebooks
 
 ROOM = 4
 """max_sessions of the test server: a fifth kernel left behind would refuse the next page."""
@@ -32,10 +33,10 @@ GRACE_S = 8
 
 
 def pool_size(notebooks: Path = ROOT / "notebooks") -> int:
-    """Kernels the server keeps heated: the pools of voila.json for the notebooks served."""
-    config = json.loads((ROOT / "voila.json").read_text())["VoilaKernelManager"]["kernel_pools_config"]
-    default = config.get("default", {}).get("pool_size", 0)
-    return sum(config.get(nb.name, {}).get("pool_size", default) for nb in notebooks.glob("*.ipynb"))
+    """Kernels the server keeps heated: the pools it sizes from voila.json's number of advisors."""
+    advisors = json.loads((ROOT / "voila.json").read_text())["WorkbenchVoila"]["advisors"]
+    config = pool_sizes(advisors, served_notebooks(notebooks))
+    return sum(entry["pool_size"] for name, entry in config.items() if name != "default")
 
 
 def kernels(server: Server) -> int:

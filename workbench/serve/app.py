@@ -58,6 +58,7 @@ from workbench.resources import VOILA_TEMPLATE, jupyter_data_dir
 from workbench.serve.handler import PageRules, WorkbenchPageHandler
 from workbench.serve.lifecycle import KernelReaper, ShutdownHandler
 from workbench.serve.limits import RateLimit
+from workbench.serve.pools import pool_sizes, served_notebooks
 from workbench.serve.login import TokenIdentityProvider, check_token, cookie_secret_for, new_token
 
 __all__ = ["CONTENT_SECURITY_POLICY", "WorkbenchVoila", "check_listen", "find_voila_template", "is_loopback", "main"]
@@ -173,6 +174,8 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
                              help="The address the proxy serves, e.g. https://workbench.example (with --behind-proxy).")
     hub = Bool(False, config=True, help="Spawned by JupyterHub: address, base URL and login from the hub.")
     max_sessions = Integer(20, config=True, help="Pages holding a kernel at once (0: no limit).")
+    advisors = Integer(0, config=True,
+                       help="Advisors of the office: sizes the preheat pool of every page (0: voila.json's pools).")
     orphan_grace_s = Float(60.0, config=True,
                            help="A page's kernel without connection and activity for this long is shut down (s).")
     reap_interval_s = Float(15.0, config=True, help="How often the server looks for kernels of closed pages (s).")
@@ -214,6 +217,9 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
             maintainers = maintainers_dir()
             if maintainers is not None:  # an installed package without WORKBENCH_MAINTAINERS_DIR has none
                 check_maintainers_outside(Path(self.root_dir), maintainers)
+        if self.advisors > 0 and not self.notebook_path:  # every page preheated (issue 23, workbench.serve.pools)
+            pools = pool_sizes(self.advisors, served_notebooks(Path(self.root_dir or ".")))
+            self.config.VoilaKernelManager.kernel_pools_config = pools
         settings: dict[str, Any] = dict(getattr(self, "tornado_settings"))
         headers = {**SECURITY_HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY, **settings.get("headers", {})}
         # jupyter_server refuses foreign Host headers only when remote access is off
