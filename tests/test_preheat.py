@@ -166,3 +166,62 @@ def test_a_preheated_wizard_page_asked_for_in_english_is_built_in_english(monkey
     page = _filled(holder)
     title = page.children[1].children[0].children[0].value
     assert 'lang="en"' in title
+
+
+class _TimedLoop:
+    """A kernel loop whose ``call_later`` runs on a fake clock the test advances."""
+
+    def __init__(self, clock: list[float]) -> None:
+        self.clock, self.later = clock, []  # type: ignore[var-annotated]
+
+    def call_later(self, delay: float, callback: Any) -> None:
+        self.later.append((self.clock[0] + delay, callback))
+
+    def run_until(self, moment: float) -> None:
+        while self.later and min(t for t, _ in self.later) <= moment:
+            self.later.sort(key=lambda item: item[0])
+            when, callback = self.later.pop(0)
+            self.clock[0] = when
+            callback()
+        self.clock[0] = moment
+
+
+def _settling(monkeypatch: pytest.MonkeyPatch, clock: list[float]) -> _TimedLoop:
+    loop = _TimedLoop(clock)
+    monkeypatch.setattr(preheat, "_kernel_loop", lambda: loop)
+    return loop
+
+
+def test_a_click_after_a_pause_in_typing_moves_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [100.0]
+    _settling(monkeypatch, clock)
+    ran: list[float] = []
+    preheat.after_field_updates(lambda: ran.append(clock[0]), last_entry=lambda: 99.0, clock=lambda: clock[0])
+    assert ran == [100.0]  # the last entry was a second ago: nothing can be held back any more
+
+
+def test_a_click_right_after_typing_waits_until_the_fields_were_quiet_long_enough(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """ADR 0014: the year of a date typed part by part (2, 20, 202, 2026) follows the click."""
+    clock = [100.0]
+    loop = _settling(monkeypatch, clock)
+    last = [99.95]  # "202" came 50 ms before the click
+    ran: list[float] = []
+    preheat.after_field_updates(lambda: ran.append(clock[0]), last_entry=lambda: last[0], clock=lambda: clock[0])
+    assert ran == []
+    loop.run_until(100.1)
+    last[0] = 100.1  # the held-back "2026" arrives after the click
+    loop.run_until(100.3)
+    assert ran == []  # its quiet period starts again
+    loop.run_until(100.5)
+    assert ran == [pytest.approx(100.4)]
+
+
+def test_a_field_that_never_settles_does_not_block_the_click_for_more_than_a_second(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [100.0]
+    loop = _settling(monkeypatch, clock)
+    ran: list[float] = []
+    preheat.after_field_updates(lambda: ran.append(clock[0]), last_entry=lambda: clock[0], clock=lambda: clock[0])
+    loop.run_until(102.0)
+    assert ran == [pytest.approx(100 + preheat.MAX_WAIT_S)]

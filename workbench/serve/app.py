@@ -218,7 +218,8 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
             if maintainers is not None:  # an installed package without WORKBENCH_MAINTAINERS_DIR has none
                 check_maintainers_outside(Path(self.root_dir), maintainers)
         if self.advisors > 0 and not self.notebook_path:  # every page preheated (issue 23, workbench.serve.pools)
-            pools = pool_sizes(self.advisors, served_notebooks(Path(self.root_dir or ".")))
+            advisors = 1 if self.hub else self.advisors  # under the hub every advisor has a server of their own
+            pools = pool_sizes(advisors, served_notebooks(Path(self.root_dir or ".")))
             self.config.VoilaKernelManager.kernel_pools_config = pools
         settings: dict[str, Any] = dict(getattr(self, "tornado_settings"))
         headers = {**SECURITY_HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY, **settings.get("headers", {})}
