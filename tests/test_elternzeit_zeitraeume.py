@@ -98,4 +98,6 @@ def test_the_periods_dates_and_lebensmonate() -> None:
 def test_the_mothers_two_years_count_from_the_birth_when_her_leave_follows_the_protection_period() -> None:
     periods = [Zeitraum("A", date(2026, 5, 6), date(2027, 3, 9))]
     assert bindungsende(periods, GEBURT, "A") == date(2028, 5, 5)
-    assert bindungsende(periods, GEBURT, "A", mutterschutz_ende=date(2026, 5, 5)) == date(2028, 3, 10)
+    # from the birth (10.03.2026): two years end on 09.03.2028, the same day as the father's from the birth
+    assert bindungsende(periods, GEBURT, "A", mutterschutz_ende=date(2026, 5, 5)) == date(2028, 3, 9)
+    assert bindungsende([Zeitraum("B", GEBURT, date(2026, 5, 9))], GEBURT, "B") == date(2028, 3, 9)

@@ -133,3 +133,25 @@ def test_a_missing_blank_names_the_file_and_the_download_page(family: Case, tmp_
         produce(family, "kiz1", today=TODAY, directory=tmp_path)
     assert caught.value.messages[0] == (f"Vordruck kiz1_antrag_kinderzuschlag_2024-09.pdf fehlt im Formularordner {tmp_path}")
     assert get_map("kiz1").download in caught.value.messages[1]
+
+
+def test_flattened_month_ticks_print_black_not_in_the_pages_last_colour(family: Case, tmp_path: Path) -> None:
+    """Page 18 of the federal form sets a pale blue last; the flattened ticks must not inherit it."""
+    import io
+    import subprocess
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    filled = PdfReader(io.BytesIO(produce(family, "elterngeld-bund", today=TODAY).pdf))
+    ticked = [[float(x) for x in a.get_object()["/Rect"]] for a in filled.pages[17].get("/Annots", [])
+              if a.get_object().get("/AS") not in (None, "/Off")]
+    assert len(ticked) == 12  # A: months 6-10, B: 1-5 basis and 11-12 plus
+    flat = tmp_path / "flat.pdf"
+    flat.write_bytes(produce(family, "elterngeld-bund", today=TODAY, flatten=True).pdf)
+    subprocess.run(["pdftoppm", "-r", "72", "-f", "18", "-l", "18", "-png", str(flat), str(tmp_path / "p")], check=True)
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("RGB")
+    for x0, y0, x1, y1 in ticked:  # inside the box, away from its grey border
+        inner = image.crop((int(x0) + 3, int(image.height - y1) + 3, int(x1) - 2, int(image.height - y0) - 2))
+        darkest = min(inner.getpixel((x, y)) for x in range(inner.width) for y in range(inner.height))
+        assert max(darkest) < 60, darkest  # black tick (pale blue was about (200, 220, 240))

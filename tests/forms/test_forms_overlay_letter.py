@@ -176,10 +176,11 @@ def test_the_letter_states_the_explicit_periods_part_time_and_both_deadlines() -
     assert "1. vom 01.09.2026 bis zum 28.02.2027" in text
     assert "2. vom 01.06.2029 bis zum 30.11.2029" in text
     assert "10.08.2026" not in text  # the plan's period (Lebensmonate 6-10) is not stated
-    assert "im Umfang von 24 Wochenstunden" in text
-    assert "Eingang spätestens am 14.07.2026 (7 Wochen vor Beginn" in text
-    assert "Eingang spätestens am 02.03.2029 (13 Wochen vor Beginn" in text
+    assert "meine Arbeitszeit in diesem Zeitraum auf 24 Wochenstunden zu verringern (§ 15 Abs. 5 bis 7 BEEG)" in text
+    assert "Eingang" not in text and "14.07.2026" not in text  # the deadlines are the advisor's, not the employer's
     assert text.count("Wochenstunden") == 1  # the second period is full leave
+    # two years from the first period before the 3rd birthday: 01.09.2026 - 31.08.2028
+    assert "innerhalb der zwei Jahre bis zum 31.08.2028 Elternzeit" in text
     assert result.notes[:2] == [
         "Elternzeit ab 01.09.2026: das Schreiben muss spätestens am 14.07.2026 beim Arbeitgeber sein (§ 16 Abs. 1 Satz 1 BEEG).",
         "Elternzeit ab 01.06.2029: das Schreiben muss spätestens am 02.03.2029 beim Arbeitgeber sein (§ 16 Abs. 1 Satz 1 BEEG).",
@@ -191,8 +192,65 @@ def test_the_plan_derived_letter_also_states_its_deadline(family: Case) -> None:
     assert family.elternzeit is None
     text = " ".join(page_text(produce(family, "elternzeit-brief", today=TODAY).pdf).split())
     assert "1. vom 10.08.2026 bis zum 09.01.2027" in text
-    assert "Eingang spätestens am 22.06.2026 (7 Wochen vor Beginn" in text
+    assert "Eingang" not in text and "22.06.2026" not in text
     assert "Wochenstunden" not in text
+
+
+EMPLOYED_B = {"kind": "employee", "gross_monthly": 2800, "tax_class": 4}
+"""Ayşe employed instead of self-employed: only employees request Elternzeit from an employer."""
+
+
+def test_plan_months_with_part_time_work_are_requested_with_reduced_hours_and_bonus_without_hours_is_a_note() -> None:
+    data = dump_case(load_case(FAMILY))
+    data["elterngeld_plan"]["months"] = {"A": "-----BBBBB++++", "B": "BBBBB-----++++"}
+    data["household"]["parents"][0]["income_after_birth"] = [
+        {"from_month": 11, "to_month": 14, "gross_monthly": 2000, "hours_per_week": 26}]
+    data["household"]["parents"][1]["income_before_birth"] = EMPLOYED_B
+    case = load_case(data)
+    periods = elternzeit_periods(case, "A")
+    # months 6-10 full leave, 11-14 (10.01.-09.05.2027) part-time at 26 h: two periods
+    assert [(p.start, p.end, p.hours_per_week) for p in periods] == [
+        (date(2026, 8, 10), date(2027, 1, 9), None), (date(2027, 1, 10), date(2027, 5, 9), Decimal("26"))]
+    text = " ".join(page_text(produce(case, "elternzeit-brief", applicant="A", today=TODAY).pdf).split())
+    assert "2. vom 10.01.2027 bis zum 09.05.2027 mit Teilzeitarbeit bei Ihnen: Ich beantrage, meine Arbeitszeit" in text
+    assert "auf 26 Wochenstunden zu verringern" in text
+
+    notes = produce(case, "elternzeit-brief", applicant="B", today=TODAY, allow_missing=True).notes
+    assert any("Partnerschaftsbonus-Monate ohne eingetragene Wochenstunden" in n and "10.01.2027" in n for n in notes)
+
+
+def test_a_period_that_began_before_the_letter_is_not_requested_but_named_to_the_advisor(family: Case) -> None:
+    # letter of 07.12.2026: A's months 6-10 began on 10.08.2026
+    result = produce(family, "elternzeit-brief", today=date(2026, 12, 7))
+    text = " ".join(page_text(result.pdf).split())
+    assert "10.08.2026" not in text and "zwei Jahre" not in text
+    assert result.notes[0].startswith("Der Zeitraum vom 10.08.2026 bis zum 09.01.2027 hat vor dem Datum des "
+                                      "Schreibens (07.12.2026) begonnen und steht nicht im Schreiben")
+
+
+def test_the_mothers_two_years_run_from_the_birth_and_no_declaration_after_the_third_birthday() -> None:
+    data = dump_case(load_case(FAMILY))
+    data["household"]["parents"][1]["maternity_benefit"] = True
+    data["household"]["parents"][1]["income_before_birth"] = EMPLOYED_B
+    mother = load_case(data)
+    text = " ".join(page_text(produce(mother, "elternzeit-brief", applicant="B", today=date(2026, 3, 1),
+                                      allow_missing=True).pdf).split())
+    assert "1. vom 06.05.2026 bis zum 09.08.2026" in text
+    # born 10.03.2026: two years from the birth end on 09.03.2028 (§ 16 Abs. 1 Satz 4 BEEG)
+    assert "innerhalb der zwei Jahre bis zum 09.03.2028" in text and "die deshalb mit der Geburt beginnen" in text
+
+    late = dump_case(load_case(FAMILY))
+    late["elternzeit"] = {"child": "K1", "periods": [{"parent": "A", "start": "2029-06-01", "end": "2029-11-30"}]}
+    text = " ".join(page_text(produce(load_case(late), "elternzeit-brief", applicant="A", today=TODAY).pdf).split())
+    assert "1. vom 01.06.2029 bis zum 30.11.2029" in text and "zwei Jahre" not in text
+    assert "bis zum achten Geburtstag meines Kindes behalte ich mir vor" in text
+
+
+def test_without_a_first_name_the_letter_says_my_child_without_a_gap(family: Case) -> None:
+    data = dump_case(family)
+    del data["household"]["children"][1]["personal"]["first_name"]
+    text = " ".join(page_text(produce(load_case(data), "elternzeit-brief", today=TODAY).pdf).split())
+    assert "für mein Kind, geboren am 10.03.2026, Elternzeit" in text and "Kind ," not in text
 
 
 def _with_bonus() -> Case:

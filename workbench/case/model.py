@@ -283,9 +283,20 @@ def case_json_schema() -> dict[str, Any]:
     return Case.model_json_schema()
 
 
+STATED_ONLY = ("pension_insured", "unemployment_insured", "health_insurance")
+"""A self-employed parent's insurance as stated: the defaults describe employees, so an unstated one is not
+written (forms ask for it; the Elterngeld engine applies the default, docs/case-format.md)."""
+
+
 def dump_case(case: Case, *, exclude_defaults: bool = False) -> dict[str, Any]:
     """The case as case-format JSON (always the current format): money as numbers, dates ISO, plan months as strings."""
     data = case.model_dump(mode="json", exclude_defaults=exclude_defaults)
+    for parent, raw in zip(case.household.parents, data["household"]["parents"]):
+        income = parent.income_before_birth
+        if income.kind in ("self_employed", "mixed"):  # unstated stays unstated, also through the store
+            for name in STATED_ONLY:
+                if name not in income.model_fields_set:
+                    raw.get("income_before_birth", {}).pop(name, None)
     return {"format": CURRENT_FORMAT, **{k: v for k, v in data.items() if k != "format"}}
 
 

@@ -26,6 +26,7 @@ from workbench.cli.lebenslagen import add_lebenslagen_parser
 from workbench.cli.leistungscheck import add_leistungscheck_parser
 from workbench.cli.params import add_params_parser
 from workbench.cli.serve import add_serve_parser
+from workbench.cli.steuer import add_steuer_parser
 from workbench.cli.store import add_cases_parser, add_store_parsers
 from workbench.errors import CaseError, InvalidValue, UnsupportedPeriod, WorkbenchError
 
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_schema)
     add_params_parser(sub)
     add_lebenslagen_parser(sub)
+    add_steuer_parser(sub)
     add_cases_parser(sub)
     add_topic_parser(sub)
     add_leistungscheck_parser(sub)

@@ -3,10 +3,12 @@
     workbench forms list                       the forms with title and printed version
     workbench forms check [--forms-dir DIR]     each blank: present, the right edition, its fields
     workbench forms inspect BLANK.pdf           every field of a blank (to draft or update a map)
+    workbench forms add FILE.pdf… [--forms-dir DIR]  recognise downloaded blanks, copy them in (0600)
     workbench fill FORM-ID CASE.json -o OUT.pdf [--flatten] [--force] [--parent A] [--child K1]
 
 Exit status: 0 fine, 1 ``check`` found a problem, 2 unusable input (one line per problem:
-missing data of the case, missing or other-edition blank, existing output without ``--force``).
+missing data of the case, missing or other-edition blank, existing output without ``--force``;
+``forms add``: a file that is not exactly a map's blank — the others are still added).
 """
 
 from __future__ import annotations
@@ -72,6 +74,20 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from workbench.forms.install import add_blank
+
+    refused = 0
+    for path in args.files:
+        try:
+            out(add_blank(path, args.forms_dir, language=args.language))
+        except FormError as error:
+            refused += 1
+            for message in error.messages:
+                out(message)
+    return 2 if refused else 0
+
+
 def cmd_fill(args: argparse.Namespace) -> int:
     from workbench.case import load_case
     from workbench.forms.produce import produce
@@ -88,6 +104,8 @@ def cmd_fill(args: argparse.Namespace) -> int:
     write_private(target, result.pdf, force=args.force, exists="forms.cli.exists", unwritable="report.cli_unwritable",
                   language=language)
     out(text("forms.cli.written", language, path=str(target), form=args.form_id))
+    for warning in result.warnings:
+        out(warning)
     for missing in result.missing:
         out(f"  {text('forms.cli.still_missing', language)}: {missing.label} ({missing.path})")
     for note in result.notes:
@@ -110,6 +128,11 @@ def add_forms_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
     inspect.add_argument("blank", type=Path)
     inspect.add_argument("--language", choices=("de", "en"), default="de")
     inspect.set_defaults(func=cmd_inspect)
+    add = actions.add_parser("add", help=text("forms.cli.help_add"))
+    add.add_argument("files", type=Path, nargs="+")
+    add.add_argument("--forms-dir", type=Path, default=None)
+    add.add_argument("--language", choices=("de", "en"), default="de")
+    add.set_defaults(func=cmd_add)
     fill = sub.add_parser("fill", help=text("forms.cli.help_fill"))
     fill.add_argument("form_id")
     fill.add_argument("case")

@@ -87,6 +87,8 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
                     page_fields[name] = "/Off"
                 elif info.kind == "/Tx":
                     page_fields[name] = ""
+        if flatten and page_fields:
+            _isolate(page)
         if page_fields:
             writer.update_page_form_field_values(page, page_fields, auto_regenerate=False, flatten=flatten)
     if own:
@@ -108,6 +110,19 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _isolate(page: Any) -> None:
+    """Wrap the page's own content in q … Q before the fields' appearances are appended to it.
+
+    pypdf draws each flattened field after the page content; a colour the page set last (the
+    federal Elterngeld form's pale blue on page 18) would otherwise stay in force and tint
+    appearances that draw with the default colour — the month ticks came out almost invisible.
+    """
+    content = page.get_contents()
+    if content is not None:
+        content.isolate_graphics_state()
+        page.replace_contents(content)
 
 
 def _rect(widget: Any) -> list[float]:

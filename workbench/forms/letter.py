@@ -1,13 +1,18 @@
 """The Elternzeit letter to the employer: a dated, signable request with the parent's periods.
 
 There is no official form: Elternzeit is demanded in writing from the employer (§ 16 Abs. 1
-Satz 1 BEEG). The letter names the child, lists the periods (the case's explicit ``elternzeit``
-periods of the parent with their part-time hours; without them the parent's planned Lebensmonate,
-consecutive months joined, as calendar dates) with each period's notice deadline, declares them binding for two years (§ 16 Abs. 1
-Satz 2 BEEG) and asks for written confirmation (§ 16 Abs. 1 Satz 8 BEEG). The notice deadline of
-each period (7 weeks before a start before the 3rd birthday, 13 weeks between the 3rd and 8th,
-:func:`workbench.rules.elternzeit.anmeldefrist`) is returned with the letter for the advisor;
-a deadline already past is a note. German for the employer; ``language="en"`` gives a reading copy.
+Satz 1 BEEG). The letter names the child and lists the periods: the case's explicit ``elternzeit``
+periods of the parent with their part-time hours; without them the parent's planned Lebensmonate
+as calendar dates, consecutive months with the same working hours joined, so that months with
+part-time work (Partnerschaftsbonus, Plus with work) are requested as Elternzeit with reduced
+working time (§ 15 Abs. 5–7 BEEG: start and extent in the request). Only periods that start on or
+after the letter's date are requested — a period that has begun can no longer be demanded; it is
+a note for the advisor. For periods before the 3rd birthday it declares, with the end date, for
+which times within two years Elternzeit is taken (§ 16 Abs. 1 Satz 2 BEEG; after a mother's
+protection period the two years run from the birth, Satz 4), and asks for written confirmation
+(Satz 8). The notice deadlines (7 weeks before a start before the 3rd birthday, 13 weeks between
+the 3rd and 8th, :func:`workbench.rules.elternzeit.anmeldefrist`) are for the advisor, never in
+the letter. German for the employer; ``language="en"`` gives a reading copy.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from workbench.i18n import format_date, format_decimal, text
 from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import consecutive_runs, lebensmonat_end, lebensmonat_start
 from workbench.rules.elternzeit import anmeldefrist
+from workbench.rules.elternzeit.zeitraeume import Zeitraum, bindungsende
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 
@@ -39,6 +45,8 @@ class Period:
     end: date
     deadline: date
     hours_per_week: Decimal | None = None
+    bonus_without_hours: bool = False
+    """Partnerschaftsbonus months for which the case gives no working hours (§ 4b BEEG needs 24–32)."""
 
 
 def _explicit(case: Case, parent_id: str) -> list[Period]:
@@ -57,33 +65,72 @@ def letter_child(case: Case, parent_id: str) -> Child:
     return case.plan_child()
 
 
+def _month_runs(case: Case, parent_id: str) -> list[tuple[list[int], Decimal | None, bool]]:
+    """The planned Lebensmonate, consecutive months with the same weekly hours joined; whether bonus lacks hours."""
+    assert case.elterngeld_plan is not None
+    parent = case.parent(parent_id)
+    runs: list[tuple[list[int], Decimal | None, bool]] = []
+    for month, kind in enumerate(case.elterngeld_plan.kinds(parent_id), 1):
+        if kind == "none":
+            continue
+        work = parent.income_in_month(month)
+        hours = work.hours_per_week if work is not None else None
+        missing = kind == "bonus" and hours is None
+        if runs and runs[-1][0][-1] == month - 1 and runs[-1][1] == hours:
+            runs[-1] = (runs[-1][0] + [month], hours, runs[-1][2] or missing)
+        else:
+            runs.append(([month], hours, missing))
+    return runs
+
+
 def elternzeit_periods(case: Case, parent_id: str) -> list[Period]:
     """The parent's Elternzeit periods: the case's explicit ``elternzeit`` periods, else derived from the plan.
 
     Explicit periods (the Elternzeit wizard) are taken exactly as entered, each with its deadline
     (7 weeks before a start before the 3rd birthday, 13 weeks from it). Without them the plan's
-    consecutive planned Lebensmonate become the periods, as dates.
+    planned Lebensmonate become the periods, as dates: consecutive months with the same weekly
+    hours of work after the birth (``income_after_birth``) form one period, with those hours.
 
     A mother with Mutterschaftsleistungen starts after the protection period (it counts towards
-    Elternzeit anyway, § 16 Abs. 1 Satz 4 BEEG). Rechtsgrundlage: § 15 Abs. 2, § 16 Abs. 1 BEEG
+    Elternzeit anyway, § 16 Abs. 1 Satz 4 BEEG). Rechtsgrundlage: § 15 Abs. 2, 4–7, § 16 Abs. 1 BEEG
     """
     explicit = _explicit(case, parent_id)
     if explicit:
         return explicit
-    plan = case.elterngeld_plan
-    if plan is None:
+    if case.elterngeld_plan is None:
         return []
     child = case.plan_child()
     birth = child.birth_date
-    runs = consecutive_runs(n for n, kind in enumerate(plan.kinds(parent_id), 1) if kind != "none")
     earliest = mutterschutz_ende(child) + timedelta(days=1) if case.parent(parent_id).maternity_benefit else birth
     out: list[Period] = []
-    for run in runs:
-        start = max(lebensmonat_start(birth, run[0]), earliest)
-        end = lebensmonat_end(birth, run[-1])
+    for months, hours, bonus_without_hours in _month_runs(case, parent_id):
+        start = max(lebensmonat_start(birth, months[0]), earliest)
+        end = lebensmonat_end(birth, months[-1])
         if start <= end:
-            out.append(Period(start, end, anmeldefrist(start, birth)))
+            out.append(Period(start, end, anmeldefrist(start, birth), hours, bonus_without_hours))
     return out
+
+
+def requested_periods(case: Case, parent_id: str, today: date) -> list[Period]:
+    """The periods the letter of ``today`` requests: those that have not begun (§ 16 Abs. 1 Satz 1 BEEG)."""
+    return [p for p in elternzeit_periods(case, parent_id) if p.start >= today]
+
+
+def binding_end(case: Case, parent_id: str, today: date) -> date | None:
+    """Last day of the two years the letter's declaration covers; None when no period starts before the 3rd birthday.
+
+    Rechtsgrundlage: § 16 Abs. 1 Satz 2, 4 BEEG (:func:`workbench.rules.elternzeit.zeitraeume.bindungsende`)
+    """
+    child = letter_child(case, parent_id)
+    requested = requested_periods(case, parent_id, today)
+    if not requested:
+        return None
+    periods = [Zeitraum(parent_id, p.start, p.end, p.hours_per_week) for p in elternzeit_periods(case, parent_id)]
+    first_requested = bindungsende([Zeitraum(parent_id, p.start, p.end) for p in requested], child.birth_date, parent_id)
+    if first_requested is None:
+        return None  # every requested period starts after the 3rd birthday: no two-year declaration
+    ms_end = mutterschutz_ende(child) if case.parent(parent_id).maternity_benefit else None
+    return bindungsende(periods, child.birth_date, parent_id, ms_end)
 
 
 def _index(case: Case, parent_id: str) -> int:
@@ -107,9 +154,14 @@ def letter_notes(case: Case, parent_id: str, today: date, language: str = "de") 
         return [text("forms.letter.no_periods", language)]
     notes = []
     for period in periods:
+        start, end = format_date(period.start, language), format_date(period.end, language)
+        if period.start < today:
+            notes.append(text("forms.letter.begun", language, start=start, end=end, today=format_date(today, language)))
+            continue
         key = "forms.letter.deadline_past" if period.deadline < today else "forms.letter.deadline"
-        notes.append(text(key, language, start=format_date(period.start, language),
-                          deadline=format_date(period.deadline, language)))
+        notes.append(text(key, language, start=start, deadline=format_date(period.deadline, language)))
+        if period.bonus_without_hours:
+            notes.append(text("forms.letter.bonus_hours", language, start=start, end=end))
     if letter_child(case, parent_id).expected:
         notes.append(text("forms.letter.expected", language))
     return notes
@@ -135,17 +187,11 @@ class _Letter(FPDF):
         self.ln(2.5)
 
 
-def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "de") -> tuple[bytes, list[str]]:
-    """The letter as PDF bytes and the notes for the advisor (deadlines)."""
-    parent = case.parent(parent_id)
-    personal = parent.personal
+def _head(pdf: _Letter, case: Case, parent_id: str, name: str, today: date, lang: str) -> None:
+    """Sender, employer, place and date, subject, personnel number, salutation."""
+    personal = case.parent(parent_id).personal
     address = case.household.address
     employer = personal.employer if personal else None
-    child = letter_child(case, parent_id)
-    lang = language
-    name = f"{parent.name or ''} {personal.surname if personal else ''}".strip()
-    pdf = _Letter(name + "".join(c.personal.first_name or "" for c in case.household.children if c.personal))
-    pdf.add_page()
     sender = [name] + ([f"{address.street} {address.house_number}", f"{address.postcode} {address.city}"] if address else [])
     pdf.lines(sender, 9)
     pdf.ln(10)
@@ -166,29 +212,51 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
         pdf.lines([text("forms.letter.personnel_number", lang, number=employer.personnel_number)], 10)
     pdf.ln(5)
     pdf.para(text("forms.letter.salutation", lang))
-    child_name = (child.personal.first_name if child.personal and child.personal.first_name else "")
-    born_key = "forms.letter.child_expected" if child.expected else "forms.letter.child_born"
-    pdf.para(text("forms.letter.request", lang, child=text(born_key, lang, name=child_name,
-                                                              date=format_date(child.birth_date, lang)).strip()))
-    periods = elternzeit_periods(case, parent_id)
+
+
+def _child_words(child: Child, lang: str) -> str:
+    """"mein Kind Jürgen, geboren am …" — without a first name "mein Kind, geboren am …"."""
+    first = child.personal.first_name if child.personal and child.personal.first_name else None
+    if child.expected:
+        return text("forms.letter.child_expected", lang, date=format_date(child.birth_date, lang))
+    key = "forms.letter.child_born" if first else "forms.letter.child_born_unnamed"
+    return text(key, lang, name=first or "", date=format_date(child.birth_date, lang))
+
+
+def _periods(pdf: _Letter, periods: list[Period], lang: str) -> None:
+    """The requested periods; a part-time one with the request to reduce the working time (§ 15 Abs. 5–7 BEEG)."""
     for number, period in enumerate(periods, 1):
         pdf.set_x(pdf.l_margin + 6)
         pdf.set_font("DejaVu", "B", 10)
         pdf.cell(0, 6, text("forms.letter.period", lang, number=number, start=format_date(period.start, lang),
                             end=format_date(period.end, lang)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        details = []
         if period.hours_per_week is not None:
-            details.append(text("forms.letter.part_time", lang, hours=format_decimal(period.hours_per_week, lang)))
-        details.append(text("forms.letter.period_deadline", lang, deadline=format_date(period.deadline, lang),
-                            weeks=(period.start - period.deadline).days // 7))
-        pdf.set_font("DejaVu", "", 9)
-        for detail in details:
+            pdf.set_font("DejaVu", "", 9)
             pdf.set_x(pdf.l_margin + 10)
-            pdf.multi_cell(0, 4.6, detail, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(0, 4.6, text("forms.letter.part_time", lang, hours=format_decimal(period.hours_per_week, lang)),
+                           align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "de") -> tuple[bytes, list[str]]:
+    """The letter of ``today`` as PDF bytes and the notes for the advisor (deadlines, periods not requested)."""
+    parent = case.parent(parent_id)
+    personal = parent.personal
+    child = letter_child(case, parent_id)
+    lang = language
+    name = f"{parent.name or ''} {personal.surname if personal else ''}".strip()
+    pdf = _Letter(name + "".join(c.personal.first_name or "" for c in case.household.children if c.personal))
+    pdf.add_page()
+    _head(pdf, case, parent_id, name, today, lang)
+    pdf.para(text("forms.letter.request", lang, child=_child_words(child, lang)))
+    periods = requested_periods(case, parent_id, today)
+    _periods(pdf, periods, lang)
     pdf.ln(3)
-    pdf.para(text("forms.letter.binding", lang))
-    if parent.maternity_benefit:
-        pdf.para(text("forms.letter.maternity", lang))
+    binding = binding_end(case, parent_id, today)
+    if binding is not None:
+        pdf.para(text("forms.letter.binding", lang, end=format_date(binding, lang)))
+        if parent.maternity_benefit and periods and periods[0].start == mutterschutz_ende(child) + timedelta(days=1):
+            pdf.para(text("forms.letter.maternity", lang))
+    pdf.para(text("forms.letter.reserve", lang))
     pdf.para(text("forms.letter.confirm", lang))
     pdf.para(text("forms.letter.closing", lang))
     pdf.ln(14)
@@ -202,4 +270,5 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
     return bytes(pdf.output()), letter_notes(case, parent_id, today, lang)
 
 
-__all__ = ["Period", "elternzeit_letter", "elternzeit_periods", "letter_child", "letter_missing", "letter_notes"]
+__all__ = ["Period", "binding_end", "elternzeit_letter", "elternzeit_periods", "letter_child", "letter_missing",
+           "letter_notes", "requested_periods"]

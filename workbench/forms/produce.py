@@ -15,14 +15,14 @@ from workbench.case import Case
 from workbench.clock import today as clock_today
 from workbench.errors import FormError
 from workbench.forms.blanks import load_blank
+from workbench.forms.edition import edition_warning
+from workbench.forms.offering import EMPLOYED, SELF_EMPLOYED, unfit_reasons
 from workbench.forms.glyphs import undrawable
 from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root, unprintable_fields
 from workbench.forms.registry import FormMap, all_maps, get_map
 from workbench.forms.sources import Missing, Roles, case_data, roles_for
 from workbench.i18n import text
 
-EMPLOYED = ("employee", "minijob", "mixed")
-SELF_EMPLOYED = ("self_employed", "mixed")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class FilledForm:
     missing: list[Missing]
     parts: list[FilledPart] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What must be seen before the family signs (e.g. an edition not meant for the child's birth date)."""
 
 
 def _planned(case: Case, parent_id: str) -> bool:
@@ -50,22 +52,26 @@ def _planned(case: Case, parent_id: str) -> bool:
     return plan is not None and plan.months.get(parent_id, "").strip("-") != ""
 
 
-def fits(case: Case, form: FormMap) -> bool:
-    """Whether the form is worth offering for this case (its ``fits`` conditions all hold)."""
+def fits(case: Case, form: FormMap, today: date | None = None) -> bool:
+    """Whether the form is worth offering for this case on ``today`` (its ``fits`` conditions all hold)."""
     parents = case.household.parents
+    leave = {p.parent for p in case.elternzeit.periods} if case.elternzeit is not None else set()
     checks = {
         "born_child": any(not c.expected for c in case.household.children),
         "child": True,
         "plan": case.elterngeld_plan is not None and any(m.strip("-") for m in case.elterngeld_plan.months.values()),
         "self_employed": any(p.income_before_birth.kind in SELF_EMPLOYED for p in parents),
-        "employed_with_leave": any(p.income_before_birth.kind in EMPLOYED and _planned(case, p.id) for p in parents),
+        "employed_with_leave": any(p.id in leave or p.income_before_birth.kind in EMPLOYED and _planned(case, p.id)
+                                   for p in parents),
     }
-    return form.part_of is None and all(checks[condition] for condition in form.fits)
+    if form.part_of is not None or not all(checks[condition] for condition in form.fits):
+        return False
+    return not unfit_reasons(case, form, default_applicant(case, form), today or clock_today())
 
 
-def offered_forms(case: Case) -> list[FormMap]:
-    """The forms that fit the case, in the registry's order."""
-    return [form for form in all_maps().values() if fits(case, form)]
+def offered_forms(case: Case, today: date | None = None) -> list[FormMap]:
+    """The forms that fit the case on ``today``, in the registry's order."""
+    return [form for form in all_maps().values() if fits(case, form, today)]
 
 
 def default_applicant(case: Case, form: FormMap) -> str:
@@ -165,6 +171,12 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
     (one line per value) unless ``allow_missing``; a chosen parent or child does not exist.
     """
     day = today or clock_today()
+    form = get_map(form_id)
+    if form.part_of is None:
+        _check_choice(case, applicant, child, language)
+        unfit = unfit_reasons(case, form, applicant or default_applicant(case, form), day, language)
+        if unfit:
+            raise FormError([text("forms.unfit.intro", language, form=form.title[language])] + unfit)
     form, parts, missing = _values(case, form_id, applicant, child, day, language)
     if missing and not allow_missing:
         raise FormError([text("forms.missing_intro", language, form=form.id)]
@@ -179,8 +191,10 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         from workbench.forms.overlay import fill_overlay
 
         written = parts[0][1].values
+        warning = edition_warning(case, form, child, language)
         return FilledForm(form.id, fill_overlay(form, written, language, directory), missing,
-                          [FilledPart(form.id, written)], _by_hand(written, language, []))
+                          [FilledPart(form.id, written)], _by_hand(written, language, []), [warning] if warning else [])
+    warning = edition_warning(case, form, child, language)
     pdfs: list[bytes] = []
     filled: list[FilledPart] = []
     notes: list[str] = []
@@ -196,4 +210,4 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
             notes += [text("forms.font_note", language, value=values.values[name])
                       for name in unprintable_fields(blank, values.values)]
         notes += _by_hand(values.values, language, notes)
-    return FilledForm(form.id, concatenate(pdfs), missing, filled, notes)
+    return FilledForm(form.id, concatenate(pdfs), missing, filled, notes, [warning] if warning else [])

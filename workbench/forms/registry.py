@@ -10,6 +10,7 @@ instead; the Elternzeit letter (``kind: letter``) has no blank at all.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -75,6 +76,8 @@ class FormMap(_Model):
     kind: Literal["acroform", "overlay", "letter"] = "acroform"
     blank: str | None = None
     sha256: str | None = None
+    births_from: date | None = Field(default=None, description="first birth date this edition is for")
+    births_until: date | None = Field(default=None, description="last birth date this edition is for")
     fits: list[Condition] = Field(default_factory=list)
     kids: Literal["born", "all"] = "born"
     part_of: str | None = None

@@ -269,7 +269,12 @@ def label_for(path: str, data: dict[str, Any], language: str) -> str:
 
 
 def case_data(case: Case) -> dict[str, Any]:
-    """The case as case-format JSON, the form of the data the sources read."""
+    """The case as case-format JSON, the form of the data the sources read.
+
+    A self-employed parent's insurance flags the case never stated are not in it
+    (:func:`workbench.case.dump_case`): the NRW sheet for the self-employed asks for them instead
+    of ticking "pflichtversichert" from an employee's defaults.
+    """
     return dump_case(case)
 
 

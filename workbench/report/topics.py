@@ -2,7 +2,8 @@
 
 Each wizard offers its results as :class:`~workbench.report.HandoutSection` blocks;
 :func:`topic_sections` asks every topic whose part is filled in the case — Leistungscheck,
-Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge — in the order a family meets them: what
+Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge — in the order a family meets them, after the
+taxes of the Elterngeld plan: what
 ``workbench handout`` adds after the plans. :func:`topic_pdf` prints sections alone (a care or
 Vorsorge case may have no child and no Elterngeld plan) with the handout's fonts and layout, and
 :func:`provisional_sections` puts "vorläufig" first when a topic used latest known values.
@@ -48,9 +49,12 @@ def topic_sections(case: "Case", language: str, today: date | None = None) -> li
     from workbench.report.lebenslagen import elternzeit_sections, mutterschutz_sections
     from workbench.report.leistungscheck import has_leistungscheck_data, leistungscheck_sections
     from workbench.report.pflege import pflege_sections
+    from workbench.report.steuer import steuer_handout_sections
     from workbench.report.vorsorge import vorsorge_sections
 
     sections: list[HandoutSection] = []
+    if case.elterngeld_plan is not None:  # Steuerklassenwahl and Progressionsvorbehalt of the plan (ADR 0029)
+        sections += steuer_handout_sections(case, language, today)  # names the years without a known tariff itself
     if has_leistungscheck_data(case):
         sections += leistungscheck_sections(case, language)
     if case.mutterschutz is not None:

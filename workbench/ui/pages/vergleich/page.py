@@ -34,6 +34,7 @@ from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
 from workbench.ui.kit.saving import CaseSaver, Store
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview_table
+from workbench.ui.pages.vergleich.steuer import handout_sections, steuer_panel_html
 from workbench.ui.pages.vergleich.wuensche import Wuensche
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 from workbench.evaluation.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
@@ -102,6 +103,7 @@ class VergleichPage:
         self.handout_button.add_class("wb-action")
         self.handout_button.on_click(guarded(self._handout, self.show_error))
         self.handout_link = w.HTML()
+        self.steuer = w.HTML()  # the tax panel (ui/pages/vergleich/steuer.py, ADR 0029)
 
         def heading(key: str) -> w.HTML:
             return w.HTML(f'<h2 lang="{lang}">{html.escape(text(key, lang))}</h2>')
@@ -127,7 +129,7 @@ class VergleichPage:
         self.body.children = (
             self.info, para("vgl.intro"), w.HTML(glossary_html(lang)),
             heading("vgl.choose_heading"), para("vgl.choose_hint"), self.chooser, self.chooser_message.widget,
-            self.table, self.cards, self.planner_panel, find, handout)
+            self.table, self.cards, self.planner_panel, self.steuer, find, handout)
         self.refresh()
 
     def _case(self) -> Any:
@@ -184,6 +186,7 @@ class VergleichPage:
             card.add_class("wb-card")
             cards.append(card)
         self.cards.children = tuple(cards)
+        self.steuer.value = steuer_panel_html(case, self.view, self.language)
         for widget in old:  # free the replaced widgets' models in the kernel and the browser
             close_tree(widget)
         self.handout_link.value = ""
@@ -341,7 +344,8 @@ class VergleichPage:
         assert self.view is not None
         lang = self.language
         plans = [HandoutPlan(col.name, col.plan) for col in self.view.columns]
-        pdf = handout_pdf(self._case(), lang, plans=plans)
+        case = self._case()
+        pdf = handout_pdf(case, lang, handout_sections(case, self.view, lang), plans=plans)
         name = f"{text('vgl.handout_file', lang)}-{self.data.get('case_id', '')}.pdf"
         data = base64.b64encode(pdf).decode("ascii")
         self.handout_link.value = (f'<p lang="{lang}"><a class="wb-download" download="{html.escape(name)}" '

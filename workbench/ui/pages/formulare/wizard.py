@@ -8,7 +8,10 @@
    another advisor's save).
 4. "Formular ausfüllen": the filled PDF (optionally flattened), page images (pdftoppm at low
    resolution) and a download link. For the Elternzeit letter, the notice deadline (§ 16 BEEG),
-   with a warning when it has passed.
+   with a warning when it has passed. A blank of an edition not meant for the child's birth date
+   is filled with a warning above the download.
+5. **Vordrucke** (closed section at the end): which blanks are ready, and an upload for downloaded
+   ones (:mod:`workbench.ui.pages.formulare.vordrucke`).
 """
 
 from __future__ import annotations
@@ -39,14 +42,27 @@ from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.saving import Store, content
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
+from workbench.ui.pages.formulare.vordrucke import BlankShelf
 
 PREVIEW_DPI = 40
 SEX = ("female", "male", "diverse", "unspecified")
 MARITAL = ("single", "married", "civil_partnership", "separated", "divorced", "widowed")
+HEALTH = ("statutory", "statutory_voluntary", "private", "none")
 
 
 def _leaf(path: str) -> str:
     return path.rsplit(".", 1)[-1]
+
+
+def _choices(leaf: str, language: str) -> list[tuple[str, Any]] | None:
+    """The options of a value asked as a choice (sex, marital status, the self-employed's insurance), else None."""
+    if leaf in ("sex", "marital_status"):
+        return [(text(f"forms.ui.{leaf}.{v}", language), v) for v in (SEX if leaf == "sex" else MARITAL)]
+    if leaf in ("pension_insured", "unemployment_insured"):
+        return [(text("forms.ui.yes", language), True), (text("forms.ui.no", language), False)]
+    if leaf == "health_insurance":
+        return [(text(f"forms.ui.health.{v}", language), v) for v in HEALTH]
+    return None
 
 
 class MissingInput:
@@ -57,11 +73,10 @@ class MissingInput:
         self.language = language
         leaf = _leaf(item.path)
         self.kind = "date" if leaf.endswith("date") or leaf.endswith("_since") else "text"
-        if leaf == "sex" or leaf == "marital_status":
+        choices = _choices(leaf, language)
+        if choices is not None:
             self.kind = "choice"
-            values = SEX if leaf == "sex" else MARITAL
-            options = [(text(f"forms.ui.{leaf}.{v}", language), v) for v in values]
-            self.input: w.DOMWidget = w.Dropdown(options=[("–", "")] + options, value="")
+            self.input: w.DOMWidget = w.Dropdown(options=[("–", "")] + choices, value="")
         else:
             placeholder = text("forms.ui.date_placeholder", language) if self.kind == "date" else ""
             self.input = text_input(placeholder=placeholder)
@@ -87,6 +102,9 @@ class MissingInput:
 
     def read(self) -> Any:
         """The value in case-format form, or None when left empty; ValueError with a catalog key."""
+        if self.kind == "choice":  # a choice's value is already case-format (a word or a yes/no boolean)
+            chosen = self.input.value
+            return None if chosen == "" else chosen
         raw = str(self.input.value).strip()
         if not raw:
             return None
@@ -144,7 +162,9 @@ class FormsWizard:
                                  self.result, self.preview])
         self.picker_area = w.VBox([w.HTML(f'<p lang="{lang}">{html.escape(text("forms.ui.pick", lang))}</p>'),
                                    w.HBox([self.picker, self.open_button])])
-        self.widget = w.VBox([theme_style(), self.title, self.alert.widget, self.picker_area, self.case_area])
+        self.blanks = BlankShelf(lang)
+        self.widget = w.VBox([theme_style(), self.title, self.alert.widget, self.picker_area, self.case_area,
+                              self.blanks.widget])
         self.widget.add_class("wb-page")
         self.widget.add_class("wb-forms")
         self.case_area.layout.display = "none"
@@ -295,7 +315,9 @@ class FormsWizard:
         name = f"{form_id}-{self.data.get('case_id', 'fall')}.pdf"
         encoded = base64.b64encode(result.pdf).decode("ascii")
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in result.notes)
-        self.result.value = (f'<div class="wb-filled" lang="{lang}"><p>{html.escape(text("forms.ui.filled", lang))}</p>'
+        warnings = "".join(f'<div class="wb-alert wb-alert-general" role="alert">{html.escape(w)}</div>'
+                           for w in result.warnings)
+        self.result.value = (f'<div class="wb-filled" lang="{lang}">{warnings}<p>{html.escape(text("forms.ui.filled", lang))}</p>'
                              f'<p><a class="wb-download" download="{html.escape(name)}" '
                              f'href="data:application/pdf;base64,{encoded}">{html.escape(text("forms.ui.download", lang, name=name))}</a></p>'
                              + (f"<ul>{notes}</ul>" if notes else "") + "</div>")

@@ -1,0 +1,75 @@
+"""The tax panel of the comparison page (issue 22 items 4–6; ADR 0029).
+
+For the plans shown: the extra tax from the Progressionsvorbehalt and the expected Nachzahlung per
+plan; for the first plan (the best household figure shown) the Steuerklassenwahl and the years, in
+the advisor's view with §§ and, behind "Wie wird das berechnet?", every step. The handout of the
+page gets the family's view of the same plan (:func:`handout_sections`).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from workbench.errors import WorkbenchError
+from workbench.i18n import text
+from workbench.ui.kit.topic import explanation_details
+
+if TYPE_CHECKING:
+    from workbench.case import Case
+    from workbench.evaluation.vergleich import Vergleichsansicht
+    from workbench.report import HandoutSection
+
+
+def _sections_html(sections: "list[HandoutSection]", language: str) -> str:
+    """Sections as blocks of their own class: ``.wb-card`` stays the plans' cards (the page counts them)."""
+    parts: list[str] = []
+    for section in sections:
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in section.paragraphs)
+        if section.rows:
+            head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in section.rows[0])
+            rows = "".join("<tr>" + f'<th scope="row">{html.escape(row[0])}</th>'
+                           + "".join(f"<td>{html.escape(c)}</td>" for c in row[1:]) + "</tr>" for row in section.rows[1:])
+            body += f'<table class="wb-result"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        parts.append(f'<section class="wb-steuer"><h3>{html.escape(section.heading)}</h3>{body}</section>')
+    return f'<div class="wb-panel wb-steuer-panel" lang="{language}">{"".join(parts)}</div>'
+
+
+def steuer_panel_html(case: "Case", view: "Vergleichsansicht", language: str) -> str:
+    """The panel's HTML; a short note instead when the tax cannot be estimated for this case."""
+    from workbench.evaluation.elterngeld.optimize import with_plan
+    from workbench.evaluation.steuer import steuer_result
+    from workbench.report.steuer import steuer_sections, vergleich_section
+
+    if not view.columns:
+        return ""
+    try:
+        first = view.columns[0]
+        r = steuer_result(with_plan(case, first.choice.months).model_copy(update={"language": language}),
+                          first.plan.result)
+        sections = [s for s in (vergleich_section(case, view.columns, language),) if s is not None]
+        own = steuer_sections(r, view.names, advisor=True)
+    except WorkbenchError as error:
+        return (f'<p class="wb-note" lang="{language}">'
+                f'{html.escape(text("steuer.block.nicht_berechnet", language, details=str(error)))}</p>')
+    if own:
+        heading = text("steuer.block.fuer_plan", language, heading=own[0].heading, plan=first.name)
+        own[0] = type(own[0])(heading, own[0].paragraphs, own[0].rows)
+    steps = [o.explanation for o in (r.wahl.optionen if r.wahl else [])] + [
+        v.explanation for j in r.jahre for v in j.veranlagungen]
+    title = f'<h2 lang="{language}">{html.escape(text("steuer.block.titel", language))}</h2>'
+    return title + _sections_html([*sections, *own], language) + explanation_details(steps, language)
+
+
+def handout_sections(case: "Case", view: "Vergleichsansicht | None", language: str) -> list["HandoutSection"]:
+    """The family's tax block for the handout, for the first plan shown (named in the heading)."""
+    from workbench.evaluation.elterngeld.optimize import with_plan
+    from workbench.report.steuer import steuer_handout_sections
+
+    if view is None or not view.columns:
+        return []
+    first = view.columns[0]
+    try:
+        return steuer_handout_sections(with_plan(case, first.choice.months), language, plan_name=first.name)
+    except WorkbenchError:
+        return []
