@@ -16,8 +16,8 @@ Every page holds one Python kernel. Two ways free it, both measured (issue 23, A
    was closed and a "neu laden" link that reopens its case (``templates/voila/…/index.html.j2``).
 
 The reaper also keeps Voilà's preheat pools full: Voilà refills a pool only when a visitor
-takes a kernel from it, so a pooled kernel that died (jupyter_server's idle culler used to
-shut down pooled kernels after 15 quiet minutes) left its wizard cold until the next restart.
+takes a kernel from it, so a pooled kernel that died (killed for memory, crashed) left its
+page cold until the next restart.
 """
 
 from __future__ import annotations
