@@ -61,6 +61,7 @@ bench: install
 	@$(BENCH_VENV)/bin/pip install -q '$(GETTSIM_REQ)' || echo "bench: could not install $(GETTSIM_REQ); the comparison is skipped"
 	$(PY) benchmarks/elterngeld.py
 	$(PY) benchmarks/optimizer.py
+	$(PY) benchmarks/haushalt.py
 	$(PY) benchmarks/leistungscheck.py
 	CHROMIUM=$(CHROMIUM) $(PY) benchmarks/voila.py
 

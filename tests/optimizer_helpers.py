@@ -55,3 +55,26 @@ def brute_force(case: Case, free_months: int) -> list[tuple[Decimal, dict[str, s
             out.append((plan_total(model, months), months))
     out.sort(key=lambda t: t[0], reverse=True)
     return out
+
+
+def household_total(model: Modell, months: dict[str, str]) -> Decimal:
+    """The household's money of a plan from the optimizer's own month figures: Elterngeld (Preise.plan_amounts)
+    plus every month's pay, Mutterschaftsleistungen and partly covered Mutterschutz month (ElternteilModell.extra)."""
+    total = plan_total(model, months)
+    for p in model.parents:
+        codes = months.get(p.pid, "").ljust(LEBENSMONATE, "-")
+        total += sum((Decimal(p.extra.get((m, KIND_OF_CODE[c]), 0)) / 100 for m, c in enumerate(codes, 1)), Decimal(0))
+    return total
+
+
+def distinct_totals(model: Modell, ranked: list[tuple[Decimal, dict[str, str]]], top: int) -> list[Decimal]:
+    """The totals of the first ``top`` plans once plans with the same total and the same months per kind and
+    work of each parent (an equivalent swap) are merged, as the optimizer shows them."""
+    from workbench.evaluation.elterngeld.optimize_explain import family_key, muster
+
+    seen: list[tuple[Decimal, object]] = []
+    for total, months in ranked:
+        key = (total, family_key(muster(model, months)))
+        if key not in seen:
+            seen.append(key)
+    return [t for t, _ in seen[:top]]

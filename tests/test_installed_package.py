@@ -105,8 +105,10 @@ def test_the_installed_package_lists_and_fills_the_forms_and_says_when_a_blank_i
     out = _run(installed, "-m", "workbench", "forms", "list", cwd=elsewhere)
     assert out.returncode == 0, out.stderr
     ids = [line.split()[0] for line in out.stdout.splitlines() if line.strip()]
-    assert ids == ["elterngeld-bund", "elterngeld-nrw-selbststaendige", "elterngeld-nrw", "elternzeit-brief",
-                   "kg1-anlage-kind", "kg1", "kiz1"]
+    assert ids == ["but-bochum-ausfuellhilfe", "elterngeld-bund", "elterngeld-nrw-gewinnermittlung",
+                   "elterngeld-nrw-selbststaendige", "elterngeld-nrw", "elternzeit-brief", "kg1-anlage-kind", "kg1",
+                   "kg5a", "kiz-anlagen-ausfuellhilfe", "kiz1", "mietbescheinigung", "uvg-ausfuellhilfe",
+                   "wohngeld-ausfuellhilfe"]
     assert "Antrag auf Kindergeld" in out.stdout
     shutil.copy(FAMILY, elsewhere / "familie.json")
     empty = elsewhere / "leer"
@@ -122,6 +124,11 @@ def test_the_installed_package_lists_and_fills_the_forms_and_says_when_a_blank_i
     assert out.returncode == 0, out.stderr
     values = {str(v.get("/V")) for v in (PdfReader(elsewhere / "kg1.pdf").get_fields() or {}).values() if v.get("/V")}
     assert "Müller-Lüdenscheidt" in values and "Jörg" in values
+    # an Ausfüllhilfe needs no blank: the sheets' package is installed with the maps
+    out = _run(installed, "-m", "workbench", "fill", "kiz-anlagen-ausfuellhilfe", "familie.json", "-o", "kiz.pdf",
+               "--date", "2026-04-20", cwd=elsewhere, WORKBENCH_FORMS_DIR=str(empty))
+    assert out.returncode == 0, out.stderr
+    assert "Anlage Einkommen" in "".join(page.extract_text() for page in PdfReader(elsewhere / "kiz.pdf").pages)
 
 
 def test_the_installed_package_checks_its_parameters_and_reform_draft_and_finds_its_voila_template(

@@ -46,9 +46,12 @@ def test_the_handout_is_a_pdf_of_one_or_two_pages(german: tuple[bytes, str]) -> 
 def test_the_german_handout_shows_the_familys_total_the_best_plans_total_and_who_decides(german: tuple[bytes, str]) -> None:
     _, content = german
     case = load_case(example_data())
-    best = optimize(case, top=1).plans[0].total
+    best = optimize(case, "household_income", top=1).plans[0].total  # the comparison's best: the household's money
     assert "20.862,22 €" in content
     assert format_money(best, "de") in content
+    # the first page leads with the family's chosen plan by name, in plain words
+    assert "Ihr gewählter Plan: „Ihr Plan“" in content and 'Dieses Merkblatt beschreibt vor allem den Plan „Ihr Plan“' in content
+    assert "Eva: Basiselterngeld in LM 1–10;" in content
     assert "Elterngeldstelle" in content
     assert "Familienbüro Bochum" in content
 

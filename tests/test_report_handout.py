@@ -106,7 +106,7 @@ def test_own_plans_are_on_the_handout_of_the_command_line(tmp_path: Path) -> Non
     content = words(out.read_bytes(), out)
     assert "Your plan “Tom länger zu Hause”" in content and "€18,345.31" in content
     titles = [p.title for p in handout_plans(load_case(family(elterngeld_alternatives=OWN)))]
-    assert titles[:3] == ["Ihr Plan", "Ihr Plan „Tom länger zu Hause“", "Höchstes Elterngeld (Optimierung)"]
+    assert titles[:3] == ["Ihr Plan", "Ihr Plan „Tom länger zu Hause“", "Bestes für den Haushalt (Optimierung)"]
     assert len(titles) <= layout().max_plans
 
 

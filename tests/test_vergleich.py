@@ -15,6 +15,7 @@ from workbench.errors import CaseError
 from workbench.i18n import format_money
 from workbench.evaluation.elterngeld.engine import compute_elterngeld
 from workbench.evaluation.elterngeld.optimize import optimize, with_plan
+from workbench.evaluation.elterngeld.optimize_model import build_model
 from workbench.evaluation.vergleich import MAX_SHOWN, compare, default_selection, plan_choices
 from workbench.report.vergleich import chart_svg
 
@@ -41,8 +42,8 @@ def test_each_column_has_the_engines_amounts_and_the_best_comes_first() -> None:
     choices = plan_choices(case)
     view = compare(case, choices[:MAX_SHOWN + 2])
     assert len(view.columns) == MAX_SHOWN
-    best = optimize(case, top=1).plans[0]
-    assert view.columns[0].choice.key == "best:1" and view.columns[0].total == best.total
+    best = optimize(case, "household_income", top=1).plans[0]
+    assert view.columns[0].choice.key == "best:1" and view.columns[0].household_income == best.household_income
     for col in view.columns:
         engine = compute_elterngeld(with_plan(case, col.choice.months))
         assert col.total == engine.total
@@ -54,8 +55,13 @@ def test_each_column_has_the_engines_amounts_and_the_best_comes_first() -> None:
     own = next(c for c in view.columns if c.choice.key == "case")
     # the case's plan: Eva 10 Basis + 4 Bonus, Jonas 2 Basis + 4 Bonus (case-format example ex-money-021)
     assert own.total == Decimal("20862.22") and own.at_home == {"A": 14, "B": 6}
-    # part-time 13–16: Eva 1.550 € gross, Jonas 2.300 € gross; their net pay is in the household income
-    assert own.work["A"][12] > 0 and own.work["B"][15] > 0 and own.work["A"][11] == 0
+    # part-time 13–16: Eva 1.550 € gross, Jonas 2.300 € gross; their net pay is in the household income,
+    # and so is the full-time pay of the months without Elterngeld (Eva 11–12 and from 17, Jonas 1–10 and from 17)
+    model = build_model(case)
+    eva, jonas = (p.preise.arbeit for p in model.parents)
+    assert own.work["A"][12] == eva.net(Decimal(1550)) and own.work["B"][15] == jonas.net(Decimal(2300))
+    assert own.work["A"][10] == own.work["A"][11] == own.work["A"][16] == eva.full_net > eva.net(Decimal(1550))
+    assert own.work["B"][:10] == [jonas.full_net] * 10 and own.work["A"][:10] == [Decimal(0)] * 10
     assert own.household_income == own.total + sum(own.work["A"] + own.work["B"], Decimal(0))
 
 
@@ -65,16 +71,19 @@ def test_the_sentence_says_how_much_less_and_whose_months_make_the_difference_in
     best, own = view.columns
     diff = format_money(best.household_income - own.household_income, "de")
     assert own.sentence.startswith(f"„Plan im Fall“ bringt {diff} weniger als „Beste Aufteilung“, weil ")
-    assert "Jonas 10 Monate Basiselterngeld weniger nimmt (−16.168,80 €)" in own.sentence
+    # computed from the months: without a wish to stay at home, full-time pay beats Basiselterngeld
+    assert "bei Eva in LM 1–10 „Basiselterngeld“ statt „kein Elterngeld, Vollzeit“ steht (−7.987,70 €)" in own.sentence
+    assert "bei Jonas in LM 11–12 „Basiselterngeld“ statt „kein Elterngeld, Vollzeit“ steht (−1.946,24 €)" in own.sentence
     assert best.sentence.startswith(f"„Beste Aufteilung“ bringt {diff} mehr als „Plan im Fall“")
+    assert "bei Eva in LM 1–10 „kein Elterngeld, Vollzeit“ statt „Basiselterngeld“ steht (+7.987,70 €)" in best.sentence
 
 
 def test_the_sentence_in_english() -> None:
     case = load_case(example("en"))
     view = compare(case, [c for c in plan_choices(case) if c.key in ("case", "best:1")])
     own = view.columns[1]
-    assert own.sentence.startswith("“Plan of the case” brings €5,824.26 less than “Best split” because ")
-    assert "Jonas takes 10 months of Basiselterngeld fewer (−€16,168.80)" in own.sentence
+    assert own.sentence.startswith("“Plan of the case” brings €9,933.94 less than “Best split” because ")
+    assert "Eva has “Basiselterngeld” instead of “no Elterngeld, full-time work” in months 1–10 (−€7,987.70)" in own.sentence
 
 
 def test_equal_plans_are_said_to_bring_as_much() -> None:
@@ -92,8 +101,9 @@ def test_the_chart_is_accessible_svg_with_its_values_in_a_table() -> None:
     assert 'role="img"' in svg and 'aria-labelledby="chart-1-t chart-1-d"' in svg
     assert "<title id=\"chart-1-t\">Haushaltseinkommen je Lebensmonat: " in svg
     assert format_money(view.columns[0].household_income, "de") in svg
-    assert len(re.findall(r'<tr><th scope="row">Lebensmonat \d+</th>', svg)) == view.last_month == 16
-    assert svg.count("<rect") > 16  # stacked: Elterngeld and part-time pay of both parents
+    # full-time pay after the Elterngeld months runs to Lebensmonat 32: the chart shows every month with money
+    assert len(re.findall(r'<tr><th scope="row">Lebensmonat \d+</th>', svg)) == view.last_month == 32
+    assert svg.count("<rect") > 32  # stacked: Elterngeld and pay of both parents
 
 
 def test_own_plans_are_checked_when_the_case_is_loaded() -> None:

@@ -71,9 +71,9 @@ def test_the_wishes_become_constraints_and_the_best_plan_meets_them() -> None:
     constraints = case.elterngeld_plan.constraints  # type: ignore[union-attr]
     assert constraints is not None and constraints.min_months == {"B": 3}
     assert constraints.return_to_work["B"].latest == 17 and str(constraints.min_household_income) == "2000"
-    best = optimize(case, top=1).plans[0]
+    best = optimize(case, "household_income", top=1).plans[0]  # the comparison ranks by the household's money
     assert page.view is not None and page.view.columns[0].choice.key == "best:1"
-    assert page.view.columns[0].total == best.total
+    assert page.view.columns[0].household_income == best.household_income
 
 
 def test_wishes_no_plan_can_meet_are_named_and_nothing_is_saved() -> None:
@@ -154,3 +154,28 @@ def test_the_wizard_switches_language_at_the_same_step_and_stores_it_with_the_ne
     english.step.married.input.value = not english.step.married.input.value  # type: ignore[attr-defined]
     assert len(store.versions["VGL-2026-LT"]) == 2  # the next real change, with the language
     assert store.open("VGL-2026-LT").data["language"] == "en"
+
+
+def test_work_wishes_and_the_objective_become_constraints_and_the_search_uses_them() -> None:
+    page, store = stored_page()
+    tom = page.wishes.parents[1]
+    tom.full_time.value = 13
+    tom.flexible.value = True
+    tom.hours.value = "25"
+    tom.gross.value = "1.800"
+    page._find()
+    data = store.open("VGL-2026-LT").data
+    work = data["elterngeld_plan"]["constraints"]["work"]
+    assert work == {"B": {"full_time_from": 13, "part_time": {"hours_per_week": 25, "gross_monthly": 1800,
+                                                              "during": "plus_bonus"}}}
+    assert data["household"]["parents"][1]["income_after_birth"] == []
+    best = page.view.columns[0] if page.view is not None else None
+    assert best is not None and best.choice.key == "best:1"
+    for g in best.plan.haushalt.per_parent["B"]:  # Tom's Plus/Bonus months carry his 25 hours, none before 13 full time
+        assert g.arbeit.what == ("part_time" if g.kind in ("plus", "bonus") else
+                                 "full_time" if g.kind == "none" and g.month >= 13 else "none")
+    page.wishes.objective.value = "elterngeld"
+    tom.full_time.value = 0  # stays at home
+    page._find()
+    constraints = store.open("VGL-2026-LT").data["elterngeld_plan"]["constraints"]
+    assert constraints["objective"] == "elterngeld" and constraints["work"]["B"]["full_time_from"] is None

@@ -23,6 +23,7 @@ from workbench.evaluation.elterngeld.optimize import optimize
 from workbench.store import CaseStore
 
 FAMILY = Path(__file__).resolve().parents[1] / "cases" / "vergleich" / "familie-lena-tom.json"
+TWINS = Path(__file__).resolve().parents[1] / "cases" / "haushalt" / "zwillinge.json"
 PAGE = "/voila/render/vergleich.ipynb"
 
 
@@ -111,7 +112,7 @@ def test_three_own_plans_the_best_split_with_a_wish_the_handout_and_english(
     case = load_case(store.open(cid).data)
     assert case.elterngeld_plan is not None and case.elterngeld_plan.constraints is not None
     assert case.elterngeld_plan.constraints.min_months == {"B": 3}
-    best = optimize(case, top=1).plans[0]
+    best = optimize(case, "household_income", top=1).plans[0]  # the comparison ranks by the household's money
     expect(page.locator('[data-elterngeld="best:1"]')).to_have_text(format_money(best.total, "de"))
     totals = household_totals(page)
     assert set(totals) == {"best:1", "own:Tom ab Monat 9", "own:Lena mit Plus", "own:Start zu zweit mit Tom"}
@@ -188,3 +189,48 @@ def test_the_start_page_links_the_comparison_of_each_saved_case(page: Page, voil
     link = page.locator('a[href="vergleich.ipynb?case=VGL-B-3"]')
     expect(link).to_have_text("Vergleich")
     expect(link).to_have_attribute("aria-label", re.compile("^Vergleich der Pläne von .*Lena"))
+
+
+def test_the_household_income_counts_work_pay_the_part_time_wish_shows_and_the_handout_names_the_chosen_plan(
+    page: Page, voila_url: str, artifacts: Path, data_dir: Path
+) -> None:
+    """Issue 22: the twins family (Mira 3,400 €, Jonas 2,900 € gross; Jonas 25 hours in his Plus/Bonus months)."""
+    from workbench.evaluation.elterngeld.haushalt import haushaltsgeld
+
+    cid = "VGL-B-22"
+    data = {**json.loads(TWINS.read_text(encoding="utf-8")), "case_id": cid}
+    store = store_case(data_dir, data)
+    open_comparison(page, voila_url, cid)
+    case = load_case(store.open(cid).data)
+    assert case.elterngeld_plan is not None
+    own = haushaltsgeld(case, dict(case.elterngeld_plan.months))
+    # household income of the family's plan: Elterngeld, Mutterschaftsgeld and top-up, full-time and part-time pay
+    expect(page.locator('[data-household="case"]')).to_have_text(format_money(own.total, "de"))
+    assert own.sum_of("arbeit") > 20 * 2000 and own.sum_of("mutterschaft") > 6000
+    # the wishes: Mira full time from month 13, Jonas 25 hours in the Plus/Bonus months the search chooses
+    expect(page.get_by_label("Mira: Vollzeit frühestens ab Lebensmonat")).to_have_value("13")
+    expect(page.get_by_label("Jonas: Teilzeit in den Monaten mit ElterngeldPlus/Bonus – die Suche wählt die Monate")
+           ).to_be_checked()
+    expect(page.get_by_label("Jonas: Wochenstunden in Teilzeit")).to_have_value("25")
+    page.get_by_role("button", name="Beste Aufteilung finden").click()
+    expect(page.get_by_role("status").filter(has_text="besten Pläne mit diesen Wünschen")).to_be_visible(
+        timeout=KERNEL_READY_MS)
+    best = optimize(load_case(store.open(cid).data), "household_income", top=1).plans[0]
+    expect(page.locator('[data-household="best:1"]')).to_have_text(format_money(best.household_income, "de"))
+    # the family's plan says, from its months, that Jonas' Plus months with part-time bring less than full time
+    expect(card(page, "Plan im Fall").locator(".wb-sentence")).to_contain_text(
+        "bei Jonas in LM 13–16 „ElterngeldPlus und Teilzeit“ statt „kein Elterngeld, Vollzeit“ steht")
+    screenshot(page, artifacts / "vergleich-haushalt.png")
+
+    page.get_by_role("button", name="Merkblatt erstellen (PDF)").click()
+    link = page.get_by_role("link", name=re.compile("Merkblatt herunterladen"))
+    with page.expect_download(timeout=KERNEL_READY_MS) as download:
+        link.click()
+    target = artifacts / "vergleich-haushalt-merkblatt.pdf"
+    download.value.save_as(target)
+    with pdfplumber.open(target) as pdf:
+        first = pdf.pages[0].extract_text() or ""
+    assert "Ihr gewählter Plan: „Plan im Fall“" in first
+    flat = first.replace("\n", " ")
+    assert "Jonas: kein Elterngeld, Vollzeit in LM 1–12, 17–32; ElterngeldPlus und Teilzeit in LM 13–16." in flat
+    assert f"Geld des Haushalts in den Lebensmonaten 1–32: {format_money(own.total, 'de')}" in flat

@@ -94,12 +94,12 @@ def test_the_forms_page_shows_the_blanks_and_takes_an_upload(tmp_path: Path) -> 
 
     shelf = BlankShelf("de", tmp_path)
     shelf.widget.selected_index = 0  # opening the section reads the folder
-    assert shelf.table.value.count("fehlt") == 6 and "bereit" not in shelf.table.value
+    assert shelf.table.value.count("fehlt") == 9 and "bereit" not in shelf.table.value
 
     said = shelf.add([("Antrag.pdf", (BLANKS / "kiz1_antrag_kinderzuschlag_2024-09.pdf").read_bytes()),
                       ("kg1_neu.pdf", _resaved("kg1_antrag_kindergeld_2025-09.pdf"))])
     assert said[0][0] and "Kinderzuschlag" in said[0][1]
     assert not said[1][0] and "scheint „Antrag auf Kindergeld (KG 1)" in said[1][1]
     shelf.refresh()
-    assert shelf.table.value.count("bereit") == 1 and shelf.table.value.count("fehlt") == 5
+    assert shelf.table.value.count("bereit") == 1 and shelf.table.value.count("fehlt") == 8
     assert stat.S_IMODE((tmp_path / "kiz1_antrag_kinderzuschlag_2024-09.pdf").stat().st_mode) == 0o600

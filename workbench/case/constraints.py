@@ -13,18 +13,23 @@ Every field is optional; an empty object means "search all legal plans".
   household gets at least this much (Elterngeld plus the net income of part-time work).
 - ``both_at_home_month_1``: both parents receive Elterngeld in Lebensmonat 1.
 
-Work itself (hours and gross) is case data, ``parents[].income_after_birth``.
+- ``objective``: what "Beste Aufteilung finden" in the comparison ranks by: ``household_income``
+  (default: Elterngeld, Mutterschaftsleistungen and pay from work) or ``elterngeld``.
+- ``work``: the family's work wishes per parent (:mod:`workbench.case.work`): full time from a
+  Lebensmonat, part-time hours and pay while receiving Elterngeld. A parent without a wish works as
+  ``parents[].income_after_birth`` says, and full time in months without Elterngeld.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from workbench.case.fields import LEBENSMONATE, Identifier, Lebensmonat, Money, MonthCount
 from workbench.case.fields import CaseModel as _Model
 from workbench.case.messages import json_path, problem
+from workbench.case.work import WorkWish
 
 FIXED_FREE = "."
 
@@ -75,6 +80,10 @@ class PlanConstraints(_Model, title="Vorgaben für die Optimierung"):
     max_months: dict[Identifier, MonthCount] = Field(
         default_factory=dict, description="Höchstzahl der Monate mit Elterngeld je Elternteil")
     both_at_home_month_1: bool = Field(default=False, description="Beide Eltern beziehen im 1. Lebensmonat Elterngeld")
+    objective: Literal["household_income", "elterngeld"] | None = Field(
+        default=None, description="Ziel der Suche im Vergleich: Geld des Haushalts (Standard) oder nur Elterngeld")
+    work: dict[Identifier, WorkWish] = Field(
+        default_factory=dict, description="Arbeitswünsche je Elternteil (Vollzeit ab, Teilzeit während des Elterngelds)")
 
     @model_validator(mode="after")
     def _consistent(self) -> PlanConstraints:
@@ -89,5 +98,6 @@ class PlanConstraints(_Model, title="Vorgaben für die Optimierung"):
 
     def parent_ids(self) -> list[tuple[str, str]]:
         """(field, parent id) for every parent named in the constraints."""
-        return [(field, pid) for field in ("at_home", "at_work", "fixed", "return_to_work", "min_months", "max_months")
+        return [(field, pid) for field in ("at_home", "at_work", "fixed", "return_to_work", "min_months", "max_months",
+                                         "work")
                 for pid in getattr(self, field)]

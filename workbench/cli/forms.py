@@ -40,8 +40,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     folder = args.forms_dir or forms_dir()
     bad = 0
     for form in all_maps().values():
-        if form.kind == "letter":
-            out(f"{form.id:32} {text('forms.cli.no_blank_needed', args.language)}")
+        if form.kind in ("letter", "sheet"):
+            key = "forms.cli.sheet_no_blank" if form.kind == "sheet" else "forms.cli.no_blank_needed"
+            out(f"{form.id:32} {text(key, args.language)}")
             continue
         try:
             blank = load_blank(form, args.language, folder)

@@ -4,12 +4,13 @@ Used by the comparison page (:mod:`workbench.ui.pages.vergleich`) and the handou
 
 - :func:`plan_choices` lists what can be compared: the plan of the case, the advisor's own plans
   (``elterngeld_alternatives``), the ready-made variants and the optimizer's best plans.
-- :func:`compare` computes each chosen plan with the engine: per parent and Lebensmonat the
-  Elterngeld and the net pay of the part-time work entered in the case (``income_after_birth``,
-  net as in :meth:`Preise.work_net`), totals, months with Elterngeld per parent and the gap to the
-  best plan shown (by household income).
+- :func:`compare` computes each chosen plan with the household model (:mod:`.elterngeld.haushalt`, ADR
+  0028): per parent and Lebensmonat the Elterngeld and the other money of the household (net pay from
+  work — part-time, full-time or none as the case and the family's work wishes say — and the
+  Mutterschaftsleistungen), totals, months with Elterngeld per parent and the gap to the best plan
+  shown (by household income); Kindergeld apart.
 - :func:`difference_sentence` says in one plain sentence, in German or English, how much more or
-  less a plan brings than another and which parent's months make that difference.
+  less a plan brings than another and in which months of which parent, computed from the months.
 
 The chart of a plan (SVG and its table for screen readers) is drawn by :mod:`workbench.report.vergleich`.
 """
@@ -23,7 +24,10 @@ from typing import TYPE_CHECKING
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_money, text
 from workbench.money import ZERO
-from workbench.evaluation.elterngeld.optimize import BewerteterPlan, constraint_violations, evaluate, optimize
+from workbench.evaluation.elterngeld.optimize import (
+    BewerteterPlan, Objective, constraint_violations, evaluate, optimize,
+)
+from workbench.evaluation.elterngeld.optimize_explain import month_reasons
 from workbench.evaluation.elterngeld.optimize_model import Modell, build_model
 from workbench.rules.elterngeld.plan import LEBENSMONATE
 
@@ -43,6 +47,7 @@ class Choice:
     name: str
     source: str         # one of SOURCES
     months: dict[str, str]
+    note: str = ""      # a best plan: the sentence on the plans that bring as much (equivalent swaps)
 
 
 @dataclass
@@ -51,8 +56,8 @@ class Spalte:
 
     choice: Choice
     plan: BewerteterPlan
-    elterngeld: dict[str, list[Decimal]]   # parent → Elterngeld of Lebensmonate 1–32
-    work: dict[str, list[Decimal]]         # parent → net pay of part-time work of Lebensmonate 1–32
+    elterngeld: dict[str, list[Decimal]]   # parent → Elterngeld of Lebensmonate 1–32 (household model)
+    work: dict[str, list[Decimal]]         # parent → net pay from work and Mutterschaftsleistungen, Lebensmonate 1–32
     at_home: dict[str, int]                # parent → months with Elterngeld
     gap: Decimal = ZERO                    # household income less than the best plan shown
     sentence: str = ""
@@ -69,8 +74,13 @@ class Spalte:
 
     @property
     def household_income(self) -> Decimal:
-        """Elterngeld plus net pay of part-time work, Lebensmonate 1–32."""
+        """The household's money, Lebensmonate 1–32: Elterngeld, Mutterschaftsleistungen, pay from work."""
         return self.plan.household_income
+
+    @property
+    def kindergeld(self) -> Decimal:
+        """Kindergeld for the plan's child(ren) over Lebensmonate 1–32 (the same in every plan, shown apart)."""
+        return sum(self.plan.haushalt.kindergeld, ZERO)
 
     def parent_total(self, pid: str) -> Decimal:
         return self.plan.result.parents[pid].total
@@ -102,6 +112,23 @@ class Vergleichsansicht:
         return self.columns[0] if self.columns else None
 
 
+def comparison_objective(case: "Case") -> Objective:
+    """What the comparison's best plans are ranked by: the family's choice, else the household's money (ADR 0028).
+
+    The household's money ranks plans only when the case says something about work after the birth
+    (a work wish or entered part-time work): without it every month without Elterngeld would count
+    as a month of full-time pay, and "best" would mean going back to work in month 3. Then the
+    plans are ranked by Elterngeld, and the household figure is still shown.
+    """
+    plan = case.elterngeld_plan
+    chosen = plan.constraints.objective if plan is not None and plan.constraints is not None else None
+    if chosen is not None:
+        return chosen
+    wishes = plan is not None and plan.constraints is not None and bool(plan.constraints.work)
+    entered = any(p.income_after_birth for p in case.household.parents)
+    return "household_income" if wishes or entered else "elterngeld"
+
+
 def parent_names(case: "Case") -> dict[str, str]:
     """First names, or "Elternteil A" when a parent has none."""
     return {p.id: (p.name or "").strip() or text("vgl.parent_unnamed", case.language, id=p.id)
@@ -124,11 +151,11 @@ def plan_choices(case: "Case", best: list[BewerteterPlan] | None = None, with_va
     out: list[Choice] = []
     seen: list[dict[str, str]] = []
 
-    def add(key: str, name: str, source: str, months: dict[str, str]) -> None:
+    def add(key: str, name: str, source: str, months: dict[str, str], note: str = "") -> None:
         trimmed = _trimmed(months)
         if trimmed and (source in ("case", "own") or trimmed not in seen):  # the advisor's plans always show
             seen.append(trimmed)
-            out.append(Choice(key, name, source, trimmed))
+            out.append(Choice(key, name, source, trimmed, note))
 
     plan = case.elterngeld_plan
     if plan is not None:
@@ -137,12 +164,12 @@ def plan_choices(case: "Case", best: list[BewerteterPlan] | None = None, with_va
         add(f"own:{alt.name}", alt.name, "own", dict(alt.months))
     if best is None:
         try:
-            best = optimize(case, top=1).plans
+            best = optimize(case, comparison_objective(case), top=1).plans
         except WorkbenchError:
             best = []
     for i, found in enumerate(best, 1):
         add(f"best:{i}", text("vgl.plan_best", lang, rank=i) if len(best) > 1 else text("vgl.plan_best_one", lang),
-            "best", found.months)
+            "best", found.months, found.tie)
     if with_variants:
         try:
             variants = ready_variants(case)
@@ -174,12 +201,9 @@ def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> 
     columns: list[Spalte] = []
     for choice in chosen[:MAX_SHOWN]:
         plan = evaluate(case, choice.months, model)
-        elterngeld: dict[str, list[Decimal]] = {}
-        work: dict[str, list[Decimal]] = {}
-        for p in model.parents:
-            paid = {m.month: m.amount for m in plan.result.parents[p.pid].months}
-            elterngeld[p.pid] = [paid.get(m, ZERO) for m in range(1, LEBENSMONATE + 1)]
-            work[p.pid] = [Decimal(p.work_net[m - 1]) / 100 for m in range(1, LEBENSMONATE + 1)]
+        h = plan.haushalt
+        elterngeld = {pid: h.column(pid, "elterngeld") for pid in pids}
+        work = {pid: [g.arbeit.net + g.mutterschaft for g in h.per_parent[pid]] for pid in pids}
         at_home = {pid: len(plan.result.parents[pid].months) for pid in pids}
         wishes = case.elterngeld_plan is not None and case.elterngeld_plan.constraints is not None
         columns.append(Spalte(choice, plan, elterngeld, work, at_home,
@@ -200,6 +224,13 @@ def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> 
     return view
 
 
+def chosen_first(view: Vergleichsansicht) -> list[Spalte]:
+    """The plans shown, the family's chosen plan first (the case's plan, else an own plan, else the first
+    shown): the handout leads with it and says so by name."""
+    rank = {"case": 0, "own": 1}
+    return sorted(view.columns, key=lambda c: rank.get(c.choice.source, 2))
+
+
 def _months(count: int, lang: str) -> str:
     return text("vgl.months_one" if count == 1 else "vgl.months_many", lang, count=count)
 
@@ -218,9 +249,9 @@ def describe_months(counts: dict[str, int], lang: str) -> str:
 def difference_sentence(this: Spalte, other: Spalte, names: dict[str, str], lang: str) -> str:
     """One or two plain sentences: how much more or less ``this`` brings than ``other``, and why.
 
-    The reasons are the parents whose Elterngeld differs, largest difference first (at most two):
-    the months per kind one plan has more of than the other, or, with the same months, that they lie elsewhere
-    (e.g. in months with part-time pay, which lowers the amount, § 2 Abs. 3 BEEG).
+    The reasons are the months in which the parents do something else in the two plans (kind of
+    Elterngeld and work), largest difference in household money first (at most two), computed from the
+    months of both plans (:func:`~workbench.evaluation.elterngeld.optimize_explain.month_reasons`).
     """
     diff = this.household_income - other.household_income
     if diff == ZERO:
@@ -228,25 +259,7 @@ def difference_sentence(this: Spalte, other: Spalte, names: dict[str, str], lang
     else:
         key = "vgl.more" if diff > 0 else "vgl.less"
         head = text(key, lang, plan=this.name, other=other.name, amount=format_money(abs(diff), lang))
-    reasons: list[tuple[Decimal, str]] = []
-    for pid in this.elterngeld:
-        delta = this.parent_total(pid) - other.parent_total(pid)
-        if delta == ZERO:
-            continue
-        mine, theirs = this.kind_counts(pid), other.kind_counts(pid)
-        signed = ("+" if delta > 0 else "−") + format_money(abs(delta), lang)
-        more = {k: mine[k] - theirs[k] for k in KINDS if mine[k] > theirs[k]}
-        fewer = {k: theirs[k] - mine[k] for k in KINDS if mine[k] < theirs[k]}
-        if more and fewer:
-            reason = text("vgl.reason", lang, parent=names[pid], months=describe_months(more, lang),
-                          instead=describe_months(fewer, lang), delta=signed)
-        elif more or fewer:
-            reason = text("vgl.reason_more" if more else "vgl.reason_fewer", lang, parent=names[pid],
-                          months=describe_months(more or fewer, lang), delta=signed)
-        else:
-            reason = text("vgl.reason_timing", lang, parent=names[pid], months=describe_months(mine, lang), delta=signed)
-        reasons.append((abs(delta), reason))
-    reasons.sort(key=lambda r: r[0], reverse=True)
+    reasons = month_reasons(this.plan.haushalt, other.plan.haushalt, names, "total", lang, key="vgl.reason_months")
     if not reasons:
         return head + "."
     return text("vgl.because", lang, head=head, reasons=text("vgl.reason_join", lang).join(r for _, r in reasons[:2]))

@@ -18,6 +18,7 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, Diction
 from workbench.case import Case
 from workbench.forms.blanks import Blank
 from workbench.forms.combs import fit_widget, repair_da
+from workbench.forms.fitting import Overflow, fit_page
 from workbench.forms.glyphs import da_size, draw_texts, font_chars
 from workbench.forms.registry import FieldSpec, FormMap
 from workbench.forms.sources import Missing, Roles, format_value, resolve_specs, ticks
@@ -60,14 +61,16 @@ COMB = 1 << 24  # field flag bit 25: comb (PDF 32000-1, 12.7.4.3)
 
 
 def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
-                  max_lengths: dict[str, int] | None = None) -> bytes:
+                  max_lengths: dict[str, int] | None = None, overflow: list[Overflow] | None = None) -> bytes:
     """The blank with ``values`` set (text as is, checkboxes/radios as ``/State`` names); optionally flattened.
 
     Flattening draws every field of the page (empty boxes too, as the blank shows them) into the
     page content and removes the fields; push buttons (Drucken, Speichern) are dropped.
     ``max_lengths`` gives comb fields whose blank lacks ``/MaxLen`` their number of cells.
     Comb widgets are first fitted to the boxes the form prints (:mod:`combs`); values with
-    characters the field's font lacks are drawn by us (:mod:`glyphs`).
+    characters the field's font lacks are drawn by us (:mod:`glyphs`). Values wider than their box
+    get a smaller font, down to a floor; beyond it the box shows the start and "…" and the whole
+    value is appended to ``overflow`` (:mod:`fitting`) for the continuation sheet.
     """
     writer = PdfWriter(clone_from=blank.reader())
     _prepare_combs(writer, blank, max_lengths or {})
@@ -75,6 +78,10 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
     for index, page in enumerate(writer.pages):
         names = _page_field_names(page)
         page_fields = {name: value for name, value in values.items() if name in names}
+        tooltips = {name: info.tooltip for name, info in blank.fields.items() if name in page_fields}
+        moved = fit_page(writer, page, index + 1, page_fields, _qualified_name, tooltips)
+        if overflow is not None:
+            overflow.extend(moved)
         for name, widget in _unprintable(writer, page, page_fields):
             own.append((index, widget, page_fields[name]))
             page_fields[name] = ""  # pypdf draws the border and background, we the text

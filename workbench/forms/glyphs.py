@@ -97,7 +97,7 @@ def add_fallbacks(sheet: FPDF, texts: str) -> None:
     needed = {ord(c) for c in texts if not c.isspace()} - dejavu
     names = [name for name, path in _font_files()[1:] if needed & _coverage(path)]
     for name, path in _font_files()[1:]:
-        if name in names:
+        if name in names and name.lower() not in sheet.fonts:  # a kept sheet (fitting.py) registers it once
             sheet.add_font(name, "", path)
     if names:
         sheet.set_fallback_fonts(names, exact_match=False)  # for cell()/multi_cell(); text() goes through put_text

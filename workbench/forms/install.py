@@ -68,7 +68,7 @@ def _overlay_share(form: FormMap, data: bytes) -> float:
 def recognise(data: bytes) -> Recognition:
     """Which map's blank ``data`` is (by sha256), else which form it most likely is (fields or anchors)."""
     digest = hashlib.sha256(data).hexdigest()
-    maps = [form for form in all_maps().values() if form.kind != "letter"]
+    maps = [form for form in all_maps().values() if form.kind not in ("letter", "sheet")]
     for form in maps:
         if form.sha256 == digest:
             return Recognition(form, exact=True, share=1.0)

@@ -28,6 +28,7 @@ from workbench.case import Case
 from workbench.errors import FormError
 from workbench.forms.blanks import forms_dir, load_blank_bytes
 from workbench.forms.fill import FieldValues
+from workbench.forms.fitting import Overflow
 from workbench.forms.registry import FormMap, OverlaySpec
 from workbench.forms.glyphs import add_fallbacks, put_text, text_width
 from workbench.forms.sources import Roles, format_value, resolve_specs, ticks
@@ -182,8 +183,13 @@ def placements(form: FormMap, language: str = "de", directory: Path | None = Non
     return _CACHE[key]
 
 
-def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", directory: Path | None = None) -> bytes:
-    """The blank with the values written into their cells (a new PDF; the blank has no fields)."""
+def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", directory: Path | None = None,
+                 overflow: list[Overflow] | None = None) -> bytes:
+    """The blank with the values written into their cells (a new PDF; the blank has no fields).
+
+    A value too long for its cell even at the smallest size shows its start and "…"; the whole
+    value is appended to ``overflow`` for the continuation sheet (:mod:`fitting`).
+    """
     blank = load_blank_bytes(form, language, directory or forms_dir())
     where = placements(form, language, directory)
     reader = PdfReader(io.BytesIO(blank))
@@ -202,8 +208,9 @@ def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", di
         elif placement.kind == "comb":
             for cell, char in zip(placement.cells, value):
                 _centre(sheet, cell, char)
-        else:
-            _left(sheet, placement.cells[0], value)
+        elif not _left(sheet, placement.cells[0], value) and overflow is not None:
+            label = key.split(":", 1)[1].rsplit("@", 1)[0].replace("\\", "").rstrip(":")
+            overflow.append(Overflow(placement.page, label, value))
     sheet.page = len(reader.pages)
     overlay = PdfReader(io.BytesIO(bytes(sheet.output())))
     writer = PdfWriter(clone_from=reader)
@@ -221,13 +228,19 @@ def _centre(sheet: FPDF, cell: Box, char: str, bold: bool = False) -> None:
     put_text(sheet, (cell.x0 + cell.x1 - width) / 2, (cell.top + cell.bottom) / 2 + size * 0.35, char, "DejaVu", style, size)
 
 
-def _left(sheet: FPDF, cell: Box, value: str) -> None:
+def _left(sheet: FPDF, cell: Box, value: str) -> bool:
+    """Write ``value`` into the cell, shrunk down to MIN_SIZE; False when only its start with "…" fits."""
     size = TEXT_SIZE
-    while text_width(sheet, value, "DejaVu", "", size) > cell.x1 - cell.x0 and size > MIN_SIZE:
+    room = cell.x1 - cell.x0
+    while text_width(sheet, value, "DejaVu", "", size) > room and size > MIN_SIZE:
         size -= 0.5
-    if text_width(sheet, value, "DejaVu", "", size) > cell.x1 - cell.x0:
-        raise FormError(text("forms.too_long", "de", value=value))
-    put_text(sheet, cell.x0, (cell.top + cell.bottom) / 2 + size * 0.35, value, "DejaVu", "", size)
+    whole = text_width(sheet, value, "DejaVu", "", size) <= room
+    shown = value
+    while not whole and shown and text_width(sheet, shown + "…", "DejaVu", "", size) > room:
+        shown = shown[:-1]
+    put_text(sheet, cell.x0, (cell.top + cell.bottom) / 2 + size * 0.35, value if whole else shown.rstrip() + "…",
+             "DejaVu", "", size)
+    return whole
 
 
 __all__ = ["Box", "Placement", "fill_overlay", "overlay_values", "placements"]

@@ -16,6 +16,8 @@ from workbench.clock import today as clock_today
 from workbench.errors import FormError
 from workbench.forms.blanks import load_blank
 from workbench.forms.edition import edition_warning
+from workbench.forms.conditions import default_child, renting, school_adults, single_parent_with_minor
+from workbench.forms.fitting import Overflow, continuation_sheet
 from workbench.forms.offering import EMPLOYED, SELF_EMPLOYED, unfit_reasons
 from workbench.forms.glyphs import undrawable
 from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root, unprintable_fields
@@ -63,6 +65,9 @@ def fits(case: Case, form: FormMap, today: date | None = None) -> bool:
         "self_employed": any(p.income_before_birth.kind in SELF_EMPLOYED for p in parents),
         "employed_with_leave": any(p.id in leave or p.income_before_birth.kind in EMPLOYED and _planned(case, p.id)
                                    for p in parents),
+        "school_adult": bool(school_adults(case, today or clock_today())),
+        "renting": renting(case),
+        "single_parent": single_parent_with_minor(case, today or clock_today()),
     }
     if form.part_of is not None or not all(checks[condition] for condition in form.fits):
         return False
@@ -122,6 +127,10 @@ def _by_hand(values: dict[str, str], language: str, known: list[str]) -> list[st
     return out
 
 
+def _overflow_note(count: int, language: str) -> str:
+    return text("forms.fit.note_one" if count == 1 else "forms.fit.note", language, count=count)
+
+
 def _names(case: Case, parent_id: str) -> dict[str, str]:
     """The names the Elternzeit letter prints: the parent's and the children's first names."""
     parent = case.parent(parent_id)
@@ -135,6 +144,7 @@ def _values(case: Case, form_id: str, applicant: str | None, child: str | None, 
     form = get_map(form_id)
     _check_choice(case, applicant, child, language)
     who = applicant or default_applicant(case, form)
+    child = child or default_child(case, form, today)
     data = case_data(case)
     out: list[tuple[FormMap, FieldValues, str | None]] = []
     missing: list[Missing] = []
@@ -149,6 +159,10 @@ def _values(case: Case, form_id: str, applicant: str | None, child: str | None, 
         values = overlay_values(form, case, data, roles_for(case, who, child, form.kids), today, language)
         out.append((form, values, None))
         missing += values.missing
+    elif form.kind == "sheet":
+        from workbench.forms.ausfuellhilfe import sheet_missing
+
+        missing += sheet_missing(case, form, who, language)
     else:
         from workbench.forms.letter import letter_missing
 
@@ -182,6 +196,10 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         raise FormError([text("forms.missing_intro", language, form=form.id)]
                         + [f"{m.path}: {m.label}" for m in missing])
     who = applicant or default_applicant(case, form)
+    if form.kind == "sheet":
+        from workbench.forms.ausfuellhilfe import ausfuellhilfe
+
+        return FilledForm(form.id, ausfuellhilfe(case, form, who, day, language), missing)
     if form.kind == "letter":
         from workbench.forms.letter import elternzeit_letter
 
@@ -192,16 +210,26 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
 
         written = parts[0][1].values
         warning = edition_warning(case, form, child, language)
-        return FilledForm(form.id, fill_overlay(form, written, language, directory), missing,
-                          [FilledPart(form.id, written)], _by_hand(written, language, []), [warning] if warning else [])
+        cut: list[Overflow] = []
+        pdf = fill_overlay(form, written, language, directory, cut)
+        by_hand = _by_hand(written, language, [])
+        if cut:
+            pdf = concatenate([pdf, continuation_sheet(form.title[language], cut, language)])
+            by_hand.insert(0, _overflow_note(len(cut), language))
+        return FilledForm(form.id, pdf, missing, [FilledPart(form.id, written)], by_hand, [warning] if warning else [])
     warning = edition_warning(case, form, child, language)
     pdfs: list[bytes] = []
     filled: list[FilledPart] = []
     notes: list[str] = []
+    overflow: list[Overflow] = []
+    pages = 0
     for sub, values, rename in parts:
         blank = load_blank(sub, language, directory)
         lengths = {spec.field: spec.max_length for spec in sub.fields if spec.max_length}
-        pdf = fill_acroform(blank, values.values, flatten, lengths)
+        moved: list[Overflow] = []
+        pdf = fill_acroform(blank, values.values, flatten, lengths, moved)
+        overflow += [Overflow(item.page + pages, item.description, item.value) for item in moved]
+        pages += len(blank.reader().pages)
         if rename is not None and not flatten:
             pdf = rename_root(pdf, rename)
         pdfs.append(pdf)
@@ -210,4 +238,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
             notes += [text("forms.font_note", language, value=values.values[name])
                       for name in unprintable_fields(blank, values.values)]
         notes += _by_hand(values.values, language, notes)
+    if overflow:
+        pdfs.append(continuation_sheet(form.title[language], overflow, language))
+        notes.insert(0, _overflow_note(len(overflow), language))
     return FilledForm(form.id, concatenate(pdfs), missing, filled, notes, [warning] if warning else [])

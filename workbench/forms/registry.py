@@ -5,7 +5,8 @@ it was made for (file name in the forms folder and its sha256) and, per PDF fiel
 value comes from in the case (``source``, a case path with roles such as ``{applicant}``), an
 optional formatter, and for checkboxes the on-state the form defines (``checkbox: /1``) with the
 value that ticks it (``equals``). Forms without fields (``kind: overlay``) list text anchors
-instead; the Elternzeit letter (``kind: letter``) has no blank at all.
+instead; the Elternzeit letter (``kind: letter``) and the Ausfüllhilfen (``kind: sheet``, preparation
+sheets for applications without a usable blank, :mod:`workbench.forms.ausfuellhilfe`) have no blank at all.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from workbench.resources import resource_path
 MAPS_DIR = resource_path("templates", "forms")
 
 Source = str | list[str]
-Condition = Literal["born_child", "child", "plan", "self_employed", "employed_with_leave"]
+Condition = Literal["born_child", "child", "plan", "self_employed", "employed_with_leave", "school_adult", "renting",
+                    "single_parent"]
 
 
 class _Model(BaseModel):
@@ -73,7 +75,7 @@ class FormMap(_Model):
     title: dict[str, str]
     version: str = Field(description="the version string printed on the form")
     download: str = Field(description="the official page where the blank can be downloaded")
-    kind: Literal["acroform", "overlay", "letter"] = "acroform"
+    kind: Literal["acroform", "overlay", "letter", "sheet"] = "acroform"
     blank: str | None = None
     sha256: str | None = None
     births_from: date | None = Field(default=None, description="first birth date this edition is for")

@@ -83,6 +83,10 @@ def roles_for(case: Case, applicant: str | None = None, child: str | None = None
 def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today: date) -> Any:
     if source == "=today":
         return today.isoformat()
+    if source == "=household_size":  # persons in the home (Mietbescheinigung 1.1)
+        from workbench.forms.conditions import household_size
+
+        return household_size(case)
     if source == "=kids_count":
         return sum(1 for key in roles.paths if key.startswith("kid"))
     if source == "=child_number":
@@ -136,6 +140,7 @@ FORMATTERS: dict[str, Callable[[Any], str]] = {
     "date": _date,
     "sex": lambda value: SEX_DE.get(str(value), str(value)),
     "upper": lambda value: str(value).upper(),
+    "year_before": lambda value: str(date.fromisoformat(str(value)).year - 1),  # "Kalenderjahr vor der Geburt"
     "iban_groups": lambda value: " ".join(str(value)[i:i + 4] for i in range(0, len(str(value)), 4)),
 }
 
@@ -146,13 +151,20 @@ def format_value(name: str | None, values: list[Any]) -> str:
         return " ".join(str(v) for v in values)
     if name == "name":  # Familienname, Vorname
         return ", ".join(str(v) for v in values)
-    if name == "street":  # Straße Hausnummer
-        return " ".join(str(v) for v in values)
+    if name == "street":  # Straße Hausnummer[, Adresszusatz]
+        return ", ".join(part for part in (" ".join(str(v) for v in values[:2]), *map(str, values[2:])) if part)
+    if name == "line":  # the given parts, comma-separated (Straße, Adresszusatz)
+        return ", ".join(str(v) for v in values if v)
     if name == "place":  # PLZ Ort
         return " ".join(str(v) for v in values)
-    if name == "address":  # Straße Hausnummer, PLZ Ort
+    if name == "address":  # Straße Hausnummer, [Adresszusatz, ]PLZ Ort
         street, number, postcode, city = (str(v) for v in values[:4])
-        return f"{street} {number}, {postcode} {city}"
+        addition = "".join(f"{v}, " for v in values[4:] if v)
+        return f"{street} {number}, {addition}{postcode} {city}"
+    if name == "name_address":  # Familienname, Vorname / Straße Hausnummer, [Adresszusatz, ]PLZ Ort (multiline fields)
+        surname, first, street, number, postcode, city = (str(v) for v in values[:6])
+        addition = "".join(f"{v}, " for v in values[6:] if v)
+        return f"{surname}, {first}\n{street} {number}, {addition}{postcode} {city}"
     if name == "date_place":  # Geburtsdatum, Geburtsort
         return f"{_date(values[0])}, {values[1]}"
     if name == "place_date":  # Ort, Datum
@@ -195,14 +207,15 @@ def resolve(sources: str | list[str], case: Case, data: dict[str, Any], roles: R
             values.append(_computed(source, case, data, roles, today))
             paths.append(None)
             continue
-        path = roles.resolve(source)
+        optional = source.endswith("?")  # e.g. an address addition: printed when given, never missing
+        path = roles.resolve(source.rstrip("?"))
         if path is None:
-            absent = True
-            values.append(None)
+            absent = absent or not optional
+            values.append("" if optional else None)
             paths.append(None)
             continue
         value = get_path(data, path)
-        values.append(value)
+        values.append("" if optional and value is None else value)
         paths.append(path)
     return Resolved(values, paths, absent)
 

@@ -34,7 +34,9 @@ from workbench.report.blocks import (
     COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, draw_chart,
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
+from workbench.report.haushalt import chosen_paragraphs
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
+from workbench.evaluation.vergleich import comparison_objective
 from workbench.resources import resource_path
 
 if TYPE_CHECKING:
@@ -66,7 +68,9 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
         if len(out) < layout().max_plans - 1:
             add(text("report.plan_own", lang, name=alternative.name), evaluate(case, dict(alternative.months)))
     try:
-        add(text("report.plan_best", lang), optimize(case, top=1).plans[0])
+        objective = comparison_objective(case)
+        key = "report.plan_best_household" if objective == "household_income" else "report.plan_best"
+        add(text(key, lang), optimize(case, objective, top=1).plans[0])
     except WorkbenchError:
         pass  # constraints without a legal plan: the handout shows the others
     try:
@@ -223,6 +227,16 @@ def _block_family(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> No
                   case_id=ctx.case.case_id, today=format_date(clock_today(), lang)), size=pdf.base_size - 0.5)
 
 
+def _block_chosen(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
+    """The family's chosen plan first, by name, in plain words (``report/haushalt.py``)."""
+    if not ctx.plans:
+        return
+    pdf.heading(text(block["heading"], ctx.language, name=ctx.plans[0].title))
+    names = {pid: parent_name(ctx.case, pid) for pid in ctx.pids}
+    for paragraph in chosen_paragraphs(ctx.case, ctx.plans[0], names, ctx.language):
+        pdf.para(paragraph, size=pdf.base_size - 0.5)
+
+
 def _block_plans(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     if ctx.others_only:
         pdf.ln(2)
@@ -286,7 +300,7 @@ def _block_decides(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> N
 
 
 _BLOCKS: dict[str, Callable[["HandoutPdf", _Context, dict[str, Any]], None]] = {
-    "title": _block_title, "family": _block_family, "plans": _block_plans, "chart": _block_chart,
+    "title": _block_title, "family": _block_family, "chosen": _block_chosen, "plans": _block_plans, "chart": _block_chart,
     "month_table": _block_month_table, "sections": _block_sections, "next_steps": _block_next_steps,
     "terms": _block_terms, "contact": _block_contact, "decides": _block_decides,
 }

@@ -1,8 +1,7 @@
 """Comparison of plans: per month and parent the household income, totals, months at home, gap to the best.
 
-The data comes from the engine (:func:`compute_elterngeld`) for every plan; household income of a
-parent in a Lebensmonat is that month's Elterngeld plus the net pay of the part-time work in it
-(see :meth:`Preise.work_net`).
+The data comes from the household model (:mod:`.haushalt`, ADR 0028) for every plan: a parent's
+household income in a Lebensmonat is that month's Elterngeld, Mutterschaftsleistungen and net pay from work.
 """
 
 from __future__ import annotations
@@ -80,10 +79,7 @@ def compare_plans(case: "Case", plans: list[tuple[str, dict[str, str]]], model: 
     rows = []
     for name, months in plans:
         plan = evaluate(case, months, model)
-        per_month: dict[str, list[Decimal]] = {}
-        for p in model.parents:
-            paid = {m.month: m.amount for m in plan.result.parents[p.pid].months}
-            per_month[p.pid] = [paid.get(m, ZERO) + Decimal(p.work_net[m - 1]) / 100 for m in range(1, LEBENSMONATE + 1)]
+        per_month = {p.pid: plan.haushalt.column(p.pid, "total") for p in model.parents}
         at_home = {pid: sum(1 for m in res.months) for pid, res in plan.result.parents.items()}
         rows.append(Zeile(name, plan, per_month, at_home))
     rows.sort(key=lambda r: r.plan.household_income, reverse=True)
@@ -105,7 +101,7 @@ def standard_plans(case: "Case") -> list[tuple[str, dict[str, str]]]:
         if v.plan is not None:
             out.append((v.name(lang), v.months or {}))
     try:
-        best = optimize(case, top=1).plans[0]
+        best = optimize(case, "household_income", top=1).plans[0]
         out.append((text("vergleich.optimum", lang), best.months))
     except InfeasiblePlan:
         pass

@@ -15,14 +15,16 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.errors import InfeasiblePlan
-from workbench.evaluation.elterngeld.engine import compute_elterngeld
+from workbench.evaluation.elterngeld.haushalt import Haushaltsgeld, haushaltsgeld
+from workbench.evaluation.elterngeld.optimize_explain import Muster, explain_rank, family_key, muster, tie_sentence
 from workbench.evaluation.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model, cents
-from workbench.evaluation.elterngeld.optimize_search import NEG, Suche
-from workbench.i18n import format_money, text
-from workbench.money import ZERO, as_json_number
+from workbench.evaluation.elterngeld.optimize_search import Suche
+from workbench.evaluation.elterngeld.optimize_state import NEG
+from workbench.i18n import text
+from workbench.money import as_json_number
 from workbench.rules.elterngeld.geburten import check_modelled
 from workbench.rules.elterngeld.plan import LEBENSMONATE, NONE, Violation, income_limit
-from workbench.rules.elterngeld.result import ElterngeldResult, month_ranges
+from workbench.rules.elterngeld.result import ElterngeldResult
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -33,26 +35,39 @@ OBJECTIVES: tuple[Objective, ...] = ("elterngeld", "household_income")
 
 @dataclass
 class BewerteterPlan:
-    """A plan with the engine's result, the household income and (for the optimizer) why it ranks here."""
+    """A plan with the engine's result, the household's money per month and (for the optimizer) why it ranks here."""
 
     months: dict[str, str]
-    result: ElterngeldResult
-    work_net: Decimal
+    haushalt: Haushaltsgeld
     explanation: str = ""
+    same: list[dict[str, str]] = field(default_factory=list)   # plans merged into this one: as much, months elsewhere
+    tie: str = ""                                               # the sentence that names them
+
+    @property
+    def result(self) -> ElterngeldResult:
+        return self.haushalt.result
 
     @property
     def total(self) -> Decimal:
+        """Elterngeld as the engine computes it (the federal calculator's figure)."""
         return self.result.total
 
     @property
+    def work_net(self) -> Decimal:
+        """Net pay from work over Lebensmonate 1–32."""
+        return self.haushalt.sum_of("arbeit")
+
+    @property
     def household_income(self) -> Decimal:
-        """Elterngeld plus the net pay of part-time work over Lebensmonate 1–32."""
-        return self.result.total + self.work_net
+        """The household's money over Lebensmonate 1–32: Elterngeld (with the uncovered days of a partly
+        covered Mutterschutz month), Mutterschaftsleistungen and pay from work (:mod:`.haushalt`)."""
+        return self.haushalt.total
 
     def to_json(self) -> dict[str, Any]:
         return {"months": self.months, "total": as_json_number(self.total),
                 "household_income": as_json_number(self.household_income), "valid": self.result.valid,
-                "explanation": self.explanation}
+                "explanation": self.explanation, "equivalent": self.same, "tie": self.tie,
+                "household": self.haushalt.to_json()}
 
 
 @dataclass
@@ -81,15 +96,9 @@ def with_plan(case: "Case", months: dict[str, str]) -> "Case":
     return case.model_copy(update={"elterngeld_plan": plan})
 
 
-def work_net_total(model: Modell) -> Decimal:
-    """Net pay of all part-time work of the household over Lebensmonate 1–32 (fixed by the case)."""
-    return Decimal(sum(sum(p.work_net) for p in model.parents)) / 100
-
-
 def evaluate(case: "Case", months: dict[str, str], model: Modell | None = None) -> BewerteterPlan:
-    """Compute a plan with the engine (amounts, violations) and its household income."""
-    model = model or build_model(case)
-    return BewerteterPlan(months, compute_elterngeld(with_plan(case, months)), work_net_total(model))
+    """Compute a plan with the engine (amounts, violations) and the household's money per month."""
+    return BewerteterPlan(months, haushaltsgeld(case, months, model))
 
 
 def constraint_violations(months: dict[str, str], model: Modell) -> list[str]:
@@ -107,54 +116,90 @@ def constraint_violations(months: dict[str, str], model: Modell) -> list[str]:
         if p.earliest is not None and not any(m >= p.earliest - 1 for m in taken):
             out.append(f"{p.pid}: returns before month {p.earliest}")
     if model.min_household_cents is not None:
-        amounts = {p.pid: p.preise.plan_amounts([KIND_OF_CODE[c] for c in months.get(p.pid, "").ljust(LEBENSMONATE, "-")])
-                   for p in model.parents}
+        plan_codes = {p.pid: months.get(p.pid, "").ljust(LEBENSMONATE, "-") for p in model.parents}
+        amounts = {p.pid: p.preise.plan_amounts([KIND_OF_CODE[c] for c in plan_codes[p.pid]]) for p in model.parents}
         for m in range(1, LEBENSMONATE + 1):
-            if any(months.get(p.pid, "").ljust(LEBENSMONATE, "-")[m - 1] != "-" for p in model.parents):
-                total = sum(cents(amounts[p.pid][m - 1]) + p.work_net[m - 1] for p in model.parents)
+            if any(plan_codes[p.pid][m - 1] != "-" for p in model.parents):
+                total = sum(cents(amounts[p.pid][m - 1]) + p.extra.get((m, KIND_OF_CODE[plan_codes[p.pid][m - 1]]), 0)
+                            for p in model.parents)
                 if total < model.min_household_cents:
                     out.append(f"household income in month {m}")
     return out
 
 
 def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) -> Optimierung:
-    """The ``top`` best legal plans for the family of the case, best first.
+    """The ``top`` best legal plans for the family of the case, best first, each different in what the
+    family would notice; plans that differ only by an equivalent swap are merged into one (``same``, ``tie``).
 
     Rechtsgrundlage: §§ 1 Abs. 6, 8, 2, 2a, 3, 4, 4a, 4b, 4c BEEG
     """
     check_modelled(case.plan_child().birth_date, case.language)
     if objective not in OBJECTIVES:
         raise InfeasiblePlan(text("optimize.objective", case.language, objective=objective))
-    model = build_model(case)
+    household = objective == "household_income"
+    model = build_model(case, household=household)
     _refuse_impossible(model)
     tracked = [p for p in model.parents if p.tracked]
+
     def complete_plan_ok(months: dict[str, str]) -> bool:
         return not constraint_violations(months, model)
 
     # the minimum household income on averaged-income months can only be checked on whole plans
     deferred = bool(tracked) and model.min_household_cents is not None
     search = Suche(model, accept=complete_plan_ok if deferred else None)
-    found = search.best(top)
-    if not found.plans:
+    plans, complete = _distinct(case, model, search, top)
+    if not plans:
         raise InfeasiblePlan(_diagnose(case, model))
-    work = work_net_total(model)
-    plans = []
-    for value, months in found.plans:
-        plan = BewerteterPlan(months, compute_elterngeld(with_plan(case, months)), work)
-        if not plan.result.valid or cents(plan.total) != value:
-            raise RuntimeError(f"optimizer and engine disagree on {months}: {value} vs {plan.total}")
-        plans.append(plan)
-    key = (lambda p: p.total) if objective == "elterngeld" else (lambda p: p.household_income)
-    plans.sort(key=key, reverse=True)  # stable: the search order breaks ties
     for i, plan in enumerate(plans):
         plan.explanation = explain_rank(plans, i, objective, case.language)
     searched = "exact"
-    if not found.complete:
+    if not complete:
         searched = ("incomplete: stopped after 20,000 candidates while checking the minimum household income "
                     "on months with averaged income; the plans shown are legal but not proven best")
     elif tracked:
         searched += " (income months counted per income level: " + ", ".join(p.pid for p in tracked) + ", § 2 Abs. 3 BEEG)"
-    return Optimierung(plans, objective, searched, found.states)
+    return Optimierung(plans, objective, searched, search.states())
+
+
+MAX_CANDIDATES = 400
+"""At most this many plans are taken off the search to find ``top`` distinct ones and the plans equal to them."""
+
+
+def _distinct(case: "Case", model: Modell, search: Suche, top: int) -> tuple[list[BewerteterPlan], bool]:
+    """The best plans, each computed by the engine and checked against the search's figure, with the
+    plans of the same figure and the same months per kind and work merged into the first of them.
+
+    The walk goes on until the plan after the last group's figure is worth less (every group complete)
+    or :data:`MAX_CANDIDATES` plans were taken; then a tie sentence says "and more" without a count."""
+    walk = search.walk()
+    groups: dict[tuple[int, object], list[tuple[dict[str, str], Muster]]] = {}
+    taken = 0
+    complete_groups = True
+    for value, months in walk:
+        taken += 1
+        if len(groups) >= top and value < min(v for v, _ in groups):
+            break
+        pattern = muster(model, months)
+        key = (value, family_key(pattern))
+        if key in groups:
+            groups[key].append((months, pattern))
+        elif len(groups) < top:
+            groups[key] = [(months, pattern)]
+        if taken >= MAX_CANDIDATES:
+            complete_groups = walk.exhausted
+            break
+    names = {p.id: p.name or p.id for p in case.household.parents}
+    shown = []
+    for (value, _), members in groups.items():
+        plan = evaluate(case, members[0][0], model)
+        figure = plan.household_income if model.household else plan.total
+        if not plan.result.valid or cents(figure) != value:
+            raise RuntimeError(f"optimizer and engine disagree on {plan.months}: {value} vs {figure}")
+        plan.same = [months for months, _ in members[1:]]
+        plan.tie = tie_sentence(members[0][1], [pattern for _, pattern in members[1:]], names, case.language,
+                                counted=complete_groups)
+        shown.append(plan)
+    return shown, len(shown) >= top or walk.exhausted or walk.pops < walk.max_pops
 
 
 def _refuse_impossible(model: Modell) -> None:
@@ -203,52 +248,6 @@ def _diagnose(case: "Case", model: Modell) -> str:
     else:
         reasons = text("optimize.together", lang, names=", ".join(label for label, _ in items))
     return text("optimize.infeasible", lang, reasons=reasons)
-
-
-def _describe(kind_code: str, lang: str) -> str:
-    return text(f"art.{KIND_OF_CODE[kind_code]}", lang)
-
-
-def explain_rank(plans: list[BewerteterPlan], i: int, objective: Objective, lang: str) -> str:
-    """Why plan i ranks above plan i + 1 (the runner-up), from the month amounts of both."""
-    def score(p: BewerteterPlan) -> Decimal:
-        return p.total if objective == "elterngeld" else p.household_income
-
-    if i + 1 >= len(plans):
-        if i == 0:
-            return text("optimize.only", lang)
-        return text("optimize.last", lang, diff=format_money(score(plans[0]) - score(plans[i]), lang))
-    this, other = plans[i], plans[i + 1]
-    reasons = []
-    for pid, res in this.result.parents.items():
-        mine = {m.month: m for m in res.months}
-        theirs = {m.month: m for m in other.result.parents[pid].months}
-        codes_a = this.months.get(pid, "").ljust(LEBENSMONATE, "-")
-        codes_b = other.months.get(pid, "").ljust(LEBENSMONATE, "-")
-        groups: dict[tuple[str, str, bool], list[int]] = {}
-        for m in range(1, LEBENSMONATE + 1):
-            a = mine[m].amount if m in mine else ZERO
-            b = theirs[m].amount if m in theirs else ZERO
-            if codes_a[m - 1] != codes_b[m - 1] or a != b:
-                work = bool((mine[m].income_gross if m in mine else ZERO) or (theirs[m].income_gross if m in theirs else ZERO))
-                groups.setdefault((codes_a[m - 1], codes_b[m - 1], work), []).append(m)
-        for (ka, kb, work), months in groups.items():
-            delta = sum(((mine[m].amount if m in mine else ZERO) - (theirs[m].amount if m in theirs else ZERO)
-                         for m in months), ZERO)
-            key = "optimize.reason" if ka != kb else "optimize.reason_same_kind"
-            reasons.append((abs(delta), text(key, lang, parent=pid, new=_describe(ka, lang), old=_describe(kb, lang),
-                                             months=month_ranges(months), work=text("optimize.during_work", lang) if work else "",
-                                             delta=_signed(delta, lang))))
-    reasons.sort(key=lambda r: r[0], reverse=True)
-    listed = "; ".join(r for _, r in reasons[:3]) or text("optimize.no_difference", lang)
-    diff = score(this) - score(other)
-    if diff == ZERO:
-        return text("optimize.ties", lang, next=i + 2, reasons=listed)
-    return text("optimize.beats", lang, diff=format_money(diff, lang), next=i + 2, reasons=listed)
-
-
-def _signed(amount: Decimal, lang: str) -> str:
-    return ("+" if amount >= 0 else "−") + format_money(abs(amount), lang)
 
 
 __all__ = ["OBJECTIVES", "BewerteterPlan", "InfeasiblePlan", "Objective", "Optimierung", "Violation",

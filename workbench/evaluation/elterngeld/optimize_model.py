@@ -20,13 +20,15 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from workbench.evaluation.elterngeld.arbeit import Arbeitsplan
 from workbench.evaluation.elterngeld.engine import mutterschutz_monate, plan_situation, termin
+from workbench.evaluation.elterngeld.mutterschaft import Mutterschaftsleistungen
 from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
-from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_nach_geburt, erwerb_vor_geburt
+from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (
@@ -63,7 +65,8 @@ class Konflikt:
 
 
 class Preise:
-    """One parent's amounts per Lebensmonat, computed with the engine's functions.
+    """One parent's amounts per Lebensmonat, computed with the engine's functions, and the household's
+    other money in the month (work, Mutterschaftsleistungen) from the household model's own classes.
 
     Rechtsgrundlage: § 2 Abs. 1–4, § 2a, § 3, § 4a Abs. 2, § 4b BEEG
     """
@@ -76,8 +79,16 @@ class Preise:
         self.netto_vor = elterngeld_netto(self.erwerb, self.birth).fuer_betraege  # the engine's figure: unrounded for mixed income (ADR 0025)
         self.rate = betrag.ersatzrate(self.netto_vor, self.birth)
         self.maternity = mutterschutz_monate(parent, child, case.mutterschutz)
-        self.gross = {m: r.gross_monthly for r in parent.income_after_birth for m in r.months()}
-        self.hours = {m: r.hours_per_week for r in parent.income_after_birth for m in r.months()}
+        self.arbeit = Arbeitsplan(case, parent, self.erwerb, self.maternity)
+        self.schutz = Mutterschaftsleistungen(case, parent, self.arbeit.full_net)
+        pt = self.arbeit.wish.part_time if self.arbeit.wish is not None else None
+        if self.arbeit.wish is None:
+            self.gross = {m: r.gross_monthly for r in parent.income_after_birth for m in r.months()}
+            self.hours = {m: r.hours_per_week for r in parent.income_after_birth for m in r.months()}
+        else:  # the wish's part-time, in every month that could carry it (which kinds do: ``earns``)
+            months = [m for m in range(1, LEBENSMONATE + 1) if m not in self.maternity] if pt is not None else []
+            self.gross = {m: pt.gross_monthly for m in months} if pt is not None else {}
+            self.hours = {m: pt.hours_per_week for m in months} if pt is not None else {}
         older = case.older_children()
         self.gb = tuple(geschwisterbonus_berechtigt(older, lm.start, self.birth) if older else False
                         for lm in lebensmonate(self.birth, LEBENSMONATE))
@@ -94,36 +105,43 @@ class Preise:
         """What the month pays with this income after the birth (0 in a Mutterschutz month)."""
         if month in self.maternity:
             return ZERO
+        return self.voll(month, plus, netto_nach)
+
+    def voll(self, month: int, plus: bool, netto_nach: Decimal) -> Decimal:
+        """The month's amount without Mutterschaftsleistungen (§ 2, § 2a, § 4a Abs. 2 BEEG)."""
         return sum(betrag.monatsbetrag(self.netto_vor, netto_nach, self.rate, plus, self.gb[month - 1],
                                        self.count, self.birth), ZERO)
 
-    def has_income(self, month: int) -> bool:
-        return self.gross.get(month, ZERO) > ZERO
+    def hours_in(self, month: int, kind: str) -> Decimal:
+        """Weekly hours of work in the month when the parent takes ``kind`` (§ 1 Abs. 6, § 4b BEEG)."""
+        return self.arbeit.in_month(month, kind).hours
 
-    def work_net(self, month: int) -> Decimal:
-        """Net pay of the part-time work in the month: gross minus the taxes and flat contributions of the
-        Elterngeld-Netto (before the Arbeitnehmer-Pauschbetrag; for mixed income its Elterngeld-Netto).
+    def earns(self, month: int, kind: str) -> bool:
+        """Whether a month of ``kind`` carries income after the birth for Elterngeld (§ 2 Abs. 3 BEEG)."""
+        return kind != NONE and self.gross.get(month, ZERO) > ZERO and \
+            self.arbeit.in_month(month, kind).what in ("part_time", "entered")
 
-        Rechtsgrundlage: § 2 Abs. 3 BEEG i. V. m. §§ 2c, 2e, 2f BEEG (as the simple net of the household income)
-        """
-        gross = self.gross.get(month, ZERO)
-        if gross <= ZERO:
-            return ZERO
-        netto = elterngeld_netto(erwerb_nach_geburt(self.erwerb, gross, self.birth), self.birth)
-        return netto.netto_before if netto.netto_before is not None else netto.elterngeld_netto
+    def extra(self, month: int, kind: str) -> Decimal:
+        """The household's money in the month besides the engine's Elterngeld: net pay from work,
+        Mutterschaftsleistungen and the Elterngeld of the uncovered days of a partly covered month."""
+        out = self.arbeit.in_month(month, kind).net + self.schutz.in_month(month)
+        if kind == BASIS and month in self.maternity:
+            out += self.schutz.teilmonat(month, self.voll(month, False, ZERO))
+        return out
 
     def plan_amounts(self, kinds: list[str]) -> list[Decimal]:
         """The amount of every Lebensmonat for a whole plan of this parent, as the engine pays it."""
         basis = tuple(m for m, k in enumerate(kinds, 1) if k == BASIS and m not in self.maternity)
         plus = tuple(m for m, k in enumerate(kinds, 1) if k in (PLUS, BONUS) and m not in self.maternity)
-        nach = {False: self.netto_nach(basis), True: self.netto_nach(plus)}
+        nach = {False: self.netto_nach(tuple(m for m in basis if self.earns(m, BASIS))),
+                True: self.netto_nach(tuple(m for m in plus if self.earns(m, kinds[m - 1])))}
         out = []
         for m, kind in enumerate(kinds, 1):
             if kind == NONE:
                 out.append(ZERO)
                 continue
             is_plus = kind != BASIS
-            out.append(self.betrag(m, is_plus, nach[is_plus] if self.has_income(m) else ZERO))
+            out.append(self.betrag(m, is_plus, nach[is_plus] if self.earns(m, kind) else ZERO))
         return out
 
 
@@ -135,7 +153,7 @@ class ElternteilModell:
     preise: Preise
     allowed: list[frozenset[str]]
     month_cents: dict[tuple[int, str], int]
-    work_net: list[int]
+    extra: dict[tuple[int, str], int]   # cents besides Elterngeld per (month, kind): Preise.extra
     tracked_class: dict[int, int] = field(default_factory=dict)
     classes: list[tuple[Decimal, bool, tuple[int, ...]]] = field(default_factory=list)
     min_count: int = 0
@@ -181,21 +199,25 @@ class Modell:
     income_limit_violated: bool
     conflicts: list[Konflikt]
     language: str
+    household: bool = False
+    """Objective ``household_income``: every action also earns the parents' :attr:`ElternteilModell.extra`."""
 
 
 def _rule_allowed(m: int, pr: Preise, s: PlanSituation, lim: Limits, bonus_possible: bool) -> frozenset[str]:
-    """Kinds the planning rules allow one parent in month ``m`` on their own (§ 1 Abs. 6, § 4 Abs. 1, 4, 5, § 4b)."""
-    hours = pr.hours.get(m, ZERO)
-    too_long = hours > P.value("wochenstunden_hoechstgrenze", s.birth)
+    """Kinds the planning rules allow one parent in month ``m`` on their own (§ 1 Abs. 6, § 4 Abs. 1, 4, 5, § 4b).
+
+    The hours are those of the work the parent would do in a month of that kind (:class:`Arbeitsplan`)."""
+    limit = P.value("wochenstunden_hoechstgrenze", s.birth)
     if m in pr.maternity:
+        too_long = pr.hours.get(m, ZERO) > limit
         return frozenset() if too_long else frozenset({BASIS})  # both rules at once: no legal plan
-    if too_long:
-        return frozenset({NONE})
-    kinds = {NONE, PLUS}
-    if m <= lim.basis_until:
+    kinds = {NONE}
+    if pr.hours_in(m, PLUS) <= limit:
+        kinds.add(PLUS)
+    if m <= lim.basis_until and pr.hours_in(m, BASIS) <= limit:
         kinds.add(BASIS)
     band = P.value("partnerschaftsbonus_wochenstunden", s.birth)
-    if bonus_possible and band["mindestens"] <= hours <= band["hoechstens"]:
+    if bonus_possible and band["mindestens"] <= pr.hours_in(m, BONUS) <= band["hoechstens"]:
         kinds.add(BONUS)
     return frozenset(kinds)
 
@@ -225,8 +247,10 @@ def _wanted(c: "PlanConstraints", pid: str, two: bool) -> dict[int, tuple[str, f
     return wanted
 
 
-def build_model(case: "Case") -> Modell:
-    """Translate the case and its ``elterngeld_plan.constraints`` into the search problem."""
+def build_model(case: "Case", household: bool = False) -> Modell:
+    """Translate the case and its ``elterngeld_plan.constraints`` into the search problem.
+
+    ``household``: rank by the household's money (Elterngeld, pay, Mutterschaftsleistungen), not Elterngeld alone."""
     s = plan_situation(case)
     lim = limits(s)
     plan = case.elterngeld_plan
@@ -251,14 +275,14 @@ def build_model(case: "Case") -> Modell:
                 rule = rule & kinds
             allowed.append(rule)
         month_cents: dict[tuple[int, str], int] = {}
-        eg_income = [m for m in range(1, LEBENSMONATE + 1) if pr.has_income(m) and allowed[m - 1] - {NONE}
-                     and m not in pr.maternity]
+        eg_income = [m for m in range(1, LEBENSMONATE + 1) if m not in pr.maternity
+                     and any(pr.earns(m, k) for k in allowed[m - 1] - {NONE})]
         tracked = len({pr.gross[m] for m in eg_income}) > 1
         classes: dict[tuple[Decimal, bool], list[int]] = {}
         for m in range(1, LEBENSMONATE + 1):
             for kind in allowed[m - 1] - {NONE}:
                 plus = kind != BASIS
-                if pr.has_income(m) and m not in pr.maternity:
+                if pr.earns(m, kind) and m not in pr.maternity:
                     if tracked:
                         classes.setdefault((pr.gross[m], pr.gb[m - 1]), []).append(m)
                         break
@@ -270,7 +294,7 @@ def build_model(case: "Case") -> Modell:
         rtw = c.return_to_work.get(pid) if c is not None else None
         parents.append(ElternteilModell(
             pid=pid, preise=pr, allowed=allowed, month_cents=month_cents,
-            work_net=[cents(pr.work_net(m)) for m in range(1, LEBENSMONATE + 1)],
+            extra={(m, k): cents(pr.extra(m, k)) for m in range(1, LEBENSMONATE + 1) for k in allowed[m - 1]},
             tracked_class=tracked_class, classes=class_list,
             min_count=c.min_months.get(pid, 0) if c is not None else 0,
             max_count=c.max_months.get(pid) if c is not None else None,
@@ -284,7 +308,7 @@ def build_model(case: "Case") -> Modell:
         bonus_joint=two, min_household_cents=(cents(c.min_household_income) if c is not None
                                               and c.min_household_income is not None else None),
         income_limit_violated=bool(income_limit({p: [BASIS] for p in s.parent_ids}, s)),
-        conflicts=conflicts, language=case.language,
+        conflicts=conflicts, language=case.language, household=household,
     )
 
 

@@ -35,18 +35,16 @@ best-first with ``value`` as an exact bound, so every plan popped complete is th
 
 from __future__ import annotations
 
-import heapq
+import itertools
 from collections.abc import Callable
 
 from workbench.evaluation.elterngeld.optimize_model import CODE, UNITS, ElternteilModell, Modell, Preise, cents
-from workbench.evaluation.elterngeld.optimize_state import Aktion, Ergebnis, Zaehler
+from workbench.evaluation.elterngeld.optimize_state import END, NEG, Aktion, Ergebnis, Walk, Zaehler
 from workbench.money import ZERO
 from workbench.rules.elterngeld.plan import BASIS, BONUS, LEBENSMONATE, NONE, PLUS
 
-NEG = -(10 ** 15)
 TIE_ORDER = (BASIS, PLUS, BONUS, NONE)
 """Among plans of equal value the search returns first those that take months early and as Basis."""
-END = LEBENSMONATE + 1
 Core = tuple[int, int, int, int, int, int, int, int, int]
 State = tuple[int, int, int, int, int, int, int, int, int, int, int]
 Move = tuple[int, int, int, int, Core]
@@ -82,6 +80,11 @@ class Suche:
         self.free_a = self.pa.max_count is None and self.pa.earliest is None
         self.free_b = self.pb is None or (self.pb.max_count is None and self.pb.earliest is None)
         n = END + 1
+        # household objective: a month without Elterngeld from ``cont_from`` on ends the plan (below), so
+        # that action also earns what the months after it bring without Elterngeld (pay from work)
+        self.tail_none = [0] * (n + 1)
+        for m in range(LEBENSMONATE, 0, -1):
+            self.tail_none[m] = self.tail_none[m + 1] + (self._none_extra(m) if model.household else 0)
         self.pot_a = [0] * (n + 1)
         self.pot_b = [0] * (n + 1)
         self.bonus_later = [False] * (n + 1)
@@ -117,6 +120,11 @@ class Suche:
         return cost(self.za, self.zb) <= cost(self.zb, self.za)
 
     # --- actions -----------------------------------------------------------------------
+    def _none_extra(self, m: int) -> int:
+        """What month m brings the household when neither parent takes Elterngeld (0 if that is not allowed)."""
+        pa, pb = self.pa, self.pb
+        return pa.extra.get((m, NONE), 0) + (pb.extra.get((m, NONE), 0) if pb else 0)
+
     def _actions(self, m: int, extra: int) -> list[Aktion]:
         pa, pb = self.pa, self.pb
         kinds_b = sorted(pb.allowed[m - 1], key=TIE_ORDER.index) if pb else [NONE]
@@ -130,7 +138,7 @@ class Suche:
                 da, db = self.za.unit(m, ka), self.zb.unit(m, kb)
                 eg = (0 if ka == NONE or da else pa.month_cents[(m, ka)]) + \
                      (0 if kb == NONE or db or pb is None else pb.month_cents[(m, kb)])
-                work = pa.work_net[m - 1] + (pb.work_net[m - 1] if pb else 0)
+                work = pa.extra[(m, ka)] + (pb.extra[(m, kb)] if pb else 0)
                 deferred = bool(da or db)
                 floor = self.m.min_household_cents
                 # A tracked month's amount is only known at the end; without income after the birth a
@@ -140,7 +148,10 @@ class Suche:
                 ok = (floor is None or (ka == NONE and kb == NONE) or most + work >= floor)
                 if not ok:
                     continue
-                out.append(Aktion(ka, kb, eg + extra, UNITS[ka], UNITS[kb], ka == kb == BASIS,
+                earned = eg + extra + (work if self.m.household else 0)
+                if self.m.household and ka == kb == NONE and m >= self.cont_from:
+                    earned += self.tail_none[m + 1]
+                out.append(Aktion(ka, kb, earned, UNITS[ka], UNITS[kb], ka == kb == BASIS,
                                   ka == BONUS or kb == BONUS, ka != NONE, kb != NONE, da, db, ok,
                                   deferred and floor is not None))
         return out
@@ -336,32 +347,13 @@ class Suche:
     # --- the top N ---------------------------------------------------------------------
     def best(self, top: int, max_pops: int = 20_000) -> Ergebnis:
         """The ``top`` best plans, best first, each a distinct sequence of months."""
-        root = self.root()
-        v0 = self.value(1, root)
-        plans: list[tuple[int, dict[str, str]]] = []
-        if v0 <= NEG:
-            return Ergebnis(plans, self.states())
-        counter = 0
-        heap: list[tuple[int, int, int, int, State, int, tuple[Aktion, ...]]] = [(-v0, -1, 0, 1, root, 0, ())]
-        pops = 0
-        while heap and len(plans) < top and pops < max_pops:
-            _, _, _, m, s, g, path = heapq.heappop(heap)
-            pops += 1
-            if m == END:
-                months = self.months(path)
-                if self.accept is None or self.accept(months):
-                    plans.append((g + self.terminal(s), months))
-                continue
-            for x in self.actions[m]:
-                nxt = self.step(m, s, x)
-                if nxt is None:
-                    continue
-                v = self.value(nxt[0], nxt[1])
-                if v <= NEG:
-                    continue
-                counter += 1
-                heapq.heappush(heap, (-(g + x.cents + v), -nxt[0], counter, nxt[0], nxt[1], g + x.cents, path + (x,)))
-        return Ergebnis(plans, self.states(), complete=len(plans) >= top or not heap)
+        walk = self.walk(max_pops)
+        plans = list(itertools.islice(walk, top))
+        return Ergebnis(plans, self.states(), complete=len(plans) >= top or walk.exhausted)
+
+    def walk(self, max_pops: int = 20_000) -> Walk:
+        """All legal plans best first, one at a time (a best-first walk with ``value`` as the exact bound)."""
+        return Walk(self, max_pops)
 
     def months(self, path: tuple[Aktion, ...]) -> dict[str, str]:
         """The plan as case-format strings, trailing months without Elterngeld left out."""
@@ -373,3 +365,7 @@ class Suche:
     def states(self) -> int:
         """Values computed: one per (month, core state, forward counts) and count the backward parent adds."""
         return sum(max(1, len(t)) for d in self.memo for t in d.values()) + sum(len(d) for d in self.plain)
+
+
+
+__all__ = ["END", "NEG", "Suche"]

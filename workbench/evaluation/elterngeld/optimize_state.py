@@ -1,14 +1,23 @@
 """What the optimizer's search walks with: the joint action of one Lebensmonat (:class:`Aktion`),
 a tracked parent's income months counted as one int (:class:`Zaehler`, § 2 Abs. 3 BEEG) and the
-plans found (:class:`Ergebnis`). The search itself is :mod:`.optimize_search`.
+plans found (:class:`Ergebnis`), and the best-first walk over the plans (:class:`Walk`). The search itself
+is :mod:`.optimize_search`.
 """
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.evaluation.elterngeld.optimize_model import ElternteilModell
-from workbench.rules.elterngeld.plan import BASIS, NONE
+from workbench.rules.elterngeld.plan import BASIS, LEBENSMONATE, NONE
+
+if TYPE_CHECKING:
+    from workbench.evaluation.elterngeld.optimize_search import State, Suche
+
+NEG = -(10 ** 15)
+END = LEBENSMONATE + 1
 
 
 @dataclass(frozen=True)
@@ -91,4 +100,47 @@ class Zaehler:
         return past, future
 
 
-__all__ = ["Aktion", "Ergebnis", "Zaehler"]
+class Walk:
+    """The best-first walk of :meth:`Suche.walk`: an iterator of (total in cents, months), best first.
+
+    ``exhausted`` is True once every legal plan was returned (not when ``max_pops`` stopped the walk)."""
+
+    def __init__(self, search: "Suche", max_pops: int) -> None:
+        self.s = search
+        self.max_pops = max_pops
+        self.exhausted = False
+        root = search.root()
+        v0 = search.value(1, root)
+        self.heap: list[tuple[int, int, int, int, "State", int, tuple[Aktion, ...]]] = []
+        if v0 > NEG:
+            self.heap.append((-v0, -1, 0, 1, root, 0, ()))
+        self.counter = 0
+        self.pops = 0
+
+    def __iter__(self) -> "Walk":
+        return self
+
+    def __next__(self) -> tuple[int, dict[str, str]]:
+        s, heap = self.s, self.heap
+        while heap and self.pops < self.max_pops:
+            _, _, _, m, state, g, path = heapq.heappop(heap)
+            self.pops += 1
+            if m == END:
+                months = s.months(path)
+                if s.accept is None or s.accept(months):
+                    return g + s.terminal(state), months
+                continue
+            for x in s.actions[m]:
+                nxt = s.step(m, state, x)
+                if nxt is None:
+                    continue
+                v = s.value(nxt[0], nxt[1])
+                if v <= NEG:
+                    continue
+                self.counter += 1
+                heapq.heappush(heap, (-(g + x.cents + v), -nxt[0], self.counter, nxt[0], nxt[1], g + x.cents, path + (x,)))
+        self.exhausted = not heap
+        raise StopIteration
+
+
+__all__ = ["END", "NEG", "Aktion", "Ergebnis", "Walk", "Zaehler"]

@@ -24,6 +24,7 @@ from workbench.ui.kit.callbacks import guarded
 
 if TYPE_CHECKING:
     from workbench.rules.elterngeld.result import ElterngeldResult
+    from workbench.evaluation.elterngeld.haushalt import Haushaltsgeld
 
 MONTHS = 32
 BLOCKS = ((1, 12), (13, 24), (25, 32))
@@ -67,6 +68,7 @@ class Monatsplaner:
         self.cells: dict[tuple[str, int], w.Button] = {}
         self.headers: list[list[w.HTML]] = []
         self.result: ElterngeldResult | None = None
+        self.household: Haushaltsgeld | None = None
         self.summary = w.HTML()
         self.violations = w.HTML()
         self.grids = w.VBox([])
@@ -117,11 +119,15 @@ class Monatsplaner:
         self.on_change()
 
     def recompute(self) -> None:
-        """Run the engine on the plan and refresh every cell, the totals and the violations."""
+        """Run the household model (the engine and the household's other money, ADR 0028) on the plan and
+        refresh every cell, the totals and the violations."""
         from workbench.case import load_case
-        from workbench.evaluation.elterngeld.engine import compute_elterngeld
+        from workbench.evaluation.elterngeld.haushalt import haushaltsgeld
 
-        self.result = compute_elterngeld(load_case(self.data))
+        case = load_case(self.data)
+        plan = case.elterngeld_plan
+        self.household = haushaltsgeld(case, dict(plan.months) if plan is not None else {})
+        self.result = self.household.result
         self._render()
 
     # --- rendering --------------------------------------------------------------------
@@ -225,6 +231,9 @@ class Monatsplaner:
             for pid, p in self.result.parents.items())
         rows += (f'<tr class="wb-sum"><th scope="row">{html.escape(text("ui.result.household", lang))}</th>'
                  f'<td class="wb-total" data-parent="all">{html.escape(format_money(self.result.total, lang))}</td></tr>')
+        money = self.household.total if self.household is not None else self.result.total
+        rows += (f'<tr><th scope="row">{html.escape(text("ui.plan.household_money", lang))}</th>'
+                 f'<td class="wb-total" data-household-money="all">{html.escape(format_money(money, lang))}</td></tr>')
         contingent = text("ui.plan.contingent", lang, used=_count(used, lang), total=limit.total_basis,
                           left=_count(left, lang), plus=_count(left * 2, lang),
                           bonus=bonus, bonus_max=limit.bonus_max)

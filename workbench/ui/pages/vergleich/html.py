@@ -94,6 +94,8 @@ def card_html(view: Vergleichsansicht, col: Spalte, index: int) -> str:
         invalid = f'<p class="wb-note">{html.escape(text("vgl.invalid", lang, reasons=reasons))}</p>'
     if col.breaks_wishes:
         invalid += f'<p class="wb-note wb-breaks-wishes">{html.escape(text("vgl.breaks_wishes", lang))}</p>'
+    tie = f'<p class="wb-note wb-tie">{html.escape(col.choice.note)}</p>' if col.choice.note else ""
+    kindergeld = html.escape(text("vgl.kindergeld_apart", lang, amount=format_money(col.kindergeld, lang)))
     return (f'<div class="wb-card-body" lang="{lang}"><h3 id="{cid}">{html.escape(col.name)}</h3>'
-            f'<p class="wb-big">{_money(col.household_income, lang)}</p>'
-            f'<p class="wb-sentence">{sentence}</p>{invalid}{chart_svg(view, col, cid + "-chart")}</div>')
+            f'<p class="wb-big">{_money(col.household_income, lang)}</p><p class="wb-note wb-kindergeld">{kindergeld}</p>'
+            f'<p class="wb-sentence">{sentence}</p>{tie}{invalid}{chart_svg(view, col, cid + "-chart")}</div>')

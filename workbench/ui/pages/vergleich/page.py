@@ -37,7 +37,10 @@ from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview
 from workbench.ui.pages.vergleich.steuer import handout_sections, steuer_panel_html
 from workbench.ui.pages.vergleich.wuensche import Wuensche
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
-from workbench.evaluation.vergleich import MAX_SHOWN, Choice, Vergleichsansicht, compare, default_selection, plan_choices
+from workbench.evaluation.vergleich import (
+    MAX_SHOWN, Choice, Vergleichsansicht, chosen_first, compare, comparison_objective, default_selection,
+    plan_choices,
+)
 
 BEST_SHOWN = 3
 
@@ -163,7 +166,7 @@ class VergleichPage:
         case = self._case()
         if self.best is None:  # the best plan without further wishes, once per page (the search replaces it)
             try:
-                self.best = optimize(case, top=1).plans
+                self.best = optimize(case, comparison_objective(case), top=1).plans
             except WorkbenchError:
                 self.best = []
         self.choices = plan_choices(case, self.best)
@@ -314,7 +317,7 @@ class VergleichPage:
         self.find_status.value = (f'<p class="wb-busy" role="status" lang="{lang}">'
                                   f'{html.escape(text("vgl.searching", lang))}</p>')
         try:
-            found = optimize(case, top=BEST_SHOWN).plans
+            found = optimize(case, comparison_objective(case), top=BEST_SHOWN).plans
         except WorkbenchError as error:
             self._find_message("vgl.not_found", details=str(error))
             return
@@ -343,7 +346,7 @@ class VergleichPage:
 
         assert self.view is not None
         lang = self.language
-        plans = [HandoutPlan(col.name, col.plan) for col in self.view.columns]
+        plans = [HandoutPlan(col.name, col.plan) for col in chosen_first(self.view)]
         case = self._case()
         pdf = handout_pdf(case, lang, handout_sections(case, self.view, lang), plans=plans)
         name = f"{text('vgl.handout_file', lang)}-{self.data.get('case_id', '')}.pdf"

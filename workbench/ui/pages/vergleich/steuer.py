@@ -62,13 +62,14 @@ def steuer_panel_html(case: "Case", view: "Vergleichsansicht", language: str) ->
 
 
 def handout_sections(case: "Case", view: "Vergleichsansicht | None", language: str) -> list["HandoutSection"]:
-    """The family's tax block for the handout, for the first plan shown (named in the heading)."""
+    """The family's tax block for the handout, for the family's chosen plan (named in the heading), which leads it."""
     from workbench.evaluation.elterngeld.optimize import with_plan
+    from workbench.evaluation.vergleich import chosen_first
     from workbench.report.steuer import steuer_handout_sections
 
     if view is None or not view.columns:
         return []
-    first = view.columns[0]
+    first = chosen_first(view)[0]
     try:
         return steuer_handout_sections(with_plan(case, first.choice.months), language, plan_name=first.name)
     except WorkbenchError:

@@ -10,6 +10,10 @@ Each wish maps to a field of ``elterngeld_plan.constraints`` (``workbench/case/c
 - at least … € a month for the household → ``min_household_income``
 - part-time from n to m with hours and gross → one ``income_after_birth`` range (a parent with
   several ranges keeps them as entered in the wizard; the form then only says so)
+- full time again from Lebensmonat n (or at home) → ``work.<id>.full_time_from``
+- part-time in the Plus/Bonus months, the search choosing them → ``work.<id>.part_time`` (the hours and
+  gross of the part-time fields; no fixed months)
+- rank by the household's money or by Elterngeld alone → ``objective``
 
 Nothing entered means no constraint. :meth:`Wuensche.apply` writes the wishes into the case dict
 or returns the catalog keys of entries it cannot read.
@@ -29,6 +33,7 @@ from workbench.ui.kit.widgets import FieldMessage, MoneyFormatError, format_amou
 
 LEBENSMONATE = 32
 ANY = -1  # "egal": a Dropdown shows nothing for the value None, so the empty choice has its own value
+HOME = 0  # "bleibt zu Hause": no full-time work in Lebensmonate 1–32 (``full_time_from: null``)
 WISH_STYLE = {"description_width": "20em"}
 NARROW = {"width": "30em", "max_width": "100%"}
 TO_STYLE = {"description_width": "2.5em"}
@@ -86,12 +91,24 @@ class ParentWishes:
                             layout=w.Layout(**WIDE),
                             value="" if gross is None else format_amount_input(Decimal(str(gross)), lang))
         self.message = FieldMessage(lang)
-        rows: list[w.Widget] = [self.min_months, self.max_months, w.HBox([self.home_from, self.home_to]), self.back_by]
+        wish = constraints.get("work", {}).get(pid, {})
+        full = wish.get("full_time_from", ANY) if wish else ANY
+        self.full_time = _dropdown(text("vgl.wish_full_time", lang, parent=name),
+                                   _months(lang, 2, "vgl.wish_full_time_any") + [(text("vgl.wish_full_time_home", lang), HOME)],
+                                   HOME if wish and full is None else full)
+        self.flexible = w.Checkbox(description=text("vgl.wish_part_time_flexible", lang, parent=name), indent=True,
+                                   value=bool(wish.get("part_time")), style={"description_width": "initial"},
+                                   layout=w.Layout(width="auto", max_width="100%"))
+        if wish.get("part_time"):
+            self.hours.value = str(wish["part_time"].get("hours_per_week", ""))
+            self.gross.value = format_amount_input(Decimal(str(wish["part_time"]["gross_monthly"])), lang)
+        rows: list[w.Widget] = [self.min_months, self.max_months, w.HBox([self.home_from, self.home_to]), self.back_by,
+                                self.full_time]
         if self.several:
             note = html.escape(text("vgl.wish_work_several", lang, parent=name))
             rows.append(w.HTML(f'<p class="wb-note" lang="{lang}">{note}</p>'))
         else:
-            rows += [w.HBox([self.work_from, self.work_to]), self.hours, self.gross]
+            rows += [self.flexible, w.HBox([self.work_from, self.work_to]), self.hours, self.gross]
         self.widget = w.VBox([*rows, self.message.widget])
         self.widget.add_class("wb-section")
 
@@ -108,15 +125,41 @@ class ParentWishes:
         back_by = _chosen(self.back_by)
         if back_by is not None:
             constraints.setdefault("return_to_work", {})[pid] = {"latest": back_by}
+        full = int(self.full_time.value)
+        wish: dict[str, Any] = {}
+        if full != ANY:
+            wish["full_time_from"] = None if full == HOME else full
         if self.several:
+            if wish:
+                constraints.setdefault("work", {})[pid] = wish
             return True
         work_from, work_to = _chosen(self.work_from), _chosen(self.work_to)
-        if work_from is None and not str(self.hours.value).strip() and not str(self.gross.value).strip():
+        flexible = bool(self.flexible.value)
+        if not flexible and work_from is None and not str(self.hours.value).strip() and not str(self.gross.value).strip():
             parent["income_after_birth"] = []
+            if wish:
+                constraints.setdefault("work", {})[pid] = wish
             return True
-        if work_from is None:
+        if work_from is None and not flexible:
             self.message.show("vgl.wish_work_incomplete")
             return False
+        read = self._hours_and_gross(language)
+        if read is None:
+            return False
+        hours, gross = read
+        if flexible:  # the search chooses the months: part-time in every Plus/Bonus month it gives the parent
+            parent["income_after_birth"] = []
+            wish["part_time"] = {"hours_per_week": json_number(hours), "gross_monthly": json_number(gross),
+                                 "during": "plus_bonus"}
+        elif work_from is not None:
+            parent["income_after_birth"] = [{"from_month": work_from, "to_month": max(work_to or work_from, work_from),
+                                             "gross_monthly": json_number(gross), "hours_per_week": json_number(hours)}]
+        if wish:
+            constraints.setdefault("work", {})[pid] = wish
+        return True
+
+    def _hours_and_gross(self, language: str) -> tuple[Decimal, Decimal] | None:
+        """The part-time hours (1–32, § 1 Abs. 6 BEEG) and gross pay, or None with the message shown."""
         raw = str(self.hours.value).strip().replace(",", ".")
         try:
             hours = Decimal(raw)
@@ -124,15 +167,13 @@ class ParentWishes:
             hours = Decimal(-1)
         if not hours.is_finite() or not Decimal(1) <= hours <= Decimal(32):
             self.message.show("vgl.wish_hours_invalid")
-            return False
+            return None
         try:
             gross = parse_money(str(self.gross.value), language)
         except MoneyFormatError as error:
             self.message.show(error.key)
-            return False
-        parent["income_after_birth"] = [{"from_month": work_from, "to_month": max(work_to or work_from, work_from),
-                                         "gross_monthly": json_number(gross), "hours_per_week": json_number(hours)}]
-        return True
+            return None
+        return hours, gross
 
 
 class Wuensche:
@@ -152,7 +193,12 @@ class Wuensche:
                                  layout=w.Layout(**WIDE),
                                  value="" if income is None else format_amount_input(Decimal(str(income)), lang))
         self.income_message = FieldMessage(lang)
-        household: list[w.Widget] = [self.min_income, self.income_message.widget]
+        self.objective = w.Dropdown(description=text("vgl.wish_objective", lang), style=WISH_STYLE,
+                                    options=[(text("vgl.wish_objective_auto", lang), ""),
+                                             (text("vgl.wish_objective_household", lang), "household_income"),
+                                             (text("vgl.wish_objective_elterngeld", lang), "elterngeld")],
+                                    value=constraints.get("objective") or "", layout=w.Layout(**WIDE))
+        household: list[w.Widget] = [self.objective, self.min_income, self.income_message.widget]
         if len(self.parents) == 2:
             household.insert(0, self.both_month_1)
         box = w.VBox(household)
@@ -175,6 +221,8 @@ class Wuensche:
                 ok = False
         if self.both_month_1.value and len(self.parents) == 2:
             constraints["both_at_home_month_1"] = True
+        if self.objective.value:  # "" = automatic (comparison_objective): not stored
+            constraints["objective"] = self.objective.value
         if not ok:
             return False
         plan = data.setdefault("elterngeld_plan", {"child": data["household"]["children"][0]["id"], "months": {}})
