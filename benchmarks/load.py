@@ -9,8 +9,11 @@ Einkommen → Arbeit → Monatsplaner, which saves the case (every "Weiter" save
 - **TTI**: ``goto`` until "Weiter" is visible (kernel started, notebook run, widgets drawn).
 - **saved**: ``goto`` until the planner step reports "Gespeichert … Version" (4 steps later).
 - **held**: sessions that became interactive *and* saved (the store is checked too).
+- **Weiter**: each click until the progress names the next step (median over all sessions).
+- **kernels after close**: the pages are closed as a tab is (with the page's goodbye); 10 s later
+  the kernels still running, beside the pools' size (issue 23: closed pages kept their kernels).
 - **memory**, taken while all N pages are still open: RSS and USS of every kernel process
-  under the server (N session kernels plus the preheat pool's two; USS: memory no other
+  under the server (N session kernels plus the preheat pools; USS: memory no other
   process shares), RSS of the server, PSS sum of server and kernels (the machine's real
   share) and its growth per session against the first level.
 
@@ -49,6 +52,7 @@ MIB = 1024 * 1024
 class Session:
     tti: float | None = None
     saved: float | None = None
+    steps: list[float] = field(default_factory=list)
     error: str = ""
 
 
@@ -63,6 +67,8 @@ class Level:
     total_pss: float = 0.0
     wall: float = 0.0
     note: str = ""
+    kernels_after: int = -1
+    pools: int = 0
 
 
 async def one_session(browser: Browser, url: str, i: int, session: Session) -> None:
@@ -86,11 +92,14 @@ async def one_session(browser: Browser, url: str, i: int, session: Session) -> N
         for step, fill in steps:
             if fill:
                 await page.get_by_label(fill[0]).fill(fill[1])
+            clicked = time.perf_counter()
             await page.get_by_role("button", name="Weiter").click()
             await expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 6", timeout=300_000)
+            session.steps.append(time.perf_counter() - clicked)
         await expect(page.locator(".wb-status")).to_contain_text(re.compile(r"Gespeichert.*Version"), timeout=300_000)
         session.saved = time.perf_counter() - began
         await hold.wait()  # keep the page (and its kernel) open until memory is measured
+        await page.close(run_before_unload=True)  # as a tab is closed: the page says goodbye
     except Exception as exc:  # noqa: BLE001 - a failed session is a result, not a crash
         session.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
     finally:
@@ -98,6 +107,29 @@ async def one_session(browser: Browser, url: str, i: int, session: Session) -> N
 
 
 hold: asyncio.Event
+
+
+def kernel_count(proc: subprocess.Popen[bytes]) -> int:
+    count = 0
+    for child in psutil.Process(proc.pid).children(recursive=True):
+        with suppress(psutil.NoSuchProcess):
+            count += "ipykernel" in " ".join(child.cmdline())
+    return count
+
+
+def pool_total() -> int:
+    """Kernels the server keeps heated (workbench.serve.pools for voila.json's advisors; the name voila.py
+    in this folder hides the voila package, so the rule is read here from voila.json and the pools module's file)."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("pools", ROOT / "workbench" / "serve" / "pools.py")
+    assert spec is not None and spec.loader is not None
+    pools = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pools)
+    advisors = json.loads((ROOT / "voila.json").read_text())["WorkbenchVoila"]["advisors"]
+    config = pools.pool_sizes(advisors, pools.served_notebooks(ROOT / "notebooks"))
+    return sum(entry["pool_size"] for name, entry in config.items() if name != "default")
 
 
 def measure(proc: subprocess.Popen[bytes], level: Level) -> None:
@@ -115,7 +147,7 @@ def measure(proc: subprocess.Popen[bytes], level: Level) -> None:
     level.total_pss = pss / MIB
 
 
-async def run_level(n: int, timeout: float) -> Level:
+async def run_level(n: int, timeout: float, heat: float) -> Level:
     global hold
     from workbench.store import CaseStore
 
@@ -128,7 +160,8 @@ async def run_level(n: int, timeout: float) -> Level:
             # the benchmark measures how many pages the server holds, not how fast one client may open them
             proc, url = start_server(["workbench.serve", "notebooks/", "--WorkbenchVoila.page_burst=0"], Path(tmp), out)
         try:
-            await asyncio.sleep(10)  # the preheat pool's kernels start and run the notebook up to the request
+            level.pools = pool_total()
+            await asyncio.sleep(heat)  # the pools' kernels start and run their notebooks up to the request
             hold = asyncio.Event()
             async with async_playwright() as p:
                 browser = await p.chromium.launch(executable_path=CHROMIUM,
@@ -150,6 +183,8 @@ async def run_level(n: int, timeout: float) -> Level:
                         task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
                 await browser.close()
+                await asyncio.sleep(10)  # the goodbyes arrive; pools taken from refill
+                level.kernels_after = kernel_count(proc)
             level.stored = len(CaseStore(Path(tmp) / "cases.sqlite").list(limit=1000))
         finally:
             stop_server(proc)
@@ -166,19 +201,22 @@ def _s(values: list[float], fn: object) -> str:
 
 def table(levels: list[Level]) -> str:
     lines = ["| sessions | held (interactive + saved) | in store | TTI median s | TTI max s | saved median s "
-             "| kernels | RSS/kernel MiB (median) | USS/kernel MiB (median) | server RSS MiB | total PSS MiB "
+             "| Weiter median ms | kernels | kernels after close (pools) "
+             "| RSS/kernel MiB (median) | USS/kernel MiB (median) | server RSS MiB | total PSS MiB "
              "| PSS per added session MiB | note |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     first = levels[0]
     for lv in levels:
         added = f"{(lv.total_pss - first.total_pss) / (lv.n - first.n):.0f}" if lv.n > first.n else "–"
         tti = [s.tti for s in lv.sessions if s.tti is not None]
         saved = [s.saved for s in lv.sessions if s.saved is not None]
+        steps = [1000 * t for s in lv.sessions for t in s.steps]
         held = sum(1 for s in lv.sessions if s.tti is not None and s.saved is not None)
         errors = sorted({s.error for s in lv.sessions if s.error})
         note = "; ".join(filter(None, [lv.note, *errors]))[:160]
         lines.append(f"| {lv.n} | {held}/{lv.n} | {lv.stored} | {_s(tti, statistics.median)} | {_s(tti, max)} "
-                     f"| {_s(saved, statistics.median)} | {len(lv.kernel_rss)} | {_s(lv.kernel_rss, statistics.median)} "
+                     f"| {_s(saved, statistics.median)} | {_s(steps, statistics.median)} | {len(lv.kernel_rss)} "
+                     f"| {lv.kernels_after} ({lv.pools}) | {_s(lv.kernel_rss, statistics.median)} "
                      f"| {_s(lv.kernel_uss, statistics.median)} | {lv.server_rss:.0f} | {lv.total_pss:.0f} | {added} | {note} |")
     return "\n".join(lines)
 
@@ -187,6 +225,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", default="1,5,10,20", help="comma-separated session counts (each ≤ 40)")
     parser.add_argument("--level-timeout", type=float, default=300.0, help="abort a level after this many seconds")
+    parser.add_argument("--heat", type=float, default=60.0, help="seconds for the pools to heat after the start")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     if any(n < 1 or n > MAX_LEVEL for n in levels):
@@ -194,7 +233,7 @@ def main() -> None:
     load_before = os.getloadavg()
     results = []
     for n in levels:
-        results.append(asyncio.run(run_level(n, args.level_timeout)))
+        results.append(asyncio.run(run_level(n, args.level_timeout, args.heat)))
         print(f"level {n}: done in {results[-1].wall:.0f} s", file=sys.stderr, flush=True)
     memory = psutil.virtual_memory()
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "

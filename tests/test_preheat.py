@@ -9,8 +9,10 @@ shown at once and the request is awaited in a thread.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+from datetime import date
 from typing import Any
 
 import ipywidgets as w
@@ -99,3 +101,127 @@ def test_a_failed_request_channel_still_gives_a_working_page(monkeypatch: pytest
     while page.children[1].layout.display == "none" and time.monotonic() < deadline:
         time.sleep(0.05)
     assert page.children[1].layout.display != "none"  # a new German case, not an empty page
+
+
+def _preheated_kita(monkeypatch: pytest.MonkeyPatch, query: dict[str, str]) -> tuple[w.VBox, threading.Event]:
+    """show_kita_wizard in a pooled kernel; the request (``query``) arrives when the event is set."""
+    from workbench.ui.kit import page as kit_page
+    from workbench.ui.kit import topic
+
+    arrived = threading.Event()
+
+    def wait_for_request() -> dict[str, str]:
+        assert arrived.wait(30)
+        return dict(query)
+
+    shown: list[Any] = []
+    monkeypatch.setattr(kit_page, "is_preheated", lambda: True)
+    monkeypatch.setattr(preheat, "request_parameters", wait_for_request)
+    monkeypatch.setattr(topic, "default_store", MemoryStore)
+    monkeypatch.setattr(kit_page, "display", shown.append)
+    from workbench.ui.pages.kita import show_kita_wizard
+
+    started = time.monotonic()
+    show_kita_wizard()  # returns although no request has come (issue 23: every wizard is preheated)
+    assert time.monotonic() - started < 20 and len(shown) == 1
+    holder: w.VBox = shown[0]
+    assert holder.children == ()  # nothing shown before the request says which page is asked for
+    return holder, arrived
+
+
+def _filled(holder: w.VBox) -> w.Widget:
+    deadline = time.monotonic() + 20
+    while not holder.children and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert holder.children
+    return holder.children[0]
+
+
+def test_every_wizard_page_is_built_before_its_request_and_a_new_case_gets_a_fresh_id(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.ui.kit import page as kit_page
+
+    renewed: list[tuple[str, str]] = []
+    renew = kit_page.renew_case_id
+
+    def spy(wizard: Any) -> None:
+        before = wizard.case_id
+        renew(wizard)
+        renewed.append((before, wizard.case_id))
+
+    monkeypatch.setattr(kit_page, "renew_case_id", spy)
+    monkeypatch.setattr("workbench.clock.today", lambda: date(2026, 12, 8))  # the visitor comes the next day
+    holder, arrived = _preheated_kita(monkeypatch, {})
+    arrived.set()
+    page = _filled(holder)
+    title = page.children[1].children[0].children[0].value
+    assert "Kita" in title and 'lang="de"' in title
+    [(before, after)] = renewed  # the page built ahead was shown, with a new id of the visit's day
+    assert re.fullmatch(r"KI-20261208-[0-9A-F]{4}", after) and after != before
+
+
+def test_a_preheated_wizard_page_asked_for_in_english_is_built_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    holder, arrived = _preheated_kita(monkeypatch, {"lang": "en"})
+    arrived.set()
+    page = _filled(holder)
+    title = page.children[1].children[0].children[0].value
+    assert 'lang="en"' in title
+
+
+class _TimedLoop:
+    """A kernel loop whose ``call_later`` runs on a fake clock the test advances."""
+
+    def __init__(self, clock: list[float]) -> None:
+        self.clock, self.later = clock, []  # type: ignore[var-annotated]
+
+    def call_later(self, delay: float, callback: Any) -> None:
+        self.later.append((self.clock[0] + delay, callback))
+
+    def run_until(self, moment: float) -> None:
+        while self.later and min(t for t, _ in self.later) <= moment:
+            self.later.sort(key=lambda item: item[0])
+            when, callback = self.later.pop(0)
+            self.clock[0] = when
+            callback()
+        self.clock[0] = moment
+
+
+def _settling(monkeypatch: pytest.MonkeyPatch, clock: list[float]) -> _TimedLoop:
+    loop = _TimedLoop(clock)
+    monkeypatch.setattr(preheat, "_kernel_loop", lambda: loop)
+    return loop
+
+
+def test_a_click_after_a_pause_in_typing_moves_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [100.0]
+    _settling(monkeypatch, clock)
+    ran: list[float] = []
+    preheat.after_field_updates(lambda: ran.append(clock[0]), last_entry=lambda: 99.0, clock=lambda: clock[0])
+    assert ran == [100.0]  # the last entry was a second ago: nothing can be held back any more
+
+
+def test_a_click_right_after_typing_waits_until_the_fields_were_quiet_long_enough(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """ADR 0014: the year of a date typed part by part (2, 20, 202, 2026) follows the click."""
+    clock = [100.0]
+    loop = _settling(monkeypatch, clock)
+    last = [99.95]  # "202" came 50 ms before the click
+    ran: list[float] = []
+    preheat.after_field_updates(lambda: ran.append(clock[0]), last_entry=lambda: last[0], clock=lambda: clock[0])
+    assert ran == []
+    loop.run_until(100.1)
+    last[0] = 100.1  # the held-back "2026" arrives after the click
+    loop.run_until(100.3)
+    assert ran == []  # its quiet period starts again
+    loop.run_until(100.5)
+    assert ran == [pytest.approx(100.4)]
+
+
+def test_a_field_that_never_settles_does_not_block_the_click_for_more_than_a_second(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [100.0]
+    loop = _settling(monkeypatch, clock)
+    ran: list[float] = []
+    preheat.after_field_updates(lambda: ran.append(clock[0]), last_entry=lambda: clock[0], clock=lambda: clock[0])
+    loop.run_until(102.0)
+    assert ran == [pytest.approx(100 + preheat.MAX_WAIT_S)]

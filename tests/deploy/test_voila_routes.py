@@ -244,6 +244,7 @@ def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port = free_port()
     server = start(["-m", "workbench.serve", str(tree), f"--port={port}",
                     "--WorkbenchVoila.max_sessions=1", "--WorkbenchVoila.orphan_grace_s=3",
+                    "--WorkbenchVoila.reap_interval_s=600",  # the limit alone frees the kernel here
                     "--VoilaConfiguration.preheat_kernel=False"],
                    ready="/voila/static/voila.js",
                    env={"WORKBENCH_DATA": str(tree.parent / "klein-daten"), "WORKBENCH_TOKEN": TOKEN},

@@ -22,7 +22,8 @@ from the working directory as ``voila`` does, with these refusals and additions
   (DNS rebinding) are refused; security headers and a Content-Security-Policy on every page.
 - **Kernels**: only for page requests of this browser window's own origin, at most a burst
   and then a steady rate per client (429), at most ``max_sessions`` at once (503) — see
-  :mod:`workbench.serve.handler`.
+  :mod:`workbench.serve.handler`. A closed page's kernel is shut down by the page's goodbye
+  or, after ``orphan_grace_s`` without connection, by the reaper (:mod:`workbench.serve.lifecycle`).
 - **JupyterHub** (``--hub``): address and base URL from the spawner's environment, login
   through the hub (OAuth), see :mod:`workbench.serve.hub`.
 - **Page template**: Voilà's template ``workbench`` is package data
@@ -46,6 +47,8 @@ from jupyter_server.utils import url_path_join
 from tornado.web import HTTPError
 from traitlets import Bool, Float, Integer, Unicode
 from voila.app import Voila
+from tornado.ioloop import PeriodicCallback
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 from workbench.errors import ServeRefused
@@ -53,7 +56,9 @@ from workbench.i18n import text
 from workbench.maintenance.paths import maintainers_dir
 from workbench.resources import VOILA_TEMPLATE, jupyter_data_dir
 from workbench.serve.handler import PageRules, WorkbenchPageHandler
+from workbench.serve.lifecycle import KernelReaper, ShutdownHandler
 from workbench.serve.limits import RateLimit
+from workbench.serve.pools import pool_sizes, served_notebooks
 from workbench.serve.login import TokenIdentityProvider, check_token, cookie_secret_for, new_token
 
 __all__ = ["CONTENT_SECURITY_POLICY", "WorkbenchVoila", "check_listen", "find_voila_template", "is_loopback", "main"]
@@ -169,8 +174,11 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
                              help="The address the proxy serves, e.g. https://workbench.example (with --behind-proxy).")
     hub = Bool(False, config=True, help="Spawned by JupyterHub: address, base URL and login from the hub.")
     max_sessions = Integer(20, config=True, help="Pages holding a kernel at once (0: no limit).")
-    orphan_grace_s = Float(300.0, config=True,
-                           help="A kernel without connection for this long counts as a closed tab.")
+    advisors = Integer(0, config=True,
+                       help="Advisors of the office: sizes the preheat pool of every page (0: voila.json's pools).")
+    orphan_grace_s = Float(60.0, config=True,
+                           help="A page's kernel without connection and activity for this long is shut down (s).")
+    reap_interval_s = Float(15.0, config=True, help="How often the server looks for kernels of closed pages (s).")
     page_burst = Integer(10, config=True, help="Pages one client may start at once (0: no rate limit).")
     pages_per_minute = Float(2.0, config=True, help="Further page starts per client and minute after the burst.")
 
@@ -209,6 +217,10 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
             maintainers = maintainers_dir()
             if maintainers is not None:  # an installed package without WORKBENCH_MAINTAINERS_DIR has none
                 check_maintainers_outside(Path(self.root_dir), maintainers)
+        if self.advisors > 0 and not self.notebook_path:  # every page preheated (issue 23, workbench.serve.pools)
+            advisors = 1 if self.hub else self.advisors  # under the hub every advisor has a server of their own
+            pools = pool_sizes(advisors, served_notebooks(Path(self.root_dir or ".")))
+            self.config.VoilaKernelManager.kernel_pools_config = pools
         settings: dict[str, Any] = dict(getattr(self, "tornado_settings"))
         headers = {**SECURITY_HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY, **settings.get("headers", {})}
         # jupyter_server refuses foreign Host headers only when remote access is off
@@ -243,6 +255,15 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         settings: dict[str, Any] = super().init_settings()
         return settings
 
+    def listen(self) -> None:
+        """Start the kernel reaper (ADR 0030), then serve (Voilà's ``listen`` runs the event loop)."""
+        if self.orphan_grace_s > 0:
+            reaper = KernelReaper(self.kernel_manager, self.orphan_grace_s, self.log)
+            self.app.settings["workbench_reaper"] = reaper
+            self._reaping = PeriodicCallback(reaper.sweep, self.reap_interval_s * 1000)
+            self._reaping.start()
+        super().listen()
+
     def _configure_hub(self) -> None:
         from workbench.serve.hub import HubAuthorizer, HubIdentityProvider
 
@@ -263,6 +284,8 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         for handler in super().init_handlers():
             if handler[1] is TornadoVoilaHandler:  # the render route: login, path, origin and limits first
                 handler = (handler[0], WorkbenchPageHandler, *handler[2:])
+            elif handler[1] is VoilaShutdownKernelHandler:  # the page's goodbye: never a pooled kernel
+                handler = (handler[0], ShutdownHandler, *handler[2:])
             handlers.append(handler)
         not_served = [
             url_path_join(self.server_url, r"/voila/tree(?:/.*)?"),

@@ -16,6 +16,10 @@ Voilà starts a kernel for every GET of ``/voila/render/<notebook>``. Before tha
 4. **How often**: per client at most a burst and then a steady rate of page starts
    (:class:`~workbench.serve.limits.RateLimit`), else 429.
 5. **How many at once**: the session limit (:func:`~workbench.serve.limits.make_room`), else 503.
+
+Every page it serves gets the ``_xsrf`` cookie: the page's goodbye when it closes (Voilà's beacon
+to ``/voila/api/shutdown/<kernel>``) carries the token from it; without the cookie jupyter_server
+refused every goodbye with 403 and the kernel stayed (issue 23, ADR 0030).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import tornado.web
 from jupyter_server.utils import url_path_join
 from voila.tornado.handler import TornadoVoilaHandler
 
-from workbench.serve.limits import RateLimit, make_room
+from workbench.serve.limits import GRACE_AT_LIMIT_S, RateLimit, kernel_states, make_room
 from workbench.serve.page_requests import Origin, page_request_origin, served_notebook
 from workbench.serve.pages import busy_page, foreign_page, not_a_page, too_many_page
 
@@ -87,6 +91,7 @@ class WorkbenchPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila 
             self.set_header("Retry-After", "60")
             self._answer(503, busy_page(self.rules.max_sessions))
             return
+        self.xsrf_token  # noqa: B018 - reading it sets the _xsrf cookie the page's goodbye sends back
         await super().get(name)
 
     def _answer(self, status: int, page: str) -> None:
@@ -117,7 +122,13 @@ class WorkbenchPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila 
         if limit <= 0:
             return True
         try:
-            return await make_room(self.kernel_manager, limit, self.rules.orphan_grace_s, self.log)
+            reaper = self.settings.get("workbench_reaper")
+            first_seen = None
+            if reaper is not None:
+                reaper.note(kernel_states(self.kernel_manager))  # a kernel handed out just now gets its grace
+                first_seen = reaper.first_seen
+            grace = min(self.rules.orphan_grace_s, GRACE_AT_LIMIT_S)
+            return await make_room(self.kernel_manager, limit, grace, self.log, first_seen)
         except Exception:  # noqa: BLE001 - a fault in the limit must not cost the advisor the page
             self.log.exception("session limit check failed; page served without it")
             return True

@@ -1,13 +1,16 @@
 """How many pages may hold a kernel at once: the session limit of ``workbench serve``.
 
-Every open workbench page holds one Python kernel (about 100–150 MiB). Voilà cannot shut a
-kernel down when its tab closes (voila issue #1458), and jupyter_server has no limit on
-kernels, so N forgotten tabs could fill the machine's memory. Before a page starts a kernel:
+Every open workbench page holds one Python kernel (about 100 MiB). A closed page's kernel is
+shut down by the page's goodbye or, without one, by the reaper after a minute without
+connection (:mod:`workbench.serve.lifecycle`, ADR 0030); jupyter_server has no limit on
+kernels, so the server bounds them itself. Before a page starts a kernel:
 
 1. Count the *sessions*: running kernels that are not waiting in Voilà's preheated pool.
 2. Below ``max_sessions``: go on.
-3. Otherwise shut down *orphans* – kernels with no open connection for ``orphan_grace_s``
-   seconds (a closed tab, a browser that went away); their case is saved as a draft anyway.
+3. Otherwise shut down *orphans* – kernels with no open connection and no activity for
+   ``grace`` seconds (:data:`GRACE_AT_LIMIT_S`: a closed tab whose goodbye was lost, a browser
+   that went away), so the limit counts only pages that are really open; their case is saved
+   as a draft anyway.
 4. Still full: answer 503 with a page that says, in German and English, to close a window
    and retry. Nothing already open is touched.
 
@@ -19,14 +22,14 @@ handler that applies both: :mod:`workbench.serve.handler`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
 from workbench.serve.pages import busy_page
 
-__all__ = ["KernelState", "RateLimit", "busy_page", "kernel_states", "make_room", "orphans", "sessions"]
+__all__ = ["KernelState", "RateLimit", "busy_page", "kernel_states", "make_room", "orphans", "pooled_ids", "sessions", "GRACE_AT_LIMIT_S"]
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,22 @@ class KernelState:
     pooled: bool
 
 
-def orphans(kernels: Iterable[KernelState], now: datetime, grace_s: float) -> list[str]:
-    """Kernels of closed tabs, oldest first: not pooled, no connection, quiet for ``grace_s``."""
+def orphans(kernels: Iterable[KernelState], now: datetime, grace_s: float,
+            first_seen: Mapping[str, datetime] | None = None) -> list[str]:
+    """Kernels of closed tabs, oldest first: not pooled, no connection, quiet for ``grace_s``.
+
+    Quiet means no activity *and*, when ``first_seen`` knows the kernel, serving a page for at
+    least ``grace_s``: a kernel just handed out from the preheat pool has a ``last_activity``
+    from when it was heated, maybe an hour ago, while its browser is still connecting.
+    """
+    seen = first_seen or {}
+
+    def since(k: KernelState) -> datetime:
+        return max(k.last_activity, seen.get(k.kernel_id, k.last_activity))
+
     quiet = [k for k in kernels
-             if not k.pooled and k.connections == 0 and (now - k.last_activity).total_seconds() >= grace_s]
-    return [k.kernel_id for k in sorted(quiet, key=lambda k: k.last_activity)]
+             if not k.pooled and k.connections == 0 and (now - since(k)).total_seconds() >= grace_s]
+    return [k.kernel_id for k in sorted(quiet, key=since)]
 
 
 def sessions(kernels: Iterable[KernelState]) -> int:
@@ -51,7 +65,7 @@ def sessions(kernels: Iterable[KernelState]) -> int:
     return sum(1 for k in kernels if not k.pooled)
 
 
-def _pooled_ids(manager: Any) -> set[str]:
+def pooled_ids(manager: Any) -> set[str]:
     """Kernel ids waiting in Voilà's preheat pools (finished pool tasks only)."""
     ids: set[str] = set()
     for pool in getattr(manager, "_pools", {}).values():
@@ -63,7 +77,7 @@ def _pooled_ids(manager: Any) -> set[str]:
 
 def kernel_states(manager: Any) -> list[KernelState]:
     """The running kernels of a jupyter_server MappingKernelManager (with Voilà's pools)."""
-    pooled = _pooled_ids(manager)
+    pooled = pooled_ids(manager)
     connections = getattr(manager, "_kernel_connections", {})
     states = []
     for kernel_id in manager.list_kernel_ids():
@@ -85,13 +99,22 @@ def _last_activity(manager: Any, kernel_id: str) -> datetime:
     return last if isinstance(last, datetime) else datetime.now(timezone.utc)
 
 
-async def make_room(manager: Any, limit: int, grace: float, log: Any) -> bool:
+GRACE_AT_LIMIT_S = 15.0
+"""At the session limit, a kernel without connection and activity for this long is no open page.
+
+A page's browser connects within a few seconds of getting the page; a working page keeps its
+websocket. The reaper frees such kernels after ``orphan_grace_s`` anyway; at the limit a new
+page should not wait for that."""
+
+
+async def make_room(manager: Any, limit: int, grace: float, log: Any,
+                    first_seen: Mapping[str, datetime] | None = None) -> bool:
     """True when a page may start a kernel: below ``limit``, or after shutting down orphans."""
     states = kernel_states(manager)
     if sessions(states) < limit:
         return True
     now = datetime.now(timezone.utc)
-    for kernel_id in orphans(states, now, grace):
+    for kernel_id in orphans(states, now, grace, first_seen):
         log.info("session limit %s reached: shutting down kernel %s of a closed page", limit, kernel_id)
         await manager.shutdown_kernel(kernel_id)
         states = kernel_states(manager)

@@ -19,7 +19,7 @@ from IPython.display import display
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import log_failure
 from workbench.ui.kit.case_list import START_PAGE
-from workbench.ui.kit.preheat import request_parameters
+from workbench.ui.kit.preheat import after_request, is_preheated, request_parameters
 from workbench.ui.kit.saving import Store
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.kit.widgets import FieldMessage
@@ -62,20 +62,90 @@ def show_wizard_page(name: str, build: Callable[[dict[str, str]], Wizard], wide:
     """Display a wizard's page: ``build`` makes the wizard from the request's query parameters.
 
     Any failure shows :func:`failure_notice` (logged under ``name``) instead; never a traceback.
-    ``wide`` gives the page the wide layout (``wb-wide``).
+    ``wide`` gives the page the wide layout (``wb-wide``). A preheated kernel builds the page for
+    the usual request (a new German case) before anybody asks and waits for the request without
+    holding the cell; another request (``?case=``, ``?lang=en``) is built when it comes.
     """
+
+    def page(wizard: Wizard) -> w.Widget:
+        themed = w.VBox([theme_style(), wizard.widget])
+        themed.add_class("wb-page")
+        if wide:
+            themed.add_class("wb-wide")
+        return themed
+
+    if not is_preheated():
+        show_on_request(name, lambda params: page(build(params)))
+        return
+    ready: tuple[Wizard, w.Widget] | None = None
+    try:
+        wizard = build({})
+        ready = (wizard, page(wizard))
+    except Exception as error:  # noqa: BLE001 - built again after the request
+        log_failure(f"{name} (preheat)", error)
+    holder = w.VBox([])
+    display(holder)  # type: ignore[no-untyped-call]
+
+    def fill(params: dict[str, str]) -> None:
+        if ready is not None and not params.get("case", "").strip() and page_language(params) == "de":
+            wizard, themed = ready
+            renew_case_id(wizard)
+            holder.children = (themed,)
+        else:
+            holder.children = (_built(name, lambda p: page(build(p)), params),)
+
+    after_request(fill, name)
+
+
+def renew_case_id(wizard: Wizard) -> None:
+    """Give a new case built ahead of its request a fresh id of today: the kernel may have waited since yesterday.
+
+    Case ids read ``<prefix>-<YYYYMMDD>-<4 hex>`` (``KI-20261207-3F2A``); the prefix stays. Nothing was
+    entered yet, so the fresh case is still the unchanged state (nothing to save).
+    """
+    import secrets
+
+    from workbench.clock import today
+
+    prefix = wizard.case_id.split("-", 1)[0] or "WB"
+    wizard.data["case_id"] = f"{prefix}-{today():%Y%m%d}-{secrets.token_hex(2).upper()}"
+    wizard.saver.rebase(wizard.data)
+
+
+def show_on_request(name: str, build: Callable[[dict[str, str]], w.Widget]) -> None:
+    """Display what ``build`` makes of the request's query parameters (``?case=``, ``?lang=``).
+
+    In a kernel of Voilà's preheat pool (issue 23: every wizard is preheated) the notebook's
+    imports are done before anybody asks; the request comes later, maybe hours later. The cell
+    therefore shows an empty page at once and ends (a cell waiting for the request would hit
+    ``VoilaExecutor.timeout``); the page is filled on the kernel's loop when the request has come
+    (:func:`workbench.ui.kit.preheat.after_request`). Outside a pool the request is known: the
+    page is built at once. Any failure shows :func:`failure_notice` (logged under ``name``).
+    """
+    if not is_preheated():
+        display(_built(name, build, None))  # type: ignore[no-untyped-call]
+        return
+    holder = w.VBox([])
+    display(holder)  # type: ignore[no-untyped-call]
+
+    def fill(params: dict[str, str]) -> None:
+        holder.children = (_built(name, build, params),)
+
+    after_request(fill, name)
+
+
+def _built(name: str, build: Callable[[dict[str, str]], w.Widget], params: dict[str, str] | None) -> w.Widget:
+    """``build(params)`` (``params`` None: read them now), or the themed failure notice."""
     language = "de"
     try:
-        params = request_parameters()
+        if params is None:
+            params = request_parameters()
         language = page_language(params)
-        content = [build(params).widget]
+        return build(params)
     except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        content = [failure_notice(name, error, language)]
-    page = w.VBox([theme_style(), *content])
-    page.add_class("wb-page")
-    if wide:
-        page.add_class("wb-wide")
-    display(page)  # type: ignore[no-untyped-call]
+        page = w.VBox([theme_style(), failure_notice(name, error, language)])
+        page.add_class("wb-page")
+        return page
 
 
 def page_language(params: dict[str, str]) -> str:

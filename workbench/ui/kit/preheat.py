@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
@@ -76,21 +77,42 @@ def after_request(action: Callable[[dict[str, str]], None], name: str) -> None:
 
 
 SETTLE_S = 0.3
-"""How long a click on "Weiter"/"Zurück" waits for the browser's held-back field updates."""
+"""How long after the last field update a click on "Weiter"/"Zurück" may still be followed by a held-back one."""
+MAX_WAIT_S = 1.0
+"""A click waits at most this long for the fields to settle (a field changing without end must not block it)."""
 
 
-def after_field_updates(action: Callable[[], None], delay: float = SETTLE_S) -> None:
-    """Run ``action`` once the browser has sent what it held back; at once outside a kernel.
+def after_field_updates(action: Callable[[], None], last_entry: Callable[[], float],
+                        quiet: float = SETTLE_S, clock: Callable[[], float] | None = None) -> None:
+    """Run ``action`` once no held-back field update can still come; at once when the fields are quiet.
 
     ipywidgets sends one update per widget and holds the next until the kernel has answered; a
     click is sent at once. A date typed with the keyboard changes the field once per part
     (year 2, 20, 202, 2026), so "Weiter" right after it reached the kernel before the last part:
-    the step was checked with 01.03.0202 and refused. The held update follows as soon as the
-    browser reads the kernel's answer to the earlier one, a few milliseconds; the click's work
-    waits ``delay`` on the kernel's loop so that the update is handled first.
+    the step was checked with 01.03.0202 and refused (ADR 0014). A held update leaves the browser
+    as soon as it reads the kernel's answer to the one before, a few milliseconds after the kernel
+    handled that one. So only a click that comes within ``quiet`` seconds of the last field update
+    (``last_entry``, monotonic) waits, until the fields have been quiet that long (at most
+    :data:`MAX_WAIT_S`); a click after a pause, the usual case, runs at once (issue 23: every
+    "Weiter" used to wait 0.3 s).
     """
     loop = _kernel_loop()
-    if loop is None:
-        action()
-    else:
-        loop.call_later(delay, action)
+    clock = clock or time.monotonic  # looked up now, like the wizard's notes of entries
+    clicked = clock()
+
+    def attempt() -> None:
+        now = clock()
+        remaining = quiet - (now - last_entry())
+        if remaining <= 0.001 or loop is None or now - clicked >= MAX_WAIT_S:  # a millisecond: float rounding
+            action()
+        else:
+            loop.call_later(min(remaining, MAX_WAIT_S - (now - clicked)), attempt)
+
+    attempt()
+
+
+def when_idle(action: Callable[[], None], delay: float) -> None:
+    """Run ``action`` on the kernel's loop after ``delay`` seconds (work nobody waits for); not outside a kernel."""
+    loop = _kernel_loop()
+    if loop is not None and hasattr(loop, "call_later"):
+        loop.add_callback(lambda: loop.call_later(delay, action))  # add_callback: safe from any thread

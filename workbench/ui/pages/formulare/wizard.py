@@ -347,14 +347,7 @@ def preview_html(pdf: bytes, language: str, dpi: int = PREVIEW_DPI) -> str:
 
 def show_forms_wizard() -> None:
     """What ``notebooks/formulare.ipynb`` shows (``?case=<id>``, ``?lang=en``); never a traceback."""
-    from workbench.ui.kit.page import default_store, failure_notice, page_language
-    from workbench.ui.kit.preheat import request_parameters
+    from workbench.ui.kit.page import default_store, page_language, show_on_request
 
-    language = "de"
-    try:
-        params = request_parameters()
-        language = page_language(params)
-        wizard = FormsWizard(default_store(), language, params.get("case", "").strip() or None)
-        wizard.show()
-    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        display(w.VBox([theme_style(), failure_notice("show_forms_wizard", error, language)]))  # type: ignore[no-untyped-call]
+    show_on_request("show_forms_wizard", lambda params: FormsWizard(
+        default_store(), page_language(params), params.get("case", "").strip() or None).widget)

@@ -6,7 +6,6 @@ import html
 from typing import Any
 
 import ipywidgets as w
-from IPython.display import display
 
 from workbench.i18n import text
 from workbench.ui.kit.case_list import START_PAGE
@@ -29,26 +28,24 @@ def no_case_page(language: str, message_key: str = "vgl.no_case", **args: Any) -
 
 def show_vergleich() -> None:
     """What ``notebooks/vergleich.ipynb`` shows for ``?case=<id>`` (``&lang=en`` only without a case)."""
-    from workbench.errors import CaseNotFound
-    from workbench.ui.kit.page import default_store, failure_notice, page_language
-    from workbench.ui.kit.preheat import request_parameters
+    from workbench.ui.kit.page import show_on_request
 
-    language = "de"
+    show_on_request("show_vergleich", vergleich_page)
+
+
+def vergleich_page(params: dict[str, str]) -> w.Widget:
+    """The comparison of the case ``?case=`` names, or the page saying which case is missing."""
+    from workbench.errors import CaseNotFound
+    from workbench.ui.kit.page import default_store, page_language
+
+    language = page_language(params)
+    case_id = params.get("case", "").strip()
+    if not case_id:
+        return no_case_page(language)
+    store = default_store()
     try:
-        params = request_parameters()
-        language = page_language(params)
-        case_id = params.get("case", "").strip()
-        if not case_id:
-            page = no_case_page(language)
-        else:
-            store = default_store()
-            try:
-                stored = store.open(case_id)
-            except CaseNotFound:
-                page = no_case_page(language, "ui.wizard.not_found_compare", case_id=case_id)
-            else:
-                page = VergleichPage(dict(stored.data), store, int(stored.version)).widget
-    except Exception as error:  # noqa: BLE001 - the page shows a reference, the log the location
-        page = w.VBox([theme_style(), failure_notice("show_vergleich", error, language)])
-        page.add_class("wb-page")
-    display(page)  # type: ignore[no-untyped-call]
+        stored = store.open(case_id)
+    except CaseNotFound:
+        return no_case_page(language, "ui.wizard.not_found_compare", case_id=case_id)
+    page: w.Widget = VergleichPage(dict(stored.data), store, int(stored.version)).widget
+    return page
