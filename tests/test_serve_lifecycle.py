@@ -1,4 +1,4 @@
-"""The kernel reaper of ``workbench serve`` (ADR 0030): which kernels it frees, which pools it refills.
+"""The kernel reaper of ``workbench serve`` (ADR 0031): which kernels it frees, which pools it refills.
 
 A fake kernel manager with the attributes the reaper reads (jupyter_server's connection count
 and ``last_activity``, Voilà's pools); the browser test (tests/browser/test_kernel_lifecycle.py)

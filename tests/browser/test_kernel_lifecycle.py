@@ -1,4 +1,4 @@
-"""A closed page frees its kernel; a page whose kernel is gone says so (issue 23, ADR 0030).
+"""A closed page frees its kernel; a page whose kernel is gone says so (issue 23, ADR 0031).
 
 Against ``workbench serve`` (what ``make run`` starts) with room for only four pages at once,
 so that kernels left behind by closed pages would refuse the fifth page with 503: one browser

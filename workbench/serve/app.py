@@ -256,7 +256,7 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         return settings
 
     def listen(self) -> None:
-        """Start the kernel reaper (ADR 0030), then serve (Voilà's ``listen`` runs the event loop)."""
+        """Start the kernel reaper (ADR 0031), then serve (Voilà's ``listen`` runs the event loop)."""
         if self.orphan_grace_s > 0:
             reaper = KernelReaper(self.kernel_manager, self.orphan_grace_s, self.log)
             self.app.settings["workbench_reaper"] = reaper

@@ -19,7 +19,7 @@ Voilà starts a kernel for every GET of ``/voila/render/<notebook>``. Before tha
 
 Every page it serves gets the ``_xsrf`` cookie: the page's goodbye when it closes (Voilà's beacon
 to ``/voila/api/shutdown/<kernel>``) carries the token from it; without the cookie jupyter_server
-refused every goodbye with 403 and the kernel stayed (issue 23, ADR 0030).
+refused every goodbye with 403 and the kernel stayed (issue 23, ADR 0031).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""The life of a page's kernel: shut down when its page closes, culled when its page is gone (ADR 0030).
+"""The life of a page's kernel: shut down when its page closes, culled when its page is gone (ADR 0031).
 
-Every page holds one Python kernel. Two ways free it, both measured (issue 23, ADR 0030):
+Every page holds one Python kernel. Two ways free it, both measured (issue 23, ADR 0031):
 
 1. **The page says goodbye.** Voilà's page sends ``POST /voila/api/shutdown/<kernel>`` as a
    beacon when it unloads (tab closed, reload, another address), with the XSRF token read from

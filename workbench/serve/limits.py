@@ -2,7 +2,7 @@
 
 Every open workbench page holds one Python kernel (about 100 MiB). A closed page's kernel is
 shut down by the page's goodbye or, without one, by the reaper after a minute without
-connection (:mod:`workbench.serve.lifecycle`, ADR 0030); jupyter_server has no limit on
+connection (:mod:`workbench.serve.lifecycle`, ADR 0031); jupyter_server has no limit on
 kernels, so the server bounds them itself. Before a page starts a kernel:
 
 1. Count the *sessions*: running kernels that are not waiting in Voilà's preheated pool.

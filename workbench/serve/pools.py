@@ -3,7 +3,7 @@
 A page whose kernel waits in a pool opens in about a second: its notebook (the imports, the
 page) already ran. A page without one starts a kernel and runs its notebook after the click:
 4–21 s on the office's two cores (issue 23). Every served page therefore gets a pool, sized
-from ``WorkbenchVoila.advisors`` in ``voila.json`` (docs/deploy.md, ADR 0030):
+from ``WorkbenchVoila.advisors`` in ``voila.json`` (docs/deploy.md, ADR 0031):
 
 - the start page: one kernel per three advisors (every consultation opens it first; a pool
   only has to bridge the few seconds until Voilà has heated the next kernel);

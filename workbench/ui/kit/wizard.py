@@ -246,7 +246,7 @@ class Wizard:
         self.saver.save(self.data, self.language)
 
     def _saved(self, version: int) -> None:
-        # data-wb-case: the page template's "neu laden" after a lost kernel reopens this case (ADR 0030)
+        # data-wb-case: the page template's "neu laden" after a lost kernel reopens this case (ADR 0031)
         self.status.value = (f'<p class="wb-status" lang="{self.language}" data-wb-case="{html.escape(self.case_id)}">'
                              f'{html.escape(text("ui.wizard.saved", self.language, case_id=self.case_id, version=version))}</p>')
 
