@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -66,6 +68,13 @@ class FakeManager:
         self.filled.append(notebook_name)
 
 
+
+def _run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine in a thread of its own: in the main thread the browser tests' Playwright loop is still
+    running for the session, and asyncio refuses to start a second loop there."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
 def _reaper(manager: FakeManager, clock: list[datetime]) -> KernelReaper:
     return KernelReaper(manager, grace_s=60, log=logging.getLogger("test"), clock=lambda: clock[0])
 
@@ -75,9 +84,9 @@ def test_a_page_kernel_without_connection_is_freed_after_the_grace_period_but_ne
                           pools={"start.ipynb": ["pooled"]}, sizes={"start.ipynb": 1})
     clock = [NOW]
     reaper = _reaper(manager, clock)
-    assert asyncio.run(reaper.sweep()) == []  # first seen now: every page gets its grace from here
+    assert _run(reaper.sweep()) == []  # first seen now: every page gets its grace from here
     clock[0] = NOW + timedelta(seconds=61)
-    assert asyncio.run(reaper.sweep()) == ["closed", "closing"]
+    assert _run(reaper.sweep()) == ["closed", "closing"]
     assert set(manager.kernels) == {"open-but-idle", "pooled"}
 
 
@@ -91,5 +100,5 @@ def test_a_kernel_just_handed_out_of_the_pool_gets_its_grace_although_it_was_hea
 def test_a_pool_that_lost_a_kernel_is_refilled_and_a_full_one_is_left_alone() -> None:
     manager = FakeManager({"warm": (0, 5)}, pools={"start.ipynb": ["warm"], "kita.ipynb": []},
                           sizes={"start.ipynb": 1, "kita.ipynb": 1})
-    asyncio.run(_reaper(manager, [NOW]).sweep())
+    _run(_reaper(manager, [NOW]).sweep())
     assert manager.filled == ["kita.ipynb"]

@@ -26,7 +26,7 @@ from fpdf.enums import XPos, YPos
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from workbench.forms.glyphs import FONT, _inherited, add_fallbacks, text_width
+from workbench.forms.glyphs import FONT, inherited, add_fallbacks, text_width
 
 __all__ = ["FLOOR", "Overflow", "fit_page", "continuation_sheet"]
 
@@ -71,7 +71,7 @@ def width_at(value: str, size: float) -> float:
 
 def _da(writer: PdfWriter, widget: Any) -> str:
     acroform = writer._root_object.get("/AcroForm")
-    return str(_inherited(widget, "/DA") or (acroform.get_object().get("/DA", "") if acroform is not None else ""))
+    return str(inherited(widget, "/DA") or (acroform.get_object().get("/DA", "") if acroform is not None else ""))
 
 
 def _cut(value: str, size: float, room: float) -> str:
@@ -102,8 +102,8 @@ def fit_page(writer: PdfWriter, page: Any, page_number: int, values: dict[str, s
         value = values.get(name or "")
         if not name or not value or value.startswith("/"):
             continue
-        flags = int(_inherited(widget, "/Ff") or 0)
-        if flags & (MULTILINE | COMB) or str(_inherited(widget, "/FT")) != "/Tx":
+        flags = int(inherited(widget, "/Ff") or 0)
+        if flags & (MULTILINE | COMB) or str(inherited(widget, "/FT")) != "/Tx":
             continue
         rect = [float(v) for v in widget["/Rect"]]
         room = abs(rect[2] - rect[0]) - 2 * PADDING

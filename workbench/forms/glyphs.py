@@ -29,7 +29,8 @@ _DA_FONT = re.compile(r"/([^\s/]+)\s+[\d.]+\s+Tf")
 _DA_SIZE = re.compile(r"([\d.]+)\s+Tf")
 
 
-def _inherited(obj: Any, key: str) -> Any:
+def inherited(obj: Any, key: str) -> Any:
+    """A field attribute from the widget or the nearest parent field that has it (PDF 32000-1, 12.7.3.1)."""
     node: Any = obj
     while node is not None:
         if key in node:
@@ -42,7 +43,7 @@ def _inherited(obj: Any, key: str) -> Any:
 def font_chars(writer: PdfWriter, widget: Any) -> set[str] | None:
     """The characters the widget's /DA font can encode; None when unknown (then we trust pypdf)."""
     acroform = writer._root_object.get("/AcroForm")
-    da = _inherited(widget, "/DA") or (acroform.get_object().get("/DA") if acroform is not None else None)
+    da = inherited(widget, "/DA") or (acroform.get_object().get("/DA") if acroform is not None else None)
     match = _DA_FONT.search(str(da or ""))
     if match is None or acroform is None:
         return None
@@ -143,7 +144,7 @@ def put_text(sheet: FPDF, x: float, baseline: float, value: str, family: str, st
 def da_size(writer: PdfWriter, widget: Any) -> float | None:
     """The font size the widget's /DA asks for (None: 0 = auto, or unreadable)."""
     acroform = writer._root_object.get("/AcroForm")
-    da = _inherited(widget, "/DA") or (acroform.get_object().get("/DA") if acroform is not None else None)
+    da = inherited(widget, "/DA") or (acroform.get_object().get("/DA") if acroform is not None else None)
     match = _DA_SIZE.search(str(da or ""))
     size = float(match.group(1)) if match else 0.0
     return size or None

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from workbench.evaluation.steuer.jahre import (
-    CalendarMonth, _per_calendar_month, _schutzfrist, pre_birth_gross, zeitraum,
+    CalendarMonth, per_calendar_month, schutzfrist, pre_birth_gross, zeitraum,
 )
 from workbench.money import ZERO
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
@@ -74,7 +74,7 @@ def arbeit_aus_haushalt(case: "Case", haushalt: "Haushaltsgeld") -> dict[str, di
     out: dict[str, dict[CalendarMonth, Decimal]] = {}
     for parent in case.household.parents:
         full = pre_birth_gross(parent)
-        schutz = _schutzfrist(case, parent)
+        schutz = schutzfrist(case, parent)
         per_lm = gross_per_lebensmonat(case, haushalt, parent.id) if parent.id in haushalt.per_parent else None
 
         def gross_on(day: date, full: Decimal = full, schutz: tuple[date, date] | None = schutz,
@@ -84,7 +84,7 @@ def arbeit_aus_haushalt(case: "Case", haushalt: "Haushaltsgeld") -> dict[str, di
             month = next(lm.number for lm in lms if lm.start <= day <= lm.end)
             return per_lm[month - 1]
 
-        out[parent.id] = _per_calendar_month(gross_on, date(start.year, 1, 1), date(lms[-1].end.year, 12, 31))
+        out[parent.id] = per_calendar_month(gross_on, date(start.year, 1, 1), date(lms[-1].end.year, 12, 31))
     return out
 
 

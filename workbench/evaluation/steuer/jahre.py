@@ -63,7 +63,8 @@ def pre_birth_gross(parent: "Parent") -> Decimal:
     return round_cent(sum(values, ZERO) / len(values)) if values else ZERO
 
 
-def _schutzfrist(case: "Case", parent: "Parent") -> tuple[date, date] | None:
+def schutzfrist(case: "Case", parent: "Parent") -> tuple[date, date] | None:
+    """First and last day of the mother's protection period (None without Mutterschaftsleistungen)."""
     from workbench.evaluation.elterngeld.engine import mutterschutz_fristen
 
     if not parent.maternity_benefit:
@@ -75,7 +76,7 @@ def _schutzfrist(case: "Case", parent: "Parent") -> tuple[date, date] | None:
 def zeitraum(case: "Case") -> tuple[date, date]:
     """First and last day the tax years cover: start of the Mutterschutz (or the birth) to the plan's last Lebensmonat."""
     birth = case.plan_child().birth_date
-    starts = [f[0] for p in case.household.parents if (f := _schutzfrist(case, p)) is not None]
+    starts = [f[0] for p in case.household.parents if (f := schutzfrist(case, p)) is not None]
     start = min([birth, *starts])
     kinds = case.elterngeld_plan.kinds if case.elterngeld_plan else (lambda _pid: [NONE] * LEBENSMONATE)
     last = max((m for p in case.household.parents for m, k in enumerate(kinds(p.id), 1) if k != NONE), default=1)
@@ -90,7 +91,7 @@ def default_arbeit(case: "Case", result: ElterngeldResult) -> dict[str, dict[Cal
     out: dict[str, dict[CalendarMonth, Decimal]] = {}
     for parent in case.household.parents:
         full = pre_birth_gross(parent)
-        schutz = _schutzfrist(case, parent)
+        schutz = schutzfrist(case, parent)
         paid = {mb.month for mb in result.parents[parent.id].months}
 
         def gross_on(day: date, parent: "Parent" = parent, full: Decimal = full,
@@ -105,11 +106,11 @@ def default_arbeit(case: "Case", result: ElterngeldResult) -> dict[str, dict[Cal
                 return stated.gross_monthly if parent.income_before_birth.kind in WITHHELD_KINDS else ZERO
             return ZERO if month in paid else full
 
-        out[parent.id] = _per_calendar_month(gross_on, date(start.year, 1, 1), date(end.year, 12, 31))
+        out[parent.id] = per_calendar_month(gross_on, date(start.year, 1, 1), date(end.year, 12, 31))
     return out
 
 
-def _per_calendar_month(gross_on: Callable[[date], Decimal], first: date,
+def per_calendar_month(gross_on: Callable[[date], Decimal], first: date,
                         last: date) -> dict[CalendarMonth, Decimal]:
     """A monthly gross that may change within a month, paid pro rata by calendar days."""
     totals: dict[CalendarMonth, Decimal] = {}
@@ -168,7 +169,7 @@ def steuer_jahre(case: "Case", result: ElterngeldResult, arbeit: Arbeit | None =
     out: dict[int, list[PersonJahr]] = {y: [] for y in years}
     for parent in case.household.parents:
         months = wages.get(parent.id, {})
-        schutz = _schutzfrist(case, parent)
+        schutz = schutzfrist(case, parent)
         per_day = mutterschaft_je_tag(case, parent, result) if schutz is not None else ZERO
         profit = parent.income_before_birth.annual_profit or ZERO
         for year in years:
