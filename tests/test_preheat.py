@@ -58,10 +58,18 @@ class _Loop:
     def __init__(self) -> None:
         self.callbacks: list[Any] = []
         self.handed = threading.Event()
+        self.later: list[tuple[float, Any]] = []
 
     def add_callback(self, callback: Any) -> None:
         self.callbacks.append(callback)
         self.handed.set()
+
+
+class _LaterLoop(_Loop):
+    """A loop that also collects what is handed to it for later (``call_later``)."""
+
+    def call_later(self, delay: float, callback: Any) -> None:
+        self.later.append((delay, callback))
 
 
 def test_the_page_is_changed_on_the_kernels_loop_not_in_the_waiting_thread(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -225,3 +233,59 @@ def test_a_field_that_never_settles_does_not_block_the_click_for_more_than_a_sec
     preheat.after_field_updates(lambda: ran.append(clock[0]), last_entry=lambda: clock[0], clock=lambda: clock[0])
     loop.run_until(102.0)
     assert ran == [pytest.approx(100 + preheat.MAX_WAIT_S)]
+
+
+class _Comm:
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+
+    def send(self, data: dict[str, Any], buffers: Any = None) -> None:
+        self.sent.append(data)
+
+
+def test_the_browser_gets_the_widget_states_only_once_the_page_is_filled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser builds its widgets from the answer to ``request_states`` asynchronously and drops an
+    update for a widget it has not built yet: the wizard shown just after the answer stayed hidden (an
+    empty page for three minutes in a loaded CI run). So the answer waits for the filled page."""
+    import IPython
+
+    loop = _LaterLoop()
+    kernel = type("Kernel", (), {"io_loop": loop})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"kernel": kernel})())
+    monkeypatch.setattr(ew, "is_preheated", lambda: True)
+    arrived = threading.Event()
+    monkeypatch.setattr(preheat, "request_parameters", lambda: arrived.wait(20) and {})
+    monkeypatch.setattr(ew, "default_store", MemoryStore)
+    shown: list[Any] = []
+    monkeypatch.setattr(ew, "display", shown.append)
+    comm = _Comm()
+    monkeypatch.setattr(w.Widget, "_control_comm", comm)
+    ew.show_elterngeld_wizard()
+    ready = shown[0].children[1]
+
+    w.Widget._handle_control_comm_msg({"content": {"data": {"method": "request_states"}}})
+    assert comm.sent == []  # the browser came before the request reached the kernel: held
+    for callback in list(loop.callbacks):  # the wizard's work ahead and the limit of the hold
+        callback()
+    [limit] = [c for delay, c in loop.later if delay == preheat.HOLD_LIMIT_S]
+    assert preheat.HOLD_LIMIT_S < 4  # answered before the browser gives up waiting (4 s)
+    handed = len(loop.callbacks)
+    arrived.set()
+    assert _wait_for(lambda: len(loop.callbacks) == handed + 1)
+    loop.callbacks[-1]()  # the page is filled on the kernel's loop, then the held request answered
+    assert ready.layout.display != "none"
+    [answer] = comm.sent
+    states = answer["states"]
+    assert states[ready.layout.model_id]["state"]["display"] is None  # the browser builds the shown wizard
+
+    limit()  # the limit comes later: nothing held any more, nothing sent twice
+    assert len(comm.sent) == 1
+    w.Widget._handle_control_comm_msg({"content": {"data": {"method": "request_states"}}})
+    assert len(comm.sent) == 2  # a reload of the page is answered at once
+
+
+def _wait_for(condition: Any, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return bool(condition())

@@ -60,8 +60,10 @@ def test_the_start_page_and_a_wizard_work_under_the_content_security_policy(serv
     page = context.new_page()
     page.set_default_navigation_timeout(READY_MS)
     violations: list[str] = []
+    console: list[str] = []
 
     def note(message: ConsoleMessage) -> None:
+        console.append(f"{message.type}: {message.text}")
         if "Content Security Policy" in message.text and "cdn.jsdelivr.net" not in message.text:
             violations.append(message.text)
 
@@ -72,7 +74,13 @@ def test_the_start_page_and_a_wizard_work_under_the_content_security_policy(serv
     assert any(c["sameSite"] == "Strict" and c["httpOnly"] for c in context.cookies())
 
     page.goto(f"{served.url}/voila/render/elterngeld.ipynb")  # the cookie, no token
-    expect(page.get_by_role("button", name="Weiter")).to_be_visible(timeout=READY_MS)
+    try:
+        expect(page.get_by_role("button", name="Weiter")).to_be_visible(timeout=READY_MS)
+    except AssertionError:  # what the browser saw, for the next look (an empty page once in CI)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "csp-elterngeld-leer.png"), full_page=True)
+        (ARTIFACTS / "csp-elterngeld-console.txt").write_text("\n".join(console), encoding="utf-8")
+        raise
     page.get_by_label("Vorname").fill("Anna")
     page.get_by_role("button", name="Weiter").click()
     expect(page.locator(".wb-progress-text")).to_contain_text("Schritt 2 von 6", timeout=60_000)

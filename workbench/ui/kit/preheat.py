@@ -12,6 +12,12 @@ update before the browser had the widget, the update was dropped, and the browse
 older state from the answer — in one CI run the wizard stayed hidden and the page was empty
 for three minutes. :func:`after_request` therefore hands the work to the kernel's own event
 loop, where it runs before or after the answer, never in the middle of it.
+
+"After the answer" was not safe either: the browser builds its widgets from the answer
+asynchronously, and an update that arrives for a widget it has not built yet is dropped (a
+later CI run, under load, again showed an empty page for three minutes). So the kernel holds
+the browser's ``request_states`` until the page is filled (:func:`hold_widget_states`): the
+answer is then the filled page, and nothing the page does after the request can be lost.
 """
 
 from __future__ import annotations
@@ -58,12 +64,81 @@ def on_kernel_loop(action: Callable[[], None]) -> None:
         loop.add_callback(action)
 
 
+HOLD_LIMIT_S = 3.5
+"""The longest the kernel holds the browser's ``request_states``: the browser waits 4 s for the answer
+(ipywidgets' control comm timeout) and then asks widget by widget, where a late change is lost as well."""
+
+
+class _StatesGate:
+    """Holds the browser's ``request_states`` messages while the page is still being filled.
+
+    ipywidgets registers ``Widget._handle_control_comm_msg`` when the browser opens its control
+    comm, that is after the notebook's cell ran; :meth:`close` replaces it before that, and
+    :meth:`open` answers every held message (on the kernel's loop, after the page was filled).
+    """
+
+    def __init__(self) -> None:
+        self.held: list[Any] | None = None  # None: open
+        self.original: Any = None
+
+    def close(self) -> None:
+        from ipywidgets import Widget
+
+        if self.original is None:
+            self.original = Widget.__dict__["_handle_control_comm_msg"]
+            gate = self
+
+            def handle(cls: type, msg: Any) -> None:
+                if gate.held is None:
+                    gate.original.__func__(cls, msg)
+                    return
+                gate.held.append(msg)
+                if len(gate.held) == 1:  # the page may never be filled: answer anyway after a while
+                    when_idle(gate.open, HOLD_LIMIT_S)
+
+            Widget._handle_control_comm_msg = classmethod(handle)  # type: ignore[method-assign,assignment]
+        if self.held is None:
+            self.held = []
+
+    def open(self) -> None:
+        from ipywidgets import Widget
+
+        held, self.held = self.held or [], None
+        for msg in held:
+            try:
+                self.original.__func__(Widget, msg)
+            except Exception as error:  # noqa: BLE001 - as ipywidgets' own handler would: logged
+                log_failure("request_states", error)
+
+
+_GATE = _StatesGate()
+
+
+def hold_widget_states() -> None:
+    """Answer the browser's request for the widgets' states only after :func:`release_widget_states`."""
+    _GATE.close()
+
+
+def release_widget_states() -> None:
+    """Answer the held requests for the widgets' states now (and every later one at once)."""
+    _GATE.open()
+
+
 def after_request(action: Callable[[dict[str, str]], None], name: str) -> None:
     """Wait for the page's request in a thread, then run ``action(parameters)`` on the kernel's loop.
 
+    Until ``action`` has run, the browser's request for the widgets' states is held
+    (:func:`hold_widget_states`), so the browser builds the filled page, not the empty one.
     If the parameters cannot be read (the websocket failed), the failure is logged and the page
     goes on as for a request without parameters: a new German case, never an empty page.
     """
+    hold_widget_states()
+
+    def fill(params: dict[str, str]) -> None:
+        try:
+            action(params)
+        finally:
+            release_widget_states()
 
     def wait() -> None:
         try:
@@ -71,7 +146,7 @@ def after_request(action: Callable[[dict[str, str]], None], name: str) -> None:
         except Exception as error:  # noqa: BLE001 - logged with a reference; the page still comes
             log_failure(f"{name} (request)", error)
             params = {}
-        on_kernel_loop(lambda: action(params))
+        on_kernel_loop(lambda: fill(params))
 
     threading.Thread(target=wait, daemon=True, name=f"wb-request-{name}").start()
 
