@@ -7,6 +7,7 @@ Three real servers on free loopback ports:
 - ``plain``: Voilà itself (``python -m voila``) with the same voila.json on a folder that has
   the case store *inside* it (someone starting ``voila`` by hand), and a notebook whose cell fails;
 - ``limited``: ``workbench.serve`` with room for one page, to see the session limit at work;
+- ``shared``: ``workbench.serve`` with room for two pages per advisor, to see every advisor's share;
 - ``guarded``: ``workbench.serve`` without a configured token (it makes one and prints the link),
   a small rate limit and no preheating, to see login, origin check and rate limit at work.
 
@@ -267,6 +268,42 @@ def test_when_the_pages_are_used_up_the_next_page_is_refused_in_german_and_a_clo
     third = get(limited.url + "/voila/render/seite.ipynb")
     assert third.status == 200 and "Seite bereit" in third.body
     assert "shutting down kernel" in limited.log_text()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """Room for five pages, two of them per advisor (ADR 0033)."""
+    tree = tmp_path_factory.mktemp("geteilt")
+    _notebook(tree / "seite.ipynb", ["print('Seite bereit')"])
+    port = free_port()
+    server = start(["-m", "workbench.serve", str(tree), f"--port={port}",
+                    "--WorkbenchVoila.max_sessions=5", "--WorkbenchVoila.pages_per_advisor=2",
+                    "--WorkbenchVoila.reap_interval_s=600", "--WorkbenchVoila.page_burst=0",
+                    "--VoilaConfiguration.preheat_kernel=False"],
+                   ready="/voila/static/voila.js",
+                   env={"WORKBENCH_DATA": str(tree.parent / "geteilt-daten"), "WORKBENCH_TOKEN": TOKEN},
+                   name="voila-advisors", port=port)
+    yield server
+    server.stop()
+
+
+def test_a_script_with_the_token_gets_its_share_of_pages_and_a_browser_logged_in_still_gets_one(
+        shared: Server) -> None:
+    """Issue 23: one advisor (or a stray script) may use up only their share of the server's pages."""
+    page = shared.url + "/voila/render/seite.ipynb"
+    assert [get(page).status for _ in range(2)] == [200, 200]
+    third = get(page)  # the same token client (address 127.0.0.1): its share is used up
+    assert third.status == 503 and third.headers["Retry-After"] == "60"
+    assert "Sie haben schon 2 Seiten der Workbench geöffnet (Zugang per Token von 127.0.0.1)" in third.body
+    assert "Seite bereit" not in third.body
+    login = get(page + f"?token={TOKEN}", login=False, follow=False)  # an advisor's browser opens the link
+    assert login.status == 302
+    cookie = login.headers["Set-Cookie"].split(";")[0]
+    mine = [get(page, login=False, headers={"Cookie": cookie}) for _ in range(3)]
+    assert [r.status for r in mine] == [200, 200, 503]
+    assert "Seite bereit" in mine[0].body and "(in diesem Browser)" in mine[2].body
+    assert _kernels(shared) == 4
+    assert "session limit 2 (token:127.0.0.1) reached" in shared.log_text()
 
 
 # --- refusals before listening ------------------------------------------------------------

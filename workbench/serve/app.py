@@ -21,7 +21,8 @@ from the working directory as ``voila`` does, with these refusals and additions
   folder tree and the contents API answer 404; on loopback, requests for a foreign ``Host``
   (DNS rebinding) are refused; security headers and a Content-Security-Policy on every page.
 - **Kernels**: only for page requests of this browser window's own origin, at most a burst
-  and then a steady rate per client (429), at most ``max_sessions`` at once (503) — see
+  and then a steady rate per client (429), at most ``pages_per_advisor`` per advisor and
+  ``max_sessions`` in all at once (503; :mod:`workbench.serve.advisors`) — see
   :mod:`workbench.serve.handler`. A closed page's kernel is shut down by the page's goodbye
   or, after ``orphan_grace_s`` without connection, by the reaper (:mod:`workbench.serve.lifecycle`).
 - **JupyterHub** (``--hub``): address and base URL from the spawner's environment, login
@@ -174,6 +175,9 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
                              help="The address the proxy serves, e.g. https://workbench.example (with --behind-proxy).")
     hub = Bool(False, config=True, help="Spawned by JupyterHub: address, base URL and login from the hub.")
     max_sessions = Integer(20, config=True, help="Pages holding a kernel at once (0: no limit).")
+    pages_per_advisor = Integer(6, config=True,
+                                help="Pages one advisor (login, hub user, or token client's address) may hold at once "
+                                     "(0: no limit of their own).")
     advisors = Integer(0, config=True,
                        help="Advisors of the office: sizes the preheat pool of every page (0: voila.json's pools).")
     orphan_grace_s = Float(60.0, config=True,
@@ -228,7 +232,7 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         rules = PageRules(root=Path(self.root_dir or "."), max_sessions=self.max_sessions,
                           orphan_grace_s=self.orphan_grace_s, rate=RateLimit(self.page_burst, self.pages_per_minute),
                           allowed_origins=(self.allowed_origin,) if self.allowed_origin else (),
-                          behind_proxy=self.behind_proxy, hub=self.hub)
+                          behind_proxy=self.behind_proxy, hub=self.hub, pages_per_advisor=self.pages_per_advisor)
         self.tornado_settings = {**settings, "headers": headers, "allow_remote_access": not local_only,
                                  "workbench_rules": rules}
 
@@ -256,7 +260,9 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
         return settings
 
     def listen(self) -> None:
-        """Start the kernel reaper (ADR 0031), then serve (Voilà's ``listen`` runs the event loop)."""
+        """Note whose page holds which kernel (ADR 0033), start the kernel reaper (ADR 0031), then serve
+        (Voilà's ``listen`` runs the event loop)."""
+        self.app.settings["workbench_rules"].owners.install(self.kernel_manager)
         if self.orphan_grace_s > 0:
             reaper = KernelReaper(self.kernel_manager, self.orphan_grace_s, self.log)
             self.app.settings["workbench_reaper"] = reaper

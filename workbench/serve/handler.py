@@ -15,7 +15,9 @@ Voilà starts a kernel for every GET of ``/voila/render/<notebook>``. Before tha
    (:func:`~workbench.serve.page_requests.page_request_origin`), else 403.
 4. **How often**: per client at most a burst and then a steady rate of page starts
    (:class:`~workbench.serve.limits.RateLimit`), else 429.
-5. **How many at once**: the session limit (:func:`~workbench.serve.limits.make_room`), else 503.
+5. **How many at once**: first the advisor's share (``pages_per_advisor`` pages per advisor,
+   :mod:`workbench.serve.advisors`), then the server's session limit
+   (:func:`~workbench.serve.limits.make_room`); else 503 naming the limit that was reached.
 
 Every page it serves gets the ``_xsrf`` cookie: the page's goodbye when it closes (Voilà's beacon
 to ``/voila/api/shutdown/<kernel>``) carries the token from it; without the cookie jupyter_server
@@ -33,9 +35,10 @@ import tornado.web
 from jupyter_server.utils import url_path_join
 from voila.tornado.handler import TornadoVoilaHandler
 
+from workbench.serve.advisors import KernelOwners, advisor_identity
 from workbench.serve.limits import GRACE_AT_LIMIT_S, RateLimit, kernel_states, make_room
 from workbench.serve.page_requests import Origin, page_request_origin, served_notebook
-from workbench.serve.pages import busy_page, foreign_page, not_a_page, too_many_page
+from workbench.serve.pages import advisor_busy_page, busy_page, foreign_page, not_a_page, too_many_page
 
 __all__ = ["PageRules", "WorkbenchPageHandler"]
 
@@ -51,6 +54,8 @@ class PageRules:
     allowed_origins: tuple[str, ...] = ()
     behind_proxy: bool = False
     hub: bool = False
+    pages_per_advisor: int = 0
+    owners: KernelOwners = field(default_factory=KernelOwners)
 
 
 class WorkbenchPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila is untyped
@@ -87,12 +92,17 @@ class WorkbenchPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila 
             self.set_header("Retry-After", str(seconds))
             self._answer(429, too_many_page(seconds))
             return
-        if not await self._room():
+        advisor = self._advisor()
+        full = await self._room(advisor)
+        if full is not None:
             self.set_header("Retry-After", "60")
-            self._answer(503, busy_page(self.rules.max_sessions))
+            page = (advisor_busy_page(self.rules.pages_per_advisor, advisor) if full == "advisor"
+                    else busy_page(self.rules.max_sessions))
+            self._answer(503, page)
             return
         self.xsrf_token  # noqa: B018 - reading it sets the _xsrf cookie the page's goodbye sends back
-        await super().get(name)
+        with self.rules.owners.serving(advisor):  # the kernel handed to this page is noted as the advisor's
+            await super().get(name)
 
     def _answer(self, status: int, page: str) -> None:
         self.set_status(status)
@@ -110,25 +120,47 @@ class WorkbenchPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila 
         """Whose page starts count together: the hub login, else the address (the proxy's client's)."""
         if self.rules.hub and self.current_user is not None:
             return f"user:{getattr(self.current_user, 'username', '')}"
+        return f"ip:{self._remote_address()}"
+
+    def _remote_address(self) -> str:
+        """The client's address; behind the proxy the one it forwards."""
         if self.rules.behind_proxy:
             forwarded = self.request.headers.get("X-Real-IP") or \
                 self.request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
             if forwarded:
-                return f"ip:{forwarded}"
-        return f"ip:{self.request.remote_ip}"
+                return forwarded
+        return str(self.request.remote_ip)
 
-    async def _room(self) -> bool:
-        limit = self.rules.max_sessions
-        if limit <= 0:
-            return True
+    def _advisor(self) -> str:
+        """Whose share this page counts against (:func:`~workbench.serve.advisors.advisor_identity`)."""
+        user = self.current_user
+        name = getattr(user, "username", None) or None
+        return advisor_identity(hub_user=name if self.rules.hub else None, cookie_user=name,
+                                token_in_request=bool(getattr(self, "_token_authenticated", False)),
+                                address=self._remote_address())
+
+    async def _room(self, advisor: str) -> str | None:
+        """None when the page may start a kernel, else which limit is reached: "advisor" or "server"."""
+        rules = self.rules
+        if rules.max_sessions <= 0 and rules.pages_per_advisor <= 0:
+            return None
         try:
+            states = kernel_states(self.kernel_manager)
+            rules.owners.forget_all_but({k.kernel_id for k in states})
             reaper = self.settings.get("workbench_reaper")
             first_seen = None
             if reaper is not None:
-                reaper.note(kernel_states(self.kernel_manager))  # a kernel handed out just now gets its grace
+                reaper.note(states)  # a kernel handed out just now gets its grace
                 first_seen = reaper.first_seen
-            grace = min(self.rules.orphan_grace_s, GRACE_AT_LIMIT_S)
-            return await make_room(self.kernel_manager, limit, grace, self.log, first_seen)
+            grace = min(rules.orphan_grace_s, GRACE_AT_LIMIT_S)
+            if rules.pages_per_advisor > 0 and not await make_room(
+                    self.kernel_manager, rules.pages_per_advisor, grace, self.log, first_seen,
+                    among=rules.owners.owned_by(advisor), whose=advisor, waiting=rules.owners.waiting(advisor)):
+                return "advisor"
+            if rules.max_sessions > 0 and not await make_room(self.kernel_manager, rules.max_sessions, grace,
+                                                              self.log, first_seen, waiting=rules.owners.waiting()):
+                return "server"
+            return None
         except Exception:  # noqa: BLE001 - a fault in the limit must not cost the advisor the page
             self.log.exception("session limit check failed; page served without it")
-            return True
+            return None

@@ -108,19 +108,27 @@ page should not wait for that."""
 
 
 async def make_room(manager: Any, limit: int, grace: float, log: Any,
-                    first_seen: Mapping[str, datetime] | None = None) -> bool:
-    """True when a page may start a kernel: below ``limit``, or after shutting down orphans."""
-    states = kernel_states(manager)
-    if sessions(states) < limit:
+                    first_seen: Mapping[str, datetime] | None = None,
+                    among: Callable[[str], bool] | None = None, whose: str = "server", waiting: int = 0) -> bool:
+    """True when a page may start a kernel: below ``limit``, or after shutting down orphans.
+
+    ``among`` restricts counting and freeing to some kernels (one advisor's pages,
+    :mod:`workbench.serve.advisors`); ``whose`` names them in the log; ``waiting`` pages being
+    served whose kernel is still starting count as well.
+    """
+    def states() -> list[KernelState]:
+        return [k for k in kernel_states(manager) if among is None or among(k.kernel_id)]
+
+    current = states()
+    if sessions(current) + waiting < limit:
         return True
     now = datetime.now(timezone.utc)
-    for kernel_id in orphans(states, now, grace, first_seen):
-        log.info("session limit %s reached: shutting down kernel %s of a closed page", limit, kernel_id)
+    for kernel_id in orphans(current, now, grace, first_seen):
+        log.info("session limit %s (%s) reached: shutting down kernel %s of a closed page", limit, whose, kernel_id)
         await manager.shutdown_kernel(kernel_id)
-        states = kernel_states(manager)
-        if sessions(states) < limit:
+        if sessions(states()) + waiting < limit:
             return True
-    log.warning("session limit %s reached: page refused with 503", limit)
+    log.warning("session limit %s (%s) reached: page refused with 503", limit, whose)
     return False
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from collections.abc import Awaitable
 from typing import Any
 
 from jupyter_server.auth.decorator import allow_unauthenticated
@@ -75,7 +76,12 @@ class TokenIdentityProvider(PasswordIdentityProvider):
         given = self.get_token(handler) or ""
         if not hmac.compare_digest(given.encode(), token.encode()):
             return None
-        return self.generate_anonymous_user(handler)
+        # a browser that opens the link again stays the same advisor: its share of the pages
+        # (workbench.serve.advisors) must not start afresh with every click on the link
+        cookie_user = self.get_user_cookie(handler)
+        if isinstance(cookie_user, Awaitable):
+            cookie_user = await cookie_user
+        return cookie_user or self.generate_anonymous_user(handler)
 
     def process_login_form(self, handler: Any) -> User | None:  # no form: nothing to guess at
         return None

@@ -10,7 +10,7 @@ from html import escape
 
 from workbench.i18n import text
 
-__all__ = ["busy_page", "foreign_page", "login_page", "not_a_page", "simple_page", "too_many_page"]
+__all__ = ["advisor_busy_page", "busy_page", "foreign_page", "login_page", "not_a_page", "simple_page", "too_many_page"]
 
 
 def simple_page(title_key: str, body_key: str, link: str | None = None, link_key: str | None = None,
@@ -29,6 +29,17 @@ def simple_page(title_key: str, body_key: str, link: str | None = None, link_key
 def busy_page(limit: int) -> str:
     """503: every page the machine can hold is open."""
     return simple_page("serve.full_title", "serve.full", limit=limit)
+
+
+def advisor_busy_page(limit: int, advisor: str) -> str:
+    """503: this advisor holds their share of the pages already (ADR 0033); others may still open theirs."""
+    from workbench.serve.advisors import shown_name
+
+    title = escape(text("serve.advisor_full_title", "de"))
+    de = escape(text("serve.advisor_full", "de", limit=limit, who=shown_name(advisor, "de")))
+    en = escape(text("serve.advisor_full", "en", limit=limit, who=shown_name(advisor, "en")))
+    return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title></head>'
+            f'<body><main><h1>{title}</h1><p role="alert">{de}</p><p lang="en">{en}</p></main></body></html>')
 
 
 def too_many_page(wait_s: int) -> str:
