@@ -1,15 +1,23 @@
 """Load: N advisors at once on one workbench server — sessions held, memory per session, time to interactive.
 
 For each N (default 1, 5, 10, 20) a fresh ``workbench serve notebooks/`` (what ``make run``
-starts, the repository's voila.json: preheated wizard, session limit) is started on a free
-loopback port with an empty case store. One headless Chromium opens N browser contexts at
-the same moment; each opens the Elterngeld wizard and goes through Familie → Kind →
-Einkommen → Arbeit → Monatsplaner, which saves the case (every "Weiter" saves).
+starts, the repository's voila.json: every page preheated, session limits) is started on a free
+loopback port with an empty case store. One headless Chromium opens N browser contexts, all at
+the same moment or spread evenly over ``--spread`` seconds (the issue's "20 wizards opened within
+one minute"); each is an advisor of its own (it logs in through the link with the token, as a
+browser does, then by cookie: the per-advisor share of ADR 0033 applies), opens the Elterngeld
+wizard and goes through Familie → Kind → Einkommen → Arbeit → Monatsplaner, which saves the case
+(every "Weiter" saves).
 
 - **TTI**: ``goto`` until "Weiter" is visible (kernel started, notebook run, widgets drawn).
 - **saved**: ``goto`` until the planner step reports "Gespeichert … Version" (4 steps later).
 - **held**: sessions that became interactive *and* saved (the store is checked too).
 - **Weiter**: each click until the progress names the next step (median over all sessions).
+  The click comes ``--think`` seconds (0.5) after the last field was typed, as a person moves to
+  the button; ``--think 0`` clicks at once and so waits for held-back field updates (ADR 0014).
+- **CPU**: CPU seconds of the server with its kernels, of the browser (Chromium here, on the
+  same two cores; in an office it runs on the advisors' machines), and of everything else on the
+  machine (other users), from the start of the level until all pages are usable and saved.
 - **kernels after close**: the pages are closed as a tab is (with the page's goodbye); 10 s later
   the kernels still running, beside the pools' size (issue 23: closed pages kept their kernels).
 - **memory**, taken while all N pages are still open: RSS and USS of every kernel process
@@ -41,7 +49,7 @@ from pathlib import Path
 
 import psutil
 from playwright.async_api import Browser, async_playwright, expect
-from servers import AUTH_HEADERS, CHROMIUM, ROOT, start_server, stop_server  # benchmarks/ is on sys.path when run as a script
+from servers import CHROMIUM, ROOT, TOKEN, start_server, stop_server  # benchmarks/ is on sys.path when run as a script
 
 WIZARD = "/voila/render/elterngeld.ipynb"
 MAX_LEVEL = 40
@@ -69,15 +77,17 @@ class Level:
     note: str = ""
     kernels_after: int = -1
     pools: int = 0
+    spread: float = 0.0
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
-async def one_session(browser: Browser, url: str, i: int, session: Session) -> None:
-    context = await browser.new_context(viewport={"width": 1200, "height": 900}, locale="de-DE",
-                                        extra_http_headers=AUTH_HEADERS)
+async def one_session(browser: Browser, url: str, i: int, session: Session, delay: float, think: float) -> None:
+    await asyncio.sleep(delay)
+    context = await browser.new_context(viewport={"width": 1200, "height": 900}, locale="de-DE")
     try:
         page = await context.new_page()
         began = time.perf_counter()
-        await page.goto(url + WIZARD, timeout=300_000)
+        await page.goto(url + WIZARD + f"?token={TOKEN}", timeout=300_000)  # the link: login, then the cookie
         weiter = page.get_by_role("button", name="Weiter")
         # a cell that fails (e.g. Voilà's executor timeout) or the session limit's 503 page end the session early
         failed = (page.get_by_text("There was an error when executing cell").or_(page.get_by_text("timed out"))
@@ -92,6 +102,8 @@ async def one_session(browser: Browser, url: str, i: int, session: Session) -> N
         for step, fill in steps:
             if fill:
                 await page.get_by_label(fill[0]).fill(fill[1])
+            if think > 0:
+                await asyncio.sleep(think)
             clicked = time.perf_counter()
             await page.get_by_role("button", name="Weiter").click()
             await expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 6", timeout=300_000)
@@ -147,11 +159,32 @@ def measure(proc: subprocess.Popen[bytes], level: Level) -> None:
     level.total_pss = pss / MIB
 
 
-async def run_level(n: int, timeout: float, heat: float) -> Level:
+def cpu_seconds(proc: subprocess.Popen[bytes]) -> dict[str, float]:
+    """CPU seconds so far of the server with its kernels, of this script's other children (the browser),
+    and of the whole machine."""
+    def tree(root: psutil.Process) -> list[psutil.Process]:
+        with suppress(psutil.NoSuchProcess):
+            return [root, *root.children(recursive=True)]
+        return []
+
+    def busy(times: object) -> float:
+        return sum(getattr(times, name, 0.0) for name in ("user", "system", "nice", "irq", "softirq", "steal"))
+
+    server_pids = {p.pid for p in tree(psutil.Process(proc.pid))}
+    totals = {"server": 0.0, "browser": 0.0}
+    for process in tree(psutil.Process())[1:]:
+        with suppress(psutil.NoSuchProcess):
+            times = process.cpu_times()
+            totals["server" if process.pid in server_pids else "browser"] += times.user + times.system
+    totals["machine"] = busy(psutil.cpu_times())
+    return totals
+
+
+async def run_level(n: int, timeout: float, heat: float, spread: float = 0.0, think: float = 0.5) -> Level:
     global hold
     from workbench.store import CaseStore
 
-    level = Level(n, [Session() for _ in range(n)])
+    level = Level(n, [Session() for _ in range(n)], spread=spread)
     with tempfile.TemporaryDirectory() as tmp:
         log = ROOT / "test-artifacts" / f"load-{n}.log"
         log.parent.mkdir(parents=True, exist_ok=True)
@@ -167,8 +200,10 @@ async def run_level(n: int, timeout: float, heat: float) -> Level:
                 browser = await p.chromium.launch(executable_path=CHROMIUM,
                                                   args=["--no-sandbox", "--disable-gpu", "--headless",
                                                         "--disable-dev-shm-usage"])
+                cpu_before = cpu_seconds(proc)
                 began = time.perf_counter()
-                tasks = [asyncio.create_task(one_session(browser, url, i, s)) for i, s in enumerate(level.sessions)]
+                tasks = [asyncio.create_task(one_session(browser, url, i, s, spread * i / n, think))
+                         for i, s in enumerate(level.sessions)]
                 deadline = began + timeout
                 while time.perf_counter() < deadline and not all(
                         s.saved is not None or s.error for s in level.sessions):
@@ -176,6 +211,9 @@ async def run_level(n: int, timeout: float, heat: float) -> Level:
                 level.wall = time.perf_counter() - began
                 if time.perf_counter() >= deadline:
                     level.note = f"aborted after {timeout:.0f} s"
+                cpu_after = cpu_seconds(proc)
+                level.cpu = {key: cpu_after[key] - cpu_before[key] for key in cpu_after}
+                level.cpu["others"] = max(0.0, level.cpu["machine"] - level.cpu["server"] - level.cpu["browser"])
                 measure(proc, level)
                 hold.set()
                 if level.note:  # aborted: stop the sessions still waiting
@@ -200,11 +238,11 @@ def _s(values: list[float], fn: object) -> str:
 
 
 def table(levels: list[Level]) -> str:
-    lines = ["| sessions | held (interactive + saved) | in store | TTI median s | TTI max s | saved median s "
-             "| Weiter median ms | kernels | kernels after close (pools) "
-             "| RSS/kernel MiB (median) | USS/kernel MiB (median) | server RSS MiB | total PSS MiB "
-             "| PSS per added session MiB | note |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = ["| sessions | opened over s | held (interactive + saved) | in store | TTI median s | TTI max s "
+             "| saved median s | Weiter median ms | kernels | kernels after close (pools) "
+             "| USS/kernel MiB (median) | total PSS MiB | PSS per added session MiB "
+             "| CPU s server / browser / others | note |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     first = levels[0]
     for lv in levels:
         added = f"{(lv.total_pss - first.total_pss) / (lv.n - first.n):.0f}" if lv.n > first.n else "–"
@@ -214,32 +252,62 @@ def table(levels: list[Level]) -> str:
         held = sum(1 for s in lv.sessions if s.tti is not None and s.saved is not None)
         errors = sorted({s.error for s in lv.sessions if s.error})
         note = "; ".join(filter(None, [lv.note, *errors]))[:160]
-        lines.append(f"| {lv.n} | {held}/{lv.n} | {lv.stored} | {_s(tti, statistics.median)} | {_s(tti, max)} "
-                     f"| {_s(saved, statistics.median)} | {_s(steps, statistics.median)} | {len(lv.kernel_rss)} "
-                     f"| {lv.kernels_after} ({lv.pools}) | {_s(lv.kernel_rss, statistics.median)} "
-                     f"| {_s(lv.kernel_uss, statistics.median)} | {lv.server_rss:.0f} | {lv.total_pss:.0f} | {added} | {note} |")
+        cpu = " / ".join(f"{lv.cpu.get(k, 0.0):.0f}" for k in ("server", "browser", "others"))
+        lines.append(f"| {lv.n} | {lv.spread:.0f} | {held}/{lv.n} | {lv.stored} | {_s(tti, statistics.median)} "
+                     f"| {_s(tti, max)} | {_s(saved, statistics.median)} | {_s(steps, statistics.median)} "
+                     f"| {len(lv.kernel_rss)} | {lv.kernels_after} ({lv.pools}) "
+                     f"| {_s(lv.kernel_uss, statistics.median)} | {lv.total_pss:.0f} | {added} | {cpu} | {note} |")
     return "\n".join(lines)
+
+
+def steps_table(levels: list[Level]) -> str:
+    """Each "Weiter" of the wizard on its own (median ms): the step shown first builds its widgets then."""
+    names = ["Familie → Kind", "Kind → Einkommen", "Einkommen → Arbeit", "Arbeit → Monatsplaner"]
+    lines = ["| sessions | opened over s | " + " | ".join(names) + " |", "|---:|---:|" + "---:|" * len(names)]
+    for lv in levels:
+        cells = []
+        for k in range(len(names)):
+            values = [1000 * s.steps[k] for s in lv.sessions if len(s.steps) > k]
+            cells.append(_s(values, statistics.median))
+        lines.append(f"| {lv.n} | {lv.spread:.0f} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def parse_levels(text: str) -> list[tuple[int, float]]:
+    """``1,5,10,20,20@60``: N sessions at once, or N opened evenly within S seconds (``N@S``)."""
+    levels = []
+    for item in text.split(","):
+        count, _, spread = item.strip().partition("@")
+        levels.append((int(count), float(spread or 0)))
+    return levels
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--levels", default="1,5,10,20", help="comma-separated session counts (each ≤ 40)")
+    parser.add_argument("--levels", default="1,5,10,20,20@60",
+                        help="comma-separated session counts (each ≤ 40); N@S opens N pages evenly within S seconds")
     parser.add_argument("--level-timeout", type=float, default=300.0, help="abort a level after this many seconds")
     parser.add_argument("--heat", type=float, default=60.0, help="seconds for the pools to heat after the start")
+    parser.add_argument("--think", type=float, default=0.5,
+                        help="seconds between typing into the last field and clicking Weiter (0: at once)")
     args = parser.parse_args()
-    levels = [int(x) for x in args.levels.split(",")]
-    if any(n < 1 or n > MAX_LEVEL for n in levels):
+    levels = parse_levels(args.levels)
+    if any(n < 1 or n > MAX_LEVEL for n, _ in levels):
         raise SystemExit(f"load.py: session counts must lie between 1 and {MAX_LEVEL}")
     load_before = os.getloadavg()
     results = []
-    for n in levels:
-        results.append(asyncio.run(run_level(n, args.level_timeout, args.heat)))
-        print(f"level {n}: done in {results[-1].wall:.0f} s", file=sys.stderr, flush=True)
+    for n, spread in levels:
+        results.append(asyncio.run(run_level(n, args.level_timeout, args.heat, spread, args.think)))
+        print(f"level {n}@{spread:.0f}: done in {results[-1].wall:.0f} s, load average {os.getloadavg()[0]:.1f}",
+              file=sys.stderr, flush=True)
     memory = psutil.virtual_memory()
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
-          f"{memory.total / 1024**3:.0f} GiB, load average before {load_before[0]:.1f}, after {os.getloadavg()[0]:.1f}")
+          f"{memory.total / 1024**3:.0f} GiB, load average before {load_before[0]:.1f}, after {os.getloadavg()[0]:.1f}; "
+          f"think {args.think} s")
     print()
     print(table(results))
+    print()
+    print(steps_table(results))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO
 from workbench.rules.elterngeld.lebensmonate import lebensmonat_end, lebensmonat_start
 from workbench.rules.elterngeld.result import month_ranges
+from workbench.report.sections import HandoutSection as HandoutSection  # re-exported: the handout and topics use it
 from workbench.rules.elternzeit import anmeldefrist
 
 if TYPE_CHECKING:
@@ -31,18 +32,6 @@ RETROACTIVE_MONTHS = 3          # § 7 Abs. 1 Satz 2 BEEG
 EMPLOYED = ("employee", "minijob", "mixed")
 COLOURS = ((31, 92, 153), (230, 140, 30), (90, 160, 90), (150, 60, 140))  # one per plan, table and chart
 WIDTH = 180.0  # usable width of A4 with 15 mm margins
-
-
-@dataclass(frozen=True)
-class HandoutSection:
-    """A block another topic adds to the handout (Leistungscheck, Mutterschutz, Kita, Pflege …).
-
-    ``rows`` is an optional table whose first row is the header; texts come already translated.
-    """
-
-    heading: str
-    paragraphs: tuple[str, ...] = ()
-    rows: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

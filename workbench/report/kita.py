@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from workbench.evaluation.kita import KitaResult, kita_result
 from workbench.i18n import format_date, format_money, text
-from workbench.report.blocks import HandoutSection
+from workbench.report.sections import HandoutSection
 from workbench.report.topics import known_language, provisional_sections
 from workbench.rules.kita.beitrag import PORTAL_URL, SATZUNG_URL
 

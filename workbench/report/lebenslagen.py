@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from workbench.evaluation.lebenslagen import elternzeit_result, mutterschutz_result
 from workbench.i18n import format_date, format_decimal, format_money, text
-from workbench.report.blocks import HandoutSection
+from workbench.report.sections import HandoutSection
 from workbench.rules.elterngeld.result import month_ranges
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from workbench.evaluation.leistungscheck import Leistungscheck, leistungscheck
 from workbench.i18n import format_money, text
 from workbench.money import ZERO, as_json_number
 from workbench.parameter_tracking import provisional_json, provisional_note
-from workbench.report.blocks import HandoutSection
+from workbench.report.sections import HandoutSection
 from workbench.rules.leistungen.offices import office_info
 from workbench.rules.leistungen.result import BenefitResult
 

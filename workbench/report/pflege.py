@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from workbench.clock import today as clock_today
 from workbench.evaluation.pflege import pflege_results
 from workbench.i18n import format_date, format_money, text
-from workbench.report.blocks import HandoutSection
+from workbench.report.sections import HandoutSection
 from workbench.report.topics import known_language, provisional_sections
 from workbench.rules.pflege.freistellung import Freistellungen
 from workbench.rules.pflege.leistungen import PflegeLeistungen

@@ -16,7 +16,7 @@ from workbench.evaluation.steuer import Klassenoption, SteuerResult, steuer_resu
 from workbench.evaluation.steuer.steuerklassen import ROMAN
 from workbench.i18n import format_date, format_money, text
 from workbench.money import ZERO, as_json_number
-from workbench.report.blocks import HandoutSection
+from workbench.report.sections import HandoutSection
 from workbench.rules.steuer.lohnsteuer import pap_rules_year
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from workbench.clock import today as clock_today
 from workbench.evaluation.vorsorge import vorsorge_checklist, vorsorge_kosten
 from workbench.i18n import format_date, format_money, text
-from workbench.report.blocks import HandoutSection
+from workbench.report.sections import HandoutSection
 from workbench.report.topics import known_language, provisional_sections, topic_pdf
 from workbench.rules.vorsorge import DOCUMENTS, item_args
 

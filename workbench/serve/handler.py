@@ -128,7 +128,7 @@ class WorkbenchPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila 
             forwarded = self.request.headers.get("X-Real-IP") or \
                 self.request.headers.get("X-Forwarded-For", "").split(",")[-1].strip()
             if forwarded:
-                return forwarded
+                return str(forwarded)
         return str(self.request.remote_ip)
 
     def _advisor(self) -> str:
