@@ -39,13 +39,45 @@ def is_preheated() -> bool:
 
 def request_parameters() -> dict[str, str]:
     """The page's query parameters; in a preheated kernel this waits for the request."""
-    if is_preheated() or "VOILA_KERNEL_ID" in os.environ:
-        from voila.utils import get_query_string
-
-        query = get_query_string() or ""
-    else:
-        query = os.environ.get("QUERY_STRING", "")
+    if is_preheated():
+        wait_for_request()
+    query = os.environ.get("QUERY_STRING", "")
     return {k: v[-1] for k, v in parse_qs(query).items()}
+
+
+def query_url() -> str:
+    """The server's websocket on which a preheated kernel waits for its request (set by Voilà's kernel manager)."""
+    env = os.environ
+    base = env.get("VOILA_WS_BASE_URL", env.get("VOILA_SERVER_URL", "/"))
+    return (f"{env.get('VOILA_WS_PROTOCOL', 'ws')}://{env.get('VOILA_APP_IP', '127.0.0.1')}:"
+            f"{env.get('VOILA_APP_PORT', '8866')}{base}voila/query/{env.get('VOILA_KERNEL_ID', '')}")
+
+
+def wait_for_request() -> None:
+    """Wait for the page's request and put its details (``QUERY_STRING`` …) into ``os.environ``.
+
+    What Voilà's ``voila.utils.get_query_string`` does, without importing ``voila``: its package
+    loads the server's libraries (jupyter_server, nbconvert, jupyterlab_server) into the kernel,
+    about 45 MiB and two seconds of start-up in every page's kernel, to read one websocket message
+    (issue 23, ADR 0033). Runs in the calling thread with an event loop of its own.
+    """
+    import asyncio
+    import json
+
+    import websockets
+
+    async def receive() -> str | bytes | None:
+        try:
+            async with websockets.connect(query_url(), open_timeout=5) as socket:
+                return await socket.recv()
+        except (OSError, TimeoutError, websockets.WebSocketException) as error:
+            log_failure("request (websocket)", error)
+            return None
+
+    message = asyncio.run(receive())
+    if message is not None:
+        for key, value in json.loads(message).items():
+            os.environ[key] = str(value)
 
 
 def _kernel_loop() -> Any:
