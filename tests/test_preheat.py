@@ -289,3 +289,49 @@ def _wait_for(condition: Any, seconds: float = 20) -> bool:
     while not condition() and time.monotonic() < deadline:
         time.sleep(0.02)
     return bool(condition())
+
+
+WAIT_PROBE = r'''
+import asyncio, json, os, sys, threading
+import websockets
+
+paths = []
+
+async def handler(socket):
+    paths.append(socket.request.path)
+    await asyncio.sleep(0.2)  # the visitor comes a little later
+    await socket.send(json.dumps({"QUERY_STRING": "case=EG-7&lang=en", "SERVER_NAME": "127.0.0.1"}))
+
+ready, port = threading.Event(), []
+
+def serve():
+    async def main():
+        async with websockets.serve(handler, "127.0.0.1", 0) as server:
+            port.append(server.sockets[0].getsockname()[1])
+            ready.set()
+            await asyncio.sleep(30)
+    asyncio.run(main())
+
+threading.Thread(target=serve, daemon=True).start()
+ready.wait(10)
+os.environ.update({"VOILA_PREHEAT": "True", "VOILA_KERNEL_ID": "4711-kernel", "VOILA_APP_PORT": str(port[0]),
+                   "VOILA_SERVER_URL": "/user/eva/"})
+from workbench.ui.kit.preheat import request_parameters
+params = request_parameters()
+print(json.dumps({"params": params, "paths": paths, "server_name": os.environ.get("SERVER_NAME"),
+                  "loaded": sorted(m for m in ("voila", "jupyter_server", "nbconvert", "fpdf") if m in sys.modules)}))
+'''
+
+
+def test_a_preheated_kernel_reads_its_request_from_voilas_websocket_without_loading_voila() -> None:
+    """Issue 23: ``voila.utils`` loaded jupyter_server, nbconvert … into every kernel (+45 MiB, ~2 s) for this."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", WAIT_PROBE], capture_output=True, text=True, timeout=60, check=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["params"] == {"case": "EG-7", "lang": "en"}
+    assert result["paths"] == ["/user/eva/voila/query/4711-kernel"]  # Voilà's route under the server's base URL
+    assert result["server_name"] == "127.0.0.1"  # the request's details land in the environment, as with Voilà
+    assert result["loaded"] == []

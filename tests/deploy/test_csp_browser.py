@@ -39,8 +39,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def _kernels(server: Server) -> int:
-    return sum(1 for c in psutil.Process(server.proc.pid).children(recursive=True)
-               if "ipykernel" in " ".join(c.cmdline()))
+    """Running kernel processes; one that just died (a zombie until the server reaps it) does not count."""
+    count = 0
+    for child in psutil.Process(server.proc.pid).children(recursive=True):
+        try:
+            count += "ipykernel" in " ".join(child.cmdline())
+        except psutil.NoSuchProcess:  # ZombieProcess too: seen when a kernel's port was taken meanwhile
+            continue
+    return count
 
 
 def _steady_kernels(server: Server) -> int:

@@ -373,8 +373,13 @@ def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, 
 
 def _kernels(server: Server) -> int:
     """Kernel processes under the server (Voilà's own count is not served: /api/kernels is 404)."""
-    children = psutil.Process(server.proc.pid).children(recursive=True)
-    return sum(1 for c in children if "ipykernel" in " ".join(c.cmdline()))
+    count = 0
+    for child in psutil.Process(server.proc.pid).children(recursive=True):
+        try:
+            count += "ipykernel" in " ".join(child.cmdline())
+        except psutil.NoSuchProcess:  # a kernel that just died is a zombie until the server reaps it
+            continue
+    return count
 
 
 def _auth(token: str) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """How many pages may hold a kernel at once: the session limit of ``workbench serve``.
 
-Every open workbench page holds one Python kernel (about 100 MiB). A closed page's kernel is
+Every open workbench page holds one Python kernel (about 50 MiB, ADR 0033). A closed page's kernel is
 shut down by the page's goodbye or, without one, by the reaper after a minute without
 connection (:mod:`workbench.serve.lifecycle`, ADR 0031); jupyter_server has no limit on
 kernels, so the server bounds them itself. Before a page starts a kernel:

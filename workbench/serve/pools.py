@@ -10,7 +10,7 @@ from ``WorkbenchVoila.advisors`` in ``voila.json`` (docs/deploy.md, ADR 0031):
 - the Elterngeld wizard, the one most consultations use: one per five advisors;
 - every other page: one.
 
-Each waiting kernel costs its memory (about 90 MiB) all day; seven advisors and the ten pages
+Each waiting kernel costs its memory (about 50 MiB, Formulare 80; ADR 0033) all day; seven advisors and the ten pages
 of today give 3 + 2 + 8 = 13 kernels. ``advisors`` 0 keeps ``kernel_pools_config`` of
 ``voila.json`` as written (what plain ``voila`` uses).
 """
