@@ -300,6 +300,7 @@ def main() -> None:
         results.append(asyncio.run(run_level(n, args.level_timeout, args.heat, spread, args.think)))
         print(f"level {n}@{spread:.0f}: done in {results[-1].wall:.0f} s, load average {os.getloadavg()[0]:.1f}",
               file=sys.stderr, flush=True)
+        print(table(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)  # as it goes: a run may be cut short
     memory = psutil.virtual_memory()
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
           f"{memory.total / 1024**3:.0f} GiB, load average before {load_before[0]:.1f}, after {os.getloadavg()[0]:.1f}; "
