@@ -1,6 +1,9 @@
-"""``workbench antragsmappe``: every application a case leads to, with office and last day.
+"""``workbench antragsmappe``: every application a case leads to, with office and last day;
+``workbench begleitschreiben``: the cover letter with which the office forwards one of them.
 
     workbench antragsmappe CASE.json [--today YYYY-MM-DD] [--json] [--language de|en]
+    workbench begleitschreiben CASE.json BENEFIT [--parent ID] [--received YYYY-MM-DD]
+                               [--date YYYY-MM-DD] [--anlage TEXT]… -o OUT.pdf [--force]
 
 Text for the advisor (most urgent first, each with its § and office; "bitte prüfen" where the
 office data is not verified), or JSON with ``--json`` (dates ISO). Exit status: 0 fine, 2
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.cli.common import case_command, iso_date
+from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 
 
@@ -99,3 +103,41 @@ def add_antragsmappe_parser(sub: Any) -> None:
                      language_help="Sprache der Ausgabe (Standard: die des Falls)")
     p.add_argument("--today", type=iso_date, default=None, help="Stichtag JJJJ-MM-TT (Standard: heute)")
     p.add_argument("--json", action="store_true", help="JSON statt Text")
+
+
+def cmd_begleitschreiben(args: argparse.Namespace) -> int:
+    from workbench.case import load_case
+    from workbench.clock import today
+    from workbench.private_files import write_private
+    from workbench.report.begleitschreiben import letter_for, letter_pdf
+
+    case = load_case(Path(args.case))
+    lang = args.language or case.language
+    if args.parent is not None:
+        try:
+            case.parent(args.parent)
+        except KeyError:
+            raise WorkbenchError(text("antragsmappe.letter.no_parent", lang, parent=args.parent,
+                                      known=", ".join(p.id for p in case.household.parents))) from None
+    letter = letter_for(case, args.benefit, args.parent, args.date or today(), args.received,
+                        tuple(args.anlage) if args.anlage else None)
+    target = Path(args.output)
+    write_private(target, letter_pdf(letter), force=args.force, exists="forms.cli.exists",
+                  unwritable="store.cli_unwritable", language=lang)
+    sys.stdout.write(text("antragsmappe.letter.written", lang, path=target) + "\n")
+    return 0
+
+
+def add_begleitschreiben_parser(sub: Any) -> None:
+    p = case_command(sub, "begleitschreiben", "Begleitschreiben zur Weiterleitung eines Antrags (PDF)",
+                     cmd_begleitschreiben, language_help="Sprache der Meldungen (das Schreiben selbst ist deutsch)")
+    p.add_argument("benefit", help="welcher Antrag: elterngeld, kindergeld, kinderzuschlag, unterhaltsvorschuss, "
+                                   "wohngeld, bildung_teilhabe")
+    p.add_argument("--parent", default=None, help="Kennung des antragstellenden Elternteils (Standard: der erste)")
+    p.add_argument("--received", type=iso_date, default=None,
+                   help="Tag, an dem der unterschriebene Antrag im Familienbüro einging (JJJJ-MM-TT)")
+    p.add_argument("--date", type=iso_date, default=None, help="Datum des Schreibens (Standard: heute)")
+    p.add_argument("--anlage", action="append", default=None,
+                   help="eine Anlage (mehrfach); ohne: die Formulare und Unterlagen der Leistung")
+    p.add_argument("-o", "--output", required=True, help="Ziel-PDF (wird nur für den Eigentümer lesbar geschrieben)")
+    p.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")
