@@ -29,6 +29,7 @@ from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
+from workbench.evaluation.elterngeld.aufnahme import elterngeld_vorher, start
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (
@@ -73,9 +74,10 @@ class Preise:
 
     def __init__(self, case: "Case", parent: "Parent") -> None:
         child = case.plan_child()
-        self.birth = child.birth_date
+        self.birth = start(child)  # the day an adopted child was taken in (§ 1 Abs. 3 Satz 2 BEEG)
         self.count = case.household.birth_size(child)
-        self.erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case))
+        self.erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case), start=self.birth,
+                                        skip=elterngeld_vorher(case, parent))
         self.netto_vor = elterngeld_netto(self.erwerb, self.birth).fuer_betraege  # the engine's figure: unrounded for mixed income (ADR 0025)
         self.rate = betrag.ersatzrate(self.netto_vor, self.birth)
         self.maternity = mutterschutz_monate(case, parent, child)
