@@ -75,3 +75,30 @@ def test_back_to_child_of_both_removes_parents_and_placement() -> None:
     step.store(data)
     child = data["household"]["children"][0]
     assert "parents" not in child and "placement" not in child
+
+
+def test_the_elterngeld_wizard_asks_for_the_day_an_adopted_child_was_taken_in() -> None:
+    from tests.memory_store import MemoryStore
+    from workbench.evaluation.elterngeld.engine import compute_elterngeld
+    from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, new_case
+
+    store = MemoryStore()
+    wizard = ElterngeldWizard(new_case(), store, autosave_delay=0)
+    wizard.steps[0].parents.rows[0].fields["name"].input.value = "Maren"  # type: ignore[attr-defined]
+    wizard._on_next()
+    kind = wizard.steps[1]
+    kind.birth.input.value = date(2025, 9, 20)  # type: ignore[attr-defined]
+    kind.relation.write("adoption_care")  # type: ignore[attr-defined]
+    kind.store(wizard.data, lenient=True)
+    assert kind.taken_in.widget.layout.display is None  # type: ignore[attr-defined]
+    kind.taken_in.input.value = date(2026, 3, 2)  # type: ignore[attr-defined]
+    wizard._on_next()
+    assert wizard.index == 2
+    data = store.open(wizard.case_id).data
+    assert data["household"]["children"][0]["placement"] == {"kind": "adoption_care", "date": "2026-03-02"}
+    data["elterngeld_plan"]["months"] = {"A": "BB"}
+    assert compute_elterngeld(load_case(data)).birth == date(2026, 3, 2)  # Lebensmonate from the day taken in
+    reopened = ElterngeldWizard(data, store, store.open(wizard.case_id).version, autosave_delay=0)
+    reopened._on_next()
+    assert reopened.steps[1].relation.read() == "adoption_care"  # type: ignore[attr-defined]
+    assert reopened.steps[1].taken_in.read() == "2026-03-02"  # type: ignore[attr-defined]
