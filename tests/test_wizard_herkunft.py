@@ -102,3 +102,25 @@ def test_the_elterngeld_wizard_asks_for_the_day_an_adopted_child_was_taken_in() 
     reopened._on_next()
     assert reopened.steps[1].relation.read() == "adoption_care"  # type: ignore[attr-defined]
     assert reopened.steps[1].taken_in.read() == "2026-03-02"  # type: ignore[attr-defined]
+
+
+def test_the_kita_wizard_offers_a_place_for_each_twin_and_reopens_as_twins() -> None:
+    from tests.memory_store import MemoryStore
+    from workbench.ui.pages.kita import COUNT, KitaWizard, new_kita_case
+
+    store = MemoryStore()
+    wizard = KitaWizard(new_kita_case(), store, autosave_delay=0)
+    fields = wizard.step.fields()
+    fields["household.parents[0].name"].input.value = "Aylin"
+    fields["household.children[0].birth_date"].input.value = date(2026, 3, 10)
+    fields["kita.start"].input.value = date(2027, 8, 1)
+    wizard.step._fields[COUNT].write(2)  # type: ignore[attr-defined]
+    wizard._on_next()
+    wizard.step.fields()["kita.household_income_y"].input.value = "49.200"
+    wizard._on_next()
+    assert "2 Kinder, 2 Plätze" in wizard.step.output.value  # type: ignore[attr-defined]
+    data = store.open(wizard.case_id).data
+    assert [(c["id"], c.get("birth"), c["birth_date"]) for c in data["household"]["children"]] == [
+        ("K1", "K1", "2026-03-10"), ("K1-2", "K1", "2026-03-10")]
+    reopened = KitaWizard(data, store, store.open(wizard.case_id).version, autosave_delay=0)
+    assert reopened.step._fields[COUNT].read() == 2  # type: ignore[attr-defined]
