@@ -13,13 +13,15 @@ from workbench.resources import beside
 
 OFFICES = beside(__name__, "offices.yaml")
 BENEFITS = ("kindergeld", "kinderfreibetrag", "kinderzuschlag", "bildung_teilhabe", "unterhaltsvorschuss", "wohngeld")
+APPLICATIONS = (*BENEFITS, "elterngeld", "elternzeit")
+"""Every entry of the file: the Leistungscheck's benefits and the Elterngeld plan's two applications."""
 
 
 @lru_cache(maxsize=1)
 def offices() -> dict[str, dict[str, Any]]:
     """The whole file, checked: every benefit with office, channel, forms, deadlines, documents in de and en."""
     data: dict[str, dict[str, Any]] = yaml.safe_load(OFFICES.read_text(encoding="utf-8"))
-    for benefit in BENEFITS:
+    for benefit in APPLICATIONS:
         entry = data[benefit]
         assert entry["channel"] in ("online", "form"), benefit
         assert entry["reference"].strip(), benefit
@@ -31,7 +33,7 @@ def offices() -> dict[str, dict[str, Any]]:
 def deadline_figures(on: date | None = None) -> dict[str, str]:
     """The legal periods the deadline texts name, from params.yaml on ``on`` (today by default).
 
-    ``kg_months``: § 66 Abs. 3 EStG, ``uvg_months``: § 4 UVG.
+    ``kg_months``: § 70 Abs. 1 Satz 2 EStG, ``uvg_months``: § 4 UVG.
     """
     from workbench.parameters import parameters
 
