@@ -20,6 +20,13 @@ RELATION_OPTIONS = [("ui.kind.rel_both", "both"), ("ui.kind.rel_first", "first")
                     ("ui.kind.rel_foster_care", "foster_care")]
 
 
+def parent_ids_of(data: dict[str, Any]) -> list[str]:
+    """The ids of the case's parents, in order (the wizard's ``A``, ``B``)."""
+    household = data.get("household")
+    parents = household.get("parents", []) if isinstance(household, dict) else []
+    return [str(p["id"]) for p in parents if isinstance(p, dict) and p.get("id")]
+
+
 def relation_of(child: dict[str, Any], parent_ids: list[str]) -> str:
     """The answer that describes ``child``: ``both`` unless ``placement`` or ``parents`` say otherwise."""
     placement = child.get("placement")

@@ -9,7 +9,7 @@ from workbench.case.births import resize_birth
 from workbench.errors import UnsupportedPeriod
 from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD, plan_birth_first
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, whole_numbers
-from workbench.ui.kit.herkunft import PLACED, RELATION_OPTIONS, relation_of, write_relation
+from workbench.ui.kit.herkunft import PLACED, RELATION_OPTIONS, parent_ids_of, relation_of, write_relation
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep
 
@@ -70,7 +70,7 @@ class KindStep(WizardStep):
     def load(self, data: dict[str, Any]) -> None:
         children, twins = plan_birth_first(data)
         self.siblings.resize(max(0, len(children) - 1 - len(twins)))
-        parent_ids = [p.get("id") for p in data.get("household", {}).get("parents", []) if isinstance(p, dict)]
+        parent_ids = parent_ids_of(data)
         self.relation.write(relation_of(children[0], parent_ids) if children else "both")
         self._show_taken_in()
         super().load(data)
@@ -87,7 +87,7 @@ class KindStep(WizardStep):
         plan = data.setdefault("elterngeld_plan", {"child": PLAN_CHILD, "months": {}})
         plan["child"] = PLAN_CHILD
         self._show_taken_in()
-        parent_ids = [p.get("id") for p in household.get("parents", []) if isinstance(p, dict)]
+        parent_ids = parent_ids_of(data)
         write_relation(children[0], self.relation.read(), parent_ids)
         ok = super().store(data, lenient)
         size = self.count.read() if lenient else self.count.check()

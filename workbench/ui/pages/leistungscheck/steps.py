@@ -22,7 +22,8 @@ from workbench.i18n import format_money, text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
 from workbench.ui.kit.herkunft import (
-    PLACED, RELATION, RELATION_OPTIONS, TWIN, births_adjacent, link_twins, relation_of, twin_flags, write_relation,
+    PLACED, RELATION, RELATION_OPTIONS, TWIN, births_adjacent, link_twins, parent_ids_of, relation_of, twin_flags,
+    write_relation,
 )
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.parents import ParentSection, parent_heading, per_parent
@@ -121,7 +122,7 @@ class KinderStep(WizardStep):
         children = household.get("children", [])
         if children:  # the children of one birth one below the other, so "Zwilling des Kindes darüber" fits
             children = household["children"] = births_adjacent(children)
-        parent_ids = [p.get("id") for p in household.get("parents", []) if isinstance(p, dict)]
+        parent_ids = parent_ids_of(data)
         self.children.resize(max(1, len(children)))
         for row, child in zip(self.children.rows, children):
             row.fields[RELATION].write(relation_of(child, parent_ids))
@@ -149,7 +150,7 @@ class KinderStep(WizardStep):
             child.setdefault("situation", {})
         household["children"] = children
         self._show(data)
-        parent_ids = [p.get("id") for p in household.get("parents", []) if isinstance(p, dict)]
+        parent_ids = parent_ids_of(data)
         for row, child in zip(self.children.rows, children):
             write_relation(child, row.fields[RELATION].read(), parent_ids)
         ok = super().store(data, lenient)
