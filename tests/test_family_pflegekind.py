@@ -62,3 +62,14 @@ def test_the_handout_is_made_for_the_foster_family() -> None:
 
     text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(handout_pdf(load_case(FAMILY)))).pages)
     assert "Petra" in text and "Kindergeld" in text
+
+
+def test_the_optimizer_says_why_it_finds_no_plan() -> None:
+    import pytest
+
+    from workbench.errors import InfeasiblePlan
+    from workbench.evaluation.elterngeld.optimize import optimize
+
+    with pytest.raises(InfeasiblePlan) as err:
+        optimize(load_case(FAMILY))
+    assert "niemand im Haushalt hat für dieses Kind Anspruch auf Elterngeld" in str(err.value)

@@ -249,6 +249,11 @@ def _diagnose(case: "Case", model: Modell) -> str:
     lang = case.language
     plan = case.elterngeld_plan
     c = plan.constraints if plan is not None else None
+    from workbench.evaluation.elterngeld.aufnahme import relations
+    from workbench.rules.elterngeld.berechtigung import elterngeld_grundlage
+
+    if all(elterngeld_grundlage(r) is None for r in relations(case).values()):  # § 1 Abs. 1, 3 BEEG (ADR 0032)
+        return text("optimize.infeasible", lang, reasons=text("optimize.nobody_entitled", lang))
     if c is None:
         return text("optimize.infeasible", lang, reasons=text("optimize.no_legal_plan", lang))
     items: list[tuple[str, dict[str, Any]]] = []
