@@ -109,3 +109,5 @@ def test_the_handout_names_the_elterngeld() -> None:
 
     text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(handout_pdf(load_case(FAMILY)))).pages)
     assert "25.200,00 €" in text and "Maren" in text
+    # the plan's Lebensmonate count from the day Noah was taken in: LM 1 = 02.03.2026 – 01.04.2026
+    assert "02.03.2026 – 01.04.2026" in text
