@@ -89,3 +89,16 @@ def test_the_command_prints_the_folder_with_offices_and_paragraphs(tmp_path: Pat
     bad = subprocess.run([sys.executable, "-m", "workbench", "antragsmappe", str(TWINS), "--today", "7.12.2026"],
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_every_office_entry_has_a_source_and_a_date() -> None:
+    """The office data the folder and the cover letters use is dated and sourced (issue 20)."""
+    from workbench.rules.leistungen.offices import APPLICATIONS, office_info, offices
+
+    data = offices()
+    assert set(APPLICATIONS) <= set(data)
+    for benefit in APPLICATIONS:
+        info = office_info(benefit, "de", date(2026, 12, 7))
+        assert info["source"].strip() and isinstance(info["as_of"], date), benefit
+        assert date(2026, 1, 1) <= info["as_of"] <= date(2026, 12, 7), benefit
+        assert info["office"]["name"] and info["documents"], benefit

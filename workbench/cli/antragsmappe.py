@@ -49,7 +49,8 @@ def application_json(antrag: Any, on: Any, lang: str) -> dict[str, Any]:
             "children": list(antrag.children), "deadline": antrag.frist.bis.isoformat(),
             "overdue": antrag.overdue(on), "covers_from": _iso(antrag.covers_from), "paid_from": _iso(antrag.paid_from),
             "expected_birth": antrag.expected_birth, "steps": antrag.frist.explanation.render(lang),
-            "office": info["office"], "office_unverified": info["office_unverified"], "forms": info["forms"],
+            "office": info["office"], "office_unverified": info["office_unverified"],
+            "office_source": info["source"], "office_as_of": info["as_of"].isoformat(), "forms": info["forms"],
             "documents": info["documents"]}
 
 

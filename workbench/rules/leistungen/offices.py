@@ -25,6 +25,7 @@ def offices() -> dict[str, dict[str, Any]]:
         entry = data[benefit]
         assert entry["channel"] in ("online", "form"), benefit
         assert entry["reference"].strip(), benefit
+        assert isinstance(entry["as_of"], date), benefit
         for item in [entry["office"], *entry["forms"], *entry["deadlines"], *entry["documents"]]:
             assert set(item) == {"de", "en"}, (benefit, item)
     return data
@@ -53,4 +54,6 @@ def office_info(benefit: str, language: str, on: date | None = None) -> dict[str
         "deadlines": [d[lang].format(**figures) for d in entry["deadlines"]],
         "documents": [d[lang] for d in entry["documents"]],
         "office_unverified": bool(entry["unverified"]),
+        "source": entry["reference"],
+        "as_of": entry["as_of"],
     }
