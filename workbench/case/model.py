@@ -166,7 +166,7 @@ class Household(_Model, title="Haushalt"):
     """The household (case-format.md, ``household``)."""
 
     municipality: str | None = Field(default=None, description="Wohnort")
-    married: bool = Field(default=False, description="Verheiratet")
+    married: bool = Field(default=False, description="Verheiratet oder eingetragene Lebenspartnerschaft")
     single_parent: bool = Field(default=False, description="Alleinerziehend")
     housing: Housing | None = Field(default=None, description="Wohnkosten")
     parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
