@@ -111,3 +111,14 @@ def test_the_handout_names_the_elterngeld() -> None:
     assert "25.200,00 €" in text and "Maren" in text
     # the plan's Lebensmonate count from the day Noah was taken in: LM 1 = 02.03.2026 – 01.04.2026
     assert "02.03.2026 – 01.04.2026" in text
+
+
+def test_the_tax_years_see_the_elterngeld_from_the_day_noah_was_taken_in(capsys: pytest.CaptureFixture[str]) -> None:
+    from workbench.cli import main
+
+    assert main(["steuer", str(FAMILY)]) == 0
+    year = json.loads(capsys.readouterr().out)["years"][0]
+    maren = year["parents"][0]
+    # 2026: pay in January and February, and 1 March (6,000 € × 1/31 = 193.55 €): 12,193.55 €; Elterngeld for
+    # Lebensmonate 1–10, which begin in 2026 (2 Mar – 2 Dec): 10 × 1,800 € = 18,000 € (§ 32b EStG)
+    assert (year["year"], maren["wages"], maren["elterngeld"], maren["maternity_pay"]) == (2026, 12193.55, 18000.0, 0.0)
