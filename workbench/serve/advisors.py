@@ -20,7 +20,10 @@ kernel manager's ``get_rendered_notebook`` (a preheated kernel) and ``start_kern
 started for the request) and reads the advisor of the request from a context variable that the
 render handler sets while it serves the page (:meth:`KernelOwners.serving`). A request whose
 kernel is still starting counts for its advisor as well, so ten pages opened at the same moment
-cannot all pass the check before the first kernel is there.
+cannot all pass the check before the first kernel is there. (Only for the advisor's share: the
+server's count sees a starting kernel in the manager's list already, the advisor's only once it is
+noted, so adding the waiting pages there would count them twice — 3 of 20 pages opened at once
+were refused that way at ``max_sessions`` 20.)
 """
 
 from __future__ import annotations

@@ -157,8 +157,9 @@ class WorkbenchPageHandler(TornadoVoilaHandler):  # type: ignore[misc]  # voila 
                     self.kernel_manager, rules.pages_per_advisor, grace, self.log, first_seen,
                     among=rules.owners.owned_by(advisor), whose=advisor, waiting=rules.owners.waiting(advisor)):
                 return "advisor"
+            # the server's count has no ``waiting``: a kernel being started is in the manager's list already
             if rules.max_sessions > 0 and not await make_room(self.kernel_manager, rules.max_sessions, grace,
-                                                              self.log, first_seen, waiting=rules.owners.waiting()):
+                                                              self.log, first_seen):
                 return "server"
             return None
         except Exception:  # noqa: BLE001 - a fault in the limit must not cost the advisor the page
