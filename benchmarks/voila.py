@@ -26,7 +26,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from servers import AUTH_HEADERS, CHROMIUM, ROOT, start_server, stop_server  # benchmarks/ is on sys.path as a script
 
-SERVE = ["workbench.serve", "notebooks/", "--WorkbenchVoila.page_burst=0"]
+# one client (the token in every request) opens every page in turn: rate limit and advisor share (ADR 0033) are off
+SERVE = ["workbench.serve", "notebooks/", "--WorkbenchVoila.page_burst=0", "--WorkbenchVoila.pages_per_advisor=0"]
 WIZARD = "/voila/render/elterngeld.ipynb"
 CASE = {"format": "workbench-case/1", "case_id": "BENCH-1", "language": "de",
         "household": {"married": True, "parents": [
