@@ -84,6 +84,16 @@ def parent_name(case: "Case", pid: str) -> str:
     return name if name else text("report.parent_unnamed", case.language, id=pid)
 
 
+def child_words(case: "Case", lang: str) -> str:
+    """The planned child in words: "Kind geboren am 10.03.2026", "errechneter Geburtstermin 15.06.2026",
+    "2 Kinder geboren am …" (an expected child has no birthday yet, § 3 MuSchG counts from the due date)."""
+    child = case.plan_child()
+    count = case.household.birth_size(child)
+    key = ("report.child_expected" if child.expected else "report.child_born") if count == 1 else \
+        ("report.children_expected" if child.expected else "report.children_born")
+    return text(key, lang, birth=format_date(child.birth_date, lang), count=count)
+
+
 def _describe(case: "Case", plan: BewerteterPlan, pid: str) -> str:
     """One parent's months in words: ``Eva: Basiselterngeld in Lebensmonat 1–10, …``."""
     lang = case.language

@@ -31,7 +31,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import provisional_note, tracking
 from workbench.report.blocks import (
-    COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, draw_chart,
+    COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, child_words, draw_chart,
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
 from workbench.report.haushalt import chosen_paragraphs
@@ -226,8 +226,9 @@ def _block_title(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> Non
 def _block_family(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     lang = ctx.language
     names = f" {text('report.and', lang)} ".join(parent_name(ctx.case, pid) for pid in ctx.pids)
-    pdf.para(text(block["text"], lang, names=names, birth=format_date(ctx.case.plan_child().birth_date, lang),
-                  case_id=ctx.case.case_id, today=format_date(clock_today(), lang)), size=pdf.base_size - 0.5)
+    # the family's sheet names no case id (ADR 0035): the advisor finds the case by the family's names
+    pdf.para(text(block["text"], lang, names=names, child=child_words(ctx.case, lang),
+                  today=format_date(clock_today(), lang)), size=pdf.base_size - 0.5)
 
 
 def _block_chosen(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ from workbench.i18n import format_money, text
 from workbench.money import ZERO, as_json_number
 from workbench.parameter_tracking import provisional_json, provisional_note
 from workbench.report.blocks import HandoutSection
+from workbench.report.register import ADVISOR, FAMILY, Register
 from workbench.rules.leistungen.offices import office_info
 from workbench.rules.leistungen.result import BenefitResult
 
@@ -37,8 +38,10 @@ def status_text(eligible: bool | None, language: str) -> str:
                 language)
 
 
-def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | None = None) -> list[HandoutSection]:
-    """The handout blocks of the Leistungscheck of ``case`` in ``language``."""
+def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | None = None,
+                            register: Register = FAMILY) -> list[HandoutSection]:
+    """The handout blocks of the Leistungscheck of ``case`` in ``language``; the advisor's register
+    names the forms whose number is not confirmed (ADR 0035)."""
     lang = language
     check = check or leistungscheck(case)
     rows: list[tuple[str, ...]] = [(text("leistungen.handout.col_benefit", lang), text("leistungen.handout.col_monthly", lang),
@@ -62,7 +65,9 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
         info = office_info(name, lang, check.on)
         where = info["office"]["name"] + (f" ({info['office']['online']})" if info["office"]["online"] else "")
         steps.append(text("leistungen.handout.step", lang, benefit=text(f"leistungen.name.{name}", lang), office=where,
-                          forms="; ".join(info["forms"]), deadline=" ".join(d if d.endswith(".") else d + "." for d in info["deadlines"]),
+                          forms="; ".join(f + (" (" + text("leistungen.form_number_check", lang) + ")"
+                                               if register is ADVISOR and f in info["forms_number_unverified"] else "")
+                                          for f in info["forms"]), deadline=" ".join(d if d.endswith(".") else d + "." for d in info["deadlines"]),
                           documents="; ".join(info["documents"])))
     todo = HandoutSection(text("leistungen.handout.next", lang), tuple(steps) or (text("leistungen.handout.nothing", lang),))
     return [overview, todo]
@@ -84,6 +89,7 @@ def result_json(result: BenefitResult, language: str, on: date | None = None) ->
                      for c in result.children],
         "office": info["office"],
         "forms": info["forms"],
+        "forms_number_unverified": info["forms_number_unverified"],
         "deadlines": info["deadlines"],
         "documents": info["documents"],
         "explanation": result.explanation.render(language),

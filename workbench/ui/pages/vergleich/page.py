@@ -149,8 +149,9 @@ class VergleichPage:
     def _family_line(self, case: Any) -> str:
         lang = self.language
         names = f" {text('vgl.and', lang)} ".join(self._names(case).values())
-        line = text("vgl.family", lang, names=names, birth=format_date(case.plan_child().birth_date, lang),
-                    case_id=case.case_id)
+        from workbench.report.blocks import child_words
+
+        line = text("vgl.family", lang, names=names, child=child_words(case, lang), case_id=case.case_id)
         return f'<p class="wb-family" lang="{lang}">{html.escape(line)}</p>'
 
     def _links(self) -> str:
