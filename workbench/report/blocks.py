@@ -98,9 +98,10 @@ def _describe(case: "Case", plan: BewerteterPlan, pid: str) -> str:
     """One parent's months in words: ``Eva: Basiselterngeld in Lebensmonat 1–10, …``."""
     lang = case.language
     by_kind: dict[str, list[int]] = {}
-    for m in plan.result.parents[pid].months:
-        by_kind.setdefault(m.kind, []).append(m.month)
-    parts = [text("report.kind_in_months", lang, kind=text(f"art.{kind}", lang), months=month_ranges(months))
+    for m in plan.result.parents[pid].months:  # Mutterschutz months pay Mutterschaftsgeld, not 0 € Elterngeld
+        by_kind.setdefault("maternity" if m.maternity else m.kind, []).append(m.month)
+    parts = [text("report.kind_in_months", lang, months=month_ranges(months),
+                  kind=text("report.maternity_kind" if kind == "maternity" else f"art.{kind}", lang))
              for kind, months in by_kind.items()]
     return text("report.plan_months", lang, parent=parent_name(case, pid),
                 parts=", ".join(parts) or text("report.no_months", lang))
@@ -248,6 +249,10 @@ def draw_month_table(pdf: HandoutPdf, case: "Case", hp: HandoutPlan, pids: list[
         pdf.cell(dates_w, row_h, span)
         for pid in pids:
             m = rows[pid].get(month)
+            if m is not None and m.maternity:  # § 3 Abs. 1 BEEG: Mutterschaftsgeld instead of Elterngeld, never "0,00 €"
+                pdf.cell(kind_w, row_h, text("report.maternity_kind", lang), align="C")
+                pdf.cell(26, row_h, text("report.maternity_amount", lang), align="R")
+                continue
             kind = text(f"art.{m.kind}", lang) if m is not None else "–"
             pdf.cell(kind_w, row_h, kind, align="C")
             pdf.cell(26, row_h, format_money(m.amount, lang) if m is not None else "", align="R")
@@ -259,7 +264,12 @@ def draw_month_table(pdf: HandoutPdf, case: "Case", hp: HandoutPlan, pids: list[
         pdf.cell(26, row_h + 0.6, format_money(hp.plan.result.parents[pid].total, lang), border="T", align="R")
     pdf.ln(row_h + 0.6)
     pdf.set_font("DejaVu", "", 7)
-    pdf.multi_cell(0, 3.6, text(footnote, lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    notes = [text(footnote, lang)]
+    for pid in pids:
+        maternity = [m.month for m in rows[pid].values() if m.maternity]
+        if maternity:
+            notes.append(text("report.maternity_note", lang, parent=parent_name(case, pid), months=month_ranges(maternity)))
+    pdf.multi_cell(0, 3.6, "\n".join(notes), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
 def draw_next_steps(pdf: HandoutPdf, case: "Case", hp: HandoutPlan | None, pids: list[str],
