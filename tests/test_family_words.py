@@ -63,3 +63,63 @@ def test_an_expected_child_has_an_errechneter_geburtstermin_not_a_birthday() -> 
     assert "2 Kinder erwartet, errechneter Geburtstermin 10.03.2026" in words
     assert "geboren am" not in words.split("\n")[1]
     assert "2 Kinder geboren am 10.03.2026" in _handout_words(case)
+
+
+def _income_step_of_a_new_couple(married: bool):  # type: ignore[no-untyped-def]
+    from tests.memory_store import MemoryStore
+    from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, new_case
+
+    wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
+    family = wizard.steps[0]
+    family.parents.resize(2)  # type: ignore[attr-defined]
+    for row, name in zip(family.parents.rows, ("Eva", "Jonas")):  # type: ignore[attr-defined]
+        row.fields["name"].input.value = name
+    family.married.input.value = married  # type: ignore[attr-defined]
+    wizard._on_next()
+    wizard.steps[1].birth.input.value = date(2026, 9, 1)  # type: ignore[attr-defined]
+    wizard._on_next()
+    assert wizard.index == 2
+    return wizard, wizard.steps[2]
+
+
+def test_a_married_couple_starts_with_steuerklasse_4_and_unmarried_parents_with_1() -> None:
+    # § 38b Abs. 1 Satz 2 Nr. 4 EStG: married, both employed → class IV unless they choose III/V
+    _, step = _income_step_of_a_new_couple(married=True)
+    assert [f.income["tax_class"].input.value for f in step.forms] == [4, 4]  # type: ignore[attr-defined]
+    _, step = _income_step_of_a_new_couple(married=False)
+    assert [f.income["tax_class"].input.value for f in step.forms] == [1, 1]  # type: ignore[attr-defined]
+
+
+def test_the_expecting_employed_mother_gets_mutterschaftsgeld_ticked_and_it_is_saved() -> None:
+    # § 24i SGB V: an employed mother in the statutory health insurance gets Mutterschaftsgeld
+    wizard, step = _income_step_of_a_new_couple(married=True)
+    mother, father = step.forms  # type: ignore[attr-defined]
+    assert mother.parent["maternity_benefit"].input.value is True
+    assert father.parent["maternity_benefit"].input.value is False
+    mother.income["health_insurance"].input.value = "private"
+    assert mother.parent["maternity_benefit"].input.value is False  # no Mutterschaftsgeld of a statutory fund
+    mother.income["health_insurance"].input.value = "statutory"
+    mother.parent["maternity_benefit"].input.value = False  # the advisor's answer stands
+    mother.income["kind"].input.value = "mixed"
+    assert mother.parent["maternity_benefit"].input.value is False
+    mother.parent["maternity_benefit"].input.value = True
+    wizard._on_next()
+    assert wizard.data["household"]["parents"][0]["maternity_benefit"] is True
+    assert wizard.data["household"]["parents"][0]["income_before_birth"]["tax_class"] == 4
+
+
+def test_a_parent_born_in_1900_is_refused_next_to_the_field_with_the_range_to_enter() -> None:
+    from tests.memory_store import MemoryStore
+    from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, new_case
+
+    wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
+    row = wizard.steps[0].parents.rows[0]  # type: ignore[attr-defined]
+    row.fields["name"].input.value = "Eva"
+    row.fields["birth_date"].input.value = date(1900, 1, 1)
+    wizard._on_next()
+    assert wizard.index == 0
+    message = row.fields["birth_date"].message.text
+    assert "1900" in message and "zwischen dem" in message and "Jahre alt" in message, message
+    row.fields["birth_date"].input.value = date(1992, 4, 11)
+    wizard._on_next()
+    assert wizard.index == 1
