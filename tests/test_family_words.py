@@ -123,3 +123,17 @@ def test_a_parent_born_in_1900_is_refused_next_to_the_field_with_the_range_to_en
     row.fields["birth_date"].input.value = date(1992, 4, 11)
     wizard._on_next()
     assert wizard.index == 1
+
+
+def test_every_planning_rule_that_the_advisor_can_fix_says_what_to_change() -> None:
+    # the Monatsplaner and the handout show these; a statement ("X bezieht nur einen Lebensmonat") leaves the
+    # advisor to work out the fix in front of the family
+    from workbench.i18n import catalog
+    from workbench.rules.elterngeld.plan import RULES
+
+    choices = [r.__name__ for r in RULES if r.__name__ != "income_limit"]
+    assert choices
+    for rule in choices:
+        for language, word in (("de", "bitte"), ("en", "please")):
+            message = catalog()[f"plan.{rule}"][language]
+            assert word in message.lower(), (rule, language, message)
