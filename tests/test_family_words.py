@@ -137,3 +137,47 @@ def test_every_planning_rule_that_the_advisor_can_fix_says_what_to_change() -> N
         for language, word in (("de", "bitte"), ("en", "please")):
             message = catalog()[f"plan.{rule}"][language]
             assert word in message.lower(), (rule, language, message)
+
+
+def test_the_forms_page_names_a_field_in_words_never_by_its_path() -> None:
+    from workbench.ui.pages.formulare.wizard import field_in_words
+
+    data = {"household": {"parents": [{"id": "A", "name": "Eva"}, {"id": "B", "name": "Jonas"}],
+                          "children": [{"id": "K1", "birth_date": "2026-06-15"}]}}
+    assert field_in_words("household.parents[0].personal.tax_id", data, "de") == "Steuer-ID – Eva"
+    assert field_in_words("household.parents[1].income_before_birth.tax_class", data, "de") == "Angaben zu Jonas"
+    assert field_in_words("elterngeld_plan.months", data, "en") == "details of the case"
+    for path in ("household.parents[1].income_before_birth.tax_class", "elterngeld_plan.months"):
+        assert "[" not in field_in_words(path, data, "de") and "_" not in field_in_words(path, data, "de")
+
+
+def test_an_empty_elternzeit_date_asks_for_that_date_not_for_the_birth() -> None:
+    from tests.memory_store import MemoryStore
+    from workbench.ui.pages.lebenslagen import ElternzeitWizard, new_case
+
+    wizard = ElternzeitWizard(new_case("EZ", "de"), MemoryStore(), autosave_delay=0, today=date(2026, 4, 20))
+    wizard.steps[0].parents.rows[0].fields["name"].input.value = "Aylin"  # type: ignore[attr-defined]
+    wizard._on_next()
+    wizard.steps[1].birth.input.value = date(2026, 3, 10)  # type: ignore[attr-defined]
+    wizard._on_next()
+    periods = wizard.steps[2]
+    periods.periods.append()  # type: ignore[attr-defined]
+    row = periods.periods.rows[0]  # type: ignore[attr-defined]
+    wizard._on_next()
+    assert wizard.index == 2
+    assert row.fields["start"].message.text == "Bitte den ersten Tag dieser Elternzeit eingeben."
+    assert row.fields["end"].message.text == "Bitte den letzten Tag dieser Elternzeit eingeben."
+    assert "Geburtsdatum" not in row.fields["start"].message.text
+
+
+def test_both_parents_are_bound_to_the_same_two_years_when_the_mothers_leave_starts_in_her_protection() -> None:
+    # § 16 Abs. 1 Satz 2, 4 BEEG: the protection after the birth counts towards the mother's two years;
+    # birth 10.03.2026, protection until 05.05.2026: her leave entered from 11.03.2026 (the day after the
+    # birth) binds her to 09.03.2028 like the father whose leave starts on the day of birth
+    from workbench.rules.elternzeit import Zeitraum, bindungsende
+
+    birth = date(2026, 3, 10)
+    father = bindungsende([Zeitraum("B", birth, date(2026, 5, 9))], birth, "B")
+    for start in (date(2026, 3, 11), date(2026, 4, 1), date(2026, 5, 6)):
+        mother = bindungsende([Zeitraum("A", start, date(2027, 3, 9))], birth, "A", mutterschutz_ende=date(2026, 5, 5))
+        assert mother == father == date(2028, 3, 9), start

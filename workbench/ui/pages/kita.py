@@ -28,7 +28,7 @@ def _child_fields(lang: str) -> dict[str, Field]:
     return {
         "household.parents[0].name": TextField("ui.kita.parent_name", lang),
         "household.children[0].birth_date": DateField("ui.kita.child_birth", lang),
-        "kita.start": DateField("ui.kita.start", lang),
+        "kita.start": DateField("ui.kita.start", lang, "ui.error.kita_start_empty"),
         "kita.hours": ChoiceField("ui.kita.hours", lang, [("ui.kita.hours_25", 25), ("ui.kita.hours_35", 35),
                                                            ("ui.kita.hours_45", 45)]),
     }
