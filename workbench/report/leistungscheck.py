@@ -33,6 +33,17 @@ def has_leistungscheck_data(case: Case) -> bool:
             or any(c.situation is not None for c in h.children))
 
 
+BIRTH_REASONS = frozenset({"leistungen.kg.not_born", "leistungen.kfb.no_child", "kinderzuschlag.grund.kein_kind",
+                           "leistungen.but.no_child", "leistungen.uvg.no_child"})
+"""The reasons that only say the child is not born yet (the benefit may start with the birth)."""
+
+
+def waits_for_birth(result: BenefitResult) -> bool:
+    """Refused only because the child is not born yet (or no child counts yet)."""
+    keys = set(result.reason_keys())
+    return result.eligible is False and bool(keys) and keys <= BIRTH_REASONS
+
+
 def status_text(eligible: bool | None, language: str) -> str:
     return text({True: "leistungen.status.yes", False: "leistungen.status.no", None: "leistungen.status.check"}[eligible],
                 language)
@@ -46,17 +57,28 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
     check = check or leistungscheck(case)
     rows: list[tuple[str, ...]] = [(text("leistungen.handout.col_benefit", lang), text("leistungen.handout.col_monthly", lang),
                                     text("leistungen.handout.col_status", lang))]
+    expecting = any(c.expected for c in case.household.children)
+    unborn = {name for name, result in check.results.items() if expecting and waits_for_birth(result)}
     for name, result in check.results.items():
         # the family's sheet: a neutral "vorläufig" where values of a new year are missing, never "bitte prüfen"
         mark = " – " + text("leistungen.handout.provisional", lang) if result.provisional else ""
         status = text("leistungen.status.running", lang) if result.running else status_text(result.eligible, lang)
-        rows.append((text(f"leistungen.name.{name}", lang), format_money(result.monthly, lang), status + mark))
+        amount = format_money(result.monthly, lang)
+        if name in unborn:  # "kein Anspruch, 0,00 €" for a child not yet born reads as a refusal: it starts with the birth
+            status, mark, amount = text("leistungen.status.after_birth", lang), "", "–"
+        rows.append((text(f"leistungen.name.{name}", lang), amount, status + mark))
     note = provisional_note(check.provisional, lang)
     paragraphs = ([text("leistungen.handout.intro", lang)] + ([note] if note else [])
+                  + ([text("leistungen.handout.unborn", lang)] if unborn else [])
                   + [h.render(lang) for h in check.hints if h.key != "leistungen.hint.unverified"])
     overview = HandoutSection(text("leistungen.handout.heading", lang), tuple(paragraphs), tuple(rows))
     steps: list[str] = []
     for name, result in check.results.items():
+        if name == "kindergeld" and name in unborn:  # § 62 EStG: Kindergeld from the month of birth
+            info = office_info(name, lang, check.on)
+            steps.append(text("leistungen.handout.after_birth_step", lang, benefit=text(f"leistungen.name.{name}", lang),
+                              office=info["office"]["name"]))
+            continue
         if result.eligible is False or name == "kinderfreibetrag":
             continue
         if result.running:

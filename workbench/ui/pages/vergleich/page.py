@@ -105,6 +105,11 @@ class VergleichPage:
         self.handout_button = w.Button(description=text("vgl.handout_make", lang))
         self.handout_button.add_class("wb-action")
         self.handout_button.on_click(guarded(self._handout, self.show_error))
+        # the handout's language, chosen like a language: the page's, the other one or Leichte Sprache (ADR 0035)
+        self.handout_language = w.Dropdown(
+            options=[(text("vgl.handout_lang_de", lang), "de"), (text("vgl.handout_lang_ls", lang), "de-LS"),
+                     (text("vgl.handout_lang_en", lang), "en")],
+            value=lang, description=text("vgl.handout_language", lang), style={"description_width": "initial"})
         self.handout_link = w.HTML()
         self.steuer = w.HTML()  # the tax panel (ui/pages/vergleich/steuer.py, ADR 0029)
 
@@ -127,7 +132,8 @@ class VergleichPage:
         find = w.VBox([heading("vgl.find_heading"), para("vgl.find_intro"), self.wishes.widget, self.find_button,
                        self.find_status])
         find.add_class("wb-panel")
-        handout = w.VBox([heading("vgl.handout_heading"), para("vgl.handout_hint"), self.handout_button, self.handout_link])
+        handout = w.VBox([heading("vgl.handout_heading"), para("vgl.handout_hint"), self.handout_language,
+                          self.handout_button, self.handout_link])
         handout.add_class("wb-panel")
         self.body.children = (
             self.info, para("vgl.intro"), w.HTML(glossary_html(lang)),
@@ -347,10 +353,13 @@ class VergleichPage:
 
         assert self.view is not None
         lang = self.language
+        chosen = str(self.handout_language.value)  # de, en or de-LS (Leichte Sprache)
+        words = "en" if chosen == "en" else "de"
         plans = [HandoutPlan(col.name, col.plan) for col in chosen_first(self.view)]
         case = self._case()
-        pdf = handout_pdf(case, lang, handout_sections(case, self.view, lang), plans=plans)
-        name = f"{text('vgl.handout_file', lang)}-{self.data.get('case_id', '')}.pdf"
+        pdf = handout_pdf(case, chosen, handout_sections(case, self.view, words), plans=plans)
+        suffix = "-" + text("vgl.handout_file_ls", lang) if chosen == "de-LS" else ""
+        name = f"{text('vgl.handout_file', lang)}{suffix}-{self.data.get('case_id', '')}.pdf"
         data = base64.b64encode(pdf).decode("ascii")
         self.handout_link.value = (f'<p lang="{lang}"><a class="wb-download" download="{html.escape(name)}" '
                                    f'href="data:application/pdf;base64,{data}">'
