@@ -186,9 +186,19 @@ def _todo(pdf: "HandoutPdf", case: "Case", hp: HandoutPlan | None, lang: str) ->
         pdf.ln(3)
 
 
-def _words(pdf: "HandoutPdf", lang: str) -> None:
+def used_words(case: "Case", hp: HandoutPlan | None) -> list[str]:
+    """The hard words this sheet uses, in the order of :data:`WORDS` (a word not on the sheet is not explained)."""
+    kinds = {("maternity" if m.maternity else m.kind) for r in (hp.plan.result.parents.values() if hp else ())
+             for m in r.months}
+    leave = bool(hp) and bool(next_steps(case, hp, [p.id for p in case.household.parents]).elternzeit)
+    wanted = {"basis": "basis" in kinds, "plus": "plus" in kinds or "bonus" in kinds, "bonus": "bonus" in kinds,
+              "lebensmonat": True, "mutterschutz": "maternity" in kinds, "elternzeit": leave, "bescheid": True}
+    return [word for word in WORDS if wanted[word]]
+
+
+def _words(pdf: "HandoutPdf", case: "Case", hp: HandoutPlan | None, lang: str) -> None:
     _heading(pdf, text("easy.words_heading", lang))
-    for word in WORDS:
+    for word in used_words(case, hp):
         if pdf.get_y() > pdf.h - pdf.b_margin - 25:
             pdf.add_page()
         pdf.set_font("DejaVu", "B", BODY_PT)
@@ -230,7 +240,7 @@ def leichte_sprache_pdf(case: "Case", plans: Sequence[HandoutPlan], sections: Se
     else:
         _money(pdf, case, chosen, lang)
     _todo(pdf, case, chosen, lang)
-    _words(pdf, lang)
+    _words(pdf, case, chosen, lang)
     _heading(pdf, text("easy.decides_heading", lang))
     _lines(pdf, text("easy.decides", lang))
     if sections:
@@ -243,4 +253,4 @@ def leichte_sprache_pdf(case: "Case", plans: Sequence[HandoutPlan], sections: Se
     return pdf.finish()
 
 
-__all__ = ["Abschnitt", "abschnitte", "euros", "leichte_sprache_pdf", "long_date", "parent_total"]
+__all__ = ["Abschnitt", "abschnitte", "euros", "leichte_sprache_pdf", "long_date", "parent_total", "used_words"]
