@@ -114,3 +114,19 @@ def test_the_comparison_page_makes_the_easy_handout() -> None:
 def test_the_english_handout_stays_as_it_was() -> None:
     case = load_case(TWINS)
     assert "Your Elterngeld plan – handout for the family" in _words(handout_pdf(case, "en"))
+
+
+@pytest.mark.parametrize("language", ["de", "en", "de-LS"])
+@pytest.mark.parametrize("path", [TWINS, SINGLE], ids=lambda p: p.stem)
+def test_the_handouts_of_the_twins_and_the_single_mother_are_rendered_as_png(path: Path, language: str,
+                                                                            tmp_path: Path) -> None:
+    """Every page in test-artifacts/handout-<family>-<language>-N.png, to look at (issue 24)."""
+    from tests.test_report_handout import render_pages
+
+    case = load_case(path)
+    words = "en" if language == "en" else "de"
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(handout_pdf(case, language, topic_sections(case, words)))
+    pages = render_pages(target, f"handout-{path.stem}-{'leichte-sprache' if language == 'de-LS' else language}")
+    assert 2 <= len(pages) <= 5
+    assert family_sheet_problems(_words(target.read_bytes()), words, (case.case_id,)) == []
