@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -123,7 +123,7 @@ def draw_section(pdf: HandoutPdf, section: HandoutSection) -> None:
         # every cell wraps (a family cannot read "steuerfreie Leistu…"): the row is as high as its longest cell
         pdf.set_font("DejaVu", "B" if index == 0 else "", 8.5)
         cells = [row[col] if col < len(row) else "" for col in range(columns)]
-        lines = [len(pdf.multi_cell(widths[col] - 1, 4.2, cell, dry_run=True, output="LINES")) or 1
+        lines = [len(cast(list[str], pdf.multi_cell(widths[col] - 1, 4.2, cell, dry_run=True, output="LINES"))) or 1
                  for col, cell in enumerate(cells)]
         height = 4.2 * max(lines) + 0.8
         if pdf.get_y() + height > pdf.h - pdf.b_margin:

@@ -16,7 +16,6 @@ else saved meanwhile). Opening the page and the language switch in the header wr
 
 from __future__ import annotations
 
-import base64
 import copy
 import html
 from typing import Any
@@ -24,7 +23,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.errors import CaseError, WorkbenchError
-from workbench.i18n import format_date, text
+from workbench.i18n import text
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, optimize
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.case_list import START_PAGE, case_link
@@ -34,11 +33,12 @@ from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
 from workbench.ui.kit.saving import CaseSaver, Store
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview_table
-from workbench.ui.pages.vergleich.steuer import handout_sections, steuer_panel_html
+from workbench.ui.pages.vergleich.merkblatt import handout_language_choice, handout_link
+from workbench.ui.pages.vergleich.steuer import steuer_panel_html
 from workbench.ui.pages.vergleich.wuensche import Wuensche
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 from workbench.evaluation.vergleich import (
-    MAX_SHOWN, Choice, Vergleichsansicht, chosen_first, compare, comparison_objective, default_selection,
+    MAX_SHOWN, Choice, Vergleichsansicht, compare, comparison_objective, default_selection,
     plan_choices,
 )
 
@@ -105,11 +105,7 @@ class VergleichPage:
         self.handout_button = w.Button(description=text("vgl.handout_make", lang))
         self.handout_button.add_class("wb-action")
         self.handout_button.on_click(guarded(self._handout, self.show_error))
-        # the handout's language, chosen like a language: the page's, the other one or Leichte Sprache (ADR 0035)
-        self.handout_language = w.Dropdown(
-            options=[(text("vgl.handout_lang_de", lang), "de"), (text("vgl.handout_lang_ls", lang), "de-LS"),
-                     (text("vgl.handout_lang_en", lang), "en")],
-            value=lang, description=text("vgl.handout_language", lang), style={"description_width": "initial"})
+        self.handout_language = handout_language_choice(lang)  # Deutsch, Leichte Sprache, Englisch (ADR 0035)
         self.handout_link = w.HTML()
         self.steuer = w.HTML()  # the tax panel (ui/pages/vergleich/steuer.py, ADR 0029)
 
@@ -349,21 +345,9 @@ class VergleichPage:
 
     # --- handout ------------------------------------------------------------------------------------
     def _handout(self, _button: Any = None) -> None:
-        from workbench.report import HandoutPlan, handout_pdf
-
         assert self.view is not None
-        lang = self.language
-        chosen = str(self.handout_language.value)  # de, en or de-LS (Leichte Sprache)
-        words = "en" if chosen == "en" else "de"
-        plans = [HandoutPlan(col.name, col.plan) for col in chosen_first(self.view)]
-        case = self._case()
-        pdf = handout_pdf(case, chosen, handout_sections(case, self.view, words), plans=plans)
-        suffix = "-" + text("vgl.handout_file_ls", lang) if chosen == "de-LS" else ""
-        name = f"{text('vgl.handout_file', lang)}{suffix}-{self.data.get('case_id', '')}.pdf"
-        data = base64.b64encode(pdf).decode("ascii")
-        self.handout_link.value = (f'<p lang="{lang}"><a class="wb-download" download="{html.escape(name)}" '
-                                   f'href="data:application/pdf;base64,{data}">'
-                                   f'{html.escape(text("vgl.handout_link", lang, name=name))}</a></p>')
+        self.handout_link.value = handout_link(self._case(), self.view, str(self.handout_language.value),
+                                               self.language, str(self.data.get("case_id", "")))
 
     # --- saving, language, errors -------------------------------------------------------------------
     def _save(self, key: str | None, **args: Any) -> None:
