@@ -73,3 +73,27 @@ def test_the_check_finds_what_the_old_sheets_said() -> None:
     for what in ("internal id", "child id", "(s)-plural", "advisor's check", "path", "other language"):
         assert what in found, what
     assert family_sheet_problems("Bitte bringen Sie die Geburtsurkunde mit und stellen Sie den Antrag bald.", "en")
+
+
+VIEW_FAMILIES = FAMILIES + EXAMPLE_FILES[:6]
+
+
+@pytest.mark.parametrize("path", VIEW_FAMILIES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_comparison_the_family_looks_at_holds_no_advisor_words(path: Path, language: str) -> None:
+    """The comparison page's table and cards, shown to the family across the desk, in the family's register."""
+    import html
+    import re
+
+    from workbench.evaluation.vergleich import compare, default_selection, plan_choices
+    from workbench.ui.pages.vergleich.html import card_html, overview_table
+
+    case = _case(path).model_copy(update={"language": language})
+    if case.elterngeld_plan is None:
+        pytest.skip("no Elterngeld plan: the family sees no comparison")
+    choices = plan_choices(case)
+    chosen = [c for c in choices if c.key in default_selection(choices)]
+    view = compare(case, chosen)
+    shown = overview_table(view) + "".join(card_html(view, col, i) for i, col in enumerate(view.columns))
+    words = html.unescape(re.sub(r"<[^>]+>", "\n", re.sub(r"<(style|script)\b.*?</\1>", "", shown, flags=re.S)))
+    assert family_sheet_problems(words, language, _ids(case)) == []
