@@ -16,6 +16,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from workbench.clock import today as clock_today
+from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan
 from workbench.i18n import format_date, format_money, text
@@ -241,7 +242,7 @@ def draw_month_table(pdf: HandoutPdf, case: "Case", hp: HandoutPlan, pids: list[
     if last == 0:
         return
     pdf.heading(text(heading, lang, plan=hp.title))
-    birth = case.plan_child().birth_date
+    birth = plan_start(case)  # an adopted child's Lebensmonate count from its taking in (ADR 0032)
     lm_w, dates_w = 12.0, 44.0
     kind_w = (WIDTH - lm_w - dates_w) / len(pids) - 26
     row_h = 4.6
@@ -298,7 +299,7 @@ class NextSteps:
 
 def next_steps(case: "Case", hp: HandoutPlan | None, pids: list[str]) -> NextSteps:
     """The next steps of the plan ``hp`` (none without a plan but the documents)."""
-    birth = case.plan_child().birth_date
+    birth = plan_start(case)  # an adopted child's Lebensmonate count from its taking in (ADR 0032)
     applications: list[tuple[str, date, int]] = []
     leaves: list[tuple[str, date, date]] = []
     if hp is not None:
