@@ -181,3 +181,24 @@ def test_both_parents_are_bound_to_the_same_two_years_when_the_mothers_leave_sta
     for start in (date(2026, 3, 11), date(2026, 4, 1), date(2026, 5, 6)):
         mother = bindungsende([Zeitraum("A", start, date(2027, 3, 9))], birth, "A", mutterschutz_ende=date(2026, 5, 5))
         assert mother == father == date(2028, 3, 9), start
+
+
+def test_opening_a_saved_case_suggests_nothing_and_writes_nothing() -> None:
+    # a saved case leaves out maternity_benefit false and tax_class 1: they are answers, not gaps (ADR 0016)
+    import json
+    from pathlib import Path
+
+    from tests.memory_store import MemoryStore
+    from workbench.case import dump_case, load_case
+    from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard
+
+    data = json.loads((Path(__file__).parent / "cases" / "vergleich" / "familie-lena-tom.json").read_text("utf-8"))
+    saved = dump_case(load_case(data))
+    assert "maternity_benefit" not in saved["household"]["parents"][0] or not saved["household"]["parents"][0]["maternity_benefit"]
+    store = MemoryStore()
+    version = store.save(saved, expected_version=None)
+    wizard = ElterngeldWizard(store.open(saved["case_id"]).data, store, version, autosave_delay=0)
+    for _ in range(5):
+        wizard._on_next()
+    assert wizard.index == 5
+    assert len(store.versions[saved["case_id"]]) == 1

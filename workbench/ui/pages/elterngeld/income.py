@@ -81,14 +81,17 @@ class IncomeForm(ParentSection):
           health insurance (§ 24i SGB V, § 20 MuSchG): the expecting mother, unless the case says
           she is male or another parent already gets it.
         """
-        income = parent.get("income_before_birth") or {}
-        if "tax_class" not in income:
+        # Only a parent whose income was never entered has no answer yet: a saved case leaves out what equals
+        # the model's default (maternity_benefit false, tax_class 1), and opening it must change nothing
+        # (Lesen schreibt nie, ADR 0016).
+        fresh = "income_before_birth" not in parent
+        if fresh:
             married = bool(household.get("married")) and len(household.get("parents", [])) == 2
             self.income["tax_class"].write(4 if married else 1)
             self.show_kind()
         others = [p for i, p in enumerate(household.get("parents", [])) if i != index]
         male = ((parent.get("personal") or {}).get("sex") == "male")
-        self.suggest_maternity = ("maternity_benefit" not in parent and index == 0 and not male
+        self.suggest_maternity = (fresh and "maternity_benefit" not in parent and index == 0 and not male
                                   and not any(p.get("maternity_benefit") for p in others))
         self._suggest_maternity()
 
