@@ -40,7 +40,8 @@ def further_children(case: Case, child: Child) -> list[Child]:
 
 
 def relevant_siblings(case: Case, child: Child) -> list[Child]:
-    """The older siblings that make the Geschwisterbonus at the birth (§ 2a Abs. 1 BEEG), oldest first.
+    """The older siblings that make the Geschwisterbonus at the birth (§ 2a Abs. 1 BEEG), youngest first
+    (the federal form asks for "Jüngstes Kind, das die Voraussetzungen erfüllt" first).
 
     Only when the bonus applies (one sibling under 3, two under 6, or a disabled one under 14): then every
     sibling under 6 and every disabled one under 14; otherwise none (the table stays empty, the count is filled).
@@ -49,7 +50,7 @@ def relevant_siblings(case: Case, child: Child) -> list[Child]:
     if not geschwisterbonus_berechtigt(older, child.birth_date, child.birth_date):
         return []
     ages = parameters("elterngeld").value("geschwisterbonus_altersgrenzen", child.birth_date)
-    return [c for c in older
+    return [c for c in reversed(older)
             if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), child.birth_date)
             or c.disability and is_younger_than(c.birth_date, int(ages["behindertes_kind_unter"]), child.birth_date)]
 
