@@ -129,6 +129,15 @@ def test_the_single_mothers_anlage_kind_names_the_father_as_the_other_person() -
     assert other.format("Name-and-Person") not in couple.parts[1].values
 
 
+def test_the_self_employed_sheet_names_the_year_and_the_kinderfreibetraege_and_ticks_no_insurance() -> None:
+    filled = fields(produce(family("selbststaendig"), "elterngeld-nrw-selbststaendige", applicant="B",
+                            today=DAYS["selbststaendig"]).pdf)
+    assert filled["Bemessungszeitraum"] == "2025"  # the calendar year before Jakob's birth, § 2b Abs. 3 BEEG
+    assert filled["Steuern_2"] == "/Ja" and filled["Anzahl_Kinderfreibeträge"] == "0,5"
+    # Tobias: voluntarily insured, no pension or unemployment insurance, no church tax
+    assert [key for key in ("Steuern_1", "Sozialabgaben_1", "Sozialabgaben_2", "Sozialabgaben_3") if key in filled] == []
+
+
 def test_the_uvg_sheet_names_the_other_parent_from_the_case() -> None:
     text = flat("\n".join(pages(produce(family("alleinerziehend"), "uvg-ausfuellhilfe", today=DAYS["alleinerziehend"]).pdf)))
     assert "Nowak,Marek" in text and "22.07.1993" in text and "RheinischeStraße55,44137Dortmund" in text

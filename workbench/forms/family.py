@@ -73,13 +73,13 @@ def married_to_other(case: Case, applicant_id: str) -> str | None:
     "getrennt lebend" (separated) is still married (§ 1567 BGB): the federal form has no box of its own for it.
     """
     parent = case.parent(applicant_id)
-    status = parent.personal.marital_status if parent.personal else None
-    status = "married" if status == "separated" else status
+    stated = parent.personal.marital_status if parent.personal else None
+    status = "married" if stated == "separated" else stated
     if status not in ("married", "civil_partnership"):
         return None
     others = [p for p in case.household.parents if p.id != applicant_id]
     other_status = others[0].personal.marital_status if others and others[0].personal else None
-    together = case.household.married and other_status == status and parent.personal.marital_status != "separated"
+    together = case.household.married and other_status == status and stated != "separated"
     return f"{status}:{'yes' if together else 'no'}"
 
 

@@ -22,7 +22,10 @@ the wizard asks for it and writes it to exactly that path. Computed sources star
 the other children of that birth), ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
 (true when the parent's own account is given, without another holder), ``=bonus.count`` and
 ``=bonus.start`` (how many Partnerschaftsbonus months the plan holds, ``"2"``–``"4"``, and the
-Lebensmonat of the first, § 4b BEEG; the parents take them together).
+Lebensmonat of the first, § 4b BEEG; the parents take them together), ``=kinderfreibetraege.{applicant}``
+(the parent's Kinderfreibetrag Zähler "0,5", "1" …; none for 0), and the family's sources of
+:mod:`workbench.forms.family` (``=further_children.count``, ``=claimants``, ``=married_to_other`` …).
+A computed source ending in ``?`` is optional: empty when it has no value.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from collections.abc import Iterable
 from typing import Any, Callable, Protocol, TypeVar
 
@@ -140,6 +144,12 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         parent_path = roles.resolve(holder.group(1))
         bank = get_path(data, f"{parent_path}.personal.bank") if parent_path else None
         return True if bank and not bank.get("holder") else None
+    allowances = re.fullmatch(r"=kinderfreibetraege\.(\{\w+\})", source)
+    if allowances:  # "Anzahl der Kinderfreibeträge" as printed on the tax card: 0,5 / 1 / 1,5; none for 0
+        parent_path = roles.resolve(allowances.group(1))
+        count = get_path(data, f"{parent_path}.income_before_birth.child_allowances") if parent_path else None
+        number = Decimal(str(count or 0)).normalize()
+        return f"{number:f}".replace(".", ",") if number > 0 else None
     if source in ("=bonus.count", "=bonus.start"):
         return _bonus(case, source.endswith("count"))
     match = re.fullmatch(r"=plan\.(\{\w+\})\.(\d+)", source)
