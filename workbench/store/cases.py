@@ -47,7 +47,8 @@ from workbench.errors import CaseNotFound, StoreConflict, StoreError, StoreUnava
 from workbench.i18n import text
 from workbench.store.crypto import Cipher, key_from_environment
 from workbench.store.records import (
-    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, parse_time, search_key, to_payload, when,
+    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, parse_summary, parse_time, search_key,
+    summary_json, to_payload, when,
 )
 from workbench.store.schema import SCHEMA_VERSION, encryption_check, store_target, write_encryption
 from workbench.store.trouble import check_key
@@ -77,6 +78,7 @@ class CaseStore:
     path: Path | None = None  # the SQLite file; None for a server
     location: str = ""  # where, for messages (never a password)
     contains_sql = "instr({column}, ?) > 0"  # substring test of the dialect
+    summary_sql = "v.summary"  # "''" for a read-only store of schema 2 (never upgraded)
 
     def __new__(cls, path: Path | str | None = None, key: bytes | None = None) -> CaseStore:
         if cls is CaseStore:
@@ -228,10 +230,28 @@ class CaseStore:
         return StoredCase(row[0], int(row[1]), parse_time(row[2]),
                           migrate(self._load(row[3], "versions.data", row[0])), bool(row[4]))
 
-    def list(self, search: str = "", limit: int = 50) -> builtins.list[CaseSummary]:
-        """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name."""
+    def count(self, search: str = "") -> int:
+        """How many cases :meth:`list` finds for ``search`` without a limit (the case list's pages)."""
         words = fold(search).split()
-        latest = ("SELECT v.case_id, v.family, v.version, v.saved_at, v.complete, v.saved_by FROM versions v "
+        if self._cipher is not None:  # names are encrypted: they are decrypted to search them, as in list
+            return len(self.list(search, limit=1 << 62))
+        where = " AND ".join(self.contains_sql.format(column="v.search_key") for _ in words) or "TRUE"
+        with self._connect() as conn:
+            row = conn.execute("SELECT COUNT(*) FROM versions v JOIN (SELECT case_id, MAX(version) AS version "
+                               f"FROM versions GROUP BY case_id) latest USING (case_id, version) WHERE {where}",
+                               tuple(words)).fetchone()
+        return int(row[0])
+
+    def list(self, search: str = "", limit: int = 50, offset: int = 0) -> builtins.list[CaseSummary]:
+        """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name.
+
+        ``offset`` skips that many cases (the case list's pages). Each line carries the case's topic,
+        whether it has an Elterngeld plan and its wizard steps from the ``summary`` column written
+        with each version, so listing never reads the case data (issue 24).
+        """
+        words = fold(search).split()
+        latest = (f"SELECT v.case_id, v.family, v.version, v.saved_at, v.complete, v.saved_by, {self.summary_sql} "
+                  "FROM versions v "
                   "JOIN (SELECT case_id, MAX(version) AS version FROM versions GROUP BY case_id) latest "
                   "USING (case_id, version)")
         if self._cipher is not None:  # names are encrypted: decrypt, then search here
@@ -239,18 +259,18 @@ class CaseStore:
                 rows = conn.execute(latest + " ORDER BY v.seq DESC").fetchall()
             found = [s for s in map(self._summary, rows)
                      if all(word in search_key(s.case_id, s.family) for word in words)]
-            return found[:max(0, limit)]
+            return found[max(0, offset):max(0, offset) + max(0, limit)]
         where = " AND ".join(self.contains_sql.format(column="v.search_key") for _ in words) or "TRUE"
         with self._connect() as conn:
-            rows = conn.execute(f"{latest} WHERE {where} ORDER BY v.seq DESC LIMIT ?",
-                                (*words, max(0, limit))).fetchall()
+            rows = conn.execute(f"{latest} WHERE {where} ORDER BY v.seq DESC LIMIT ? OFFSET ?",
+                                (*words, max(0, limit), max(0, offset))).fetchall()
         return [self._summary(row) for row in rows]
 
     def history(self, case_id: str) -> builtins.list[CaseSummary]:
         """Every version of the case, newest first, with who saved it; CaseNotFound if there is none."""
         with self._connect() as conn:
-            rows = conn.execute("SELECT case_id, family, version, saved_at, complete, saved_by FROM versions "
-                                "WHERE case_id = ? ORDER BY version DESC", (case_id,)).fetchall()
+            rows = conn.execute(f"SELECT v.case_id, v.family, v.version, v.saved_at, v.complete, v.saved_by, {self.summary_sql} "
+                                "FROM versions v WHERE v.case_id = ? ORDER BY v.version DESC", (case_id,)).fetchall()
         if not rows:
             raise CaseNotFound(text("store.not_found", case_id=case_id))
         return [self._summary(row) for row in rows]
@@ -317,7 +337,21 @@ class CaseStore:
         if found < 2:  # version 1 had no store_meta: it is a store without encryption
             conn.execute("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             conn.execute("INSERT INTO schema_version (version) VALUES (2)")
+        if found < 3:  # version 3: the list's summary of each version (topic, plan), filled once for the latest
+            self._add_summaries(conn)
         return encryption_check(conn)
+
+    def _add_summaries(self, conn: Any) -> None:
+        """Schema 2 → 3: add ``versions.summary`` and fill it for each case's latest version (read once, here)."""
+        columns = [d[0] for d in conn.execute("SELECT * FROM versions LIMIT 0").description]
+        if "summary" not in columns:
+            conn.execute("ALTER TABLE versions ADD COLUMN summary TEXT NOT NULL DEFAULT ''")
+        rows = conn.execute("SELECT v.seq, v.case_id, v.data FROM versions v JOIN (SELECT case_id, MAX(version) AS "
+                            "version FROM versions GROUP BY case_id) latest USING (case_id, version)").fetchall()
+        for seq, case_id, data in rows:
+            conn.execute("UPDATE versions SET summary = ? WHERE seq = ?",
+                         (summary_json(self._load(data, "versions.data", case_id)), seq))
+        conn.execute("INSERT INTO schema_version (version) VALUES (3)")
 
     def _check_key(self, check: str | None) -> None:
         check_key(check, self._cipher, self.location)  # missing, wrong or superfluous key: StoreUnavailable
@@ -333,7 +367,9 @@ class CaseStore:
 
     def _summary(self, row: tuple[Any, ...]) -> CaseSummary:
         family = row[1] if self._cipher is None or not row[1] else self._cipher.open(row[1], f"versions.family/{row[0]}")
-        return CaseSummary(row[0], family, int(row[2]), parse_time(row[3]), bool(row[4]), str(row[5]))
+        topic, has_plan, steps = parse_summary(row[6] if len(row) > 6 else "")
+        return CaseSummary(row[0], family, int(row[2]), parse_time(row[3]), bool(row[4]), str(row[5]),
+                           topic, has_plan, steps)
 
     def _append(self, conn: Any, case_id: str, latest: tuple[int, str, str] | None,
                 payload: dict[str, Any], complete: bool) -> int:
@@ -346,11 +382,42 @@ class CaseStore:
             stored_family, key = family, search_key(case_id, family)
         else:  # the names are encrypted too; the search then decrypts them (list)
             stored_family, key = self._cipher.seal(family, f"versions.family/{case_id}") if family else "", ""
-        conn.execute("INSERT INTO versions (case_id, version, saved_at, saved_by, complete, family, search_key, data) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        steps = self._steps(conn, case_id) if latest is not None else {}  # where the wizards were stays
+        conn.execute("INSERT INTO versions (case_id, version, saved_at, saved_by, complete, family, search_key, data, "
+                     "summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (case_id, version, now(), self._user, int(complete), stored_family, key,
-                      self._dump(payload, "versions.data", case_id)))
+                      self._dump(payload, "versions.data", case_id), summary_json(payload, steps)))
         return version
+
+    def _steps(self, conn: Any, case_id: str) -> dict[str, Any]:
+        row = conn.execute(f"SELECT {self.summary_sql} FROM versions v WHERE v.case_id = ? "
+                           "ORDER BY v.version DESC LIMIT 1", (case_id,)).fetchone()
+        return {k: list(v) for k, v in parse_summary(row[0] if row else "")[2].items()}
+
+    def remember_step(self, case_id: str, wizard: str, step: int, furthest: int) -> None:
+        """Note in the latest version's summary that ``wizard`` shows step ``step`` (0-based), reached ``furthest``.
+
+        Not a new version: the case did not change, only where the advisor is (issue 24: a saved case
+        reopens at the step where it was left). A case not saved yet has nothing to note.
+        """
+        with self._transaction() as conn:
+            self._lock_case(conn, case_id)
+            row = conn.execute("SELECT version, data FROM versions WHERE case_id = ? ORDER BY version DESC LIMIT 1",
+                               (case_id,)).fetchone()
+            if row is None:
+                return
+            steps = self._steps(conn, case_id)
+            steps[wizard] = [max(0, step), max(0, step, furthest)]
+            payload = self._load(row[1], "versions.data", case_id)
+            conn.execute("UPDATE versions SET summary = ? WHERE case_id = ? AND version = ?",
+                         (summary_json(payload, steps), case_id, int(row[0])))
+
+    def last_step(self, case_id: str, wizard: str) -> tuple[int, int] | None:
+        """The step ``wizard`` showed when the case was last left and the furthest reached; None if never noted."""
+        with self._connect() as conn:
+            row = conn.execute(f"SELECT {self.summary_sql} FROM versions v WHERE v.case_id = ? "
+                               "ORDER BY v.version DESC LIMIT 1", (case_id,)).fetchone()
+        return parse_summary(row[0] if row else "")[2].get(wizard)
 
     def _keep_conflict(self, conn: Any, case_id: str, based_on: int | None, payload: dict[str, Any]) -> int:
         row = conn.execute("INSERT INTO conflicts (case_id, based_on, saved_at, saved_by, data) "

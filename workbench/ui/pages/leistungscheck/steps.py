@@ -20,6 +20,7 @@ from workbench.errors import UnsupportedPeriod
 from workbench.case import DEFAULT_MUNICIPALITY
 from workbench.i18n import format_money, text
 from workbench.ui.kit.callbacks import guarded
+from workbench.evaluation.leistungscheck_ahead import MONTHS_AHEAD
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.parents import ParentSection, parent_heading, per_parent
@@ -31,14 +32,6 @@ EDUCATION = [("ui.lc.edu_none", "none"), ("ui.lc.edu_kita", "kita"), ("ui.lc.edu
              ("ui.lc.edu_unemployed", "unemployed_registered")]
 KINDS = [("ui.lc.kind_employee", "employee"), ("ui.lc.kind_minijob", "minijob"),
          ("ui.lc.kind_self_employed", "self_employed"), ("ui.lc.kind_none", "none")]
-
-
-def years() -> list[tuple[str, int]]:
-    """The check years on offer (this year, next year, the earlier ones with values; ADR 0019)."""
-    from workbench.clock import today
-    from workbench.evaluation.leistungscheck import years_offered
-
-    return [(str(y), y) for y in years_offered(today())]
 
 
 def _drop_empty(target: dict[str, Any]) -> None:
@@ -164,7 +157,7 @@ class IncomeRow(ParentSection):
 
 
 class EinkommenWohnenStep(WizardStep):
-    """Current income per parent, the rent, wealth, Bürgergeld, the year of the check."""
+    """Current income per parent, the rent, wealth, Bürgergeld, the day of the check."""
 
     title_key = "ui.lc.step_income"
 
@@ -181,7 +174,8 @@ class EinkommenWohnenStep(WizardStep):
             f"{h}.housing.living_space_sqm": NumberField("ui.lc.space", lang, Decimal(1), Decimal(1000), "ui.lc.space_error"),
             f"{h}.benefits.wealth": MoneyField("ui.lc.wealth", lang, optional=True),
             f"{h}.benefits.receives_buergergeld": CheckField("ui.lc.buergergeld", lang),
-            f"{h}.benefits.year": ChoiceField("ui.lc.year", lang, years(), width="22em"),
+            # the day of the check (empty: the day it is computed, issue 24); replaces the older benefits.year
+            f"{h}.benefits.check_date": DateField("desk.lc.check_date", lang, empty_key=None),
         }
         for field in self.home.values():
             self.watch(field)
@@ -233,7 +227,7 @@ class EinkommenWohnenStep(WizardStep):
             kept = {k: v for k, v in before.items() if k not in row.fields} if before.get("kind") == kind else {}
             household["parents"][i]["current_income"] = {**kept, "kind": kind}
         household.setdefault("housing", {})
-        household.setdefault("benefits", {})
+        household.setdefault("benefits", {}).pop("year", None)  # the date field says which day (issue 24)
         ok = super().store(data, lenient)
         for i in range(len(self.rows)):
             _drop_empty(household["parents"][i]["current_income"])
@@ -254,9 +248,11 @@ def prefill(data: dict[str, Any]) -> None:
                                         "tax_class": before.get("tax_class", 1)}
 
 
-def card_html(name: str, result: dict[str, Any], language: str) -> str:
-    """One benefit as a card: amount, entitled or not, why, what to do next, "bitte prüfen", the steps."""
+def card_html(name: str, result: dict[str, Any], language: str, as_of: str = "") -> str:
+    """One benefit as a card: amount, the day it is computed for, entitled or not, why, what to do next,
+    "bitte prüfen", the steps."""
     lang = language
+    day = f'<p class="wb-card-date" data-as-of="{name}">{html.escape(as_of)}</p>' if as_of else ""
     status = {True: "yes", False: "no", None: "check"}[result["eligible"]]
     running_key = "leistungen.status.running"
     amount = format_money(Decimal(str(result["monthly"])), lang)
@@ -287,10 +283,26 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
     return (f'<section class="wb-card wb-card-{status}" data-benefit="{name}" lang="{lang}">'
             f'<h3>{html.escape(text(f"leistungen.name.{name}", lang))}</h3>'
             f'<p class="wb-card-amount"><span data-amount="{name}">{html.escape(amount)}</span> '
-            f'{html.escape(text("ui.lc.per_month", lang))}</p>'
+            f'{html.escape(text("ui.lc.per_month", lang))}</p>{day}'
             f'<p class="wb-card-status">{html.escape(text(running_key if result.get("running") else f"leistungen.status.{status}", lang))}{check}</p>'
             f'{provisional}'
             f'<h4>{html.escape(text("ui.lc.why", lang))}</h4><ul>{reasons}</ul>{todo}{how}</section>')
+
+
+def summary_html(result: dict[str, Any], language: str) -> str:
+    """The day of the check, what the family gets a month together, and the months ahead where that changes."""
+    lang = language
+    total = "".join(f'<p class="wb-total" data-total="{"open" if i else "granted"}"><strong>{html.escape(line)}</strong></p>'
+                    if i == 0 else f'<p class="wb-total" data-total="open">{html.escape(line)}</p>'
+                    for i, line in enumerate(result["total"]["text"]))
+    changes = result["changes_ahead"]
+    ahead = ("".join(f'<li data-change="{html.escape(c["from"])}">{html.escape(c["text"])}</li>' for c in changes)
+             if changes else "")
+    ahead_block = (f'<h4>{html.escape(text("desk.lc.ahead_heading", lang))}</h4>'
+                   + (f'<ul class="wb-ahead">{ahead}</ul>' if ahead
+                      else f'<p class="wb-ahead">{html.escape(text("desk.lc.ahead_none", lang, months=MONTHS_AHEAD))}</p>'))
+    return (f'<section class="wb-card wb-summary" lang="{lang}"><p class="wb-as-of">{html.escape(result["as_of"])}</p>'
+            f"{total}{ahead_block}</section>")
 
 
 class ErgebnisStep(WizardStep):
@@ -301,13 +313,14 @@ class ErgebnisStep(WizardStep):
     def build(self) -> None:
         lang = self.language
         self.hints = w.HTML()
+        self.summary = w.HTML()  # the day, the monthly total, the months ahead (issue 24)
         self.cards = w.HTML()
         self.case: Any = None
         self.make_pdf = w.Button(description=text("ui.lc.handout", lang), icon="file-pdf-o", layout=w.Layout(width="auto"))
         self.make_pdf.add_class("wb-handout")
         self.make_pdf.on_click(guarded(lambda _b: self._handout(), lambda r: self.on_error(r)))
         self.download = w.HTML()
-        self.body.children = (self.hints, self.cards, self.make_pdf, self.download)
+        self.body.children = (self.summary, self.hints, self.cards, self.make_pdf, self.download)
 
     def shown(self, data: dict[str, Any]) -> None:
         from workbench.case import load_case
@@ -317,16 +330,18 @@ class ErgebnisStep(WizardStep):
         lang = self.language
         self.case = load_case(data)
         try:
-            result = check_json(leistungscheck(self.case), lang)
+            result = check_json(leistungscheck(self.case), lang, self.case)
         except UnsupportedPeriod as error:  # a year before the first values: say which years are supported
             self.hints.value = f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}">{html.escape(error.text(lang))}</div>'
-            self.cards.value = self.download.value = ""
+            self.cards.value = self.download.value = self.summary.value = ""
             self.case = None
             return
         hints = "".join(f'<li data-hint="{html.escape(h["key"])}">{html.escape(h["text"])}</li>' for h in result["hints"])
         self.hints.value = (f'<div class="wb-note wb-hints" lang="{lang}"><h3>{html.escape(text("ui.lc.hints", lang))}'
                             f"</h3><ul>{hints}</ul></div>") if hints else ""
-        self.cards.value = ('<div class="wb-cards">' + "".join(card_html(n, r, lang) for n, r in result["benefits"].items())
+        self.summary.value = summary_html(result, lang)
+        self.cards.value = ('<div class="wb-cards">' + "".join(card_html(n, r, lang, result["as_of"])
+                                                               for n, r in result["benefits"].items())
                             + "</div>")
         self.download.value = ""
 
