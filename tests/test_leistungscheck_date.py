@@ -83,7 +83,7 @@ def test_the_months_ahead_name_the_sixth_birthday() -> None:
     assert "Computed for 7 December 2026" in english[0].paragraphs
 
 
-def test_the_wizard_asks_for_the_day_shows_it_on_every_card_and_drops_the_old_year(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_wizard_asks_for_the_day_shows_it_on_every_card_and_replaces_an_old_year(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBENCH_TODAY", "2026-12-07")
     data = single_mother(TURNED_12, {"wealth": 1500.0, "year": 2026})
     data["format"] = "workbench-case/3"
@@ -93,7 +93,13 @@ def test_the_wizard_asks_for_the_day_shows_it_on_every_card_and_drops_the_old_ye
     step = wizard.step
     assert isinstance(step, EinkommenWohnenStep)
     assert "household.benefits.year" not in step.home
-    assert step.home["household.benefits.check_date"].input.value == ""  # empty: today
+    day = step.home["household.benefits.check_date"]
+    assert day.input.value == "01.07.2026"  # the older year's day, visible (and kept unless changed)
+    wizard._on_next()
+    assert wizard.case_id not in store.versions  # nothing changed: nothing written (ADR 0016)
+    assert "Berechnet für den 1. Juli 2026" in wizard.step.summary.value  # type: ignore[attr-defined]
+    wizard.go(2)
+    day.input.value = ""  # empty: today
     wizard._on_next()
     assert wizard.index == 3
     saved = load_case(store.open(wizard.case_id).data)
@@ -104,7 +110,7 @@ def test_the_wizard_asks_for_the_day_shows_it_on_every_card_and_drops_the_old_ye
     assert "Zusammen im Monat:" in result.summary.value
     assert 'data-amount="unterhaltsvorschuss">394,00 €<' in result.cards.value
     wizard.go(2)
-    wizard.step.home["household.benefits.check_date"].input.value = "31.08.2026"  # type: ignore[attr-defined]
+    day.input.value = "31.08.2026"
     wizard._on_next()
     assert 'data-amount="unterhaltsvorschuss">299,00 €<' in result.cards.value
     assert "Berechnet für den 31. August 2026" in result.summary.value

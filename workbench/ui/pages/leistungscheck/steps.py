@@ -207,6 +207,10 @@ class EinkommenWohnenStep(WizardStep):
         self._ensure(data)
         prefill(data)
         super().load(data)
+        benefits = data.get("household", {}).get("benefits") or {}
+        if not benefits.get("check_date") and isinstance(benefits.get("year"), int):
+            # an older case chose a year: it is computed for 1 July of it, and the field says so (issue 24)
+            self.home["household.benefits.check_date"].write(f"{benefits['year']:04d}-07-01")
         if not self.home["household.municipality"].input.value:
             self.home["household.municipality"].input.value = DEFAULT_MUNICIPALITY
         for row in self.rows:
@@ -227,8 +231,14 @@ class EinkommenWohnenStep(WizardStep):
             kept = {k: v for k, v in before.items() if k not in row.fields} if before.get("kind") == kind else {}
             household["parents"][i]["current_income"] = {**kept, "kind": kind}
         household.setdefault("housing", {})
-        household.setdefault("benefits", {}).pop("year", None)  # the date field says which day (issue 24)
+        year = household.setdefault("benefits", {}).get("year")
         ok = super().store(data, lenient)
+        benefits = household["benefits"]
+        if year is not None:  # an older case's year shows as its day, 1 July; a changed day replaces it
+            if benefits.get("check_date") == f"{year:04d}-07-01":
+                benefits.pop("check_date")  # unchanged: the case stays as it was (reading never writes)
+            else:
+                benefits.pop("year", None)
         for i in range(len(self.rows)):
             _drop_empty(household["parents"][i]["current_income"])
         _drop_empty(household["housing"])
