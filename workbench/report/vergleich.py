@@ -76,8 +76,8 @@ def chart_svg(view: Vergleichsansicht, column: Spalte, chart_id: str) -> str:
         if m == 1 or m % 3 == 0 or last <= 14:
             parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 26:.1f}" text-anchor="middle" font-size="12" '
                          f'fill="#1b1b1b">{m}</text>')
-            if starts:  # the date axis: the calendar month in which the Lebensmonat starts (§ 4 Abs. 1 BEEG)
-                parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8:.1f}" text-anchor="middle" font-size="10" '
+        if starts and m % 3 == 0:  # the date axis: the month in which every third Lebensmonat starts (§ 4 BEEG)
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8:.1f}" text-anchor="middle" font-size="10" '
                              f'fill="#1b1b1b" class="wb-axis-date">{html.escape(month_label(starts[m - 1], lang))}</text>')
     parts.append("</svg>")
     return "".join(parts) + values_table(view, column)

@@ -149,7 +149,7 @@ class DateField(Field):
     """
 
     def __init__(self, label_key: str, language: str, empty_key: str | None = "ui.error.date_empty") -> None:
-        control = text_input(layout=w.Layout(width="22em"), placeholder=text(PLACEHOLDER_KEY, language))
+        control = text_input(layout=w.Layout(**FIELD_LAYOUT), placeholder=text(PLACEHOLDER_KEY, language))
         super().__init__(control, label_key, language)
         control.add_class("wb-date")
         self.empty_key = empty_key

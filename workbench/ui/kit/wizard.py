@@ -373,7 +373,8 @@ class Wizard:
                 item: w.Widget = w.HTML(f'<span class="wb-step-link wb-current" aria-current="step" lang="{lang}">'
                                         f"{html.escape(title)}</span>")
             elif i <= self.furthest:
-                item = w.Button(description=title, tooltip=text("desk.wizard.go_to", lang, step=title))
+                item = w.Button(description=title, tooltip=text("desk.wizard.go_to", lang, step=title),
+                                layout=w.Layout(width="auto"))
                 item.add_class("wb-step-link")
                 item.add_class("wb-done" if i < self.index else "wb-reached")
                 item.on_click(lambda _b, target=i: self._settled(lambda: self.jump(target)))
