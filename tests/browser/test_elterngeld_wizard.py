@@ -238,7 +238,7 @@ def test_the_start_page_finds_a_saved_case_and_opens_it_in_the_wizard(
     expect(search).to_be_visible(timeout=60_000)
     expect(page.get_by_role("link", name="Elterngeld planen – neuer Fall")).to_be_visible()
     search.fill("ronja")
-    link = page.get_by_role("link", name="Fall Ronja & Ole im Elterngeld-Assistenten öffnen")
+    link = page.get_by_role("link", name="Fall Ronja & Ole öffnen (Elterngeld)")
     expect(link).to_be_visible()
     shot(page, artifacts, "0-start")
     link.click()

@@ -50,6 +50,7 @@ from workbench.store.records import (
     CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, parse_summary, parse_time, search_key,
     summary_json, to_payload, when,
 )
+from workbench.store.summaries import SummaryMixin
 from workbench.store.schema import SCHEMA_VERSION, encryption_check, store_target, write_encryption
 from workbench.store.trouble import check_key
 
@@ -65,7 +66,7 @@ def open_store(location: Path | str | None = None, key: bytes | None = None) -> 
     return CaseStore(location, key)
 
 
-class CaseStore:
+class CaseStore(SummaryMixin):
     """The case store; ``CaseStore(location, key)`` opens the SQLite or the PostgreSQL backend.
 
     ``location``: a SQLite file, a ``postgresql://`` URL, or None for ``WORKBENCH_STORE`` / the
@@ -78,7 +79,6 @@ class CaseStore:
     path: Path | None = None  # the SQLite file; None for a server
     location: str = ""  # where, for messages (never a password)
     contains_sql = "instr({column}, ?) > 0"  # substring test of the dialect
-    summary_sql = "v.summary"  # "''" for a read-only store of schema 2 (never upgraded)
 
     def __new__(cls, path: Path | str | None = None, key: bytes | None = None) -> CaseStore:
         if cls is CaseStore:
@@ -230,18 +230,6 @@ class CaseStore:
         return StoredCase(row[0], int(row[1]), parse_time(row[2]),
                           migrate(self._load(row[3], "versions.data", row[0])), bool(row[4]))
 
-    def count(self, search: str = "") -> int:
-        """How many cases :meth:`list` finds for ``search`` without a limit (the case list's pages)."""
-        words = fold(search).split()
-        if self._cipher is not None:  # names are encrypted: they are decrypted to search them, as in list
-            return len(self.list(search, limit=1 << 62))
-        where = " AND ".join(self.contains_sql.format(column="v.search_key") for _ in words) or "TRUE"
-        with self._connect() as conn:
-            row = conn.execute("SELECT COUNT(*) FROM versions v JOIN (SELECT case_id, MAX(version) AS version "
-                               f"FROM versions GROUP BY case_id) latest USING (case_id, version) WHERE {where}",
-                               tuple(words)).fetchone()
-        return int(row[0])
-
     def list(self, search: str = "", limit: int = 50, offset: int = 0) -> builtins.list[CaseSummary]:
         """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name.
 
@@ -341,18 +329,6 @@ class CaseStore:
             self._add_summaries(conn)
         return encryption_check(conn)
 
-    def _add_summaries(self, conn: Any) -> None:
-        """Schema 2 → 3: add ``versions.summary`` and fill it for each case's latest version (read once, here)."""
-        columns = [d[0] for d in conn.execute("SELECT * FROM versions LIMIT 0").description]
-        if "summary" not in columns:
-            conn.execute("ALTER TABLE versions ADD COLUMN summary TEXT NOT NULL DEFAULT ''")
-        rows = conn.execute("SELECT v.seq, v.case_id, v.data FROM versions v JOIN (SELECT case_id, MAX(version) AS "
-                            "version FROM versions GROUP BY case_id) latest USING (case_id, version)").fetchall()
-        for seq, case_id, data in rows:
-            conn.execute("UPDATE versions SET summary = ? WHERE seq = ?",
-                         (summary_json(self._load(data, "versions.data", case_id)), seq))
-        conn.execute("INSERT INTO schema_version (version) VALUES (3)")
-
     def _check_key(self, check: str | None) -> None:
         check_key(check, self._cipher, self.location)  # missing, wrong or superfluous key: StoreUnavailable
 
@@ -388,36 +364,6 @@ class CaseStore:
                      (case_id, version, now(), self._user, int(complete), stored_family, key,
                       self._dump(payload, "versions.data", case_id), summary_json(payload, steps)))
         return version
-
-    def _steps(self, conn: Any, case_id: str) -> dict[str, Any]:
-        row = conn.execute(f"SELECT {self.summary_sql} FROM versions v WHERE v.case_id = ? "
-                           "ORDER BY v.version DESC LIMIT 1", (case_id,)).fetchone()
-        return {k: list(v) for k, v in parse_summary(row[0] if row else "")[2].items()}
-
-    def remember_step(self, case_id: str, wizard: str, step: int, furthest: int) -> None:
-        """Note in the latest version's summary that ``wizard`` shows step ``step`` (0-based), reached ``furthest``.
-
-        Not a new version: the case did not change, only where the advisor is (issue 24: a saved case
-        reopens at the step where it was left). A case not saved yet has nothing to note.
-        """
-        with self._transaction() as conn:
-            self._lock_case(conn, case_id)
-            row = conn.execute("SELECT version, data FROM versions WHERE case_id = ? ORDER BY version DESC LIMIT 1",
-                               (case_id,)).fetchone()
-            if row is None:
-                return
-            steps = self._steps(conn, case_id)
-            steps[wizard] = [max(0, step), max(0, step, furthest)]
-            payload = self._load(row[1], "versions.data", case_id)
-            conn.execute("UPDATE versions SET summary = ? WHERE case_id = ? AND version = ?",
-                         (summary_json(payload, steps), case_id, int(row[0])))
-
-    def last_step(self, case_id: str, wizard: str) -> tuple[int, int] | None:
-        """The step ``wizard`` showed when the case was last left and the furthest reached; None if never noted."""
-        with self._connect() as conn:
-            row = conn.execute(f"SELECT {self.summary_sql} FROM versions v WHERE v.case_id = ? "
-                               "ORDER BY v.version DESC LIMIT 1", (case_id,)).fetchone()
-        return parse_summary(row[0] if row else "")[2].get(wizard)
 
     def _keep_conflict(self, conn: Any, case_id: str, based_on: int | None, payload: dict[str, Any]) -> int:
         row = conn.execute("INSERT INTO conflicts (case_id, based_on, saved_at, saved_by, data) "

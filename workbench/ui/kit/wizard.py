@@ -35,7 +35,8 @@ from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.kit.preheat import after_field_updates, when_idle
 from workbench.ui.kit.saving import CaseSaver, Debouncer, Store
-from workbench.ui.kit.step import WizardStep, model_problems, within
+from workbench.case import within
+from workbench.ui.kit.step import WizardStep, model_problems
 from workbench.ui.kit.widgets import FieldMessage
 
 BUILD_AHEAD_S = 0.5
