@@ -133,6 +133,7 @@ def test_a_field_changed_after_the_check_withdraws_the_diff(rules: Path) -> None
 
 def test_a_table_keeps_its_one_line_form_and_a_closed_gap_can_be_filled_in_order(rules: Path) -> None:
     editor = ParameterEditor(rules_dir=rules)
+    editor.benefit.value = "elterngeld"
     editor.name.value = "einkommensgrenze"
     assert editor.value.value == "{paar: 175000, allein: 175000}", "tables start from the last value"
     change = add_value("elterngeld", "einkommensgrenze", date(2027, 1, 1), "{paar: 150000, allein: 150000}",

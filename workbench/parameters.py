@@ -68,7 +68,7 @@ maintainers work on a copy named by ``$WORKBENCH_RULES_DIR``, docs/maintainers.m
 
 Unit = Literal[
     "euro", "euro_per_month", "euro_per_year", "euro_per_day", "share", "percent",
-    "count", "months", "weeks", "hours_per_week", "years", "table", "factor",
+    "count", "days", "months", "weeks", "hours_per_week", "years", "table", "factor",
 ]
 
 

@@ -86,3 +86,11 @@ def jupyter_data_dir() -> Path:
     plain ``voila`` in the checkout.
     """
     return resource_path("templates")
+
+
+def data_dir() -> Path:
+    """The office's data folder: ``$WORKBENCH_DATA``, else ``~/.local/share/workbench`` (cases, forms, office.yaml)."""
+    import os
+
+    configured = os.environ.get("WORKBENCH_DATA")
+    return Path(configured).expanduser() if configured else Path.home() / ".local" / "share" / "workbench"

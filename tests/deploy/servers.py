@@ -7,6 +7,7 @@ single-user servers it started; its output goes to a log file in ``test-artifact
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import signal
 import socket
@@ -58,20 +59,37 @@ class Server:
         self.log_file.close()
 
 
+RUNNING_AT = re.compile(r"is running at:\s*(?:Workbench:\s*)?(http://127\.0\.0\.1:\d+)/")
+"""Voilà's line naming the address it listens on (another one than asked when the port was taken meanwhile)."""
+
+
 def start(args: Sequence[str], *, ready: str, env: dict[str, str], name: str,
           cwd: Path = ROOT, port: int, timeout: float = 90) -> Server:
-    """Start ``python args…`` and wait until ``ready`` (a path) answers on ``port``."""
+    """Start ``python args…`` and wait until ``ready`` (a path) answers on ``port``.
+
+    A free port can be taken by another process before the server binds it (kernels of other
+    servers on a shared machine pick ports too); Voilà then moves to the next port and says so.
+    For Voilà (and ``workbench.serve``) the address is therefore read from its log, and nothing
+    answering on the asked port counts before that line: it could be somebody else's server.
+    """
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = ARTIFACTS / f"{name}.log"
     log_file = log.open("w")
     proc = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=log_file, stderr=subprocess.STDOUT,
                             env={**os.environ, "PYTHONUNBUFFERED": "1", **env}, start_new_session=True)
     server = Server(proc, f"http://127.0.0.1:{port}", log, log_file)
+    voila = any(arg in ("voila", "workbench.serve") for arg in args)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             server.stop()
             raise RuntimeError(f"{name} exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        if voila:
+            found = RUNNING_AT.search(server.log_text())
+            if found is None:
+                time.sleep(0.2)
+                continue
+            server.url = found.group(1)
         with suppress(OSError):
             with urllib.request.urlopen(urllib.request.Request(server.url + ready, headers=AUTH), timeout=2):
                 return server

@@ -18,6 +18,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from workbench.cli.antragsmappe import add_antragsmappe_parser, add_begleitschreiben_parser
 from workbench.cli.topics import add_topic_parser
 from workbench.cli.common import print_json
 from workbench.cli.elterngeld import add_elterngeld_parser
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_cases_parser(sub)
     add_topic_parser(sub)
     add_leistungscheck_parser(sub)
+    add_antragsmappe_parser(sub)
+    add_begleitschreiben_parser(sub)
     add_forms_parser(sub)
     add_store_parsers(sub)
     add_serve_parser(sub)

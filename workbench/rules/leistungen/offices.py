@@ -13,16 +13,19 @@ from workbench.resources import beside
 
 OFFICES = beside(__name__, "offices.yaml")
 BENEFITS = ("kindergeld", "kinderfreibetrag", "kinderzuschlag", "bildung_teilhabe", "unterhaltsvorschuss", "wohngeld")
+APPLICATIONS = (*BENEFITS, "elterngeld", "elternzeit")
+"""Every entry of the file: the Leistungscheck's benefits and the Elterngeld plan's two applications."""
 
 
 @lru_cache(maxsize=1)
 def offices() -> dict[str, dict[str, Any]]:
     """The whole file, checked: every benefit with office, channel, forms, deadlines, documents in de and en."""
     data: dict[str, dict[str, Any]] = yaml.safe_load(OFFICES.read_text(encoding="utf-8"))
-    for benefit in BENEFITS:
+    for benefit in APPLICATIONS:
         entry = data[benefit]
         assert entry["channel"] in ("online", "form"), benefit
         assert entry["reference"].strip(), benefit
+        assert isinstance(entry["as_of"], date), benefit
         for item in [entry["office"], *entry["forms"], *entry["deadlines"], *entry["documents"]]:
             assert set(item) == {"de", "en"}, (benefit, item)
     return data
@@ -31,7 +34,7 @@ def offices() -> dict[str, dict[str, Any]]:
 def deadline_figures(on: date | None = None) -> dict[str, str]:
     """The legal periods the deadline texts name, from params.yaml on ``on`` (today by default).
 
-    ``kg_months``: § 66 Abs. 3 EStG, ``uvg_months``: § 4 UVG.
+    ``kg_months``: § 70 Abs. 1 Satz 2 EStG, ``uvg_months``: § 4 UVG.
     """
     from workbench.parameters import parameters
 
@@ -51,4 +54,6 @@ def office_info(benefit: str, language: str, on: date | None = None) -> dict[str
         "deadlines": [d[lang].format(**figures) for d in entry["deadlines"]],
         "documents": [d[lang] for d in entry["documents"]],
         "office_unverified": bool(entry["unverified"]),
+        "source": entry["reference"],
+        "as_of": entry["as_of"],
     }
