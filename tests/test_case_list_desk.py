@@ -57,3 +57,10 @@ def test_the_comparison_of_a_case_without_a_plan_says_so_and_leads_back(tmp_path
     shown = vergleich_page({"case": EG_NO_PLAN["case_id"]})
     notice = shown.children[-1].value
     assert "hat noch keinen Elterngeld-Plan" in notice and 'href="start.ipynb"' in notice
+
+
+def test_every_failure_page_has_a_way_back_to_the_start_page() -> None:
+    from workbench.ui.kit.page import failure_notice
+
+    notice = failure_notice("test", RuntimeError("kaputt"), "de").value
+    assert "Fehler W-" in notice and '<a href="start.ipynb">Zur Startseite mit den gespeicherten Fällen</a>' in notice

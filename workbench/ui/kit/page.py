@@ -194,8 +194,8 @@ def failure_notice(name: str, error: BaseException, language: str) -> w.Widget:
     else:
         failure.show("ui.error.unexpected", reference=reference)
     # a way back from every failed page (issue 24)
-    back = w.HTML(f'<p class="wb-back" lang="{language}"><a href="{START_PAGE}">{html.escape(text("ui.wizard.to_start", language))}</a></p>')
-    return w.VBox([failure.widget, back])
+    back = f'<p class="wb-back" lang="{language}"><a href="{START_PAGE}">{html.escape(text("ui.wizard.to_start", language))}</a></p>'
+    return w.HTML(str(failure.widget.value) + back)
 
 
 def close_tree(widget: w.Widget) -> None:
