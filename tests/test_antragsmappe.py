@@ -102,3 +102,14 @@ def test_every_office_entry_has_a_source_and_a_date() -> None:
         assert info["source"].strip() and isinstance(info["as_of"], date), benefit
         assert date(2026, 1, 1) <= info["as_of"] <= date(2026, 12, 7), benefit
         assert info["office"]["name"] and info["documents"], benefit
+
+
+def test_an_adopted_childs_elterngeld_deadline_counts_from_the_day_it_was_taken_in() -> None:
+    """§ 4 Abs. 1 Satz 3 BEEG with § 7 Abs. 1 Satz 2: the child of adoption.json was taken in on 02.03.2026
+    (Adoptionspflege); Lebensmonat 1 runs 02.03.–01.04.2026, so the application for it must arrive by the
+    end of Lebensmonat 4, 01.07.2026 — not from the birth years before."""
+    case = load_case(Path(__file__).parent / "cases" / "familien" / "adoption.json")
+    mappe = antragsmappe(case, date(2026, 3, 10))
+    first = _by(mappe, "elterngeld", "A")
+    assert first.covers_from == date(2026, 3, 2)
+    assert first.frist.bis == date(2026, 7, 1)

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from workbench.case.fields import Identifier, IsoDate
+from workbench.case.fields import Identifier, IsoDate, PlanMonths
 from workbench.case.fields import CaseModel as _Model
 from workbench.case.messages import problem
 
@@ -53,6 +53,10 @@ class ChildReceives(_Model, title="Was das Kind schon bekommt"):
     kindergeld: KindergeldBezug | None = Field(default=None, description="Kindergeld läuft bereits")
     kinderzuschlag: bool = Field(default=False, description="Kinderzuschlag läuft bereits für dieses Kind")
     unterhaltsvorschuss: bool = Field(default=False, description="Unterhaltsvorschuss läuft bereits für dieses Kind")
+    elterngeld: dict[Identifier, PlanMonths] | None = Field(
+        default=None, description="Elterngeld, das ein Elternteil für dieses (ältere) Kind bezogen hat: Lebensmonate je "
+                                  "Elternteil wie im Plan (B, P, +, -); diese Kalendermonate zählen nicht zum "
+                                  "Bemessungszeitraum eines jüngeren Kindes (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG)")
 
 
 __all__ = ["ChildReceives", "KindergeldBezug"]

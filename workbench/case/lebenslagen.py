@@ -100,9 +100,14 @@ def check_references(case: Case) -> None:
     refs += [(f"household.children[{i}].receives.kindergeld.parent", c.receives.kindergeld.parent, parents)
              for i, c in enumerate(case.household.children)
              if c.receives is not None and c.receives.kindergeld is not None and c.receives.kindergeld.parent]
+    refs += [(f"household.children[{i}].receives.elterngeld.{pid}", pid, parents)
+             for i, c in enumerate(case.household.children)
+             if c.receives is not None and c.receives.elterngeld for pid in c.receives.elterngeld]
     for path, ref, known in refs:
         if ref not in known:
             raise problem("ls_unknown_ref", at=path, id=ref, known=", ".join(known))
+    if ms is not None and case.child(ms.child).placement is not None:  # MuSchG protects the woman who gave birth
+        raise problem("ms_placement", at="mutterschutz.child", id=ms.child)
     if ms is not None and ms.birth_date is not None and case.child(ms.child).birth_date != ms.birth_date:
         raise problem("ms_birth_mismatch", at="mutterschutz.birth_date",
                       child=case.child(ms.child).birth_date.isoformat())

@@ -27,6 +27,7 @@ from workbench.case.fields import (
 from workbench.case.fields import CaseModel as _Model
 from workbench.case.bezug import ChildReceives
 from workbench.case.births import MAX_PER_BIRTH, birth_of, check_births
+from workbench.case.verhaeltnis import Placement, check_relations
 from workbench.case.alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case.constraints import PlanConstraints, ReturnToWork
 from workbench.case.lebenslagen import Elternzeit, Mutterschutz, check_references
@@ -145,6 +146,12 @@ class Child(_Model, title="Kind"):
     situation: ChildSituation | None = Field(default=None, description="Schule, Ausbildung, Unterhalt (Leistungscheck)")
     personal: ChildPersonal | None = Field(default=None, description="Persönliche Angaben für Formulare")
     receives: ChildReceives | None = Field(default=None, description="Was für das Kind schon läuft (Kindergeld, KiZ, UVG)")
+    parents: list[Identifier] | None = Field(
+        default=None, max_length=2,
+        description="Rechtliche Eltern im Haushalt: Kennungen (leer: alle Elternteile; Stiefkind: nur sein Elternteil; "
+                    "Pflegekind: keiner)")
+    placement: Placement | None = Field(
+        default=None, description="Aufgenommen statt hineingeboren: angenommen, Adoptionspflege oder Vollzeitpflege, mit Tag")
 
     @model_validator(mode="before")
     @classmethod
@@ -159,7 +166,7 @@ class Household(_Model, title="Haushalt"):
     """The household (case-format.md, ``household``)."""
 
     municipality: str | None = Field(default=None, description="Wohnort")
-    married: bool = Field(default=False, description="Verheiratet")
+    married: bool = Field(default=False, description="Verheiratet oder eingetragene Lebenspartnerschaft")
     single_parent: bool = Field(default=False, description="Alleinerziehend")
     housing: Housing | None = Field(default=None, description="Wohnkosten")
     parents: list[Parent] = Field(min_length=1, max_length=2, description="Ein oder zwei Elternteile")
@@ -174,6 +181,7 @@ class Household(_Model, title="Haushalt"):
                 if item_id in ids[:index]:
                     raise problem("duplicate_id", at=f"{field}[{index}].id", id=item_id)
         check_births(self.children)
+        check_relations([p.id for p in self.parents], self.children)
         mothers = [i for i, p in enumerate(self.parents) if p.maternity_benefit]
         if len(mothers) > 1:
             raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",

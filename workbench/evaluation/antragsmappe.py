@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from workbench.clock import today as clock_today
+from workbench.evaluation.elterngeld.aufnahme import start
 from workbench.explain import Explanation
 from workbench.rules.antragsmappe.fristen import (
     Frist,
@@ -77,18 +78,19 @@ def _elterngeld(case: Case, day: date) -> list[Antrag]:
     if plan is None:
         return []
     child = case.child(plan.child)
+    begin = start(child)  # the birth, or the day an adopted child was taken in (§ 4 Abs. 1 Satz 3 BEEG)
     found = []
     for parent in case.household.parents:
         planned = [n for n, kind in enumerate(plan.kinds(parent.id), 1) if kind != "none"]
         if not planned:
             continue
         # arriving today an application pays back to three Lebensmonate before today's (§ 7 Abs. 1 Satz 2 BEEG)
-        still = [n for n in planned if n >= _lebensmonat_of(child.birth_date, day) - 3]
+        still = [n for n in planned if n >= _lebensmonat_of(begin, day) - 3]
         target = still[0] if still else planned[-1]
-        frist = elterngeld_antrag_bis(child.birth_date, target)
-        paid = lebensmonat_start(child.birth_date, target) if target != planned[0] and still else None
+        frist = elterngeld_antrag_bis(begin, target)
+        paid = lebensmonat_start(begin, target) if target != planned[0] and still else None
         found.append(Antrag("elterngeld", frist, parent=parent.id, children=(child.id,),
-                            covers_from=lebensmonat_start(child.birth_date, planned[0]), paid_from=paid,
+                            covers_from=lebensmonat_start(begin, planned[0]), paid_from=paid,
                             expected_birth=child.expected))
     return found
 

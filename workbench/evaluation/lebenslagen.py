@@ -62,9 +62,18 @@ def mutterschutz_result(case: "Case") -> MutterschutzResult | None:
 
 
 def elternzeit_birth(case: "Case") -> date:
-    """The birth the Elternzeit counts from: the actual birth of the Mutterschutz data, else the child's date."""
+    """The birth the Elternzeit counts from: the actual birth of the Mutterschutz data, else the child's date.
+
+    For a child taken in (adopted, Adoptions- or Vollzeitpflege) the day it was taken in: Elternzeit of up to three
+    years counts from it (§ 15 Abs. 2 Satz 5 BEEG), and so do the Lebensmonate of the Elterngeld plan for an adopted
+    child (§ 1 Abs. 3 Satz 2 BEEG). Not modelled: the limit of the child's 8th birthday is then counted from that day
+    too (ADR 0032).
+    """
     ez, ms = case.elternzeit, case.mutterschutz
     child_id = ez.child if ez is not None else case.plan_child().id
+    placement = case.child(child_id).placement
+    if placement is not None:
+        return placement.date
     if ms is not None and ms.child == child_id and ms.birth_date is not None:
         return ms.birth_date
     return case.child(child_id).birth_date

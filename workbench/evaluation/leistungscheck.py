@@ -33,6 +33,8 @@ from workbench.rules.grundsicherung.buergergeld import Buergergeld, buergergeld,
 from workbench.rules.leistungen.guenstigerpruefung import Guenstigerpruefung, kinderfreibetrag
 from workbench.evaluation.laufend import mark_running
 from workbench.rules.leistungen.kindergeld import KindergeldKind, kindergeld
+from workbench.rules.leistungen.kindergeld_berechtigte import bestimmen_untereinander, kindergeld_berechtigte
+from workbench.case.verhaeltnis import legal_parents
 from workbench.rules.leistungen.offices import BENEFITS
 from workbench.rules.leistungen.result import BenefitResult
 from workbench.rules.leistungen.unterhaltsvorschuss import UvgElternteil, UvgKind, unterhaltsvorschuss
@@ -183,6 +185,27 @@ def kindergeld_of_case(case: Case, on: date) -> BenefitResult:
     return kindergeld(kinder, on)
 
 
+def kindergeld_hints(case: Case, on: date) -> list[Hint]:
+    """Who may receive the Kindergeld of a child that is not the child of every parent of the household, or
+    that was taken in (step-, foster or adopted child): the Obhutsprinzip of § 64 Abs. 2 EStG."""
+    h = case.household
+    names = {p.id: p.name or p.id for p in h.parents}
+    out: list[Hint] = []
+    for c in h.children:
+        running = c.receives is not None and c.receives.kindergeld is not None
+        if not _born(c, on) or (c.parents is None and c.placement is None) or len(h.parents) < 2 or running:
+            continue
+        who = kindergeld_berechtigte([p.id for p in h.parents], legal_parents(h, c), h.married,
+                                     c.placement.kind if c.placement else None)
+        child = c.personal.first_name if c.personal and c.personal.first_name else c.id
+        if bestimmen_untereinander(who):
+            out.append(Hint("leistungen.hint.kg_bestimmen", {"child": child, "parents": " / ".join(names[p] for p in who)}))
+        elif who:
+            others = [names[p.id] for p in h.parents if p.id not in who]
+            out.append(Hint("leistungen.hint.kg_nur", {"child": child, "parent": names[who[0]], "other": ", ".join(others)}))
+    return out
+
+
 def unterhaltsvorschuss_of_case(case: Case, on: date) -> BenefitResult:
     """The UVG rule on the case: the first parent is the one the children live with."""
     h = case.household
@@ -281,6 +304,7 @@ def _hints(case: Case, on: date, results: dict[str, BenefitResult],
     else:
         hints.append(Hint("leistungen.hint.buergergeld_rule" if kiz.check_buergergeld or wg.check_buergergeld
                           else "leistungen.hint.buergergeld_unknown"))
+    hints += kindergeld_hints(case, on)
     if any(results[b].unverified for b in BENEFITS):
         hints.append(Hint("leistungen.hint.unverified"))
     return hints, bedarf, vergleich

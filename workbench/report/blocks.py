@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan
 from workbench.i18n import format_date, format_money, text
@@ -218,7 +219,7 @@ def draw_month_table(pdf: HandoutPdf, case: "Case", hp: HandoutPlan, pids: list[
     if last == 0:
         return
     pdf.heading(text(heading, lang, plan=hp.title))
-    birth = case.plan_child().birth_date
+    birth = plan_start(case)  # an adopted child's Lebensmonate count from its taking in (ADR 0032)
     lm_w, dates_w = 12.0, 44.0
     kind_w = (WIDTH - lm_w - dates_w) / len(pids) - 26
     row_h = 4.6
@@ -256,7 +257,7 @@ def draw_next_steps(pdf: HandoutPdf, case: "Case", hp: HandoutPlan | None, pids:
                     heading: str = "report.steps_heading") -> None:
     """The next steps with their dates (§ 7 Abs. 1 BEEG application, § 16 Abs. 1 BEEG Elternzeit notice)."""
     lang = case.language
-    birth = case.plan_child().birth_date
+    birth = plan_start(case)  # an adopted child's Lebensmonate count from its taking in (ADR 0032)
     pdf.heading(text(heading, lang))
     steps: list[str] = []
     if hp is not None:

@@ -27,6 +27,7 @@ from workbench.evaluation.elterngeld.engine import mutterschutz_monate, termin
 from workbench.explain import Explanation
 from workbench.money import ZERO
 from workbench.rules.elterngeld.einkommen import erwerb_nach_geburt, erwerb_vor_geburt
+from workbench.evaluation.elterngeld.aufnahme import elterngeld_vorher, plan_start
 from workbench.rules.elterngeld.netto import Erwerb, elterngeld_netto
 from workbench.rules.elterngeld.plan import BASIS, BONUS, LEBENSMONATE, NONE, PLUS
 
@@ -76,7 +77,7 @@ class Arbeitsplan:
     """One parent's work per Lebensmonat and kind of Elterngeld (see the module docstring)."""
 
     def __init__(self, case: "Case", parent: "Parent", erwerb: Erwerb, maternity: frozenset[int]) -> None:
-        self.birth = case.plan_child().birth_date
+        self.birth = plan_start(case)
         self.erwerb = erwerb
         self.maternity = maternity
         plan = case.elterngeld_plan
@@ -154,7 +155,8 @@ def with_work(case: "Case", months: dict[str, str]) -> "Case":
         if parent.id not in plan.constraints.work:
             parents.append(parent)
             continue
-        erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case))
+        erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case), start=plan_start(case),
+                                   skip=elterngeld_vorher(case, parent))
         arbeit = Arbeitsplan(case, parent, erwerb, mutterschutz_monate(case, parent, child))
         kinds = [KIND_OF_CODE[c] for c in months.get(parent.id, "").ljust(LEBENSMONATE, "-")]
         ranges = arbeit.income_after_birth(kinds) or []

@@ -19,6 +19,8 @@ from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.einkommen import EinkommenNachGeburt, einkommen_nach_geburt, erwerb_vor_geburt
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
+from workbench.rules.elterngeld.berechtigung import check_berechtigung
+from workbench.evaluation.elterngeld.aufnahme import berechtigung, elterngeld_vorher, plan_start
 from workbench.rules.elterngeld.geburten import check_modelled
 from workbench.rules.elterngeld.lebensmonate import is_younger_than, lebensmonate
 from workbench.rules.elterngeld.netto import Erwerb, Netto, elterngeld_netto
@@ -70,9 +72,9 @@ def mutterschutz_monate(case: "Case", parent: "Parent", child: "Child | None" = 
 
     Rechtsgrundlage: § 4 Abs. 4 Satz 3 BEEG, § 3 Abs. 2 MuSchG
     """
-    if not parent.maternity_benefit:
-        return frozenset()
     child = child if child is not None else case.plan_child()
+    if not parent.maternity_benefit or child.placement is not None:  # no birth in this household: no MuSchG
+        return frozenset()
     ende = mutterschutz_fristen(case, child, mother=parent.id).ende
     return monate_mit_mutterschaftsleistungen(child.birth_date, ende)
 
@@ -88,7 +90,7 @@ def mutterschutz_ende(case: "Case", child: "Child | None" = None) -> date:
 def plan_situation(case: "Case") -> PlanSituation:
     """What the planning rules need, read from the case."""
     child = case.plan_child()
-    birth = child.birth_date
+    birth = plan_start(case)
     older = case.older_children()
     hours: dict[str, dict[int, Decimal]] = {}
     for p in case.household.parents:
@@ -145,10 +147,13 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
     Rechtsgrundlage: §§ 2, 2a, 3, 4, 4a, 4b BEEG
     """
     child = case.plan_child()
-    birth = child.birth_date
+    birth = plan_start(case)
     older = case.older_children()
     expl = Explanation()
-    erwerb = erwerb_vor_geburt(parent, child, expl, termin(case))
+    if child.placement is not None and birth != child.birth_date:
+        expl.add("einkommen.aufnahme", None, "§ 1 Abs. 3 Satz 2, § 4 Abs. 1 Satz 3 BEEG", date=birth,
+                 last=berechtigung(case).last_day)
+    erwerb = erwerb_vor_geburt(parent, child, expl, termin(case), start=birth, skip=elterngeld_vorher(case, parent))
     netto = elterngeld_netto(erwerb, birth)
     expl.extend(netto.explanation)
     n = netto.fuer_betraege
@@ -212,16 +217,16 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
 
 def compute_elterngeld(case: "Case") -> ElterngeldResult:
     """Elterngeld for every parent of the case and the check of the plan against the BEEG."""
-    child = case.plan_child()
-    check_modelled(child.birth_date, case.language)
+    birth = plan_start(case)
+    check_modelled(birth, case.language)
     plan = case.elterngeld_plan
     kinds = {p.id: (plan.kinds(p.id) if plan else [NONE] * LEBENSMONATE) for p in case.household.parents}
     with tracking() as used:
         parents = {p.id: elternteil(case, p, kinds[p.id]) for p in case.household.parents}
-        violations = check_plan(kinds, plan_situation(case))
+        violations = check_plan(kinds, plan_situation(case)) + check_berechtigung(kinds, berechtigung(case))
     notes = []
     if any(p.taxable_income_last_year is None for p in case.household.parents):
         notes.append("hinweis.einkommensgrenze_nicht_geprueft")
     notes.append("hinweis.schaetzung")
-    return ElterngeldResult(case.language, child.birth_date, parents, violations, notes,
-                            used.provisional, used.unverified)
+    return ElterngeldResult(case.language, birth, parents, violations, notes,
+                            used.provisional, used.unverified, taken_in=birth != case.plan_child().birth_date)

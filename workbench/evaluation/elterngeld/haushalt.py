@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from workbench.evaluation.elterngeld.arbeit import KIND_OF_CODE, Arbeit, with_work
+from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.evaluation.elterngeld.engine import compute_elterngeld
 from workbench.money import ZERO, as_json_number
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
@@ -111,7 +112,7 @@ def kindergeld_per_month(case: "Case") -> list[Decimal]:
     first = len(case.older_children()) + 1
     with untracked():
         return [sum((betrag_fuer_kind(first + i, lm.start) for i in range(case.household.birth_size(child))), ZERO)
-                for lm in lebensmonate(child.birth_date, LEBENSMONATE)]
+                for lm in lebensmonate(plan_start(case), LEBENSMONATE)]
 
 
 def haushaltsgeld(case: "Case", months: dict[str, str], model: "Modell | None" = None) -> Haushaltsgeld:

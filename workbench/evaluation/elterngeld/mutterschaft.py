@@ -62,9 +62,9 @@ class Mutterschaftsleistungen:
     def __init__(self, case: "Case", parent: "Parent", full_net: Decimal) -> None:
         self.months: dict[int, Schutzmonat] = {}
         self.kasse_tag = self.zuschuss_tag = ZERO
-        if not parent.maternity_benefit:
-            return
         child = case.plan_child()
+        if not parent.maternity_benefit or child.placement is not None:  # MuSchG: only after a birth
+            return
         angaben = case.mutterschutz
         if angaben is not None and (angaben.mother != parent.id or angaben.child != child.id):
             angaben = None

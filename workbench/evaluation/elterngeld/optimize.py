@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.errors import InfeasiblePlan
+from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.evaluation.elterngeld.haushalt import Haushaltsgeld, haushaltsgeld
 from workbench.evaluation.elterngeld.optimize_explain import Muster, explain_rank, family_key, muster, tie_sentence
 from workbench.evaluation.elterngeld.optimize_model import KIND_OF_CODE, Modell, build_model, cents
@@ -142,7 +143,7 @@ def optimize(case: "Case", objective: Objective = "elterngeld", top: int = 5) ->
 
     Rechtsgrundlage: §§ 1 Abs. 6, 8, 2, 2a, 3, 4, 4a, 4b, 4c BEEG
     """
-    check_modelled(case.plan_child().birth_date, case.language)
+    check_modelled(plan_start(case), case.language)
     if objective not in OBJECTIVES:
         raise InfeasiblePlan(text("optimize.objective", case.language, objective=objective))
     household = objective in ("household_income", "household_after_tax")
@@ -248,6 +249,11 @@ def _diagnose(case: "Case", model: Modell) -> str:
     lang = case.language
     plan = case.elterngeld_plan
     c = plan.constraints if plan is not None else None
+    from workbench.evaluation.elterngeld.aufnahme import relations
+    from workbench.rules.elterngeld.berechtigung import elterngeld_grundlage
+
+    if all(elterngeld_grundlage(r) is None for r in relations(case).values()):  # § 1 Abs. 1, 3 BEEG (ADR 0032)
+        return text("optimize.infeasible", lang, reasons=text("optimize.nobody_entitled", lang))
     if c is None:
         return text("optimize.infeasible", lang, reasons=text("optimize.no_legal_plan", lang))
     items: list[tuple[str, dict[str, Any]]] = []

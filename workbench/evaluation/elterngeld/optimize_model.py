@@ -29,6 +29,8 @@ from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
+from workbench.evaluation.elterngeld.aufnahme import berechtigung, elterngeld_vorher, start
+from workbench.rules.elterngeld.berechtigung import elterngeld_grundlage
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
 from workbench.rules.elterngeld.plan import (
@@ -73,9 +75,10 @@ class Preise:
 
     def __init__(self, case: "Case", parent: "Parent") -> None:
         child = case.plan_child()
-        self.birth = child.birth_date
+        self.birth = start(child)  # the day an adopted child was taken in (§ 1 Abs. 3 Satz 2 BEEG)
         self.count = case.household.birth_size(child)
-        self.erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case))
+        self.erwerb = erwerb_vor_geburt(parent, child, Explanation(), termin(case), start=self.birth,
+                                        skip=elterngeld_vorher(case, parent))
         self.netto_vor = elterngeld_netto(self.erwerb, self.birth).fuer_betraege  # the engine's figure: unrounded for mixed income (ADR 0025)
         self.rate = betrag.ersatzrate(self.netto_vor, self.birth)
         self.maternity = mutterschutz_monate(case, parent, child)
@@ -259,13 +262,17 @@ def build_model(case: "Case", household: bool = False) -> Modell:
     bonus_possible = two or s.single_parent
     conflicts: list[Konflikt] = []
     parents = []
+    entitled = berechtigung(case)  # § 1 Abs. 1, 3 BEEG and the 8th birthday of § 4 Abs. 1 Satz 3 (ADR 0032)
     for parent in case.household.parents:
         pid = parent.id
         pr = Preise(case, parent)
         wanted = _wanted(c, pid, two) if c is not None else {}
         allowed = []
+        none_only = elterngeld_grundlage(entitled.relations[pid]) is None
         for m in range(1, LEBENSMONATE + 1):
             rule = _rule_allowed(m, pr, s, lim, bonus_possible)
+            if none_only or (entitled.last_day is not None and entitled.month_ends[m - 1] > entitled.last_day):
+                rule = rule & frozenset({NONE})
             if not rule:
                 conflicts.append(Konflikt("income_after_birth", pid, m, "maternity_months_fixed+hours_limit"))
             if m in wanted:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.evaluation.elterngeld.engine import mutterschutz_monate, plan_situation
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, constraint_violations, evaluate
 from workbench.evaluation.elterngeld.optimize_model import build_model
@@ -64,7 +65,7 @@ def _plus_until(units: int, start: int, fixed_basis: frozenset[int]) -> str:
 
 def _bonus_block(case: "Case", taken: dict[str, str]) -> list[int]:
     """The first 2–4 consecutive free Lebensmonate in which every parent works 24–32 hours (§ 4b Abs. 1)."""
-    band = P.value("partnerschaftsbonus_wochenstunden", case.plan_child().birth_date)
+    band = P.value("partnerschaftsbonus_wochenstunden", plan_start(case))
     lim = limits(plan_situation(case))
     run: list[int] = []
     for m in range(1, LEBENSMONATE + 2):

@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.evaluation.steuer.jahre import (
     CalendarMonth, per_calendar_month, schutzfrist, pre_birth_gross, zeitraum,
 )
@@ -68,7 +69,7 @@ def arbeit_aus_haushalt(case: "Case", haushalt: "Haushaltsgeld") -> dict[str, di
     assessed over one more year, and a year of wages alone carries its own refund or Nachzahlung, e.g. the
     splitting refund of Steuerklassen IV/IV — no fair ranking.)
     """
-    birth = case.plan_child().birth_date
+    birth = plan_start(case)  # an adopted child's Lebensmonate count from its taking in (ADR 0032)
     lms = lebensmonate(birth, LEBENSMONATE)
     start, _ = zeitraum(case)
     out: dict[str, dict[CalendarMonth, Decimal]] = {}

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.money import ZERO, round_cent
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.plan import LEBENSMONATE, NONE
@@ -67,7 +68,7 @@ def schutzfrist(case: "Case", parent: "Parent") -> tuple[date, date] | None:
     """First and last day of the mother's protection period (None without Mutterschaftsleistungen)."""
     from workbench.evaluation.elterngeld.engine import mutterschutz_fristen
 
-    if not parent.maternity_benefit:
+    if not parent.maternity_benefit or case.plan_child().placement is not None:  # no birth: no MuSchG
         return None
     fristen = mutterschutz_fristen(case, case.plan_child(), mother=parent.id)
     return fristen.beginn, fristen.ende
@@ -75,7 +76,7 @@ def schutzfrist(case: "Case", parent: "Parent") -> tuple[date, date] | None:
 
 def zeitraum(case: "Case") -> tuple[date, date]:
     """First and last day the tax years cover: start of the Mutterschutz (or the birth) to the plan's last Lebensmonat."""
-    birth = case.plan_child().birth_date
+    birth = plan_start(case)  # an adopted child's Lebensmonate count from its taking in (ADR 0032)
     starts = [f[0] for p in case.household.parents if (f := schutzfrist(case, p)) is not None]
     start = min([birth, *starts])
     kinds = case.elterngeld_plan.kinds if case.elterngeld_plan else (lambda _pid: [NONE] * LEBENSMONATE)
@@ -85,7 +86,7 @@ def zeitraum(case: "Case") -> tuple[date, date]:
 
 def default_arbeit(case: "Case", result: ElterngeldResult) -> dict[str, dict[CalendarMonth, Decimal]]:
     """Gross wages per parent and calendar month under the case's own work pattern (module docstring)."""
-    birth = case.plan_child().birth_date
+    birth = plan_start(case)  # an adopted child's Lebensmonate count from its taking in (ADR 0032)
     start, end = zeitraum(case)
     lms = lebensmonate(birth, LEBENSMONATE)
     out: dict[str, dict[CalendarMonth, Decimal]] = {}

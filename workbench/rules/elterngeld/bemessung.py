@@ -1,8 +1,8 @@
 """The assessment period (Bemessungszeitraum) and the average gross in it.
 
 Employees: the 12 calendar months before the month of birth; months with
-Mutterschaftsgeld (the protection period before the birth) are skipped and replaced by
-earlier months. Profits: the last assessment year before the birth (normally the
+Mutterschaftsgeld (the protection period before the birth) and months with Elterngeld for an
+older child in its first 14 Lebensmonate are skipped and replaced by earlier months. Profits: the last assessment year before the birth (normally the
 calendar year before).
 """
 
@@ -39,21 +39,39 @@ def mutterschutz_vor_geburt(birth: date, weeks_early: int, due: date | None = No
     return schutzfrist_beginn(termin, birth), birth - timedelta(days=1)
 
 
-def bemessungszeitraum(birth: date, *, skip_from: date | None = None) -> list[Month]:
+def bemessungszeitraum(birth: date, *, skip_from: date | None = None,
+                       skip: frozenset[Month] = frozenset()) -> list[Month]:
     """The 12 calendar months before the birth month, oldest first.
 
     Months that touch the period from ``skip_from`` to the birth (Mutterschutz with
-    Mutterschaftsgeld) are skipped and replaced by earlier months.
-    Rechtsgrundlage: § 2b Abs. 1 Satz 1, Satz 2 Nr. 2 BEEG
+    Mutterschaftsgeld) are skipped, and so are the months in ``skip`` (Elterngeld received for an
+    older child in its first 14 Lebensmonate, :func:`monate_mit_elterngeld`); earlier months replace them.
+    Rechtsgrundlage: § 2b Abs. 1 Satz 1, Satz 2 Nr. 1, 2 BEEG
     """
     months: list[Month] = []
     current = _previous((birth.year, birth.month))
     skip_month = (skip_from.year, skip_from.month) if skip_from else None
     while len(months) < 12:
-        if skip_month is None or current < skip_month:
+        if (skip_month is None or current < skip_month) and current not in skip:
             months.append(current)
         current = _previous(current)
     return list(reversed(months))
+
+
+def monate_mit_elterngeld(lebensmonate: list[tuple[date, date]]) -> frozenset[Month]:
+    """The calendar months touched by the given Lebensmonate (first and last day each) of an older child in
+    which the parent received Elterngeld; only its first 14 Lebensmonate are passed (§ 4 Abs. 1 Satz 2, 3).
+
+    A calendar month counts when Elterngeld was received on any of its days.
+    Rechtsgrundlage: § 2b Abs. 1 Satz 2 Nr. 1 BEEG
+    """
+    out: set[Month] = set()
+    for start, end in lebensmonate:
+        month = (start.year, start.month)
+        while month <= (end.year, end.month):
+            out.add(month)
+            month = (month[0] + 1, 1) if month[1] == 12 else (month[0], month[1] + 1)
+    return frozenset(out)
 
 
 def veranlagungszeitraum(birth: date) -> int:

@@ -28,25 +28,32 @@ def _month_label(month: tuple[int, int]) -> str:
     return f"{month[1]:02d}/{month[0]}"
 
 
-def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: date | None = None) -> Erwerb:
+def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: date | None = None, *,
+                      start: date | None = None, skip: frozenset[tuple[int, int]] = frozenset()) -> Erwerb:
     """The parent's income in the assessment period, averaged per month.
 
+    ``start`` replaces the birth for a child taken in with the aim of adoption (§ 1 Abs. 3 Satz 2 BEEG);
+    ``skip`` holds the calendar months with Elterngeld for an older child (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG).
     Rechtsgrundlage: § 2b Abs. 1–3 BEEG, § 2c Abs. 1 BEEG, § 2d BEEG
     """
     inc = parent.income_before_birth
-    birth = child.birth_date
+    birth = start if start is not None else child.birth_date
     wage = inc.gross_monthly if inc.gross_monthly is not None else ZERO
     if inc.gross_by_month is not None:
-        skip = None
+        skip_from = None
         if parent.maternity_benefit:
-            start, _ = mutterschutz_vor_geburt(birth, child.weeks_early, due)
-            skip = start if start < birth else None
-        months = bemessungszeitraum(birth, skip_from=skip)
+            schutz, _ = mutterschutz_vor_geburt(birth, child.weeks_early, due)
+            skip_from = schutz if schutz < birth else None
+        months = bemessungszeitraum(birth, skip_from=skip_from, skip=skip)
         avg = durchschnitt(inc.gross_by_month, months)
         wage = avg.average
         expl.add("einkommen.bemessungszeitraum", wage, "§ 2b Abs. 1, § 2c Abs. 1 BEEG",
                  first=_month_label(months[0]), last=_month_label(months[-1]),
                  missing=", ".join(_month_label(m) for m in avg.missing) or "–")
+        skipped = sorted(m for m in skip if months[0] < m < (birth.year, birth.month))
+        if skipped:
+            expl.add("einkommen.elterngeld_aelteres_kind", None, "§ 2b Abs. 1 Satz 2 Nr. 1 BEEG",
+                     months=", ".join(_month_label(m) for m in skipped))
     profit = ZERO
     if inc.annual_profit is not None:
         profit = round_cent(inc.annual_profit / 12)

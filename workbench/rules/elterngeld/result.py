@@ -85,6 +85,7 @@ class ElterngeldResult:
     notes: list[str] = field(default_factory=list)  # message keys of workbench/messages
     provisional: tuple[ProvisionalValue, ...] = ()    # latest known values used after their update was due
     unverified: tuple[UnverifiedValue, ...] = ()      # values marked "(nicht verifiziert)": "bitte prüfen"
+    taken_in: bool = False  # ``birth`` is the day an adopted child was taken in (§ 1 Abs. 3 Satz 2 BEEG)
 
     @property
     def valid(self) -> bool:
@@ -110,7 +111,8 @@ class ElterngeldResult:
     def explain(self, language: str | None = None) -> str:
         """A readable explanation: per parent every step with its paragraph, then the plan check."""
         lang = language or self.language
-        lines = [text("ergebnis.titel", lang, birth=format_date(self.birth, lang))]
+        lines = [text("ergebnis.titel_aufnahme" if self.taken_in else "ergebnis.titel", lang,
+                      birth=format_date(self.birth, lang))]
         lines += [note for note in (provisional_note(self.provisional, lang), unverified_note(self.unverified, lang)) if note]
         lines.append("")
         for pid, p in self.parents.items():

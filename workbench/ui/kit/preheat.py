@@ -96,7 +96,7 @@ class _StatesGate:
                 if len(gate.held) == 1:  # the page may never be filled: answer anyway after a while
                     when_idle(gate.open, HOLD_LIMIT_S)
 
-            Widget._handle_control_comm_msg = classmethod(handle)  # type: ignore[method-assign,assignment]
+            Widget._handle_control_comm_msg = classmethod(handle)
         if self.held is None:
             self.held = []
 

@@ -13,6 +13,10 @@ from workbench.ui.kit.topic import (
     FieldsStep, SectionsStep, explanation_details, pdf_link, sections_html, show_topic_wizard, today,
 )
 from workbench.ui.kit.wizard import Wizard
+from workbench.ui.kit.familie import COUNT_OPTIONS
+
+COUNT = "birth_size"
+"""The "Zwillinge/Mehrlinge?" answer: how many children of the birth need a place (no case path of its own)."""
 
 TRANSFERS = ("none", "kiz", "wohngeld", "buergergeld", "sgb_xii", "asylblg")
 
@@ -28,10 +32,36 @@ def _child_fields(lang: str) -> dict[str, Field]:
     return {
         "household.parents[0].name": TextField("ui.kita.parent_name", lang),
         "household.children[0].birth_date": DateField("ui.kita.child_birth", lang),
+        COUNT: ChoiceField("ui.eg.count", lang, COUNT_OPTIONS, width="28em"),
         "kita.start": DateField("ui.kita.start", lang),
         "kita.hours": ChoiceField("ui.kita.hours", lang, [("ui.kita.hours_25", 25), ("ui.kita.hours_35", 35),
                                                            ("ui.kita.hours_45", 45)]),
     }
+
+
+class KitaKindStep(FieldsStep):
+    """Child and wish; twins are two children of one birth, each with its own place (ADR 0027)."""
+
+    def fields(self) -> dict[str, Field]:
+        return {p: f for p, f in self._fields.items() if p != COUNT}
+
+    def load(self, data: dict[str, Any]) -> None:
+        from workbench.case.births import birth_size_in
+
+        super().load(data)
+        children = (data.get("household") or {}).get("children") or []
+        if children and isinstance(children[0], dict) and children[0].get("id"):
+            self._fields[COUNT].write(birth_size_in(children, children[0]["id"]))
+
+    def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        from workbench.case.births import resize_birth
+
+        ok = super().store(data, lenient)
+        household = data.setdefault("household", {})
+        children = household.get("children") or []
+        if children and isinstance(children[0], dict) and children[0].get("id"):
+            household["children"] = resize_birth(children, children[0]["id"], int(self._fields[COUNT].read() or 1))
+        return ok
 
 
 def _income_fields(lang: str) -> dict[str, Field]:
@@ -66,7 +96,7 @@ class KitaWizard(Wizard):
     def __init__(self, data: dict[str, Any], store: Store, version: int | None = None,
                  autosave_delay: float = 1.0) -> None:
         lang = "en" if data.get("language") == "en" else "de"
-        steps = [FieldsStep(lang, "ui.kita.step_child", _child_fields, ("household.children", "kita.start")),
+        steps = [KitaKindStep(lang, "ui.kita.step_child", _child_fields, ("household.children", "kita.start")),
                  FieldsStep(lang, "ui.kita.step_income", _income_fields, ("kita",)),
                  SectionsStep(lang, "ui.kita.step_result", render_kita)]
         super().__init__(steps, data, store, version, lang, "ui.kita.title", autosave_delay)

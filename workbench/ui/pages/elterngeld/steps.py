@@ -9,6 +9,7 @@ from workbench.case.births import resize_birth
 from workbench.errors import UnsupportedPeriod
 from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD, plan_birth_first
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, whole_numbers
+from workbench.ui.kit.herkunft import PLACED, RELATION_OPTIONS, parent_ids_of, relation_of, write_relation
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep
 
@@ -26,9 +27,11 @@ class KindStep(WizardStep):
         self.count = ChoiceField("ui.eg.count", lang, COUNT_OPTIONS, width="28em")
         self.weeks_early = ChoiceField("ui.eg.weeks_early", lang, whole_numbers(0, 20), width="22em")
         self.disability = CheckField("ui.eg.disability", lang)
+        self.relation = ChoiceField("ui.kind.relation", lang, RELATION_OPTIONS)  # ADR 0032
+        self.taken_in = DateField("ui.kind.placement_date", lang, empty_key=None)
         self.siblings = RowList("household.children", self._sibling_row, lang, "ui.eg.add_sibling",
                                 "ui.eg.remove_sibling", lambda: self.on_change(), lambda r: self.on_error(r))
-        for field in (*self._child_fields().values(), self.count):
+        for field in (*self._child_fields().values(), self.count, self.relation, self.taken_in):
             self.watch(field)
         from ipywidgets import HTML
 
@@ -36,7 +39,13 @@ class KindStep(WizardStep):
 
         siblings_heading = HTML(f'<h3 lang="{lang}">{text("ui.eg.siblings", lang)}</h3>')
         first, *rest = [f.widget for f in self._child_fields().values()]
-        self.body.children = (first, self.count.widget, *rest, siblings_heading, self.siblings.widget)
+        self.body.children = (first, self.count.widget, *rest, self.relation.widget, self.taken_in.widget,
+                              siblings_heading, self.siblings.widget)
+        self._show_taken_in()
+
+    def _show_taken_in(self) -> None:
+        """The day of taking in is asked only for an adopted or foster child (§ 1 Abs. 3 Satz 2 BEEG)."""
+        self.taken_in.widget.layout.display = None if self.relation.read() in PLACED else "none"
 
     def _child_fields(self) -> dict[str, Field]:
         c = self.CHILD
@@ -52,7 +61,8 @@ class KindStep(WizardStep):
         # siblings are children[1], children[2], ...: shift the list's own numbering by one
         siblings = {f"household.children[{i + 1}].{rel}": f
                     for i, row in enumerate(self.siblings.rows) for rel, f in row.fields.items()}
-        return {**self._child_fields(), **siblings}
+        placed = {f"{self.CHILD}.placement.date": self.taken_in} if self.relation.read() in PLACED else {}
+        return {**self._child_fields(), **placed, **siblings}
 
     def area(self) -> tuple[str, ...]:
         return ("household.children",)
@@ -60,6 +70,9 @@ class KindStep(WizardStep):
     def load(self, data: dict[str, Any]) -> None:
         children, twins = plan_birth_first(data)
         self.siblings.resize(max(0, len(children) - 1 - len(twins)))
+        parent_ids = parent_ids_of(data)
+        self.relation.write(relation_of(children[0], parent_ids) if children else "both")
+        self._show_taken_in()
         super().load(data)
         self.count.write(1 + len(twins))
 
@@ -73,6 +86,9 @@ class KindStep(WizardStep):
         household["children"] = [children[0], *older, *twins]
         plan = data.setdefault("elterngeld_plan", {"child": PLAN_CHILD, "months": {}})
         plan["child"] = PLAN_CHILD
+        self._show_taken_in()
+        parent_ids = parent_ids_of(data)
+        write_relation(children[0], self.relation.read(), parent_ids)
         ok = super().store(data, lenient)
         size = self.count.read() if lenient else self.count.check()
         household["children"] = resize_birth(household["children"], household["children"][0]["id"], int(size or 1))

@@ -22,6 +22,10 @@ from workbench.i18n import format_money, text
 from workbench.ui.kit.callbacks import guarded
 from workbench.evaluation.leistungscheck_ahead import MONTHS_AHEAD
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
+from workbench.ui.kit.herkunft import (
+    PLACED, RELATION, RELATION_OPTIONS, TWIN, births_adjacent, link_twins, parent_ids_of, relation_of, twin_flags,
+    write_relation,
+)
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.parents import ParentSection, parent_heading, per_parent
 from workbench.ui.kit.step import WizardStep
@@ -77,10 +81,15 @@ class KinderStep(WizardStep):
                     "situation.lunch_monthly": MoneyField("ui.lc.lunch", lang, optional=True),
                     "situation.shared_care": CheckField("ui.lc.shared_care", lang),
                     RUNNING: CheckField("ui.lc.kindergeld_running", lang),
-                    "receives.kindergeld.number": TextField("ui.lc.kindergeld_number", lang)}, "ui.lc.child_heading")
+                    "receives.kindergeld.number": TextField("ui.lc.kindergeld_number", lang),
+                    TWIN: CheckField("ui.kind.twin_of_previous", lang),
+                    RELATION: ChoiceField("ui.kind.relation", lang, RELATION_OPTIONS),
+                    "placement.date": DateField("ui.kind.placement_date", lang, empty_key=None)}, "ui.lc.child_heading")
 
     def fields(self) -> dict[str, Field]:
-        fields = {p: f for p, f in self.children.fields().items() if not p.endswith(RUNNING)}
+        virtual = (RUNNING, RELATION, TWIN)
+        fields = {p: f for p, f in self.children.fields().items() if not p.endswith(virtual)}
+        fields = {p: f for p, f in fields.items() if not p.endswith("placement.date") or self._placed(p)}
         if not self.single:
             fields = {p: f for p, f in fields.items() if not p.endswith("maintenance_monthly")}
         return fields
@@ -88,18 +97,34 @@ class KinderStep(WizardStep):
     def area(self) -> tuple[str, ...]:
         return ("household.children",)
 
+    def _placed(self, path: str) -> bool:
+        """Whether the row of ``path`` answers "angenommen / in Pflege" (then its day of taking in is asked)."""
+        rows = self.children.rows
+        index = int(path.split("[", 1)[1].split("]", 1)[0]) if "[" in path else -1
+        return 0 <= index < len(rows) and rows[index].fields[RELATION].read() in PLACED
+
     def _show(self, data: dict[str, Any]) -> None:
         self.single = bool(data.get("household", {}).get("single_parent"))
-        for row in self.children.rows:
+        for index, row in enumerate(self.children.rows):
             row.fields["situation.maintenance_monthly"].widget.layout.display = None if self.single else "none"
+            row.fields["placement.date"].widget.layout.display = None if row.fields[RELATION].read() in PLACED else "none"
+            row.fields[TWIN].widget.layout.display = None if index > 0 else "none"
 
     def load(self, data: dict[str, Any]) -> None:
-        children = data.get("household", {}).get("children", [])
+        household = data.get("household", {})
+        children = household.get("children", [])
+        if children:  # the children of one birth one below the other, so "Zwilling des Kindes darüber" fits
+            children = household["children"] = births_adjacent(children)
+        parent_ids = parent_ids_of(data)
         self.children.resize(max(1, len(children)))
+        for row, child in zip(self.children.rows, children):
+            row.fields[RELATION].write(relation_of(child, parent_ids))
         self._show(data)
         super().load(data)
-        for row, child in zip(self.children.rows, children):
+        for row, child, twin in zip(self.children.rows, children, twin_flags(children)):
             row.fields[RUNNING].write((child.get("receives") or {}).get("kindergeld") is not None)
+            row.fields[TWIN].write(twin)
+            row.fields["placement.date"].write((child.get("placement") or {}).get("date"))
 
     def shown(self, data: dict[str, Any]) -> None:
         self._show(data)
@@ -118,7 +143,11 @@ class KinderStep(WizardStep):
             child.setdefault("situation", {})
         household["children"] = children
         self._show(data)
+        parent_ids = parent_ids_of(data)
+        for row, child in zip(self.children.rows, children):
+            write_relation(child, row.fields[RELATION].read(), parent_ids)
         ok = super().store(data, lenient)
+        link_twins(children, [i > 0 and bool(row.fields[TWIN].read()) for i, row in enumerate(self.children.rows)])
         for row, child in zip(self.children.rows, children):
             _drop_empty(child["situation"])
             kindergeld = (child.get("receives") or {}).get("kindergeld")

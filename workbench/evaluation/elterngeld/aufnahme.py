@@ -1,0 +1,73 @@
+"""The case's facts on whose child the plan's child is, handed to the Elterngeld rules (ADR 0032).
+
+:mod:`workbench.rules.elterngeld.berechtigung` holds the law; this module reads the case: which parents are
+the child's legal parents (``children[].parents``), how it was taken in (``children[].placement``), whether
+the household is married (a registered civil partnership counts the same, ``household.married``), and the
+Elterngeld the parents received for older children (``children[].receives.elterngeld``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from workbench.case.verhaeltnis import legal_parents
+from workbench.rules.elterngeld.bemessung import Month, monate_mit_elterngeld
+from workbench.rules.elterngeld.berechtigung import Berechtigung, Beziehung, beziehung, bezugsbeginn, bezugsende
+from workbench.rules.elterngeld.lebensmonate import lebensmonate
+from workbench.rules.elterngeld.plan import LEBENSMONATE
+
+if TYPE_CHECKING:
+    from workbench.case import Case, Child, Parent
+
+FIRST_14 = 14
+"""§ 4 Abs. 1 Satz 2 BEEG: Elterngeld in the first 14 Lebensmonate; only these months are skipped (§ 2b)."""
+
+
+def start(child: "Child") -> date:
+    """The day the child's Lebensmonate count from: the birth, or the day an adopted child was taken in."""
+    placement = child.placement
+    return bezugsbeginn(child.birth_date, placement.kind if placement else None, placement.date if placement else None)
+
+
+def plan_start(case: "Case") -> date:
+    """:func:`start` of the plan's child."""
+    return start(case.plan_child())
+
+
+def relations(case: "Case", child: "Child | None" = None) -> dict[str, Beziehung]:
+    """How each parent of the household stands to the child (default: the plan's child)."""
+    child = child if child is not None else case.plan_child()
+    own = legal_parents(case.household, child)
+    kind = child.placement.kind if child.placement else None
+    return {p.id: beziehung(p.id in own, kind, case.household.married) for p in case.household.parents}
+
+
+def berechtigung(case: "Case") -> Berechtigung:
+    """What the entitlement checks need for the plan's child."""
+    child = case.plan_child()
+    begin = start(child)
+    return Berechtigung(
+        relations=relations(case, child),
+        names={p.id: p.name for p in case.household.parents if p.name},
+        month_ends=tuple(lm.end for lm in lebensmonate(begin, LEBENSMONATE)),
+        last_day=bezugsende(child.birth_date, child.placement.kind if child.placement else None),
+    )
+
+
+def elterngeld_vorher(case: "Case", parent: "Parent") -> frozenset[Month]:
+    """The calendar months in which ``parent`` received Elterngeld for an older child in its first 14
+    Lebensmonate, as the case records it (``receives.elterngeld``).
+
+    Rechtsgrundlage: § 2b Abs. 1 Satz 2 Nr. 1 BEEG
+    """
+    plan_birth = {c.id for c in case.household.birth_of(case.plan_child())}
+    spans: list[tuple[date, date]] = []
+    for child in case.household.children:
+        got = child.receives.elterngeld if child.receives is not None and child.receives.elterngeld else {}
+        codes = got.get(parent.id, "")
+        if child.id in plan_birth or not codes:
+            continue
+        months = lebensmonate(start(child), FIRST_14)
+        spans += [(lm.start, lm.end) for lm, code in zip(months, codes) if code != "-"]
+    return monate_mit_elterngeld(spans)
