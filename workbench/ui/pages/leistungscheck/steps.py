@@ -20,7 +20,7 @@ from workbench.errors import UnsupportedPeriod
 from workbench.case import DEFAULT_MUNICIPALITY
 from workbench.i18n import format_money, text
 from workbench.ui.kit.callbacks import guarded
-from workbench.evaluation.leistungscheck_ahead import MONTHS_AHEAD
+from workbench.ui.pages.leistungscheck.summary import summary_html
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
 from workbench.ui.kit.herkunft import (
     PLACED, RELATION, RELATION_OPTIONS, TWIN, births_adjacent, link_twins, parent_ids_of, relation_of, twin_flags,
@@ -326,22 +326,6 @@ def card_html(name: str, result: dict[str, Any], language: str, as_of: str = "")
             f'<p class="wb-card-status">{html.escape(text(running_key if result.get("running") else f"leistungen.status.{status}", lang))}{check}</p>'
             f'{provisional}'
             f'<h4>{html.escape(text("ui.lc.why", lang))}</h4><ul>{reasons}</ul>{todo}{how}</section>')
-
-
-def summary_html(result: dict[str, Any], language: str) -> str:
-    """The day of the check, what the family gets a month together, and the months ahead where that changes."""
-    lang = language
-    total = "".join(f'<p class="wb-total" data-total="{"open" if i else "granted"}"><strong>{html.escape(line)}</strong></p>'
-                    if i == 0 else f'<p class="wb-total" data-total="open">{html.escape(line)}</p>'
-                    for i, line in enumerate(result["total"]["text"]))
-    changes = result["changes_ahead"]
-    ahead = ("".join(f'<li data-change="{html.escape(c["from"])}">{html.escape(c["text"])}</li>' for c in changes)
-             if changes else "")
-    ahead_block = (f'<h4>{html.escape(text("desk.lc.ahead_heading", lang))}</h4>'
-                   + (f'<ul class="wb-ahead">{ahead}</ul>' if ahead
-                      else f'<p class="wb-ahead">{html.escape(text("desk.lc.ahead_none", lang, months=MONTHS_AHEAD))}</p>'))
-    return (f'<section class="wb-card wb-summary" lang="{lang}"><p class="wb-as-of">{html.escape(result["as_of"])}</p>'
-            f"{total}{ahead_block}</section>")
 
 
 class ErgebnisStep(WizardStep):
