@@ -70,4 +70,4 @@ def test_the_default_enclosures_count_per_child_forms_and_carry_no_advisor_notes
     body = _text(tmp_path / "kiz.pdf")
     assert "2 × KiZ 1 Anlage Kind" in body  # one per child, and the twins are two
     assert "bitte prüfen" not in body and "je Kind eine" not in body
-    assert "Anlage Antragsteller(in) und Partner(in)" in body
+    assert "Anlage zur antragstellenden Person und zum Partner oder zur Partnerin" in body  # issue 24: no "(in)"

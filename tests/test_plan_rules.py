@@ -117,6 +117,7 @@ def test_without_income_before_the_birth_there_are_no_partner_months() -> None:
 
 def test_messages_exist_in_german_and_english_with_the_citation() -> None:
     v = check_plan(plan(M="BBBBBBBBBBBB", F="-------------B"), COUPLE)[0]
-    assert v.message("de").startswith("Elternteil F bezieht nur einen Lebensmonat")
+    # phrased as what to change (issue 24), not as a statement of what the plan does
+    assert v.message("de").startswith("Elternteil F: bitte mindestens 2 Lebensmonate planen oder den einen Monat streichen")
     assert v.message("de").endswith("(§ 4 Abs. 4 Satz 2 BEEG)")
-    assert v.message("en").startswith("Parent F takes only one month")
+    assert v.message("en").startswith("Parent F: please plan at least 2 months or remove the single month")

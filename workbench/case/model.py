@@ -33,7 +33,7 @@ from workbench.case.constraints import PlanConstraints, ReturnToWork
 from workbench.case.lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case.pflege import Care, KitaWish, Vorsorge
 from workbench.case.household import CURRENT_FORMAT, migrate, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
-from workbench.case.personal import Address, ChildPersonal, ParentPersonal
+from workbench.case.personal import Address, ChildPersonal, OtherParent, ParentPersonal
 from workbench.case.privacy import identifying_paths
 from workbench.case.messages import format_validation_error, json_path, load_case_data, problem, validation_problems
 
@@ -173,6 +173,8 @@ class Household(_Model, title="Haushalt"):
     children: list[Child] = Field(default_factory=list, description="Kinder, auch erwartete (leer nur bei Pflege/Vorsorge, ADR 0011)")
     benefits: HouseholdBenefits | None = Field(default=None, description="Vermögen und bezogene Leistungen (Leistungscheck)")
     address: Address | None = Field(default=None, description="Anschrift des Haushalts (für Formulare)")
+    other_parent: OtherParent | None = Field(
+        default=None, description="Anderer Elternteil, der nicht im Haushalt lebt (Alleinerziehende, für Formulare)")
 
     @model_validator(mode="after")
     def _unique(self) -> Household:

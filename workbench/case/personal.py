@@ -199,3 +199,17 @@ class ChildPersonal(_Model, title="Persönliche Angaben des Kindes"):
     birth_place: Text | None = Field(default=None, description="Geburtsort")
     sex: Sex | None = Field(default=None, description="Geschlecht")
     nationality: Text | None = Field(default=None, description="Staatsangehörigkeit")
+
+
+class OtherParent(_Model, title="Anderer Elternteil außerhalb des Haushalts"):
+    """The child's other parent who does not live in the household (``household.other_parent``), for a single parent.
+
+    The NRW Elterngeld application asks for both parents ("Angaben zu beiden Elternteilen", Formular 1):
+    the absent parent's column names this person and, when known, their address, never the applicant's.
+    Used only when the household has one parent; all optional (an unknown address stays empty).
+    """
+
+    first_name: Text | None = Field(default=None, description="Vorname")
+    surname: Text | None = Field(default=None, description="Familienname")
+    birth_date: IsoDate | None = Field(default=None, description="Geburtsdatum")
+    address: Address | None = Field(default=None, description="Anschrift (wenn bekannt)")

@@ -20,7 +20,7 @@ IDENTIFYING_PARENT_FIELDS = ("name", "birth_date", "personal")
 """Fields of ``household.parents[]`` that an anonymous case leaves empty (``personal``: the forms' data)."""
 IDENTIFYING_CHILD_FIELDS = ("personal",)
 """Fields of ``household.children[]`` that an anonymous case leaves empty (names, Steuer-ID, place of birth)."""
-IDENTIFYING_HOUSEHOLD_FIELDS = ("municipality", "address")
+IDENTIFYING_HOUSEHOLD_FIELDS = ("municipality", "address", "other_parent")
 IDENTIFYING_NAMES = (("care", "recipient", "name"), ("vorsorge", "person"))
 """First names the care and Vorsorge wizards may hold."""
 

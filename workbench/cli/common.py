@@ -40,11 +40,12 @@ def iso_date(raw: str) -> date:
 
 def case_command(sub: Any, name: str, help: str, func: Callable[[argparse.Namespace], int], *,
                  case_help: str = CASE_HELP, language_help: str,
-                 language_default: str | None = None) -> argparse.ArgumentParser:
+                 language_default: str | None = None,
+                 languages: tuple[str, ...] = ("de", "en")) -> argparse.ArgumentParser:
     """A subcommand ``workbench NAME CASE [--language de|en]`` that runs ``func``; the caller adds
     the command's own options to the parser it returns."""
     parser: argparse.ArgumentParser = sub.add_parser(name, help=help)
     parser.add_argument("case", help=case_help)
-    parser.add_argument("--language", choices=("de", "en"), default=language_default, help=language_help)
+    parser.add_argument("--language", choices=languages, default=language_default, help=language_help)
     parser.set_defaults(func=func)
     return parser

@@ -3,7 +3,7 @@
     workbench elterngeld CASE.json [--explain] [--language de|en]
     workbench optimize CASE.json [--objective elterngeld|household_income|household_after_tax] [--top N]
     workbench compare CASE.json [--json]
-    workbench handout CASE.json -o OUT.pdf [--language de|en] [--force]
+    workbench handout CASE.json -o OUT.pdf [--language de|en|de-LS] [--force]
 
 The same functions the Elterngeld wizard calls (rules/elterngeld, report.py); a run whose values are
 provisional (a birth after the newest parameters, ADR 0019) says so in its output.
@@ -17,6 +17,9 @@ from pathlib import Path
 
 from workbench.cli.common import case_command, print_json
 from workbench.parameter_tracking import Usage, provisional_json, provisional_note, tracking
+
+HANDOUT_LANGUAGES = ("de", "en", "de-LS")
+"""The handout's languages (``workbench.report.register.HANDOUT_LANGUAGES``; de-LS is Leichte Sprache, ADR 0035)."""
 
 
 def cmd_elterngeld(args: argparse.Namespace) -> int:
@@ -75,12 +78,14 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from workbench.i18n import text
     from workbench.private_files import write_private
     from workbench.report import handout_pdf
+    from workbench.report.register import handout_language
     from workbench.report.topics import topic_sections
 
     case = load_case(Path(args.case))
-    lang = args.language or case.language
+    chosen = args.language or case.language
+    lang, _easy = handout_language(chosen)  # de-LS: Leichte Sprache, messages in German
     sections = topic_sections(case, lang)  # Leistungscheck, Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge
-    pdf = handout_pdf(case, lang, sections)
+    pdf = handout_pdf(case, chosen, sections)
     # personal data: owner-only, complete or not at all (a full disk leaves no empty PDF behind)
     write_private(Path(args.output), pdf, force=args.force, exists="report.cli_exists",
                   unwritable="report.cli_unwritable", language=lang)
@@ -110,6 +115,7 @@ def add_elterngeld_parser(sub: argparse._SubParsersAction[argparse.ArgumentParse
                      language_help="Sprache der Ausgabe (Standard: die des Falls)")
     c.add_argument("--json", action="store_true", help="JSON statt Tabelle")
     h = case_command(sub, "handout", "Merkblatt für die Familie als PDF (Plan des Falls, Optimum, eine Variante)",
-                     cmd_handout, language_help="Sprache des Merkblatts (Standard: die des Falls)")
+                     cmd_handout, languages=HANDOUT_LANGUAGES,
+                     language_help="Sprache des Merkblatts: de, en oder de-LS für Leichte Sprache (Standard: die des Falls)")
     h.add_argument("--output", "-o", metavar="OUT.pdf", required=True, help="PDF-Datei, die geschrieben wird")
     h.add_argument("--force", action="store_true", help="eine vorhandene Datei überschreiben")

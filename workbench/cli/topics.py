@@ -27,6 +27,7 @@ def cmd_topic(args: argparse.Namespace) -> int:
     from workbench.report import topic_pdf
     from workbench.report.kita import kita_sections
     from workbench.report.pflege import pflege_sections
+    from workbench.report.register import FAMILY
     from workbench.report.vorsorge import vorsorge_pdf, vorsorge_sections
     from workbench.case import load_case
 
@@ -48,7 +49,9 @@ def cmd_topic(args: argparse.Namespace) -> int:
         if args.command == "vorsorge":
             data = vorsorge_pdf(case, lang, on)
         else:
-            family = pflege_sections(case, lang, on, family=True) if args.command == "pflege" else sections
+            # the family's sheet in the family's wording (ADR 0035)
+            family = (pflege_sections(case, lang, on, register=FAMILY) if args.command == "pflege"
+                      else kita_sections(case, lang, today=on, register=FAMILY))
             data = topic_pdf(text(f"ui.{args.command}.pdf_title", lang),
                              text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), family, lang)
         # personal data: owner-only, never an old file overwritten without --force, complete or not at all

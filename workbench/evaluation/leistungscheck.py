@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from workbench.clock import today as clock_today
 from workbench.evaluation import kiz_wohngeld
 from workbench.explain import Explanation
-from workbench.i18n import text
+from workbench.i18n import format_date, text
 from workbench.money import ZERO, round_cent
 from workbench.parameter_tracking import ProvisionalValue, UnverifiedValue, tracking
 from workbench.parameters import parameters
@@ -51,9 +51,18 @@ class Hint:
 
     key: str
     args: dict[str, str] = field(default_factory=dict)
+    children: tuple[tuple[str | None, date], ...] = ()
+    """Children the hint is about, as (first name, birth date): named in the language it is rendered in
+    ("Mia und das Kind geboren am 15.10.2021"), never by their ids in the case."""
 
     def render(self, language: str) -> str:
-        return text(self.key, language, **self.args)
+        args = dict(self.args)
+        if self.children:
+            labels = [name or text("leistungen.child_born", language, date=format_date(born, language))
+                      for name, born in self.children]
+            args["children"] = (", ".join(labels[:-1]) + f" {text('leistungen.and', language)} " + labels[-1]
+                                if len(labels) > 1 else labels[0])
+        return text(self.key, language, **args)
 
 
 @dataclass(frozen=True)
@@ -263,11 +272,12 @@ def _hints(case: Case, on: date, results: dict[str, BenefitResult],
     if uvg.monthly > 0 and kiz.eligible is not False:
         hints.append(Hint("leistungen.hint.uvg_first"))
     opens = (kiz.eligible and kiz.monthly > 0) or (wg.eligible and wg.monthly > 0)
-    kita = [c.id for c in h.children if c.situation and (c.situation.education == "kita" or c.situation.kita_fee_monthly > 0)]
+    kita = tuple((c.personal.first_name if c.personal else None, c.birth_date) for c in h.children
+                 if c.situation and (c.situation.education == "kita" or c.situation.kita_fee_monthly > 0))
     if opens and kita:
-        hints.append(Hint("leistungen.hint.kita_free", {"children": ", ".join(kita)}))
+        hints.append(Hint("leistungen.hint.kita_free", children=kita))
     elif kita and (kiz.eligible is None or wg.eligible is None):
-        hints.append(Hint("leistungen.hint.kita_free_if", {"children": ", ".join(kita)}))
+        hints.append(Hint("leistungen.hint.kita_free_if", children=kita))
     bedarf = Explanation()
     kg_by_child = {c.child_id: c.monthly for c in results["kindergeld"].children}
     bg = kiz_wohngeld.bedarfsgemeinschaft(case, on, kg_by_child, uvg_by_child)

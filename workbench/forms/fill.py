@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, DictionaryObject, NameObject, NumberObject, RectangleObject, TextStringObject
 
 from workbench.case import Case
 from workbench.forms.blanks import Blank
@@ -96,6 +96,7 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
                     page_fields[name] = ""
         if flatten and page_fields:
             _isolate(page)
+            _normalise_rects(page)
         if page_fields:
             writer.update_page_form_field_values(page, page_fields, auto_regenerate=False, flatten=flatten)
     if own:
@@ -130,6 +131,20 @@ def _isolate(page: Any) -> None:
     if content is not None:
         content.isolate_graphics_state()
         page.replace_contents(content)
+
+
+def _normalise_rects(page: Any) -> None:
+    """Give every widget a /Rect with its lower-left corner first (PDF 32000-1, 7.9.5 allows either order).
+
+    A viewer normalises a rectangle before drawing; pypdf's flatten places the appearance at
+    ``Rect[0], Rect[1]`` as written. The Mietbescheinigung's radio buttons of 4.1/4.2 (Pauschale,
+    Haushaltsstrom: "Ja") and the garage questions have the top edge first: flattened, their circles
+    sat one box height above the printed place (the "Ja" circle of 4.1 on the line above "Nein").
+    """
+    for annotation in page.get("/Annots") or ():
+        widget = annotation.get_object()
+        if widget.get("/Subtype") == "/Widget" and "/Rect" in widget:
+            widget[NameObject("/Rect")] = RectangleObject(_rect(widget))
 
 
 def _rect(widget: Any) -> list[float]:

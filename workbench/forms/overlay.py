@@ -6,7 +6,10 @@ pinned edition (sha256) and the cell around it from the form's own ruling lines:
 - ``text``: after the label, inside the cell that holds the label (to the next vertical line);
 - ``comb``: one character per cell in the row of boxes right of the label (Steuer-ID);
 - ``check``: an ``X`` in the box glyph (Wingdings ``\\uf0a8``) right before the label;
-- ``month``: an ``X`` in the cell of Lebensmonat *n* in the row that starts with the label.
+- ``month``: an ``X`` in the cell of Lebensmonat *n* in the row that starts with the label;
+- ``box``: the value centred in the small box right after the label ("Anzahl der Geschwisterkinder");
+- ``below``: on the first ruled line under the label ("Name und Anschrift der Krankenkasse");
+- ``cell``: in row *n* of a table, in the column under the heading the anchor finds (the siblings table).
 
 The values are drawn with fpdf2 in DejaVu Sans (umlauts and ş print) and merged onto the blank's
 pages with pypdf. Text that would not fit the cell is set smaller (down to 6 pt), never cut.
@@ -68,7 +71,7 @@ class Placement:
 
 
 def _key(spec: OverlaySpec) -> str:
-    suffix = f"#{spec.month}" if spec.month else ""
+    suffix = f"#{spec.month}" if spec.month else f"/{spec.row}" if spec.row else ""
     return f"p{spec.page}:{spec.anchor}@{spec.occurrence}{suffix}"
 
 
@@ -145,7 +148,17 @@ def _place(page: Any, spec: OverlaySpec) -> Placement:
         right = min((x for x in edges if x >= word["x1"]), default=word["x1"] + 2)
         top, bottom = _row(page, cell_box)
         return Placement(spec.page, (Box(left, top, right, bottom),), anchor, "month")
+    if spec.kind in ("below", "cell"):
+        return _under(page, spec, anchor)
     edges = [x for x in _vertical_edges(page, anchor.top, anchor.bottom) if x > anchor.x1 + 1]
+    if spec.kind == "box" and len(edges) > 1:
+        # the box is drawn as ticks on a base line: its height is the label's line
+        return Placement(spec.page, (Box(edges[0], anchor.top - 1, edges[1], anchor.bottom + 1),), anchor, "box")
+    if spec.kind == "text" and len(edges) > 1 and edges[0] - anchor.x1 < 15 and edges[1] - edges[0] > 40:
+        # an underlined field after the label, with a tick at each end (NRW Formular 2: Geldinstitut, Mitgliedsnummer)
+        line_top, line_bottom = _row(page, anchor, (edges[0] + edges[1]) / 2)
+        return Placement(spec.page, (Box(edges[0] + PAD, max(line_top, line_bottom - 14), edges[1] - PAD, line_bottom),),
+                         anchor, "text")
     # the row at the label and at the field itself, whichever is tighter: a field with its own underline
     # or boxes (1.3.2 start month, "verheiratet (seit)") ends there, not at the next full-width rule
     top, bottom = _row(page, anchor)
@@ -160,11 +173,27 @@ def _place(page: Any, spec: OverlaySpec) -> Placement:
         for a, b in zip(edges, edges[1:]):
             if 6 < b - a < 20:
                 cells.append(Box(a, top, b, bottom))
+            elif cells and b - a < 6:
+                continue  # the narrow gap between groups of boxes (the NRW IBAN: groups of four)
             elif cells:
                 break  # the row of boxes ended (the next column starts after a wider gap)
         return Placement(spec.page, tuple(cells), anchor, "comb")
     right = edges[0] if edges else page.width - 30
     return Placement(spec.page, (Box(anchor.x1 + PAD, top, right - PAD, bottom),), anchor, "text")
+
+
+def _under(page: Any, spec: OverlaySpec, anchor: Box) -> Placement:
+    """``below``: the first ruled line under the label; ``cell``: row ``spec.row`` under a table's column heading."""
+    centre = (anchor.x0 + anchor.x1) / 2
+    lines = [y for y in _horizontal_edges(page, anchor.x0 + 3 if spec.kind == "below" else centre) if y > anchor.bottom]
+    row = spec.row or 1
+    if len(lines) < (1 if spec.kind == "below" else row + 1):
+        raise FormError(f"no line under {spec.anchor!r} on page {spec.page}")
+    top, bottom = (anchor.bottom, lines[0]) if spec.kind == "below" else (lines[row - 1], lines[row])
+    edges = _vertical_edges(page, top, bottom)
+    left = anchor.x0 if spec.kind == "below" else max((x for x in edges if x <= anchor.x0 + 1), default=anchor.x0 - 2)
+    right = min((x for x in edges if x >= anchor.x1), default=page.width - 30)
+    return Placement(spec.page, (Box(left + 2 * PAD, top, right - PAD, bottom),), anchor, "text")
 
 
 _CACHE: dict[tuple[str, int], dict[str, Placement]] = {}
@@ -198,20 +227,13 @@ def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", di
     sheet.add_font("DejaVu", "", str(FONT))
     sheet.add_font("DejaVu", "B", str(FONT_BOLD))
     add_fallbacks(sheet, "".join(values.values()))
-    for _ in reader.pages:
+    # page by page, in order: fpdf2 selects the font again on each new page; going back to an earlier page
+    # would write text without a font on it ("No font in show")
+    by_page = sorted(values.items(), key=lambda item: where[item[0]].page)
+    for number in range(1, len(reader.pages) + 1):
         sheet.add_page()
-    for key, value in values.items():
-        placement = where[key]
-        sheet.page = placement.page
-        if placement.kind in ("check", "month"):
-            _centre(sheet, placement.cells[0], "X", bold=True)
-        elif placement.kind == "comb":
-            for cell, char in zip(placement.cells, value):
-                _centre(sheet, cell, char)
-        elif not _left(sheet, placement.cells[0], value) and overflow is not None:
-            label = key.split(":", 1)[1].rsplit("@", 1)[0].replace("\\", "").rstrip(":")
-            overflow.append(Overflow(placement.page, label, value))
-    sheet.page = len(reader.pages)
+        sheet.set_font("DejaVu", "", TEXT_SIZE)
+        _draw_page(sheet, [(k, v) for k, v in by_page if where[k].page == number], where, overflow)
     overlay = PdfReader(io.BytesIO(bytes(sheet.output())))
     writer = PdfWriter(clone_from=reader)
     for index, page in enumerate(writer.pages):
@@ -219,6 +241,22 @@ def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", di
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _draw_page(sheet: FPDF, items: list[tuple[str, str]], where: dict[str, Placement],
+               overflow: list[Overflow] | None) -> None:
+    for key, value in items:
+        placement = where[key]
+        if placement.kind in ("check", "month"):
+            _centre(sheet, placement.cells[0], "X", bold=True)
+        elif placement.kind == "comb":
+            for cell, char in zip(placement.cells, value):
+                _centre(sheet, cell, char)
+        elif placement.kind == "box":
+            _centre(sheet, placement.cells[0], value)
+        elif not _left(sheet, placement.cells[0], value) and overflow is not None:
+            label = key.split(":", 1)[1].rsplit("@", 1)[0].replace("\\", "").rstrip(":")
+            overflow.append(Overflow(placement.page, label, value))
 
 
 def _centre(sheet: FPDF, cell: Box, char: str, bold: bool = False) -> None:

@@ -41,10 +41,12 @@ class FieldSpec(_Model):
     format: str | None = None
     required: bool = True
     checkbox: str | None = Field(default=None, description="on-state of the checkbox, as in /_States_")
-    equals: str | bool | int = True
+    equals: str | bool | int | list[str] = Field(
+        default=True, description="the case value that ticks the box; a list: any of them (KiZ 1 'verheiratet/verpartnert')")
     radio: dict[str, str] | None = Field(default=None, description="case value → export value of the radio group")
     comb: bool = False
     max_length: int | None = Field(default=None, description="cells of a comb field whose blank lacks /MaxLen")
+    when: str | None = Field(default=None, description="a role ('{other}'): the field is filled only when it exists")
 
 
 class OverlaySpec(_Model):
@@ -53,12 +55,14 @@ class OverlaySpec(_Model):
     page: int = Field(ge=1)
     anchor: str = Field(description="regular expression found with pdfplumber's page.search")
     occurrence: int = Field(default=1, ge=1, description="which match, in reading order (top to bottom, left to right)")
-    kind: Literal["text", "comb", "check", "month"] = "text"
+    kind: Literal["text", "comb", "check", "month", "box", "below", "cell"] = "text"
     source: Source
     format: str | None = None
     required: bool = True
-    equals: str | bool | int = True
+    equals: str | bool | int | list[str] = True
     month: int | None = Field(default=None, ge=1, le=32, description="kind month: the Lebensmonat's cell in the row")
+    row: int | None = Field(default=None, ge=1, le=9, description="kind cell: the table row under the column heading")
+    when: str | None = Field(default=None, description="a role ('{other_claimant}'): the entry is filled only when it exists")
 
 
 class Attachment(_Model):

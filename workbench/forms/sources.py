@@ -5,7 +5,14 @@ A map's ``source`` is a path into the case file (case-format JSON, the notation 
 
 - ``{applicant}``: the applying parent (``household.parents[i]``), ``{other}``: the other parent,
 - ``{child}``: the child the form is about (an Anlage Kind's child; for Elterngeld the plan's child),
-- ``{kid1}`` … ``{kid5}``: the children the form lists (born children, oldest first).
+- ``{kid1}`` … ``{kid5}``: the children the form lists (born children, oldest first),
+- ``{absent}``: for a household of one parent, the child's other parent living elsewhere
+  (``household.other_parent``), when the case holds one,
+- ``{other_home}``: the other parent's address — ``household.address`` when they live in the household,
+  ``household.other_parent.address`` for an absent parent whose address the case holds, else no role
+  (the column stays empty: never the applicant's address for a parent who lives elsewhere),
+- ``{other_claimant}``: the other parent when the plan gives them months (NRW Formular 3 is only theirs then),
+- ``{sib1}`` … ``{sib3}``: the siblings relevant for the Geschwisterbonus (:mod:`workbench.forms.family`).
 
 A field whose role does not exist (no second parent, only two children) stays empty and is not
 missing. A path that exists as a role but has no value is *missing* when the field is required:
@@ -15,7 +22,10 @@ the wizard asks for it and writes it to exactly that path. Computed sources star
 the other children of that birth), ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
 (true when the parent's own account is given, without another holder), ``=bonus.count`` and
 ``=bonus.start`` (how many Partnerschaftsbonus months the plan holds, ``"2"``–``"4"``, and the
-Lebensmonat of the first, § 4b BEEG; the parents take them together).
+Lebensmonat of the first, § 4b BEEG; the parents take them together), ``=kinderfreibetraege.{applicant}``
+(the parent's Kinderfreibetrag Zähler "0,5", "1" …; none for 0), and the family's sources of
+:mod:`workbench.forms.family` (``=further_children.count``, ``=claimants``, ``=married_to_other`` …).
+A computed source ending in ``?`` is optional: empty when it has no value.
 """
 
 from __future__ import annotations
@@ -23,13 +33,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from collections.abc import Iterable
 from typing import Any, Callable, Protocol, TypeVar
 
 from workbench.case import CODE_KINDS, LEBENSMONATE, Case, dump_case, get_path
+from workbench.forms import family
 from workbench.i18n import text
 
-_ROLE = re.compile(r"\{(applicant|other|child|kid[1-9]|had[1-9])\}")
+_ROLE = re.compile(r"\{(applicant|other|absent|other_home|other_claimant|child|kid[1-9]|had[1-9]|sib[1-9])\}")
 MAX_KIDS = 9
 
 
@@ -78,6 +90,14 @@ def roles_for(case: Case, applicant: str | None = None, child: str | None = None
     others = [i for i in range(len(parents)) if i != index]
     if others:
         paths["other"] = f"household.parents[{others[0]}]"
+        paths["other_home"] = "household.address"
+        plan = case.elterngeld_plan
+        if plan is not None and plan.months.get(parents[others[0]].id, "").strip("-"):
+            paths["other_claimant"] = paths["other"]
+    elif case.household.other_parent is not None:
+        paths["absent"] = "household.other_parent"
+        if case.household.other_parent.address is not None:
+            paths["other_home"] = "household.other_parent.address"
     children = case.household.children
     if child is not None:
         child_index = next(i for i, c in enumerate(children) if c.id == child)
@@ -85,6 +105,7 @@ def roles_for(case: Case, applicant: str | None = None, child: str | None = None
         plan_child = case.plan_child()
         child_index = next(i for i, c in enumerate(children) if c.id == plan_child.id)
     paths["child"] = f"household.children[{child_index}]"
+    paths.update(family.sibling_paths(case, children[child_index]))
     for number, kid in enumerate(kids_of(case, kids)[:MAX_KIDS], 1):
         paths[f"kid{number}"] = f"household.children[{kid}]"
     for number, had in enumerate(kindergeld_running_for(case, parents[index].id)[:MAX_KIDS], 1):
@@ -99,6 +120,9 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         from workbench.forms.conditions import household_size
 
         return household_size(case)
+    if source.startswith(("=further_children", "=claimants", "=married_to_other", "=lives_in_germany",
+                          "=child_with_applicant")):
+        return _family(source, case, roles)
     if source == "=kids_count":
         return sum(1 for key in roles.paths if key.startswith("kid"))
     if source in ("=birth_size", "=birth_other_names"):  # "Bei Mehrlingen: Anzahl / Vornamen" (ADR 0027)
@@ -120,6 +144,12 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         parent_path = roles.resolve(holder.group(1))
         bank = get_path(data, f"{parent_path}.personal.bank") if parent_path else None
         return True if bank and not bank.get("holder") else None
+    allowances = re.fullmatch(r"=kinderfreibetraege\.(\{\w+\})", source)
+    if allowances:  # "Anzahl der Kinderfreibeträge" as printed on the tax card: 0,5 / 1 / 1,5; none for 0
+        parent_path = roles.resolve(allowances.group(1))
+        count = get_path(data, f"{parent_path}.income_before_birth.child_allowances") if parent_path else None
+        number = Decimal(str(count or 0)).normalize()
+        return f"{number:f}".replace(".", ",") if number > 0 else None
     if source in ("=bonus.count", "=bonus.start"):
         return _bonus(case, source.endswith("count"))
     match = re.fullmatch(r"=plan\.(\{\w+\})\.(\d+)", source)
@@ -133,6 +163,29 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         codes = plan.months.get(pid, "").ljust(LEBENSMONATE, "-")
         return CODE_KINDS[codes[month - 1]] if 1 <= month <= LEBENSMONATE else None
     raise ValueError(f"unknown computed source {source!r}")
+
+
+def _family(source: str, case: Case, roles: Roles) -> Any:
+    """The computed sources of :mod:`workbench.forms.family` (who lives where, who applies)."""
+    child = _role_child(case, roles)
+    applicant = case.household.parents[int(roles.paths["applicant"].split("[")[1].rstrip("]"))].id
+    if source == "=further_children.count":
+        count = len(family.further_children(case, child))
+        return str(count) if count else None
+    if source == "=further_children.any":
+        return bool(family.further_children(case, child))
+    if source == "=claimants":
+        return family.claimants(case, applicant)
+    if source == "=married_to_other":
+        return family.married_to_other(case, applicant)
+    if source == "=child_with_applicant":
+        return family.child_with_applicant(child)
+    return family.lives_in_germany(case)
+
+
+def _role_child(case: Case, roles: Roles) -> Any:
+    return next(c for i, c in enumerate(case.household.children)
+                if roles.paths.get("child") == f"household.children[{i}]")
 
 
 def _bonus(case: Case, count: bool) -> str | None:
@@ -177,6 +230,8 @@ def format_value(name: str | None, values: list[Any]) -> str:
         return ", ".join(part for part in (" ".join(str(v) for v in values[:2]), *map(str, values[2:])) if part)
     if name == "line":  # the given parts, comma-separated (Straße, Adresszusatz)
         return ", ".join(str(v) for v in values if v)
+    if name == "holder":  # Kontoinhaber: the given holder, else the parent (first source: the IBAN, as a guard)
+        return str(values[1]) if values[1] else f"{values[2]} {values[3]}"
     if name == "place":  # PLZ Ort
         return " ".join(str(v) for v in values)
     if name == "address":  # Straße Hausnummer, [Adresszusatz, ]PLZ Ort
@@ -225,8 +280,9 @@ def resolve(sources: str | list[str], case: Case, data: dict[str, Any], roles: R
     paths: list[str | None] = []
     absent = False
     for source in [sources] if isinstance(sources, str) else sources:
-        if source.startswith("="):
-            values.append(_computed(source, case, data, roles, today))
+        if source.startswith("="):  # computed; "=…?" is optional: empty when there is nothing
+            value = _computed(source.rstrip("?"), case, data, roles, today)
+            values.append("" if value is None and source.endswith("?") else value)
             paths.append(None)
             continue
         optional = source.endswith("?")  # e.g. an address addition: printed when given, never missing
@@ -266,6 +322,9 @@ def resolve_specs(specs: Iterable[S], case: Case, data: dict[str, Any], roles: R
     missing: list[Missing] = []
     listed: set[str] = set()
     for spec in specs:
+        when = getattr(spec, "when", None)
+        if when is not None and roles.resolve(when) is None:
+            continue  # a page for a person the case does not have (NRW Formular 3 without the other parent's months)
         resolved = resolve(spec.source, case, data, roles, today)
         if resolved.absent_role:
             continue
@@ -279,8 +338,10 @@ def resolve_specs(specs: Iterable[S], case: Case, data: dict[str, Any], roles: R
     return complete, missing
 
 
-def ticks(value: Any, equals: str | bool | int) -> bool:
-    """Whether a case value ticks a box: any value for ``equals: "*"``, else exactly ``equals``."""
+def ticks(value: Any, equals: str | bool | int | list[str]) -> bool:
+    """Whether a case value ticks a box: any value for ``equals: "*"``, one of a list, else exactly ``equals``."""
+    if isinstance(equals, list):
+        return value in equals
     return value is not None if equals == "*" else bool(value == equals)
 
 

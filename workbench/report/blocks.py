@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from workbench.clock import today as clock_today
 from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan
@@ -85,13 +86,24 @@ def parent_name(case: "Case", pid: str) -> str:
     return name if name else text("report.parent_unnamed", case.language, id=pid)
 
 
+def child_words(case: "Case", lang: str) -> str:
+    """The planned child in words: "Kind geboren am 10.03.2026", "errechneter Geburtstermin 15.06.2026",
+    "2 Kinder geboren am …" (an expected child has no birthday yet, § 3 MuSchG counts from the due date)."""
+    child = case.plan_child()
+    count = case.household.birth_size(child)
+    key = ("report.child_expected" if child.expected else "report.child_born") if count == 1 else \
+        ("report.children_expected" if child.expected else "report.children_born")
+    return text(key, lang, birth=format_date(child.birth_date, lang), count=count)
+
+
 def _describe(case: "Case", plan: BewerteterPlan, pid: str) -> str:
     """One parent's months in words: ``Eva: Basiselterngeld in Lebensmonat 1–10, …``."""
     lang = case.language
     by_kind: dict[str, list[int]] = {}
-    for m in plan.result.parents[pid].months:
-        by_kind.setdefault(m.kind, []).append(m.month)
-    parts = [text("report.kind_in_months", lang, kind=text(f"art.{kind}", lang), months=month_ranges(months))
+    for m in plan.result.parents[pid].months:  # Mutterschutz months pay Mutterschaftsgeld, not 0 € Elterngeld
+        by_kind.setdefault("maternity" if m.maternity else m.kind, []).append(m.month)
+    parts = [text("report.kind_in_months", lang, months=month_ranges(months),
+                  kind=text("report.maternity_kind" if kind == "maternity" else f"art.{kind}", lang))
              for kind, months in by_kind.items()]
     return text("report.plan_months", lang, parent=parent_name(case, pid),
                 parts=", ".join(parts) or text("report.no_months", lang))
@@ -105,16 +117,27 @@ def draw_section(pdf: HandoutPdf, section: HandoutSection) -> None:
     if not section.rows:
         return
     columns = max(len(row) for row in section.rows)
-    first = WIDTH * 0.4 if columns > 1 else WIDTH
+    first = WIDTH * {2: 0.6, 3: 0.4}.get(columns, 0.3) if columns > 1 else WIDTH
     other = (WIDTH - first) / max(columns - 1, 1)
+    widths = [first] + [other] * (columns - 1)
     for index, row in enumerate(section.rows):
+        # every cell wraps (a family cannot read "steuerfreie Leistu…"): the row is as high as its longest cell
         pdf.set_font("DejaVu", "B" if index == 0 else "", 8.5)
-        for col in range(columns):
-            cell = row[col] if col < len(row) else ""
-            width = first if col == 0 else other
-            pdf.cell(width, 5, _fit(pdf, cell, width - 1), border="B" if index == 0 else 0,
-                     align="L" if col == 0 else "R")
-        pdf.ln(5)
+        cells = [row[col] if col < len(row) else "" for col in range(columns)]
+        lines = [len(cast(list[str], pdf.multi_cell(widths[col] - 1, 4.2, cell, dry_run=True, output="LINES"))) or 1
+                 for col, cell in enumerate(cells)]
+        height = 4.2 * max(lines) + 0.8
+        if pdf.get_y() + height > pdf.h - pdf.b_margin:
+            pdf.add_page()
+        x, y = pdf.l_margin, pdf.get_y()
+        for col, cell in enumerate(cells):
+            pdf.set_xy(x, y + 0.4)
+            pdf.multi_cell(widths[col] - 1, 4.2, cell, align="L" if col == 0 else "R",
+                           new_x=XPos.RIGHT, new_y=YPos.TOP)
+            x += widths[col]
+        if index == 0:
+            pdf.line(pdf.l_margin, y + height, pdf.l_margin + WIDTH, y + height)
+        pdf.set_xy(pdf.l_margin, y + height)
     pdf.set_font("DejaVu", "", 9)
 
 
@@ -231,6 +254,8 @@ def draw_month_table(pdf: HandoutPdf, case: "Case", hp: HandoutPlan, pids: list[
     pdf.ln(row_h + 0.6)
     for month in range(1, last + 1):
         pdf.set_font("DejaVu", "", 8)
+        if pdf.get_y() + row_h > pdf.h - pdf.b_margin:
+            pdf.add_page()  # the row's stripe goes with the row (an empty stripe stood at the foot of page 1)
         if month % 2 == 0:
             pdf.set_fill_color(240, 243, 247)
             pdf.rect(pdf.l_margin, pdf.get_y(), WIDTH, row_h, style="F")
@@ -239,6 +264,10 @@ def draw_month_table(pdf: HandoutPdf, case: "Case", hp: HandoutPlan, pids: list[
         pdf.cell(dates_w, row_h, span)
         for pid in pids:
             m = rows[pid].get(month)
+            if m is not None and m.maternity:  # § 3 Abs. 1 BEEG: Mutterschaftsgeld instead of Elterngeld, never "0,00 €"
+                pdf.cell(kind_w, row_h, text("report.maternity_kind", lang), align="C")
+                pdf.cell(26, row_h, text("report.maternity_amount", lang), align="R")
+                continue
             kind = text(f"art.{m.kind}", lang) if m is not None else "–"
             pdf.cell(kind_w, row_h, kind, align="C")
             pdf.cell(26, row_h, format_money(m.amount, lang) if m is not None else "", align="R")
@@ -250,24 +279,35 @@ def draw_month_table(pdf: HandoutPdf, case: "Case", hp: HandoutPlan, pids: list[
         pdf.cell(26, row_h + 0.6, format_money(hp.plan.result.parents[pid].total, lang), border="T", align="R")
     pdf.ln(row_h + 0.6)
     pdf.set_font("DejaVu", "", 7)
-    pdf.multi_cell(0, 3.6, text(footnote, lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    notes = [text(footnote, lang)]
+    for pid in pids:
+        maternity = [m.month for m in rows[pid].values() if m.maternity]
+        if maternity:
+            notes.append(text("report.maternity_note", lang, parent=parent_name(case, pid), months=month_ranges(maternity)))
+    pdf.multi_cell(0, 3.6, "\n".join(notes), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
 
-def draw_next_steps(pdf: HandoutPdf, case: "Case", hp: HandoutPlan | None, pids: list[str],
-                    heading: str = "report.steps_heading") -> None:
-    """The next steps with their dates (§ 7 Abs. 1 BEEG application, § 16 Abs. 1 BEEG Elternzeit notice)."""
-    lang = case.language
+@dataclass(frozen=True)
+class NextSteps:
+    """What the family does next, as data both handouts print: per parent the application deadline
+    (§ 7 Abs. 1 BEEG) and the Elternzeit notice (§ 16 Abs. 1 BEEG), and the documents (catalog keys)."""
+
+    applications: tuple[tuple[str, date, int], ...]      # (parent id, last day, first Lebensmonat)
+    elternzeit: tuple[tuple[str, date, date], ...]       # (parent id, start, last day for the notice)
+    documents: tuple[str, ...]
+
+
+def next_steps(case: "Case", hp: HandoutPlan | None, pids: list[str]) -> NextSteps:
+    """The next steps of the plan ``hp`` (none without a plan but the documents)."""
     birth = plan_start(case)  # an adopted child's Lebensmonate count from its taking in (ADR 0032)
-    pdf.heading(text(heading, lang))
-    steps: list[str] = []
+    applications: list[tuple[str, date, int]] = []
+    leaves: list[tuple[str, date, date]] = []
     if hp is not None:
         for pid in pids:
             months = hp.plan.result.parents[pid].months
-            if not months:
-                continue
-            first = min(m.month for m in months)
-            steps.append(text("report.step_apply", lang, parent=parent_name(case, pid),
-                              deadline=format_date(application_deadline(birth, first), lang), first=first))
+            if months:
+                first = min(m.month for m in months)
+                applications.append((pid, application_deadline(birth, first), first))
         for pid in pids:
             parent = case.parent(pid)
             leave = [m for m in hp.plan.result.parents[pid].months if not m.maternity]
@@ -278,13 +318,9 @@ def draw_next_steps(pdf: HandoutPdf, case: "Case", hp: HandoutPlan | None, pids:
                 # The mother's Elternzeit can follow the Mutterschutz directly (the protection period
                 # counts towards it, § 16 Abs. 1 Satz 2 BEEG): the earlier start sets the deadline.
                 start = min(start, mutterschutz_ende(case) + timedelta(days=1))
-            steps.append(text("report.step_elternzeit", lang, parent=parent_name(case, pid),
-                              start=format_date(start, lang), notice=format_date(elternzeit_notice(start, birth), lang)))
-    for number, step in enumerate(steps, 1):
-        pdf.para(f"{number}. {step}")
-        pdf.ln(0.8)
+            leaves.append((pid, start, elternzeit_notice(start, birth)))
     parents = case.household.parents
-    documents = ["report.doc_birth", "report.doc_ids"]
+    documents = ["report.doc_birth", "report.doc_ids" if len(parents) > 1 else "report.doc_ids_one"]
     if any(p.income_before_birth.kind in EMPLOYED for p in parents):
         documents.append("report.doc_pay")
     if any(p.income_before_birth.kind in ("self_employed", "mixed") for p in parents):
@@ -293,7 +329,27 @@ def draw_next_steps(pdf: HandoutPdf, case: "Case", hp: HandoutPlan | None, pids:
         documents.append("report.doc_maternity")
     if hp is not None and any(m.income_gross for r in hp.plan.result.parents.values() for m in r.months):
         documents.append("report.doc_parttime")
+    return NextSteps(tuple(applications), tuple(leaves), tuple(documents))
+
+
+def draw_next_steps(pdf: HandoutPdf, case: "Case", hp: HandoutPlan | None, pids: list[str],
+                    heading: str = "report.steps_heading") -> None:
+    """The next steps with their dates (§ 7 Abs. 1 BEEG application, § 16 Abs. 1 BEEG Elternzeit notice)."""
+    lang = case.language
+    pdf.heading(text(heading, lang))
+    todo = next_steps(case, hp, pids)
+    today = clock_today()  # a date already past says what to do now, not only when it was
+    steps = [text("report.step_apply", lang, parent=parent_name(case, pid), deadline=format_date(deadline, lang),
+                  first=first) + (" " + text("report.step_apply_past", lang) if deadline < today else "")
+             for pid, deadline, first in todo.applications]
+    steps += [text("report.step_elternzeit", lang, parent=parent_name(case, pid), start=format_date(start, lang),
+                   notice=format_date(notice, lang))
+              + (" " + text("report.step_elternzeit_past", lang) if notice < today and start > today else "")
+              for pid, start, notice in todo.elternzeit]
+    for number, step in enumerate(steps, 1):
+        pdf.para(f"{number}. {step}")
+        pdf.ln(0.8)
     pdf.para(f"{len(steps) + 1}. {text('report.step_documents', lang)}")
-    for key in documents:
+    for key in todo.documents:
         pdf.set_x(pdf.l_margin + 5)
         pdf.multi_cell(WIDTH - 5, 4.4, "• " + text(key, lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")

@@ -28,13 +28,14 @@ from fpdf.fonts import TTFFont
 
 from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
-from workbench.i18n import format_date, text
+from workbench.i18n import catalog, format_date, text
 from workbench.parameter_tracking import provisional_note, tracking
 from workbench.report.blocks import (
-    COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, draw_chart,
+    COLOURS, EMPLOYED, RETROACTIVE_MONTHS, WIDTH, HandoutPlan, HandoutSection, application_deadline, child_words, draw_chart,
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
 from workbench.report.haushalt import chosen_paragraphs
+from workbench.report.register import handout_language
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 from workbench.evaluation.vergleich import comparison_objective
 from workbench.resources import resource_path
@@ -192,13 +193,14 @@ class _Context:
 
 def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSection] = (),
                 plans: Sequence[HandoutPlan] | None = None) -> bytes:
-    """The handout of the case as PDF bytes (A4, one or two pages) in ``language`` (de or en).
+    """The handout of the case as PDF bytes (A4, one or two pages) in ``language``: ``de``, ``en`` or
+    ``de-LS`` (Leichte Sprache, :mod:`workbench.report.leichte_sprache`, ADR 0035).
 
     ``sections`` are further blocks (other benefits, dates) printed after the plan, before the next steps.
     ``plans`` replaces the plans of :func:`handout_plans` (the first is the family's chosen plan);
     at most ``max_plans`` of the layout are printed.
     """
-    lang = language if language in ("de", "en") else "de"
+    lang, easy = handout_language(language)
     case = case.model_copy(update={"language": lang})
     case.plan_child()  # a clear message before the PDF opens its font files (a case may have no child)
     spec = layout()
@@ -206,6 +208,10 @@ def handout_pdf(case: "Case", language: str = "de", sections: Sequence[HandoutSe
         chosen = list(plans) if plans is not None else handout_plans(case)
         if plans is not None and chosen:
             evaluate(case, dict(chosen[0].plan.months))
+    if easy:
+        from workbench.report.leichte_sprache import leichte_sprache_pdf
+
+        return leichte_sprache_pdf(case, chosen, sections, lang)
     ctx = _Context(case, lang, chosen[:spec.max_plans], [p.id for p in case.household.parents], sections,
                    provisional_note(used.provisional, lang))
     pdf = HandoutPdf(lang, spec)
@@ -226,8 +232,9 @@ def _block_title(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> Non
 def _block_family(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
     lang = ctx.language
     names = f" {text('report.and', lang)} ".join(parent_name(ctx.case, pid) for pid in ctx.pids)
-    pdf.para(text(block["text"], lang, names=names, birth=format_date(ctx.case.plan_child().birth_date, lang),
-                  case_id=ctx.case.case_id, today=format_date(clock_today(), lang)), size=pdf.base_size - 0.5)
+    # the family's sheet names no case id (ADR 0035): the advisor finds the case by the family's names
+    pdf.para(text(block["text"], lang, names=names, child=child_words(ctx.case, lang),
+                  today=format_date(clock_today(), lang)), size=pdf.base_size - 0.5)
 
 
 def _block_chosen(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
@@ -254,8 +261,9 @@ def _block_plans(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> Non
 
 
 def _block_chart(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:
-    if ctx.plans:
-        draw_chart(pdf, ctx.plans, block["heading"], block["axis"])
+    if ctx.plans:  # "beide Eltern zusammen" only where there are two
+        heading = block["heading"] + "_one" if len(ctx.pids) == 1 and f"{block['heading']}_one" in catalog() else block["heading"]
+        draw_chart(pdf, ctx.plans, heading, block["axis"])
 
 
 def _block_month_table(pdf: "HandoutPdf", ctx: _Context, block: dict[str, Any]) -> None:

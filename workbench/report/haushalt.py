@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 def runs(plan: "HandoutPlan", pid: str, lang: str) -> str:
     """One parent's Lebensmonate in words: ``Basiselterngeld in LM 1–12; kein Elterngeld, Vollzeit in LM 13–32``."""
     groups: dict[str, list[int]] = {}
+    maternity = {m.month for m in plan.plan.result.parents[pid].months if m.maternity}
     for g in plan.plan.haushalt.per_parent[pid]:
-        groups.setdefault(doing(g.kind, g.arbeit.what, lang), []).append(g.month)
+        what = text("report.maternity_kind", lang) if g.month in maternity else doing(g.kind, g.arbeit.what, lang)
+        groups.setdefault(what, []).append(g.month)
     return "; ".join(text("report.chosen_run", lang, what=what, months=month_ranges(months))
                      for what, months in groups.items())
 

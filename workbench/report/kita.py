@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from workbench.evaluation.kita import KitaResult, kita_result
 from workbench.i18n import format_date, format_money, text
 from workbench.report.blocks import HandoutSection
+from workbench.report.register import ADVISOR, Register, say
 from workbench.report.topics import known_language, provisional_sections
 from workbench.rules.kita.beitrag import PORTAL_URL, SATZUNG_URL
 
@@ -18,13 +19,15 @@ if TYPE_CHECKING:
     from workbench.case import Case
 
 
-def kita_sections(case: Case, language: str = "de", today: date | None = None) -> list[HandoutSection]:
+def kita_sections(case: Case, language: str = "de", today: date | None = None,
+                  register: Register = ADVISOR) -> list[HandoutSection]:
     """The Kita dates and the fee status of ``case.kita`` (nothing without a wish with a start);
-    with the provisional note when values of a new year are missing."""
-    return provisional_sections(lambda: _kita_sections(case, known_language(language), today), language)
+    with the provisional note when values of a new year are missing. ``register``: the advisor's
+    page or the family's sheet (ADR 0035)."""
+    return provisional_sections(lambda: _kita_sections(case, known_language(language), today, register), language)
 
 
-def _kita_sections(case: Case, lang: str, today: date | None) -> list[HandoutSection]:
+def _kita_sections(case: Case, lang: str, today: date | None, register: Register) -> list[HandoutSection]:
     result = kita_result(case)
     if result is None:
         return []
@@ -45,11 +48,11 @@ def _kita_sections(case: Case, lang: str, today: date | None) -> list[HandoutSec
     if t.vor_anspruch:
         paragraphs.append(text("kita.before_claim", lang, date=format_date(t.anspruch_ab, lang)))
     if result.places > 1:
-        paragraphs.append(text("kita.places_multiple", lang, count=result.places))
+        paragraphs.append(say("kita.places_multiple", lang, register, count=result.places))
     if today is not None and today > t.anmeldung_spaetestens:
         paragraphs.append(text("kita.late", lang))
     fee_rows = rows + ((text("kita.row.free_from", lang), format_date(fee.frei_vorschule_ab, lang)),)
-    fee_paragraphs = [fee_text(result, lang)]
+    fee_paragraphs = [fee_text(result, lang, register)]
     if fee.status != "frei_vorschule" and fee.status != "frei_transfer":
         fee_paragraphs.append(text("kita.free_later", lang, date=format_date(fee.frei_vorschule_ab, lang)))
     name = text("kita.children_unnamed" if result.places > 1 else "kita.child_unnamed", lang)
@@ -62,7 +65,7 @@ def _kita_sections(case: Case, lang: str, today: date | None) -> list[HandoutSec
     ]
 
 
-def fee_text(result: KitaResult, lang: str) -> str:
+def fee_text(result: KitaResult, lang: str, register: Register = ADVISOR) -> str:
     """Why the Kita is free, or that the Satzung's table decides."""
     status, transfer = result.fee.status, result.wish.transfer
     if status == "frei_transfer":
@@ -71,7 +74,7 @@ def fee_text(result: KitaResult, lang: str) -> str:
         return text("kita.fee.frei_einkommen", lang, limit=format_money(result.income_limit_y(), lang))
     if status == "frei_vorschule":
         return text("kita.fee.frei_vorschule", lang)
-    return text("kita.fee.satzung_pruefen", lang, hours=result.wish.hours, url=SATZUNG_URL)
+    return say("kita.fee.satzung_pruefen", lang, register, hours=result.wish.hours, url=SATZUNG_URL)
 
 
 __all__ = ["fee_text", "kita_sections"]

@@ -18,6 +18,7 @@ from workbench.i18n import format_money, text
 from workbench.money import ZERO, as_json_number
 from workbench.parameter_tracking import provisional_json, provisional_note
 from workbench.report.blocks import HandoutSection
+from workbench.report.register import ADVISOR, FAMILY, Register
 from workbench.rules.leistungen.offices import office_info
 from workbench.rules.leistungen.result import BenefitResult
 
@@ -32,31 +33,55 @@ def has_leistungscheck_data(case: Case) -> bool:
             or any(c.situation is not None for c in h.children))
 
 
+BIRTH_REASONS = frozenset({"leistungen.kg.not_born", "leistungen.kfb.no_child", "kinderzuschlag.grund.kein_kind",
+                           "leistungen.but.no_child", "leistungen.uvg.no_child"})
+"""The reasons that only say the child is not born yet (the benefit may start with the birth)."""
+
+
+def waits_for_birth(result: BenefitResult) -> bool:
+    """Refused only because the child is not born yet (or no child counts yet)."""
+    keys = set(result.reason_keys())
+    return result.eligible is False and bool(keys) and keys <= BIRTH_REASONS
+
+
 def status_text(eligible: bool | None, language: str) -> str:
     return text({True: "leistungen.status.yes", False: "leistungen.status.no", None: "leistungen.status.check"}[eligible],
                 language)
 
 
-def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | None = None) -> list[HandoutSection]:
-    """The handout blocks of the Leistungscheck of ``case`` in ``language``."""
+def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | None = None,
+                            register: Register = FAMILY) -> list[HandoutSection]:
+    """The handout blocks of the Leistungscheck of ``case`` in ``language``; the advisor's register
+    names the forms whose number is not confirmed (ADR 0035)."""
     lang = language
     check = check or leistungscheck(case)
     rows: list[tuple[str, ...]] = [(text("leistungen.handout.col_benefit", lang), text("leistungen.handout.col_monthly", lang),
                                     text("leistungen.handout.col_status", lang))]
+    expecting = any(c.expected for c in case.household.children)
+    unborn = {name for name, result in check.results.items() if expecting and waits_for_birth(result)}
     for name, result in check.results.items():
         # the family's sheet: a neutral "vorläufig" where values of a new year are missing, never "bitte prüfen"
         mark = " – " + text("leistungen.handout.provisional", lang) if result.provisional else ""
         status = text("leistungen.status.running", lang) if result.running else status_text(result.eligible, lang)
-        rows.append((text(f"leistungen.name.{name}", lang), format_money(result.monthly, lang), status + mark))
+        amount = format_money(result.monthly, lang)
+        if name in unborn:  # "kein Anspruch, 0,00 €" for a child not yet born reads as a refusal: it starts with the birth
+            status, mark, amount = text("leistungen.status.after_birth", lang), "", "–"
+        rows.append((text(f"leistungen.name.{name}", lang), amount, status + mark))
     note = provisional_note(check.provisional, lang)
     from workbench.report.leistungscheck_ahead import ahead_section, as_of_line, total_lines  # issue 24: date, total, months ahead
 
     paragraphs = ([text("leistungen.handout.intro", lang), as_of_line(check, lang), *total_lines(check, lang)]
                   + ([note] if note else [])
+                  + ([text("leistungen.handout.unborn", lang)] if unborn else [])
                   + [h.render(lang) for h in check.hints if h.key != "leistungen.hint.unverified"])
     overview = HandoutSection(text("leistungen.handout.heading", lang), tuple(paragraphs), tuple(rows))
     steps: list[str] = []
     for name, result in check.results.items():
+        if name == "kindergeld" and name in unborn:  # § 62 EStG: Kindergeld from the month of birth
+            info = office_info(name, lang, check.on)
+            steps.append(text("leistungen.handout.after_birth_step", lang, benefit=text(f"leistungen.name.{name}", lang),
+                              office=info["office"]["name"]))
+            continue
         if result.eligible is False or name == "kinderfreibetrag":
             continue
         if result.running:
@@ -65,7 +90,9 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
         info = office_info(name, lang, check.on)
         where = info["office"]["name"] + (f" ({info['office']['online']})" if info["office"]["online"] else "")
         steps.append(text("leistungen.handout.step", lang, benefit=text(f"leistungen.name.{name}", lang), office=where,
-                          forms="; ".join(info["forms"]), deadline=" ".join(d if d.endswith(".") else d + "." for d in info["deadlines"]),
+                          forms="; ".join(f + (" (" + text("leistungen.form_number_check", lang) + ")"
+                                               if register is ADVISOR and f in info["forms_number_unverified"] else "")
+                                          for f in info["forms"]), deadline=" ".join(d if d.endswith(".") else d + "." for d in info["deadlines"]),
                           documents="; ".join(info["documents"])))
     todo = HandoutSection(text("leistungen.handout.next", lang), tuple(steps) or (text("leistungen.handout.nothing", lang),))
     return [overview, ahead_section(case, check, lang), todo]
@@ -87,6 +114,7 @@ def result_json(result: BenefitResult, language: str, on: date | None = None) ->
                      for c in result.children],
         "office": info["office"],
         "forms": info["forms"],
+        "forms_number_unverified": info["forms_number_unverified"],
         "deadlines": info["deadlines"],
         "documents": info["documents"],
         "explanation": result.explanation.render(language),

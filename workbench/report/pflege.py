@@ -14,6 +14,7 @@ from workbench.clock import today as clock_today
 from workbench.evaluation.pflege import pflege_results
 from workbench.i18n import format_date, format_money, text
 from workbench.report.blocks import HandoutSection
+from workbench.report.register import ADVISOR, FAMILY, Register
 from workbench.report.topics import known_language, provisional_sections
 from workbench.rules.pflege.freistellung import Freistellungen
 from workbench.rules.pflege.leistungen import PflegeLeistungen
@@ -73,17 +74,17 @@ def unverified_text(b: PflegeLeistungen, lang: str) -> str | None:
 
 
 def pflege_sections(case: Case, language: str = "de", on: date | None = None,
-                    family: bool = False) -> list[HandoutSection]:
+                    register: Register = ADVISOR) -> list[HandoutSection]:
     """The options side by side and the carer's time off (nothing without ``case.care``); with the
     provisional note when values of a new year are missing.
 
-    ``family=True``: the family's sheet (handout, PDF) – without the advisor's "bitte prüfen".
+    ``register=FAMILY``: the family's sheet (handout, PDF) – without the advisor's "bitte prüfen" (ADR 0035).
     """
-    return provisional_sections(lambda: _pflege_sections(case, language, on, family), language)
+    return provisional_sections(lambda: _pflege_sections(case, language, on, register), language)
 
 
 def _pflege_sections(case: Case, language: str = "de", on: date | None = None,
-                     family: bool = False) -> list[HandoutSection]:
+                     register: Register = ADVISOR) -> list[HandoutSection]:
     lang = known_language(language)
     on = on or clock_today()
     results = pflege_results(case, on)
@@ -94,7 +95,7 @@ def _pflege_sections(case: Case, language: str = "de", on: date | None = None,
     name = r.name or text("pflege.relative", lang)
     paragraphs = [] if r.at_home else [text("pflege.not_at_home", lang)]
     paragraphs.append(extras_text(benefits, lang))
-    check = None if family else unverified_text(benefits, lang)  # the advisor checks; the family is not asked to
+    check = None if register is FAMILY else unverified_text(benefits, lang)  # the advisor checks; the family is not asked to
     if check:
         paragraphs.append(check)
     carer_id = case.care.carer.parent

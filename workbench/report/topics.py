@@ -21,6 +21,7 @@ from workbench.i18n import text
 from workbench.parameter_tracking import provisional_note, tracking
 from workbench.report.blocks import HandoutSection, draw_section
 from workbench.report.handout import HandoutPdf, layout
+from workbench.report.register import FAMILY, Register
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -43,8 +44,10 @@ def provisional_sections(build: Callable[[], list[HandoutSection]], language: st
     return [HandoutSection(first.heading, (note, *first.paragraphs), first.rows), *sections[1:]]
 
 
-def topic_sections(case: "Case", language: str, today: date | None = None) -> list[HandoutSection]:
-    """The sections of all topics the case holds data for (none for a pure Elterngeld case)."""
+def topic_sections(case: "Case", language: str, today: date | None = None,
+                   register: Register = FAMILY) -> list[HandoutSection]:
+    """The sections of all topics the case holds data for (none for a pure Elterngeld case), in the
+    family's wording unless ``register`` asks for the advisor's (ADR 0035)."""
     from workbench.report.kita import kita_sections
     from workbench.report.lebenslagen import elternzeit_sections, mutterschutz_sections
     from workbench.report.leistungscheck import has_leistungscheck_data, leistungscheck_sections
@@ -56,15 +59,15 @@ def topic_sections(case: "Case", language: str, today: date | None = None) -> li
     if case.elterngeld_plan is not None:  # Steuerklassenwahl and Progressionsvorbehalt of the plan (ADR 0029)
         sections += steuer_handout_sections(case, language, today)  # names the years without a known tariff itself
     if has_leistungscheck_data(case):
-        sections += leistungscheck_sections(case, language)
+        sections += leistungscheck_sections(case, language, register=register)
     if case.mutterschutz is not None:
         sections += mutterschutz_sections(case, language)
     if case.elternzeit is not None:
         sections += elternzeit_sections(case, language, today=today)
     if case.kita is not None:
-        sections += kita_sections(case, language, today=today)
+        sections += kita_sections(case, language, today=today, register=register)
     if case.care is not None:
-        sections += pflege_sections(case, language, on=today, family=True)
+        sections += pflege_sections(case, language, on=today, register=register)
     if case.vorsorge is not None:
         sections += vorsorge_sections(case, language, on=today)
     return sections

@@ -205,7 +205,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
         expl.add("betrag.geschwisterbonus", None, "§ 2a Abs. 1 BEEG", months=month_ranges(gb_months))
     mz_basis = betrag.mehrlingszuschlag(children_born, False, birth)
     if mz_basis:
-        expl.add("betrag.mehrlingszuschlag", mz_basis, "§ 2a Abs. 4 BEEG", further=children_born - 1)
+        expl.add("betrag.mehrlingszuschlag", mz_basis, "§ 2a Abs. 4 BEEG", further=children_born - 1, born=children_born)
 
     gb_first = geschwisterbonus_berechtigt(older, birth, birth)
     basis_monthly = basis0 + (betrag.geschwisterbonus(basis0, False, birth) if gb_first else ZERO) + mz_basis

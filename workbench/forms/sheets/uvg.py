@@ -16,7 +16,7 @@ from datetime import date
 
 from workbench.case import Case, Child
 from workbench.forms.ausfuellhilfe import Row, Section, Sheet
-from workbench.forms.sheets.common import bank_rows, born_children, child_name, child_rows, money, parent_rows
+from workbench.forms.sheets.common import bank_rows, born_children, child_name, child_rows, day, money, parent_rows
 
 UVG_AGE = 18
 """§ 1 Abs. 1 Nr. 1 UVG: until the child is 18."""
@@ -53,10 +53,14 @@ def build(case: Case, applicant: str, today: date) -> Sheet:
     """The UVG sheet: each child under 18, the parent it lives with, the other parent (for the family), maintenance."""
     parent = case.parent(applicant)
     children = born_children(case, UVG_AGE, today)
+    absent = case.household.other_parent  # the child's other parent living elsewhere, as far as the case knows
+    name = ", ".join(part for part in (absent.surname, absent.first_name) if part) if absent else ""
+    home = absent.address if absent and absent.address else None
+    where = f"{home.street} {home.house_number}, {home.postcode} {home.city}" if home else ""
     other = Section(("III. Angaben zum anderen Elternteil", "III. The other parent"), [
-        Row(("Familienname, Vorname", "surname, first name")),
-        Row(("Geburtsdatum", "date of birth")),
-        Row(("Letzte bekannte Anschrift", "last known address")),
+        Row(("Familienname, Vorname", "surname, first name"), name),
+        Row(("Geburtsdatum", "date of birth"), day(absent.birth_date) if absent and absent.birth_date else ""),
+        Row(("Letzte bekannte Anschrift", "last known address"), where),
         Row(("Arbeitgeber / Einkommen, soweit bekannt", "employer / income, as far as known")),
         Row(("Vaterschaft anerkannt oder festgestellt am", "paternity acknowledged or established on")),
         Row(("Unterhaltstitel (Urkunde, Beschluss) vom", "maintenance title (deed, court order) of")),

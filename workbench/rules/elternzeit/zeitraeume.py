@@ -169,9 +169,10 @@ def bindungsende(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str,
                  mutterschutz_ende: date | None = None) -> date | None:
     """Last day of the two years the parent's first demand before the 3rd birthday binds them to.
 
-    The two years run from the first period's start; when the mother's Elternzeit follows her
-    protection period directly, that period counts towards them (§ 16 Abs. 1 Satz 4 BEEG), so they
-    run from the birth — the same last day as a father whose Elternzeit starts on the day of birth.
+    The two years run from the first period's start; when the mother's Elternzeit begins within her
+    protection period after the birth or directly after it, that period counts towards them
+    (§ 16 Abs. 1 Satz 4 BEEG), so they run from the birth — the same last day as a father whose
+    Elternzeit starts on the day of birth (a start entered as the day after the birth gave her a day more).
     Rechtsgrundlage: § 16 Abs. 1 Satz 2, 4 BEEG
     """
     own = sorted((z for z in zeitraeume if z.parent == parent and not ab_drittem_geburtstag(z.beginn, geburt)),
@@ -180,6 +181,6 @@ def bindungsende(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str,
         return None
     years = int(P.value("anmeldefrist_wochen", geburt)["bindung_jahre"])
     start = own[0].beginn
-    if mutterschutz_ende is not None and start == mutterschutz_ende + timedelta(days=1):
+    if mutterschutz_ende is not None and geburt <= start <= mutterschutz_ende + timedelta(days=1):
         start = geburt
     return months_later(start, 12 * years) - timedelta(days=1)

@@ -26,31 +26,37 @@ def offices() -> dict[str, dict[str, Any]]:
         assert entry["channel"] in ("online", "form"), benefit
         assert entry["reference"].strip(), benefit
         assert isinstance(entry["as_of"], date), benefit
-        for item in [entry["office"], *entry["forms"], *entry["deadlines"], *entry["documents"]]:
+        for item in [entry["office"], *entry["deadlines"], *entry["documents"]]:
             assert set(item) == {"de", "en"}, (benefit, item)
+        for item in entry["forms"]:  # a form whose number is not confirmed says so to the advisor only
+            assert set(item) - {"number_unverified"} == {"de", "en"}, (benefit, item)
     return data
 
 
-def deadline_figures(on: date | None = None) -> dict[str, str]:
+def deadline_figures(on: date | None = None, language: str = "de") -> dict[str, str]:
     """The legal periods the deadline texts name, from params.yaml on ``on`` (today by default).
 
-    ``kg_months``: § 70 Abs. 1 Satz 2 EStG, ``uvg_months``: § 4 UVG.
+    ``kg_months``: § 70 Abs. 1 Satz 2 EStG, ``uvg_months``: § 4 UVG; ``uvg_period`` names the UVG period in
+    words of ``language`` ("den letzten Monat" is "1 Monat", never "1 Monat(e)").
     """
+    from workbench.i18n import text
     from workbench.parameters import parameters
 
     ps, day = parameters("leistungen"), on or clock_today()
-    return {"kg_months": str(ps.value("kindergeld_rueckwirkung_monate", day)),
-            "uvg_months": str(ps.value("uvg_rueckwirkung_monate", day))}
+    uvg = int(ps.value("uvg_rueckwirkung_monate", day))
+    return {"kg_months": str(ps.value("kindergeld_rueckwirkung_monate", day)), "uvg_months": str(uvg),
+            "uvg_period": text("leistungen.months_one" if uvg == 1 else "leistungen.months_many", language, n=uvg)}
 
 
 def office_info(benefit: str, language: str, on: date | None = None) -> dict[str, Any]:
     """``office``, ``forms``, ``deadlines``, ``documents`` of ``benefit`` in ``language`` (periods as on ``on``)."""
     entry = offices()[benefit]
     lang = "en" if language == "en" else "de"
-    figures = deadline_figures(on)
+    figures = deadline_figures(on, lang)
     return {
         "office": {"name": entry["office"][lang], "channel": entry["channel"], "online": entry["online"] or None},
         "forms": [f[lang] for f in entry["forms"]],
+        "forms_number_unverified": [f[lang] for f in entry["forms"] if f.get("number_unverified")],
         "deadlines": [d[lang].format(**figures) for d in entry["deadlines"]],
         "documents": [d[lang] for d in entry["documents"]],
         "office_unverified": bool(entry["unverified"]),

@@ -60,11 +60,36 @@ def darlehen_m(netto_vorher_m: Decimal, netto_waehrend_m: Decimal, on: date) -> 
 
     Rechtsgrundlage: § 3 Abs. 2 FPfZG (Hälfte der Differenz der Nettoentgelte), Mindestrate § 3 FPfZG
     """
+    rate = darlehen_haelfte_m(netto_vorher_m, netto_waehrend_m, on)
+    return rate if rate >= darlehen_mindestrate(on) else ZERO
+
+
+def darlehen_haelfte_m(netto_vorher_m: Decimal, netto_waehrend_m: Decimal, on: date) -> Decimal:
+    """Half the difference of the monthly net pay before and during the leave, before the minimum rate.
+
+    Rechtsgrundlage: § 3 Abs. 2 FPfZG
+    """
     rule = P.value("darlehen", on)
     if netto_waehrend_m > netto_vorher_m:
         raise WorkbenchError("Das Nettoentgelt während der Freistellung ist höher als vorher.")
-    rate = round_cent((netto_vorher_m - netto_waehrend_m) * Decimal(rule["anteil"]))
-    return rate if rate >= Decimal(rule["mindestrate"]) else ZERO
+    return round_cent((netto_vorher_m - netto_waehrend_m) * Decimal(rule["anteil"]))
+
+
+def darlehen_mindestrate(on: date) -> Decimal:
+    """The smallest monthly loan rate the BAFzA pays (below it: no loan).
+
+    Rechtsgrundlage: § 3 FPfZG (Mindestrate)
+    """
+    return Decimal(P.value("darlehen", on)["mindestrate"])
+
+
+def _darlehen_schritt(expl: Explanation, before: Decimal, during: Decimal, on: date, law: str) -> Decimal:
+    """The loan's steps: half the difference, and "unter der Mindestrate" only when that applies."""
+    half = darlehen_haelfte_m(before, during, on)
+    expl.add("pflege.step.darlehen", half, law, before=before, during=during)
+    if half < darlehen_mindestrate(on):
+        expl.add("pflege.step.darlehen_mindestrate", ZERO, "§ 3 FPfZG", rate=half, minimum=darlehen_mindestrate(on))
+    return darlehen_m(before, during, on)
 
 
 def ankuendigung_pflegezeit(beginn: date) -> date:
@@ -140,11 +165,10 @@ def freistellungen(*, on: date, employed: bool, employees: int | None, hours: De
     min_hours = Decimal(P.value("familienpflegezeit_mindeststunden", on))
     loan_pz = loan = None
     if netto_m is not None:
-        loan_pz = darlehen_m(netto_m, ZERO, on)  # Pflegezeit as full release: no pay during it
-        expl.add("pflege.step.darlehen", loan_pz, "§ 3 Abs. 2 FPfZG, § 3 Abs. 7 PflegeZG", before=netto_m, during=ZERO)
+        # Pflegezeit as full release: no pay during it
+        loan_pz = _darlehen_schritt(expl, netto_m, ZERO, on, "§ 3 Abs. 2 FPfZG, § 3 Abs. 7 PflegeZG")
     if netto_m is not None and netto_waehrend_m is not None:
-        loan = darlehen_m(netto_m, netto_waehrend_m, on)
-        expl.add("pflege.step.darlehen", loan, "§ 3 Abs. 2 FPfZG", before=netto_m, during=netto_waehrend_m)
+        loan = _darlehen_schritt(expl, netto_m, netto_waehrend_m, on, "§ 3 Abs. 2 FPfZG")
 
     pz_months = int(P.value("pflegezeit_monate", on))
     pz_claim = employees is not None and employees > size_pz

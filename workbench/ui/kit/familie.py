@@ -74,10 +74,12 @@ class FamilieStep(WizardStep):
     def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         from workbench.i18n import text
 
+        from workbench.ui.kit.plausibel import parent_birth_problems
+
         household = data["household"]
         if household.get("single_parent") and len(household["parents"]) > 1:
             return [("household.single_parent", text("ui.eg.single_with_two", self.language))]
-        return []
+        return parent_birth_problems(data, self.language)  # a parent born in 1900 is a typing error
 
 
 def keep_birth_together(data: dict[str, Any]) -> None:

@@ -33,7 +33,7 @@ def _child_fields(lang: str) -> dict[str, Field]:
         "household.parents[0].name": TextField("ui.kita.parent_name", lang),
         "household.children[0].birth_date": DateField("ui.kita.child_birth", lang),
         COUNT: ChoiceField("ui.eg.count", lang, COUNT_OPTIONS, width="28em"),
-        "kita.start": DateField("ui.kita.start", lang),
+        "kita.start": DateField("ui.kita.start", lang, "ui.error.kita_start_empty"),
         "kita.hours": ChoiceField("ui.kita.hours", lang, [("ui.kita.hours_25", 25), ("ui.kita.hours_35", 35),
                                                            ("ui.kita.hours_45", 45)]),
     }
@@ -78,6 +78,7 @@ def render_kita(data: dict[str, Any], language: str) -> str:
     from workbench.evaluation.kita import kita_result
     from workbench.report import topic_pdf
     from workbench.report.kita import kita_sections
+    from workbench.report.register import FAMILY
 
     case = load_case(data)
     sections = kita_sections(case, language, today=today())
@@ -85,7 +86,7 @@ def render_kita(data: dict[str, Any], language: str) -> str:
     assert result is not None  # the step opens only with a wish and its start
     t, fee = result.termine, result.fee
     pdf = topic_pdf(text("ui.kita.pdf_title", language), text("ui.kita.pdf_intro", language, case_id=case.case_id),
-                    sections, language)
+                    kita_sections(case, language, today=today(), register=FAMILY), language)  # the family's wording
     return (sections_html(sections, language) + explanation_details([t.explanation, fee.explanation], language)
             + pdf_link(pdf, f"kita-{case.case_id}.pdf", text("ui.topic.pdf", language)))
 

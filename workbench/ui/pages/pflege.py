@@ -61,6 +61,7 @@ def render_pflege(data: dict[str, Any], language: str) -> str:
     from workbench.evaluation.pflege import pflege_results
     from workbench.report import topic_pdf
     from workbench.report.pflege import pflege_sections
+    from workbench.report.register import FAMILY
     from workbench.case import load_case
 
     case = load_case(data)
@@ -69,7 +70,7 @@ def render_pflege(data: dict[str, Any], language: str) -> str:
     results = pflege_results(case, on)
     assert results is not None
     pdf = topic_pdf(text("ui.pflege.pdf_title", language), text("ui.pflege.pdf_intro", language, case_id=case.case_id),
-                    pflege_sections(case, language, on, family=True), language)
+                    pflege_sections(case, language, on, register=FAMILY), language)
     return (sections_html(sections, language)
             + explanation_details([results[0].explanation, results[1].explanation], language)
             + pdf_link(pdf, f"pflege-{case.case_id}.pdf", text("ui.topic.pdf", language)))

@@ -65,7 +65,51 @@ class IncomeForm(ParentSection):
         super().__init__(f"household.parents[{index}]", [*self.income.values(), *self.parent.values()],
                          self.income["kind"])
         self.income["tax_class"].observe(lambda _c: self.show_kind())
+        self.suggest_maternity = False  # the case has no answer yet: the box follows kind and insurance
+        self._suggesting = False
+        self.income["kind"].observe(lambda _c: self._suggest_maternity())
+        self.income["health_insurance"].observe(lambda _c: self._suggest_maternity())
+        self.parent["maternity_benefit"].observe(lambda _c: self._answered())
         self.show_kind()
+
+    def suggest_defaults(self, parent: dict[str, Any], household: dict[str, Any], index: int) -> None:
+        """Preselect what the law makes likely where the case has no answer yet.
+
+        - Steuerklasse IV for a married couple: both spouses employed get class IV unless they choose
+          otherwise (§ 38b Abs. 1 Satz 2 Nr. 4 EStG), class I otherwise (Nr. 1).
+        - "bekommt Mutterschaftsgeld" for the first parent when she is employed and in the statutory
+          health insurance (§ 24i SGB V, § 20 MuSchG): the expecting mother, unless the case says
+          she is male or another parent already gets it.
+        """
+        # Only a parent whose income was never entered has no answer yet: a saved case leaves out what equals
+        # the model's default (maternity_benefit false, tax_class 1), and opening it must change nothing
+        # (Lesen schreibt nie, ADR 0016).
+        fresh = "income_before_birth" not in parent
+        if fresh:
+            married = bool(household.get("married")) and len(household.get("parents", [])) == 2
+            self.income["tax_class"].write(4 if married else 1)
+            self.show_kind()
+        others = [p for i, p in enumerate(household.get("parents", [])) if i != index]
+        male = ((parent.get("personal") or {}).get("sex") == "male")
+        self.suggest_maternity = (fresh and "maternity_benefit" not in parent and index == 0 and not male
+                                  and not any(p.get("maternity_benefit") for p in others))
+        self._suggest_maternity()
+
+    def _suggest_maternity(self) -> None:
+        if not self.suggest_maternity:
+            return
+        likely = self.kind in ("employee", "mixed") and \
+            self.income["health_insurance"].input.value in ("statutory", "statutory_voluntary")
+        self._suggesting = True
+        try:
+            self.parent["maternity_benefit"].write(likely)
+        finally:
+            self._suggesting = False
+
+    def _answered(self) -> None:
+        """The advisor clicked the box: her answer stands from now on."""
+        if not self._suggesting:
+            self.suggest_maternity = False
 
     @property
     def kind(self) -> str:
@@ -116,7 +160,9 @@ class EinkommenStep(PerParentStep):
     def load(self, data: dict[str, Any]) -> None:
         self._ensure(data)
         super().load(data)
-        for form in self.forms:
+        household = data.get("household", {})
+        for index, (form, parent) in enumerate(zip(self.forms, household.get("parents", []))):
+            form.suggest_defaults(parent, household, index)
             form.show_kind()
 
     def shown(self, data: dict[str, Any]) -> None:

@@ -50,6 +50,27 @@ MARITAL = ("single", "married", "civil_partnership", "separated", "divorced", "w
 HEALTH = ("statutory", "statutory_voluntary", "private", "none")
 
 
+def field_in_words(path: str, data: dict[str, Any], language: str) -> str:
+    """A case path as the advisor knows the field: ``household.parents[0].personal.tax_id`` → ``Steuer-ID – Eva``.
+
+    Never the raw path (issue 24); a field without a name of its own is named by whose it is, else
+    "Angaben des Falls".
+    """
+    from workbench.forms.sources import label_for
+
+    try:
+        return label_for(path, data, language)
+    except KeyError:
+        match = re.match(r"household\.(parents|children)\[(\d+)\]", path)
+        if match is not None:
+            try:
+                owner = label_for(match.group(0) + ".name", data, language).split(" – ", 1)[-1]
+                return text("forms.ui.field_of", language, who=owner)
+            except KeyError:
+                pass
+        return text("forms.ui.field_case", language)
+
+
 def _leaf(path: str) -> str:
     return path.rsplit(".", 1)[-1]
 
@@ -280,7 +301,8 @@ class FormsWizard:
                         field.message.show_localized("forms.ui.text", {self.language: message})
                         shown = True
             if not shown:
-                self.save_message.show_localized("forms.ui.text", {self.language: "; ".join(f"{p}: {m}" for p, m in problems)})
+                where = [(field_in_words(p, candidate, self.language), m) for p, m in problems]
+                self.save_message.show_localized("forms.ui.text", {self.language: "; ".join(f"{w}: {m}" for w, m in where)})
             return
         try:
             entered = content(candidate)

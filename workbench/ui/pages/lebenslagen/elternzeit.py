@@ -82,7 +82,8 @@ class ZeitraeumeStep(WizardStep):
     def _row(self, index: int) -> Row:
         lang = self.language
         return Row({"parent": ChoiceField("ui.ez.parent", lang, self._parents, width="28em"),
-                    "start": DateField("ui.ez.start", lang), "end": DateField("ui.ez.end", lang),
+                    "start": DateField("ui.ez.start", lang, "ui.error.ez_start_empty"),
+                    "end": DateField("ui.ez.end", lang, "ui.error.ez_end_empty"),
                     "hours_per_week": NumberField("ui.ez.hours", lang, Decimal(0), Decimal(60), "ui.ez.hours_error",
                                                   optional=True),
                     "requested_on": DateField("ui.ez.requested", lang, empty_key=None)}, "ui.ez.period_heading")

@@ -38,7 +38,7 @@ class GeburtStep(WizardStep):
 
     def build(self) -> None:
         lang = self.language
-        self.due = DateField("ui.ms.due_date", lang)
+        self.due = DateField("ui.ms.due_date", lang, "ui.error.due_date_empty")
         self.birth = DateField("ui.ms.birth_date", lang, empty_key=None)
         self.count = ChoiceField("ui.eg.count", lang, COUNT_OPTIONS, width="28em")
         self.premature = CheckField("ui.ms.premature", lang)

@@ -308,7 +308,9 @@ def card_html(name: str, result: dict[str, Any], language: str, as_of: str = "")
         todo = (f'<h4>{html.escape(text("ui.lc.next", lang))}</h4><p data-running="{name}">'
                 f'{html.escape(text("leistungen.handout.running", lang, benefit=text(f"leistungen.name.{name}", lang)))}</p>')
     elif result["eligible"] is not False:
-        forms = "".join(f"<li>{html.escape(f)}</li>" for f in result["forms"])
+        check_number = " (" + text("leistungen.form_number_check", lang) + ")"  # the advisor's register only
+        forms = "".join(f"<li>{html.escape(f + (check_number if f in result.get('forms_number_unverified', ()) else ''))}</li>"
+                        for f in result["forms"])
         deadlines = "".join(f"<li>{html.escape(d)}</li>" for d in result["deadlines"])
         documents = "".join(f"<li>{html.escape(d)}</li>" for d in result["documents"])
         todo = (f'<h4>{html.escape(text("ui.lc.next", lang))}</h4>'

@@ -16,7 +16,6 @@ else saved meanwhile). Opening the page and the language switch in the header wr
 
 from __future__ import annotations
 
-import base64
 import copy
 import html
 from typing import Any
@@ -24,7 +23,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.errors import CaseError, WorkbenchError
-from workbench.i18n import format_date, text
+from workbench.i18n import text
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, optimize
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.case_list import START_PAGE, case_link
@@ -34,11 +33,12 @@ from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
 from workbench.ui.kit.saving import CaseSaver, Store
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview_table
-from workbench.ui.pages.vergleich.steuer import handout_sections, steuer_panel_html
+from workbench.ui.pages.vergleich.merkblatt import handout_language_choice, handout_link
+from workbench.ui.pages.vergleich.steuer import steuer_panel_html
 from workbench.ui.pages.vergleich.wuensche import Wuensche
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 from workbench.evaluation.vergleich import (
-    MAX_SHOWN, Choice, Vergleichsansicht, chosen_first, compare, comparison_objective, default_selection,
+    MAX_SHOWN, Choice, Vergleichsansicht, compare, comparison_objective, default_selection,
     plan_choices,
 )
 
@@ -105,6 +105,7 @@ class VergleichPage:
         self.handout_button = w.Button(description=text("vgl.handout_make", lang))
         self.handout_button.add_class("wb-action")
         self.handout_button.on_click(guarded(self._handout, self.show_error))
+        self.handout_language = handout_language_choice(lang)  # Deutsch, Leichte Sprache, Englisch (ADR 0035)
         self.handout_link = w.HTML()
         self.steuer = w.HTML()  # the tax panel (ui/pages/vergleich/steuer.py, ADR 0029)
 
@@ -127,7 +128,8 @@ class VergleichPage:
         find = w.VBox([heading("vgl.find_heading"), para("vgl.find_intro"), self.wishes.widget, self.find_button,
                        self.find_status])
         find.add_class("wb-panel")
-        handout = w.VBox([heading("vgl.handout_heading"), para("vgl.handout_hint"), self.handout_button, self.handout_link])
+        handout = w.VBox([heading("vgl.handout_heading"), para("vgl.handout_hint"), self.handout_language,
+                          self.handout_button, self.handout_link])
         handout.add_class("wb-panel")
         self.body.children = (
             self.info, para("vgl.intro"), w.HTML(glossary_html(lang)),
@@ -149,8 +151,9 @@ class VergleichPage:
     def _family_line(self, case: Any) -> str:
         lang = self.language
         names = f" {text('vgl.and', lang)} ".join(self._names(case).values())
-        line = text("vgl.family", lang, names=names, birth=format_date(case.plan_child().birth_date, lang),
-                    case_id=case.case_id)
+        from workbench.report.blocks import child_words
+
+        line = text("vgl.family", lang, names=names, child=child_words(case, lang), case_id=case.case_id)
         return f'<p class="wb-family" lang="{lang}">{html.escape(line)}</p>'
 
     def _links(self) -> str:
@@ -342,18 +345,9 @@ class VergleichPage:
 
     # --- handout ------------------------------------------------------------------------------------
     def _handout(self, _button: Any = None) -> None:
-        from workbench.report import HandoutPlan, handout_pdf
-
         assert self.view is not None
-        lang = self.language
-        plans = [HandoutPlan(col.name, col.plan) for col in chosen_first(self.view)]
-        case = self._case()
-        pdf = handout_pdf(case, lang, handout_sections(case, self.view, lang), plans=plans)
-        name = f"{text('vgl.handout_file', lang)}-{self.data.get('case_id', '')}.pdf"
-        data = base64.b64encode(pdf).decode("ascii")
-        self.handout_link.value = (f'<p lang="{lang}"><a class="wb-download" download="{html.escape(name)}" '
-                                   f'href="data:application/pdf;base64,{data}">'
-                                   f'{html.escape(text("vgl.handout_link", lang, name=name))}</a></p>')
+        self.handout_link.value = handout_link(self._case(), self.view, str(self.handout_language.value),
+                                               self.language, str(self.data.get("case_id", "")))
 
     # --- saving, language, errors -------------------------------------------------------------------
     def _save(self, key: str | None, **args: Any) -> None:

@@ -1,0 +1,107 @@
+"""Who is where in the family, as the Elterngeld forms ask it: further children, siblings, who applies.
+
+Computed sources of the field maps (:mod:`workbench.forms.sources`) that read the household rather than
+one path of the case:
+
+- ``=further_children.count`` / ``=further_children.any``: the other children living in the household
+  besides the child (or children, with multiples) of this application — the federal form's 1.C "Weitere
+  Kinder im Haushalt" ("keine" / "insgesamt … weitere Kinder"), the NRW "Anzahl der Geschwisterkinder";
+- ``{sib1}`` … ``{sib3}`` (roles): the siblings relevant for the Geschwisterbonus (NRW 2.3/3.3 table:
+  "alle für den Geschwisterbonus relevanten Kinder", § 2a Abs. 1 BEEG);
+- ``=claimants``: ``both`` when the plan gives both parents months, ``self`` when only the applicant
+  (federal 2.E "für beide Elternteile" / "nur für mich");
+- ``=married_to_other``: ``married:yes``, ``married:no``, ``civil_partnership:yes`` … for "Mit dem anderen
+  Elternteil?" after "verheiratet"/"verpartnert" (federal 2.G);
+- ``=lives_in_germany``: the household's address has no other state (federal 2.C "dauerhafter Wohnsitz");
+- ``=child_with_applicant``: the child lives with the applicant (2.C "Hat das Kind dieselbe Adresse wie Sie?").
+"""
+
+from __future__ import annotations
+
+from workbench.case import Case, Child
+from workbench.parameters import parameters
+from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
+from workbench.rules.elterngeld.lebensmonate import is_younger_than
+
+MAX_SIBLINGS = 3
+"""Rows of the NRW sibling table (2.3 / 3.3)."""
+
+
+def _lives_here(child: Child) -> bool:
+    return child.situation is None or child.situation.lives_with_applicant
+
+
+def further_children(case: Case, child: Child) -> list[Child]:
+    """The born children living in the household other than ``child`` and the children of its birth, oldest first."""
+    birth = case.household.birth_of(child)
+    return sorted((c for c in case.household.children
+                   if not c.expected and _lives_here(c) and all(c is not b for b in birth)),
+                  key=lambda c: c.birth_date)
+
+
+def relevant_siblings(case: Case, child: Child) -> list[Child]:
+    """The older siblings that make the Geschwisterbonus at the birth (§ 2a Abs. 1 BEEG), youngest first
+    (the federal form asks for "Jüngstes Kind, das die Voraussetzungen erfüllt" first).
+
+    Only when the bonus applies (one sibling under 3, two under 6, or a disabled one under 14): then every
+    sibling under 6 and every disabled one under 14; otherwise none (the table stays empty, the count is filled).
+    """
+    older = [c for c in further_children(case, child) if c.birth_date <= child.birth_date]
+    if not geschwisterbonus_berechtigt(older, child.birth_date, child.birth_date):
+        return []
+    ages = parameters("elterngeld").value("geschwisterbonus_altersgrenzen", child.birth_date)
+    return [c for c in reversed(older)
+            if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), child.birth_date)
+            or c.disability and is_younger_than(c.birth_date, int(ages["behindertes_kind_unter"]), child.birth_date)]
+
+
+def claimants(case: Case, applicant_id: str) -> str | None:
+    """``both`` when the plan gives both parents months, ``self`` when only the applicant has months."""
+    plan = case.elterngeld_plan
+    if plan is None:
+        return None
+    planned = {pid for pid, codes in plan.months.items() if codes.strip("-")}
+    if applicant_id not in planned:
+        return None
+    return "both" if len(planned) > 1 else "self"
+
+
+def married_to_other(case: Case, applicant_id: str) -> str | None:
+    """``married:yes`` when the applicant is married to the other parent of the household, ``married:no`` when
+    married to someone else; likewise ``civil_partnership:…``; None for every other status.
+
+    "getrennt lebend" (separated) is still married (§ 1567 BGB): the federal form has no box of its own for it.
+    """
+    parent = case.parent(applicant_id)
+    stated = parent.personal.marital_status if parent.personal else None
+    status = "married" if stated == "separated" else stated
+    if status not in ("married", "civil_partnership"):
+        return None
+    others = [p for p in case.household.parents if p.id != applicant_id]
+    other_status = others[0].personal.marital_status if others and others[0].personal else None
+    together = case.household.married and other_status == status and stated != "separated"
+    return f"{status}:{'yes' if together else 'no'}"
+
+
+def child_with_applicant(child: Child) -> bool:
+    """Whether the child lives in the applicant's household (``situation.lives_with_applicant``, default yes)."""
+    return _lives_here(child)
+
+
+def lives_in_germany(case: Case) -> bool | None:
+    """Whether the household's address is in Germany (no ``country``); None without an address."""
+    address = case.household.address
+    if address is None:
+        return None
+    return address.country in (None, "", "Deutschland", "DE")
+
+
+def sibling_paths(case: Case, child: Child) -> dict[str, str]:
+    """Roles ``sib1`` … for the relevant siblings (their case paths)."""
+    index = {id(c): i for i, c in enumerate(case.household.children)}
+    return {f"sib{n}": f"household.children[{index[id(c)]}]"
+            for n, c in enumerate(relevant_siblings(case, child)[:MAX_SIBLINGS], 1)}
+
+
+__all__ = ["MAX_SIBLINGS", "claimants", "further_children", "lives_in_germany", "married_to_other", "child_with_applicant",
+           "relevant_siblings", "sibling_paths"]
