@@ -16,7 +16,8 @@ from workbench.ui.pages.vorsorge import VorsorgeWizard, new_vorsorge_case
 def fill(wizard: Any, values: dict[str, Any]) -> None:
     fields = wizard.step.fields()
     for path, value in values.items():
-        fields[path].input.value = value
+        # a date is typed day first, as the advisor does (ADR 0034)
+        fields[path].input.value = f"{value:%d.%m.%Y}" if isinstance(value, date) else value
 
 
 def test_pflege_wizard_shows_the_combination_for_pflegegrad_3() -> None:

@@ -120,7 +120,7 @@ def test_kindergeld_running_for_every_child_says_laeuft_bereits_on_the_handout()
     case = load_case(data)
     check_ = leistungscheck(case, date(2026, 7, 1))
     assert check_json(check_, "de")["benefits"]["kindergeld"]["running"] is True
-    overview, todo = leistungscheck_sections(case, "de", check_)
+    overview, _ahead, todo = leistungscheck_sections(case, "de", check_)  # the months ahead between (issue 24)
     assert ("Kindergeld", "518,00 €", "läuft bereits") in overview.rows
     assert any(p.startswith("Kindergeld: läuft bereits – kein neuer Antrag") for p in todo.paragraphs)
     assert not any(p.startswith("Kindergeld:") and "Familienkasse" in p for p in todo.paragraphs)

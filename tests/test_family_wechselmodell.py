@@ -28,7 +28,7 @@ def test_kindergeld_running_for_both_is_not_recommended_again() -> None:
     check = leistungscheck(case, date(2026, 7, 1))
     kg = check_json(check, "de")["benefits"]["kindergeld"]
     assert kg["monthly"] == 518.0 and kg["running"] is True
-    _overview, todo = leistungscheck_sections(case, "de", check)
+    _overview, _ahead, todo = leistungscheck_sections(case, "de", check)  # the months ahead between (issue 24)
     assert any(p.startswith("Kindergeld: läuft bereits") for p in todo.paragraphs)
     assert any(p.startswith("Unterhaltsvorschuss:") and "Jugendamt" in p for p in todo.paragraphs)
 

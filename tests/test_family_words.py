@@ -76,7 +76,7 @@ def _income_step_of_a_new_couple(married: bool):  # type: ignore[no-untyped-def]
         row.fields["name"].input.value = name
     family.married.input.value = married  # type: ignore[attr-defined]
     wizard._on_next()
-    wizard.steps[1].birth.input.value = date(2026, 9, 1)  # type: ignore[attr-defined]
+    wizard.steps[1].birth.input.value = "01.09.2026"  # type: ignore[attr-defined]
     wizard._on_next()
     assert wizard.index == 2
     return wizard, wizard.steps[2]
@@ -115,12 +115,12 @@ def test_a_parent_born_in_1900_is_refused_next_to_the_field_with_the_range_to_en
     wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
     row = wizard.steps[0].parents.rows[0]  # type: ignore[attr-defined]
     row.fields["name"].input.value = "Eva"
-    row.fields["birth_date"].input.value = date(1900, 1, 1)
+    row.fields["birth_date"].input.value = "01.01.1900"
     wizard._on_next()
     assert wizard.index == 0
     message = row.fields["birth_date"].message.text
     assert "1900" in message and "zwischen dem" in message and "Jahre alt" in message, message
-    row.fields["birth_date"].input.value = date(1992, 4, 11)
+    row.fields["birth_date"].input.value = "11.04.1992"
     wizard._on_next()
     assert wizard.index == 1
 
@@ -158,7 +158,7 @@ def test_an_empty_elternzeit_date_asks_for_that_date_not_for_the_birth() -> None
     wizard = ElternzeitWizard(new_case("EZ", "de"), MemoryStore(), autosave_delay=0, today=date(2026, 4, 20))
     wizard.steps[0].parents.rows[0].fields["name"].input.value = "Aylin"  # type: ignore[attr-defined]
     wizard._on_next()
-    wizard.steps[1].birth.input.value = date(2026, 3, 10)  # type: ignore[attr-defined]
+    wizard.steps[1].birth.input.value = "10.03.2026"  # type: ignore[attr-defined]
     wizard._on_next()
     periods = wizard.steps[2]
     periods.periods.append()  # type: ignore[attr-defined]

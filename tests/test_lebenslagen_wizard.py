@@ -25,8 +25,8 @@ def test_mutterschutz_wizard_computes_the_money_and_hands_the_months_to_elternge
     _names(wizard, "Aylin", "Jonas")
     wizard._on_next()
     geburt = wizard.steps[1]
-    geburt.due.input.value = date(2026, 6, 15)  # type: ignore[attr-defined]
-    geburt.birth.input.value = date(2026, 6, 1)  # type: ignore[attr-defined]
+    geburt.due.input.value = "15.06.2026"  # type: ignore[attr-defined]
+    geburt.birth.input.value = "01.06.2026"  # type: ignore[attr-defined]
     wizard._on_next()
     assert wizard.index == 2
     work = wizard.steps[2]
@@ -52,14 +52,14 @@ def test_elternzeit_wizard_warns_about_a_deadline_already_past() -> None:
     wizard = ElternzeitWizard(new_case("EZ", "en"), store, autosave_delay=0, today=date(2026, 4, 20))
     _names(wizard, "Aylin", "Jonas")
     wizard._on_next()
-    wizard.steps[1].birth.input.value = date(2026, 3, 10)  # type: ignore[attr-defined]
+    wizard.steps[1].birth.input.value = "10.03.2026"  # type: ignore[attr-defined]
     wizard._on_next()
     periods = wizard.steps[2]
     periods.periods.append()  # type: ignore[attr-defined]
     row = periods.periods.rows[0]  # type: ignore[attr-defined]
     row.fields["parent"].input.value = "B"
-    row.fields["start"].input.value = date(2026, 6, 1)
-    row.fields["end"].input.value = date(2026, 7, 31)
+    row.fields["start"].input.value = "01.06.2026"
+    row.fields["end"].input.value = "31.07.2026"
     row.fields["hours_per_week"].input.value = "20"
     wizard._on_next()
     assert wizard.index == 3

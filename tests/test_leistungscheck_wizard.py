@@ -24,9 +24,9 @@ def fill_single_parent(wizard: LeistungscheckWizard) -> None:
     assert isinstance(kinder, KinderStep) and wizard.index == 1
     kinder.children.resize(2)
     first, second = kinder.children.rows
-    first.fields["birth_date"].input.value = date(2021, 9, 14)
+    first.fields["birth_date"].input.value = "14.09.2021"
     first.fields["situation.education"].input.value = "kita"
-    second.fields["birth_date"].input.value = date(2017, 11, 3)
+    second.fields["birth_date"].input.value = "03.11.2017"
     second.fields["situation.education"].input.value = "school"
     second.fields["situation.lunch_monthly"].input.value = "60"
     wizard._on_next()
@@ -72,7 +72,7 @@ def test_missing_rent_is_shown_at_its_field_and_nothing_typed_is_lost() -> None:
     wizard._on_next()
     kinder = wizard.steps[1]
     assert isinstance(kinder, KinderStep)
-    kinder.children.rows[0].fields["birth_date"].input.value = date(2019, 1, 1)
+    kinder.children.rows[0].fields["birth_date"].input.value = "01.01.2019"
     wizard._on_next()
     income = wizard.steps[2]
     assert isinstance(income, EinkommenWohnenStep)

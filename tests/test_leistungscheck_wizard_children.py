@@ -19,7 +19,7 @@ def step_with(rows: list[dict[str, Any]]) -> tuple[KinderStep, dict[str, Any]]:
     step.widget  # builds
     step.children.resize(len(rows))
     for row, values in zip(step.children.rows, rows):
-        row.fields["birth_date"].input.value = values["birth_date"]
+        row.fields["birth_date"].write(values["birth_date"])
         row.fields["situation.education"].write("school")
         row.fields["situation.shared_care"].write(values.get("shared", False))
         row.fields[RUNNING].write(values.get("running", False))

@@ -14,7 +14,7 @@ from workbench.ui.pages.start import StartPage
 def _fill(calc: QuickCalculator, gross: str, birth: date | None, tax_class: int = 1) -> None:
     calc.gross.text.value = gross
     calc.tax_class.value = tax_class
-    calc.birth_date.value = birth
+    calc.birth_date.value = "" if birth is None else f"{birth:%d.%m.%Y}"  # typed, day first (ADR 0034)
 
 
 class _Texts(HTMLParser):
@@ -42,7 +42,7 @@ def test_a_bad_amount_keeps_the_other_entries() -> None:
     calc.calculate.click()
     assert "Bitte einen Betrag" in calc.gross.message.text
     assert (calc.gross.text.value, calc.tax_class.value) == ("abc", 3)
-    assert (calc.birth_date.value, calc.church_tax.value) == (date(2026, 6, 15), True)
+    assert (calc.birth_date.value, calc.church_tax.value) == ("15.06.2026", True)
     assert calc.birth_message.text == ""
 
 
@@ -125,3 +125,17 @@ def test_changing_an_entry_marks_the_result_as_outdated() -> None:
     calc.calculate.click()
     calc.gross.text.value = "3100"
     assert "erneut" in calc.output.value
+
+
+def test_the_birth_date_is_typed_day_first_and_a_wrong_one_stays_with_a_message() -> None:
+    """Issue 24: the date follows the page's language, not the browser's locale (03/01 is 3 January)."""
+    calc = QuickCalculator("en")
+    calc.gross.text.value = "3,000"
+    calc.birth_date.value = "31/02/2026"
+    calc.calculate.click()
+    assert calc.birth_message.text == "This day does not exist. Please check the date (DD/MM/YYYY), for example 28/02/2026."
+    assert calc.birth_date.value == "31/02/2026" and calc.result is None
+    calc.birth_date.value = "03/01/2026"
+    calc.calculate.click()
+    assert calc.birth_message.text == "" and calc.result is not None
+    assert calc.birth_date.placeholder == "DD/MM/YYYY"

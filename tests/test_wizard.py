@@ -44,7 +44,7 @@ def test_a_birth_outside_the_modelled_period_is_refused_at_the_date_field() -> N
     wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
     _family(wizard, "Eva")
     wizard._on_next()
-    wizard.steps[1].birth.input.value = date(2019, 5, 1)  # type: ignore[attr-defined]
+    wizard.steps[1].birth.input.value = "01.05.2019"  # type: ignore[attr-defined]
     wizard._on_next()
     assert wizard.index == 1
     assert "2019" in wizard.steps[1].birth.message.text  # type: ignore[attr-defined]
@@ -161,8 +161,8 @@ def test_a_changed_field_loses_the_message_about_its_old_value() -> None:
     _family(wizard, "Eva")
     wizard._on_next()
     birth = wizard.steps[1].birth  # type: ignore[attr-defined]
-    birth.input.value = date(2019, 5, 1)
+    birth.input.value = "01.05.2019"
     wizard._on_next()
     assert "2019" in birth.message.text
-    birth.input.value = date(2026, 5, 1)
+    birth.input.value = "01.05.2026"
     assert birth.message.text == ""

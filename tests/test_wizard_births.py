@@ -20,9 +20,9 @@ def test_twins_in_the_kind_step_become_two_children_of_one_birth_and_reopen_as_t
     wizard = ElterngeldWizard(new_case(), store, autosave_delay=0)
     _to_child_step(wizard)
     kind = wizard.steps[1]
-    kind.birth.input.value = date(2026, 6, 15)  # type: ignore[attr-defined]
+    kind.birth.input.value = "15.06.2026"  # type: ignore[attr-defined]
     kind.siblings.resize(1)  # type: ignore[attr-defined]
-    kind.siblings.rows[0].fields["birth_date"].input.value = date(2024, 2, 1)  # type: ignore[attr-defined]
+    kind.siblings.rows[0].fields["birth_date"].input.value = "01.02.2024"  # type: ignore[attr-defined]
     kind.count.write(2)  # type: ignore[attr-defined]
     wizard._on_next()
     assert wizard.index == 2
@@ -46,11 +46,11 @@ def test_a_later_date_of_the_planned_child_moves_its_twin_with_it() -> None:
     wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
     _to_child_step(wizard)
     kind = wizard.steps[1]
-    kind.birth.input.value = date(2026, 6, 15)  # type: ignore[attr-defined]
+    kind.birth.input.value = "15.06.2026"  # type: ignore[attr-defined]
     kind.count.write(3)  # type: ignore[attr-defined]
     data: dict = {"household": {"children": [{"id": "K1"}]}}
     kind.store(data)
-    kind.birth.input.value = date(2026, 6, 20)  # type: ignore[attr-defined]
+    kind.birth.input.value = "20.06.2026"  # type: ignore[attr-defined]
     kind.store(data)
     assert [c["birth_date"] for c in data["household"]["children"]] == ["2026-06-20"] * 3
 

@@ -20,12 +20,12 @@ def step_with(rows: list[dict[str, Any]]) -> tuple[KinderStep, dict[str, Any]]:
     step.widget  # builds
     step.children.resize(len(rows))
     for row, values in zip(step.children.rows, rows):
-        row.fields["birth_date"].input.value = values["birth_date"]
+        row.fields["birth_date"].write(values["birth_date"])
         row.fields[RELATION].write(values.get("relation", "both"))
         row.fields[TWIN].write(values.get("twin", False))
         if "taken_in" in values:
             step.store(data, lenient=True)  # the relation shows the date field
-            row.fields["placement.date"].input.value = values["taken_in"]
+            row.fields["placement.date"].write(values["taken_in"])
     step.store(data)
     return step, data
 
@@ -87,11 +87,11 @@ def test_the_elterngeld_wizard_asks_for_the_day_an_adopted_child_was_taken_in() 
     wizard.steps[0].parents.rows[0].fields["name"].input.value = "Maren"  # type: ignore[attr-defined]
     wizard._on_next()
     kind = wizard.steps[1]
-    kind.birth.input.value = date(2025, 9, 20)  # type: ignore[attr-defined]
+    kind.birth.input.value = "20.09.2025"  # type: ignore[attr-defined]
     kind.relation.write("adoption_care")  # type: ignore[attr-defined]
     kind.store(wizard.data, lenient=True)
     assert kind.taken_in.widget.layout.display is None  # type: ignore[attr-defined]
-    kind.taken_in.input.value = date(2026, 3, 2)  # type: ignore[attr-defined]
+    kind.taken_in.input.value = "02.03.2026"  # type: ignore[attr-defined]
     wizard._on_next()
     assert wizard.index == 2
     data = store.open(wizard.case_id).data
@@ -112,8 +112,8 @@ def test_the_kita_wizard_offers_a_place_for_each_twin_and_reopens_as_twins() -> 
     wizard = KitaWizard(new_kita_case(), store, autosave_delay=0)
     fields = wizard.step.fields()
     fields["household.parents[0].name"].input.value = "Aylin"
-    fields["household.children[0].birth_date"].input.value = date(2026, 3, 10)
-    fields["kita.start"].input.value = date(2027, 8, 1)
+    fields["household.children[0].birth_date"].input.value = "10.03.2026"
+    fields["kita.start"].input.value = "01.08.2027"
     wizard.step._fields[COUNT].write(2)  # type: ignore[attr-defined]
     wizard._on_next()
     wizard.step.fields()["kita.household_income_y"].input.value = "49.200"

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, WithJsonSchema
 
 from workbench.case.births import split_counts
-from workbench.case.fields import ChildCount, Hours, Money, TaxClass, whole_number
+from workbench.case.fields import ChildCount, Hours, IsoDate, Money, TaxClass, whole_number
 from workbench.case.fields import CaseModel as _Model
 
 FORMAT_V1 = "workbench-case/1"
@@ -109,7 +109,9 @@ class HouseholdBenefits(_Model, title="Leistungen des Haushalts"):
     receives_kinderzuschlag: bool = Field(default=False, description="Bezieht bereits Kinderzuschlag")
     receives_wohngeld: bool = Field(default=False, description="Bezieht bereits Wohngeld")
     year: Annotated[int, whole_number(2019, 2099), WithJsonSchema({"type": "integer", "minimum": 2019, "maximum": 2099})] | None = Field(
-        default=None, description="Jahr der Prüfung (leer: heute)")
+        default=None, description="Jahr der Prüfung (älter; leer: heute)")
+    check_date: IsoDate | None = Field(
+        default=None, description="Stichtag des Leistungschecks (leer: der Tag, an dem gerechnet wird)")
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

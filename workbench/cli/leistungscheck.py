@@ -21,9 +21,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from workbench.report.leistungscheck import check_json
 
     case = load_case(Path(args.case))
-    # 1 July of the case's year, else the office's day ($WORKBENCH_TODAY in rehearsals and the output check)
+    # the case's check date, else the office's day ($WORKBENCH_TODAY in rehearsals and the output check)
     result = leistungscheck(case, args.date or check_date(case, clock_today()))
-    print_json(check_json(result, args.language or case.language))
+    print_json(check_json(result, args.language or case.language, case))
     return 0
 
 
@@ -33,4 +33,4 @@ def add_leistungscheck_parser(sub: argparse._SubParsersAction[argparse.ArgumentP
                      cmd_check, case_help="Falldatei (workbench-case/1 bis /3, JSON)",
                      language_help="Sprache der Texte (Standard: die des Falls)")
     p.add_argument("--date", type=iso_date, default=None,
-                   help="Stichtag JJJJ-MM-TT (Standard: heute, bzw. 1. Juli des Jahres household.benefits.year)")
+                   help="Stichtag JJJJ-MM-TT (Standard: household.benefits.check_date, sonst heute)")

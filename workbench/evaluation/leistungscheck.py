@@ -83,15 +83,21 @@ class Leistungscheck:
 
 
 def check_date(case: Case, today: date | None = None) -> date:
-    """The date of the check: 1 July of the case's year (``household.benefits.year``), else today.
+    """The date of the check: the one the advisor picked (``household.benefits.check_date``), else today.
 
-    A fixed day in the year keeps a saved case's result the same whenever it is opened; the CLI's
-    ``--date`` and the wizard can ask for another day. Not clipped to the years with values: after
-    them the result is provisional (latest known values, ADR 0019); before them the parameter
-    lookup says in German which years are supported.
+    Issue 24: the check used to run for 1 July of a chosen year and never said so; a child who turned
+    12 in September was still "unter 12" in December. Today is the day the family sits at the desk;
+    the date is printed on every card and on the handout, and :mod:`.leistungscheck_ahead` names the
+    months ahead where an amount changes. Cases saved with only the older ``benefits.year`` keep their
+    day (1 July of that year), shown like any other date; the wizard replaces the year by the date.
+    Not clipped to the years with values: after them the result is provisional (latest known values,
+    ADR 0019); before them the parameter lookup says in German which years are supported.
     """
     today = today or clock_today()
-    year = case.household.benefits.year if case.household.benefits else None
+    benefits = case.household.benefits
+    if benefits is not None and benefits.check_date is not None:
+        return benefits.check_date
+    year = benefits.year if benefits is not None else None
     return today if year is None else date(year, 7, 1)
 
 

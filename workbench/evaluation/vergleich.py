@@ -17,6 +17,8 @@ The chart of a plan (SVG and its table for screen readers) is drawn by :mod:`wor
 
 from __future__ import annotations
 
+from datetime import date
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -117,6 +119,8 @@ class Vergleichsansicht:
     language: str
     last_month: int = 0
     notes: list[str] = field(default_factory=list)
+    birth: date | None = None
+    """The plan child's birth: the chart names the calendar month under each Lebensmonat (issue 24)."""
 
     @property
     def best(self) -> Spalte | None:
@@ -227,7 +231,7 @@ def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> 
         columns.append(Spalte(choice, plan, elterngeld, work, at_home,
                               breaks_wishes=wishes and bool(constraint_violations(choice.months, model))))
     columns.sort(key=lambda c: c.ranked_by(objective), reverse=True)  # stable: the chosen order breaks ties
-    view = Vergleichsansicht(columns, pids, parent_names(case), case.language)
+    view = Vergleichsansicht(columns, pids, parent_names(case), case.language, birth=case.plan_child().birth_date)
     if not columns:
         return view
     best = columns[0]

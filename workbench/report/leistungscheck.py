@@ -68,7 +68,10 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
             status, mark, amount = text("leistungen.status.after_birth", lang), "", "–"
         rows.append((text(f"leistungen.name.{name}", lang), amount, status + mark))
     note = provisional_note(check.provisional, lang)
-    paragraphs = ([text("leistungen.handout.intro", lang)] + ([note] if note else [])
+    from workbench.report.leistungscheck_ahead import ahead_section, as_of_line, total_lines  # issue 24: date, total, months ahead
+
+    paragraphs = ([text("leistungen.handout.intro", lang), as_of_line(check, lang), *total_lines(check, lang)]
+                  + ([note] if note else [])
                   + ([text("leistungen.handout.unborn", lang)] if unborn else [])
                   + [h.render(lang) for h in check.hints if h.key != "leistungen.hint.unverified"])
     overview = HandoutSection(text("leistungen.handout.heading", lang), tuple(paragraphs), tuple(rows))
@@ -92,7 +95,7 @@ def leistungscheck_sections(case: Case, language: str, check: Leistungscheck | N
                                           for f in info["forms"]), deadline=" ".join(d if d.endswith(".") else d + "." for d in info["deadlines"]),
                           documents="; ".join(info["documents"])))
     todo = HandoutSection(text("leistungen.handout.next", lang), tuple(steps) or (text("leistungen.handout.nothing", lang),))
-    return [overview, todo]
+    return [overview, ahead_section(case, check, lang), todo]
 
 
 def result_json(result: BenefitResult, language: str, on: date | None = None) -> dict[str, Any]:
@@ -122,10 +125,13 @@ def result_json(result: BenefitResult, language: str, on: date | None = None) ->
     }
 
 
-def check_json(check: Leistungscheck, language: str) -> dict[str, Any]:
-    """What ``workbench check`` prints."""
+def check_json(check: Leistungscheck, language: str, case: Case | None = None) -> dict[str, Any]:
+    """What ``workbench check`` prints; with the ``case``, also the monthly total and the months ahead."""
+    from workbench.report.leistungscheck_ahead import desk_json
+
     return {
         "date": check.on.isoformat(),
+        **(desk_json(case, check, language) if case is not None else {}),
         "benefits": {name: result_json(result, language, check.on) for name, result in check.results.items()},
         "hints": [{"key": h.key, "text": h.render(language)} for h in check.hints],
         "buergergeld": None if check.buergergeld is None else buergergeld_json(check, language),

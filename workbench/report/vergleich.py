@@ -9,11 +9,15 @@ both draw a :class:`~workbench.evaluation.vergleich.Vergleichsansicht` computed 
 from __future__ import annotations
 
 import html
+from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
+from babel import dates as babel_dates
+
 from workbench.evaluation.vergleich import Spalte, Vergleichsansicht
-from workbench.i18n import format_money, text
+from workbench.i18n import format_money, locale_of, text
 from workbench.money import ZERO
+from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.plan import LEBENSMONATE
 
 # per parent: Elterngeld (dark) and net pay of work (light); contrast ≥ 3:1 to white and to each other
@@ -42,7 +46,8 @@ def chart_svg(view: Vergleichsansicht, column: Spalte, chart_id: str) -> str:
     lang = view.language
     last = max(view.last_month, 1)
     top = axis_top(view)
-    width, height, left, bottom, top_pad = 480.0, 220.0, 64.0, 28.0, 8.0
+    width, height, left, bottom, top_pad = 480.0, 236.0, 64.0, 44.0, 8.0
+    starts = [lm.start for lm in lebensmonate(view.birth, last)] if view.birth is not None else []
     plot_w, plot_h = width - left - 6, height - bottom - top_pad
     slot = plot_w / last
     bar = max(slot * 0.72, 1.5)
@@ -69,10 +74,18 @@ def chart_svg(view: Vergleichsansicht, column: Spalte, chart_id: str) -> str:
                 colour = COLOURS[index % len(COLOURS)][layer]
                 parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colour}"/>')
         if m == 1 or m % 3 == 0 or last <= 14:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 10:.1f}" text-anchor="middle" font-size="12" '
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 26:.1f}" text-anchor="middle" font-size="12" '
                          f'fill="#1b1b1b">{m}</text>')
+        if starts and m % 3 == 0:  # the date axis: the month in which every third Lebensmonat starts (§ 4 BEEG)
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - 8:.1f}" text-anchor="middle" font-size="10" '
+                             f'fill="#1b1b1b" class="wb-axis-date">{html.escape(month_label(starts[m - 1], lang))}</text>')
     parts.append("</svg>")
     return "".join(parts) + values_table(view, column)
+
+
+def month_label(day: date, language: str) -> str:
+    """``Jun 26`` / ``Juni 26``: the month and year under a Lebensmonat on a chart's axis (babel)."""
+    return babel_dates.format_date(day, "MMM yy", locale=locale_of(language)).replace(".", "")
 
 
 def legend_html(view: Vergleichsansicht) -> str:
@@ -103,4 +116,4 @@ def values_table(view: Vergleichsansicht, column: Spalte) -> str:
             f'<th scope="col">{html.escape(text("vgl.lebensmonat", lang))}</th>{head}</tr></thead><tbody>{rows}</tbody></table>')
 
 
-__all__ = ["COLOURS", "axis_top", "chart_svg", "legend_html", "values_table"]
+__all__ = ["COLOURS", "axis_top", "chart_svg", "legend_html", "month_label", "values_table"]

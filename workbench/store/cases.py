@@ -47,8 +47,10 @@ from workbench.errors import CaseNotFound, StoreConflict, StoreError, StoreUnava
 from workbench.i18n import text
 from workbench.store.crypto import Cipher, key_from_environment
 from workbench.store.records import (
-    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, parse_time, search_key, to_payload, when,
+    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, parse_summary, parse_time, search_key,
+    summary_json, to_payload, when,
 )
+from workbench.store.summaries import SummaryMixin
 from workbench.store.schema import SCHEMA_VERSION, encryption_check, store_target, write_encryption
 from workbench.store.trouble import check_key
 
@@ -64,7 +66,7 @@ def open_store(location: Path | str | None = None, key: bytes | None = None) -> 
     return CaseStore(location, key)
 
 
-class CaseStore:
+class CaseStore(SummaryMixin):
     """The case store; ``CaseStore(location, key)`` opens the SQLite or the PostgreSQL backend.
 
     ``location``: a SQLite file, a ``postgresql://`` URL, or None for ``WORKBENCH_STORE`` / the
@@ -228,10 +230,16 @@ class CaseStore:
         return StoredCase(row[0], int(row[1]), parse_time(row[2]),
                           migrate(self._load(row[3], "versions.data", row[0])), bool(row[4]))
 
-    def list(self, search: str = "", limit: int = 50) -> builtins.list[CaseSummary]:
-        """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name."""
+    def list(self, search: str = "", limit: int = 50, offset: int = 0) -> builtins.list[CaseSummary]:
+        """Latest version of each case, newest first; every word of ``search`` must occur in the id or a name.
+
+        ``offset`` skips that many cases (the case list's pages). Each line carries the case's topic,
+        whether it has an Elterngeld plan and its wizard steps from the ``summary`` column written
+        with each version, so listing never reads the case data (issue 24).
+        """
         words = fold(search).split()
-        latest = ("SELECT v.case_id, v.family, v.version, v.saved_at, v.complete, v.saved_by FROM versions v "
+        latest = (f"SELECT v.case_id, v.family, v.version, v.saved_at, v.complete, v.saved_by, {self.summary_sql} "
+                  "FROM versions v "
                   "JOIN (SELECT case_id, MAX(version) AS version FROM versions GROUP BY case_id) latest "
                   "USING (case_id, version)")
         if self._cipher is not None:  # names are encrypted: decrypt, then search here
@@ -239,18 +247,18 @@ class CaseStore:
                 rows = conn.execute(latest + " ORDER BY v.seq DESC").fetchall()
             found = [s for s in map(self._summary, rows)
                      if all(word in search_key(s.case_id, s.family) for word in words)]
-            return found[:max(0, limit)]
+            return found[max(0, offset):max(0, offset) + max(0, limit)]
         where = " AND ".join(self.contains_sql.format(column="v.search_key") for _ in words) or "TRUE"
         with self._connect() as conn:
-            rows = conn.execute(f"{latest} WHERE {where} ORDER BY v.seq DESC LIMIT ?",
-                                (*words, max(0, limit))).fetchall()
+            rows = conn.execute(f"{latest} WHERE {where} ORDER BY v.seq DESC LIMIT ? OFFSET ?",
+                                (*words, max(0, limit), max(0, offset))).fetchall()
         return [self._summary(row) for row in rows]
 
     def history(self, case_id: str) -> builtins.list[CaseSummary]:
         """Every version of the case, newest first, with who saved it; CaseNotFound if there is none."""
         with self._connect() as conn:
-            rows = conn.execute("SELECT case_id, family, version, saved_at, complete, saved_by FROM versions "
-                                "WHERE case_id = ? ORDER BY version DESC", (case_id,)).fetchall()
+            rows = conn.execute(f"SELECT v.case_id, v.family, v.version, v.saved_at, v.complete, v.saved_by, {self.summary_sql} "
+                                "FROM versions v WHERE v.case_id = ? ORDER BY v.version DESC", (case_id,)).fetchall()
         if not rows:
             raise CaseNotFound(text("store.not_found", case_id=case_id))
         return [self._summary(row) for row in rows]
@@ -317,6 +325,8 @@ class CaseStore:
         if found < 2:  # version 1 had no store_meta: it is a store without encryption
             conn.execute("CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             conn.execute("INSERT INTO schema_version (version) VALUES (2)")
+        if found < 3:  # version 3: the list's summary of each version (topic, plan), filled once for the latest
+            self._add_summaries(conn)
         return encryption_check(conn)
 
     def _check_key(self, check: str | None) -> None:
@@ -333,7 +343,9 @@ class CaseStore:
 
     def _summary(self, row: tuple[Any, ...]) -> CaseSummary:
         family = row[1] if self._cipher is None or not row[1] else self._cipher.open(row[1], f"versions.family/{row[0]}")
-        return CaseSummary(row[0], family, int(row[2]), parse_time(row[3]), bool(row[4]), str(row[5]))
+        topic, has_plan, steps = parse_summary(row[6] if len(row) > 6 else "")
+        return CaseSummary(row[0], family, int(row[2]), parse_time(row[3]), bool(row[4]), str(row[5]),
+                           topic, has_plan, steps)
 
     def _append(self, conn: Any, case_id: str, latest: tuple[int, str, str] | None,
                 payload: dict[str, Any], complete: bool) -> int:
@@ -346,10 +358,11 @@ class CaseStore:
             stored_family, key = family, search_key(case_id, family)
         else:  # the names are encrypted too; the search then decrypts them (list)
             stored_family, key = self._cipher.seal(family, f"versions.family/{case_id}") if family else "", ""
-        conn.execute("INSERT INTO versions (case_id, version, saved_at, saved_by, complete, family, search_key, data) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        steps = self._steps(conn, case_id) if latest is not None else {}  # where the wizards were stays
+        conn.execute("INSERT INTO versions (case_id, version, saved_at, saved_by, complete, family, search_key, data, "
+                     "summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (case_id, version, now(), self._user, int(complete), stored_family, key,
-                      self._dump(payload, "versions.data", case_id)))
+                      self._dump(payload, "versions.data", case_id), summary_json(payload, steps)))
         return version
 
     def _keep_conflict(self, conn: Any, case_id: str, based_on: int | None, payload: dict[str, Any]) -> int:

@@ -52,6 +52,7 @@ CREATE TABLE versions (
     family     TEXT NOT NULL,
     search_key TEXT NOT NULL,
     data       TEXT NOT NULL,
+    summary    TEXT NOT NULL DEFAULT '',
     UNIQUE (case_id, version)
 );
 CREATE TABLE conflicts (

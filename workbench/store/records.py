@@ -9,7 +9,7 @@ import getpass
 import json
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -47,6 +47,15 @@ class CaseSummary:
     saved_at: datetime
     complete: bool
     saved_by: str = ""
+    topic: str = ""
+    """The wizard topic the case belongs to (``elterngeld``, ``pflege`` …; :func:`case_topic`)."""
+    has_plan: bool = False
+    """Whether the case has an Elterngeld plan (the comparison page needs one)."""
+    steps: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per wizard (its title key): the step the advisor was at and the furthest step reached (0-based)."""
+
+    def step_of(self, wizard: str) -> tuple[int, int] | None:
+        return self.steps.get(wizard)
 
 
 @dataclass(frozen=True)
@@ -96,8 +105,53 @@ def family_names(payload: dict[str, Any]) -> str:
     household = payload.get("household")
     parents = household.get("parents") if isinstance(household, dict) else None
     names = [p.get("name") for p in parents if isinstance(p, dict)] if isinstance(parents, list) else []
+    vorsorge = payload.get("vorsorge")
+    if not any(isinstance(n, str) and n.strip() for n in names) and isinstance(vorsorge, dict):
+        names = [vorsorge.get("person")]  # a Vorsorge case names the person who makes the Vollmacht
     # NUL cannot be stored in a PostgreSQL text column and is never part of a name
     return " & ".join(n.replace("\x00", "").strip() for n in names if isinstance(n, str) and n.strip())
+
+
+TOPIC_PREFIXES = {"EG": "elterngeld", "LC": "leistungscheck", "MUTTERSCHUTZ": "mutterschutz",
+                  "ELTERNZEIT": "elternzeit", "KI": "kita", "PF": "pflege", "VO": "vorsorge"}
+"""The case id prefixes the wizards give (``PF-20261125-3F2A``) and the topic each stands for."""
+
+
+def case_topic(payload: dict[str, Any]) -> str:
+    """The topic of a case or draft: by the prefix of its id, else by what it holds (an imported file)."""
+    case_id = payload.get("case_id")
+    prefix = case_id.split("-", 1)[0].upper() if isinstance(case_id, str) else ""
+    if prefix in TOPIC_PREFIXES:
+        return TOPIC_PREFIXES[prefix]
+    for key, topic in (("care", "pflege"), ("vorsorge", "vorsorge"), ("kita", "kita"), ("elterngeld_plan", "elterngeld"),
+                       ("elternzeit", "elternzeit"), ("mutterschutz", "mutterschutz")):
+        if payload.get(key):
+            return topic
+    household = payload.get("household")
+    return "leistungscheck" if isinstance(household, dict) and household.get("benefits") else "elterngeld"
+
+
+def summary_json(payload: dict[str, Any], steps: dict[str, Any] | None = None) -> str:
+    """The ``versions.summary`` column: topic, whether there is an Elterngeld plan, the wizard steps.
+
+    Written with every version so the case list needs no case data (issue 24); it holds no family
+    data (the topic is also readable from the case id), so it stays clear in an encrypted store.
+    """
+    plan = payload.get("elterngeld_plan")
+    months = plan.get("months") if isinstance(plan, dict) else None
+    has_plan = isinstance(months, dict) and any(isinstance(m, str) and m.strip("-") for m in months.values())
+    return json.dumps({"topic": case_topic(payload), "plan": has_plan, "steps": steps or {}}, sort_keys=True)
+
+
+def parse_summary(stored: str | None) -> tuple[str, bool, dict[str, tuple[int, int]]]:
+    """Topic, has a plan, steps from the column (empty for a version saved before schema 3)."""
+    try:
+        data = json.loads(stored) if stored else {}
+    except ValueError:
+        data = {}
+    steps = {str(k): (int(v[0]), int(v[1])) for k, v in (data.get("steps") or {}).items()
+             if isinstance(v, list) and len(v) == 2}
+    return str(data.get("topic") or ""), bool(data.get("plan")), steps
 
 
 _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})

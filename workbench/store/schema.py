@@ -34,7 +34,7 @@ def transaction(conn: Connection, begin: str = "BEGIN") -> Iterator[Connection]:
         raise
     run.execute("COMMIT")
 
-SCHEMA_VERSION = 2  # 2: table store_meta (encryption); a version-1 store is upgraded when opened
+SCHEMA_VERSION = 3  # 2: table store_meta (encryption); 3: versions.summary (topic, plan, wizard steps); older stores are upgraded when opened
 FILE_NAME = "cases.sqlite"
 STORE_ENV = "WORKBENCH_STORE"  # postgresql://… for a server; unset: the SQLite file
 SERVER_SCHEMES = ("postgresql://", "postgres://")
@@ -55,6 +55,7 @@ CREATE TABLE versions (
     family     TEXT NOT NULL,                  -- parents' names, for the list (encrypted store: sealed)
     search_key TEXT NOT NULL,                  -- case id and names, case-folded (encrypted store: empty)
     data       TEXT NOT NULL,                  -- case-format JSON (encrypted store: sealed)
+    summary    TEXT NOT NULL DEFAULT '',       -- JSON: topic, has a plan, wizard steps (no family data, records.py)
     UNIQUE (case_id, version)
 );
 CREATE TABLE conflicts (

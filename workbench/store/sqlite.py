@@ -97,6 +97,8 @@ class SqliteCaseStore(CaseStore):
                 if found is None or found > SCHEMA_VERSION:
                     raise StoreError(text("store.schema_too_new", path=self.path, found=found, known=SCHEMA_VERSION))
                 self._check_key(encryption_check(conn) if found >= 2 else None)
+                if found < 3:  # not upgraded (it cannot be written): list without the summary column
+                    self.summary_sql = "''"
             return
         with self._connect() as conn:
             if not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:

@@ -16,6 +16,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import format_decimal, text
+from workbench.ui.kit.dates import PLACEHOLDER_KEY, DateInputError, format_date_input, parse_date_input
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyFormatError, format_amount_input, parse_money, text_input
 
 Observer = Callable[[Any], None]
@@ -139,22 +140,41 @@ class NumberField(Field):
 
 
 class DateField(Field):
-    """A date (browser date picker); empty raises unless optional."""
+    """A date typed as text, ``TT.MM.JJJJ`` (German) or ``DD/MM/YYYY`` (English), never the browser's
+    locale (:mod:`workbench.ui.kit.dates`, ADR 0034); empty raises unless optional.
+
+    A text box like every other: its value reaches the kernel on blur or Enter (ADR 0014), so the
+    half-typed year of a date picker ("01.03.0202") never does. What was typed stays in the box
+    when it cannot be read; the message beside it says how to write the date.
+    """
 
     def __init__(self, label_key: str, language: str, empty_key: str | None = "ui.error.date_empty") -> None:
-        super().__init__(w.DatePicker(layout=w.Layout(**FIELD_LAYOUT)), label_key, language)
+        control = text_input(layout=w.Layout(**FIELD_LAYOUT), placeholder=text(PLACEHOLDER_KEY, language))
+        super().__init__(control, label_key, language)
+        control.add_class("wb-date")
         self.empty_key = empty_key
 
     def read(self) -> str | None:
-        value = self.input.value
+        try:
+            value = parse_date_input(str(self.input.value))
+        except DateInputError as error:
+            raise FieldError(error.key) from None
         if value is None:
             if self.empty_key:
                 raise FieldError(self.empty_key)
             return None
-        return value.isoformat() if isinstance(value, date) else str(value)
+        return value.isoformat()
 
     def write(self, value: Any) -> None:
-        self.input.value = date.fromisoformat(value) if isinstance(value, str) and value else None
+        if isinstance(value, date):
+            self.input.value = format_date_input(value, self.language)
+            return
+        try:
+            parsed = date.fromisoformat(value) if isinstance(value, str) and value else None
+        except ValueError:  # a draft with a text that is not a date: show it as it was
+            self.input.value = str(value)
+            return
+        self.input.value = format_date_input(parsed, self.language) if parsed else ""
 
 
 class ChoiceField(Field):

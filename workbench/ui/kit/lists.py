@@ -63,16 +63,23 @@ class RowList:
         self._render()
 
     def append(self) -> None:
+        """Add an empty row and put the keyboard focus in its first field: the "add" button may hide at the
+        last allowed row, and a focus left on a hidden button drops to the page body (issue 24)."""
         if len(self.rows) < self.max_rows:
             self._new_row()
             self._render()
             self.on_change()
+            first = next(iter(self.rows[-1].fields.values()), None)
+            if first is not None and hasattr(first.input, "focus"):
+                first.input.focus()
 
     def remove(self, row: Row) -> None:
+        """Remove the row; the focus goes to the "add" button (the removed row's button is gone)."""
         if len(self.rows) > self.min_rows and row in self.rows:
             self.rows.remove(row)
             self._render()
             self.on_change()
+            self.add.focus()
 
     def resize_items(self, items: list[dict[str, Any]], make: Callable[[int], dict[str, Any]]) -> list[dict[str, Any]]:
         """``items`` cut or extended (with ``make(index)``) to the number of rows."""

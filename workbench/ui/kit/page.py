@@ -54,8 +54,18 @@ def open_case_wizard(params: dict[str, str], store: Store, make: Callable[[dict[
             wizard = make(new(language), store, None)
             put_under_title(wizard, [not_found_notice(case_id, language)])
             return wizard
-        return make(dict(stored.data), store, int(stored.version))
+        wizard = make(dict(stored.data), store, int(stored.version))
+        resume_where_left(wizard, store)
+        return wizard
     return make(new(language), store, None)
+
+
+def resume_where_left(wizard: Wizard, store: Store) -> None:
+    """Show the step at which this wizard last left the case (issue 24), if the store noted one."""
+    last_step = getattr(store, "last_step", None)
+    position = last_step(wizard.case_id, wizard.title_key) if last_step is not None else None
+    if position is not None:
+        wizard.resume(*position)
 
 
 def show_wizard_page(name: str, build: Callable[[dict[str, str]], Wizard], wide: bool = True) -> None:
@@ -183,7 +193,9 @@ def failure_notice(name: str, error: BaseException, language: str) -> w.Widget:
         failure.show(error.key, **error.values)
     else:
         failure.show("ui.error.unexpected", reference=reference)
-    return failure.widget
+    # a way back from every failed page (issue 24)
+    back = f'<p class="wb-back" lang="{language}"><a href="{START_PAGE}">{html.escape(text("ui.wizard.to_start", language))}</a></p>'
+    return w.HTML(str(failure.widget.value) + back)
 
 
 def close_tree(widget: w.Widget) -> None:

@@ -35,6 +35,7 @@ from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.kit.preheat import after_field_updates, when_idle
 from workbench.ui.kit.saving import CaseSaver, Debouncer, Store
+from workbench.case import within
 from workbench.ui.kit.step import WizardStep, model_problems
 from workbench.ui.kit.widgets import FieldMessage
 
@@ -50,7 +51,10 @@ class Wizard:
         self.steps = list(steps)
         self.data = data
         self.language = language
+        self.title_key = title_key  # also the key under which the store notes the step (store.remember_step)
         self.index = 0
+        self.furthest = 0  # the furthest step reached with "Weiter": the step links go forward up to here
+        self.store = store
         self.saver = CaseSaver(store, version, self._saved, self._refused, baseline=data,
                                on_unavailable=self._unavailable)
         self._quiet = 0  # > 0 while the wizard fills widgets from the case: their changes are not entries
@@ -64,6 +68,10 @@ class Wizard:
         self.title = self.header.title
         self.on_language: Callable[[Wizard], object] = lambda wizard: None
         self.progress = w.HTML()
+        # the step names as links (issue 24): buttons, so the keyboard reaches them and Python answers the click;
+        # the current step is a text with aria-current="step", steps not reached yet are plain text
+        self.step_links = w.HBox([])
+        self.step_links.add_class("wb-step-links")
         # one heading for every step, and right before it the target of the keyboard focus
         # after "Weiter"/"Zurück": a Label, because ipywidgets focuses a Label's own element
         # (tabindex=-1 from tabbable=False: focus() reaches it, Tab skips it), while an HTML
@@ -93,7 +101,7 @@ class Wizard:
         self.conflict.add_class("wb-conflict")
         nav = w.HBox([self.back, self.next])
         nav.add_class("wb-nav")
-        self.widget = w.VBox([self.header.widget, self.progress, self.conflict, panel, nav,
+        self.widget = w.VBox([self.header.widget, self.progress, self.step_links, self.conflict, panel, nav,
                               self.error.widget, self.status])
         self.widget.add_class("wb-wizard")
         for step in self.steps:
@@ -113,8 +121,51 @@ class Wizard:
     def go(self, index: int) -> None:
         """Show step ``index`` (0-based) and move the keyboard focus to its heading."""
         self.index = max(0, min(index, len(self.steps) - 1))
+        self.furthest = max(self.furthest, self.index)
         self._enter()
         self.focus_target.focus()
+        self._remember()
+
+    def resume(self, at: int, furthest: int) -> None:
+        """Reopen at the step where the case was left (issue 24), knowing how far the advisor had come.
+
+        Only for display: nothing is saved (reading never writes); the step's fields come from the case.
+        """
+        last = len(self.steps) - 1
+        self.furthest = max(0, min(max(at, furthest), last))
+        index = max(0, min(at, last))
+        if index != self.index:
+            self.index = index
+            self._enter(moved=False)
+
+    def jump(self, index: int) -> None:
+        """A step link: back to any step; forward only to a step reached before and only if this step is valid
+        (the checks of "Weiter" run, and their messages stay here when they fail)."""
+        if index == self.index or not 0 <= index <= self.furthest:
+            return
+        if index < self.index:
+            self._on_back(target=index)
+            return
+        self.error.clear()
+        self.autosave.cancel()
+        if not self.validate_step():
+            return
+        self._dirty = False
+        self.saver.save(self.data, self.language)
+        self.go(index)
+
+    def _remember(self) -> None:
+        """Tell the store which step is shown, so the case reopens here; a store that cannot, or a case
+        not saved yet, simply does not remember (the position is a convenience, never worth an error)."""
+        from workbench.errors import WorkbenchError
+
+        remember = getattr(self.store, "remember_step", None)
+        if remember is None or self.saver.version is None:
+            return
+        try:
+            remember(self.case_id, self.title_key, self.index, self.furthest)
+        except WorkbenchError:
+            pass
 
     @contextmanager
     def quietly(self) -> Iterator[None]:
@@ -182,7 +233,8 @@ class Wizard:
         step.clear_messages()
         if not step.store(self.data):
             return False
-        problems = [p for p in model_problems(self.data, self.language) if step.show_problem(*p)]
+        problems = [p for p in model_problems(self.data, self.language)
+                    if self._owner(p[0]) is step and step.show_problem(*p)]
         if problems:
             return False
         extra = step.checks(self.data)
@@ -190,6 +242,23 @@ class Wizard:
             if not step.show_problem(path, message):
                 step.message.show_localized("ui.wizard.problem", {self.language: message})
         return not extra
+
+    def _owner(self, path: str) -> WizardStep:
+        """The step a problem at ``path`` belongs to: the one whose field or area names it most precisely.
+
+        The family step's area is all of ``household.parents``; the income a later step left half-filled
+        (``household.parents[0].income_before_birth``, after "Zurück") is that step's to show, not a reason to
+        keep the advisor on the family step (issue 24: going back and forward again must work). Steps not
+        built yet claim nothing; ties stay with the current step.
+        """
+        def claim(step: WizardStep) -> int:
+            if not step.built:
+                return -1
+            prefixes = [*step.fields(), *step.area()]
+            return max((len(p) for p in prefixes if within(path, p)), default=-1)
+
+        best = max(self.steps, key=lambda s: (claim(s), s is self.step))
+        return self.step if claim(best) <= claim(self.step) else best
 
     def _settled(self, move: Callable[[], None]) -> None:
         """Run ``move`` once the browser's held-back field updates are in; further clicks meanwhile are ignored
@@ -216,10 +285,10 @@ class Wizard:
         if self.index < len(self.steps) - 1:
             self.go(self.index + 1)
 
-    def _on_back(self, _button: Any = None) -> None:
+    def _on_back(self, _button: Any = None, target: int | None = None) -> None:
         self.error.clear()
         self.step.store(self.data, lenient=True)
-        self.go(self.index - 1)
+        self.go(self.index - 1 if target is None else target)
 
     def _switch_language(self, language: str) -> None:
         """The advisor switched the language: keep the entries, rebuild in ``language``.
@@ -287,15 +356,32 @@ class Wizard:
     def _render_progress(self) -> None:
         lang, n, total = self.language, self.index + 1, len(self.steps)
         label = text("ui.wizard.progress", lang, step=n, total=total)
-        current = ' aria-current="step"'
-        items = "".join(
-            f'<li class="{"wb-done" if i < self.index else "wb-current" if i == self.index else "wb-todo"}"'
-            f'{current if i == self.index else ""}>{html.escape(text(s.title_key, lang))}</li>'
-            for i, s in enumerate(self.steps))
+        self._render_step_links()
         self.progress.value = (
             f'<nav class="wb-progress" aria-label="{html.escape(text("ui.wizard.progress_label", lang))}" lang="{lang}">'
             f'<p class="wb-progress-text">{html.escape(label)}: <strong>{html.escape(text(self.step.title_key, lang))}</strong></p>'
             f'<div class="wb-progress-bar" role="progressbar" aria-valuemin="1" aria-valuemax="{total}" '
             f'aria-valuenow="{n}" aria-valuetext="{html.escape(label)}" aria-label="{html.escape(label)}">'
-            f'<div style="width:{100 * n / total:.0f}%"></div></div>'
-            f'<ol class="wb-steps">{items}</ol></nav>')
+            f'<div style="width:{100 * n / total:.0f}%"></div></div></nav>')
+
+    def _render_step_links(self) -> None:
+        """One item per step: a button for the steps one may go to, text for the current and the later ones."""
+        lang = self.language
+        items: list[w.Widget] = []
+        for i, step in enumerate(self.steps):
+            title = f"{i + 1}. {text(step.title_key, lang)}"
+            if i == self.index:
+                item: w.Widget = w.HTML(f'<span class="wb-step-link wb-current" aria-current="step" lang="{lang}">'
+                                        f"{html.escape(title)}</span>")
+            elif i <= self.furthest:
+                item = w.Button(description=title, tooltip=text("desk.wizard.go_to", lang, step=title),
+                                layout=w.Layout(width="auto"))
+                item.add_class("wb-step-link")
+                item.add_class("wb-done" if i < self.index else "wb-reached")
+                item.on_click(lambda _b, target=i: self._settled(lambda: self.jump(target)))
+            else:
+                item = w.HTML(f'<span class="wb-step-link wb-todo" lang="{lang}">{html.escape(title)}</span>')
+            items.append(item)
+        for old in self.step_links.children:
+            old.close()
+        self.step_links.children = tuple(items)

@@ -31,7 +31,9 @@ class StartPage:
         self.header = PageHeader("ui.start.title", language, self.set_language, self.quick._show_unexpected)
         self.language_toggle = self.header.toggle
         self.title = self.header.title
-        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.cases.widget, self.quick.widget])
+        # the quick calculation before the saved cases: however many cases there are, it stays on the first
+        # screen (issue 24); the list below shows them a page at a time
+        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.quick.widget, self.cases.widget])
         self.widget.add_class("wb-page")
         self._apply_texts()
         guarded(self.cases.refresh, self._show_unexpected)()

@@ -20,7 +20,8 @@ from workbench.ui.kit.parameter_notes import notes_html
 from workbench.i18n import LANGUAGES, format_money, text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyInput, heading_html, paragraph_html, \
-    set_labels
+    set_labels, text_input
+from workbench.ui.kit.dates import PLACEHOLDER_KEY, DateInputError, parse_date_input
 
 TAX_CLASSES = (1, 2, 3, 4, 5, 6)
 
@@ -108,7 +109,9 @@ class QuickCalculator:
             options=[(str(n), n) for n in TAX_CLASSES], value=1,
             style=LABEL_STYLE, layout=w.Layout(width="22em"),
         )
-        self.birth_date = w.DatePicker(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
+        # text, day first in the page's language, not the browser's date picker (ADR 0034)
+        self.birth_date = text_input(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
+        self.birth_date.add_class("wb-date")
         self.birth_message = FieldMessage(language)
         self.church_tax = w.Checkbox(value=False, indent=True, style=LABEL_STYLE)
         self.calculate = w.Button(button_style="primary")
@@ -148,11 +151,16 @@ class QuickCalculator:
     def _on_calculate(self, _button: Any = None) -> None:
         self.message.clear()
         gross = self.gross.read()
-        birth = self.birth_date.value
-        if birth is None:
-            self.birth_message.show("ui.error.date_empty")
+        try:
+            birth = parse_date_input(str(self.birth_date.value))
+        except DateInputError as error:  # what was typed stays; the message says how to write it
+            self.birth_message.show(error.key)
+            birth = None
         else:
-            self.birth_message.clear()
+            if birth is None:
+                self.birth_message.show("ui.error.date_empty")
+            else:
+                self.birth_message.clear()
         if gross is None or birth is None:
             return
         inputs = (gross, int(self.tax_class.value), birth, bool(self.church_tax.value))
@@ -193,6 +201,7 @@ class QuickCalculator:
         self.hint.value = paragraph_html("ui.quick.hint", lang)
         set_labels(lang, [(self.tax_class, "description", "ui.quick.tax_class"),
                           (self.birth_date, "description", "ui.quick.birth_date"),
+                          (self.birth_date, "placeholder", PLACEHOLDER_KEY),
                           (self.church_tax, "description", "ui.quick.church_tax"),
                           (self.calculate, "description", "ui.quick.calculate"),
                           (self.calculate, "tooltip", "ui.quick.calculate")])

@@ -108,6 +108,7 @@ def _relanguage(page: w.VBox, old: Wizard, store: Store | None) -> ElterngeldWiz
     new = ElterngeldWizard(old.data, store, old.saver.version, autosave_delay=old.autosave.delay)
     new.saver.adopt(old.saver)  # the same version, refusal and saved state: the switch itself is no change
     new.on_language = lambda again: _relanguage(page, again, store)
+    new.furthest = old.furthest  # the step links reach as far as before the switch
     new.go(old.index)
     page.children = tuple(new.widget if child is old.widget else child for child in page.children)
     close_tree(old.widget)

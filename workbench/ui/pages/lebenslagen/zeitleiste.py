@@ -13,7 +13,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from workbench.clock import today as clock_today
-from workbench.i18n import format_date, text
+from babel import dates as babel_dates
+
+from workbench.i18n import format_date, locale_of, text
 from workbench.evaluation.lebenslagen import ElternzeitResult, MutterschutzResult, elternzeit_result, mutterschutz_result
 from workbench.report.lebenslagen import parent_name
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
@@ -107,6 +109,30 @@ def elternzeit_tracks(case: "Case", ez: "ElternzeitResult", lang: str, today: da
     return tracks, marks
 
 
+AXIS = 34
+"""Height of the date axis under the tracks."""
+
+
+def month_starts(first: date, last: date) -> list[date]:
+    """The first day of every month from the one after ``first`` (or ``first`` itself, a 1st) up to ``last``."""
+    day = first if first.day == 1 else date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    out = []
+    while day <= last:
+        out.append(day)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return out
+
+
+def label_step(months: int) -> int:
+    """Every how many months a name fits on the axis: all up to 20 months, then every 2nd, 3rd or 6th."""
+    return next(step for step in (1, 2, 3, 6, 12) if months / step <= 20)
+
+
+def month_name(day: date, language: str) -> str:
+    """``Jan``/``Jan.`` → ``Jan``: the short month name in the page's language (babel)."""
+    return babel_dates.format_date(day, "MMM", locale=locale_of(language)).replace(".", "")
+
+
 def draw_timeline(tracks: list[Track], marks: list[Mark], lang: str, today: date) -> str:
     """The tracks as bars on a time axis with year and half-year ticks, the marks below, a line for today."""
     starts = [b[0] for _, bars in tracks for b in bars] + [m[0] for m in marks]
@@ -117,20 +143,26 @@ def draw_timeline(tracks: list[Track], marks: list[Mark], lang: str, today: date
     def x(day: date) -> float:
         return LEFT + (WIDTH - LEFT - 10) * (day - first).days / span
 
-    height = TOP + ROW * len(tracks) + 26
+    height = TOP + ROW * len(tracks) + 26 + AXIS
+    axis_y = height - AXIS  # the date axis below the marks: month names, the year at January (issue 24)
     out = [f'<svg class="wb-timeline" role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 {WIDTH} {height}" '
            f'width="100%" lang="{lang}" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="tl-title">{html.escape(text("ui.ls.timeline_title", lang))}</title>',
            f'<desc id="tl-desc">{html.escape(text("ui.ls.timeline_desc", lang, first=format_date(first, lang), last=format_date(last, lang)))}</desc>']
-    year = first.year
-    while date(year, 1, 1) <= last:  # year and half-year ticks
-        for month in (1, 7):
-            tick = date(year, month, 1)
-            if first <= tick <= last and x(tick) < WIDTH - 52:
-                out.append(f'<line x1="{x(tick):.1f}" y1="{TOP - 8}" x2="{x(tick):.1f}" y2="{height - 20}" stroke="#ddd"/>')
-                out.append(f'<text x="{x(tick) + 2:.1f}" y="{TOP - 12}" font-size="11" fill="#333">'
-                           f'{month:02d}/{year}</text>')
-        year += 1
+    ticks = month_starts(first, last)
+    every = label_step(len(ticks))
+    out.append(f'<line x1="{LEFT}" y1="{axis_y:.1f}" x2="{WIDTH - 10}" y2="{axis_y:.1f}" stroke="#5f6368"/>')
+    for n, tick in enumerate(ticks):
+        tx = x(tick)
+        strong = tick.month in (1, 7)
+        out.append(f'<line x1="{tx:.1f}" y1="{TOP - 8}" x2="{tx:.1f}" y2="{axis_y + 4:.1f}" '
+                   f'stroke="{"#bbb" if strong else "#eee"}"/>')
+        if (tick.month - 1) % every == 0 and tx < WIDTH - 24:
+            out.append(f'<text x="{tx + 2:.1f}" y="{axis_y + 15:.1f}" font-size="11" fill="#1b1b1b" class="wb-axis-date">'
+                       f'{html.escape(month_name(tick, lang))}</text>')
+            if tick.month == 1 or n == 0:
+                out.append(f'<text x="{tx + 2:.1f}" y="{axis_y + 28:.1f}" font-size="11" font-weight="bold" '
+                           f'fill="#1b1b1b">{tick.year}</text>')
     for i, (label, bars) in enumerate(tracks):
         y = TOP + i * ROW
         out.append(f'<text x="4" y="{y + 17}" font-size="12" fill="#111">{html.escape(label)}</text>')
@@ -140,11 +172,11 @@ def draw_timeline(tracks: list[Track], marks: list[Mark], lang: str, today: date
                        f'stroke="#fff" stroke-width="0.5"><title>{html.escape(title)}</title></rect>')
     for day, colour, title in marks:
         mx = x(day)
-        out.append(f'<path d="M{mx:.1f},{height - 22} l-5,10 h10 z" fill="{colour}"><title>{html.escape(title)}</title></path>')
+        out.append(f'<path d="M{mx:.1f},{axis_y - 22} l-5,10 h10 z" fill="{colour}"><title>{html.escape(title)}</title></path>')
     if first <= today <= last:
-        out.append(f'<line x1="{x(today):.1f}" y1="{TOP - 6}" x2="{x(today):.1f}" y2="{height - 22}" stroke="#111" '
+        out.append(f'<line x1="{x(today):.1f}" y1="{TOP - 6}" x2="{x(today):.1f}" y2="{axis_y - 22}" stroke="#111" '
                    f'stroke-dasharray="4 3"/>')
-        out.append(f'<text x="{x(today) + 3:.1f}" y="{height - 2}" font-size="11" fill="#111">'
+        out.append(f'<text x="{x(today) + 3:.1f}" y="{axis_y - 2}" font-size="11" fill="#111">'
                    f'{html.escape(text("ui.ls.today", lang, day=format_date(today, lang)))}</text>')
     out.append("</svg>")
     return "".join(out)

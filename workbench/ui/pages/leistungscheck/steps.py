@@ -20,6 +20,7 @@ from workbench.errors import UnsupportedPeriod
 from workbench.case import DEFAULT_MUNICIPALITY
 from workbench.i18n import format_money, text
 from workbench.ui.kit.callbacks import guarded
+from workbench.ui.pages.leistungscheck.summary import summary_html
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
 from workbench.ui.kit.herkunft import (
     PLACED, RELATION, RELATION_OPTIONS, TWIN, births_adjacent, link_twins, parent_ids_of, relation_of, twin_flags,
@@ -35,14 +36,6 @@ EDUCATION = [("ui.lc.edu_none", "none"), ("ui.lc.edu_kita", "kita"), ("ui.lc.edu
              ("ui.lc.edu_unemployed", "unemployed_registered")]
 KINDS = [("ui.lc.kind_employee", "employee"), ("ui.lc.kind_minijob", "minijob"),
          ("ui.lc.kind_self_employed", "self_employed"), ("ui.lc.kind_none", "none")]
-
-
-def years() -> list[tuple[str, int]]:
-    """The check years on offer (this year, next year, the earlier ones with values; ADR 0019)."""
-    from workbench.clock import today
-    from workbench.evaluation.leistungscheck import years_offered
-
-    return [(str(y), y) for y in years_offered(today())]
 
 
 def _drop_empty(target: dict[str, Any]) -> None:
@@ -193,7 +186,7 @@ class IncomeRow(ParentSection):
 
 
 class EinkommenWohnenStep(WizardStep):
-    """Current income per parent, the rent, wealth, Bürgergeld, the year of the check."""
+    """Current income per parent, the rent, wealth, Bürgergeld, the day of the check."""
 
     title_key = "ui.lc.step_income"
 
@@ -210,7 +203,8 @@ class EinkommenWohnenStep(WizardStep):
             f"{h}.housing.living_space_sqm": NumberField("ui.lc.space", lang, Decimal(1), Decimal(1000), "ui.lc.space_error"),
             f"{h}.benefits.wealth": MoneyField("ui.lc.wealth", lang, optional=True),
             f"{h}.benefits.receives_buergergeld": CheckField("ui.lc.buergergeld", lang),
-            f"{h}.benefits.year": ChoiceField("ui.lc.year", lang, years(), width="22em"),
+            # the day of the check (empty: the day it is computed, issue 24); replaces the older benefits.year
+            f"{h}.benefits.check_date": DateField("desk.lc.check_date", lang, empty_key=None),
         }
         for field in self.home.values():
             self.watch(field)
@@ -242,6 +236,10 @@ class EinkommenWohnenStep(WizardStep):
         self._ensure(data)
         prefill(data)
         super().load(data)
+        benefits = data.get("household", {}).get("benefits") or {}
+        if not benefits.get("check_date") and isinstance(benefits.get("year"), int):
+            # an older case chose a year: it is computed for 1 July of it, and the field says so (issue 24)
+            self.home["household.benefits.check_date"].write(f"{benefits['year']:04d}-07-01")
         if not self.home["household.municipality"].input.value:
             self.home["household.municipality"].input.value = DEFAULT_MUNICIPALITY
         for row in self.rows:
@@ -262,8 +260,14 @@ class EinkommenWohnenStep(WizardStep):
             kept = {k: v for k, v in before.items() if k not in row.fields} if before.get("kind") == kind else {}
             household["parents"][i]["current_income"] = {**kept, "kind": kind}
         household.setdefault("housing", {})
-        household.setdefault("benefits", {})
+        year = household.setdefault("benefits", {}).get("year")
         ok = super().store(data, lenient)
+        benefits = household["benefits"]
+        if year is not None:  # an older case's year shows as its day, 1 July; a changed day replaces it
+            if benefits.get("check_date") == f"{year:04d}-07-01":
+                benefits.pop("check_date")  # unchanged: the case stays as it was (reading never writes)
+            else:
+                benefits.pop("year", None)
         for i in range(len(self.rows)):
             _drop_empty(household["parents"][i]["current_income"])
         _drop_empty(household["housing"])
@@ -283,9 +287,11 @@ def prefill(data: dict[str, Any]) -> None:
                                         "tax_class": before.get("tax_class", 1)}
 
 
-def card_html(name: str, result: dict[str, Any], language: str) -> str:
-    """One benefit as a card: amount, entitled or not, why, what to do next, "bitte prüfen", the steps."""
+def card_html(name: str, result: dict[str, Any], language: str, as_of: str = "") -> str:
+    """One benefit as a card: amount, the day it is computed for, entitled or not, why, what to do next,
+    "bitte prüfen", the steps."""
     lang = language
+    day = f'<p class="wb-card-date" data-as-of="{name}">{html.escape(as_of)}</p>' if as_of else ""
     status = {True: "yes", False: "no", None: "check"}[result["eligible"]]
     running_key = "leistungen.status.running"
     amount = format_money(Decimal(str(result["monthly"])), lang)
@@ -318,7 +324,7 @@ def card_html(name: str, result: dict[str, Any], language: str) -> str:
     return (f'<section class="wb-card wb-card-{status}" data-benefit="{name}" lang="{lang}">'
             f'<h3>{html.escape(text(f"leistungen.name.{name}", lang))}</h3>'
             f'<p class="wb-card-amount"><span data-amount="{name}">{html.escape(amount)}</span> '
-            f'{html.escape(text("ui.lc.per_month", lang))}</p>'
+            f'{html.escape(text("ui.lc.per_month", lang))}</p>{day}'
             f'<p class="wb-card-status">{html.escape(text(running_key if result.get("running") else f"leistungen.status.{status}", lang))}{check}</p>'
             f'{provisional}'
             f'<h4>{html.escape(text("ui.lc.why", lang))}</h4><ul>{reasons}</ul>{todo}{how}</section>')
@@ -332,13 +338,14 @@ class ErgebnisStep(WizardStep):
     def build(self) -> None:
         lang = self.language
         self.hints = w.HTML()
+        self.summary = w.HTML()  # the day, the monthly total, the months ahead (issue 24)
         self.cards = w.HTML()
         self.case: Any = None
         self.make_pdf = w.Button(description=text("ui.lc.handout", lang), icon="file-pdf-o", layout=w.Layout(width="auto"))
         self.make_pdf.add_class("wb-handout")
         self.make_pdf.on_click(guarded(lambda _b: self._handout(), lambda r: self.on_error(r)))
         self.download = w.HTML()
-        self.body.children = (self.hints, self.cards, self.make_pdf, self.download)
+        self.body.children = (self.summary, self.hints, self.cards, self.make_pdf, self.download)
 
     def shown(self, data: dict[str, Any]) -> None:
         from workbench.case import load_case
@@ -348,16 +355,18 @@ class ErgebnisStep(WizardStep):
         lang = self.language
         self.case = load_case(data)
         try:
-            result = check_json(leistungscheck(self.case), lang)
+            result = check_json(leistungscheck(self.case), lang, self.case)
         except UnsupportedPeriod as error:  # a year before the first values: say which years are supported
             self.hints.value = f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}">{html.escape(error.text(lang))}</div>'
-            self.cards.value = self.download.value = ""
+            self.cards.value = self.download.value = self.summary.value = ""
             self.case = None
             return
         hints = "".join(f'<li data-hint="{html.escape(h["key"])}">{html.escape(h["text"])}</li>' for h in result["hints"])
         self.hints.value = (f'<div class="wb-note wb-hints" lang="{lang}"><h3>{html.escape(text("ui.lc.hints", lang))}'
                             f"</h3><ul>{hints}</ul></div>") if hints else ""
-        self.cards.value = ('<div class="wb-cards">' + "".join(card_html(n, r, lang) for n, r in result["benefits"].items())
+        self.summary.value = summary_html(result, lang)
+        self.cards.value = ('<div class="wb-cards">' + "".join(card_html(n, r, lang, result["as_of"])
+                                                               for n, r in result["benefits"].items())
                             + "</div>")
         self.download.value = ""
 

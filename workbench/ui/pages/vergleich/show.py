@@ -26,6 +26,13 @@ def no_case_page(language: str, message_key: str = "vgl.no_case", **args: Any) -
     return page
 
 
+def has_plan(data: dict[str, Any]) -> bool:
+    """Whether the stored case has an Elterngeld plan with at least one month (what the comparison starts from)."""
+    plan = data.get("elterngeld_plan")
+    months = plan.get("months") if isinstance(plan, dict) else None
+    return isinstance(months, dict) and any(isinstance(m, str) and m.strip("-") for m in months.values())
+
+
 def show_vergleich() -> None:
     """What ``notebooks/vergleich.ipynb`` shows for ``?case=<id>`` (``&lang=en`` only without a case)."""
     from workbench.ui.kit.page import show_on_request
@@ -47,5 +54,7 @@ def vergleich_page(params: dict[str, str]) -> w.Widget:
         stored = store.open(case_id)
     except CaseNotFound:
         return no_case_page(language, "ui.wizard.not_found_compare", case_id=case_id)
+    if not has_plan(stored.data):  # nothing to compare (issue 24: this was "Fehler W-…" without a way back)
+        return no_case_page(str(stored.data.get("language") or language), "desk.vgl.no_plan", case_id=case_id)
     page: w.Widget = VergleichPage(dict(stored.data), store, int(stored.version)).widget
     return page
