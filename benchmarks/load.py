@@ -97,7 +97,7 @@ async def one_session(browser: Browser, url: str, i: int, session: Session, dela
             raise RuntimeError("page shows: " + (await failed.first.inner_text())[:80])
         session.tti = time.perf_counter() - began
         await page.get_by_label("Vorname").fill(f"Lastprobe{i}")
-        steps = ((2, None), (3, ("Geburtstag oder errechneter Termin", "2026-06-15")),
+        steps = ((2, None), (3, ("Geburtstag oder errechneter Termin", "15.06.2026")),
                  (4, ("Bruttolohn pro Monat vor der Geburt (€)", f"{2500 + 10 * i}")), (5, None))
         for step, fill in steps:
             if fill:
