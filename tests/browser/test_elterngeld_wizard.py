@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.test_start_page import AXE_JS, assert_no_new_serious, run_axe
+from tests.browser.test_start_page import AXE_JS, KERNEL_READY_MS, assert_no_new_serious, run_axe
 from tests.browser.wizard_helpers import (
     case_id, cell, expect_engine_totals, open_wizard, shot, weiter,
 )
@@ -108,8 +108,11 @@ def test_a_married_couple_with_part_time_work_plans_their_months(
     shot(page, artifacts, "6-ergebnis")
     axe_check(page, artifacts, "ergebnis")
 
-    # the saved case reopens on a new page
-    open_wizard(page, voila_url, f"?case={cid}")
+    # the saved case reopens on a new page, at the step where it was left (issue 24); its first step is a link
+    page.goto(voila_url + "/voila/render/elterngeld.ipynb" + f"?case={cid}")
+    expect(page.locator(".wb-progress-text")).to_contain_text("Schritt 6 von 6", timeout=KERNEL_READY_MS)
+    page.get_by_role("button", name="1. Familie").click()
+    expect(page.locator(".wb-progress-text")).to_contain_text("Schritt 1 von 6")
     expect(page.get_by_label("Vorname").nth(0)).to_have_value("Eva")
     expect(page.get_by_label("Vorname").nth(1)).to_have_value("Jonas")
     expect(page.get_by_label("Die Eltern sind verheiratet")).to_be_checked()

@@ -152,7 +152,9 @@ def test_a_page_whose_kernel_is_gone_says_so_and_reloads_its_case(advisor: Brows
     reload = notice.get_by_role("link", name="Seite neu laden")
     assert f"case={case}" in (reload.get_attribute("href") or "")
     reload.click()
-    expect(page.get_by_role("button", name="Weiter")).to_be_visible(timeout=KERNEL_READY_MS)
+    # the case reopens where it was left (issue 24), its entries kept
+    expect(page.locator(".wb-progress-text")).to_contain_text("Schritt 2", timeout=KERNEL_READY_MS)
+    page.get_by_role("button", name="1. Familie").click()
     expect(page.get_by_label("Vorname").first).to_have_value("Mia")
     page.close(run_before_unload=True)
 

@@ -98,8 +98,9 @@ def _save_a_case(page: Page, url: str, login: str, first_name: str) -> str:
             page.get_by_label(fill[0]).fill(fill[1])
         page.get_by_role("button", name="Weiter").click()
         expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 6", timeout=60_000)
-    # 3.000 € Steuerklasse 1, birth 15.06.2026: 1.274,65 € Basiselterngeld (as on the start page), 12 months
-    expect(page.locator(".wb-planner")).to_contain_text("15.295,80 €", timeout=60_000)
+    # 3.000 € Steuerklasse 1, birth 15.06.2026: 1.274,65 € Basiselterngeld (as on the start page); the employed
+    # first parent gets Mutterschaftsgeld by default (issue 24), so Lebensmonate 1–2 are Mutterschutz: 10 × 1.274,65 €
+    expect(page.locator(".wb-planner")).to_contain_text("12.746,50 €", timeout=60_000)
     status = page.locator(".wb-status")
     expect(status).to_contain_text("Gespeichert", timeout=60_000)
     match = re.search(r"Fall (\S+), [Vv]ersion", status.inner_text())
@@ -119,7 +120,7 @@ def test_two_advisors_log_in_each_saves_a_case_and_each_sees_both_in_the_shared_
         page.goto(f"{server.url}/user/{login}/voila/render/start.ipynb")
         expect(page.get_by_label("Fall suchen")).to_be_visible(timeout=READY_MS)
         for other, name in ADVISORS.items():
-            link = page.get_by_role("link", name=f"Fall {name} im Elterngeld-Assistenten öffnen")
+            link = page.get_by_role("link", name=f"Fall {name} öffnen (Elterngeld)")
             expect(link).to_be_visible(timeout=30_000)
             assert f"case={saved[other]}" in (link.get_attribute("href") or "")
         page.screenshot(path=str(ARTIFACTS / f"hub-{login}-start.png"), full_page=True)
