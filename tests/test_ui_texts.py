@@ -30,6 +30,7 @@ ALLOWED = {
     "–": "a dash for 'no value' reads the same in both languages",
     "!": "the marker of a planner month with a problem (its text is in the cell's accessible name)",
     "Familienbüro workbench": "the PDF's creator in its metadata: the product's name, not shown on the page",
+    "MMM yy": "a babel date pattern (month and year on a chart's axis, named in the page's language by babel)",
 }
 NOT_USER_FACING_CALLS = {"Layout", "add_class", "remove_class", "error", "info", "warning", "exception", "debug",
                          "strftime", "startswith", "endswith", "replace", "split", "get", "setdefault", "pop",
