@@ -24,6 +24,7 @@ from workbench.rules.antragsmappe.fristen import (
     ab_antragsmonat_bis,
     elterngeld_antrag_bis,
     kindergeld_antrag_bis,
+    monatsletzter,
     unterhaltsvorschuss_antrag_bis,
 )
 from workbench.rules.elterngeld.lebensmonate import lebensmonat_start
@@ -152,5 +153,4 @@ def _leistungen(case: Case, day: date) -> list[Antrag]:
 
 def _month(day: date, months: int) -> date:
     """The first day of the month ``months`` months after the month of ``day``."""
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+    return monatsletzter(day, months).replace(day=1)

@@ -26,6 +26,7 @@ from pypdf.generic import NameObject
 from workbench.errors import FormError
 from workbench.forms.registry import FormMap
 from workbench.i18n import text
+from workbench.resources import data_dir
 
 for _noisy in ("pypdf", "pypdf._reader", "pypdf._writer", "pypdf._crypt_providers"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)  # "No fields to update on this page" and padding notes
@@ -36,9 +37,7 @@ def forms_dir() -> Path:
     configured = os.environ.get("WORKBENCH_FORMS_DIR")
     if configured:
         return Path(configured)
-    data = os.environ.get("WORKBENCH_DATA")
-    base = Path(data) if data else Path.home() / ".local" / "share" / "workbench"
-    return base / "forms"
+    return data_dir() / "forms"
 
 
 def sha256_of(path: Path) -> str:

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from workbench.errors import StoreError
 from workbench.i18n import text
+from workbench.resources import data_dir
 from workbench.store.crypto import Cipher
 
 Connection = TypeVar("Connection")
@@ -73,9 +74,7 @@ CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- encrypt
 
 def default_store_path() -> Path:
     """``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``."""
-    folder = os.environ.get("WORKBENCH_DATA")
-    base = Path(folder).expanduser() if folder else Path.home() / ".local" / "share" / "workbench"
-    return base / FILE_NAME
+    return data_dir() / FILE_NAME
 
 
 def is_server_url(location: object) -> bool:
