@@ -126,10 +126,10 @@ def test_the_command_exits_with_2_on_a_bad_case_without_traceback(tmp_path: Path
 
 
 def test_a_missing_font_gives_a_clear_message_naming_the_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from workbench.report import handout
+    from workbench.report import pdf
     from workbench.errors import WorkbenchError
 
-    monkeypatch.setattr(handout, "FONT_DIR", tmp_path)
+    monkeypatch.setattr(pdf, "FONT_DIR", tmp_path)  # the report layer's fonts (report/pdf.py)
     with pytest.raises(WorkbenchError, match="fonts-dejavu-core"):
         handout_pdf(load_case(example_data()))
 

@@ -13,26 +13,22 @@ nothing about it. Elternzeit is requested from the employer, not forwarded by th
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import TTFFont
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
+from workbench.report.pdf import WorkbenchPdf
 from workbench.resources import data_dir, resource_path
 
 if TYPE_CHECKING:
     from workbench.case import Case
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 SOZIALGESETZBUCH = ("elterngeld", "kinderzuschlag", "unterhaltsvorschuss", "wohngeld", "bildung_teilhabe")
 """Benefits of the special parts of the SGB (§ 68 SGB I: BEEG, BKGG, UVG, WoGG; BuT under BKGG/SGB II)."""
 FORWARDED = (*SOZIALGESETZBUCH, "kindergeld")
@@ -128,34 +124,16 @@ def _child_line(child: Any) -> str:
     return f"{first or 'Kind'}, geb. {born}{format_date(child.birth_date, 'de')}"
 
 
-class _LetterPdf(FPDF):
+class _LetterPdf(WorkbenchPdf):
     def __init__(self) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
+        super().__init__()
         self.set_margins(25, 20, 20)
         self.set_auto_page_break(True, margin=20)
-        for style, name in FONTS.items():
-            path = FONT_DIR / name
-            if not path.is_file():
-                raise WorkbenchError(text("report.font_missing", "de", path=path))
-            self.add_font("DejaVu", style, str(path))
 
-    def normalize_text(self, txt: str) -> str:
-        """Control characters dropped and a glyph the font lacks shown as "?" (names are typed by people)."""
-        cmap = getattr(self.current_font, "cmap", None) or {}
-        kept = [ch if ch == "\n" or not cmap or ord(ch) in cmap else "?"
-                for ch in txt.replace("\t", " ") if ch == "\n" or not unicodedata.category(ch).startswith("C")]
-        return super().normalize_text("".join(kept))
-
-    def line(self, body: str, size: float = 10.5, bold: bool = False, height: float = 5.2) -> None:  # type: ignore[override]
+    def say(self, body: str, size: float = 10.5, bold: bool = False, height: float = 5.2) -> None:
+        """One paragraph of the letter, wrapped at the margins."""
         self.set_font("DejaVu", "B" if bold else "", size)
         self.multi_cell(0, height, body, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
-
-    def finish(self) -> bytes:
-        data = bytes(self.output())
-        for font in self.fonts.values():
-            if isinstance(font, TTFFont):
-                font.close()
-        return data
 
 
 def letter_pdf(letter: Letter) -> bytes:
@@ -163,38 +141,38 @@ def letter_pdf(letter: Letter) -> bytes:
     pdf = _LetterPdf()
     pdf.add_page()
     sender = letter.sender
-    pdf.line(" · ".join([sender.name, *sender.address]), size=8)
+    pdf.say(" · ".join([sender.name, *sender.address]), size=8)
     pdf.ln(6)
-    pdf.line(letter.recipient)
+    pdf.say(letter.recipient)
     pdf.ln(10)
     pdf.set_font("DejaVu", "", 10.5)
     pdf.cell(0, 5, f"{sender.place}, {format_date(letter.dated, 'de')}", align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(6)
-    pdf.line(text("antragsmappe.letter.subject", "de", benefit=text(_name_key(letter.benefit), "de")), bold=True)
-    pdf.line(text("antragsmappe.letter.applicant", "de", person=letter.applicant))
+    pdf.say(text("antragsmappe.letter.subject", "de", benefit=text(_name_key(letter.benefit), "de")), bold=True)
+    pdf.say(text("antragsmappe.letter.applicant", "de", person=letter.applicant))
     for child in letter.children:
-        pdf.line(text("antragsmappe.letter.child", "de", child=child))
+        pdf.say(text("antragsmappe.letter.child", "de", child=child))
     pdf.ln(4)
-    pdf.line(text("antragsmappe.letter.salutation", "de"))
+    pdf.say(text("antragsmappe.letter.salutation", "de"))
     pdf.ln(2)
-    pdf.line(text("antragsmappe.letter.body", "de", benefit=text(_name_key(letter.benefit), "de")))
+    pdf.say(text("antragsmappe.letter.body", "de", benefit=text(_name_key(letter.benefit), "de")))
     if letter.received is not None:
         key = ("antragsmappe.letter.received_sgb" if letter.benefit in SOZIALGESETZBUCH
                else "antragsmappe.letter.received")
         pdf.ln(2)
-        pdf.line(text(key, "de", date=format_date(letter.received, "de")))
+        pdf.say(text(key, "de", date=format_date(letter.received, "de")))
     pdf.ln(3)
-    pdf.line(text("antragsmappe.letter.enclosed", "de"), bold=True)
+    pdf.say(text("antragsmappe.letter.enclosed", "de"), bold=True)
     for item in letter.enclosed:
         pdf.set_font("DejaVu", "", 10.5)
         pdf.cell(5, 5.2, "–")
         pdf.multi_cell(0, 5.2, item, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.ln(3)
     contact = [part for part in (sender.phone and f"Telefon {sender.phone}", sender.email) if part]
-    pdf.line(text("antragsmappe.letter.questions", "de") + (f" ({', '.join(contact)})" if contact else "") + ".")
+    pdf.say(text("antragsmappe.letter.questions", "de") + (f" ({', '.join(contact)})" if contact else "") + ".")
     pdf.ln(4)
-    pdf.line(text("antragsmappe.letter.closing", "de"))
-    pdf.line(sender.name)
+    pdf.say(text("antragsmappe.letter.closing", "de"))
+    pdf.say(sender.name)
     return pdf.finish()
 
 

@@ -14,7 +14,6 @@ as typed.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,9 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import TTFFont
 
 from workbench.clock import today as clock_today
 from workbench.errors import WorkbenchError
@@ -38,14 +35,13 @@ from workbench.report.haushalt import chosen_paragraphs
 from workbench.report.register import handout_language
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 from workbench.evaluation.vergleich import comparison_objective
+from workbench.report.pdf import WorkbenchPdf
 from workbench.resources import resource_path
 
 if TYPE_CHECKING:
     from workbench.case import Case
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TEMPLATE = resource_path("templates", "reports", "handout.yaml")
-FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 
 def handout_plans(case: "Case") -> list[HandoutPlan]:
@@ -90,38 +86,13 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
     return out
 
 
-def _fonts() -> dict[str, Path]:
-    paths = {style: FONT_DIR / name for style, name in FONTS.items()}
-    for path in paths.values():
-        if not path.is_file():
-            raise WorkbenchError(text("report.font_missing", "de", path=path) + "\n"
-                                 + text("report.font_missing", "en", path=path))
-    return paths
-
-
-class HandoutPdf(FPDF):
+class HandoutPdf(WorkbenchPdf):
     def __init__(self, language: str, spec: Layout) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
+        super().__init__()
         self.language = language
         self.base_size = spec.font_size
         self.set_margins(spec.margin_mm, spec.margin_mm, spec.margin_mm)
         self.set_auto_page_break(True, margin=spec.margin_mm)
-        for style, path in _fonts().items():
-            self.add_font("DejaVu", style, str(path))
-
-    def normalize_text(self, text: str) -> str:
-        """Text as printed: control and format characters dropped, a character the font lacks shown as "?".
-
-        Names are typed by people; fpdf2 would silently leave out a glyph DejaVu Sans does not have
-        and log the characters it left out (family data in a log, docs/datenschutz.md).
-        """
-        cmap = getattr(self.current_font, "cmap", None) or {}
-        printed = []
-        for ch in text.replace("\t", " "):
-            if ch != "\n" and unicodedata.category(ch).startswith("C"):
-                continue
-            printed.append(ch if ch == "\n" or not cmap or ord(ch) in cmap else "?")
-        return super().normalize_text("".join(printed))
 
     def footer(self) -> None:
         self.set_y(-11)
@@ -129,14 +100,6 @@ class HandoutPdf(FPDF):
         self.set_text_color(110, 110, 110)
         self.cell(0, 4, text("report.page", self.language, page=self.page_no()), align="R")
         self.set_text_color(0, 0, 0)
-
-    def finish(self) -> bytes:
-        """The PDF bytes; closes the font files (fontTools keeps them open, a ResourceWarning at GC otherwise)."""
-        data = bytes(self.output())
-        for font in self.fonts.values():
-            if isinstance(font, TTFFont):
-                font.close()
-        return data
 
     def heading(self, label: str) -> None:
         self.ln(2)
