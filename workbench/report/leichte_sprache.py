@@ -240,7 +240,7 @@ def leichte_sprache_pdf(case: "Case", plans: Sequence[HandoutPlan], sections: Se
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=18)
     chosen = plans[0] if plans else None
-    blocks = topic_blocks(case, lang)
+    blocks = topic_blocks(case, lang, with_plan=chosen is not None)
     title = text("easy.title" if chosen is not None or not blocks else "easy.title_topics", lang)
     pdf.set_title(title)
     pdf.set_creator("Familienbüro workbench")

@@ -105,8 +105,11 @@ def mutterschutz_block(case: "Case", lang: str) -> EasyBlock | None:
     f, geld = result.fristen, result.geld
     name = parent_name(case, result.mother)
     block = EasyBlock(text("easy.ms.heading", lang, name=name), words=["mutterschutz"])
-    block.paragraphs.append(text("easy.ms.period", lang, name=name, start=_day(f.beginn, lang), end=_day(f.ende, lang)))
-    block.paragraphs.append(text("easy.ms.dismissal", lang, name=name, date=_day(f.kuendigungsschutz_bis, lang)))
+    over = f.ende < clock_today()  # a sheet made after the protection period tells it as past
+    block.paragraphs.append(text("easy.ms.period_past" if over else "easy.ms.period", lang, name=name,
+                                 start=_day(f.beginn, lang), end=_day(f.ende, lang)))
+    if f.kuendigungsschutz_bis >= clock_today():
+        block.paragraphs.append(text("easy.ms.dismissal", lang, name=name, date=_day(f.kuendigungsschutz_bis, lang)))
     if geld.netto_tag is not None:
         money = [text("easy.ms.kasse" if geld.zahler == "krankenkasse" else "easy.ms.bas", lang,
                       amount=_euros(geld.kasse_gesamt if geld.zahler == "krankenkasse" else geld.bas_gesamt, lang))]
@@ -114,12 +117,17 @@ def mutterschutz_block(case: "Case", lang: str) -> EasyBlock | None:
             money.append(text("easy.ms.employer", lang, amount=_euros(geld.zuschuss_gesamt, lang)))
         money.append(text("easy.ms.total", lang, amount=_euros(geld.gesamt, lang)))
         block.paragraphs.append("\n".join(money))
-    block.paragraphs.append(text("easy.ms.apply", lang))
+    if not over:
+        block.paragraphs.append(text("easy.ms.apply", lang))
     return block
 
 
-def elternzeit_block(case: "Case", lang: str) -> EasyBlock | None:
-    """Each parent's periods of Elternzeit, the day to ask the employer by, and the two years it binds."""
+def elternzeit_block(case: "Case", lang: str, notices: bool = True) -> EasyBlock | None:
+    """Each parent's periods of Elternzeit, the day to ask the employer by, and the two years it binds.
+
+    ``notices=False``: the sheet's steps already name the day to ask by (with an Elterngeld plan,
+    :func:`workbench.report.blocks.next_steps`), so the block does not repeat it.
+    """
     result = elternzeit_result(case)
     if result is None or not result.periods:
         return None
@@ -131,7 +139,7 @@ def elternzeit_block(case: "Case", lang: str) -> EasyBlock | None:
         body = text("easy.ez.period", lang, name=name, start=_day(z.beginn, lang), end=_day(z.ende, lang))
         if z.stunden is not None:
             body += "\n" + text("easy.ez.hours", lang, name=name, hours=format_decimal(z.stunden, lang))
-        if data.anmeldefrist is not None and z.verlangt is None:
+        if notices and data.anmeldefrist is not None and z.verlangt is None:
             body += "\n" + text("easy.ez.notice", lang, name=name, date=_day(data.anmeldefrist, lang))
             if data.anmeldefrist < today and z.beginn > today:
                 body += "\n" + text("easy.past", lang)
@@ -146,8 +154,9 @@ def elternzeit_block(case: "Case", lang: str) -> EasyBlock | None:
     return block
 
 
-def topic_blocks(case: "Case", lang: str) -> list[EasyBlock]:
-    """The blocks of the topics the case holds data for, in the order a family meets them."""
+def topic_blocks(case: "Case", lang: str, with_plan: bool = False) -> list[EasyBlock]:
+    """The blocks of the topics the case holds data for, in the order a family meets them
+    (``with_plan``: the sheet's Elterngeld steps already name the Elternzeit notices)."""
     from workbench.report.leistungscheck import has_leistungscheck_data
 
     blocks: list[EasyBlock | None] = []
@@ -156,7 +165,7 @@ def topic_blocks(case: "Case", lang: str) -> list[EasyBlock]:
     if case.mutterschutz is not None:
         blocks.append(mutterschutz_block(case, lang))
     if case.elternzeit is not None:
-        blocks.append(elternzeit_block(case, lang))
+        blocks.append(elternzeit_block(case, lang, notices=not with_plan))
     return [b for b in blocks if b is not None]
 
 
