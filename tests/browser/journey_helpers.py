@@ -28,11 +28,14 @@ TWINS = CASES / "familien" / "zwillinge.json"
 SINGLE = CASES / "familien" / "alleinerziehend.json"
 SINGLE_EXPECTING = CASES / "handout" / "alleinerziehend-kurz.json"
 JOURNEYS = ARTIFACTS / "journeys"
+RESULT = ".wb-topic-result, .wb-cards [data-benefit], .wb-totals, [data-ms=end], .wb-ez-periods"
+"""What each wizard's last step shows once it has computed."""
 
 _ERRORS = re.compile(r"Fehler W-|Traceback|Etwas ist schiefgegangen|Something went wrong|Error W-")
 _UNBORN_WORDS = re.compile(r"Kind geboren am|born on", re.IGNORECASE)
 _CHECK = re.compile(r"bitte\s+prüfen|nicht\s+verifiziert", re.IGNORECASE)
 _SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+_SHORT = re.compile(r"\bLM \d")  # "in LM 3–11": the advisor's abbreviation of Lebensmonat
 
 
 def family(path: Path, case_id: str, **changes: Any) -> dict[str, Any]:
@@ -73,7 +76,8 @@ def desk_problems(body: str, language: str = "de", *, family_facing: bool = Fals
     for match in _SNAKE.finditer(body):
         found.append(f"path: …{body[max(0, match.start() - 40):match.end() + 40]}…")
     for pattern, label, applies in ((_ERRORS, "error", True), (_UNBORN_WORDS, "unborn child 'geboren'", unborn),
-                                    (_CHECK, "advisor's check on a family view", family_facing)):
+                                    (_CHECK, "advisor's check on a family view", family_facing),
+                                    (_SHORT, "abbreviation on a family view", family_facing)):
         if applies:
             found += [f"{label}: …{body[max(0, m.start() - 40):m.end() + 40]}…" for m in pattern.finditer(body)]
     return [p.replace("\n", " ") for p in found]
@@ -116,6 +120,8 @@ class Journey:
             if name.endswith("planen"):  # the month planner draws its cells after the step shows
                 expect(self.page.get_by_role("button", name=re.compile(r", Lebensmonat 1,")).first).to_be_visible(
                     timeout=60_000)
+            if index == total:  # the result computes (and makes its PDF) after the step shows
+                expect(self.page.locator(RESULT).first).to_be_visible(timeout=90_000)
             if index == total or name.endswith(waits):
                 self.page.wait_for_timeout(2500)  # the result (the planner) computes after the step shows
             self.look(name, "de" if word == "Weiter" else "en", **scan)
