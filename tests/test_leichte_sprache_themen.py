@@ -111,3 +111,31 @@ def test_the_leistungscheck_wizard_offers_the_handout_in_leichte_sprache() -> No
     assert link is not None
     body = words(base64.b64decode(link.group(1)))
     assert "Ein Merk-Blatt in Leichter Sprache" in body and "Sie können Unterhalts-Vorschuss bekommen." in body
+
+
+def test_the_elternzeit_wizard_makes_the_lebenslagen_handout_in_the_language_chosen() -> None:
+    import json
+
+    from tests.memory_store import MemoryStore
+    from workbench.ui.pages.lebenslagen.elternzeit import ElternzeitWizard
+
+    data = json.loads(AYLIN_JONAS.read_text(encoding="utf-8"))
+    wizard = ElternzeitWizard(data, MemoryStore(), autosave_delay=0, today=date(2026, 4, 1))
+    for _ in range(3):
+        wizard._on_next()
+    result = wizard.steps[3]
+    assert wizard.index == 3
+    assert [value for _label, value in result.pdf_language.options] == ["de", "de-LS", "en"]  # type: ignore[attr-defined]
+    result.pdf_language.value = "de-LS"  # type: ignore[attr-defined]
+    result.make_pdf.click()  # type: ignore[attr-defined]
+    link = re.search(r'href="data:application/pdf;base64,([^"]+)"', result.download.value)  # type: ignore[attr-defined]
+    assert link is not None and "leichte-sprache.pdf" in result.download.value  # type: ignore[attr-defined]
+    body = words(base64.b64decode(link.group(1)))
+    assert "Ein Merk-Blatt in Leichter Sprache" in body
+    assert "Die 2 Jahre gehen vom 1. Juni 2027 bis zum 31. Mai 2029." in body  # Jonas, § 16 Abs. 1 Satz 2 BEEG
+    result.pdf_language.value = "de"  # type: ignore[attr-defined]
+    result.make_pdf.click()  # type: ignore[attr-defined]
+    link = re.search(r'href="data:application/pdf;base64,([^"]+)"', result.download.value)  # type: ignore[attr-defined]
+    assert link is not None
+    german = " ".join(words(base64.b64decode(link.group(1))).split())
+    assert "Elternzeit" in german and "01.06.2027 bis 31.05.2029" in german
