@@ -144,3 +144,14 @@ def test_english_handout_of_the_swedish_family_as_pdf(tmp_path: Path, capsys: py
                      "Two countries: who pays first?", "€147.00", "Please bring these documents"):
         assert expected in words
     assert "please check" not in words and "not verified" not in words
+
+
+def test_the_antragsmappe_counts_kindergeld_from_the_move_and_offers_none_the_title_excludes() -> None:
+    from workbench.evaluation.antragsmappe import antragsmappe
+
+    swedes = antragsmappe(load_case(CASES / "schweden.json"), date(2026, 11, 20))
+    (kindergeld,) = [a for a in swedes.antraege if a.benefit == "kindergeld"]
+    assert kindergeld.covers_from == date(2026, 11, 1)  # not from Saga's birth in 2024: the family lived in Sweden
+    assert kindergeld.frist.bis == date(2027, 5, 31) and kindergeld.paid_from is None
+    student = antragsmappe(load_case(CASES / "drittstaat_studium.json"), date(2026, 12, 1))
+    assert not [a for a in student.antraege if a.benefit in ("kindergeld", "kinderzuschlag", "unterhaltsvorschuss")]

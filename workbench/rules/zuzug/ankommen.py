@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from workbench.parameters import parameters
-from workbench.rules.bgb import months_later
+from workbench.rules.antragsmappe.fristen import kindergeld_antrag_bis as antrag_bis
 
 P = parameters("zuzug")
 
@@ -49,9 +49,7 @@ def kindergeld_antrag_bis(arrival: date) -> date:
 
     Rechtsgrundlage: § 70 Abs. 1 Satz 2 EStG (six months before the month of the application), § 66 Abs. 2 EStG
     """
-    months = int(parameters("leistungen").value("kindergeld_rueckwirkung_monate", max(arrival, date(2019, 7, 18))))
-    month_of_application = months_later(arrival.replace(day=1), months)
-    return months_later(month_of_application, 1) - timedelta(days=1)
+    return antrag_bis(arrival).bis
 
 
 def checkliste(arrival: date, from_abroad: bool, married: bool, insured_abroad: bool) -> list[Schritt]:
