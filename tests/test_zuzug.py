@@ -155,3 +155,20 @@ def test_the_antragsmappe_counts_kindergeld_from_the_move_and_offers_none_the_ti
     assert kindergeld.frist.bis == date(2027, 5, 31) and kindergeld.paid_from is None
     student = antragsmappe(load_case(CASES / "drittstaat_studium.json"), date(2026, 12, 1))
     assert not [a for a in student.antraege if a.benefit in ("kindergeld", "kinderzuschlag", "unterhaltsvorschuss")]
+
+
+def test_every_residence_title_has_a_rule_for_every_benefit_on_every_date() -> None:
+    from workbench.case.zuzug import TITLES
+    from workbench.i18n import text
+    from workbench.parameters import parameters
+
+    p = parameters("zuzug")
+    for benefit in ("kindergeld", "elterngeld", "unterhaltsvorschuss", "wohngeld"):
+        for entry in p.parameter(f"titel_{benefit}").values:
+            assert set(entry.value) == set(TITLES), benefit
+            assert set(entry.value.values()) <= {"ja", "nein", "erwerb", "erwerb_oder_15_monate"}
+    for title in TITLES:
+        assert text(f"ui.zuzug.title.{title}", "en")
+    on = date(2026, 12, 1)
+    assert berechtigung("kindergeld", Elternteil("third", "arbeitssuche_20", True), on).entitled is False  # Nr. 2 a
+    assert berechtigung("kindergeld", Elternteil("third", "arbeitssuche_20_abs3", True), on).entitled is True  # Nr. 2 b

@@ -8,7 +8,7 @@ the parent works; per child the grade it attends, if known. The rules are in
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, WithJsonSchema
 
@@ -17,10 +17,11 @@ from workbench.case.fields import CaseModel as _Model
 
 Citizenship = Literal["de", "eu", "third"]
 Title = Literal["niederlassung", "daueraufenthalt_eu", "blaue_karte", "ict_karte", "beschaeftigung",
-                "familiennachzug", "schutz_asyl", "ausbildung_16e", "au_pair_saison_19c", "arbeitssuche_20",
+                "familiennachzug", "schutz_asyl", "ausbildung_16e", "au_pair_saison_19c", "freiwilligendienst_19e", "arbeitssuche_20",
+                "arbeitssuche_20_abs3",
                 "studium_16b", "anerkennung_16d", "humanitaer_23_24_25", "beschaeftigungsduldung_60d",
                 "gestattung_duldung", "visum_kurz"]
-TITLES: tuple[str, ...] = Title.__args__  # type: ignore[attr-defined]
+TITLES: tuple[str, ...] = get_args(Title)
 Work = Literal["de", "abroad_eu", "abroad_other", "none"]
 Grade = Annotated[int, whole_number(0, 13), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 13})]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from workbench.case.zuzug import TITLES
 from workbench.clock import today as clock_today
 from workbench.i18n import text
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, TextField
@@ -20,10 +21,6 @@ from workbench.ui.kit.wizard import Wizard
 
 PARENTS = "parent_count"
 """The "one or two parents" answer (no case path of its own)."""
-TITLES = ("niederlassung", "daueraufenthalt_eu", "blaue_karte", "ict_karte", "beschaeftigung", "familiennachzug",
-          "schutz_asyl", "ausbildung_16e", "au_pair_saison_19c", "arbeitssuche_20", "studium_16b", "anerkennung_16d",
-          "humanitaer_23_24_25", "beschaeftigungsduldung_60d", "gestattung_duldung", "visum_kurz")
-
 
 def new_zuzug_case(language: str = "de") -> dict[str, Any]:
     """An empty case of a family moving to Bochum with a fresh id (``ZU-20261125-3F2A``)."""
