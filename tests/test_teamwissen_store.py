@@ -44,6 +44,11 @@ def test_an_entry_is_added_found_by_its_words_and_topic_and_shown_for_its_step(s
     assert [e.entry_id for e in team.for_step("elterngeld", "ui.eg.step_income")] == [1]
     assert team.for_step("elterngeld", "ui.eg.step_planner") == []
     assert [e.entry_id for e in team.for_step("kindergeld", "ui.lc.step_children")] == [2]
+    # the family step is shared by several wizards: an Elterngeld entry for it stays in the Elterngeld wizard
+    family = team.add(**{**GESCHWISTERBONUS, "step": "ui.eg.step_family", "question": "Wer ist Elternteil?"})
+    assert [e.entry_id for e in team.for_step("elterngeld", "ui.eg.step_family")] == [family.entry_id, 1][:1]
+    assert team.for_step("mutterschutz", "ui.eg.step_family") == []
+    assert [e.entry_id for e in team.for_step((), "ui.eg.step_family")] == [family.entry_id]  # a wizard not known yet
 
 
 def test_edits_keep_every_version_and_a_stale_edit_is_refused(store_location: Path | str) -> None:

@@ -202,19 +202,26 @@ class Teamwissen:
                                 "LIMIT ?", (*params, max(0, limit))).fetchall()
         return [_entry(r) for r in rows]
 
-    def for_step(self, topic: str, step: str, limit: int = 5) -> list[Entry]:
+    def for_step(self, topics: str | tuple[str, ...], step: str, limit: int = 5) -> list[Entry]:
         """What the team knows for a wizard step: entries of the step first, then those of the whole topic.
 
-        An entry names its step by the step's title key; one without a step belongs to every step of its
-        topic. Outdated entries are never shown beside a step.
+        ``topics``: the wizard's topics (the Leistungscheck has several); an entry names its step by the
+        step's title key, one without a step belongs to every step of its topic. Several wizards share a
+        step (the family step): an entry is shown only in the wizards of its topic. Without topics (a
+        wizard the Teamwissen does not know yet) the entries that name the step are shown. Outdated
+        entries are never shown beside a step.
         """
-        if not self._has_tables():
+        wanted = tuple(t for t in ((topics,) if isinstance(topics, str) else topics) if t in TOPICS)
+        if not self._has_tables() or not (wanted or step):
             return []
+        if wanted:
+            where, params = f"v.topic IN ({', '.join('?' for _ in wanted)}) AND v.step IN ('', ?)", (*wanted, step)
+        else:
+            where, params = "v.step = ?", (step,)
         with self.store._connect() as conn:
-            rows = conn.execute(f"SELECT {_COLUMNS} {_LATEST} WHERE v.outdated = '' AND "
-                                "((v.topic = ? AND v.step IN ('', ?)) OR (v.step = ? AND v.step <> '')) "
+            rows = conn.execute(f"SELECT {_COLUMNS} {_LATEST} WHERE v.outdated = '' AND {where} "
                                 "ORDER BY CASE WHEN v.step = ? THEN 0 ELSE 1 END, v.saved_at DESC LIMIT ?",
-                                (topic, step, step, step, max(0, limit))).fetchall()
+                                (*params, step, max(0, limit))).fetchall()
         return [_entry(r) for r in rows]
 
     # -- internals ---------------------------------------------------------------------------------
