@@ -21,7 +21,7 @@ from workbench.clock import today
 from workbench.errors import StoreConflict, StoreError
 from workbench.i18n import text
 from workbench.store.cases import CaseStore
-from workbench.store.records import advisor, fold, now, parse_time
+from workbench.store.records import advisor, fold, now, parse_time, search_key
 from workbench.store.teamwissen_guard import KnownPeople, case_problem, pattern_problem, people_of
 
 __all__ = ["TOPICS", "Entry", "Teamwissen", "TeamwissenRefused"]
@@ -95,9 +95,8 @@ def _entry(row: tuple[Any, ...]) -> Entry:
 
 
 def _search_key(topic: str, question: str, answer: str, source: str) -> str:
-    plain = fold(f"{topic} {question} {answer} {source}")
-    spelled = plain.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
-    return plain if spelled == plain else f"{plain} | {spelled}"
+    """What the search looks in, case-folded and once more with umlauts spelled out, as the case list's key."""
+    return search_key(topic, f"{question} {answer} {source}")
 
 
 class Teamwissen:

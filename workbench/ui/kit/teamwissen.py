@@ -37,10 +37,10 @@ class TeamwissenSection:
         self.words = text_input(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
         self.words.add_class("wb-team-words")
         self.topic = w.Dropdown(style=LABEL_STYLE, layout=w.Layout(**FIELD_LAYOUT))
-        self.outdated = w.Checkbox(value=False, indent=False)
-        self.search = w.Button()
+        self.outdated = w.Checkbox(value=False, style=LABEL_STYLE)
+        self.search = w.Button(layout=w.Layout(width="auto"))
         self.search.add_class("wb-team-search")
-        self.new = w.Button(icon="plus")
+        self.new = w.Button(icon="plus", layout=w.Layout(width="auto"))
         self.new.add_class("wb-team-new")
         self._filling = False  # set_language refills the topic list: not a search
         self.status = w.HTML()
@@ -104,12 +104,12 @@ class TeamwissenSection:
         if entry.version > 1:
             body += self._history_html(entry)
         card = w.HTML(f'<div class="wb-team-card" lang="{lang}">{body}</div>')
-        edit = w.Button(description=text("teamwissen.ui.edit", lang),
+        edit = w.Button(description=text("teamwissen.ui.edit", lang), layout=w.Layout(width="auto"),
                         tooltip=text("teamwissen.ui.edit_label", lang, id=entry.entry_id))
         edit.on_click(guarded(lambda _b: self.form.open_edit(self._team().get(entry.entry_id)), self.on_error))
         buttons: list[w.Widget] = [edit]
         if not entry.outdated:
-            outdated = w.Button(description=text("teamwissen.ui.mark_outdated", lang),
+            outdated = w.Button(description=text("teamwissen.ui.mark_outdated", lang), layout=w.Layout(width="auto"),
                                 tooltip=text("teamwissen.ui.mark_outdated_label", lang, id=entry.entry_id))
             outdated.on_click(guarded(lambda _b: self.form.open_outdated(self._team().get(entry.entry_id)),
                                       self.on_error))

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
+
+if TYPE_CHECKING:
+    from workbench.store.teamwissen import Teamwissen
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +62,7 @@ def wizard_topics(title_key: str) -> tuple[str, ...]:
     return (parts[1],) if len(parts) == 3 else ()
 
 
-def teamwissen_of(store: Any, language: str = "de") -> Any:
+def teamwissen_of(store: Any, language: str = "de") -> Teamwissen | None:
     """The Teamwissen of the wizard's store, None for a store that is not the office's (a test's memory store)."""
     from workbench.store import CaseStore
     from workbench.store.teamwissen import Teamwissen
