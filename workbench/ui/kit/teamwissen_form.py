@@ -75,7 +75,9 @@ class TeamwissenForm:
         self.question.value, self.answer.value, self.source.value = entry.question, entry.answer, entry.source
         self.topic.value = entry.topic
         self._fill_steps()
-        self.step.value = entry.step if entry.step in dict((v, k) for k, v in self.step.options) else ""
+        if entry.step and entry.step not in [v for _, v in self.step.options]:  # a step no wizard has any more
+            self.step.options = [*self.step.options, (entry.step, entry.step)]
+        self.step.value = entry.step
         self.researched_on.value = format_date(entry.researched_on, "de")
         self.author.value = entry.author
         self._show()
@@ -95,6 +97,7 @@ class TeamwissenForm:
         self.reason.layout.display = None if self.mode == "outdated" else "none"
         self._render_heading()
         self.widget.layout.display = None
+        (self.reason if self.mode == "outdated" else self.question).focus()  # the keyboard goes to the form
 
     # -- saving -------------------------------------------------------------------------------------
     def _save(self) -> None:
