@@ -32,6 +32,15 @@ ENTRY = {"topic": "elterngeld", "step": "ui.eg.step_income", "question": "Zählt
          "author": "beraterin-1"}
 
 
+@pytest.fixture(autouse=True)
+def _own_burst_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wizards' dropdowns note their updates in a module-wide list (kit/activity.py): keep ours apart, so a
+    later test on a fake clock does not see them."""
+    from workbench.ui.kit import activity
+
+    monkeypatch.setattr(activity, "_LAST", [0.0])
+
+
 def _wizards(store: Any) -> list[Wizard]:
     return [ElterngeldWizard(new_eg_case(), store), LeistungscheckWizard(new_lc_case(), store),
             MutterschutzWizard(new_lebenslage_case("MUTTERSCHUTZ"), store),
