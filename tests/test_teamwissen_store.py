@@ -190,3 +190,17 @@ def test_a_read_only_store_of_schema_3_lists_no_entries_instead_of_failing(tmp_p
     finally:
         tmp_path.chmod(0o700)
         path.chmod(0o600)
+
+
+def test_in_an_encrypted_store_the_names_are_read_with_the_key_and_the_entries_stay_clear(tmp_path: Path) -> None:
+    """The check decrypts the cases to compare; the entries themselves hold no family data and are not sealed."""
+    from workbench.store.crypto import new_key, parse_key
+
+    store = CaseStore(tmp_path / "cases.sqlite", key=parse_key(new_key(), "test"))
+    store.save(TWINS, expected_version=None)
+    team = Teamwissen(store)
+    with pytest.raises(TeamwissenRefused, match="Namen"):
+        team.add(**{**GESCHWISTERBONUS, "answer": "Wie bei Aylin Yıldız: Mehrlingszuschlag."})
+    team.add(**GESCHWISTERBONUS)
+    with closing(sqlite3.connect(store.path)) as conn:
+        assert conn.execute("SELECT question FROM teamwissen_versions").fetchall() == [(GESCHWISTERBONUS["question"],)]
