@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 
 from workbench.case.verhaeltnis import legal_parents
 from workbench.rules.elterngeld.bemessung import Month, monate_mit_elterngeld
-from workbench.rules.elterngeld.berechtigung import Berechtigung, Beziehung, beziehung, bezugsbeginn, bezugsende
+from workbench.rules.elterngeld.berechtigung import (
+    Berechtigung, Beziehung, beziehung, bezugsbeginn, bezugsende, elterngeld_grundlage, naher_verwandter,
+)
+from workbench.rules.elterngeld.betrag import Geschwisterkind
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.plan import LEBENSMONATE
 
@@ -39,8 +42,30 @@ def relations(case: "Case", child: "Child | None" = None) -> dict[str, Beziehung
     """How each parent of the household stands to the child (default: the plan's child)."""
     child = child if child is not None else case.plan_child()
     own = legal_parents(case.household, child)
-    kind = child.placement.kind if child.placement else None
-    return {p.id: beziehung(p.id in own, kind, case.household.married) for p in case.household.parents}
+    placement = child.placement
+    kind = placement.kind if placement else None
+    near = placement is not None and placement.degree is not None and naher_verwandter(placement.degree, child.birth_date)
+    related = (placement.relatives if placement is not None and placement.relatives is not None
+               else [p.id for p in case.household.parents])
+    return {p.id: beziehung(p.id in own, kind, case.household.married, near=near, related=p.id in related)
+            for p in case.household.parents}
+
+
+def geschwister(case: "Case", parent: "Parent") -> list[Geschwisterkind]:
+    """The older children that count for ``parent``'s Geschwisterbonus: those for whom the parent meets § 1 Abs. 1
+    or 3 BEEG (an own, adopted or Adoptionspflege child, the spouse's child – not a foster child, not the partner's
+    child without marriage), an adopted one with the day it was taken in (its age counts from then, § 2a Abs. 2).
+
+    Rechtsgrundlage: § 2a Abs. 1 Satz 2, Abs. 2 BEEG
+    """
+    out = []
+    for child in case.older_children():
+        if elterngeld_grundlage(relations(case, child)[parent.id]) is None:
+            continue
+        placement = child.placement
+        taken_in = placement.date if placement is not None and placement.kind in ("adoption", "adoption_care") else None
+        out.append(Geschwisterkind(child.birth_date, child.disability, taken_in))
+    return out
 
 
 def berechtigung(case: "Case") -> Berechtigung:

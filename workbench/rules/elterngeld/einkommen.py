@@ -33,7 +33,10 @@ def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: 
     """The parent's income in the assessment period, averaged per month.
 
     ``start`` replaces the birth for a child taken in with the aim of adoption (§ 1 Abs. 3 Satz 2 BEEG);
-    ``skip`` holds the calendar months with Elterngeld for an older child (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG).
+    ``skip`` holds the calendar months with Elterngeld for an older child (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG). A parent
+    who applies for it (``include_skipped_months``) keeps those months and the Mutterschutz months in the
+    assessment period (§ 2b Abs. 1 Satz 3 BEEG): the application covers all of them together, as the workbench
+    models it.
     Rechtsgrundlage: § 2b Abs. 1–3 BEEG, § 2c Abs. 1 BEEG, § 2d BEEG
     """
     inc = parent.income_before_birth
@@ -44,6 +47,10 @@ def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: 
         if parent.maternity_benefit:
             schutz, _ = mutterschutz_vor_geburt(birth, child.weeks_early, due)
             skip_from = schutz if schutz < birth else None
+        if parent.include_skipped_months and (skip_from is not None or skip):
+            # § 2b Abs. 1 Satz 3 BEEG: on the parent's application the months of Satz 2 Nr. 1–4 count after all
+            expl.add("einkommen.ohne_ausklammerung", None, "§ 2b Abs. 1 Satz 3 BEEG")
+            skip_from, skip = None, frozenset()
         months = bemessungszeitraum(birth, skip_from=skip_from, skip=skip)
         avg = durchschnitt(inc.gross_by_month, months)
         wage = avg.average
