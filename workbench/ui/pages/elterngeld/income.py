@@ -60,6 +60,7 @@ class IncomeForm(ParentSection):
         }
         self.parent: dict[str, Field] = {
             "taxable_income_last_year": MoneyField("ui.eg.taxable_income", lang, optional=True),
+            "gives_birth": CheckField("ui.eg.gives_birth", lang),  # ADR 0039: who is pregnant, never the order
             "maternity_benefit": CheckField("ui.eg.maternity_benefit", lang),
         }
         super().__init__(f"household.parents[{index}]", [*self.income.values(), *self.parent.values()],
@@ -69,6 +70,7 @@ class IncomeForm(ParentSection):
         self._suggesting = False
         self.income["kind"].observe(lambda _c: self._suggest_maternity())
         self.income["health_insurance"].observe(lambda _c: self._suggest_maternity())
+        self.parent["gives_birth"].observe(lambda _c: self._suggest_maternity())
         self.parent["maternity_benefit"].observe(lambda _c: self._answered())
         self.show_kind()
 
@@ -77,9 +79,11 @@ class IncomeForm(ParentSection):
 
         - Steuerklasse IV for a married couple: both spouses employed get class IV unless they choose
           otherwise (§ 38b Abs. 1 Satz 2 Nr. 4 EStG), class I otherwise (Nr. 1).
-        - "bekommt Mutterschaftsgeld" for the first parent when she is employed and in the statutory
-          health insurance (§ 24i SGB V, § 20 MuSchG): the expecting mother, unless the case says
-          she is male or another parent already gets it.
+        - "bekommt Mutterschaftsgeld" for the parent who gives birth to the child ("bringt das Kind zur Welt",
+          ``gives_birth``) when she is employed and in the statutory health insurance (§ 24i SGB V, § 20 MuSchG),
+          unless another parent already gets it. Never from the order of the parents (ADR 0039): two mothers,
+          two fathers and a pregnant second parent are all families; for an adopted or foster child nobody
+          gives birth in the household and nobody gets Mutterschaftsgeld.
         """
         # Only a parent whose income was never entered has no answer yet: a saved case leaves out what equals
         # the model's default (maternity_benefit false, tax_class 1), and opening it must change nothing
@@ -90,15 +94,17 @@ class IncomeForm(ParentSection):
             self.income["tax_class"].write(4 if married else 1)
             self.show_kind()
         others = [p for i, p in enumerate(household.get("parents", [])) if i != index]
-        male = ((parent.get("personal") or {}).get("sex") == "male")
-        self.suggest_maternity = (fresh and "maternity_benefit" not in parent and index == 0 and not male
+        children = household.get("children") or [{}]
+        placed = isinstance(children[0], dict) and children[0].get("placement") is not None  # the planned child
+        self.suggest_maternity = (fresh and "maternity_benefit" not in parent and not placed
                                   and not any(p.get("maternity_benefit") for p in others))
+        self.parent["gives_birth"].widget.layout.display = "none" if placed else None
         self._suggest_maternity()
 
     def _suggest_maternity(self) -> None:
         if not self.suggest_maternity:
             return
-        likely = self.kind in ("employee", "mixed") and \
+        likely = bool(self.parent["gives_birth"].read()) and self.kind in ("employee", "mixed") and \
             self.income["health_insurance"].input.value in ("statutory", "statutory_voluntary")
         self._suggesting = True
         try:
