@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.ui.kit.fields import CheckField, DateField, Field, TextField
+from workbench.ui.kit.fields import CheckField, DateField, Field, FieldError, TextField
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep
 
@@ -114,3 +114,75 @@ def plan_birth_first(data: dict[str, Any]) -> tuple[list[dict[str, Any]], list[d
     others = [c for c in children if c is not plan and not any(c is t for t in twins)]
     household["children"] = [plan, *others, *twins]
     return household["children"], twins
+
+
+class LebensmonateField(TextField):
+    """Lebensmonate in plain words ("1–12", "1–10, 13–14"; empty: none) for a case's month letters ("B…B--BB").
+
+    It records in which Lebensmonate of an older child a parent received Elterngeld (``receives.elterngeld``):
+    those calendar months are skipped in the assessment period of the younger child (§ 2b Abs. 1 Satz 2 Nr. 1
+    BEEG). Basis or Plus does not matter for that, so every month reads as ``B``.
+    """
+
+    LAST = 32
+
+    def read(self) -> str | None:
+        raw = str(self.input.value).strip()
+        if not raw:
+            return None
+        months: set[int] = set()
+        for part in raw.replace("–", "-").replace(";", ",").split(","):
+            bounds = [b.strip() for b in part.split("-")]
+            if not part.strip() or len(bounds) > 2 or not all(b.isdigit() for b in bounds):
+                raise FieldError("ui.error.lebensmonate")
+            first, last = int(bounds[0]), int(bounds[-1])
+            if not 1 <= first <= last <= self.LAST:
+                raise FieldError("ui.error.lebensmonate")
+            months.update(range(first, last + 1))
+        return "".join("B" if m in months else "-" for m in range(1, max(months) + 1))
+
+    def write(self, value: Any) -> None:
+        if not isinstance(value, str) or not value.strip("-"):
+            self.input.value = ""
+            return
+        from workbench.rules.elterngeld.lebensmonate import consecutive_runs
+
+        runs = consecutive_runs(m for m, code in enumerate(value, 1) if code != "-")
+        self.input.value = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def elterngeld_vorher_fields(index: int, parents: list[dict[str, Any]], language: str,
+                             fields: dict[str, Field]) -> dict[str, Field]:
+    """The "Elterngeld für dieses Kind bezogen" questions of an older child at ``household.children[index]``,
+    one per parent of the household (labelled with the parent's name), by case path."""
+    from workbench.i18n import text
+    from workbench.ui.kit.parents import parent_label
+
+    out: dict[str, Field] = {}
+    for number, parent in enumerate(parents[:len(PARENT_IDS)]):
+        field = fields[PARENT_IDS[number]]
+        name = parent_label(parent, number, language)
+        field.input.description = text("ui.eg.sibling_elterngeld", language, parent=name)
+        pid = str(parent.get("id") or PARENT_IDS[number])
+        out[f"household.children[{index}].receives.elterngeld.{pid}"] = field
+    for number in range(len(parents), len(PARENT_IDS)):
+        fields[PARENT_IDS[number]].widget.layout.display = "none"
+    for number in range(min(len(parents), len(PARENT_IDS))):
+        fields[PARENT_IDS[number]].widget.layout.display = None
+    return out
+
+
+def tidy_receives(child: dict[str, Any]) -> None:
+    """Drop what the questions left empty: a parent without Elterngeld months, an empty ``receives``."""
+    receives = child.get("receives")
+    if not isinstance(receives, dict):
+        return
+    got = receives.get("elterngeld")
+    if isinstance(got, dict):
+        got = {pid: codes for pid, codes in got.items() if codes}
+        if got:
+            receives["elterngeld"] = got
+        else:
+            receives.pop("elterngeld")
+    if not receives:
+        child.pop("receives")
