@@ -63,9 +63,10 @@ def test_annas_twelve_months_for_ben_are_asked_per_parent_saved_and_skipped() ->
     # Lebensmonate 1–12 of Ben: 15 Jan 2025 – 14 Jan 2026 (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG)
     assert elterngeld_vorher(case, case.parent("A")) == frozenset([(2025, m) for m in range(1, 13)] + [(2026, 1)])
     reopened = ElterngeldWizard(data, store, store.open(wizard.case_id).version, autosave_delay=0)
-    reopened.steps[1].widget  # builds
-    reopened.steps[1].load(data)
-    assert reopened.steps[1].siblings.rows[0].fields["elterngeld_A"].input.value == "1–12"  # type: ignore[attr-defined]
+    again: Any = reopened.steps[1]
+    again.widget  # builds
+    again.load(data)
+    assert again.siblings.rows[0].fields["elterngeld_A"].input.value == "1–12"
 
 
 def test_a_single_parent_is_asked_once() -> None:
@@ -73,3 +74,26 @@ def test_a_single_parent_is_asked_once() -> None:
     row = kind.siblings.rows[0]
     assert row.fields["elterngeld_B"].widget.layout.display == "none"
     assert not any(path.endswith("elterngeld.B") for path in kind.fields())
+
+
+def test_the_income_step_names_the_assessment_period_and_offers_the_application() -> None:
+    wizard, kind, _ = _kind_step_of(("Anna",))
+    kind.siblings.rows[0].fields["elterngeld_A"].input.value = "1-12"
+    wizard._on_next()
+    anna = wizard.steps[2].forms[0]  # type: ignore[attr-defined]
+    anna.income["kind"].write("employee")
+    wizard.steps[2].shown(wizard.data)
+    # Ben's Lebensmonate 1–12 (15 Jan 2025 – 14 Jan 2026) are skipped: 08/2024–12/2024 and 02/2026–08/2026
+    assert "Bemessungszeitraum: 08/2024–12/2024, 02/2026–08/2026" in anna.period.value
+    assert anna.parent["include_skipped_months"].widget.layout.display is None
+    anna.parent["include_skipped_months"].write(True)  # § 2b Abs. 1 Satz 3 BEEG: she applies to keep them
+    assert "Bemessungszeitraum: 09/2025–08/2026" in anna.period.value
+
+
+def test_without_skipped_months_the_application_is_not_offered() -> None:
+    wizard, _, _ = _kind_step_of(("Anna",))
+    wizard._on_next()
+    anna = wizard.steps[2].forms[0]  # type: ignore[attr-defined]
+    anna.income["kind"].write("employee")
+    assert "Bemessungszeitraum: 09/2025–08/2026 – den durchschnittlichen Bruttolohn" in anna.period.value
+    assert anna.parent["include_skipped_months"].widget.layout.display == "none"

@@ -94,8 +94,8 @@ def test_an_english_case_runs_to_the_result_with_english_labels_and_euro_amounts
     assert page.locator(".wb-totals [data-total='all']").inner_text().startswith("€")
     assert result.total > 0
     months = page.get_by_role("table", name="Elterngeld per month of life")
-    # Emma gives birth and is employed and insured: Mutterschaftsgeld is ticked for her (issue 24), so her first months are
-    # maternity protection and Basiselterngeld is paid from month of life 3 on
+    # Emma gives birth and is employed and insured: Mutterschaftsgeld is ticked for her (issue 24), so her first
+    # months are maternity protection and Basiselterngeld is paid from month of life 3 on
     expect(months.get_by_role("row", name=re.compile("^Month of life 1 "))).to_contain_text("Maternity protection")
     expect(months.get_by_role("row", name=re.compile("^Month of life 3 "))).to_contain_text(re.compile(r"Basiselterngeld €\d"))
     page.get_by_role("button", name="How is this computed?").click()

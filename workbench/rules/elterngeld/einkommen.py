@@ -28,6 +28,24 @@ def _month_label(month: tuple[int, int]) -> str:
     return f"{month[1]:02d}/{month[0]}"
 
 
+def bemessungsmonate(parent: "Parent", child: "Child", due: date | None = None, *, start: date | None = None,
+                     skip: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[tuple[int, int]], bool]:
+    """The calendar months of the parent's assessment period for wages, and whether the application of § 2b Abs. 1
+    Satz 3 BEEG kept months that would have been skipped (Mutterschutz before the birth, Elterngeld for an older
+    child in ``skip``).
+
+    Rechtsgrundlage: § 2b Abs. 1 Satz 1–3 BEEG
+    """
+    birth = start if start is not None else child.birth_date
+    skip_from = None
+    if parent.maternity_benefit:
+        schutz, _ = mutterschutz_vor_geburt(birth, child.weeks_early, due)
+        skip_from = schutz if schutz < birth else None
+    if parent.include_skipped_months and (skip_from is not None or skip):
+        return bemessungszeitraum(birth), True
+    return bemessungszeitraum(birth, skip_from=skip_from, skip=skip), False
+
+
 def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: date | None = None, *,
                       start: date | None = None, skip: frozenset[tuple[int, int]] = frozenset()) -> Erwerb:
     """The parent's income in the assessment period, averaged per month.
@@ -43,15 +61,10 @@ def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: 
     birth = start if start is not None else child.birth_date
     wage = inc.gross_monthly if inc.gross_monthly is not None else ZERO
     if inc.gross_by_month is not None:
-        skip_from = None
-        if parent.maternity_benefit:
-            schutz, _ = mutterschutz_vor_geburt(birth, child.weeks_early, due)
-            skip_from = schutz if schutz < birth else None
-        if parent.include_skipped_months and (skip_from is not None or skip):
-            # § 2b Abs. 1 Satz 3 BEEG: on the parent's application the months of Satz 2 Nr. 1–4 count after all
+        months, kept = bemessungsmonate(parent, child, due, start=start, skip=skip)
+        if kept:  # § 2b Abs. 1 Satz 3 BEEG: on the parent's application the months of Satz 2 Nr. 1–4 count after all
             expl.add("einkommen.ohne_ausklammerung", None, "§ 2b Abs. 1 Satz 3 BEEG")
-            skip_from, skip = None, frozenset()
-        months = bemessungszeitraum(birth, skip_from=skip_from, skip=skip)
+            skip = frozenset()
         avg = durchschnitt(inc.gross_by_month, months)
         wage = avg.average
         expl.add("einkommen.bemessungszeitraum", wage, "§ 2b Abs. 1, § 2c Abs. 1 BEEG",

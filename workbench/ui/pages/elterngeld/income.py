@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import html
 from decimal import Decimal
 from typing import Any
 
 import ipywidgets as w
 
+from workbench.errors import WorkbenchError
 from workbench.i18n import text
 from workbench.ui.kit.fields import CheckField, ChoiceField, Field, MoneyField, NumberField, whole_numbers
 from workbench.ui.kit.lists import Row, RowList
@@ -62,9 +64,17 @@ class IncomeForm(ParentSection):
             "taxable_income_last_year": MoneyField("ui.eg.taxable_income", lang, optional=True),
             "gives_birth": CheckField("ui.eg.gives_birth", lang),  # ADR 0039: who is pregnant, never the order
             "maternity_benefit": CheckField("ui.eg.maternity_benefit", lang),
+            "include_skipped_months": CheckField("ui.eg.include_skipped", lang),  # § 2b Abs. 1 Satz 3 BEEG
         }
         super().__init__(f"household.parents[{index}]", [*self.income.values(), *self.parent.values()],
                          self.income["kind"])
+        # which months the wage is the average of (§ 2b Abs. 1 BEEG): shown below the wage
+        self.period = w.HTML()
+        self.period.add_class("wb-hint")
+        boxes = list(self.widget.children)
+        at = boxes.index(self.income["gross_monthly"].widget) + 1
+        self.widget.children = tuple(boxes[:at] + [self.period] + boxes[at:])
+        self.skipping = False
         self.income["tax_class"].observe(lambda _c: self.show_kind())
         self.suggest_maternity = False  # the case has no answer yet: the box follows kind and insurance
         self._suggesting = False
@@ -128,6 +138,20 @@ class IncomeForm(ParentSection):
             if name == "factor":
                 visible = visible and self.income["tax_class"].input.value == 4
             field.widget.layout.display = None if visible else "none"
+        wage = "gross_monthly" in used
+        self.period.layout.display = None if wage and self.period.value else "none"
+        self.parent["include_skipped_months"].widget.layout.display = None if wage and self.skipping else "none"
+
+    def show_period(self, months: list[tuple[int, int]] | None, skipping: bool, language: str) -> None:
+        """The assessment period under the wage: the months whose average to enter (§ 2b Abs. 1 BEEG)."""
+        self.skipping = skipping
+        if not months:
+            self.period.value = ""
+        else:
+            key = "ui.eg.period_skipped" if skipping else "ui.eg.period"
+            words = text(key, language, months=month_spans(months))
+            self.period.value = f'<p lang="{language}">{html.escape(words)}</p>'
+        self.show_kind()
 
     def fields(self) -> dict[str, Field]:
         """The fields in use for this kind, by case path."""
@@ -136,6 +160,20 @@ class IncomeForm(ParentSection):
             used = used - {"factor"}
         income = {f"{self.prefix}.income_before_birth.{n}": f for n, f in self.income.items() if n in used}
         return {**income, **{f"{self.prefix}.{n}": f for n, f in self.parent.items()}}
+
+
+def month_spans(months: list[tuple[int, int]]) -> str:
+    """Calendar months as spans: ``08/2024–12/2024, 02/2026–08/2026``."""
+    spans: list[list[tuple[int, int]]] = []
+    for month in sorted(months):
+        last = spans[-1][-1] if spans else None
+        following = (last[0] + 1, 1) if last and last[1] == 12 else (last[0], last[1] + 1) if last else None
+        if following == month:
+            spans[-1].append(month)
+        else:
+            spans.append([month])
+    label = [f"{m:02d}/{y}" for y, m in (s[0] for s in spans)], [f"{m:02d}/{y}" for y, m in (s[-1] for s in spans)]
+    return ", ".join(a if a == b else f"{a}–{b}" for a, b in zip(*label))
 
 
 class EinkommenStep(PerParentStep):
@@ -151,7 +189,36 @@ class EinkommenStep(PerParentStep):
         form = IncomeForm(index, self.language)
         for field in [*form.income.values(), *form.parent.values()]:
             self.watch(field)
+        for name in ("maternity_benefit", "include_skipped_months"):
+            form.parent[name].observe(lambda _c: self._periods())
         return form
+
+    def _periods(self) -> None:
+        """Each parent's assessment period as the case says it with this step's boxes (nothing while the case is
+        incomplete): Mutterschutz and Elterngeld for an older child are skipped unless the parent applies."""
+        from workbench.case import Case
+        from workbench.evaluation.elterngeld.aufnahme import bemessung_der_loehne
+        from workbench.ui.kit.step import validation_candidate
+
+        data = getattr(self, "_data", None)
+        if data is None:
+            return
+        candidate = validation_candidate(copy.deepcopy(data))
+        parents = candidate["household"]["parents"]
+        for form, parent in zip(self.forms, parents):
+            # the period does not depend on the pay, and half-typed pay would stop the model
+            parent["income_before_birth"] = {"kind": "none"}
+            parent.pop("income_after_birth", None)
+            parent["maternity_benefit"] = bool(form.parent["maternity_benefit"].input.value)
+            parent["include_skipped_months"] = bool(form.parent["include_skipped_months"].input.value)
+        try:
+            case = Case.model_validate(candidate)
+            periods = [bemessung_der_loehne(case, p) for p in case.household.parents]
+        except (ValueError, KeyError, WorkbenchError):  # an incomplete case or a date outside the rules
+            periods = []
+        for i, form in enumerate(self.forms):
+            months, skipping, kept = periods[i] if i < len(periods) else (None, False, False)
+            form.show_period(months, skipping or kept, self.language)
 
     def _ensure(self, data: dict[str, Any]) -> None:
         parents = data.get("household", {}).get("parents", [])
@@ -165,14 +232,18 @@ class EinkommenStep(PerParentStep):
 
     def load(self, data: dict[str, Any]) -> None:
         self._ensure(data)
+        self._data = data
         super().load(data)
         household = data.get("household", {})
         for index, (form, parent) in enumerate(zip(self.forms, household.get("parents", []))):
             form.suggest_defaults(parent, household, index)
             form.show_kind()
+        self._periods()
 
     def shown(self, data: dict[str, Any]) -> None:
         self._ensure(data)
+        self._data = data
+        self._periods()
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         self._ensure(data)
