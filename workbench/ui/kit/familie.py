@@ -1,14 +1,24 @@
-"""The family step every wizard about a child opens with (Elterngeld, Leistungscheck, Mutterschutz,
-Elternzeit): one or two parents with first names, married, single parent; and the ids the wizards give
-the parents and the planned child."""
+"""The family's shape, asked the same way in every wizard (issue 16, ADR 0039).
+
+- The family step every wizard about a child opens with (Elterngeld, Leistungscheck, Mutterschutz, Elternzeit):
+  one or two parents with first names, married, single parent; and the ids the wizards give the parents and the
+  planned child.
+- Per child, the family-shape questions (:func:`kind_fragen`): "Zwillinge/Mehrlinge?", "Wessen Kind?" with the day
+  of taking in and, for relatives caring in the parents' stead, why and how related; "Zwilling des Kindes
+  darüber", "Kind lebt auch beim anderen Elternteil?", "bekommt schon Kindergeld (Nummer)?"; for an older child
+  the Elterngeld received for it. The steps place them; the answers' meaning for the case lives in
+  :mod:`workbench.ui.kit.herkunft`.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from workbench.ui.kit.fields import CheckField, DateField, Field, FieldError, TextField
+from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, FieldError, TextField
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep
+
+from workbench.ui.kit.herkunft import PLACED, RELATION, RELATION_OPTIONS, TWIN
 
 PARENT_IDS = ("A", "B")
 PLAN_CHILD = "K1"
@@ -186,3 +196,51 @@ def tidy_receives(child: dict[str, Any]) -> None:
             receives.pop("elterngeld")
     if not receives:
         child.pop("receives")
+
+
+REASONS = [("ui.kind.reason_illness", "illness"), ("ui.kind.reason_disability", "disability"),
+           ("ui.kind.reason_death", "death")]
+"""Why the parents cannot care for the child: the three reasons § 1 Abs. 4 BEEG names."""
+DEGREES = [("ui.kind.degree_2", 2), ("ui.kind.degree_3", 3), ("ui.kind.degree_4", 4)]
+"""How the relatives are related to the child (§ 1589 BGB): up to the third degree they may get Elterngeld."""
+RUNNING = "receives.kindergeld_running"
+"""The "bekommt schon Kindergeld" box: it makes (or removes) ``receives.kindergeld``, no case field of its own."""
+
+
+def kind_fragen(language: str, *, twin: bool = False, kindergeld: bool = False) -> dict[str, Field]:
+    """The family-shape questions of one child, by path relative to the child (``RELATION``, ``TWIN`` and ``RUNNING``
+    have no case path of their own): whose child and the placement's facts, optionally "twin of the child above",
+    shared care and Kindergeld already running."""
+    lang = language
+    out: dict[str, Field] = {}
+    if kindergeld:
+        out["situation.shared_care"] = CheckField("ui.lc.shared_care", lang)
+        out[RUNNING] = CheckField("ui.lc.kindergeld_running", lang)
+        out["receives.kindergeld.number"] = TextField("ui.lc.kindergeld_number", lang)
+    if twin:
+        out[TWIN] = CheckField("ui.kind.twin_of_previous", lang)
+    out[RELATION] = ChoiceField("ui.kind.relation", lang, RELATION_OPTIONS)  # ADR 0032
+    out["placement.date"] = DateField("ui.kind.placement_date", lang, empty_key=None)
+    out["placement.reason"] = ChoiceField("ui.kind.reason", lang, REASONS)  # § 1 Abs. 4 BEEG
+    out["placement.degree"] = ChoiceField("ui.kind.degree", lang, DEGREES)
+    return out
+
+
+def fragen_in_use(questions: dict[str, Field]) -> set[str]:
+    """The placement questions the "Wessen Kind?" answer asks (the day only when taken in, why and how related
+    only for relatives, § 1 Abs. 3 Satz 2, Abs. 4 BEEG); hides the others."""
+    relation = questions[RELATION].read()
+    used = {"placement.date"} if relation in PLACED else set()
+    if relation == "relatives":
+        used |= {"placement.reason", "placement.degree"}
+    for name in ("placement.date", "placement.reason", "placement.degree"):
+        questions[name].widget.layout.display = None if name in used else "none"
+    return used
+
+
+def fragen_paths(questions: dict[str, Field], prefix: str) -> dict[str, Field]:
+    """The questions with a case path below ``prefix`` that the answers ask now (virtual ones left out)."""
+    used = fragen_in_use(questions)
+    virtual = (RELATION, TWIN, RUNNING)
+    return {f"{prefix}.{name}": f for name, f in questions.items()
+            if name not in virtual and (not name.startswith("placement.") or name in used)}

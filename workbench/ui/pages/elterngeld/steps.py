@@ -8,10 +8,11 @@ from typing import Any
 from workbench.case.births import resize_birth
 from workbench.errors import UnsupportedPeriod
 from workbench.ui.kit.familie import (
-    COUNT_OPTIONS, PARENT_IDS, PLAN_CHILD, LebensmonateField, elterngeld_vorher_fields, plan_birth_first, tidy_receives,
+    COUNT_OPTIONS, PARENT_IDS, PLAN_CHILD, LebensmonateField, elterngeld_vorher_fields, fragen_in_use, fragen_paths,
+    kind_fragen, plan_birth_first, tidy_receives,
 )
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, whole_numbers
-from workbench.ui.kit.herkunft import PLACED, RELATION_OPTIONS, parent_ids_of, relation_of, write_relation
+from workbench.ui.kit.herkunft import RELATION, parent_ids_of, relation_of, write_relation
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep
 
@@ -34,11 +35,11 @@ class KindStep(WizardStep):
         self.count = ChoiceField("ui.eg.count", lang, COUNT_OPTIONS, width="28em")
         self.weeks_early = ChoiceField("ui.eg.weeks_early", lang, whole_numbers(0, 20), width="22em")
         self.disability = CheckField("ui.eg.disability", lang)
-        self.relation = ChoiceField("ui.kind.relation", lang, RELATION_OPTIONS)  # ADR 0032
-        self.taken_in = DateField("ui.kind.placement_date", lang, empty_key=None)
+        self.fragen = kind_fragen(lang)  # the family-shape questions every wizard asks (ui/kit/familie.py)
+        self.relation, self.taken_in = self.fragen[RELATION], self.fragen["placement.date"]
         self.siblings = RowList("household.children", self._sibling_row, lang, "ui.eg.add_sibling",
                                 "ui.eg.remove_sibling", lambda: self.on_change(), lambda r: self.on_error(r))
-        for field in (*self._child_fields().values(), self.count, self.relation, self.taken_in):
+        for field in (*self._child_fields().values(), self.count, *self.fragen.values()):
             self.watch(field)
         from ipywidgets import HTML
 
@@ -46,13 +47,14 @@ class KindStep(WizardStep):
 
         siblings_heading = HTML(f'<h3 lang="{lang}">{text("ui.eg.siblings", lang)}</h3>')
         first, *rest = [f.widget for f in self._child_fields().values()]
-        self.body.children = (first, self.count.widget, *rest, self.relation.widget, self.taken_in.widget,
+        self.body.children = (first, self.count.widget, *rest, *[f.widget for f in self.fragen.values()],
                               siblings_heading, self.siblings.widget)
         self._show_taken_in()
 
     def _show_taken_in(self) -> None:
-        """The day of taking in is asked only for an adopted or foster child (§ 1 Abs. 3 Satz 2 BEEG)."""
-        self.taken_in.widget.layout.display = None if self.relation.read() in PLACED else "none"
+        """The day of taking in is asked only for a child taken in (§ 1 Abs. 3 Satz 2 BEEG), why and how related
+        only for relatives (§ 1 Abs. 4 BEEG)."""
+        fragen_in_use(self.fragen)
 
     def _child_fields(self) -> dict[str, Field]:
         c = self.CHILD
@@ -76,8 +78,7 @@ class KindStep(WizardStep):
             # "Elterngeld für dieses Kind bezogen": skipped in the assessment period (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG)
             months = {pid: row.fields[f"{EG}{pid}"] for pid in PARENT_IDS}
             siblings.update(elterngeld_vorher_fields(i + 1, self.parents, self.language, months))
-        placed = {f"{self.CHILD}.placement.date": self.taken_in} if self.relation.read() in PLACED else {}
-        return {**self._child_fields(), **placed, **siblings}
+        return {**self._child_fields(), **fragen_paths(self.fragen, self.CHILD), **siblings}
 
     def area(self) -> tuple[str, ...]:
         return ("household.children",)
