@@ -16,7 +16,7 @@ from workbench.ui.kit.preheat import after_request, is_preheated
 from workbench.ui.pages.elterngeld.quick import QuickCalculator
 from workbench.ui.kit.theme import theme_style
 
-TOPIC_PAGES = ("leistungscheck", "mutterschutz", "elternzeit", "kita", "pflege", "vorsorge")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
+TOPIC_PAGES = ("leistungscheck", "mutterschutz", "elternzeit", "kita", "pflege", "vorsorge", "zuzug")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
 
 
 class StartPage:
