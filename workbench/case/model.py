@@ -28,6 +28,7 @@ from workbench.case.fields import CaseModel as _Model
 from workbench.case.bezug import ChildReceives
 from workbench.case.births import MAX_PER_BIRTH, birth_of, check_births
 from workbench.case.verhaeltnis import Placement, check_relations
+from workbench.case.plausible import check_parent_births
 from workbench.case.alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case.constraints import PlanConstraints, ReturnToWork
 from workbench.case.lebenslagen import Elternzeit, Mutterschutz, check_references
@@ -191,6 +192,7 @@ class Household(_Model, title="Haushalt"):
                     raise problem("duplicate_id", at=f"{field}[{index}].id", id=item_id)
         check_births(self.children)
         check_relations([p.id for p in self.parents], self.children)
+        check_parent_births(self.parents, self.children)  # a parent born in 1900 is a typing error
         mothers = [i for i, p in enumerate(self.parents) if p.maternity_benefit]
         if len(mothers) > 1:
             raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",
