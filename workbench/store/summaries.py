@@ -47,6 +47,13 @@ class SummaryMixin:
                                tuple(words)).fetchone()
         return int(row[0])
 
+    def folder_cases(self) -> list[CaseSummary]:
+        """The cases whose latest version has an application folder, newest first (the deadline list, ADR 0037).
+
+        Reads the summary column only, like the case list; the cases themselves are opened by the caller.
+        """
+        return [s for s in self.list(limit=1 << 62) if s.has_folder]
+
     def _add_summaries(self, conn: Any) -> None:
         """Schema 2 → 3: add ``versions.summary`` and fill it for each case's latest version (read once, here)."""
         columns = [d[0] for d in conn.execute("SELECT * FROM versions LIMIT 0").description]
