@@ -178,12 +178,11 @@ def fristen_json(found: Any, days: int, lang: str) -> dict[str, Any]:
 
 def fristen_line(f: Any, lang: str) -> str:
     """One deadline as a line: when, what, whose, the case."""
-    when = (text("fristen.undated", lang) if f.due is None else
-            text("fristen.overdue" if f.overdue else "fristen.until", lang, date=format_date(f.due, lang)))
-    what = "" if f.kind == "elternzeit" else text(f"fristen.kind.{f.kind}", lang) + ": "
-    name = _name(f.benefit, lang) + (f" – {f.who}" if f.who else "")
+    from workbench.evaluation.fristen import words
+
+    when, what = words(f, lang)
     family = f" ({f.family})" if f.family else ""
-    return f"{when}: {what}{name} · {f.case_id}{family}"
+    return f"{when}: {what} · {f.case_id}{family}"
 
 
 def cmd_fristen(args: argparse.Namespace) -> int:

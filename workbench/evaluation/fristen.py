@@ -64,6 +64,26 @@ class Fristen:
     unreadable: tuple[str, ...] = field(default=())
 
 
+def benefit_name(benefit: str, lang: str) -> str:
+    """The application's name in ``lang`` (Elterngeld and Elternzeit from the folder's catalog, the rest from the
+    Leistungscheck's)."""
+    from workbench.i18n import text
+
+    prefix = "antragsmappe" if benefit in ("elterngeld", "elternzeit") else "leistungen"
+    return text(f"{prefix}.name.{benefit}", lang)
+
+
+def words(f: Frist, lang: str) -> tuple[str, str]:
+    """When (``bis 09.12.2026``, ``verpasst seit …``, ``ohne Frist``) and what (``Antrag weiterleiten: Elterngeld –
+    Aylin``) of one deadline, as the list on the start page and ``workbench fristen`` show it."""
+    from workbench.i18n import format_date, text
+
+    when = (text("fristen.undated", lang) if f.due is None else
+            text("fristen.overdue" if f.overdue else "fristen.until", lang, date=format_date(f.due, lang)))
+    what = "" if f.kind == "elternzeit" else text(f"fristen.kind.{f.kind}", lang) + ": "
+    return when, what + benefit_name(f.benefit, lang) + (f" – {f.who}" if f.who else "")
+
+
 def folder_link(case_id: str) -> str:
     """The address of the case's application folder page (relative to the start page)."""
     from urllib.parse import quote

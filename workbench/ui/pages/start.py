@@ -11,6 +11,7 @@ from IPython.display import display
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.case_list import WIZARD_PAGE, CaseList, Listing
+from workbench.ui.kit.fristen import FristenList
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.kit.preheat import after_request, is_preheated
 from workbench.ui.pages.elterngeld.quick import QuickCalculator
@@ -27,16 +28,22 @@ class StartPage:
         self.intro = w.HTML()
         self.note = w.HTML()
         self.cases = CaseList(language, store_factory or _office_store, self._show_unexpected)
+        self.fristen = FristenList(language, store_factory or _office_store)  # issue 20: what is due, across cases
         self.quick = QuickCalculator(language)
         self.header = PageHeader("ui.start.title", language, self.set_language, self.quick._show_unexpected)
         self.language_toggle = self.header.toggle
         self.title = self.header.title
         # the quick calculation before the saved cases: however many cases there are, it stays on the first
         # screen (issue 24); the list below shows them a page at a time
-        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.quick.widget, self.cases.widget])
+        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.quick.widget, self.fristen.widget,
+                              self.cases.widget])
         self.widget.add_class("wb-page")
         self._apply_texts()
+        self._refresh()
+
+    def _refresh(self) -> None:
         guarded(self.cases.refresh, self._show_unexpected)()
+        guarded(self.fristen.refresh, self._show_unexpected)()
 
     def _show_unexpected(self, reference: str) -> None:
         self.quick._show_unexpected(reference)
@@ -50,7 +57,7 @@ class StartPage:
         """
         display(self.widget)  # type: ignore[no-untyped-call]
         if is_preheated():
-            after_request(lambda _params: guarded(self.cases.refresh, self._show_unexpected)(), "start")
+            after_request(lambda _params: self._refresh(), "start")
 
     def set_language(self, language: str) -> None:
         """Switch every text on the page to ``language`` (``de`` or ``en``)."""
@@ -59,7 +66,8 @@ class StartPage:
         self._apply_texts()
         self.quick.set_language(language)
         self.cases.set_language(language)
-        guarded(self.cases.refresh, self._show_unexpected)()
+        self.fristen.set_language(language)
+        self._refresh()
 
     def _apply_texts(self) -> None:
         lang = self.language
