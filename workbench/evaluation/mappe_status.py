@@ -37,6 +37,8 @@ class Eintrag:
     checklist: tuple[tuple[str, str], ...]
     """(key, text) of every form and document this family needs for it (``offices.yaml``)."""
     widerspruch: Frist | None
+    forms: frozenset[str] = frozenset()
+    """The keys of the checklist that are the application's own forms (the office fills them with the family)."""
 
     @property
     def status(self) -> str:
@@ -50,6 +52,11 @@ class Eintrag:
     def missing(self) -> tuple[tuple[str, str], ...]:
         """The forms and documents not ticked yet."""
         return tuple(item for item in self.checklist if item[0] not in self.ticked)
+
+    @property
+    def missing_documents(self) -> tuple[tuple[str, str], ...]:
+        """The documents (not the forms) not ticked yet: what the family still has to bring."""
+        return tuple(item for item in self.missing if item[0] not in self.forms)
 
     @property
     def forwarded(self) -> bool:
@@ -122,9 +129,12 @@ def _take(records: list[ApplicationRecord], benefit: str, parent: str | None) ->
 
 def _entry(case: Case, benefit: str, parent: str | None, antrag: Antrag | None, record: ApplicationRecord | None,
            day: date, lang: str) -> Eintrag:
+    from workbench.rules.leistungen.offices import offices
+
     decided = record.decided_on if record is not None else None
+    forms = frozenset(str(item["key"]) for item in offices()[benefit]["forms"])
     return Eintrag(benefit, parent, antrag, record, checklist(case, benefit, parent, day, lang),
-                   widerspruch_bis(decided) if decided is not None else None)
+                   widerspruch_bis(decided) if decided is not None else None, forms)
 
 
 def with_record(case: Case, benefit: str, parent: str | None, **changes: object) -> Case:
