@@ -43,13 +43,14 @@ def status_line(entry: Eintrag, lang: str) -> str:
 
 
 def deadline_line(entry: Eintrag, on: date, lang: str) -> str:
+    """The last day (or VERPASST) and, when earlier months are lost, from when it still pays (HTML)."""
     antrag = entry.antrag
     if antrag is None:
         return ""
     key = "antragsmappe.ui.deadline_missed" if antrag.overdue(on) else "antragsmappe.ui.deadline"
-    line = text(key, lang, date=format_date(antrag.frist.bis, lang))
+    line = html.escape(text(key, lang, date=format_date(antrag.frist.bis, lang)))
     if antrag.paid_from is not None:
-        line += " " + text("antragsmappe.cli.paid_from", lang, date=format_date(antrag.paid_from, lang))
+        line += "<br>" + html.escape(text("antragsmappe.cli.paid_from", lang, date=format_date(antrag.paid_from, lang)))
     return line
 
 
@@ -78,13 +79,16 @@ class ApplicationPanel:
         parts: list[w.Widget] = [self.heading, self.info]
         if entry.benefit != "elternzeit":
             parts.append(w.HTML(f'<h3 lang="{lang}">{html.escape(text("antragsmappe.ui.checklist", lang))}</h3>'))
+            checks = w.VBox([])
+            checks.add_class("wb-checks")  # long labels wrap (theme.css)
             for key, label in entry.checklist:
                 box = w.Checkbox(value=key in entry.ticked, description=label, indent=False,
                                  layout=w.Layout(width="auto"))
                 box.add_class("wb-tick")
                 box.observe(guarded(lambda _c: self._ticked(), on_error), names="value")
                 self.ticks.append((key, box))
-                parts.append(box)
+            checks.children = tuple(box for _, box in self.ticks)
+            parts.append(checks)
             parts += [self.decision, self.message.widget, self.actions, self.link]
         self.widget = w.VBox(parts)
         self.widget.add_class("wb-panel")
@@ -106,7 +110,7 @@ class ApplicationPanel:
         lines = [text("antragsmappe.cli.office", lang, office="") + office]
         deadline = deadline_line(entry, clock_today(), lang)
         if deadline:
-            lines.append(html.escape(deadline))
+            lines.append(deadline)
         lines.append(f'<strong>{html.escape(status_line(entry, lang))}</strong>')
         if entry.benefit == "elternzeit":
             lines.append(html.escape(text("antragsmappe.ui.elternzeit_hint", lang)) +
