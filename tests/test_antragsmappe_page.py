@@ -86,6 +86,7 @@ def test_ticks_signing_the_letter_and_forwarding_each_save_and_the_status_follow
     record = store.versions["FAM-ZWILLINGE"][-1]["antragsmappe"]["applications"][0]
     assert record["forwarded_on"] == "2026-12-07" and record["signed_on"] == "2026-12-07"
     assert "Status: weitergeleitet am 07.12.2026" in mother.info.value and mother.link.value == ""
+    assert "Muss eingehen" not in mother.info.value  # forwarded, the application is made
     assert _buttons(mother) == ["Bescheid eintragen"]
 
     mother.decision_day.value = "3.13.2027"

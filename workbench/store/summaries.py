@@ -8,6 +8,7 @@ to a store of schema 2. The column itself is written with every version by ``Cas
 
 from __future__ import annotations
 
+import builtins
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -47,7 +48,7 @@ class SummaryMixin:
                                tuple(words)).fetchone()
         return int(row[0])
 
-    def folder_cases(self) -> list[CaseSummary]:
+    def folder_cases(self) -> builtins.list[CaseSummary]:
         """The cases whose latest version has an application folder, newest first (the deadline list, ADR 0037).
 
         Reads the summary column only, like the case list; the cases themselves are opened by the caller.

@@ -108,7 +108,7 @@ class ApplicationPanel:
         if self.office.get("unverified"):
             office += f' ({html.escape(text("antragsmappe.cli.unverified", lang))})'
         lines = [text("antragsmappe.cli.office", lang, office="") + office]
-        deadline = deadline_line(entry, clock_today(), lang)
+        deadline = "" if entry.forwarded else deadline_line(entry, clock_today(), lang)  # made: no window left
         if deadline:
             lines.append(deadline)
         lines.append(f'<strong>{html.escape(status_line(entry, lang))}</strong>')
