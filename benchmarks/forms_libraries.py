@@ -41,7 +41,8 @@ from pypdf import PdfReader  # noqa: E402
 
 from workbench.case import load_case  # noqa: E402
 from workbench.forms.blanks import load_blank  # noqa: E402
-from workbench.forms.fill import field_values, fill_acroform  # noqa: E402
+from workbench.forms.fill import fill_acroform  # noqa: E402
+from workbench.forms.values import field_values  # noqa: E402
 from workbench.forms.registry import all_maps  # noqa: E402
 from workbench.forms.sources import case_data, roles_for  # noqa: E402
 from workbench.forms.verify import page_text, read_fields  # noqa: E402

@@ -11,7 +11,8 @@ from datetime import date
 
 from workbench.case import Case
 from workbench.forms.blanks import edition_differences, load_blank
-from workbench.forms.fill import field_values, fill_acroform
+from workbench.forms.fill import fill_acroform
+from workbench.forms.values import field_values
 from workbench.forms.registry import FieldSpec, FormMap
 from workbench.forms.sources import case_data, roles_for
 from workbench.forms.verify import read_fields

@@ -19,14 +19,16 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
 
 from workbench.errors import FormError
 from workbench.forms.registry import FormMap
 from workbench.i18n import text
 from workbench.resources import data_dir
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 for _noisy in ("pypdf", "pypdf._reader", "pypdf._writer", "pypdf._crypt_providers"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)  # "No fields to update on this page" and padding notes
@@ -73,6 +75,8 @@ class Blank:
 
 @lru_cache(maxsize=16)
 def _reader(data: bytes) -> PdfReader:
+    from pypdf import PdfReader  # pypdf is loaded when a blank is first read, not when the forms page starts (issue 23)
+
     return PdfReader(io.BytesIO(data))  # objects are parsed lazily, then kept in the reader's cache
 
 
@@ -99,6 +103,9 @@ def read_fields(reader: PdfReader) -> dict[str, FieldInfo]:
 
 @lru_cache(maxsize=16)
 def _normalised(path: str, sha256: str) -> Blank:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject
+
     reader = PdfReader(path)
     if reader.is_encrypted:
         reader.decrypt("")

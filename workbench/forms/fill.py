@@ -8,53 +8,15 @@ their cells. ``flatten=True`` draws the values into the page content and removes
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, DictionaryObject, NameObject, NumberObject, RectangleObject, TextStringObject
 
-from workbench.case import Case
 from workbench.forms.blanks import Blank
 from workbench.forms.combs import fit_widget, repair_da
 from workbench.forms.fitting import Overflow, fit_page
 from workbench.forms.glyphs import da_size, draw_texts, font_chars
-from workbench.forms.registry import FieldSpec, FormMap
-from workbench.forms.sources import Missing, Roles, format_value, resolve_specs, ticks
-
-
-@dataclass(frozen=True)
-class FieldValues:
-    """What a map puts into its fields for one case: text per field, on-state per ticked box, and what is missing."""
-
-    values: dict[str, str]
-    missing: list[Missing]
-
-
-def field_values(form: FormMap, case: Case, data: dict[str, Any], roles: Roles, today: date,
-                 language: str = "de") -> FieldValues:
-    """The value of every mapped field (text, or the on-state name of a ticked checkbox/radio)."""
-    values: dict[str, str] = {}
-    complete, missing = resolve_specs(form.fields, case, data, roles, today, language)
-    for spec, found in complete:
-        state = _button_state(spec, found[0])
-        if spec.checkbox or spec.radio:
-            if state is not None:
-                values[spec.field] = state
-            continue
-        shown = format_value(spec.format, found)
-        if shown:
-            values[spec.field] = shown
-    return FieldValues(values, missing)
-
-
-def _button_state(spec: FieldSpec, value: Any) -> str | None:
-    if spec.checkbox:
-        return spec.checkbox if ticks(value, spec.equals) else None
-    if spec.radio:
-        return spec.radio.get(str(value))
-    return None
 
 
 COMB = 1 << 24  # field flag bit 25: comb (PDF 32000-1, 12.7.4.3)

@@ -18,8 +18,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from workbench.errors import FormError
 from workbench.forms.blanks import forms_dir, read_fields, sha256_of
 from workbench.forms.registry import FormMap, all_maps
@@ -72,6 +70,8 @@ def recognise(data: bytes) -> Recognition:
     for form in maps:
         if form.sha256 == digest:
             return Recognition(form, exact=True, share=1.0)
+    from pypdf import PdfReader  # loaded for an unknown blank only, not when the forms page starts (issue 23)
+
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:

@@ -30,7 +30,7 @@ from pypdf import PdfReader, PdfWriter
 from workbench.case import Case
 from workbench.errors import FormError
 from workbench.forms.blanks import forms_dir, load_blank_bytes
-from workbench.forms.fill import FieldValues
+from workbench.forms.values import FieldValues
 from workbench.forms.fitting import Overflow
 from workbench.forms.registry import FormMap, OverlaySpec
 from workbench.forms.glyphs import add_fallbacks, put_text, text_width

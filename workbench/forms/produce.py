@@ -14,15 +14,12 @@ from pathlib import Path
 from workbench.case import Case
 from workbench.clock import today as clock_today
 from workbench.errors import FormError
-from workbench.forms.blanks import load_blank
 from workbench.forms.edition import edition_warning
 from workbench.forms.conditions import default_child, renting, school_adults, single_parent_with_minor
-from workbench.forms.fitting import Overflow, continuation_sheet
 from workbench.forms.offering import EMPLOYED, SELF_EMPLOYED, unfit_reasons
-from workbench.forms.glyphs import undrawable
-from workbench.forms.fill import FieldValues, concatenate, field_values, fill_acroform, rename_root, unprintable_fields
 from workbench.forms.registry import FormMap, all_maps, get_map
 from workbench.forms.sources import Missing, Roles, case_data, roles_for
+from workbench.forms.values import FieldValues, field_values
 from workbench.i18n import text
 
 
@@ -122,6 +119,8 @@ def _parts(case: Case, form: FormMap, applicant: str, child: str | None) -> list
 
 def _by_hand(values: dict[str, str], language: str, known: list[str]) -> list[str]:
     """A note per value with characters no font of ours has (e.g. CJK without the fallback font): by hand."""
+    from workbench.forms.glyphs import undrawable  # fpdf: loaded when a form is made (issue 23)
+
     out: list[str] = []
     for value in values.values():
         missing = "" if value.startswith("/") else undrawable(value)
@@ -188,7 +187,13 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
 
     Raises FormError: the blank is missing or of another edition; the case lacks required data
     (one line per value) unless ``allow_missing``; a chosen parent or child does not exist.
+    The PDF libraries (pypdf, fpdf, pdfplumber: half a second) are imported here, when the first
+    form is made, not when the forms page starts (issue 23, like the letter and the sheets below).
     """
+    from workbench.forms.blanks import load_blank
+    from workbench.forms.fill import concatenate, fill_acroform, rename_root, unprintable_fields
+    from workbench.forms.fitting import Overflow, continuation_sheet
+
     day = today or clock_today()
     form = get_map(form_id)
     if form.part_of is None:

@@ -16,10 +16,13 @@ from typing import Any
 import ipywidgets as w
 
 from workbench.i18n import format_decimal, text
+from workbench.ui.kit.activity import note_burst
 from workbench.ui.kit.dates import PLACEHOLDER_KEY, DateInputError, format_date_input, parse_date_input
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, MoneyFormatError, format_amount_input, parse_money, text_input
 
 Observer = Callable[[Any], None]
+BURSTING = (w.Dropdown, w.Select, w.RadioButtons)
+"""Choices the arrow keys step through, one update per step."""
 
 
 def json_number(value: Decimal) -> int | float:
@@ -68,9 +71,25 @@ class Field:
         self.message.clear()
         return value
 
+    @property
+    def sends_in_bursts(self) -> bool:
+        """Whether one gesture can send several updates of this field in quick succession.
+
+        ipywidgets holds a widget's next update until the kernel has answered the last one (ADR 0014),
+        so only such a field can still have an update on its way when "Weiter" arrives: a box sending
+        on every key, a slider, a dropdown stepped through with the arrow keys. A text box that sends
+        once on blur (every text and date field here) and a checkbox cannot (issue 23).
+        """
+        return bool(getattr(self.input, "continuous_update", False)) or isinstance(self.input, BURSTING)
+
     def observe(self, callback: Observer) -> None:
-        """Call ``callback`` whenever the entry changes."""
-        self.input.observe(callback, names="value")
+        """Call ``callback`` whenever the entry changes (noting updates that may come in bursts first)."""
+        def noted(change: Any) -> None:
+            if self.sends_in_bursts:
+                note_burst()
+            callback(change)
+
+        self.input.observe(noted, names="value")
 
 
 class TextField(Field):

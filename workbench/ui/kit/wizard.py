@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import copy
 import html
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -33,6 +32,7 @@ import ipywidgets as w
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.header import PageHeader
+from workbench.ui.kit.activity import last_burst
 from workbench.ui.kit.preheat import after_field_updates, when_idle
 from workbench.ui.kit.saving import CaseSaver, Debouncer, Store
 from workbench.case import within
@@ -58,7 +58,6 @@ class Wizard:
         self.saver = CaseSaver(store, version, self._saved, self._refused, baseline=data,
                                on_unavailable=self._unavailable)
         self._quiet = 0  # > 0 while the wizard fills widgets from the case: their changes are not entries
-        self._last_entry = 0.0  # monotonic time of the last field change (after_field_updates)
         self._unloaded: set[int] = set()  # steps built ahead (while idle) whose fields were not yet filled
         self._dirty = False  # an entry not yet saved
         self.autosave = Debouncer(guarded(self._autosave, self.show_error), autosave_delay)
@@ -178,7 +177,6 @@ class Wizard:
 
     def _changed(self) -> None:
         """A step reports a change: an advisor's entry, unless the wizard is filling the widgets itself."""
-        self._last_entry = time.monotonic()
         if self._quiet:
             return
         self._dirty = True
@@ -273,7 +271,7 @@ class Wizard:
             finally:
                 self._moving = False
 
-        after_field_updates(run, lambda: self._last_entry)
+        after_field_updates(run, last_burst)
 
     def _on_next(self, _button: Any = None) -> None:
         self.error.clear()

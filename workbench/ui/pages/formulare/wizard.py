@@ -39,9 +39,11 @@ from workbench.forms.registry import get_map
 from workbench.forms.sources import Missing
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import guarded
+from workbench.ui.kit.fields import FieldError
 from workbench.ui.kit.saving import Store, content
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
+from workbench.ui.pages.formulare.anderer_elternteil import OtherParentSection, asks_other_parent
 from workbench.ui.pages.formulare.vordrucke import BlankShelf
 
 PREVIEW_DPI = 40
@@ -166,6 +168,8 @@ class FormsWizard:
         self.parent_choice.observe(guarded(lambda _c: self.show_missing(), self._unexpected), names="value")
         self.missing_heading = w.HTML()
         self.missing_box = w.VBox()
+        self.other_parent = OtherParentSection(lang)
+        self.asking_other = False  # the section is shown (a single parent, a form with a place for the other one)
         self.save_button = w.Button(description=text("forms.ui.save", lang), button_style="primary")
         self.save_button.on_click(guarded(lambda _b: self.save_missing(), self._unexpected))
         self.save_message = FieldMessage(lang)
@@ -250,14 +254,18 @@ class FormsWizard:
         self.inputs = [MissingInput(item, lang) for item in missing]
         self.result.value = ""
         self.preview.value = ""
+        self.asking_other = len(case.household.parents) == 1 and asks_other_parent(get_map(str(self.form_choice.value)))
+        other = [self.other_parent.widget] if self.asking_other else []
+        if self.asking_other:
+            self.other_parent.write((self.data.get("household") or {}).get("other_parent"))
+        save = [self.save_button, self.save_message.widget] if missing or other else []
         if missing:
             self.missing_heading.value = (f'<h2 lang="{lang}">{html.escape(text("forms.ui.missing_heading", lang))}</h2>'
                                           f'<p lang="{lang}">{html.escape(text("forms.ui.missing_intro", lang, count=len(missing)))}</p>')
-            self.missing_box.children = [i.widget for i in self.inputs] + [self.save_button, self.save_message.widget]
         else:
             self.missing_heading.value = (f'<p class="wb-complete" lang="{lang}">'
                                           f'{html.escape(text("forms.ui.nothing_missing", lang))}</p>')
-            self.missing_box.children = []
+        self.missing_box.children = [i.widget for i in self.inputs] + other + save
         self._show_deadlines(case)
 
     def _show_deadlines(self, case: Case) -> None:
@@ -288,6 +296,17 @@ class FormsWizard:
                 continue
             if value is not None:
                 set_path(candidate, field.item.path, value)
+        if self.asking_other:
+            try:
+                other = self.other_parent.read()
+            except FieldError:
+                ok = False
+            else:
+                household = candidate.setdefault("household", {})
+                if other is None:
+                    household.pop("other_parent", None)
+                else:
+                    household["other_parent"] = other
         if not ok:
             return
         try:
@@ -296,6 +315,9 @@ class FormsWizard:
             problems = validation_problems(error, self.language)
             shown = False
             for path, message in problems:
+                if self.asking_other and self.other_parent.problem_at(path, message):
+                    shown = True
+                    continue
                 for field in self.inputs:
                     if path == field.item.path or field.item.path.startswith(path + ".") or path.startswith(field.item.path):
                         field.message.show_localized("forms.ui.text", {self.language: message})
