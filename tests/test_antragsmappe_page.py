@@ -124,3 +124,31 @@ def test_the_start_pages_fristen_follow_the_folder(tmp_path: Path) -> None:
     mother.actions.children[2].click()  # Weitergeleitet
     fristen.refresh()
     assert "Elterngeld – Aylin" not in fristen.body.value and "Elterngeld – Jonas" in fristen.body.value
+
+
+def test_a_draft_shows_what_is_missing_and_a_way_back() -> None:
+    store = MemoryStore()
+    draft = {"format": "workbench-case/4", "case_id": "EG-20261207-AAAA", "household": {"parents": [], "children": []}}
+    store.save(draft, expected_version=None)
+    page = AntragsmappePage(store.open("EG-20261207-AAAA").data, store, 1)
+    shown = page.body.children[0].value
+    assert "Der Fall ist noch nicht vollständig" in shown and 'href="start.ipynb"' in shown
+    assert page.panels == [] and len(store.versions["EG-20261207-AAAA"]) == 1
+
+
+def test_the_notebooks_page_names_a_missing_or_unknown_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.ui.pages.antragsmappe import antragsmappe_page
+
+    monkeypatch.setenv("WORKBENCH_DATA", str(tmp_path))
+    monkeypatch.delenv("WORKBENCH_STORE", raising=False)
+    assert "bitte den Fall auf der Startseite wählen" in antragsmappe_page({}).children[-1].value
+    assert "Der Fall XY-1 wurde nicht gefunden." in antragsmappe_page({"case": "XY-1"}).children[-1].value
+    CaseStore(tmp_path / "cases.sqlite").save(dump_case(load_case(TWINS)), expected_version=None)
+    english = _texts(antragsmappe_page({"case": "FAM-ZWILLINGE", "lang": "en"}))
+    assert "Application folder" in english and "Must arrive by" in english and "Muss eingehen" not in english
+
+
+def _texts(widget: Any) -> str:
+    """Every HTML text in a widget tree."""
+    own = str(getattr(widget, "value", "")) if hasattr(widget, "value") and isinstance(widget.value, str) else ""
+    return own + "".join(_texts(child) for child in getattr(widget, "children", ()))

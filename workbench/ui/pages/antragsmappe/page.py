@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from workbench.case import Case, dump_case, load_case
 from workbench.clock import today as clock_today
-from workbench.errors import CaseError
+from workbench.errors import CaseError, WorkbenchError
 from workbench.evaluation.mappe_status import Eintrag, enclosure_keys, folder, with_record
 from workbench.i18n import format_date, text
 from workbench.ui.kit.case_list import START_PAGE, case_link
@@ -45,18 +45,19 @@ class AntragsmappePage:
 
     def _build(self) -> None:
         lang = self.language
+        today = clock_today()
         try:
             case = load_case(self.data)
-        except CaseError as error:
+            entries = folder(case, today, lang)
+        except WorkbenchError as error:  # a draft, or a case the Leistungscheck cannot compute yet
+            details = "; ".join(error.messages) if isinstance(error, CaseError) else str(error)
             self.body.children = (w.HTML(
                 f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}"><p>'
-                f'{html.escape(text("antragsmappe.ui.case_problem", lang, details="; ".join(error.messages)))}</p></div>'
+                f'{html.escape(text("antragsmappe.ui.case_problem", lang, details=details))}</p></div>'
                 + self._links()),)
             return
         from workbench.rules.leistungen.offices import office_info
 
-        today = clock_today()
-        entries = folder(case, today, lang)
         intro = w.HTML(f'<p lang="{lang}">{html.escape(self._family(case))}</p>'
                        f'<p lang="{lang}">{html.escape(text("antragsmappe.ui.intro", lang, date=format_date(today, lang)))}</p>'
                        + self._links())
