@@ -161,3 +161,18 @@ def test_the_text_list_and_its_messages(tmp_path: Path) -> None:
     assert "by 9 Dec 2026: forward the application: Elterngeld (parental allowance) – Aylin" in english.stdout
     bad = _cli("fristen", "--days", "-3", data=tmp_path)
     assert bad.returncode == 2 and "darf nicht negativ sein" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_folder_json_carries_what_the_office_recorded(tmp_path: Path) -> None:
+    case_file = tmp_path / "zwillinge.json"
+    case_file.write_text(json.dumps(dump_case(twins(
+        {"benefit": "elterngeld", "parent": "A", "signed_on": "2026-12-04", "documents": ["geburtsbescheinigung"]}))),
+        encoding="utf-8")
+    out = _cli("antragsmappe", str(case_file), "--today", "2026-12-07", "--json", data=tmp_path)
+    assert out.returncode == 0, out.stderr
+    apps = {(a["benefit"], a["parent"]): a for a in json.loads(out.stdout)["applications"]}
+    mother = apps[("elterngeld", "A")]
+    assert (mother["status"], mother["signed_on"], mother["forwarded_on"]) == ("unterschrieben", "2026-12-04", None)
+    assert mother["ticked"] == ["geburtsbescheinigung"]
+    assert mother["missing"] == ["elterngeld_antrag", "einkommensnachweise", "mutterschaftsgeld"]
+    assert apps[("kindergeld", None)]["status"] == "vorbereitet"

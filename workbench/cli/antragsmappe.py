@@ -56,6 +56,17 @@ def application_json(antrag: Any, on: Any, lang: str) -> dict[str, Any]:
             "documents": info["documents"]}
 
 
+def _status_json(entry: Any) -> dict[str, Any]:
+    """What the office recorded (format 4): status, dates, the Widerspruch period, ticked and missing keys."""
+    record = entry.record
+    return {"status": entry.status,
+            "signed_on": _iso(record.signed_on) if record else None,
+            "forwarded_on": _iso(record.forwarded_on) if record else None,
+            "decided_on": _iso(record.decided_on) if record else None,
+            "widerspruch_until": _iso(entry.widerspruch.bis) if entry.widerspruch else None,
+            "ticked": list(entry.ticked), "missing": [key for key, _ in entry.missing]}
+
+
 def _lines(case: Any, mappe: Any, lang: str) -> list[str]:
     lines = [text("antragsmappe.cli.title", lang, case=case.case_id, on=format_date(mappe.on, lang))]
     if not mappe.antraege:
@@ -93,8 +104,12 @@ def cmd_antragsmappe(args: argparse.Namespace) -> int:
     lang = case.language
     mappe = antragsmappe(case, args.today)
     if args.json:
+        from workbench.evaluation.mappe_status import folder
+
+        entries = {(e.benefit, e.parent): e for e in folder(case, mappe.on, lang)}
         out = {"case_id": case.case_id, "on": mappe.on.isoformat(),
-               "applications": [application_json(a, mappe.on, lang) for a in mappe.antraege]}
+               "applications": [application_json(a, mappe.on, lang) | _status_json(entries[(a.benefit, a.parent)])
+                                for a in mappe.antraege]}
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write("\n".join(_lines(case, mappe, lang)) + "\n")
