@@ -100,7 +100,8 @@ class AntragsmappePage:
         case = load_case(self.data)
         received = entry.record.signed_on if entry.record is not None else None
         letter = letter_for(case, entry.benefit, entry.parent, clock_today(), received, ticked=enclosure_keys(entry))
-        name = f"Begleitschreiben-{case.case_id}-{entry.benefit}{'-' + entry.parent if entry.parent else ''}.pdf"
+        name = text("antragsmappe.ui.letter_file", self.language, case=case.case_id,
+                    what=entry.benefit + (f"-{entry.parent}" if entry.parent else ""))
         return letter_pdf(letter), name
 
     # --- saving, language, errors --------------------------------------------------------------------
