@@ -33,6 +33,7 @@ from workbench.case.constraints import PlanConstraints, ReturnToWork
 from workbench.case.lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case.pflege import Care, KitaWish, Vorsorge
 from workbench.case.antragsmappe import Antragsmappe, check_applications
+from workbench.case.zuzug import Zuzug
 from workbench.case.household import CURRENT_FORMAT, migrate, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
 from workbench.case.personal import Address, ChildPersonal, OtherParent, ParentPersonal
 from workbench.case.privacy import identifying_paths
@@ -244,6 +245,7 @@ class Case(_Model, title="Fall (workbench-case/4)"):
     vorsorge: Vorsorge | None = Field(default=None, description="Vorsorgevollmacht, Betreuungs- und Patientenverfügung")
     antragsmappe: Antragsmappe | None = Field(
         default=None, description="Was das Familienbüro mit den Anträgen getan hat (workbench/case/antragsmappe.py)")
+    zuzug: Zuzug | None = Field(default=None, description="Neu in Bochum: Zuzug, Staatsangehörigkeit, Aufenthaltstitel")
 
     @model_validator(mode="after")
     def _care_kita_references(self) -> Case:
@@ -252,6 +254,15 @@ class Case(_Model, title="Fall (workbench-case/4)"):
             raise problem("care_children_required", at="household.children")
         if self.kita is not None and self.kita.child not in children:
             raise problem("unknown_child", at="kita.child", id=self.kita.child, known=", ".join(children))
+        if self.zuzug is not None:
+            for index, entry in enumerate(self.zuzug.parents):
+                if entry.parent not in [p.id for p in self.household.parents]:
+                    raise problem("unknown_parent", at=f"zuzug.parents[{index}].parent", id=entry.parent,
+                                  known=", ".join(p.id for p in self.household.parents))
+            for index, kid in enumerate(self.zuzug.children):
+                if kid.child not in children:
+                    raise problem("unknown_child", at=f"zuzug.children[{index}].child", id=kid.child,
+                                  known=", ".join(children))
         carer = self.care.carer.parent if self.care is not None else None
         if carer is not None and carer not in [p.id for p in self.household.parents]:
             raise problem("unknown_parent", at="care.carer.parent", id=carer,
