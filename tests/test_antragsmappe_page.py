@@ -152,3 +152,19 @@ def _texts(widget: Any) -> str:
     """Every HTML text in a widget tree."""
     own = str(getattr(widget, "value", "")) if hasattr(widget, "value") and isinstance(widget.value, str) else ""
     return own + "".join(_texts(child) for child in getattr(widget, "children", ()))
+
+
+def test_the_case_list_links_a_family_case_to_its_folder_and_not_a_draft() -> None:
+    from datetime import UTC, datetime
+
+    from workbench.store.records import CaseSummary
+    from workbench.ui.kit.case_list import cases_table
+
+    now = datetime(2026, 12, 7, 12, tzinfo=UTC)
+    table = cases_table([CaseSummary("EG-20261207-AAAA", "Aylin & Jonas", 3, now, True, topic="elterngeld"),
+                         CaseSummary("EG-20261207-BBBB", "Eva", 1, now, False, topic="elterngeld"),
+                         CaseSummary("PF-20261207-CCCC", "Jana", 1, now, True, topic="pflege")], "de")
+    assert '<th scope="col">Antragsmappe</th>' in table
+    assert ('<a href="antragsmappe.ipynb?case=EG-20261207-AAAA" aria-label="Antragsmappe von Aylin &amp; Jonas öffnen">'
+            'Antragsmappe</a>') in table
+    assert "antragsmappe.ipynb?case=EG-20261207-BBBB" not in table and "antragsmappe.ipynb?case=PF-" not in table
