@@ -116,6 +116,12 @@ class Parent(_Model, title="Elternteil"):
         default_factory=lambda: IncomeBeforeBirth(kind="none"), description="Einkommen vor der Geburt")
     taxable_income_last_year: Money | None = Field(default=None, description="Zu versteuerndes Einkommen des letzten Jahres (Einkommensgrenze)")
     maternity_benefit: bool = Field(default=False, description="Mutterschaftsgeld und Arbeitgeberzuschuss nach der Geburt")
+    gives_birth: bool = Field(
+        default=False, description="Bringt das geplante Kind zur Welt (ist schwanger): nur sie kann Mutterschutz und "
+                                   "Mutterschaftsgeld haben; nie aus der Reihenfolge der Elternteile geschlossen")
+    include_skipped_months: bool = Field(
+        default=False, description="Antrag nach § 2b Abs. 1 Satz 3 BEEG: Monate mit Mutterschutz oder mit Elterngeld für "
+                                   "ein älteres Kind zählen doch zum Bemessungszeitraum (werden nicht übersprungen)")
     income_after_birth: list[IncomeAfterBirth] = Field(
         default_factory=list, description="Teilzeit während des Elterngeldbezugs")
     current_income: CurrentIncome | None = Field(default=None, description="Aktuelles Einkommen (Leistungscheck)")
@@ -190,6 +196,9 @@ class Household(_Model, title="Haushalt"):
         if len(mothers) > 1:
             raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",
                           other=self.parents[mothers[0]].id)
+        births = [i for i, p in enumerate(self.parents) if p.gives_birth]
+        if len(births) > 1:
+            raise problem("gives_birth_twice", at=f"parents[{births[1]}].gives_birth", other=self.parents[births[0]].id)
         return self
 
     def birth_of(self, child: Child) -> list[Child]:

@@ -32,7 +32,7 @@ import ipywidgets as w
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.header import PageHeader
-from workbench.ui.kit.activity import last_burst
+from workbench.ui.kit.activity import forget_bursts, last_burst
 from workbench.ui.kit.preheat import after_field_updates, when_idle
 from workbench.ui.kit.saving import CaseSaver, Debouncer, Store
 from workbench.case import within
@@ -105,6 +105,7 @@ class Wizard:
         self.widget = w.VBox([self.header.widget, self.progress, self.step_links, self.conflict, panel, nav,
                               self.error.widget, self.status])
         self.widget.add_class("wb-wizard")
+        forget_bursts()
         for step in self.steps:
             step.on_change = self._changed
             step.on_error = self.show_error
