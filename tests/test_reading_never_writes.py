@@ -28,12 +28,14 @@ import pytest
 from nbclient import NotebookClient
 
 from workbench.store import CaseStore
+from workbench.ui.kit.fields import DateField
 from workbench.ui.kit.saving import AUTOSAVE_DELAY_S, Debouncer
 
 ROOT = Path(__file__).resolve().parents[1]
 LENA_TOM = ROOT / "tests" / "cases" / "vergleich" / "familie-lena-tom.json"  # Elterngeld with a plan
 AYLIN = ROOT / "tests" / "cases" / "lebenslagen" / "aylin-jonas.json"  # Mutterschutz and Elternzeit
 PAAR = ROOT / "docs" / "examples" / "leistungscheck-paar.json"
+SCHWEDEN = ROOT / "tests" / "cases" / "zuzug" / "schweden.json"  # Neu in Bochum
 KITA = {"format": "workbench-case/2", "case_id": "KI-20261207-LESE", "language": "de",
         "household": {"parents": [{"id": "A", "name": "Mara"}], "children": [{"id": "K1", "birth_date": "2025-03-14"}]},
         "kita": {"child": "K1", "start": "2026-08-01", "household_income_y": 52000}}
@@ -59,6 +61,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "vorsorge": ("workbench.ui.pages.vorsorge", "show_vorsorge_wizard", "VO-20261207-LESE"),
     "formulare": ("workbench.ui.pages.formulare", "show_forms_wizard", "VGL-2026-LT"),
     "antragsmappe": ("workbench.ui.pages.antragsmappe.show", "show_antragsmappe", "VGL-2026-LT"),
+    "zuzug": ("workbench.ui.pages.zuzug", "show_zuzug_wizard", "ZU-20261201-5E01"),
 }
 
 
@@ -69,7 +72,7 @@ def test_every_notebook_is_covered() -> None:
 def fill_store() -> CaseStore:
     """The office's store (``$WORKBENCH_DATA``, a temporary folder) with one case per page."""
     store = CaseStore()
-    for source in (LENA_TOM, AYLIN, PAAR):
+    for source in (LENA_TOM, AYLIN, PAAR, SCHWEDEN):
         store.import_json(json.loads(source.read_text(encoding="utf-8")))
     for data in (KITA, PFLEGE, VORSORGE):
         store.import_json(data)
@@ -147,7 +150,8 @@ def real_change(page: str, shown: Any, made: list[Any]) -> None:
         panel.ticks[0][1].value = True  # a document ticked
     else:
         wizard = made[-1]  # after the switch: the page in the other language, where it rebuilds
-        field = next(f for f in wizard.step.fields().values() if isinstance(f.input, w.Text) and f.input.value)
+        field = next(f for f in wizard.step.fields().values()
+                     if isinstance(f.input, w.Text) and not isinstance(f, DateField) and f.input.value)  # a name, a place
         field.input.value = field.input.value + " B."
 
 

@@ -29,7 +29,8 @@ OLDEST_TODAY = 110
 
 
 class _Dated(Protocol):
-    birth_date: date | None
+    @property
+    def birth_date(self) -> date | None: ...  # read-only: a child's date is never None, a parent's may be
 
 
 def years_before(day: date, years: int) -> date:

@@ -27,8 +27,9 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import format_money, text
 from workbench.money import ZERO
 from workbench.evaluation.elterngeld.optimize import (
-    BewerteterPlan, Objective, comparison_objective, constraint_violations, evaluate, optimize, ranking_figure,
+    BewerteterPlan, Objective, constraint_violations, evaluate, optimize, ranking_figure,
 )
+from workbench.evaluation.elterngeld.optimize import comparison_objective as comparison_objective  # the page's and handout's name
 from workbench.evaluation.elterngeld.optimize_explain import month_reasons
 from workbench.evaluation.elterngeld.optimize_model import Modell, build_model
 from workbench.rules.elterngeld.plan import LEBENSMONATE
