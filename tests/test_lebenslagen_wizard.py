@@ -111,3 +111,27 @@ def test_the_timeline_lines_up_mutterschutz_elterngeld_months_and_elternzeit() -
     assert "Anmeldefrist Eva: 25.09.2025" in svg and 'role="img"' in svg and "<desc" in svg
     late = timeline_svg(case, "en", date(2025, 10, 1))
     assert "Notice deadline Eva passed: 25 Sep 2025" in late
+
+
+def test_elternzeit_wizard_asks_who_gives_birth_and_never_assumes_parent_1() -> None:
+    """Issue 16: no "Mutter" from the order of entries. Lena and Sara; Sara, entered second, gives birth:
+    her protection period counts towards her two years (§ 16 Abs. 1 Satz 4 BEEG), Lena's do not start later."""
+    store = MemoryStore()
+    wizard = ElternzeitWizard(new_case("EZ", "de"), store, autosave_delay=0, today=date(2026, 4, 20))
+    _names(wizard, "Lena", "Sara")
+    wizard._on_next()
+    child = wizard.steps[1]
+    assert [label for label, _ in child.maternity.input.options] == [  # type: ignore[attr-defined]
+        "Lena", "Sara", "niemand von beiden (z. B. Adoption, selbstständig)"]
+    assert child.maternity.input.value == ""  # type: ignore[attr-defined]  # nobody until chosen
+    child.birth.input.value = "10.03.2026"  # type: ignore[attr-defined]
+    child.maternity.input.value = "B"  # type: ignore[attr-defined]
+    wizard._on_next()
+    parents = {p["id"]: p for p in wizard.data["household"]["parents"]}
+    assert parents["B"]["maternity_benefit"] and parents["B"]["gives_birth"]
+    assert not parents["A"].get("maternity_benefit") and not parents["A"].get("gives_birth")
+    from workbench.evaluation.lebenslagen import mother_protection_end
+
+    assert list(mother_protection_end(load_case(wizard.data))) == ["B"]
+    wizard._on_back()
+    assert wizard.steps[1].maternity.input.value == "B"  # type: ignore[attr-defined]  # shown again as chosen

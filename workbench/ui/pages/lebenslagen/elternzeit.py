@@ -36,22 +36,42 @@ class EzKindStep(WizardStep):
         lang = self.language
         self.birth = DateField("ui.eg.child_birth", lang)
         self.expected = CheckField("ui.eg.expected", lang)
-        self.maternity = CheckField("ui.ez.mother_ms", lang)
+        # who gives birth and gets Mutterschaftsgeld: chosen, never "parent 1" by default (issue 16)
+        self.maternity = ChoiceField("ui.ez.birth_parent", lang, [("ui.ez.birth_parent_none", "")])
         for field in (self.birth, self.expected, self.maternity):
             self.watch(field)
         note = w.HTML(f'<p class="wb-note" lang="{lang}">{html.escape(text("ui.ez.child_hint", lang))}</p>')
         self.body.children = (self.birth.widget, self.expected.widget, self.maternity.widget, note)
 
     def fields(self) -> dict[str, Field]:
-        return {"household.children[0].birth_date": self.birth, "household.children[0].expected": self.expected,
-                "household.parents[0].maternity_benefit": self.maternity}
+        return {"household.children[0].birth_date": self.birth, "household.children[0].expected": self.expected}
 
     def area(self) -> tuple[str, ...]:
-        return ("household.children", "household.parents[0].maternity_benefit")
+        return ("household.children", "household.parents")
+
+    def load(self, data: dict[str, Any]) -> None:
+        """The parents by name as the choices; the one recorded with Mutterschaftsgeld chosen (else none)."""
+        super().load(data)
+        parents = (data.get("household") or {}).get("parents") or []
+        lang = self.language
+        names = [(str(p.get("name") or "").strip() or text("ui.eg.parent_heading", lang, number=i + 1), str(p["id"]))
+                 for i, p in enumerate(parents)]
+        self.maternity.input.options = names + [(text("ui.ez.birth_parent_none", lang), "")]
+        chosen = next((str(p["id"]) for p in parents if p.get("maternity_benefit")), "")
+        self.maternity.input.value = chosen
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
+        """The chosen parent gives birth and gets Mutterschaftsgeld (her protection period counts towards her two
+        years, § 16 Abs. 1 Satz 4 BEEG); the others do not get it."""
         data.setdefault("elternzeit", {"child": PLAN_CHILD, "periods": []})
         ok = super().store(data, lenient)
+        chosen = str(self.maternity.input.value or "")
+        for parent in data["household"]["parents"]:
+            if parent.get("id") == chosen:
+                parent["maternity_benefit"] = True
+                parent["gives_birth"] = True
+            elif parent.get("maternity_benefit"):
+                parent["maternity_benefit"] = False
         keep_birth_together(data)
         return ok
 
