@@ -255,3 +255,13 @@ def test_the_other_parent_is_an_optional_address_checked_like_the_others_and_ide
         load_case(wrong)
     del raw["household"]["other_parent"]
     assert load_case(raw).household.other_parent is None
+
+
+def test_a_multiline_value_drawn_in_our_own_font_keeps_its_line_break() -> None:
+    # "Yıldız": the dotless ı is not in the Mietbescheinigung's field font, so the workbench draws the value itself;
+    # the tenant's name and address went onto one line ("Yıldız, AylinKortumstraße 12, …")
+    pdf = produce(family("zwillinge"), "mietbescheinigung", today=DAYS["zwillinge"], flatten=True).pdf
+    lines = pages(pdf)[2].splitlines()
+    assert "Yıldız, Aylin" in [line.strip() for line in lines]
+    assert any(line.strip().startswith("Kortumstraße 12, 44787 Bochum") for line in lines)
+    assert not [line for line in lines if "AylinKortum" in flat(line)]
