@@ -265,3 +265,34 @@ def test_a_multiline_value_drawn_in_our_own_font_keeps_its_line_break() -> None:
     assert "Yıldız, Aylin" in [line.strip() for line in lines]
     assert any(line.strip().startswith("Kortumstraße 12, 44787 Bochum") for line in lines)
     assert not [line for line in lines if "AylinKortum" in flat(line)]
+
+
+def test_the_uvg_sheet_applies_only_for_the_child_uvg_does_not_yet_run_for() -> None:
+    # Mila gets Unterhaltsvorschuss already (receives.unterhaltsvorschuss): only Leo is applied for
+    text = flat("\n".join(pages(produce(family("alleinerziehend"), "uvg-ausfuellhilfe", today=DAYS["alleinerziehend"]).pdf)))
+    assert "beantragtwird–LeoSchäfer" in text
+    assert "Mila" not in text
+
+
+def test_the_wohngeld_sheet_says_kindergeld_is_paid_only_where_it_runs_and_to_whom() -> None:
+    text = pages(produce(family("alleinerziehend"), "wohngeld-ausfuellhilfe", today=DAYS["alleinerziehend"]).pdf)
+    lines = [line.strip() for line in "\n".join(text).splitlines()]
+    assert "Für welche Kinder wird Kindergeld gezahlt? Mila Schäfer" in lines  # 321FK123456, to Jana
+    assert "An wen? Jana Schäfer" in lines
+    assert "Kindergeld beantragt, noch nicht bewilligt, für Leo Schäfer" in lines
+    twins = "\n".join(pages(produce(family("zwillinge"), "wohngeld-ausfuellhilfe", today=DAYS["zwillinge"]).pdf))
+    assert "Kindergeld beantragt, noch nicht bewilligt, für Mia Yıldız, Emil Yıldız" in twins
+    assert "gezahlt? Mia" not in twins
+
+
+@pytest.mark.parametrize("name, mother, other", [("zwillinge", "X", "X"), ("alleinerziehend", "X", None)])
+def test_the_nrw_form_ticks_deutsch_for_each_parent_the_case_calls_german(name: str, mother: str, other: str | None) -> None:
+    values = produce(family(name), "elterngeld-nrw", today=DAYS[name]).parts[0].values  # 1.4.2 Staatsangehörigkeit
+    assert (values.get("p2:deutsch@1"), values.get("p2:deutsch@2")) == (mother, other)
+
+
+def test_the_federal_form_names_the_place_for_both_signatures_only_when_both_sign() -> None:
+    couple = fields(produce(family("zwillinge"), "elterngeld-bund", today=DAYS["zwillinge"]).pdf)
+    assert (couple.get("txt.ortdatum_1"), couple.get("txt.ortdatum_2")) == ("Bochum", "Bochum")
+    single = fields(produce(family("alleinerziehend"), "elterngeld-bund", today=DAYS["alleinerziehend"]).pdf)
+    assert single.get("txt.ortdatum_1") == "Bochum" and not single.get("txt.ortdatum_2")
