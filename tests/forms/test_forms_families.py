@@ -296,3 +296,38 @@ def test_the_federal_form_names_the_place_for_both_signatures_only_when_both_sig
     assert (couple.get("txt.ortdatum_1"), couple.get("txt.ortdatum_2")) == ("Bochum", "Bochum")
     single = fields(produce(family("alleinerziehend"), "elterngeld-bund", today=DAYS["alleinerziehend"]).pdf)
     assert single.get("txt.ortdatum_1") == "Bochum" and not single.get("txt.ortdatum_2")
+
+
+RELATION = "topmostSubform[0].Page1[0].Frage-2[0].#area[10].Kindschaftsverhältnis[0].{}[0].{}[0]"
+
+
+@pytest.mark.parametrize("name, ticked", [
+    ("zwillinge", [("Zeile1", "Zelle2"), ("Zeile2", "Zelle2")]),  # leiblich to Aylin and to Jonas
+    ("alleinerziehend", [("Zeile1", "Zelle2"), ("Zeile4", "Zelle2")]),  # leiblich to Jana and to Marek (other person)
+    ("selbststaendig", [("Zeile1", "Zelle2"), ("Zeile2", "Zelle2")]),
+])
+def test_kg1_anlage_kind_ticks_whose_child_it_is(name: str, ticked: list[tuple[str, str]]) -> None:
+    for part in produce(family(name), "kg1", today=DAYS[name]).parts[1:]:
+        assert sorted(key for key, value in part.values.items() if "Kindschaftsverhältnis" in key and value == "/1") == \
+            sorted(RELATION.format(*cell) for cell in ticked)
+
+
+def test_a_stepchild_is_ticked_stiefkind_for_the_spouse_and_leiblich_for_its_parent() -> None:
+    case = load_case(FAMILIES / "stiefkind.json")  # Lina is Jana's daughter; Jana and Tobias are married
+    anlage = produce(case, "kg1", today=date(2026, 3, 2), allow_missing=True).parts[1].values
+    assert sorted(key for key, value in anlage.items() if "Kindschaftsverhältnis" in key) == [
+        RELATION.format("Zeile1", "Zelle2"), RELATION.format("Zeile2", "Zelle5")]
+    bund = fields(produce(case, "elterngeld-bund", today=date(2026, 3, 2), allow_missing=True).pdf)
+    assert [key for key in ("cb.leiblich3b", "cb.leiblich3b 1", "cb.nichtMein3b", "cb.nichtMein3b 2") if key in bund] == [
+        "cb.leiblich3b", "cb.nichtMein3b 2"]
+
+
+@pytest.mark.parametrize("name, other", [("zwillinge", True), ("alleinerziehend", False), ("selbststaendig", True)])
+def test_the_elterngeld_forms_tick_mein_leibliches_kind(name: str, other: bool) -> None:
+    bund = fields(produce(family(name), "elterngeld-bund", today=DAYS[name]).pdf)
+    assert bund.get("cb.leiblich3b") == "/Ja" and (bund.get("cb.leiblich3b 1") == "/Ja") is other
+    assert "cb.adoptiv3b" not in bund and "cb.nichtMein3b" not in bund
+    nrw = produce(family(name), "elterngeld-nrw", today=DAYS[name]).parts[0].values
+    assert nrw.get("p5:leibliches Kind@1") == "X" and (nrw.get("p9:leibliches Kind@1") == "X") is other
+    if name == "selbststaendig":  # 4.: Paula, the youngest sibling, is both parents' own child
+        assert bund.get("cb.leiblich4") == "/Ja" and bund.get("cb.leiblich4 1") == "/Ja"
