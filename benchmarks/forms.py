@@ -6,8 +6,9 @@ Reports on one core the median over ``--runs`` (default 5) of ``produce(case, "k
 for the test family (two children: KG 1 + two Anlagen Kind, 13 pages, 3 blanks), after one warm-up
 that reads and normalises the blanks (decrypt, drop XFA; cached per process like in the wizard).
 The first (cold) call is reported too, and the CPU time of the process beside the wall time (on a
-shared, loaded machine the wall time includes waiting for a core). Target: the warm median under 1 s. ``--check`` exits 1 when
-the target is missed. The command line figure: the median over ``--cli-runs`` (default 3) of a whole
+shared, loaded machine the wall time includes waiting for a core). Target: the warm median CPU time under 1 s
+(the headline, as in ``benchmarks/elterngeld.py``; the wall time is printed with a note when the machine is busy).
+``--check`` exits 1 when the target is missed. The command line figure: the median over ``--cli-runs`` (default 3) of a whole
 ``workbench fill kg1 CASE -o OUT --flatten`` process (Python start, imports, reading the blanks, filling,
 writing the file 0600) — what an advisor waits for at the terminal; reported, not checked. The forms folder defaults to ``forms/`` of the shared folder (``$WORKBENCH_SHARED``, else ``../shared``).
 """
@@ -73,13 +74,16 @@ def main() -> int:
     cold = time.perf_counter() - start
     cpu, times = cpu_and_wall(lambda: produce(case, "kg1", flatten=True, today=date(2026, 4, 20)), args.runs)
     median = statistics.median(times)
-    verdict = "OK" if median < TARGET_S else "FAIL"
+    cpu_median = statistics.median(cpu)
+    # the headline is the CPU time, as in benchmarks/elterngeld.py: on the shared machine the wall clock
+    # also counts the time other jobs hold the core this process is pinned to
+    verdict = "OK" if cpu_median < TARGET_S else "FAIL"
     print(f"KG 1 + 2 Anlagen Kind, flattened: {len(result.pdf) / 1e6:.1f} MB, parts {[p.form_id for p in result.parts]}")
     print(f"  cold (reads and normalises 2 blanks): {cold:.2f} s")
-    print(f"  warm median of {args.runs}: {median:.3f} s (min {min(times):.3f}, max {max(times):.3f}) "
-          f"– target < {TARGET_S:.0f} s: {verdict}")
-    print(f"  CPU time median: {statistics.median(cpu):.3f} s (wall time above includes waiting for the CPU; "
-          f"load average {os.getloadavg()[0]:.1f})")
+    print(f"  warm, CPU time median of {args.runs}: {cpu_median:.3f} s – target < {TARGET_S:.0f} s: {verdict}")
+    print(f"  wall time median: {median:.3f} s (min {min(times):.3f}, max {max(times):.3f}; includes waiting for "
+          f"the CPU, load average {os.getloadavg()[0]:.1f})" + ("  [note: wall clock > 10 % slower: the machine is busy]"
+                                                                 if median > 1.1 * cpu_median else ""))
     if args.cli_runs:
         cli, cli_cpu = cli_times(args.cli_runs)
         print(f"  command line `workbench fill kg1 … --flatten`, median of {args.cli_runs} processes: "
