@@ -156,9 +156,9 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         child_path = roles.resolve(related.group(2) or "{child}")
         if parent_path is None or child_path is None:
             return None
-        child = next(c for i, c in enumerate(case.household.children) if child_path == f"household.children[{i}]")
+        kid = next(c for i, c in enumerate(case.household.children) if child_path == f"household.children[{i}]")
         absent = parent_path == "household.other_parent"
-        return family.relation(case, child, None if absent else get_path(data, parent_path + ".id"))
+        return family.relation(case, kid, None if absent else get_path(data, parent_path + ".id"))
     if source in ("=bonus.count", "=bonus.start"):
         return _bonus(case, source.endswith("count"))
     match = re.fullmatch(r"=plan\.(\{\w+\})\.(\d+)", source)
