@@ -331,3 +331,19 @@ def test_the_elterngeld_forms_tick_mein_leibliches_kind(name: str, other: bool) 
     assert nrw.get("p5:leibliches Kind@1") == "X" and (nrw.get("p9:leibliches Kind@1") == "X") is other
     if name == "selbststaendig":  # 4.: Paula, the youngest sibling, is both parents' own child
         assert bund.get("cb.leiblich4") == "/Ja" and bund.get("cb.leiblich4 1") == "/Ja"
+
+
+@pytest.mark.parametrize("name, other", [("zwillinge", True), ("alleinerziehend", False), ("selbststaendig", True)])
+def test_nrw_2_2_says_the_child_lives_with_the_parent_since_the_birth(name: str, other: bool) -> None:
+    values = produce(family(name), "elterngeld-nrw", today=DAYS[name]).parts[0].values
+    key = r"p{}:ja(?=\W+nein, Unterbrechung)@1"
+    assert values.get(key.format(5)) == "X" and (values.get(key.format(9)) == "X") is other
+
+
+def test_a_stated_voluntary_health_insurance_is_ticked_and_the_employees_default_is_not() -> None:
+    # Tobias: self-employed, "health_insurance": "statutory_voluntary"; Katharina: employee, nothing stated
+    bund = fields(produce(family("selbststaendig"), "elterngeld-bund", today=DAYS["selbststaendig"]).pdf)
+    assert bund.get("cb.freiwillig6") == "/Ja"
+    assert [key for key in ("cb.gesetzlich5", "cb.gesetzlich6", "cb.freiwillig5", "cb.privat5", "cb.privat6") if key in bund] == []
+    nrw = produce(family("selbststaendig"), "elterngeld-nrw", today=DAYS["selbststaendig"]).parts[0].values
+    assert nrw.get("p9:freiwillig gesetzlich versichert@1") == "X" and "p5:freiwillig gesetzlich versichert@1" not in nrw
