@@ -55,6 +55,7 @@ CASE_COMMANDS: dict[str, list[str]] = {
     "kita": ["kita", "{case}"],
     "pflege": ["pflege", "{case}"],
     "vorsorge": ["vorsorge", "{case}"],
+    "zuzug": ["zuzug", "{case}"],
 }
 """The commands run on each case: name of the output file → the arguments (``{case}``: the case file)."""
 GLOBAL_COMMANDS: dict[str, list[str]] = {

@@ -83,3 +83,28 @@ def test_an_unknown_parent_in_the_record_is_refused() -> None:
     with pytest.raises(CaseError) as err:
         load_case(data)
     assert "household.children[0].receives.elterngeld.X" in str(err.value)
+
+
+def test_on_application_the_skipped_months_count_after_all() -> None:
+    # § 2b Abs. 1 Satz 3 BEEG: "Abweichend von Satz 2 sind Kalendermonate im Sinne des Satzes 2 Nummer 1 bis 4 auf
+    # Antrag der berechtigten Person zu berücksichtigen." – the period stays 09/2025–08/2026: 1,750.00 €
+    applied = family()
+    applied["household"]["parents"][0]["include_skipped_months"] = True
+    anna = compute_elterngeld(load_case(applied)).parents["A"]
+    text = " ".join(anna.explanation.render("de"))
+    assert "Bemessungszeitraum 09/2025 bis 08/2026: durchschnittlicher Bruttolohn 1.750,00 €" in text
+    assert "Auf Antrag zählen die Monate mit Mutterschutz oder mit Elterngeld für ein älteres Kind doch" in text
+    assert "Übersprungen" not in text
+
+
+def test_on_application_the_mutterschutz_months_count_too() -> None:
+    # Mutterschutz from 6 weeks before 1 Sep 2026 (21 Jul 2026): July and August are skipped (§ 2b Abs. 1 Satz 2
+    # Nr. 2) unless Anna applies; with the application the 12 months before September 2026 count as they are
+    data = family(None)
+    data["household"]["parents"][0]["maternity_benefit"] = True
+    skipped = compute_elterngeld(load_case(data)).parents["A"]
+    assert "Bemessungszeitraum 07/2025 bis 06/2026" in " ".join(skipped.explanation.render("de"))
+    data["household"]["parents"][0]["include_skipped_months"] = True
+    kept = compute_elterngeld(load_case(data)).parents["A"]
+    assert "Bemessungszeitraum 09/2025 bis 08/2026: durchschnittlicher Bruttolohn 1.750,00 €" in " ".join(
+        kept.explanation.render("de"))

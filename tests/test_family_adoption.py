@@ -122,3 +122,46 @@ def test_the_tax_years_see_the_elterngeld_from_the_day_noah_was_taken_in(capsys:
     # 2026: pay in January and February, and 1 March (6,000 € × 1/31 = 193.55 €): 12,193.55 €; Elterngeld for
     # Lebensmonate 1–10, which begin in 2026 (2 Mar – 2 Dec): 10 × 1,800 € = 18,000 € (§ 32b EStG)
     assert (year["year"], maren["wages"], maren["elterngeld"], maren["maternity_pay"]) == (2026, 12193.55, 18000.0, 0.0)
+
+
+def _adopted_at_four() -> dict[str, Any]:
+    """Noah born 15 Apr 2022, taken in on 2 Mar 2026: the birth lies years before the placement."""
+    later = data()
+    later["household"]["children"][0]["birth_date"] = "2022-04-15"
+    del later["elternzeit"]  # the letter takes its periods from the plan
+    later["household"]["parents"][1]["personal"]["employer"] = {
+        "name": "Stadtwerke Bochum", "address": {"street": "Ostring", "house_number": "28", "postcode": "44787",
+                                                 "city": "Bochum"}}
+    return later
+
+
+def test_the_elterngeld_forms_of_a_child_adopted_at_four_are_offered_from_the_day_it_was_taken_in() -> None:
+    from workbench.forms.offering import claim_deadline, unfit_reasons
+    from workbench.forms.registry import get_map
+
+    case = load_case(_adopted_at_four())
+    # last planned Lebensmonat 14 (Kai); the application pays back three Lebensmonate (§ 7 Abs. 1 Satz 2 BEEG), so
+    # it may arrive up to the end of Lebensmonat 17 counted from 2 Mar 2026: 1 Aug 2027 (counted from the birth it
+    # would have been 14 Sep 2023, and no Elterngeld form would be offered at all)
+    assert claim_deadline(case) == date(2027, 8, 1)
+    assert unfit_reasons(case, get_map("elterngeld-bund"), "A", date(2026, 6, 1)) == []
+    assert unfit_reasons(case, get_map("elterngeld-bund"), "A", date(2027, 8, 2)) != []
+
+
+def test_the_elternzeit_letter_of_a_child_adopted_at_four_counts_from_the_day_it_was_taken_in() -> None:
+    from workbench.forms.letter import binding_end, elternzeit_letter, elternzeit_periods
+
+    case = load_case(_adopted_at_four())
+    # Kai's Lebensmonate 13–14 from 2 Mar 2026: 2 Mar – 1 May 2027; 7 weeks' notice as within the first three
+    # years from the taking in (§ 15 Abs. 2 Satz 5, § 16 Abs. 1 Satz 1 BEEG): 12 Jan 2027
+    (kai,) = elternzeit_periods(case, "B")
+    assert (kai.start, kai.end, kai.deadline) == (date(2027, 3, 2), date(2027, 5, 1), date(2027, 1, 12))
+    (maren,) = elternzeit_periods(case, "A")
+    assert (maren.start, maren.end, maren.deadline) == (date(2026, 3, 2), date(2027, 3, 1), date(2026, 1, 12))
+    assert binding_end(case, "B", date(2026, 1, 5)) == date(2029, 3, 1)
+    pdf, notes = elternzeit_letter(case, "B", date(2026, 1, 5))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "mein Kind Noah, geboren am 15.04.2022, in meinen Haushalt aufgenommen am 02.03.2026" in text
+    assert "1. vom 02.03.2027 bis zum 01.05.2027" in text
+    assert notes == ["Elternzeit ab 02.03.2027: das Schreiben muss spätestens am 12.01.2027 beim Arbeitgeber sein "
+                     "(§ 16 Abs. 1 Satz 1 BEEG)."]

@@ -56,6 +56,18 @@ def test_the_nrw_form_puts_the_birth_mother_in_the_mother_column() -> None:
     assert default_applicant(load_case(FAMILY), get_map("elterngeld-nrw")) == "B"
 
 
+def test_the_nrw_form_takes_the_parent_who_gives_birth_before_any_mutterschutz_data() -> None:
+    # early in a pregnancy only "bringt das Kind zur Welt" is known: no Mutterschutz data, no Mutterschaftsgeld yet
+    import json
+
+    data = json.loads(FAMILY.read_text(encoding="utf-8"))
+    data.pop("mutterschutz", None)
+    for parent in data["household"]["parents"]:
+        parent["maternity_benefit"] = False
+    data["household"]["parents"][1]["gives_birth"] = True
+    assert default_applicant(load_case(data), get_map("elterngeld-nrw")) == "B"
+
+
 def test_both_partners_may_receive_the_kindergeld_and_decide_between_them() -> None:
     out = check_json(leistungscheck(load_case(FAMILY), date(2026, 7, 1)), "de")
     assert out["benefits"]["kindergeld"]["monthly"] == 259.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from decimal import Decimal as D
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -73,3 +74,37 @@ def test_the_optimizer_says_why_it_finds_no_plan() -> None:
     with pytest.raises(InfeasiblePlan) as err:
         optimize(load_case(FAMILY))
     assert "niemand im Haushalt hat für dieses Kind Anspruch auf Elterngeld" in str(err.value)
+
+
+def _without_income() -> dict[str, object]:
+    import json
+
+    data = json.loads(FAMILY.read_text(encoding="utf-8"))
+    data["household"]["parents"][0]["current_income"] = {"kind": "none"}
+    return data
+
+
+def test_the_foster_child_is_no_member_of_the_buergergeld_household() -> None:
+    from workbench.evaluation import kiz_wohngeld
+
+    case = load_case(_without_income())
+    bg = kiz_wohngeld.bedarfsgemeinschaft(case, date(2026, 7, 1), {"K1": D("259")}, {})
+    assert bg is not None and bg.children == [] and bg.others == 1  # § 7 Abs. 3 Nr. 4 SGB II
+    # Mila is the oldest child of the foster family: half the Kindergeld for a first child (129.50 €) is set off
+    # against the Pflegegeld (§ 39 Abs. 6 Satz 1 SGB VIII), the other half is Petra's income
+    assert [a.other for a in bg.adults] == [D("129.50"), D("0")]
+
+
+def test_buergergeld_comparison_of_the_foster_family_counts_two_adults_and_their_head_shares() -> None:
+    check = leistungscheck(load_case(_without_income()), date(2026, 7, 1))
+    bg = check.buergergeld
+    assert bg is not None
+    # need: 2 × Regelbedarfsstufe 2 (506 €) + two of three head shares of rent and heating (780 € + 90 €) / 3 × 2
+    # = 1,012 € + 580 € = 1,592 €; income: 129.50 € Kindergeld share − 30 € Versicherungspauschale (§ 11b Abs. 1
+    # Satz 1 Nr. 3 SGB II, § 6 Abs. 1 Nr. 1 Bürgergeld-V) = 99.50 €; Bürgergeld 1,492.50 € (with Mila in the
+    # Bedarfsgemeinschaft it had been 2,239 € need − 259 € = 1,980 €)
+    assert (bg.need, bg.income, bg.amount) == (1592, D("99.50"), D("1492.50"))
+    assert bg.sofortzuschlag == 0  # no child of the Bedarfsgemeinschaft (§ 72 SGB II)
+    rendered = " ".join(bg.explanation.render("de"))
+    assert "Pflegekinder im Haushalt (1) gehören nicht zur Bedarfsgemeinschaft" in rendered
+

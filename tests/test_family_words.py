@@ -94,6 +94,8 @@ def test_the_expecting_employed_mother_gets_mutterschaftsgeld_ticked_and_it_is_s
     # § 24i SGB V: an employed mother in the statutory health insurance gets Mutterschaftsgeld
     wizard, step = _income_step_of_a_new_couple(married=True)
     mother, father = step.forms  # type: ignore[attr-defined]
+    assert mother.parent["maternity_benefit"].input.value is False  # nobody by the order of entries (ADR 0039)
+    mother.parent["gives_birth"].input.value = True  # "Bringt das Kind zur Welt"
     assert mother.parent["maternity_benefit"].input.value is True
     assert father.parent["maternity_benefit"].input.value is False
     mother.income["health_insurance"].input.value = "private"
@@ -105,6 +107,7 @@ def test_the_expecting_employed_mother_gets_mutterschaftsgeld_ticked_and_it_is_s
     mother.parent["maternity_benefit"].input.value = True
     wizard._on_next()
     assert wizard.data["household"]["parents"][0]["maternity_benefit"] is True
+    assert wizard.data["household"]["parents"][0]["gives_birth"] is True
     assert wizard.data["household"]["parents"][0]["income_before_birth"]["tax_class"] == 4
 
 

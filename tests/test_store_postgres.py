@@ -22,7 +22,7 @@ def test_eight_servers_opening_an_empty_database_at_once_create_the_tables_once(
     with ThreadPoolExecutor(8) as pool:
         stores = list(pool.map(lambda _: CaseStore(url), range(8)))
     assert all(isinstance(s, PostgresCaseStore) for s in stores)
-    assert raw_sql(url, "SELECT version FROM schema_version") == [(3,)]
+    assert raw_sql(url, "SELECT version FROM schema_version") == [(4,)]
     stores[0].save({"case_id": "a-1"}, expected_version=None)
     assert stores[7].open("a-1").version == 1
 

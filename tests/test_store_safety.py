@@ -183,10 +183,10 @@ def test_the_database_runs_in_wal_mode_with_a_schema_version(tmp_path: Path) -> 
     store = CaseStore(tmp_path / "cases.sqlite")
     with closing(sqlite3.connect(store.path)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(4,)]
     CaseStore(store.path)  # opening again keeps it as it is
     with closing(sqlite3.connect(store.path)) as conn:
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(4,)]
 
 
 def test_a_store_of_schema_version_1_is_upgraded_when_opened_and_keeps_its_cases(tmp_path: Path) -> None:
@@ -199,7 +199,7 @@ def test_a_store_of_schema_version_1_is_upgraded_when_opened_and_keeps_its_cases
     reopened = CaseStore(store.path)
     assert reopened.open(CASE["case_id"]).data == CASE and not reopened.encrypted
     with closing(sqlite3.connect(store.path)) as conn:
-        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 3
+        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 4
         assert conn.execute("SELECT count(*) FROM store_meta").fetchone()[0] == 0
 
 

@@ -67,4 +67,4 @@ def test_a_store_of_schema_2_gets_the_column_and_the_summaries_of_its_cases(tmp_
     line = reopened.list()[0]
     assert (line.topic, line.has_plan) == ("elterngeld", True)
     with closing(sqlite3.connect(store.path)) as conn:
-        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 3
+        assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 4

@@ -130,8 +130,9 @@ def test_weiter_waits_only_after_a_field_that_sends_in_bursts_and_a_double_click
     meanwhile is ignored; a click after a pause moves at once."""
     import IPython
 
-    from workbench.ui.kit import preheat
+    from workbench.ui.kit import activity, preheat
 
+    activity.note_burst()  # a dropdown of an earlier page in this process, on the real clock: a new wizard forgets it
     clock = [1000.0]
     monkeypatch.setattr(preheat.time, "monotonic", lambda: clock[0])  # the fields note updates on the same clock
     later: list[tuple[float, Any]] = []

@@ -78,6 +78,7 @@ def test_an_english_case_runs_to_the_result_with_english_labels_and_euro_amounts
     expect(gross).to_have_value("3.000,50")
     gross.fill("3,000.50")  # … the English one is read
     page.get_by_label("Tax class", exact=True).select_option("4")
+    page.get_by_label("Gives birth to the child").check()  # who gives birth is asked, never assumed (ADR 0039)
     shot(page, artifacts, "en-3-income")
     step(4, "Work after the birth")
     step(5, "Month planner")
@@ -93,8 +94,8 @@ def test_an_english_case_runs_to_the_result_with_english_labels_and_euro_amounts
     assert page.locator(".wb-totals [data-total='all']").inner_text().startswith("€")
     assert result.total > 0
     months = page.get_by_role("table", name="Elterngeld per month of life")
-    # Emma is employed and insured: Mutterschaftsgeld is ticked for her (issue 24), so her first months are
-    # maternity protection and Basiselterngeld is paid from month of life 3 on
+    # Emma gives birth and is employed and insured: Mutterschaftsgeld is ticked for her (issue 24), so her first
+    # months are maternity protection and Basiselterngeld is paid from month of life 3 on
     expect(months.get_by_role("row", name=re.compile("^Month of life 1 "))).to_contain_text("Maternity protection")
     expect(months.get_by_role("row", name=re.compile("^Month of life 3 "))).to_contain_text(re.compile(r"Basiselterngeld €\d"))
     page.get_by_role("button", name="How is this computed?").click()

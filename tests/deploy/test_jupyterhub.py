@@ -96,10 +96,13 @@ def _save_a_case(page: Page, url: str, login: str, first_name: str) -> str:
                        (4, ("Bruttolohn pro Monat vor der Geburt (€)", "3.000")), (5, None)):
         if fill:
             page.get_by_label(fill[0]).fill(fill[1])
+        if step == 4:  # she gives birth (ADR 0039): Mutterschaftsgeld is then ticked for the employed parent
+            page.get_by_label("Bringt das Kind zur Welt").check()
         page.get_by_role("button", name="Weiter").click()
         expect(page.locator(".wb-progress-text")).to_contain_text(f"Schritt {step} von 6", timeout=60_000)
     # 3.000 € Steuerklasse 1, birth 15.06.2026: 1.274,65 € Basiselterngeld (as on the start page); the employed
-    # first parent gets Mutterschaftsgeld by default (issue 24), so Lebensmonate 1–2 are Mutterschutz: 10 × 1.274,65 €
+    # parent who gives birth gets Mutterschaftsgeld by default (issue 24), so Lebensmonate 1–2 are Mutterschutz:
+    # 10 × 1.274,65 €
     expect(page.locator(".wb-planner")).to_contain_text("12.746,50 €", timeout=60_000)
     status = page.locator(".wb-status")
     expect(status).to_contain_text("Gespeichert", timeout=60_000)

@@ -32,6 +32,7 @@ from workbench.case.alternatives import MAX_ALTERNATIVES, AlternativePlan, check
 from workbench.case.constraints import PlanConstraints, ReturnToWork
 from workbench.case.lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case.pflege import Care, KitaWish, Vorsorge
+from workbench.case.zuzug import Zuzug
 from workbench.case.household import CURRENT_FORMAT, migrate, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
 from workbench.case.personal import Address, ChildPersonal, OtherParent, ParentPersonal
 from workbench.case.privacy import identifying_paths
@@ -114,6 +115,12 @@ class Parent(_Model, title="Elternteil"):
         default_factory=lambda: IncomeBeforeBirth(kind="none"), description="Einkommen vor der Geburt")
     taxable_income_last_year: Money | None = Field(default=None, description="Zu versteuerndes Einkommen des letzten Jahres (Einkommensgrenze)")
     maternity_benefit: bool = Field(default=False, description="Mutterschaftsgeld und Arbeitgeberzuschuss nach der Geburt")
+    gives_birth: bool = Field(
+        default=False, description="Bringt das geplante Kind zur Welt (ist schwanger): nur sie kann Mutterschutz und "
+                                   "Mutterschaftsgeld haben; nie aus der Reihenfolge der Elternteile geschlossen")
+    include_skipped_months: bool = Field(
+        default=False, description="Antrag nach § 2b Abs. 1 Satz 3 BEEG: Monate mit Mutterschutz oder mit Elterngeld für "
+                                   "ein älteres Kind zählen doch zum Bemessungszeitraum (werden nicht übersprungen)")
     income_after_birth: list[IncomeAfterBirth] = Field(
         default_factory=list, description="Teilzeit während des Elterngeldbezugs")
     current_income: CurrentIncome | None = Field(default=None, description="Aktuelles Einkommen (Leistungscheck)")
@@ -188,6 +195,9 @@ class Household(_Model, title="Haushalt"):
         if len(mothers) > 1:
             raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",
                           other=self.parents[mothers[0]].id)
+        births = [i for i, p in enumerate(self.parents) if p.gives_birth]
+        if len(births) > 1:
+            raise problem("gives_birth_twice", at=f"parents[{births[1]}].gives_birth", other=self.parents[births[0]].id)
         return self
 
     def birth_of(self, child: Child) -> list[Child]:
@@ -241,6 +251,7 @@ class Case(_Model, title="Fall (workbench-case/3)"):
     care: Care | None = Field(default=None, description="Pflege eines Angehörigen")
     kita: KitaWish | None = Field(default=None, description="Kita-Platz")
     vorsorge: Vorsorge | None = Field(default=None, description="Vorsorgevollmacht, Betreuungs- und Patientenverfügung")
+    zuzug: Zuzug | None = Field(default=None, description="Neu in Bochum: Zuzug, Staatsangehörigkeit, Aufenthaltstitel")
 
     @model_validator(mode="after")
     def _care_kita_references(self) -> Case:
@@ -249,6 +260,15 @@ class Case(_Model, title="Fall (workbench-case/3)"):
             raise problem("care_children_required", at="household.children")
         if self.kita is not None and self.kita.child not in children:
             raise problem("unknown_child", at="kita.child", id=self.kita.child, known=", ".join(children))
+        if self.zuzug is not None:
+            for index, entry in enumerate(self.zuzug.parents):
+                if entry.parent not in [p.id for p in self.household.parents]:
+                    raise problem("unknown_parent", at=f"zuzug.parents[{index}].parent", id=entry.parent,
+                                  known=", ".join(p.id for p in self.household.parents))
+            for index, kid in enumerate(self.zuzug.children):
+                if kid.child not in children:
+                    raise problem("unknown_child", at=f"zuzug.children[{index}].child", id=kid.child,
+                                  known=", ".join(children))
         carer = self.care.carer.parent if self.care is not None else None
         if carer is not None and carer not in [p.id for p in self.household.parents]:
             raise problem("unknown_parent", at="care.carer.parent", id=carer,

@@ -21,8 +21,8 @@ IDENTIFYING_PARENT_FIELDS = ("name", "birth_date", "personal")
 IDENTIFYING_CHILD_FIELDS = ("personal",)
 """Fields of ``household.children[]`` that an anonymous case leaves empty (names, Steuer-ID, place of birth)."""
 IDENTIFYING_HOUSEHOLD_FIELDS = ("municipality", "address", "other_parent")
-IDENTIFYING_NAMES = (("care", "recipient", "name"), ("vorsorge", "person"))
-"""First names the care and Vorsorge wizards may hold."""
+IDENTIFYING_NAMES = (("care", "recipient", "name"), ("vorsorge", "person"), ("zuzug", "from_place"))
+"""First names the care and Vorsorge wizards may hold; the town a family moved from (like the Wohnort)."""
 
 
 KINDERGELD_NUMBER = ("receives", "kindergeld", "number")

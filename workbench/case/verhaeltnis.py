@@ -19,18 +19,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from workbench.case.fields import CaseModel as _Model
-from workbench.case.fields import IsoDate
+from workbench.case.fields import Identifier, IsoDate
 from workbench.case.messages import problem
 
 if TYPE_CHECKING:
     from workbench.case.model import Child, Household
 
-PlacementKind = Literal["adoption", "adoption_care", "foster_care"]
+PlacementKind = Literal["adoption", "adoption_care", "foster_care", "relatives"]
 """``adoption``: adopted (Annahme als Kind, §§ 1741 ff. BGB); ``adoption_care``: taken in with the aim of
-adoption (Adoptionspflege, § 1744 BGB), not yet adopted; ``foster_care``: Vollzeitpflege (§ 33 SGB VIII)."""
+adoption (Adoptionspflege, § 1744 BGB), not yet adopted; ``foster_care``: Vollzeitpflege (§ 33 SGB VIII);
+``relatives``: relatives care for the child because its parents cannot (severe illness, severe disability or
+death of the parents, § 1 Abs. 4 BEEG) – with ``reason``, ``degree`` and ``relatives``."""
+
+ParentsAbsent = Literal["illness", "disability", "death"]
+"""Why the parents cannot care for the child (§ 1 Abs. 4 BEEG names exactly these): schwere Krankheit,
+Schwerbehinderung, Tod der Eltern."""
 
 ADOPTIVE: tuple[PlacementKind, ...] = ("adoption", "adoption_care")
 """The placements for which the BEEG puts the day the child was taken in in place of the birth (§ 1 Abs. 3 Satz 2)."""
@@ -40,8 +46,29 @@ class Placement(_Model, title="Aufnahme des Kindes"):
     """How and when a child who was not born into the household was taken into it."""
 
     kind: PlacementKind = Field(description="adoption (angenommen), adoption_care (Adoptionspflege), "
-                                            "foster_care (Vollzeitpflege)")
+                                            "foster_care (Vollzeitpflege), relatives (Verwandte betreuen, § 1 Abs. 4 BEEG)")
     date: IsoDate = Field(description="Tag der Aufnahme in den Haushalt")
+    reason: ParentsAbsent | None = Field(
+        default=None, description="Nur bei relatives: warum die Eltern das Kind nicht betreuen können – illness (schwere "
+                                  "Krankheit), disability (Schwerbehinderung), death (Tod der Eltern)")
+    degree: int | None = Field(
+        default=None, ge=1, le=9, description="Nur bei relatives: Grad der Verwandtschaft mit dem Kind (Großeltern 2, "
+                                              "Geschwister 2, Tante/Onkel 3, Urgroßeltern 3, Großtante 4)")
+    relatives: list[Identifier] | None = Field(
+        default=None, max_length=2, description="Nur bei relatives: Kennungen der verwandten Elternteile im Haushalt "
+                                                "(leer: alle); ein Ehegatte der verwandten Person ist ebenfalls berechtigt")
+
+    @model_validator(mode="after")
+    def _relatives_facts(self) -> "Placement":
+        """``reason`` and ``degree`` belong to a placement with relatives, and it needs both."""
+        relatives = self.kind == "relatives"
+        for name in ("reason", "degree", "relatives"):
+            if not relatives and getattr(self, name) is not None:
+                raise problem("placement_relatives_only", at=name)
+        for name in ("reason", "degree"):
+            if relatives and getattr(self, name) is None:
+                raise problem("placement_relatives_missing", at=name)
+        return self
 
 
 def legal_parents(household: "Household", child: "Child") -> list[str]:
@@ -69,6 +96,10 @@ def check_relations(parent_ids: Sequence[str], children: Sequence["Child"]) -> N
         if placement.date < child.birth_date:
             raise problem("placement_before_birth", at=f"children[{index}].placement.date",
                           birth=child.birth_date.isoformat())
+        for number, pid in enumerate(placement.relatives or []):
+            if pid not in parent_ids:
+                raise problem("unknown_parent", at=f"children[{index}].placement.relatives[{number}]", id=pid,
+                              known=", ".join(parent_ids))
 
 
-__all__ = ["ADOPTIVE", "Placement", "PlacementKind", "check_relations", "legal_parents"]
+__all__ = ["ADOPTIVE", "ParentsAbsent", "Placement", "PlacementKind", "check_relations", "legal_parents"]

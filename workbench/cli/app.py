@@ -5,6 +5,7 @@
     workbench params show|diff|check   (see workbench/cli/params.py)
     workbench cases list|show|export|import|delete|prune|conflicts …   (the case store: workbench/cli/store.py)
     workbench backup|restore|purge|key …                             (the case store: workbench/cli/store.py)
+    workbench teamwissen add|edit|list|search|show|outdated|export …  (the team's answers: workbench/cli/teamwissen.py)
 
 Exit status: 0 success, 1 ``params check`` found problems, 2 unusable input (the messages say which field and why),
 3 an internal error (reported in one line; set WORKBENCH_DEBUG=1 for the traceback).
@@ -29,6 +30,7 @@ from workbench.cli.params import add_params_parser
 from workbench.cli.serve import add_serve_parser
 from workbench.cli.steuer import add_steuer_parser
 from workbench.cli.store import add_cases_parser, add_store_parsers
+from workbench.cli.teamwissen import add_teamwissen_parser
 from workbench.errors import CaseError, InvalidValue, UnsupportedPeriod, WorkbenchError
 
 
@@ -55,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_begleitschreiben_parser(sub)
     add_forms_parser(sub)
     add_store_parsers(sub)
+    add_teamwissen_parser(sub)
     add_serve_parser(sub)
     return parser
 

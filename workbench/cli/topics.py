@@ -1,4 +1,4 @@
-"""``workbench kita|pflege|vorsorge CASE.json``: the topic's result for a case on the command line.
+"""``workbench kita|pflege|vorsorge|zuzug CASE.json``: the topic's result for a case on the command line.
 
     workbench pflege CASE.json [--date D] [--language en] [--pdf OUT.pdf] [--force]
 
@@ -19,8 +19,8 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import provisional_lines, tracking, unverified_note
 
-TOPICS = ("kita", "pflege", "vorsorge")
-CASE_FIELD = {"kita": "kita", "pflege": "care", "vorsorge": "vorsorge"}
+TOPICS = ("kita", "pflege", "vorsorge", "zuzug")
+CASE_FIELD = {"kita": "kita", "pflege": "care", "vorsorge": "vorsorge", "zuzug": "zuzug"}
 
 
 def cmd_topic(args: argparse.Namespace) -> int:
@@ -29,6 +29,7 @@ def cmd_topic(args: argparse.Namespace) -> int:
     from workbench.report.pflege import pflege_sections
     from workbench.report.register import FAMILY
     from workbench.report.vorsorge import vorsorge_pdf, vorsorge_sections
+    from workbench.report.zuzug import zuzug_sections
     from workbench.case import load_case
 
     case = load_case(Path(args.case))
@@ -41,6 +42,8 @@ def cmd_topic(args: argparse.Namespace) -> int:
             sections = kita_sections(case, lang, today=on)
         elif args.command == "pflege":
             sections = pflege_sections(case, lang, on)
+        elif args.command == "zuzug":
+            sections = zuzug_sections(case, lang, today=on)
         else:
             sections = vorsorge_sections(case, lang, on)
     if args.pdf is not None:
@@ -51,6 +54,7 @@ def cmd_topic(args: argparse.Namespace) -> int:
         else:
             # the family's sheet in the family's wording (ADR 0035)
             family = (pflege_sections(case, lang, on, register=FAMILY) if args.command == "pflege"
+                      else zuzug_sections(case, lang, today=on, register=FAMILY) if args.command == "zuzug"
                       else kita_sections(case, lang, today=on, register=FAMILY))
             data = topic_pdf(text(f"ui.{args.command}.pdf_title", lang),
                              text(f"ui.{args.command}.pdf_intro", lang, case_id=case.case_id), family, lang)
@@ -69,7 +73,7 @@ def cmd_topic(args: argparse.Namespace) -> int:
 
 
 def add_topic_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Register ``kita``, ``pflege`` and ``vorsorge`` under the ``workbench`` command."""
+    """Register ``kita``, ``pflege``, ``vorsorge`` and ``zuzug`` under the ``workbench`` command."""
     for topic in TOPICS:
         p = case_command(sub, topic, text(f"cli.topic.help_{topic}"), cmd_topic, case_help=text("cli.topic.help_case"),
                          language_help=text("cli.topic.help_language"))

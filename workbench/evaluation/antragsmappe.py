@@ -133,11 +133,13 @@ def _leistungen(case: Case, day: date) -> list[Antrag]:
                if c.receives is None or c.receives.kindergeld is None]
     if kindergeld.eligible is not False and waiting:
         earliest = _month(day, -6)  # § 70 Abs. 1 Satz 2 EStG: an application today pays back to here
-        starts = [max(c.birth_date.replace(day=1), earliest) for c in waiting]
-        first = min(starts)
-        paid = earliest if min(c.birth_date.replace(day=1) for c in waiting) < earliest else None
+        # a family from abroad: Kindergeld from the month of the move, not of the birth (§ 62 Abs. 1 EStG, issue 21)
+        moved = case.zuzug.arrival.replace(day=1) if case.zuzug is not None and case.zuzug.from_abroad else date.min
+        births = [max(c.birth_date.replace(day=1), moved) for c in waiting]
+        first = max(min(births), earliest)
+        paid = earliest if min(births) < earliest else None
         found.append(Antrag("kindergeld", kindergeld_antrag_bis(first), children=tuple(c.id for c in waiting),
-                            covers_from=min(c.birth_date.replace(day=1) for c in waiting), paid_from=paid, expected_birth=any(c.expected for c in waiting)))
+                            covers_from=min(births), paid_from=paid, expected_birth=any(c.expected for c in waiting)))
     for benefit in MEANS_TESTED:
         result = check.results[benefit]
         if result.eligible is not True or result.running:

@@ -31,9 +31,11 @@ from workbench.money import ZERO
 from workbench.parameters import parameters
 from workbench.rules.benefit import MeansTestedResult
 from workbench.rules.grundsicherung import buergergeld as bgeld
+from workbench.rules.grundsicherung.parameter import lookup as bgeld_lookup
 from workbench.rules.kinderzuschlag import KizAdult, KizChild, KizInput
 from workbench.rules.kinderzuschlag import kinderzuschlag as kiz_rule
 from workbench.rules.leistungen.alter import vollendete_jahre
+from workbench.rules.leistungen.kindergeld import betrag_fuer_kind
 from workbench.rules.leistungen.elterngeld_anrechnung import ElterngeldBezug, Leistung, anzurechnen
 from workbench.rules.leistungen.nettoeinkommen import Arbeit, Netto, nettoeinkommen, zahlt_einkommensteuer
 from workbench.rules.leistungen.result import BenefitResult
@@ -248,11 +250,42 @@ def bedarfsgemeinschaft(case: Case, on: date, kindergeld: dict[str, Decimal],
     incomes = _incomes(case)
     if incomes is None or h.housing is None:
         return None
+    born = _born(case, on)
+    foster = [c for c in born if c.placement is not None and c.placement.kind == "foster_care"]
+    extra = _pflegekind_kindergeld(case, on, born, foster, kindergeld)
     adults = [bgeld.Erwachsener(i.gross_monthly, n if (n := net_pay(case, i, on)) is not None else i.gross_monthly,
-                                other_income(i, on, "buergergeld")) for i in incomes]
+                                other_income(i, on, "buergergeld") + extra.get(p.id, ZERO))
+              for p, i in zip(h.parents, incomes)]
     children = [bgeld.Kind(vollendete_jahre(c.birth_date, on), kindergeld.get(c.id, ZERO), uvg.get(c.id, ZERO) + (
         c.situation.maintenance_monthly + c.situation.own_income_monthly + c.situation.orphan_benefit_monthly
-        if c.situation else ZERO)) for c in _born(case, on)]
+        if c.situation else ZERO)) for c in born if all(c is not f for f in foster)]
     return bgeld.Bedarfsgemeinschaft(adults, children, h.housing.rent_cold + h.housing.utilities_cold,
                                      h.housing.heating, bool(h.benefits and h.benefits.receives_buergergeld),
-                                     h.municipality or "Bochum")
+                                     h.municipality or "Bochum", others=len(foster))
+
+
+def _pflegekind_kindergeld(case: Case, on: date, born: list[Child], foster: list[Child],
+                           kindergeld: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Per parent id: the foster children's Kindergeld that counts as the parent's income in the Bürgergeld
+    comparison (the one who receives it, else the first parent).
+
+    A foster child is not a member of the Bedarfsgemeinschaft (§ 7 Abs. 3 Nr. 4 SGB II); its Kindergeld is the
+    foster parent's income less the § 39 Abs. 6 SGB VIII set-off against the Pflegegeld.
+    Rechtsgrundlage: § 11 Abs. 1 SGB II, § 39 Abs. 6 SGB VIII
+    """
+    if not foster:
+        return {}
+    p = bgeld_lookup(on)
+    oldest = min(born, key=lambda c: c.birth_date)
+    first_child = betrag_fuer_kind(1, on)
+    parent_ids = [q.id for q in case.household.parents]
+    out: dict[str, Decimal] = {}
+    for child in foster:
+        amount = kindergeld.get(child.id, ZERO)
+        if amount <= 0:
+            continue
+        running = child.receives.kindergeld if child.receives is not None else None
+        receiver = running.parent if running is not None and running.parent in parent_ids else parent_ids[0]
+        out[receiver] = out.get(receiver, ZERO) + bgeld.kindergeld_pflegekind_einkommen(
+            amount, first_child, child is oldest, p)
+    return out

@@ -32,6 +32,7 @@ from workbench.rules.leistungen.bildung_teilhabe import ButKind, bildung_teilhab
 from workbench.rules.grundsicherung.buergergeld import Buergergeld, buergergeld, fehlbetrag
 from workbench.rules.leistungen.guenstigerpruefung import Guenstigerpruefung, kinderfreibetrag
 from workbench.evaluation.laufend import mark_running
+from workbench.evaluation.zuzug import blocked_benefits, excluded
 from workbench.rules.leistungen.kindergeld import KindergeldKind, kindergeld
 from workbench.rules.leistungen.kindergeld_berechtigte import bestimmen_untereinander, kindergeld_berechtigte
 from workbench.case.verhaeltnis import legal_parents
@@ -150,6 +151,9 @@ def _leistungscheck(case: Case, on: date) -> Leistungscheck:
     results: dict[str, BenefitResult] = {}
 
     results["kindergeld"] = kg = _tracked(lambda: kindergeld_of_case(case, on))
+    blocked = blocked_benefits(case, on)  # a residence title that excludes benefits (§ 62 Abs. 2 EStG, issue 21)
+    if "kindergeld" in blocked:
+        results["kindergeld"] = kg = excluded(kg, blocked["kindergeld"])
     kg_children = sum(1 for c in kg.children if c.eligible)
     results["kinderfreibetrag"] = _tracked(lambda: _kinderfreibetrag(case, kg_children, on))
 
@@ -168,6 +172,10 @@ def _leistungscheck(case: Case, on: date) -> Leistungscheck:
     # is not paid when KiZ and Wohngeld leave the household in need (§ 6a Abs. 1 Nr. 3 BKGG)
     results["wohngeld"] = wg = _tracked(lambda: kiz_wohngeld.wohngeld(case, on, kg_by_child, uvg_by_child,
                                                                       kiz.monthly if kiz.eligible else ZERO))
+    for benefit in ("kinderzuschlag", "unterhaltsvorschuss", "wohngeld"):
+        if benefit in blocked:
+            results[benefit] = excluded(results[benefit], blocked[benefit])
+    kiz, wg = results["kinderzuschlag"], results["wohngeld"]
     basis = _basis(kiz, wg, bool(benefits and benefits.receives_buergergeld))
     results["bildung_teilhabe"] = _tracked(lambda: bildung_teilhabe([ButKind(
         c.id, c.birth_date, True, c.situation.education if c.situation else "none",

@@ -29,6 +29,7 @@ from workbench.case import Case, Child, get_path
 from workbench.forms.glyphs import add_fallbacks
 from workbench.forms.sources import Missing, label_for
 from workbench.i18n import format_date, format_decimal, text
+from workbench.evaluation.elterngeld.aufnahme import start as lebensmonate_from
 from workbench.evaluation.elterngeld.engine import mutterschutz_ende
 from workbench.rules.elterngeld.lebensmonate import consecutive_runs, lebensmonat_end, lebensmonat_start
 from workbench.rules.elternzeit import anmeldefrist
@@ -49,11 +50,20 @@ class Period:
     """Partnerschaftsbonus months for which the case gives no working hours (§ 4b BEEG needs 24–32)."""
 
 
+def elternzeit_from(case: Case, child: Child) -> date:
+    """The day the child's Elternzeit counts from: the day a child taken in (adopted, Adoptions- or Vollzeitpflege)
+    came into the household (§ 15 Abs. 2 Satz 5 BEEG, as the Elternzeit wizard counts it, ADR 0032), else the birth.
+
+    The notice deadlines (7 or 13 weeks) and the two years of § 16 Abs. 1 Satz 2 BEEG count from this day.
+    """
+    return child.placement.date if child.placement is not None else child.birth_date
+
+
 def _explicit(case: Case, parent_id: str) -> list[Period]:
     ez = case.elternzeit
     if ez is None:
         return []
-    birth = case.child(ez.child).birth_date
+    birth = elternzeit_from(case, case.child(ez.child))
     return [Period(p.start, p.end, anmeldefrist(p.start, birth, case.language), p.hours_per_week)
             for p in sorted(ez.periods, key=lambda p: p.start) if p.parent == parent_id]
 
@@ -92,7 +102,9 @@ def elternzeit_periods(case: Case, parent_id: str) -> list[Period]:
     hours of work after the birth (``income_after_birth``) form one period, with those hours.
 
     A mother with Mutterschaftsleistungen starts after the protection period (it counts towards
-    Elternzeit anyway, § 16 Abs. 1 Satz 4 BEEG). Rechtsgrundlage: § 15 Abs. 2, 4–7, § 16 Abs. 1 BEEG
+    Elternzeit anyway, § 16 Abs. 1 Satz 4 BEEG). The Lebensmonate of an adopted child (or one in Adoptionspflege)
+    count from the day it was taken in, as the plan's do (§ 1 Abs. 3 Satz 2, § 4 Abs. 1 Satz 3 BEEG), and so do
+    the notice deadlines (:func:`elternzeit_from`). Rechtsgrundlage: § 15 Abs. 2, 4–7, § 16 Abs. 1 BEEG
     """
     explicit = _explicit(case, parent_id)
     if explicit:
@@ -100,14 +112,16 @@ def elternzeit_periods(case: Case, parent_id: str) -> list[Period]:
     if case.elterngeld_plan is None:
         return []
     child = case.plan_child()
-    birth = child.birth_date
-    earliest = mutterschutz_ende(case, child) + timedelta(days=1) if case.parent(parent_id).maternity_benefit else birth
+    birth = lebensmonate_from(child)
+    counted = elternzeit_from(case, child)
+    maternity = case.parent(parent_id).maternity_benefit and child.placement is None  # MuSchG: only after a birth
+    earliest = mutterschutz_ende(case, child) + timedelta(days=1) if maternity else birth
     out: list[Period] = []
     for months, hours, bonus_without_hours in _month_runs(case, parent_id):
         start = max(lebensmonat_start(birth, months[0]), earliest)
         end = lebensmonat_end(birth, months[-1])
         if start <= end:
-            out.append(Period(start, end, anmeldefrist(start, birth), hours, bonus_without_hours))
+            out.append(Period(start, end, anmeldefrist(start, counted), hours, bonus_without_hours))
     return out
 
 
@@ -126,11 +140,13 @@ def binding_end(case: Case, parent_id: str, today: date) -> date | None:
     if not requested:
         return None
     periods = [Zeitraum(parent_id, p.start, p.end, p.hours_per_week) for p in elternzeit_periods(case, parent_id)]
-    first_requested = bindungsende([Zeitraum(parent_id, p.start, p.end) for p in requested], child.birth_date, parent_id)
+    counted = elternzeit_from(case, child)
+    first_requested = bindungsende([Zeitraum(parent_id, p.start, p.end) for p in requested], counted, parent_id)
     if first_requested is None:
         return None  # every requested period starts after the 3rd birthday: no two-year declaration
-    ms_end = mutterschutz_ende(case, child) if case.parent(parent_id).maternity_benefit else None
-    return bindungsende(periods, child.birth_date, parent_id, ms_end)
+    maternity = case.parent(parent_id).maternity_benefit and child.placement is None
+    ms_end = mutterschutz_ende(case, child) if maternity else None
+    return bindungsende(periods, counted, parent_id, ms_end)
 
 
 def _index(case: Case, parent_id: str) -> int:
@@ -231,6 +247,10 @@ def _child_words(case: Case, child: Child, lang: str) -> str:
     if child.expected:
         return text("forms.letter.child_expected", lang, date=format_date(child.birth_date, lang))
     key = "forms.letter.child_born" if first else "forms.letter.child_born_unnamed"
+    if child.placement is not None:  # the Elternzeit counts from the day of taking in (§ 15 Abs. 2 Satz 5 BEEG)
+        key = "forms.letter.child_taken_in" if first else "forms.letter.child_taken_in_unnamed"
+        return text(key, lang, name=first or "", date=format_date(child.birth_date, lang),
+                    taken_in=format_date(child.placement.date, lang))
     return text(key, lang, name=first or "", date=format_date(child.birth_date, lang))
 
 
@@ -265,7 +285,8 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
     binding = binding_end(case, parent_id, today)
     if binding is not None:
         pdf.para(text("forms.letter.binding", lang, end=format_date(binding, lang)))
-        if parent.maternity_benefit and periods and periods[0].start == mutterschutz_ende(case, child) + timedelta(days=1):
+        if (parent.maternity_benefit and child.placement is None and periods
+                and periods[0].start == mutterschutz_ende(case, child) + timedelta(days=1)):
             pdf.para(text("forms.letter.maternity", lang))
     pdf.para(text("forms.letter.reserve_children" if case.household.birth_size(child) > 1 else "forms.letter.reserve", lang))
     pdf.para(text("forms.letter.confirm", lang))
@@ -281,5 +302,6 @@ def elternzeit_letter(case: Case, parent_id: str, today: date, language: str = "
     return bytes(pdf.output()), letter_notes(case, parent_id, today, lang)
 
 
-__all__ = ["Period", "binding_end", "elternzeit_letter", "elternzeit_periods", "letter_child", "letter_missing",
+__all__ = ["Period", "binding_end", "elternzeit_from", "elternzeit_letter", "elternzeit_periods", "letter_child",
+           "letter_missing",
            "letter_notes", "requested_periods"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from workbench.case import Case
+from workbench.evaluation.elterngeld.aufnahme import plan_start
 from workbench.forms.registry import FormMap
 from workbench.i18n import format_date, text
 from workbench.rules.elterngeld.lebensmonate import lebensmonat_end
@@ -29,7 +30,8 @@ def claim_deadline(case: Case) -> date | None:
     """Last day an Elterngeld application for the plan still pays a planned month (§ 7 Abs. 1 Satz 2 BEEG).
 
     Arriving in Lebensmonat L, it pays from Lebensmonat L − 3: the last planned month M is still
-    paid when L ≤ M + 3, i.e. up to the last day of Lebensmonat M + 3.
+    paid when L ≤ M + 3, i.e. up to the last day of Lebensmonat M + 3. The Lebensmonate of an adopted child
+    (or one in Adoptionspflege) count from the day it was taken in (§ 1 Abs. 3 Satz 2, § 4 Abs. 1 Satz 3 BEEG).
     """
     plan = case.elterngeld_plan
     if plan is None:
@@ -37,7 +39,7 @@ def claim_deadline(case: Case) -> date | None:
     planned = [n for parent in plan.months for n, kind in enumerate(plan.kinds(parent), 1) if kind != "none"]
     if not planned:
         return None
-    return lebensmonat_end(case.plan_child().birth_date, max(planned) + RETROACTIVE_MONTHS)
+    return lebensmonat_end(plan_start(case), max(planned) + RETROACTIVE_MONTHS)
 
 
 def _explicit_leave(case: Case, parent_id: str | None) -> bool:

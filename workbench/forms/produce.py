@@ -89,6 +89,7 @@ def default_applicant(case: Case, form: FormMap) -> str:
                     parents[0].id)
     if form.applicant == "mother":
         mother = case.mutterschutz.mother if case.mutterschutz is not None else None
+        mother = mother or next((p.id for p in parents if p.gives_birth), None)  # ADR 0039
         mother = mother or next((p.id for p in parents if p.maternity_benefit), None)
         if mother is not None:
             return mother

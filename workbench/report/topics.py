@@ -54,8 +54,11 @@ def topic_sections(case: "Case", language: str, today: date | None = None,
     from workbench.report.pflege import pflege_sections
     from workbench.report.steuer import steuer_handout_sections
     from workbench.report.vorsorge import vorsorge_sections
+    from workbench.report.zuzug import zuzug_sections
 
     sections: list[HandoutSection] = []
+    if case.zuzug is not None:  # a family new in Bochum: its first steps come first (issue 21)
+        sections += zuzug_sections(case, language, today=today, register=register)
     if case.elterngeld_plan is not None:  # Steuerklassenwahl and Progressionsvorbehalt of the plan (ADR 0029)
         sections += steuer_handout_sections(case, language, today)  # names the years without a known tariff itself
     if has_leistungscheck_data(case):

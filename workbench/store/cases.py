@@ -2,34 +2,30 @@
 
 Two backends share this module's logic (saving, conflicts, drafts, retention, encryption):
 
-- SQLite, the embedded default (:mod:`workbench.store.sqlite`): one file,
-  ``$WORKBENCH_DATA/cases.sqlite``, else ``~/.local/share/workbench/cases.sqlite``.
+- SQLite, the embedded default (:mod:`workbench.store.sqlite`): ``$WORKBENCH_DATA/cases.sqlite``.
 - PostgreSQL for several machines (:mod:`workbench.store.postgres`): chosen by
   ``WORKBENCH_STORE=postgresql://…`` (or a ``postgresql://`` location given to ``CaseStore``).
 
 ``CaseStore(...)`` opens the backend its location names, so callers never choose a class.
 
-- Versions: ``save`` appends version 1, 2, ... in one transaction; old versions stay (history,
-  undo) until the case is deleted.
+- Versions: ``save`` appends version 1, 2, ... in one transaction; old versions stay until the case is deleted.
 - Conflicts (optimistic versioning): a save names the version it was based on. If another
   window or advisor saved meanwhile, the save is refused with :class:`StoreConflict` (a plain
   message saying who and when); the refused data is kept as a *conflict copy* beside the
   case and is also on the exception, so nothing is lost and nothing is overwritten. The check
   and the insert run in one transaction that holds the case's write lock (docs/adr/0015).
-- Drafts: a dict that does not (yet) validate as a Case is stored with ``complete=False``,
-  so a wizard can save after every field and a dead kernel loses at most the field being typed.
+- Drafts: a dict that does not (yet) validate as a Case is stored with ``complete=False`` (saved after every field).
 - Who saved: every version and conflict copy carries the advisor (``JUPYTERHUB_USER``, else
   ``WORKBENCH_ADVISOR``, else the login; never family data), shown in the history.
-- Privacy: logs carry case ids and versions only; ``delete`` removes every version and
-  conflict copy; ``purge`` deletes the cases whose last save is older than the retention period.
+- Privacy: logs carry case ids and versions only; ``delete`` removes every version and conflict copy;
+  ``purge`` deletes the cases whose last save is older than the retention period.
 - Encryption at rest (optional): with a key (``WORKBENCH_KEY`` / ``WORKBENCH_KEY_FILE``) a new
   store encrypts the case data and the names with AES-256-GCM (:mod:`workbench.store.crypto`);
   case ids, version numbers, times and logins stay clear. An encrypted store refuses to open
   without its key.
-- Full disk, read-only store, missing key: a message saying what to do, in the caller's language
-  (:mod:`workbench.store.trouble`); a SQLite store that cannot be written is still listed and opened.
-- Backup, restore and key rotation: :mod:`workbench.store.backup` (SQLite) and
-  :mod:`workbench.store.pg_backup` (PostgreSQL, ``pg_dump``).
+- Full disk, read-only store, missing key: a message saying what to do (:mod:`workbench.store.trouble`).
+- Backup, restore, key rotation: :mod:`workbench.store.backup`, :mod:`workbench.store.pg_backup` (``pg_dump``).
+- Beside the cases, never pointing at one: the team's researched answers (:mod:`workbench.store.teamwissen`).
 """
 
 from __future__ import annotations
@@ -51,7 +47,9 @@ from workbench.store.records import (
     summary_json, to_payload, when,
 )
 from workbench.store.summaries import SummaryMixin
-from workbench.store.schema import SCHEMA_VERSION, encryption_check, store_target, write_encryption
+from workbench.store.schema import (
+    SCHEMA_VERSION, TEAMWISSEN_SCHEMA, add_teamwissen, encryption_check, store_target, write_encryption,
+)
 from workbench.store.trouble import check_key
 
 __all__ = ["HISTORY_FORMAT", "CaseStore", "open_store"]
@@ -79,6 +77,7 @@ class CaseStore(SummaryMixin):
     path: Path | None = None  # the SQLite file; None for a server
     location: str = ""  # where, for messages (never a password)
     contains_sql = "instr({column}, ?) > 0"  # substring test of the dialect
+    teamwissen_schema = TEAMWISSEN_SCHEMA  # the Teamwissen tables in the backend's dialect (schema 4)
 
     def __new__(cls, path: Path | str | None = None, key: bytes | None = None) -> CaseStore:
         if cls is CaseStore:
@@ -327,6 +326,8 @@ class CaseStore(SummaryMixin):
             conn.execute("INSERT INTO schema_version (version) VALUES (2)")
         if found < 3:  # version 3: the list's summary of each version (topic, plan), filled once for the latest
             self._add_summaries(conn)
+        if found < 4:  # version 4: the Teamwissen tables (workbench/store/teamwissen.py)
+            add_teamwissen(conn, self.teamwissen_schema)
         return encryption_check(conn)
 
     def _check_key(self, check: str | None) -> None:

@@ -28,7 +28,7 @@ from workbench.i18n import text
 from workbench.store.cases import CaseStore
 from workbench.store.schema import store_target, transaction
 
-__all__ = ["PG_SCHEMA", "PostgresCaseStore", "display_location"]
+__all__ = ["PG_SCHEMA", "PG_TEAMWISSEN_SCHEMA", "PostgresCaseStore", "display_location"]
 
 CONNECT_TIMEOUT_S = 10
 LOCK_TIMEOUT_MS = 30_000  # as SQLite's busy timeout: a write waits this long for another one
@@ -64,8 +64,34 @@ CREATE TABLE conflicts (
     data        TEXT NOT NULL
 );
 CREATE INDEX conflicts_case ON conflicts (case_id);
-CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+PG_TEAMWISSEN_SCHEMA = """
+CREATE TABLE teamwissen (
+    entry_id    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    promoted_to TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE teamwissen_versions (
+    entry_id      BIGINT NOT NULL REFERENCES teamwissen(entry_id) ON DELETE CASCADE,
+    version       INTEGER NOT NULL CHECK (version >= 1),
+    saved_at      TEXT NOT NULL,
+    saved_by      TEXT NOT NULL,
+    topic         TEXT NOT NULL,
+    step          TEXT NOT NULL DEFAULT '',
+    question      TEXT NOT NULL,
+    answer        TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    researched_on TEXT NOT NULL,
+    author        TEXT NOT NULL,
+    outdated      TEXT NOT NULL DEFAULT '',
+    search_key    TEXT NOT NULL,
+    PRIMARY KEY (entry_id, version)
+)
+"""
+PG_SCHEMA += PG_TEAMWISSEN_SCHEMA
 
 
 def display_location(url: str) -> str:
@@ -114,6 +140,7 @@ class PostgresCaseStore(CaseStore):
 
     path: Path | None = None
     contains_sql = "strpos({column}, ?) > 0"
+    teamwissen_schema = PG_TEAMWISSEN_SCHEMA
 
     def __init__(self, path: Path | str | None = None, key: bytes | None = None) -> None:
         """Connect to ``postgresql://…`` (default: ``WORKBENCH_STORE``) and create the tables in an empty database."""

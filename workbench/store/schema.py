@@ -35,7 +35,8 @@ def transaction(conn: Connection, begin: str = "BEGIN") -> Iterator[Connection]:
         raise
     run.execute("COMMIT")
 
-SCHEMA_VERSION = 3  # 2: table store_meta (encryption); 3: versions.summary (topic, plan, wizard steps); older stores are upgraded when opened
+SCHEMA_VERSION = 4  # 2: table store_meta (encryption); 3: versions.summary (topic, plan, wizard steps); 4: the Teamwissen tables;
+# older stores are upgraded when opened
 FILE_NAME = "cases.sqlite"
 STORE_ENV = "WORKBENCH_STORE"  # postgresql://… for a server; unset: the SQLite file
 SERVER_SCHEMES = ("postgresql://", "postgres://")
@@ -70,6 +71,41 @@ CREATE TABLE conflicts (
 CREATE INDEX conflicts_case ON conflicts (case_id);
 CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- encryption, key_check
 """
+
+# schema 4: the team's researched answers (workbench/store/teamwissen.py, docs/teamwissen.md). No case id
+# column: an entry never points at a case, and the text is checked for family data before it is stored.
+TEAMWISSEN_SCHEMA = """
+CREATE TABLE teamwissen (
+    entry_id    INTEGER PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    created_by  TEXT NOT NULL,                 -- the advisor's login
+    promoted_to TEXT NOT NULL DEFAULT ''       -- where a maintainer took it over (docs file, rule comment)
+);
+CREATE TABLE teamwissen_versions (
+    entry_id      INTEGER NOT NULL REFERENCES teamwissen(entry_id) ON DELETE CASCADE,
+    version       INTEGER NOT NULL CHECK (version >= 1),
+    saved_at      TEXT NOT NULL,               -- ISO 8601, UTC
+    saved_by      TEXT NOT NULL,
+    topic         TEXT NOT NULL,
+    step          TEXT NOT NULL DEFAULT '',    -- a wizard step's title key, '' for the whole topic
+    question      TEXT NOT NULL,
+    answer        TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    researched_on TEXT NOT NULL,               -- ISO date
+    author        TEXT NOT NULL,               -- who researched it
+    outdated      TEXT NOT NULL DEFAULT '',    -- why it no longer holds ('' while it holds)
+    search_key    TEXT NOT NULL,               -- topic, question, answer, source case-folded
+    PRIMARY KEY (entry_id, version)
+);
+"""
+SCHEMA += TEAMWISSEN_SCHEMA
+
+
+def add_teamwissen(conn: Any, schema: str) -> None:
+    """Schema 3 → 4: create the Teamwissen tables (``schema``: the backend's dialect) and note the version."""
+    for statement in filter(str.strip, schema.split(";")):  # IF NOT EXISTS: a store set back by hand may have them
+        conn.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", 1))
+    conn.execute("INSERT INTO schema_version (version) VALUES (4)")
 
 
 def default_store_path() -> Path:

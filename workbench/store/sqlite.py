@@ -99,6 +99,7 @@ class SqliteCaseStore(CaseStore):
                 self._check_key(encryption_check(conn) if found >= 2 else None)
                 if found < 3:  # not upgraded (it cannot be written): list without the summary column
                     self.summary_sql = "''"
+                self.has_teamwissen = found >= 4  # not upgraded either: no Teamwissen to read
             return
         with self._connect() as conn:
             if not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 
 from workbench.case.verhaeltnis import legal_parents
 from workbench.rules.elterngeld.bemessung import Month, monate_mit_elterngeld
-from workbench.rules.elterngeld.berechtigung import Berechtigung, Beziehung, beziehung, bezugsbeginn, bezugsende
+from workbench.rules.elterngeld.berechtigung import (
+    Berechtigung, Beziehung, beziehung, bezugsbeginn, bezugsende, elterngeld_grundlage, naher_verwandter,
+)
+from workbench.rules.elterngeld.bemessung import bemessungszeitraum
+from workbench.rules.elterngeld.betrag import Geschwisterkind
+from workbench.rules.elterngeld.einkommen import bemessungsmonate
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.plan import LEBENSMONATE
 
@@ -39,8 +44,31 @@ def relations(case: "Case", child: "Child | None" = None) -> dict[str, Beziehung
     """How each parent of the household stands to the child (default: the plan's child)."""
     child = child if child is not None else case.plan_child()
     own = legal_parents(case.household, child)
-    kind = child.placement.kind if child.placement else None
-    return {p.id: beziehung(p.id in own, kind, case.household.married) for p in case.household.parents}
+    placement = child.placement
+    kind = placement.kind if placement else None
+    degree = placement.degree if placement is not None else None
+    near = degree is not None and naher_verwandter(degree, child.birth_date)
+    related = (placement.relatives if placement is not None and placement.relatives is not None
+               else [p.id for p in case.household.parents])
+    return {p.id: beziehung(p.id in own, kind, case.household.married, near=near, related=p.id in related)
+            for p in case.household.parents}
+
+
+def geschwister(case: "Case", parent: "Parent") -> list[Geschwisterkind]:
+    """The older children that count for ``parent``'s Geschwisterbonus: those for whom the parent meets § 1 Abs. 1
+    or 3 BEEG (an own, adopted or Adoptionspflege child, the spouse's child – not a foster child, not the partner's
+    child without marriage), an adopted one with the day it was taken in (its age counts from then, § 2a Abs. 2).
+
+    Rechtsgrundlage: § 2a Abs. 1 Satz 2, Abs. 2 BEEG
+    """
+    out = []
+    for child in case.older_children():
+        if elterngeld_grundlage(relations(case, child)[parent.id]) is None:
+            continue
+        placement = child.placement
+        taken_in = placement.date if placement is not None and placement.kind in ("adoption", "adoption_care") else None
+        out.append(Geschwisterkind(child.birth_date, child.disability, taken_in))
+    return out
 
 
 def berechtigung(case: "Case") -> Berechtigung:
@@ -71,3 +99,22 @@ def elterngeld_vorher(case: "Case", parent: "Parent") -> frozenset[Month]:
         months = lebensmonate(start(child), FIRST_14)
         spans += [(lm.start, lm.end) for lm, code in zip(months, codes) if code != "-"]
     return monate_mit_elterngeld(spans)
+
+
+def bemessung_der_loehne(case: "Case", parent: "Parent") -> tuple[list[Month], bool, bool]:
+    """The calendar months whose average wage the parent's Elterngeld rests on, whether months are skipped
+    (Mutterschutz, Elterngeld for an older child), and whether the parent's application keeps them instead.
+
+    Rechtsgrundlage: § 2b Abs. 1 Satz 1–3 BEEG
+    """
+    child = case.plan_child()
+    ms = case.mutterschutz
+    due = ms.due_date if ms is not None and ms.child == child.id else None
+    begin = start(child)
+    months, kept = bemessungsmonate(parent, child, due, start=begin, skip=elterngeld_vorher(case, parent))
+    plain = bemessungszeitraum(begin)
+    if kept:
+        applied = parent.model_copy(update={"include_skipped_months": False})
+        return months, bemessungsmonate(applied, child, due, start=begin,
+                                        skip=elterngeld_vorher(case, parent))[0] != plain, True
+    return months, months != plain, False

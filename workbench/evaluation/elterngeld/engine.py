@@ -20,7 +20,7 @@ from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.einkommen import EinkommenNachGeburt, einkommen_nach_geburt, erwerb_vor_geburt
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.berechtigung import check_berechtigung
-from workbench.evaluation.elterngeld.aufnahme import berechtigung, elterngeld_vorher, plan_start
+from workbench.evaluation.elterngeld.aufnahme import berechtigung, elterngeld_vorher, geschwister, plan_start
 from workbench.rules.elterngeld.geburten import check_modelled
 from workbench.rules.elterngeld.lebensmonate import is_younger_than, lebensmonate
 from workbench.rules.elterngeld.netto import Erwerb, Netto, elterngeld_netto
@@ -148,7 +148,7 @@ def elternteil(case: "Case", parent: "Parent", kinds: list[str]) -> ElternteilEr
     """
     child = case.plan_child()
     birth = plan_start(case)
-    older = case.older_children()
+    older = geschwister(case, parent)
     expl = Explanation()
     if child.placement is not None and birth != child.birth_date:
         expl.add("einkommen.aufnahme", None, "§ 1 Abs. 3 Satz 2, § 4 Abs. 1 Satz 3 BEEG", date=birth,

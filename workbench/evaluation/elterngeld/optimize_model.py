@@ -29,7 +29,7 @@ from workbench.parameters import parameters
 from workbench.rules.elterngeld import betrag
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.einkommen import einkommen_nach_geburt, erwerb_vor_geburt
-from workbench.evaluation.elterngeld.aufnahme import berechtigung, elterngeld_vorher, start
+from workbench.evaluation.elterngeld.aufnahme import berechtigung, elterngeld_vorher, geschwister, start
 from workbench.rules.elterngeld.berechtigung import elterngeld_grundlage
 from workbench.rules.elterngeld.lebensmonate import lebensmonate
 from workbench.rules.elterngeld.netto import elterngeld_netto
@@ -92,7 +92,7 @@ class Preise:
             months = [m for m in range(1, LEBENSMONATE + 1) if m not in self.maternity] if pt is not None else []
             self.gross = {m: pt.gross_monthly for m in months} if pt is not None else {}
             self.hours = {m: pt.hours_per_week for m in months} if pt is not None else {}
-        older = case.older_children()
+        older = geschwister(case, parent)
         self.gb = tuple(geschwisterbonus_berechtigt(older, lm.start, self.birth) if older else False
                         for lm in lebensmonate(self.birth, LEBENSMONATE))
         self._netto_nach = lru_cache(maxsize=None)(self._netto_nach_uncached)

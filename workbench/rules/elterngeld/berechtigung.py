@@ -15,8 +15,16 @@ partner (eingetragene Lebenspartnerschaft) falls under Nr. 2 in the current word
 "Ehegatten oder Lebenspartners", and the workbench treats a civil partnership like a marriage
 (``household.married``), as the Kindergeld law does (§ 2 Abs. 8 EStG). Foster parents in Vollzeitpflege
 (§ 33 SGB VIII) are not named in § 1 Abs. 3 BEEG: no Elterngeld (Elternzeit they may take,
-§ 15 Abs. 1 Satz 1 Nr. 1 Buchst. c BEEG). § 1 Abs. 4 BEEG (relatives up to the third degree when the parents
-cannot care for the child) is not modelled.
+§ 15 Abs. 1 Satz 1 Nr. 1 Buchst. c BEEG).
+
+§ 1 Abs. 4 BEEG (wording checked on 2026-12-07, Bundesfachstelle Barrierefreiheit, BEEG as amended 18.03.2022):
+"Können die Eltern wegen einer schweren Krankheit, Schwerbehinderung oder Tod der Eltern ihr Kind nicht betreuen,
+haben Verwandte bis zum dritten Grad und ihre Ehegatten oder Ehegattinnen Anspruch auf Elterngeld, wenn sie die
+übrigen Voraussetzungen nach Absatz 1 erfüllen und wenn von anderen Berechtigten Elterngeld nicht in Anspruch
+genommen wird." The case says so with ``placement.kind: relatives``, the ``reason`` and the ``degree`` of kinship
+with the child; the reason must lie with both parents (Tillmanns/Mutschler, BEEG § 1 Rz. 93) – the case's
+``reason`` states it. Their Lebensmonate count from the birth (§ 1 Abs. 3 Satz 2 names adoption only). That no
+other entitled person (a parent) takes Elterngeld is the advisor's to check.
 
 For adopted children and children of Nr. 1 the day the child was taken in replaces the birth throughout the
 law (§ 1 Abs. 3 Satz 2 BEEG): the Lebensmonate, the assessment period and the dated parameters count from it,
@@ -30,12 +38,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from workbench.parameters import parameters
 from workbench.rules.elterngeld.lebensmonate import completes_age_on
 from workbench.rules.elterngeld.plan import NONE, Plan, Violation
 
-Beziehung = Literal["elternteil", "angenommen", "adoptionspflege", "stiefkind_ehe", "kind_des_partners", "pflegekind"]
+Beziehung = Literal["elternteil", "angenommen", "adoptionspflege", "stiefkind_ehe", "kind_des_partners", "pflegekind",
+                    "verwandte", "verwandte_ehegatte", "verwandte_entfernt"]
 """How a parent of the household stands to the child: own child (also after an adoption: ``angenommen``),
-Adoptionspflege, the spouse's child, the partner's child without marriage, a foster child."""
+Adoptionspflege, the spouse's child, the partner's child without marriage, a foster child; a relative up to the
+third degree caring in the parents' stead, the spouse of one, a more distant relative (or the partner of one
+without marriage)."""
 
 GRUNDLAGE: Mapping[Beziehung, str | None] = {
     "elternteil": "§ 1 Abs. 1 Satz 1 Nr. 2 BEEG",
@@ -44,15 +56,36 @@ GRUNDLAGE: Mapping[Beziehung, str | None] = {
     "stiefkind_ehe": "§ 1 Abs. 3 Satz 1 Nr. 2 BEEG",
     "kind_des_partners": None,
     "pflegekind": None,
+    "verwandte": "§ 1 Abs. 4 BEEG",
+    "verwandte_ehegatte": "§ 1 Abs. 4 BEEG",
+    "verwandte_entfernt": None,
 }
 """The paragraph that gives Elterngeld for each relation; ``None``: no Elterngeld for this child."""
 
+P = parameters("elterngeld")
 
-def beziehung(legal_parent: bool, placement: str | None, married: bool) -> Beziehung:
-    """How one parent stands to the child, from the case's facts.
 
-    Rechtsgrundlage: § 1 Abs. 1 Satz 1 Nr. 2, Abs. 3 Satz 1 Nr. 1, 2 BEEG
+def naher_verwandter(degree: int, on: date) -> bool:
+    """Whether a relative of this degree of kinship with the child may get Elterngeld in the parents' stead: up to
+    the third degree (grandparents and siblings 2, great-grandparents, aunts and uncles 3).
+
+    Rechtsgrundlage: § 1 Abs. 4 BEEG, § 1589 BGB (Grad der Verwandtschaft)
     """
+    return degree <= int(P.value("verwandte_hoechster_grad", on))
+
+
+def beziehung(legal_parent: bool, placement: str | None, married: bool, *, near: bool = False,
+              related: bool = False) -> Beziehung:
+    """How one parent stands to the child, from the case's facts (for a child cared for by relatives: ``near``, the
+    relatives are within the third degree, :func:`naher_verwandter`; ``related``, this parent is the relative and not
+    the relative's spouse).
+
+    Rechtsgrundlage: § 1 Abs. 1 Satz 1 Nr. 2, Abs. 3 Satz 1 Nr. 1, 2, Abs. 4 BEEG
+    """
+    if placement == "relatives":
+        if near and related:
+            return "verwandte"
+        return "verwandte_ehegatte" if near and married else "verwandte_entfernt"
     if placement == "foster_care":
         return "pflegekind"
     if placement == "adoption_care":

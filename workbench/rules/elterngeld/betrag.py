@@ -9,6 +9,7 @@ construction).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_FLOOR, Decimal
 from typing import Protocol
@@ -134,16 +135,41 @@ class Geschwister(Protocol):
     def disability(self) -> bool: ...
 
 
+@dataclass(frozen=True)
+class Geschwisterkind:
+    """An older child as § 2a BEEG counts it for one parent: its birth, a disability, and for an adopted child (or
+    one taken in with the aim of adoption) the day it was taken in."""
+
+    birth_date: date
+    disability: bool = False
+    taken_in: date | None = None
+
+
+def alter_ab(kind: Geschwister, on: date) -> date:
+    """The day from which a sibling's age counts on ``on``: for an adopted child (or one in Adoptionspflege) not yet
+    14 years old the day it was taken into the household, else its birth.
+
+    Rechtsgrundlage: § 2a Abs. 2 Satz 1, 2 BEEG
+    """
+    taken_in = kind.taken_in if isinstance(kind, Geschwisterkind) else None
+    limit = int(P.value("geschwisterbonus_altersgrenzen", on)["angenommenes_kind_unter"])
+    if taken_in is not None and is_younger_than(kind.birth_date, limit, on):
+        return taken_in
+    return kind.birth_date
+
+
 def geschwisterbonus_berechtigt(older: Sequence[Geschwister], on: date, birth: date) -> bool:
     """Whether the household has, besides the new child, one sibling under 3, two under 6, or a
-    disabled sibling under 14 on the first day of the Lebensmonat.
+    disabled sibling under 14 on the first day of the Lebensmonat (an adopted sibling's age counted from the day
+    it was taken in, :func:`alter_ab`).
 
-    Rechtsgrundlage: § 2a Abs. 1 Satz 1 Nr. 1, 2, Satz 2, Abs. 3 BEEG
+    Rechtsgrundlage: § 2a Abs. 1 Satz 1 Nr. 1, 2, Abs. 2, Abs. 3 BEEG
     """
     ages = P.value("geschwisterbonus_altersgrenzen", birth)
     # one entry per child (older twins are two entries, ADR 0027), so each sibling counts once
-    under3 = sum(1 for c in older if is_younger_than(c.birth_date, int(ages["ein_kind_unter"]), on))
-    under6 = sum(1 for c in older if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), on))
-    disabled = sum(1 for c in older
-                   if c.disability and is_younger_than(c.birth_date, int(ages["behindertes_kind_unter"]), on))
+    counted = [(alter_ab(c, on), c.disability) for c in older]
+    under3 = sum(1 for born, _ in counted if is_younger_than(born, int(ages["ein_kind_unter"]), on))
+    under6 = sum(1 for born, _ in counted if is_younger_than(born, int(ages["zwei_kinder_unter"]), on))
+    disabled = sum(1 for born, disability in counted
+                   if disability and is_younger_than(born, int(ages["behindertes_kind_unter"]), on))
     return under3 >= 1 or under6 >= 2 or disabled >= 1

@@ -28,23 +28,43 @@ def _month_label(month: tuple[int, int]) -> str:
     return f"{month[1]:02d}/{month[0]}"
 
 
+def bemessungsmonate(parent: "Parent", child: "Child", due: date | None = None, *, start: date | None = None,
+                     skip: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[tuple[int, int]], bool]:
+    """The calendar months of the parent's assessment period for wages, and whether the application of § 2b Abs. 1
+    Satz 3 BEEG kept months that would have been skipped (Mutterschutz before the birth, Elterngeld for an older
+    child in ``skip``).
+
+    Rechtsgrundlage: § 2b Abs. 1 Satz 1–3 BEEG
+    """
+    birth = start if start is not None else child.birth_date
+    skip_from = None
+    if parent.maternity_benefit:
+        schutz, _ = mutterschutz_vor_geburt(birth, child.weeks_early, due)
+        skip_from = schutz if schutz < birth else None
+    if parent.include_skipped_months and (skip_from is not None or skip):
+        return bemessungszeitraum(birth), True
+    return bemessungszeitraum(birth, skip_from=skip_from, skip=skip), False
+
+
 def erwerb_vor_geburt(parent: "Parent", child: "Child", expl: Explanation, due: date | None = None, *,
                       start: date | None = None, skip: frozenset[tuple[int, int]] = frozenset()) -> Erwerb:
     """The parent's income in the assessment period, averaged per month.
 
     ``start`` replaces the birth for a child taken in with the aim of adoption (§ 1 Abs. 3 Satz 2 BEEG);
-    ``skip`` holds the calendar months with Elterngeld for an older child (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG).
+    ``skip`` holds the calendar months with Elterngeld for an older child (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG). A parent
+    who applies for it (``include_skipped_months``) keeps those months and the Mutterschutz months in the
+    assessment period (§ 2b Abs. 1 Satz 3 BEEG): the application covers all of them together, as the workbench
+    models it.
     Rechtsgrundlage: § 2b Abs. 1–3 BEEG, § 2c Abs. 1 BEEG, § 2d BEEG
     """
     inc = parent.income_before_birth
     birth = start if start is not None else child.birth_date
     wage = inc.gross_monthly if inc.gross_monthly is not None else ZERO
     if inc.gross_by_month is not None:
-        skip_from = None
-        if parent.maternity_benefit:
-            schutz, _ = mutterschutz_vor_geburt(birth, child.weeks_early, due)
-            skip_from = schutz if schutz < birth else None
-        months = bemessungszeitraum(birth, skip_from=skip_from, skip=skip)
+        months, kept = bemessungsmonate(parent, child, due, start=start, skip=skip)
+        if kept:  # § 2b Abs. 1 Satz 3 BEEG: on the parent's application the months of Satz 2 Nr. 1–4 count after all
+            expl.add("einkommen.ohne_ausklammerung", None, "§ 2b Abs. 1 Satz 3 BEEG")
+            skip = frozenset()
         avg = durchschnitt(inc.gross_by_month, months)
         wage = avg.average
         expl.add("einkommen.bemessungszeitraum", wage, "§ 2b Abs. 1, § 2c Abs. 1 BEEG",

@@ -17,7 +17,15 @@ missing with KiZ and Wohngeld. The computation (§§ 7, 9, 11, 11b, 19–22 SGB 
    (§ 11 Abs. 1 Satz 5); a child who covers its own need is not part of the Bedarfsgemeinschaft
    (§ 7 Abs. 3 Nr. 4).
 3. **Bürgergeld** = need − counted income (not below 0), for the household.
-4. The **Kindersofortzuschlag** (§ 72 SGB II, 25 € per child in need) is paid on top: it is shown apart,
+4. **Foster children** (Vollzeitpflege, § 33 SGB VIII) live in the household but are not members of the
+   Bedarfsgemeinschaft: § 7 Abs. 3 Nr. 4 SGB II names the children *of* its members, and the foster child's
+   living is the Jugendamt's Pflegegeld (§ 39 SGB VIII). They still take their head share of the rent
+   (``others``, BSG 27.01.2009 – B 14/7b AS 8/07 R), and the Kindergeld paid for them counts as income of the
+   foster parent, less what § 39 Abs. 6 SGB VIII sets off against the Pflegegeld
+   (:func:`kindergeld_pflegekind_einkommen`). The Pflegegeld itself is no income of the family here: its
+   Aufwendungsersatz never is, its Erziehungsbeitrag only from the third foster child (§ 11a Abs. 3 Satz 2 Nr. 1
+   SGB II; not modelled).
+5. The **Kindersofortzuschlag** (§ 72 SGB II, 25 € per child in need) is paid on top: it is shown apart,
    it is not part of the need and not income.
 
 It is an advisor's comparison, not a Bescheid: Mehrbedarfe other than § 21 Abs. 3 (pregnancy,
@@ -69,6 +77,8 @@ class Bedarfsgemeinschaft:
     heating: Decimal = ZERO
     after_karenzzeit: bool = False
     municipality: str = "Bochum"
+    others: int = 0
+    """Persons in the household outside the Bedarfsgemeinschaft (foster children): they share the rent per head."""
 
 
 @dataclass(frozen=True)
@@ -101,8 +111,21 @@ def unterkunft(bg: Bedarfsgemeinschaft, p: UsedParameters) -> Decimal:
     """
     if not bg.after_karenzzeit:
         return bg.rent_cold
-    limit = angemessenheitsgrenze(bg.municipality, len(bg.adults) + len(bg.children), p)
+    limit = angemessenheitsgrenze(bg.municipality, len(bg.adults) + len(bg.children) + bg.others, p)
     return bg.rent_cold if limit is None else min(bg.rent_cold, limit)
+
+
+def kindergeld_pflegekind_einkommen(kindergeld: Decimal, erstes_kind: Decimal, aeltestes: bool,
+                                    p: UsedParameters) -> Decimal:
+    """The part of a foster child's Kindergeld that counts as the foster parent's income: the Kindergeld less
+    the amount the Jugendamt sets off against the Pflegegeld – half the Kindergeld for a first child when the
+    foster child is the oldest child of the foster family, else a quarter (BSG 27.01.2009 – B 14/7b AS 8/07 R).
+
+    Rechtsgrundlage: § 11 Abs. 1 SGB II, § 39 Abs. 6 SGB VIII
+    """
+    shares = p("pflegegeld_kindergeld_anrechnung")
+    set_off = round_cent(erstes_kind * as_decimal(shares["aeltestes_kind" if aeltestes else "weitere_kinder"]))
+    return max(kindergeld - set_off, ZERO)
 
 
 def einkommen_erwachsener(adult: Erwachsener, with_child: bool, p: UsedParameters) -> Decimal:
@@ -119,7 +142,7 @@ def einkommen_erwachsener(adult: Erwachsener, with_child: bool, p: UsedParameter
 def _rechnung(bg: Bedarfsgemeinschaft, kiz: Sequence[Decimal], wohngeld: Decimal,
               p: UsedParameters) -> tuple[Decimal, Decimal, list[bool], dict[str, Decimal]]:
     """Need, available income, which children are in need, and the parts (for the explanation)."""
-    persons = len(bg.adults) + len(bg.children)
+    persons = len(bg.adults) + len(bg.children) + bg.others  # Kopfteile: foster children take theirs
     housing = unterkunft(bg, p)
     head = (housing + bg.heating) / persons
     regel = regelbedarf_erwachsene(len(bg.adults), p)
@@ -141,7 +164,9 @@ def _rechnung(bg: Bedarfsgemeinschaft, kiz: Sequence[Decimal], wohngeld: Decimal
         available += covered + surplus_kindergeld
         child_income += covered + surplus_kindergeld
         in_need.append(own + child.kindergeld < child_need)
+    members = Decimal(len(bg.adults) + len(bg.children)) / persons  # the Bedarfsgemeinschaft's head shares
     parts = {"regel": regel, "children": children_rb, "mehr": mehr, "housing": housing, "heating": bg.heating,
+             "housing_bg": round_cent(housing * members), "heating_bg": round_cent(bg.heating * members),
              "work": round_cent(parents), "child_income": round_cent(child_income)}
     return round_cent(need), round_cent(available), in_need, parts
 
@@ -154,8 +179,11 @@ def buergergeld(bg: Bedarfsgemeinschaft, on: date) -> Buergergeld:
     p = lookup(on)
     e = Explanation()
     need, income, in_need, parts = _rechnung(bg, (), ZERO, p)
+    if bg.others:
+        e.add("grundsicherung.step.pflegekinder", None, "§ 7 Abs. 3 Nr. 4 SGB II, § 39 Abs. 6 SGB VIII",
+              count=bg.others, housing=parts["housing"] - parts["housing_bg"], heating=parts["heating"] - parts["heating_bg"])
     e.add("grundsicherung.step.bedarf", need, "§§ 19–22 SGB II", regel=parts["regel"], children=parts["children"],
-          mehr=parts["mehr"], housing=parts["housing"], heating=parts["heating"])
+          mehr=parts["mehr"], housing=parts["housing_bg"], heating=parts["heating_bg"])
     if bg.after_karenzzeit and parts["housing"] < bg.rent_cold:
         e.add("grundsicherung.step.kdu_grenze", parts["housing"], "§ 22 Abs. 1 Satz 1 SGB II", rent=bg.rent_cold)
     elif not bg.after_karenzzeit:

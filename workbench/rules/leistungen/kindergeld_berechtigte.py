@@ -20,11 +20,13 @@ def kindergeld_berechtigte(household: Sequence[str], legal: Sequence[str], marri
     """The parents of the household (ids, in household order) who may receive Kindergeld for the child.
 
     ``legal``: the child's legal parents in the household; ``placement``: ``adoption``, ``adoption_care``,
-    ``foster_care`` or ``None``.
-    Rechtsgrundlage: § 62 Abs. 1, § 63 Abs. 1 Satz 1 Nr. 1, 2, § 64 Abs. 2 Satz 1 EStG, § 32 Abs. 1 EStG
+    ``foster_care``, ``relatives`` or ``None``.
+    Rechtsgrundlage: § 62 Abs. 1, § 63 Abs. 1 Satz 1 Nr. 1–3, § 64 Abs. 2 Satz 1 EStG, § 32 Abs. 1 EStG
     """
-    if placement in ("adoption_care", "foster_care"):
-        return tuple(household)  # a Pflegekind of everyone who took it in (§ 32 Abs. 1 Nr. 2 EStG)
+    if placement in ("adoption_care", "foster_care", "relatives"):
+        # a Pflegekind of everyone who took it in (§ 32 Abs. 1 Nr. 2 EStG); a grandchild taken in by its
+        # grandparents counts for them by § 63 Abs. 1 Satz 1 Nr. 3 EStG as well
+        return tuple(household)
     own = [pid for pid in household if pid in legal]
     if married and own:
         return tuple(household)  # the spouse's child taken into the household (§ 63 Abs. 1 Satz 1 Nr. 2 EStG)

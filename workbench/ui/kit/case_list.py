@@ -28,7 +28,7 @@ class Listing(Protocol):
     def list(self, search: str = "", limit: int = 50, offset: int = 0) -> list[Any]: ...
 
 
-TOPIC_PREFIXES = {"KI-": "kita.ipynb", "PF-": "pflege.ipynb", "VO-": "vorsorge.ipynb"}  # ids the topic wizards give
+TOPIC_PREFIXES = {"KI-": "kita.ipynb", "PF-": "pflege.ipynb", "VO-": "vorsorge.ipynb", "ZU-": "zuzug.ipynb"}  # ids the topic wizards give
 TOPIC_PAGES = {"elterngeld": WIZARD_PAGE, "leistungscheck": "leistungscheck.ipynb", "mutterschutz": "mutterschutz.ipynb",
                "elternzeit": "elternzeit.ipynb", "kita": "kita.ipynb", "pflege": "pflege.ipynb", "vorsorge": "vorsorge.ipynb"}
 """The wizard page of each topic of :func:`workbench.store.records.case_topic`."""

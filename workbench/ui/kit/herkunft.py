@@ -14,10 +14,12 @@ from workbench.case.births import BIRTH_FACTS
 
 RELATION = "relation"
 TWIN = "twin_of_previous"
-PLACED = ("adoption", "adoption_care", "foster_care")
+PLACED = ("adoption", "adoption_care", "foster_care", "relatives")
 RELATION_OPTIONS = [("ui.kind.rel_both", "both"), ("ui.kind.rel_first", "first"), ("ui.kind.rel_second", "second"),
                     ("ui.kind.rel_adoption", "adoption"), ("ui.kind.rel_adoption_care", "adoption_care"),
-                    ("ui.kind.rel_foster_care", "foster_care")]
+                    ("ui.kind.rel_foster_care", "foster_care"), ("ui.kind.rel_relatives", "relatives")]
+RELATIVES_ONLY = ("reason", "degree", "relatives")
+"""The placement's facts that belong to relatives caring in the parents' stead (§ 1 Abs. 4 BEEG) only."""
 
 
 def parent_ids_of(data: dict[str, Any]) -> list[str]:
@@ -41,16 +43,20 @@ def relation_of(child: dict[str, Any], parent_ids: list[str]) -> str:
 def write_relation(child: dict[str, Any], relation: str, parent_ids: list[str]) -> None:
     """``parents``/``placement`` of ``child`` as the answer says (the placement's date is the step's field).
 
-    Adopted: the household's parents are its parents (no ``parents`` key); Adoptions- and Vollzeitpflege: none of
-    them is a legal parent (``parents: []``); a step-child names its one parent.
+    Adopted: the household's parents are its parents (no ``parents`` key); Adoptions- and Vollzeitpflege and relatives
+    caring in the parents' stead (§ 1 Abs. 4 BEEG): none of them is a legal parent (``parents: []``); a step-child
+    names its one parent.
     """
     if relation in PLACED:
         placement = child.setdefault("placement", {})
         placement["kind"] = relation
+        if relation != "relatives":
+            for fact in RELATIVES_ONLY:
+                placement.pop(fact, None)
         if relation == "adoption":
             child.pop("parents", None)
         else:
-            child["parents"] = []
+            child["parents"] = []  # Pflege, Adoptionspflege, relatives: the legal parents live elsewhere
         return
     child.pop("placement", None)
     if relation == "first" and parent_ids:

@@ -53,7 +53,7 @@ class FieldsStep(WizardStep):
 # paragraphs that ask the advisor to check something stand out (unverified values, the Satzung): they
 # begin with the words before the colon of these catalog messages, in either language
 CHECK_KEYS = ("pflege.unverified", "kita.fee.satzung_pruefen", "kita.before_claim", "vorsorge.disclaimer",
-              "params.provisional")
+              "params.provisional", "zuzug.ogs_fee")
 CHECK_PREFIXES = tuple(text(key, lang).split(":")[0] for key in CHECK_KEYS for lang in LANGUAGES)
 
 

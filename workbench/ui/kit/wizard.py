@@ -32,11 +32,12 @@ import ipywidgets as w
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.header import PageHeader
-from workbench.ui.kit.activity import last_burst
+from workbench.ui.kit.activity import forget_bursts, last_burst
 from workbench.ui.kit.preheat import after_field_updates, when_idle
 from workbench.ui.kit.saving import CaseSaver, Debouncer, Store
 from workbench.case import within
 from workbench.ui.kit.step import WizardStep, model_problems
+from workbench.ui.kit.teamwissen_hint import TeamHint
 from workbench.ui.kit.widgets import FieldMessage
 
 BUILD_AHEAD_S = 0.5
@@ -83,7 +84,8 @@ class Wizard:
         self.heading_box = w.VBox([self.focus_target, self.heading])
         self.heading_box.add_class("wb-step-heading")
         self.stage = w.VBox([])
-        panel = w.VBox([self.heading_box, self.stage])
+        self.team_hint = TeamHint(store, lang)  # "Das Team weiß dazu": the Teamwissen of this wizard and step
+        panel = w.VBox([self.heading_box, self.stage, self.team_hint.widget])
         panel.add_class("wb-step")
         self.back = w.Button(description=text("ui.wizard.back", lang))
         self.next = w.Button(description=text("ui.wizard.next", lang), button_style="primary")
@@ -103,6 +105,7 @@ class Wizard:
         self.widget = w.VBox([self.header.widget, self.progress, self.step_links, self.conflict, panel, nav,
                               self.error.widget, self.status])
         self.widget.add_class("wb-wizard")
+        forget_bursts()
         for step in self.steps:
             step.on_change = self._changed
             step.on_error = self.show_error
@@ -202,6 +205,7 @@ class Wizard:
         self.heading.value = f'<h2 lang="{lang}">{html.escape(title)}</h2>'
         self.focus_target.value = title
         self.stage.children = (widget,)
+        self.team_hint.show(self.title_key, step.title_key, lang)
         self.back.layout.display = "none" if self.index == 0 else None
         self.next.layout.display = "none" if self.index == len(self.steps) - 1 else None
         self._render_progress()

@@ -13,10 +13,11 @@ from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.case_list import WIZARD_PAGE, CaseList, Listing
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.kit.preheat import after_request, is_preheated
+from workbench.ui.kit.teamwissen import TeamwissenSection
 from workbench.ui.pages.elterngeld.quick import QuickCalculator
 from workbench.ui.kit.theme import theme_style
 
-TOPIC_PAGES = ("leistungscheck", "mutterschutz", "elternzeit", "kita", "pflege", "vorsorge")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
+TOPIC_PAGES = ("leistungscheck", "mutterschutz", "elternzeit", "kita", "pflege", "vorsorge", "zuzug")  # notebooks/<page>.ipynb, texts ui.start.new_<page>[_hint]
 
 
 class StartPage:
@@ -28,15 +29,22 @@ class StartPage:
         self.note = w.HTML()
         self.cases = CaseList(language, store_factory or _office_store, self._show_unexpected)
         self.quick = QuickCalculator(language)
+        self.teamwissen = TeamwissenSection(language, store_factory or _office_store, self._show_unexpected)
         self.header = PageHeader("ui.start.title", language, self.set_language, self.quick._show_unexpected)
         self.language_toggle = self.header.toggle
         self.title = self.header.title
         # the quick calculation before the saved cases: however many cases there are, it stays on the first
         # screen (issue 24); the list below shows them a page at a time
-        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.quick.widget, self.cases.widget])
+        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.quick.widget, self.cases.widget,
+                              self.teamwissen.widget])
         self.widget.add_class("wb-page")
         self._apply_texts()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the saved cases and the Teamwissen again (after the request, after a language switch)."""
         guarded(self.cases.refresh, self._show_unexpected)()
+        guarded(self.teamwissen.refresh, self._show_unexpected)()
 
     def _show_unexpected(self, reference: str) -> None:
         self.quick._show_unexpected(reference)
@@ -50,7 +58,7 @@ class StartPage:
         """
         display(self.widget)  # type: ignore[no-untyped-call]
         if is_preheated():
-            after_request(lambda _params: guarded(self.cases.refresh, self._show_unexpected)(), "start")
+            after_request(lambda _params: self.refresh(), "start")
 
     def set_language(self, language: str) -> None:
         """Switch every text on the page to ``language`` (``de`` or ``en``)."""
@@ -59,7 +67,8 @@ class StartPage:
         self._apply_texts()
         self.quick.set_language(language)
         self.cases.set_language(language)
-        guarded(self.cases.refresh, self._show_unexpected)()
+        self.teamwissen.set_language(language)
+        self.refresh()
 
     def _apply_texts(self) -> None:
         lang = self.language

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import html
 from decimal import Decimal
 from typing import Any
 
 import ipywidgets as w
 
+from workbench.errors import WorkbenchError
 from workbench.i18n import text
 from workbench.ui.kit.fields import CheckField, ChoiceField, Field, MoneyField, NumberField, whole_numbers
 from workbench.ui.kit.lists import Row, RowList
@@ -60,15 +62,25 @@ class IncomeForm(ParentSection):
         }
         self.parent: dict[str, Field] = {
             "taxable_income_last_year": MoneyField("ui.eg.taxable_income", lang, optional=True),
+            "gives_birth": CheckField("ui.eg.gives_birth", lang),  # ADR 0039: who is pregnant, never the order
             "maternity_benefit": CheckField("ui.eg.maternity_benefit", lang),
+            "include_skipped_months": CheckField("ui.eg.include_skipped", lang),  # § 2b Abs. 1 Satz 3 BEEG
         }
         super().__init__(f"household.parents[{index}]", [*self.income.values(), *self.parent.values()],
                          self.income["kind"])
+        # which months the wage is the average of (§ 2b Abs. 1 BEEG): shown below the wage
+        self.period = w.HTML()
+        self.period.add_class("wb-hint")
+        boxes = list(self.widget.children)
+        at = boxes.index(self.income["gross_monthly"].widget) + 1
+        self.widget.children = tuple(boxes[:at] + [self.period] + boxes[at:])
+        self.skipping = False
         self.income["tax_class"].observe(lambda _c: self.show_kind())
         self.suggest_maternity = False  # the case has no answer yet: the box follows kind and insurance
         self._suggesting = False
         self.income["kind"].observe(lambda _c: self._suggest_maternity())
         self.income["health_insurance"].observe(lambda _c: self._suggest_maternity())
+        self.parent["gives_birth"].observe(lambda _c: self._suggest_maternity())
         self.parent["maternity_benefit"].observe(lambda _c: self._answered())
         self.show_kind()
 
@@ -77,9 +89,11 @@ class IncomeForm(ParentSection):
 
         - Steuerklasse IV for a married couple: both spouses employed get class IV unless they choose
           otherwise (§ 38b Abs. 1 Satz 2 Nr. 4 EStG), class I otherwise (Nr. 1).
-        - "bekommt Mutterschaftsgeld" for the first parent when she is employed and in the statutory
-          health insurance (§ 24i SGB V, § 20 MuSchG): the expecting mother, unless the case says
-          she is male or another parent already gets it.
+        - "bekommt Mutterschaftsgeld" for the parent who gives birth to the child ("bringt das Kind zur Welt",
+          ``gives_birth``) when she is employed and in the statutory health insurance (§ 24i SGB V, § 20 MuSchG),
+          unless another parent already gets it. Never from the order of the parents (ADR 0039): two mothers,
+          two fathers and a pregnant second parent are all families; for an adopted or foster child nobody
+          gives birth in the household and nobody gets Mutterschaftsgeld.
         """
         # Only a parent whose income was never entered has no answer yet: a saved case leaves out what equals
         # the model's default (maternity_benefit false, tax_class 1), and opening it must change nothing
@@ -90,15 +104,17 @@ class IncomeForm(ParentSection):
             self.income["tax_class"].write(4 if married else 1)
             self.show_kind()
         others = [p for i, p in enumerate(household.get("parents", [])) if i != index]
-        male = ((parent.get("personal") or {}).get("sex") == "male")
-        self.suggest_maternity = (fresh and "maternity_benefit" not in parent and index == 0 and not male
+        children = household.get("children") or [{}]
+        placed = isinstance(children[0], dict) and children[0].get("placement") is not None  # the planned child
+        self.suggest_maternity = (fresh and "maternity_benefit" not in parent and not placed
                                   and not any(p.get("maternity_benefit") for p in others))
+        self.parent["gives_birth"].widget.layout.display = "none" if placed else None
         self._suggest_maternity()
 
     def _suggest_maternity(self) -> None:
         if not self.suggest_maternity:
             return
-        likely = self.kind in ("employee", "mixed") and \
+        likely = bool(self.parent["gives_birth"].read()) and self.kind in ("employee", "mixed") and \
             self.income["health_insurance"].input.value in ("statutory", "statutory_voluntary")
         self._suggesting = True
         try:
@@ -122,6 +138,20 @@ class IncomeForm(ParentSection):
             if name == "factor":
                 visible = visible and self.income["tax_class"].input.value == 4
             field.widget.layout.display = None if visible else "none"
+        wage = "gross_monthly" in used
+        self.period.layout.display = None if wage and self.period.value else "none"
+        self.parent["include_skipped_months"].widget.layout.display = None if wage and self.skipping else "none"
+
+    def show_period(self, months: list[tuple[int, int]] | None, skipping: bool, language: str) -> None:
+        """The assessment period under the wage: the months whose average to enter (§ 2b Abs. 1 BEEG)."""
+        self.skipping = skipping
+        if not months:
+            self.period.value = ""
+        else:
+            key = "ui.eg.period_skipped" if skipping else "ui.eg.period"
+            words = text(key, language, months=month_spans(months))
+            self.period.value = f'<p lang="{language}">{html.escape(words)}</p>'
+        self.show_kind()
 
     def fields(self) -> dict[str, Field]:
         """The fields in use for this kind, by case path."""
@@ -130,6 +160,20 @@ class IncomeForm(ParentSection):
             used = used - {"factor"}
         income = {f"{self.prefix}.income_before_birth.{n}": f for n, f in self.income.items() if n in used}
         return {**income, **{f"{self.prefix}.{n}": f for n, f in self.parent.items()}}
+
+
+def month_spans(months: list[tuple[int, int]]) -> str:
+    """Calendar months as spans: ``08/2024–12/2024, 02/2026–08/2026``."""
+    spans: list[list[tuple[int, int]]] = []
+    for month in sorted(months):
+        last = spans[-1][-1] if spans else None
+        following = (last[0] + 1, 1) if last and last[1] == 12 else (last[0], last[1] + 1) if last else None
+        if following == month:
+            spans[-1].append(month)
+        else:
+            spans.append([month])
+    label = [f"{m:02d}/{y}" for y, m in (s[0] for s in spans)], [f"{m:02d}/{y}" for y, m in (s[-1] for s in spans)]
+    return ", ".join(a if a == b else f"{a}–{b}" for a, b in zip(*label))
 
 
 class EinkommenStep(PerParentStep):
@@ -145,7 +189,36 @@ class EinkommenStep(PerParentStep):
         form = IncomeForm(index, self.language)
         for field in [*form.income.values(), *form.parent.values()]:
             self.watch(field)
+        for name in ("maternity_benefit", "include_skipped_months"):
+            form.parent[name].observe(lambda _c: self._periods())
         return form
+
+    def _periods(self) -> None:
+        """Each parent's assessment period as the case says it with this step's boxes (nothing while the case is
+        incomplete): Mutterschutz and Elterngeld for an older child are skipped unless the parent applies."""
+        from workbench.case import Case
+        from workbench.evaluation.elterngeld.aufnahme import bemessung_der_loehne
+        from workbench.ui.kit.step import validation_candidate
+
+        data = getattr(self, "_data", None)
+        if data is None:
+            return
+        candidate = validation_candidate(copy.deepcopy(data))
+        parents = candidate["household"]["parents"]
+        for form, parent in zip(self.forms, parents):
+            # the period does not depend on the pay, and half-typed pay would stop the model
+            parent["income_before_birth"] = {"kind": "none"}
+            parent.pop("income_after_birth", None)
+            parent["maternity_benefit"] = bool(form.parent["maternity_benefit"].input.value)
+            parent["include_skipped_months"] = bool(form.parent["include_skipped_months"].input.value)
+        try:
+            case = Case.model_validate(candidate)
+            periods = [bemessung_der_loehne(case, p) for p in case.household.parents]
+        except (ValueError, KeyError, WorkbenchError):  # an incomplete case or a date outside the rules
+            periods = []
+        for i, form in enumerate(self.forms):
+            months, skipping, kept = periods[i] if i < len(periods) else (None, False, False)
+            form.show_period(months, skipping or kept, self.language)
 
     def _ensure(self, data: dict[str, Any]) -> None:
         parents = data.get("household", {}).get("parents", [])
@@ -159,14 +232,18 @@ class EinkommenStep(PerParentStep):
 
     def load(self, data: dict[str, Any]) -> None:
         self._ensure(data)
+        self._data = data
         super().load(data)
         household = data.get("household", {})
         for index, (form, parent) in enumerate(zip(self.forms, household.get("parents", []))):
             form.suggest_defaults(parent, household, index)
             form.show_kind()
+        self._periods()
 
     def shown(self, data: dict[str, Any]) -> None:
         self._ensure(data)
+        self._data = data
+        self._periods()
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         self._ensure(data)

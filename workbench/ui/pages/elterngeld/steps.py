@@ -7,11 +7,18 @@ from typing import Any
 
 from workbench.case.births import resize_birth
 from workbench.errors import UnsupportedPeriod
-from workbench.ui.kit.familie import COUNT_OPTIONS, PLAN_CHILD, plan_birth_first
+from workbench.ui.kit.familie import (
+    COUNT_OPTIONS, PARENT_IDS, PLAN_CHILD, LebensmonateField, elterngeld_vorher_fields, fragen_in_use, fragen_paths,
+    kind_fragen, plan_birth_first, tidy_receives,
+)
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, whole_numbers
-from workbench.ui.kit.herkunft import PLACED, RELATION_OPTIONS, parent_ids_of, relation_of, write_relation
+from workbench.ui.kit.herkunft import RELATION, parent_ids_of, relation_of, write_relation
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.step import WizardStep
+
+EG = "elterngeld_"
+"""Row-field prefix of the "Elterngeld für dieses Kind bezogen" questions (one per parent, path set in ``fields``)."""
+
 
 class KindStep(WizardStep):
     """The child (birth or due date, multiples, weeks early, disability) and older siblings."""
@@ -22,16 +29,17 @@ class KindStep(WizardStep):
     def build(self) -> None:
         language = self.language
         lang = language
+        self.parents: list[dict[str, Any]] = []
         self.birth = DateField("ui.eg.child_birth", lang)
         self.expected = CheckField("ui.eg.expected", lang)
         self.count = ChoiceField("ui.eg.count", lang, COUNT_OPTIONS, width="28em")
         self.weeks_early = ChoiceField("ui.eg.weeks_early", lang, whole_numbers(0, 20), width="22em")
         self.disability = CheckField("ui.eg.disability", lang)
-        self.relation = ChoiceField("ui.kind.relation", lang, RELATION_OPTIONS)  # ADR 0032
-        self.taken_in = DateField("ui.kind.placement_date", lang, empty_key=None)
+        self.fragen = kind_fragen(lang)  # the family-shape questions every wizard asks (ui/kit/familie.py)
+        self.relation, self.taken_in = self.fragen[RELATION], self.fragen["placement.date"]
         self.siblings = RowList("household.children", self._sibling_row, lang, "ui.eg.add_sibling",
                                 "ui.eg.remove_sibling", lambda: self.on_change(), lambda r: self.on_error(r))
-        for field in (*self._child_fields().values(), self.count, self.relation, self.taken_in):
+        for field in (*self._child_fields().values(), self.count, *self.fragen.values()):
             self.watch(field)
         from ipywidgets import HTML
 
@@ -39,13 +47,14 @@ class KindStep(WizardStep):
 
         siblings_heading = HTML(f'<h3 lang="{lang}">{text("ui.eg.siblings", lang)}</h3>')
         first, *rest = [f.widget for f in self._child_fields().values()]
-        self.body.children = (first, self.count.widget, *rest, self.relation.widget, self.taken_in.widget,
+        self.body.children = (first, self.count.widget, *rest, *[f.widget for f in self.fragen.values()],
                               siblings_heading, self.siblings.widget)
         self._show_taken_in()
 
     def _show_taken_in(self) -> None:
-        """The day of taking in is asked only for an adopted or foster child (§ 1 Abs. 3 Satz 2 BEEG)."""
-        self.taken_in.widget.layout.display = None if self.relation.read() in PLACED else "none"
+        """The day of taking in is asked only for a child taken in (§ 1 Abs. 3 Satz 2 BEEG), why and how related
+        only for relatives (§ 1 Abs. 4 BEEG)."""
+        fragen_in_use(self.fragen)
 
     def _child_fields(self) -> dict[str, Field]:
         c = self.CHILD
@@ -54,20 +63,28 @@ class KindStep(WizardStep):
 
     def _sibling_row(self, index: int) -> Row:
         lang = self.language
+        months: dict[str, Field] = {pid: LebensmonateField("ui.eg.sibling_elterngeld", lang) for pid in PARENT_IDS}
+        elterngeld_vorher_fields(index + 1, self.parents, lang, months)  # labelled with the parents' names
         return Row({"birth_date": DateField("ui.eg.sibling_birth", lang),
-                    "disability": CheckField("ui.eg.disability", lang)}, "ui.eg.sibling_heading")
+                    "disability": CheckField("ui.eg.disability", lang),
+                    **{f"{EG}{pid}": f for pid, f in months.items()}}, "ui.eg.sibling_heading")
 
     def fields(self) -> dict[str, Field]:
         # siblings are children[1], children[2], ...: shift the list's own numbering by one
-        siblings = {f"household.children[{i + 1}].{rel}": f
-                    for i, row in enumerate(self.siblings.rows) for rel, f in row.fields.items()}
-        placed = {f"{self.CHILD}.placement.date": self.taken_in} if self.relation.read() in PLACED else {}
-        return {**self._child_fields(), **placed, **siblings}
+        siblings: dict[str, Field] = {}
+        for i, row in enumerate(self.siblings.rows):
+            siblings.update({f"household.children[{i + 1}].{rel}": f for rel, f in row.fields.items()
+                             if not rel.startswith(EG)})
+            # "Elterngeld für dieses Kind bezogen": skipped in the assessment period (§ 2b Abs. 1 Satz 2 Nr. 1 BEEG)
+            months = {pid: row.fields[f"{EG}{pid}"] for pid in PARENT_IDS}
+            siblings.update(elterngeld_vorher_fields(i + 1, self.parents, self.language, months))
+        return {**self._child_fields(), **fragen_paths(self.fragen, self.CHILD), **siblings}
 
     def area(self) -> tuple[str, ...]:
         return ("household.children",)
 
     def load(self, data: dict[str, Any]) -> None:
+        self.parents = list((data.get("household") or {}).get("parents") or [])
         children, twins = plan_birth_first(data)
         self.siblings.resize(max(0, len(children) - 1 - len(twins)))
         parent_ids = parent_ids_of(data)
@@ -89,7 +106,10 @@ class KindStep(WizardStep):
         self._show_taken_in()
         parent_ids = parent_ids_of(data)
         write_relation(children[0], self.relation.read(), parent_ids)
+        self.parents = list(household.get("parents") or [])
         ok = super().store(data, lenient)
+        for sibling in household["children"][1:len(household["children"]) - len(twins)]:
+            tidy_receives(sibling)
         size = self.count.read() if lenient else self.count.check()
         household["children"] = resize_birth(household["children"], household["children"][0]["id"], int(size or 1))
         return ok

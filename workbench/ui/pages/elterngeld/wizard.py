@@ -163,6 +163,7 @@ def _fill_page(page: w.VBox, ready: ElterngeldWizard | None, store: Store | None
         if ready is not None and not params.get("case", "").strip() and language == "de":
             ready.data["case_id"] = new_case_id()  # the kernel may have waited since yesterday
             ready.saver.rebase(ready.data)  # still nothing entered: nothing to save
+            ready.team_hint.refresh()  # entries added since the kernel was preheated
             ready.widget.layout.display = None
             return
         wizard = open_elterngeld_wizard(params, store)

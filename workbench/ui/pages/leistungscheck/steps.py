@@ -22,9 +22,9 @@ from workbench.i18n import format_money, text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.pages.leistungscheck.summary import summary_html
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, NumberField, TextField
+from workbench.ui.kit.familie import RUNNING, fragen_in_use, kind_fragen
 from workbench.ui.kit.herkunft import (
-    PLACED, RELATION, RELATION_OPTIONS, TWIN, births_adjacent, link_twins, parent_ids_of, relation_of, twin_flags,
-    write_relation,
+    RELATION, TWIN, births_adjacent, link_twins, parent_ids_of, relation_of, twin_flags, write_relation,
 )
 from workbench.ui.kit.lists import Row, RowList
 from workbench.ui.kit.parents import ParentSection, parent_heading, per_parent
@@ -42,10 +42,6 @@ def _drop_empty(target: dict[str, Any]) -> None:
     """Remove keys an optional field left empty (``None``), so the case takes the default."""
     for key in [k for k, v in target.items() if v is None]:
         del target[key]
-
-
-RUNNING = "receives.kindergeld_running"
-"""The row's "bekommt schon Kindergeld" box: it makes (or removes) ``receives.kindergeld``, no case field of its own."""
 
 
 def _running_kindergeld(child: dict[str, Any], running: bool, data: dict[str, Any]) -> None:
@@ -79,17 +75,13 @@ class KinderStep(WizardStep):
                     "situation.education": ChoiceField("ui.lc.education", lang, EDUCATION),
                     "situation.maintenance_monthly": MoneyField("ui.lc.maintenance", lang, optional=True),
                     "situation.lunch_monthly": MoneyField("ui.lc.lunch", lang, optional=True),
-                    "situation.shared_care": CheckField("ui.lc.shared_care", lang),
-                    RUNNING: CheckField("ui.lc.kindergeld_running", lang),
-                    "receives.kindergeld.number": TextField("ui.lc.kindergeld_number", lang),
-                    TWIN: CheckField("ui.kind.twin_of_previous", lang),
-                    RELATION: ChoiceField("ui.kind.relation", lang, RELATION_OPTIONS),
-                    "placement.date": DateField("ui.kind.placement_date", lang, empty_key=None)}, "ui.lc.child_heading")
+                    # the family-shape questions every wizard asks the same way (ui/kit/familie.py)
+                    **kind_fragen(lang, twin=True, kindergeld=True)}, "ui.lc.child_heading")
 
     def fields(self) -> dict[str, Field]:
         virtual = (RUNNING, RELATION, TWIN)
         fields = {p: f for p, f in self.children.fields().items() if not p.endswith(virtual)}
-        fields = {p: f for p, f in fields.items() if not p.endswith("placement.date") or self._placed(p)}
+        fields = {p: f for p, f in fields.items() if ".placement." not in p or self._asked(p)}
         if not self.single:
             fields = {p: f for p, f in fields.items() if not p.endswith("maintenance_monthly")}
         return fields
@@ -97,17 +89,18 @@ class KinderStep(WizardStep):
     def area(self) -> tuple[str, ...]:
         return ("household.children",)
 
-    def _placed(self, path: str) -> bool:
-        """Whether the row of ``path`` answers "angenommen / in Pflege" (then its day of taking in is asked)."""
+    def _asked(self, path: str) -> bool:
+        """Whether the row of ``path`` asks this placement question (the day when taken in, why and how related for
+        relatives, :func:`workbench.ui.kit.familie.fragen_in_use`)."""
         rows = self.children.rows
         index = int(path.split("[", 1)[1].split("]", 1)[0]) if "[" in path else -1
-        return 0 <= index < len(rows) and rows[index].fields[RELATION].read() in PLACED
+        return 0 <= index < len(rows) and path.rsplit("].", 1)[-1] in fragen_in_use(rows[index].fields)
 
     def _show(self, data: dict[str, Any]) -> None:
         self.single = bool(data.get("household", {}).get("single_parent"))
         for index, row in enumerate(self.children.rows):
             row.fields["situation.maintenance_monthly"].widget.layout.display = None if self.single else "none"
-            row.fields["placement.date"].widget.layout.display = None if row.fields[RELATION].read() in PLACED else "none"
+            fragen_in_use(row.fields)
             row.fields[TWIN].widget.layout.display = None if index > 0 else "none"
 
     def load(self, data: dict[str, Any]) -> None:
