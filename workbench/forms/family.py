@@ -94,14 +94,17 @@ def child_with_applicant(child: Child) -> bool:
 def relation(case: Case, child: Child, parent_id: str | None) -> str | None:
     """How ``child`` is related to a parent of the household (``parent_id``) or, with None, to the absent other parent.
 
-    ``biological`` (leibliches Kind: a legal parent, the child not taken in), the placement's kind (``adoption``,
-    ``adoption_care``, ``foster_care``) for a legal parent of a child taken in (ADR 0032), ``step`` for the spouse's
+    ``biological`` (leibliches Kind: a legal parent, the child not taken in), for a child taken in the placement's
+    kind for every parent of the household (``adoption``, ``adoption_care`` — not yet a legal parent, ``parents: []`` —,
+    ``foster_care``, ``relatives``: § 1 Abs. 4 BEEG, ticks no box; ADR 0032), ``step`` for the spouse's
     child (§ 63 Abs. 1 Satz 1 Nr. 2 EStG: Stiefkind needs the marriage; an unmarried partner's child is none of these,
     None). The absent other parent (``household.other_parent``) is the other biological parent of a child born
     into the household; for a child taken in the case does not say (None).
     """
     if parent_id is None:
         return "biological" if case.household.other_parent is not None and child.placement is None else None
+    if child.placement is not None:  # taken in: how, for each parent who took it in (never leiblich or Stiefkind)
+        return child.placement.kind
     if parent_id not in legal_parents(case.household, child):
         return "step" if case.household.married else None
     return "biological" if child.placement is None else child.placement.kind
