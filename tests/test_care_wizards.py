@@ -55,6 +55,23 @@ def test_a_care_case_without_the_yes_no_answers_keeps_the_models_yes_when_clicke
     assert care["recipient"]["at_home"] is True and care["carer"]["employed"] is True
 
 
+def test_a_vorsorge_case_without_the_documents_keeps_the_models_three_when_clicked_through() -> None:
+    """``vorsorge.documents`` left out means all three documents (the model's default). The wizard showed
+    three empty boxes, saved ``[]`` and summed up "Noch kein Dokument ausgewählt" (seen in the journey, issue 24)."""
+    from workbench.case.pflege import DOCUMENTS
+
+    store = MemoryStore()
+    case = new_vorsorge_case()
+    case["vorsorge"] = {"agents": 2}
+    wizard = VorsorgeWizard(case, store, autosave_delay=0)
+    assert wizard.step.fields()["vorsorge.documents"].read() == list(DOCUMENTS)
+    fill(wizard, {"vorsorge.person": "Aylin"})  # an entry: the wizard saves (reading alone never writes)
+    wizard._on_next()
+    wizard._on_next()
+    assert store.open(wizard.case_id).data["vorsorge"]["documents"] == list(DOCUMENTS)
+    assert "Noch kein Dokument" not in wizard.step.output.value
+
+
 def test_pflege_wizard_keeps_a_bad_entry_and_says_what_to_fix() -> None:
     wizard = PflegeWizard(new_pflege_case(), MemoryStore(), autosave_delay=0)
     fill(wizard, {"care.recipient.sach_percent": "140"})

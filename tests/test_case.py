@@ -234,8 +234,8 @@ def test_an_unknown_key_is_rejected_with_its_path(where: tuple[Any, ...], key: s
     (lambda r: r["household"]["children"][0].update(birth_date="01.09.2026"),
      "household.children[0].birth_date: kein gültiges Datum (JJJJ-MM-TT)"),
     (lambda r: r.pop("case_id"), "case_id: Pflichtfeld fehlt"),
-    (lambda r: r.update(format="workbench-case/4"),
-     "format: muss „workbench-case/3“ sein – dieses Programm liest nur dieses Format"),
+    (lambda r: r.update(format="workbench-case/5"),
+     "format: muss „workbench-case/4“ sein – dieses Programm liest nur dieses Format"),
     (lambda r: r["household"].update(married="ja"), "household.married: falscher Typ: true oder false erwartet"),
     (lambda r: r["household"]["children"][0].update(count=9),
      "household.children[0].count: seit workbench-case/3 ist jedes Kind ein eigener Eintrag; "
@@ -418,7 +418,7 @@ def test_the_json_schema_forbids_unknown_keys_and_carries_german_descriptions() 
     assert income["tax_class"]["minimum"] == 1 and income["tax_class"]["maximum"] == 6
     assert income["tax_class"]["description"] == "Steuerklasse 1 bis 6"
     assert income["child_allowances"]["default"] == 0.0
-    assert schema["title"] == "Fall (workbench-case/3)" and schema["$defs"]["Parent"]["title"] == "Elternteil"
+    assert schema["title"] == "Fall (workbench-case/4)" and schema["$defs"]["Parent"]["title"] == "Elternteil"
 
 
 def test_every_key_in_the_catalog_has_a_german_and_an_english_text() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.shared import SHARED
-from workbench.case import FORMAT_V3, dump_case, load_case, migrate
+from workbench.case import FORMAT_V4, dump_case, load_case, migrate
 from workbench.case.births import birth_size_in, further_id, resize_birth
 from workbench.errors import CaseError
 from workbench.evaluation.elterngeld.engine import compute_elterngeld, mutterschutz_ende, mutterschutz_fristen
@@ -42,7 +42,7 @@ def test_the_migration_writes_one_entry_per_child_with_one_birth_and_new_ids() -
     old = family(count=3)
     before = copy.deepcopy(old)
     new = migrate(old)
-    assert old == before and new["format"] == FORMAT_V3
+    assert old == before and new["format"] == FORMAT_V4
     children = new["household"]["children"]
     assert [(c["id"], c.get("birth")) for c in children] == [
         ("K1", "K1"), ("K1-2", "K1"), ("K1-3", "K1"), ("G1", None)]
@@ -149,7 +149,7 @@ def test_the_shared_twins_example_keeps_its_federal_figures() -> None:
     raw = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-018.json").read_text(encoding="utf-8"))
     case = load_case(raw["case"])
     assert [c.id for c in case.household.children] == ["K1", "K1-2"]
-    assert dump_case(case)["format"] == FORMAT_V3
+    assert dump_case(case)["format"] == FORMAT_V4
     result = compute_elterngeld(case)
     assert float(result.total) == raw["expected"]["total"] == 20298.6
     assert load_case(dump_case(case)) == case

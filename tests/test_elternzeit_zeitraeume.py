@@ -95,9 +95,12 @@ def test_the_periods_dates_and_lebensmonate() -> None:
     assert bindungsende([Zeitraum("B", date(2026, 6, 1), date(2026, 7, 31))], GEBURT, "B") == date(2028, 5, 31)
 
 
-def test_the_mothers_two_years_count_from_the_birth_when_her_leave_follows_the_protection_period() -> None:
+def test_the_mothers_two_years_count_from_the_protection_period_when_her_leave_follows_it() -> None:
     periods = [Zeitraum("A", date(2026, 5, 6), date(2027, 3, 9))]
-    assert bindungsende(periods, GEBURT, "A") == date(2028, 5, 5)
-    # from the birth (10.03.2026): two years end on 09.03.2028, the same day as the father's from the birth
-    assert bindungsende(periods, GEBURT, "A", mutterschutz_ende=date(2026, 5, 5)) == date(2028, 3, 9)
+    assert bindungsende(periods, GEBURT, "A") == date(2028, 5, 5)  # without protection period: from her start
+    # § 16 Abs. 1 Satz 4 BEEG: "wird die Zeit der Mutterschutzfrist nach § 3 Absatz 2 ... angerechnet" –
+    # the protection period after the birth of 10.03.2026 runs 11.03.–05.05.2026 (8 weeks after the
+    # Entbindungstag, § 3 Abs. 2 MuSchG), so her two years are 11.03.2026–10.03.2028
+    assert bindungsende(periods, GEBURT, "A", mutterschutz_ende=date(2026, 5, 5)) == date(2028, 3, 10)
+    # the father's from his first day, the day of birth: 10.03.2026–09.03.2028 (§ 16 Abs. 1 Satz 2 BEEG)
     assert bindungsende([Zeitraum("B", GEBURT, date(2026, 5, 9))], GEBURT, "B") == date(2028, 3, 9)

@@ -80,7 +80,7 @@ def test_kiz_and_wohngeld_count_both_step_children_in_a_household_of_four() -> N
     benefits = check()["benefits"]
     assert "Haushaltsmitglieder: 4 (§ 5 WoGG)" in " ".join(benefits["wohngeld"]["explanation"])
     # the Günstigerprüfung of the married couple: 6,828 € + 2,928 € per child (§ 32 Abs. 6 EStG) × 2 = 19,512 €
-    assert "Freibeträge für 2 Kind(er): 19.512 €" in " ".join(benefits["kinderfreibetrag"]["explanation"])
+    assert "Freibeträge für die Kinder (Anzahl: 2): 19.512 €" in " ".join(benefits["kinderfreibetrag"]["explanation"])
 
 
 def test_mutterschutz_of_a_mother_without_a_job_protects_but_pays_nothing() -> None:

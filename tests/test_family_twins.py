@@ -43,7 +43,7 @@ def test_twins_born_2026_get_kindergeld_twice_259_euros() -> None:
 def test_the_guenstigerpruefung_counts_two_kinderfreibetraege() -> None:
     steps = " ".join(check()["kinderfreibetrag"]["explanation"])
     # 2026: 6,828 € Kinderfreibetrag + 2,928 € BEA per child for both parents (§ 32 Abs. 6 EStG) = 9,756 € × 2
-    assert "Freibeträge für 2 Kind(er): 19.512 €" in steps
+    assert "Freibeträge für die Kinder (Anzahl: 2): 19.512 €" in steps
 
 
 def test_wohngeld_counts_a_household_of_four() -> None:

@@ -173,17 +173,35 @@ def test_an_empty_elternzeit_date_asks_for_that_date_not_for_the_birth() -> None
     assert "Geburtsdatum" not in row.fields["start"].message.text
 
 
-def test_both_parents_are_bound_to_the_same_two_years_when_the_mothers_leave_starts_in_her_protection() -> None:
-    # § 16 Abs. 1 Satz 2, 4 BEEG: the protection after the birth counts towards the mother's two years;
-    # birth 10.03.2026, protection until 05.05.2026: her leave entered from 11.03.2026 (the day after the
-    # birth) binds her to 09.03.2028 like the father whose leave starts on the day of birth
-    from workbench.rules.elternzeit import Zeitraum, bindungsende
+def test_the_parents_two_years_differ_by_the_day_of_birth_and_the_handout_says_why() -> None:
+    # § 16 Abs. 1 Satz 2 BEEG: the first demand fixes the periods "innerhalb von zwei Jahren" from its start.
+    # Satz 4: the mother's protection period after the birth (§ 3 Abs. 2 MuSchG: from the day after the
+    # Entbindungstag, 11.03.2026, to 05.05.2026) "wird ... auf den Zeitraum nach Satz 2 angerechnet".
+    # Father from the day of birth: 10.03.2026–09.03.2028; mother, whenever her leave starts within or
+    # right after her protection: 11.03.2026–10.03.2028 – one day apart, and both say why.
+    from workbench.rules.elternzeit import Zeitraum, bindung
 
     birth = date(2026, 3, 10)
-    father = bindungsende([Zeitraum("B", birth, date(2026, 5, 9))], birth, "B")
+    father = bindung([Zeitraum("B", birth, date(2026, 5, 9))], birth, "B")
+    assert father is not None and (father.beginn, father.ende) == (birth, date(2028, 3, 9))
+    assert father.citation == "§ 16 Abs. 1 Satz 2 BEEG"
     for start in (date(2026, 3, 11), date(2026, 4, 1), date(2026, 5, 6)):
-        mother = bindungsende([Zeitraum("A", start, date(2027, 3, 9))], birth, "A", mutterschutz_ende=date(2026, 5, 5))
-        assert mother == father == date(2028, 3, 9), start
+        mother = bindung([Zeitraum("A", start, date(2027, 3, 9))], birth, "A", mutterschutz_ende=date(2026, 5, 5))
+        assert mother is not None and (mother.beginn, mother.ende) == (date(2026, 3, 11), date(2028, 3, 10)), start
+        assert "Satz 2, 4 BEEG" in mother.citation and "§ 3 Abs. 2 MuSchG" in mother.citation
+    later = bindung([Zeitraum("A", date(2026, 9, 1), date(2027, 3, 9))], birth, "A", mutterschutz_ende=date(2026, 5, 5))
+    assert later is not None and (later.beginn, later.ende) == (date(2026, 9, 1), date(2028, 8, 31))  # not "im Anschluss"
+
+    from workbench.case import load_case
+    from workbench.report.lebenslagen import elternzeit_sections
+
+    # Aylin (born child 01.06.2026, leave after her protection) and Jonas (leave from 01.06.2027) on the handout
+    paragraphs = elternzeit_sections(load_case("tests/cases/lebenslagen/aylin-jonas.json"), "de")[0].paragraphs
+    assert ("Aylin legt sich mit dem ersten Verlangen fest, wann in den zwei Jahren vom 02.06.2026 bis 01.06.2028 "
+            "Elternzeit genommen wird. Die zwei Jahre beginnen mit der Mutterschutzfrist nach der Geburt, denn sie "
+            "zählt mit (§ 16 Abs. 1 Satz 2, 4 BEEG, § 3 Abs. 2 MuSchG).") in paragraphs
+    assert ("Jonas legt sich mit dem ersten Verlangen fest, wann in den zwei Jahren vom 01.06.2027 bis 31.05.2029 "
+            "Elternzeit genommen wird (§ 16 Abs. 1 Satz 2 BEEG).") in paragraphs
 
 
 def test_opening_a_saved_case_suggests_nothing_and_writes_nothing() -> None:

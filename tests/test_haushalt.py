@@ -137,7 +137,7 @@ def test_for_the_twins_full_time_pay_beats_plus_with_25_hours_and_the_sentence_s
         "in LM 15–16 (+142,56 €)")
     # the many placements of these two months bring the same: merged, said in one sentence
     assert second.same and second.tie.startswith("Gleich viel bringt dieselbe Aufteilung zu anderen Zeiten: Jonas "
-                                                 "ElterngeldPlus und Teilzeit in LM ")
+                                                 "ElterngeldPlus und Teilzeit in Lebensmonat ")
 
 
 def test_when_jonas_is_at_home_until_month_16_his_plus_months_are_his_part_time_months() -> None:

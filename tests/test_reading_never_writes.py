@@ -58,6 +58,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "pflege": ("workbench.ui.pages.pflege", "show_pflege_wizard", "PF-20261207-LESE"),
     "vorsorge": ("workbench.ui.pages.vorsorge", "show_vorsorge_wizard", "VO-20261207-LESE"),
     "formulare": ("workbench.ui.pages.formulare", "show_forms_wizard", "VGL-2026-LT"),
+    "antragsmappe": ("workbench.ui.pages.antragsmappe.show", "show_antragsmappe", "VGL-2026-LT"),
 }
 
 
@@ -93,13 +94,14 @@ def versions(store: CaseStore, case_id: str) -> list[tuple[int, bool]]:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
     """The pages' objects as their notebooks make them; the autosave without its pause."""
+    from workbench.ui.pages.antragsmappe import AntragsmappePage
     from workbench.ui.pages.formulare import FormsWizard
     from workbench.ui.pages.start import StartPage
     from workbench.ui.pages.vergleich.page import VergleichPage
     from workbench.ui.kit.wizard import Wizard
 
     made: list[Any] = []
-    for cls in (Wizard, VergleichPage, FormsWizard, StartPage):
+    for cls in (Wizard, VergleichPage, FormsWizard, StartPage, AntragsmappePage):
         original = cls.__init__
 
         def record(self: Any, *args: Any, __original: Callable[..., None] = original, **kwargs: Any) -> None:
@@ -140,6 +142,9 @@ def real_change(page: str, shown: Any, made: list[Any]) -> None:
         birth_place = next(i for i in shown.inputs if i.item.path == "household.parents[0].personal.birth_place")
         birth_place.input.value = "Bochum"
         shown.save_missing()
+    elif page == "antragsmappe":
+        panel = next(p for p in shown.panels if p.ticks)
+        panel.ticks[0][1].value = True  # a document ticked
     else:
         wizard = made[-1]  # after the switch: the page in the other language, where it rebuilds
         field = next(f for f in wizard.step.fields().values() if isinstance(f.input, w.Text) and f.input.value)

@@ -72,10 +72,10 @@ def test_the_sentence_says_how_much_less_and_whose_months_make_the_difference_in
     diff = format_money(best.household_income - own.household_income, "de")
     assert own.sentence.startswith(f"„Plan im Fall“ bringt {diff} weniger als „Beste Aufteilung“, weil ")
     # computed from the months: without a wish to stay at home, full-time pay beats Basiselterngeld
-    assert "bei Eva in LM 1–10 „Basiselterngeld“ statt „kein Elterngeld, Vollzeit“ steht (−7.987,70 €)" in own.sentence
-    assert "bei Jonas in LM 11–12 „Basiselterngeld“ statt „kein Elterngeld, Vollzeit“ steht (−1.946,24 €)" in own.sentence
+    assert "bei Eva in Lebensmonat 1–10 „Basiselterngeld“ statt „kein Elterngeld, Vollzeit“ steht (−7.987,70 €)" in own.sentence
+    assert "bei Jonas in Lebensmonat 11–12 „Basiselterngeld“ statt „kein Elterngeld, Vollzeit“ steht (−1.946,24 €)" in own.sentence
     assert best.sentence.startswith(f"„Beste Aufteilung“ bringt {diff} mehr als „Plan im Fall“")
-    assert "bei Eva in LM 1–10 „kein Elterngeld, Vollzeit“ statt „Basiselterngeld“ steht (+7.987,70 €)" in best.sentence
+    assert "bei Eva in Lebensmonat 1–10 „kein Elterngeld, Vollzeit“ statt „Basiselterngeld“ steht (+7.987,70 €)" in best.sentence
 
 
 def test_the_sentence_in_english() -> None:

@@ -224,7 +224,7 @@ def test_the_household_income_counts_work_pay_the_part_time_wish_shows_and_the_h
     expect(page.locator('[data-household="best:1"]')).to_have_text(format_money(best.household_income, "de"))
     # the family's plan says, from its months, that Jonas' Plus months with part-time bring less than full time
     expect(card(page, "Plan im Fall").locator(".wb-sentence")).to_contain_text(
-        "bei Jonas in LM 13–16 „ElterngeldPlus und Teilzeit“ statt „kein Elterngeld, Vollzeit“ steht")
+        "bei Jonas in Lebensmonat 13–16 „ElterngeldPlus und Teilzeit“ statt „kein Elterngeld, Vollzeit“ steht")
     screenshot(page, artifacts / "vergleich-haushalt.png")
 
     page.get_by_role("button", name="Merkblatt erstellen (PDF)").click()

@@ -236,8 +236,10 @@ def test_the_mothers_two_years_run_from_the_birth_and_no_declaration_after_the_t
     text = " ".join(page_text(produce(mother, "elternzeit-brief", applicant="B", today=date(2026, 3, 1),
                                       allow_missing=True).pdf).split())
     assert "1. vom 06.05.2026 bis zum 09.08.2026" in text
-    # born 10.03.2026: two years from the birth end on 09.03.2028 (§ 16 Abs. 1 Satz 4 BEEG)
-    assert "innerhalb der zwei Jahre bis zum 09.03.2028" in text and "die deshalb mit der Geburt beginnen" in text
+    # born 10.03.2026: the protection period after the birth (from 11.03.2026) counts towards the two
+    # years (§ 16 Abs. 1 Satz 4 BEEG), so they end on the 2nd birthday, 10.03.2028
+    assert "innerhalb der zwei Jahre bis zum 10.03.2028" in text
+    assert "die deshalb mit dem Tag nach der Geburt beginnen" in text
 
     late = dump_case(load_case(FAMILY))
     late["elternzeit"] = {"child": "K1", "periods": [{"parent": "A", "start": "2029-06-01", "end": "2029-11-30"}]}

@@ -22,7 +22,7 @@ class CaseModel(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
-FORMAT = "workbench-case/3"
+FORMAT = "workbench-case/4"
 LEBENSMONATE = 32
 """A plan covers at most 32 Lebensmonate (case-format.md: at most 32 characters per parent)."""
 MAX_AMOUNT = Decimal("99999999.99")
@@ -138,7 +138,7 @@ def non_empty(value: Any) -> str:
 
 
 def format_check(value: Any) -> str:
-    """``workbench-case/3`` (the case model migrates ``/1`` and ``/2`` before it validates, ADR 0027)."""
+    """``workbench-case/4`` (the case model migrates ``/1`` to ``/3`` before it validates, ADR 0027, 0037)."""
     if not isinstance(value, str) or value != FORMAT:
         raise problem("format", expected=FORMAT)
     return value

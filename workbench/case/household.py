@@ -1,4 +1,4 @@
-"""What ``workbench-case/2`` adds for the Leistungscheck, and the migration from ``/1`` and ``/2`` to ``/3``.
+"""What ``workbench-case/2`` adds for the Leistungscheck, and the migration from ``/1``, ``/2`` and ``/3`` to ``/4``.
 
 Format 2 is format 1 plus optional fields (docs/case-format.md): each parent's current
 income (``current_income``), each child's school or training, work and the maintenance it
@@ -22,8 +22,9 @@ from workbench.case.fields import CaseModel as _Model
 FORMAT_V1 = "workbench-case/1"
 FORMAT_V2 = "workbench-case/2"
 FORMAT_V3 = "workbench-case/3"
-FORMATS = (FORMAT_V1, FORMAT_V2, FORMAT_V3)
-CURRENT_FORMAT = FORMAT_V3
+FORMAT_V4 = "workbench-case/4"
+FORMATS = (FORMAT_V1, FORMAT_V2, FORMAT_V3, FORMAT_V4)
+CURRENT_FORMAT = FORMAT_V4
 DEFAULT_MUNICIPALITY = "Bochum"  # the Familienbüro's city: new cases start there (a place name, not a text)
 ZERO = Decimal("0")
 
@@ -119,11 +120,12 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
     ``workbench-case/1`` → ``/2``: format 2 only adds optional fields, so only ``format`` changes.
     ``/2`` → ``/3``: every ``count: N`` of a child becomes N children of one birth
-    (:func:`workbench.case.births.split_counts`, ADR 0027). Anything else (a current file, an unknown
-    format, a draft that is not even a dict) comes back unchanged, so the case model reports it as usual.
+    (:func:`workbench.case.births.split_counts`, ADR 0027). ``/3`` → ``/4``: format 4 only adds the
+    optional ``antragsmappe`` (ADR 0037), so only ``format`` changes. Anything else (a current file, an
+    unknown format, a draft that is not even a dict) comes back unchanged, so the case model reports it as usual.
     """
-    if not isinstance(data, dict) or data.get("format") not in (FORMAT_V1, FORMAT_V2):
+    if not isinstance(data, dict) or data.get("format") not in (FORMAT_V1, FORMAT_V2, FORMAT_V3):
         return data
-    out = split_counts(data)
-    out["format"] = FORMAT_V3
+    out = split_counts(data) if data["format"] in (FORMAT_V1, FORMAT_V2) else dict(data)
+    out["format"] = FORMAT_V4
     return out

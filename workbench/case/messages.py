@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from workbench.errors import CaseError
-from workbench.i18n import catalog, format_decimal, text
+from workbench.i18n import catalog, format_date, format_decimal, text
 
 if TYPE_CHECKING:
     from workbench.case.model import Case
@@ -79,6 +80,8 @@ def _show(value: Any, language: str) -> str:
         return str(value).lower()
     if isinstance(value, (int, Decimal)):
         return format_decimal(Decimal(value), language)
+    if isinstance(value, date):
+        return format_date(value, language)
     return str(value)
 
 

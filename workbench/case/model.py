@@ -1,4 +1,4 @@
-"""The case file, format ``workbench-case/3`` (contract: ``docs/case-format.md``; ``/1`` and ``/2`` are migrated).
+"""The case file, format ``workbench-case/4`` (contract: ``docs/case-format.md``; ``/1`` to ``/3`` are migrated).
 
 One JSON file holds what an advisor collects about one family: the household, the
 Elterngeld plan under discussion, and notes. These pydantic models are the single
@@ -28,10 +28,12 @@ from workbench.case.fields import CaseModel as _Model
 from workbench.case.bezug import ChildReceives
 from workbench.case.births import MAX_PER_BIRTH, birth_of, check_births
 from workbench.case.verhaeltnis import Placement, check_relations
+from workbench.case.plausible import check_parent_births
 from workbench.case.alternatives import MAX_ALTERNATIVES, AlternativePlan, check_alternatives
 from workbench.case.constraints import PlanConstraints, ReturnToWork
 from workbench.case.lebenslagen import Elternzeit, Mutterschutz, check_references
 from workbench.case.pflege import Care, KitaWish, Vorsorge
+from workbench.case.antragsmappe import Antragsmappe, check_applications
 from workbench.case.zuzug import Zuzug
 from workbench.case.household import CURRENT_FORMAT, migrate, ChildSituation, CurrentIncome, HouseholdBenefits, Housing
 from workbench.case.personal import Address, ChildPersonal, OtherParent, ParentPersonal
@@ -191,6 +193,7 @@ class Household(_Model, title="Haushalt"):
                     raise problem("duplicate_id", at=f"{field}[{index}].id", id=item_id)
         check_births(self.children)
         check_relations([p.id for p in self.parents], self.children)
+        check_parent_births(self.parents, self.children)  # a parent born in 1900 is a typing error
         mothers = [i for i, p in enumerate(self.parents) if p.maternity_benefit]
         if len(mothers) > 1:
             raise problem("maternity_twice", at=f"parents[{mothers[1]}].maternity_benefit",
@@ -227,11 +230,11 @@ class ElterngeldPlan(_Model, title="Elterngeld-Plan"):
         return [CODE_KINDS[code] for code in codes]
 
 
-class Case(_Model, title="Fall (workbench-case/3)"):
-    """A whole case file, format ``workbench-case/3`` (docs/case-format.md); ``/1`` and ``/2`` are migrated first."""
+class Case(_Model, title="Fall (workbench-case/4)"):
+    """A whole case file, format ``workbench-case/4`` (docs/case-format.md); ``/1`` to ``/3`` are migrated first."""
 
-    format: Annotated[Literal["workbench-case/3"], BeforeValidator(format_check)] = Field(
-        description="Formatversion: workbench-case/3 (workbench-case/1 und /2 werden beim Laden umgestellt)")
+    format: Annotated[Literal["workbench-case/4"], BeforeValidator(format_check)] = Field(
+        description="Formatversion: workbench-case/4 (workbench-case/1 bis /3 werden beim Laden umgestellt)")
 
     @model_validator(mode="before")
     @classmethod
@@ -251,6 +254,8 @@ class Case(_Model, title="Fall (workbench-case/3)"):
     care: Care | None = Field(default=None, description="Pflege eines Angehörigen")
     kita: KitaWish | None = Field(default=None, description="Kita-Platz")
     vorsorge: Vorsorge | None = Field(default=None, description="Vorsorgevollmacht, Betreuungs- und Patientenverfügung")
+    antragsmappe: Antragsmappe | None = Field(
+        default=None, description="Was das Familienbüro mit den Anträgen getan hat (workbench/case/antragsmappe.py)")
     zuzug: Zuzug | None = Field(default=None, description="Neu in Bochum: Zuzug, Staatsangehörigkeit, Aufenthaltstitel")
 
     @model_validator(mode="after")
@@ -288,6 +293,7 @@ class Case(_Model, title="Fall (workbench-case/3)"):
     @model_validator(mode="after")
     def _references(self) -> Case:
         check_references(self)
+        check_applications(self)
         check_alternatives(self.elterngeld_alternatives, [p.id for p in self.household.parents])
         plan = self.elterngeld_plan
         if plan is None:
@@ -336,7 +342,7 @@ class Case(_Model, title="Fall (workbench-case/3)"):
 
 
 def case_json_schema() -> dict[str, Any]:
-    """The JSON Schema of ``workbench-case/3`` as pydantic generates it."""
+    """The JSON Schema of ``workbench-case/4`` as pydantic generates it."""
     return Case.model_json_schema()
 
 

@@ -5,6 +5,7 @@
     workbench params show|diff|check   (see workbench/cli/params.py)
     workbench cases list|show|export|import|delete|prune|conflicts …   (the case store: workbench/cli/store.py)
     workbench backup|restore|purge|key …                             (the case store: workbench/cli/store.py)
+    workbench antragsmappe|begleitschreiben CASE.json …, workbench fristen   (workbench/cli/antragsmappe.py)
     workbench teamwissen add|edit|list|search|show|outdated|export …  (the team's answers: workbench/cli/teamwissen.py)
 
 Exit status: 0 success, 1 ``params check`` found problems, 2 unusable input (the messages say which field and why),
@@ -19,7 +20,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from workbench.cli.antragsmappe import add_antragsmappe_parser, add_begleitschreiben_parser
+from workbench.cli.antragsmappe import add_antragsmappe_parser, add_begleitschreiben_parser, add_fristen_parser
 from workbench.cli.topics import add_topic_parser
 from workbench.cli.common import print_json
 from workbench.cli.elterngeld import add_elterngeld_parser
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_leistungscheck_parser(sub)
     add_antragsmappe_parser(sub)
     add_begleitschreiben_parser(sub)
+    add_fristen_parser(sub)
     add_forms_parser(sub)
     add_store_parsers(sub)
     add_teamwissen_parser(sub)

@@ -16,7 +16,7 @@ from typing import Any
 
 from workbench.i18n import text
 
-CASE_HELP = "Falldatei (workbench-case/1 bis /3, JSON)"
+CASE_HELP = "Falldatei (workbench-case/1 bis /4, JSON)"
 
 
 def print_json(data: object) -> None:

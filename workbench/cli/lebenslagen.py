@@ -99,7 +99,8 @@ def cmd_elternzeit(args: argparse.Namespace) -> int:
     out = {"birth": result.birth.isoformat(), "today": today.isoformat(), "periods": periods,
            "findings": [{"rule": h.rule, "level": h.level, "parent": h.parent, "message": h.text(lang)}
                         for h in result.findings],
-           "binding_until": {pid: d.isoformat() for pid, d in result.binding.items()},
+           "binding_until": {pid: b.ende.isoformat() for pid, b in result.binding.items()},
+           "binding_from": {pid: b.beginn.isoformat() for pid, b in result.binding.items()},
            "lebensmonate": result.lebensmonate} | _usage_json(used, lang)
     sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     return 0

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from workbench.clock import today as clock_today
 from workbench.rules.elterngeld.result import month_ranges
 from workbench.rules.elternzeit import (
-    Hinweis, Zeitraum, ZeitraumDaten, bindungsende, lebensmonate_im_zeitraum, pruefe_zeitraeume, zeitraum_daten,
+    Bindung, Hinweis, Zeitraum, ZeitraumDaten, bindung, lebensmonate_im_zeitraum, pruefe_zeitraeume, zeitraum_daten,
 )
 from workbench.rules.mutterschutz import (
     FehlgeburtSchutz, Mutterschaftsgeld, Schutzfristen, monate_mit_mutterschaftsleistungen, mutterschaftsgeld,
@@ -99,7 +99,7 @@ class ElternzeitResult:
     birth: date
     periods: list[ZeitraumDaten]
     findings: list[Hinweis]
-    binding: dict[str, date]
+    binding: dict[str, Bindung]
     lebensmonate: dict[str, list[int]]
 
 
@@ -121,7 +121,7 @@ def elternzeit_result(case: "Case", today: date | None = None) -> ElternzeitResu
         covered.setdefault(z.parent, []).extend(lebensmonate_im_zeitraum(birth, z.beginn, z.ende))
     findings += _elterngeld_without_leave(case, covered)
     binding = {pid: end for pid in dict.fromkeys(z.parent for z in periods)
-               if (end := bindungsende(periods, birth, pid, ms_end.get(pid))) is not None}
+               if (end := bindung(periods, birth, pid, ms_end.get(pid))) is not None}
     return ElternzeitResult(birth, [zeitraum_daten(z, birth) for z in periods], findings, binding,
                             {pid: sorted(set(m)) for pid, m in covered.items()})
 

@@ -27,7 +27,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import format_money, text
 from workbench.money import ZERO
 from workbench.evaluation.elterngeld.optimize import (
-    BewerteterPlan, Objective, constraint_violations, evaluate, optimize,
+    BewerteterPlan, Objective, comparison_objective, constraint_violations, evaluate, optimize, ranking_figure,
 )
 from workbench.evaluation.elterngeld.optimize_explain import month_reasons
 from workbench.evaluation.elterngeld.optimize_model import Modell, build_model
@@ -85,10 +85,8 @@ class Spalte:
         return self.plan.household_after_tax
 
     def ranked_by(self, objective: Objective) -> Decimal:
-        """The figure the comparison orders by: after tax for ``household_after_tax``, else the household's money."""
-        if objective == "household_after_tax" and self.after_tax is not None:
-            return self.after_tax
-        return self.household_income
+        """The figure the comparison orders by: the one the search maximises (:func:`ranking_figure`)."""
+        return ranking_figure(objective, self.total, self.household_income, self.after_tax)
 
     @property
     def kindergeld(self) -> Decimal:
@@ -111,7 +109,7 @@ class Spalte:
 
 @dataclass
 class Vergleichsansicht:
-    """The plans shown, best household income first."""
+    """The plans shown, the best by the case's objective first."""
 
     columns: list[Spalte]
     parent_ids: list[str]
@@ -121,27 +119,12 @@ class Vergleichsansicht:
     notes: list[str] = field(default_factory=list)
     birth: date | None = None
     """The plan child's birth: the chart names the calendar month under each Lebensmonat (issue 24)."""
+    objective: Objective = "household_income"
+    """What "bester Plan" and the difference to it are measured by (:func:`comparison_objective`)."""
 
     @property
     def best(self) -> Spalte | None:
         return self.columns[0] if self.columns else None
-
-
-def comparison_objective(case: "Case") -> Objective:
-    """What the comparison's best plans are ranked by: the family's choice, else the household's money (ADR 0028).
-
-    The household's money ranks plans only when the case says something about work after the birth
-    (a work wish or entered part-time work): without it every month without Elterngeld would count
-    as a month of full-time pay, and "best" would mean going back to work in month 3. Then the
-    plans are ranked by Elterngeld, and the household figure is still shown.
-    """
-    plan = case.elterngeld_plan
-    chosen = plan.constraints.objective if plan is not None and plan.constraints is not None else None
-    if chosen is not None:
-        return chosen
-    wishes = plan is not None and plan.constraints is not None and bool(plan.constraints.work)
-    entered = any(p.income_after_birth for p in case.household.parents)
-    return "household_income" if wishes or entered else "elterngeld"
 
 
 def parent_names(case: "Case") -> dict[str, str]:
@@ -210,7 +193,7 @@ def default_selection(choices: list[Choice]) -> list[str]:
 
 
 def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> Vergleichsansicht:
-    """The chosen plans computed by the engine, best household income first, with their sentences.
+    """The chosen plans computed by the engine, the best by the case's objective first, with their sentences.
 
     Every column carries the household figure after the estimated income tax (``after_tax``,
     :mod:`workbench.evaluation.steuer.aus_haushalt`); with the objective ``household_after_tax`` the
@@ -231,7 +214,8 @@ def compare(case: "Case", chosen: list[Choice], model: Modell | None = None) -> 
         columns.append(Spalte(choice, plan, elterngeld, work, at_home,
                               breaks_wishes=wishes and bool(constraint_violations(choice.months, model))))
     columns.sort(key=lambda c: c.ranked_by(objective), reverse=True)  # stable: the chosen order breaks ties
-    view = Vergleichsansicht(columns, pids, parent_names(case), case.language, birth=case.plan_child().birth_date)
+    view = Vergleichsansicht(columns, pids, parent_names(case), case.language, birth=case.plan_child().birth_date,
+                             objective=objective)
     if not columns:
         return view
     best = columns[0]

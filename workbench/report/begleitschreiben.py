@@ -74,10 +74,12 @@ class Letter:
 
 
 def letter_for(case: Case, benefit: str, parent: str | None, dated: date, received: date | None = None,
-               enclosed: tuple[str, ...] | None = None, sender: Office | None = None) -> Letter:
+               enclosed: tuple[str, ...] | None = None, sender: Office | None = None,
+               ticked: tuple[str, ...] | None = None) -> Letter:
     """The cover letter of ``case``'s application for ``benefit`` (by ``parent`` where each parent applies).
 
-    Without ``enclosed`` it lists the application's forms and the documents ``offices.yaml`` names.
+    Without ``enclosed`` it lists the application's forms and the documents ``offices.yaml`` names; with
+    ``ticked`` (their keys, the folder's ticks) only those.
     """
     from workbench.rules.leistungen.offices import office_info
 
@@ -88,8 +90,8 @@ def letter_for(case: Case, benefit: str, parent: str | None, dated: date, receiv
     children = tuple(_child_line(c) for c in case.household.children
                      if benefit != "elterngeld" or case.elterngeld_plan is None or c.id == case.elterngeld_plan.child
                      or (c.birth is not None and c.birth == case.plan_child().birth))
-    listed = enclosed if enclosed is not None else tuple(
-        _enclosure(item, len(children)) for item in (*info["forms"], *info["documents"]))
+    items = [label for key, label in info["checklist"] if ticked is None or key in ticked]
+    listed = enclosed if enclosed is not None else tuple(_enclosure(item, len(children)) for item in items)
     return Letter(benefit, info["office"]["name"], _person_line(case, applicant), children, tuple(listed), dated,
                   received, sender or office())
 

@@ -81,8 +81,10 @@ def elternzeit_sections(case: "Case", language: str = "de", today: date | None =
                      format_date(d.anmeldefrist, lang) if d.anmeldefrist else "–",
                      format_date(d.kuendigungsschutz_ab, lang) if d.kuendigungsschutz_ab else "–"))
     paragraphs = [text("ls.ez_written", lang)]
-    for pid, end in result.binding.items():
-        paragraphs.append(text("ls.ez_binding", lang, name=parent_name(case, pid, lang), bis=format_date(end, lang)))
+    for pid, two_years in result.binding.items():
+        paragraphs.append(text("ls.ez_binding_protection" if two_years.mutterschutz_angerechnet else "ls.ez_binding", lang,
+                               name=parent_name(case, pid, lang), von=format_date(two_years.beginn, lang),
+                               bis=format_date(two_years.ende, lang), citation=two_years.citation))
     paragraphs += [f"{parent_name(case, h.parent, lang)}: {h.text(lang)}" for h in result.findings]
     return [HandoutSection(text("ls.section_ez", lang), tuple(paragraphs), tuple(rows))]
 

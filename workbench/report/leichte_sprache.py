@@ -33,6 +33,7 @@ from workbench.report.blocks import HandoutPlan, HandoutSection, next_steps, par
 
 if TYPE_CHECKING:
     from workbench.case import Case
+    from workbench.report.leichte_sprache_themen import EasyBlock
     from workbench.report.handout import HandoutPdf
 
 BODY_PT = 13.0
@@ -42,7 +43,8 @@ DOCUMENT_KEYS = {"report.doc_birth": "easy.doc.birth", "report.doc_ids": "easy.d
                  "report.doc_pay": "easy.doc.pay",
                  "report.doc_profit": "easy.doc.profit", "report.doc_maternity": "easy.doc.maternity",
                  "report.doc_parttime": "easy.doc.parttime"}
-WORDS = ("basis", "plus", "bonus", "lebensmonat", "mutterschutz", "elternzeit", "bescheid")
+WORDS = ("basis", "plus", "bonus", "lebensmonat", "mutterschutz", "elternzeit", "kindergeld", "kinderzuschlag",
+         "unterhaltsvorschuss", "wohngeld", "bildung_teilhabe", "bescheid")
 LONG_DATES = {"de": "d. MMMM y", "en": "d MMMM y"}
 
 
@@ -186,19 +188,21 @@ def _todo(pdf: "HandoutPdf", case: "Case", hp: HandoutPlan | None, lang: str) ->
         pdf.ln(3)
 
 
-def used_words(case: "Case", hp: HandoutPlan | None) -> list[str]:
-    """The hard words this sheet uses, in the order of :data:`WORDS` (a word not on the sheet is not explained)."""
+def used_words(case: "Case", hp: HandoutPlan | None, topics: Sequence[str] = ()) -> list[str]:
+    """The hard words this sheet uses, in the order of :data:`WORDS` (a word not on the sheet is not explained);
+    ``topics``: the words the topic blocks use (:class:`~workbench.report.leichte_sprache_themen.EasyBlock`)."""
     kinds = {("maternity" if m.maternity else m.kind) for r in (hp.plan.result.parents.values() if hp else ())
              for m in r.months}
     leave = bool(hp) and bool(next_steps(case, hp, [p.id for p in case.household.parents]).elternzeit)
     wanted = {"basis": "basis" in kinds, "plus": "plus" in kinds or "bonus" in kinds, "bonus": "bonus" in kinds,
-              "lebensmonat": True, "mutterschutz": "maternity" in kinds, "elternzeit": leave, "bescheid": True}
-    return [word for word in WORDS if wanted[word]]
+              "lebensmonat": hp is not None, "mutterschutz": "maternity" in kinds, "elternzeit": leave,
+              "bescheid": hp is not None}
+    return [word for word in WORDS if wanted.get(word) or word in topics]
 
 
-def _words(pdf: "HandoutPdf", case: "Case", hp: HandoutPlan | None, lang: str) -> None:
+def _words(pdf: "HandoutPdf", case: "Case", hp: HandoutPlan | None, lang: str, topics: Sequence[str] = ()) -> None:
     _heading(pdf, text("easy.words_heading", lang))
-    for word in used_words(case, hp):
+    for word in used_words(case, hp, topics):
         if pdf.get_y() > pdf.h - pdf.b_margin - 25:
             pdf.add_page()
         pdf.set_font("DejaVu", "B", BODY_PT)
@@ -207,43 +211,63 @@ def _words(pdf: "HandoutPdf", case: "Case", hp: HandoutPlan | None, lang: str) -
         pdf.ln(2)
 
 
+def _topic(pdf: "HandoutPdf", block: "EasyBlock") -> None:
+    """A topic in Leichte Sprache: its heading, then each paragraph kept on one page."""
+    _heading(pdf, block.heading, keep_mm=60)
+    for body in block.paragraphs:
+        if pdf.get_y() > pdf.h - pdf.b_margin - 30:
+            pdf.add_page()
+        _lines(pdf, body)
+        pdf.ln(3)
+
+
 def leichte_sprache_pdf(case: "Case", plans: Sequence[HandoutPlan], sections: Sequence[HandoutSection] = (),
                         language: str = "de") -> bytes:
     """The handout in Leichte Sprache (German; ``language="en"`` gives the same in plain English).
 
     ``plans``: the family's chosen plan first (the others are not shown: one plan, one set of dates).
-    ``sections``: other topics' blocks; the sheet says that they come on a separate sheet.
+    ``sections``: other topics' blocks. The Leistungscheck, the Mutterschutz and the Elternzeit are written
+    on this sheet in Leichte Sprache (:mod:`workbench.report.leichte_sprache_themen`); of Kita, Pflege and
+    Vorsorge the sheet says that they come on a separate sheet. Without an Elterngeld plan (a Leistungscheck
+    case) the sheet is about those topics alone.
     """
     from workbench.report.handout import HandoutPdf, layout
+    from workbench.report.leichte_sprache_themen import other_topics, topic_blocks
 
     lang = "en" if language == "en" else "de"
     case = case.model_copy(update={"language": lang})
     pdf = HandoutPdf(lang, layout())
     pdf.set_margins(20, 18, 20)
     pdf.set_auto_page_break(True, margin=18)
-    pdf.set_title(text("easy.title", lang))
+    chosen = plans[0] if plans else None
+    blocks = topic_blocks(case, lang, with_plan=chosen is not None)
+    title = text("easy.title" if chosen is not None or not blocks else "easy.title_topics", lang)
+    pdf.set_title(title)
     pdf.set_creator("Familienbüro workbench")
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 21)
-    pdf.multi_cell(0, 10, text("easy.title", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
+    pdf.multi_cell(0, 10, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.set_font("DejaVu", "", BODY_PT)
     pdf.cell(0, LINE_MM, text("easy.subtitle", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     _lines(pdf, "\n".join((text("easy.for", lang, names=_who(case, lang)), _child(case, lang),
                            text("easy.made", lang, date=long_date(clock_today(), lang)))))
-    _heading(pdf, text("easy.what_heading", lang))
-    _lines(pdf, text("easy.what", lang))
-    chosen = plans[0] if plans else None
-    if chosen is None:
-        pdf.ln(3)
-        _lines(pdf, text("easy.no_plan", lang))
-    else:
-        _money(pdf, case, chosen, lang)
-    _todo(pdf, case, chosen, lang)
-    _words(pdf, case, chosen, lang)
-    _heading(pdf, text("easy.decides_heading", lang))
-    _lines(pdf, text("easy.decides", lang))
-    if sections:
+    if chosen is not None or not blocks:
+        _heading(pdf, text("easy.what_heading", lang))
+        _lines(pdf, text("easy.what", lang))
+        if chosen is None:
+            pdf.ln(3)
+            _lines(pdf, text("easy.no_plan", lang))
+        else:
+            _money(pdf, case, chosen, lang)
+        _todo(pdf, case, chosen, lang)
+    for block in blocks:
+        _topic(pdf, block)
+    _words(pdf, case, chosen, lang, [w for b in blocks for w in b.words])
+    if chosen is not None or not blocks:
+        _heading(pdf, text("easy.decides_heading", lang))
+        _lines(pdf, text("easy.decides", lang))
+    if sections and other_topics(case):
         pdf.ln(3)
         _lines(pdf, text("easy.more", lang))
     _heading(pdf, text("easy.contact_heading", lang))

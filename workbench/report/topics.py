@@ -2,7 +2,7 @@
 
 Each wizard offers its results as :class:`~workbench.report.HandoutSection` blocks;
 :func:`topic_sections` asks every topic whose part is filled in the case — Leistungscheck,
-Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge — in the order a family meets them, after the
+Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge, the applications — in the order a family meets them, after the
 taxes of the Elterngeld plan: what
 ``workbench handout`` adds after the plans. :func:`topic_pdf` prints sections alone (a care or
 Vorsorge case may have no child and no Elterngeld plan) with the handout's fonts and layout, and
@@ -73,6 +73,10 @@ def topic_sections(case: "Case", language: str, today: date | None = None,
         sections += pflege_sections(case, language, on=today, register=register)
     if case.vorsorge is not None:
         sections += vorsorge_sections(case, language, on=today)
+    if case.antragsmappe is not None:  # the applications the office forwards (issue 20, ADR 0037)
+        from workbench.report.antragsmappe import antragsmappe_sections
+
+        sections += antragsmappe_sections(case, language, today, register=register)
     return sections
 
 

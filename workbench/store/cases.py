@@ -43,7 +43,7 @@ from workbench.errors import CaseNotFound, StoreConflict, StoreError, StoreUnava
 from workbench.i18n import text
 from workbench.store.crypto import Cipher, key_from_environment
 from workbench.store.records import (
-    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, parse_summary, parse_time, search_key,
+    CaseSummary, ConflictCopy, StoredCase, advisor, family_names, fold, now, parse_folder, parse_summary, parse_time, search_key,
     summary_json, to_payload, when,
 )
 from workbench.store.summaries import SummaryMixin
@@ -346,7 +346,7 @@ class CaseStore(SummaryMixin):
         family = row[1] if self._cipher is None or not row[1] else self._cipher.open(row[1], f"versions.family/{row[0]}")
         topic, has_plan, steps = parse_summary(row[6] if len(row) > 6 else "")
         return CaseSummary(row[0], family, int(row[2]), parse_time(row[3]), bool(row[4]), str(row[5]),
-                           topic, has_plan, steps)
+                           topic, has_plan, steps, parse_folder(row[6] if len(row) > 6 else ""))
 
     def _append(self, conn: Any, case_id: str, latest: tuple[int, str, str] | None,
                 payload: dict[str, Any], complete: bool) -> int:

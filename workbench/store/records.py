@@ -53,6 +53,8 @@ class CaseSummary:
     """Whether the case has an Elterngeld plan (the comparison page needs one)."""
     steps: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Per wizard (its title key): the step the advisor was at and the furthest step reached (0-based)."""
+    has_folder: bool = False
+    """Whether the office keeps the case's applications (``antragsmappe``; the deadline list reads only these)."""
 
     def step_of(self, wizard: str) -> tuple[int, int] | None:
         return self.steps.get(wizard)
@@ -132,7 +134,7 @@ def case_topic(payload: dict[str, Any]) -> str:
 
 
 def summary_json(payload: dict[str, Any], steps: dict[str, Any] | None = None) -> str:
-    """The ``versions.summary`` column: topic, whether there is an Elterngeld plan, the wizard steps.
+    """The ``versions.summary`` column: topic, whether there is an Elterngeld plan or a folder, the wizard steps.
 
     Written with every version so the case list needs no case data (issue 24); it holds no family
     data (the topic is also readable from the case id), so it stays clear in an encrypted store.
@@ -140,7 +142,18 @@ def summary_json(payload: dict[str, Any], steps: dict[str, Any] | None = None) -
     plan = payload.get("elterngeld_plan")
     months = plan.get("months") if isinstance(plan, dict) else None
     has_plan = isinstance(months, dict) and any(isinstance(m, str) and m.strip("-") for m in months.values())
-    return json.dumps({"topic": case_topic(payload), "plan": has_plan, "steps": steps or {}}, sort_keys=True)
+    folder = isinstance(payload.get("antragsmappe"), dict)  # the office keeps its applications (ADR 0037)
+    return json.dumps({"topic": case_topic(payload), "plan": has_plan, "folder": folder, "steps": steps or {}},
+                      sort_keys=True)
+
+
+def parse_folder(stored: str | None) -> bool:
+    """Whether the summary column says the case has an application folder (false before it was written)."""
+    try:
+        data = json.loads(stored) if stored else {}
+    except ValueError:
+        return False
+    return isinstance(data, dict) and data.get("folder") is True
 
 
 def parse_summary(stored: str | None) -> tuple[str, bool, dict[str, tuple[int, int]]]:

@@ -8,6 +8,7 @@ to a store of schema 2. The column itself is written with every version by ``Cas
 
 from __future__ import annotations
 
+import builtins
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -46,6 +47,13 @@ class SummaryMixin:
                                f"FROM versions GROUP BY case_id) latest USING (case_id, version) WHERE {where}",
                                tuple(words)).fetchone()
         return int(row[0])
+
+    def folder_cases(self) -> builtins.list[CaseSummary]:
+        """The cases whose latest version has an application folder, newest first (the deadline list, ADR 0037).
+
+        Reads the summary column only, like the case list; the cases themselves are opened by the caller.
+        """
+        return [s for s in self.list(limit=1 << 62) if s.has_folder]
 
     def _add_summaries(self, conn: Any) -> None:
         """Schema 2 → 3: add ``versions.summary`` and fill it for each case's latest version (read once, here)."""

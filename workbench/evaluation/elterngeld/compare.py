@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from workbench.evaluation.elterngeld.optimize import BewerteterPlan, InfeasiblePlan, evaluate, optimize
+from workbench.evaluation.elterngeld.optimize import (
+    BewerteterPlan, InfeasiblePlan, comparison_objective, evaluate, optimize, ranking_figure,
+)
 from workbench.evaluation.elterngeld.optimize_model import Modell, build_model
 from workbench.evaluation.elterngeld.variants import ready_variants
 from workbench.i18n import format_money, text
@@ -42,7 +44,7 @@ class Zeile:
 
 @dataclass
 class Vergleich:
-    """Plans side by side, best household income first."""
+    """Plans side by side, the best by the case's objective first (:func:`comparison_objective`)."""
 
     rows: list[Zeile]
     language: str
@@ -76,7 +78,7 @@ class Vergleich:
 
 
 def compare_plans(case: "Case", plans: list[tuple[str, dict[str, str]]], model: Modell | None = None) -> Vergleich:
-    """Compute every plan with the engine and line them up, best household income first.
+    """Compute every plan with the engine and line them up, the best by the case's objective first.
 
     Each plan carries the household figure after the estimated income tax (``household_after_tax``)."""
     from workbench.evaluation.steuer.aus_haushalt import mit_steuer
@@ -88,11 +90,17 @@ def compare_plans(case: "Case", plans: list[tuple[str, dict[str, str]]], model: 
         per_month = {p.pid: plan.haushalt.column(p.pid, "total") for p in model.parents}
         at_home = {pid: sum(1 for m in res.months) for pid, res in plan.result.parents.items()}
         rows.append(Zeile(name, plan, per_month, at_home))
-    rows.sort(key=lambda r: r.plan.household_income, reverse=True)
+    objective = comparison_objective(case)
+
+    def figure(row: Zeile) -> Decimal:
+        p = row.plan
+        return ranking_figure(objective, p.total, p.household_income, p.household_after_tax)
+
+    rows.sort(key=figure, reverse=True)
     if rows:
-        best = rows[0].plan.household_income
+        best = figure(rows[0])
         for r in rows:
-            r.gap = best - r.plan.household_income
+            r.gap = best - figure(r)
     return Vergleich(rows, case.language)
 
 
@@ -107,7 +115,7 @@ def standard_plans(case: "Case") -> list[tuple[str, dict[str, str]]]:
         if v.plan is not None:
             out.append((v.name(lang), v.months or {}))
     try:
-        best = optimize(case, "household_income", top=1).plans[0]
+        best = optimize(case, comparison_objective(case), top=1).plans[0]
         out.append((text("vergleich.optimum", lang), best.months))
     except InfeasiblePlan:
         pass

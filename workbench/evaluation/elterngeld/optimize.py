@@ -282,3 +282,35 @@ def _diagnose(case: "Case", model: Modell) -> str:
 
 __all__ = ["FINALISTS", "OBJECTIVES", "BewerteterPlan", "InfeasiblePlan", "Objective", "Optimierung", "Violation",
            "constraint_violations", "evaluate", "explain_rank", "optimize", "with_plan"]
+
+
+def comparison_objective(case: "Case") -> Objective:
+    """What the comparison's best plans are ranked by: the family's choice, else the household's money (ADR 0028).
+
+    The household's money ranks plans only when the case says something about work after the birth
+    (a work wish or entered part-time work): without it every month without Elterngeld would count
+    as a month of full-time pay, and "best" would mean going back to work in month 3. Then the
+    plans are ranked by Elterngeld, and the household figure is still shown.
+    """
+    plan = case.elterngeld_plan
+    chosen = plan.constraints.objective if plan is not None and plan.constraints is not None else None
+    if chosen is not None:
+        return chosen
+    wishes = plan is not None and plan.constraints is not None and bool(plan.constraints.work)
+    entered = any(p.income_after_birth for p in case.household.parents)
+    return "household_income" if wishes or entered else "elterngeld"
+
+
+def ranking_figure(objective: Objective, elterngeld: Decimal, household: Decimal, after_tax: Decimal | None) -> Decimal:
+    """The figure plans are ordered and their distance to the best measured by, the one the search maximised.
+
+    The comparison, ``workbench compare`` and the handout use it with :func:`comparison_objective`, so the
+    plan marked "bester Plan" is the one the search would have found: with no word about work after the
+    birth that is the most Elterngeld, not the most household money of a plan that assumes full-time pay in
+    every month without Elterngeld (ADR 0028, amended in session 8).
+    """
+    if objective == "elterngeld":
+        return elterngeld
+    if objective == "household_after_tax" and after_tax is not None:
+        return after_tax
+    return household

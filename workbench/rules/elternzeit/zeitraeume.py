@@ -165,15 +165,40 @@ def pruefe_zeitraeume(zeitraeume: Sequence[Zeitraum], geburt: date, heute: date,
     return out
 
 
-def bindungsende(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str,
-                 mutterschutz_ende: date | None = None) -> date | None:
-    """Last day of the two years the parent's first demand before the 3rd birthday binds them to.
+@dataclass(frozen=True)
+class Bindung:
+    """The two years a parent's first demand before the 3rd birthday binds them to (§ 16 Abs. 1 Satz 2 BEEG).
 
-    The two years run from the first period's start; when the mother's Elternzeit begins within her
-    protection period after the birth or directly after it, that period counts towards them
-    (§ 16 Abs. 1 Satz 4 BEEG), so they run from the birth — the same last day as a father whose
-    Elternzeit starts on the day of birth (a start entered as the day after the birth gave her a day more).
-    Rechtsgrundlage: § 16 Abs. 1 Satz 2, 4 BEEG
+    ``mutterschutz_angerechnet``: the mother's protection period after the birth counts towards them
+    (§ 16 Abs. 1 Satz 4 BEEG), so they begin with that period, not with her first day of Elternzeit.
+    """
+
+    beginn: date
+    ende: date
+    mutterschutz_angerechnet: bool
+
+    @property
+    def citation(self) -> str:
+        return "§ 16 Abs. 1 Satz 2, 4 BEEG, § 3 Abs. 2 MuSchG" if self.mutterschutz_angerechnet else "§ 16 Abs. 1 Satz 2 BEEG"
+
+
+def bindung(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str,
+            mutterschutz_ende: date | None = None) -> Bindung | None:
+    """The two years the parent's first demand before the 3rd birthday binds them to; None without such a period.
+
+    § 16 Abs. 1 Satz 2 BEEG: whoever demands Elternzeit before the 3rd birthday declares at the same
+    time "für welche Zeiten innerhalb von zwei Jahren" — the two years run from the first period's
+    start. Satz 4: when the mother takes Elternzeit following the protection period, "wird die Zeit der
+    Mutterschutzfrist nach § 3 Absatz 2 und 3 des Mutterschutzgesetzes auf den Zeitraum nach Satz 2
+    angerechnet": her two years then begin with the protection period after the birth. That period
+    begins the day *after* the birth (the Entbindungstag is the event day, § 187 Abs. 1 BGB; the
+    Krankenkasse pays Mutterschaftsgeld for 42 days before, the day of birth and 56 days after,
+    § 24i Abs. 3 SGB V). So the mother's two years end on the child's 2nd birthday, one day after those
+    of a father whose Elternzeit starts on the day of birth (two years from the birth end the day
+    before the 2nd birthday, § 188 Abs. 2 BGB). A start of the mother's Elternzeit within her
+    protection period is counted the same way (the Elternzeit cannot begin before that period ends,
+    § 15 Abs. 2 Satz 3 BEEG).
+    Rechtsgrundlage: § 16 Abs. 1 Satz 2, 4 BEEG; § 3 Abs. 2 MuSchG; §§ 187, 188 BGB
     """
     own = sorted((z for z in zeitraeume if z.parent == parent and not ab_drittem_geburtstag(z.beginn, geburt)),
                  key=lambda z: z.beginn)
@@ -181,6 +206,17 @@ def bindungsende(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str,
         return None
     years = int(P.value("anmeldefrist_wochen", geburt)["bindung_jahre"])
     start = own[0].beginn
-    if mutterschutz_ende is not None and geburt <= start <= mutterschutz_ende + timedelta(days=1):
-        start = geburt
-    return months_later(start, 12 * years) - timedelta(days=1)
+    counted = mutterschutz_ende is not None and geburt < start <= mutterschutz_ende + timedelta(days=1)
+    if counted:
+        start = geburt + timedelta(days=1)  # the first day of the protection period after the birth
+    return Bindung(start, months_later(start, 12 * years) - timedelta(days=1), counted)
+
+
+def bindungsende(zeitraeume: Sequence[Zeitraum], geburt: date, parent: str,
+                 mutterschutz_ende: date | None = None) -> date | None:
+    """Last day of :func:`bindung` (None without a period before the 3rd birthday).
+
+    Rechtsgrundlage: § 16 Abs. 1 Satz 2, 4 BEEG
+    """
+    found = bindung(zeitraeume, geburt, parent, mutterschutz_ende)
+    return found.ende if found is not None else None

@@ -26,10 +26,14 @@ def offices() -> dict[str, dict[str, Any]]:
         assert entry["channel"] in ("online", "form"), benefit
         assert entry["reference"].strip(), benefit
         assert isinstance(entry["as_of"], date), benefit
-        for item in [entry["office"], *entry["deadlines"], *entry["documents"]]:
+        for item in [entry["office"], *entry["deadlines"]]:
             assert set(item) == {"de", "en"}, (benefit, item)
+        for item in entry["documents"]:  # the key is what a case ticks (antragsmappe.applications[].documents)
+            assert set(item) == {"key", "de", "en"}, (benefit, item)
         for item in entry["forms"]:  # a form whose number is not confirmed says so to the advisor only
-            assert set(item) - {"number_unverified"} == {"de", "en"}, (benefit, item)
+            assert set(item) - {"number_unverified"} == {"key", "de", "en"}, (benefit, item)
+        keys = [item["key"] for item in (*entry["forms"], *entry["documents"])]
+        assert len(set(keys)) == len(keys), benefit
     return data
 
 
@@ -49,7 +53,11 @@ def deadline_figures(on: date | None = None, language: str = "de") -> dict[str, 
 
 
 def office_info(benefit: str, language: str, on: date | None = None) -> dict[str, Any]:
-    """``office``, ``forms``, ``deadlines``, ``documents`` of ``benefit`` in ``language`` (periods as on ``on``)."""
+    """``office``, ``forms``, ``deadlines``, ``documents`` of ``benefit`` in ``language`` (periods as on ``on``).
+
+    ``checklist`` is every form and document with its key, in that order: what the application folder
+    ticks (``antragsmappe.applications[].documents`` holds the keys, docs/case-format.md).
+    """
     entry = offices()[benefit]
     lang = "en" if language == "en" else "de"
     figures = deadline_figures(on, lang)
@@ -59,6 +67,7 @@ def office_info(benefit: str, language: str, on: date | None = None) -> dict[str
         "forms_number_unverified": [f[lang] for f in entry["forms"] if f.get("number_unverified")],
         "deadlines": [d[lang].format(**figures) for d in entry["deadlines"]],
         "documents": [d[lang] for d in entry["documents"]],
+        "checklist": [(item["key"], item[lang]) for item in (*entry["forms"], *entry["documents"])],
         "office_unverified": bool(entry["unverified"]),
         "source": entry["reference"],
         "as_of": entry["as_of"],

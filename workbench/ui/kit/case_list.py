@@ -54,14 +54,15 @@ def cases_table(summaries: list[Any], language: str) -> str:
     """The cases as a table with a link per case (or a sentence when there is none).
 
     Columns: name, topic, case id, last save, state, and the comparison link — only for a case with an
-    Elterngeld plan (the comparison of a case without one has nothing to compare, issue 24).
+    Elterngeld plan (the comparison of a case without one has nothing to compare, issue 24) — and the
+    application folder's link (a complete family case; ADR 0037).
     """
     lang = language
     if not summaries:
         return f'<p lang="{lang}">{html.escape(text("ui.cases.none", lang))}</p>'
     head = "".join(f'<th scope="col">{html.escape(text(k, lang))}</th>'
                    for k in ("desk.cases.name", "desk.cases.topic", "ui.cases.case_id", "ui.cases.saved", "ui.cases.state",
-                             "ui.cases.actions"))
+                             "ui.cases.actions", "antragsmappe.ui.title"))
     rows = ""
     for s in summaries:
         topic = getattr(s, "topic", "") or ""
@@ -84,9 +85,20 @@ def cases_table(summaries: list[Any], language: str) -> str:
                  f'aria-label="{label}">{html.escape(shown)}</a></th><td data-topic="{html.escape(topic)}">'
                  f"{html.escape(topic_name)}</td><td>{html.escape(s.case_id)}</td>"
                  f"<td>{html.escape(saved)}</td><td>{html.escape(state)} (V{s.version})</td>"
-                 f"<td>{compare}</td></tr>")
+                 f"<td>{compare}</td><td>{_folder_cell(s, name, topic, lang)}</td></tr>")
     return (f'<table class="wb-cases" lang="{lang}"><caption class="wb-hidden">{html.escape(text("ui.cases.heading", lang))}'
             f"</caption><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _folder_cell(summary: Any, name: str, topic: str, lang: str) -> str:
+    """The link to a family case's application folder (issue 20, ADR 0037); none for a draft or a person's topic."""
+    from workbench.evaluation.fristen import folder_link
+
+    if not summary.complete or topic in PERSON_TOPICS:
+        return ""
+    label = html.escape(text("fristen.open", lang, case=name or summary.case_id))
+    return (f'<a href="{html.escape(folder_link(summary.case_id))}" aria-label="{label}">'
+            f'{html.escape(text("antragsmappe.ui.title", lang))}</a>')
 
 
 def _alert(message: str, language: str) -> str:

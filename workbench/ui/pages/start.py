@@ -11,6 +11,7 @@ from IPython.display import display
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.case_list import WIZARD_PAGE, CaseList, Listing
+from workbench.ui.kit.fristen import FristenList
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.kit.preheat import after_request, is_preheated
 from workbench.ui.kit.teamwissen import TeamwissenSection
@@ -28,6 +29,7 @@ class StartPage:
         self.intro = w.HTML()
         self.note = w.HTML()
         self.cases = CaseList(language, store_factory or _office_store, self._show_unexpected)
+        self.fristen = FristenList(language, store_factory or _office_store)  # issue 20: what is due, across cases
         self.quick = QuickCalculator(language)
         self.teamwissen = TeamwissenSection(language, store_factory or _office_store, self._show_unexpected)
         self.header = PageHeader("ui.start.title", language, self.set_language, self.quick._show_unexpected)
@@ -35,14 +37,15 @@ class StartPage:
         self.title = self.header.title
         # the quick calculation before the saved cases: however many cases there are, it stays on the first
         # screen (issue 24); the list below shows them a page at a time
-        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.quick.widget, self.cases.widget,
-                              self.teamwissen.widget])
+        self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.quick.widget, self.fristen.widget,
+                              self.cases.widget, self.teamwissen.widget])
         self.widget.add_class("wb-page")
         self._apply_texts()
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the saved cases and the Teamwissen again (after the request, after a language switch)."""
+        """Read the Fristen, the saved cases and the Teamwissen again (after the request, after a language switch)."""
+        guarded(self.fristen.refresh, self._show_unexpected)()
         guarded(self.cases.refresh, self._show_unexpected)()
         guarded(self.teamwissen.refresh, self._show_unexpected)()
 
@@ -67,6 +70,7 @@ class StartPage:
         self._apply_texts()
         self.quick.set_language(language)
         self.cases.set_language(language)
+        self.fristen.set_language(language)
         self.teamwissen.set_language(language)
         self.refresh()
 

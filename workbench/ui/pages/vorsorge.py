@@ -35,8 +35,10 @@ def new_vorsorge_case(language: str = "de") -> dict[str, Any]:
 class ChecksField(Field):
     """Several checkboxes bound to one list of ids (documents, checklist points)."""
 
-    def __init__(self, label_key: str, language: str, options: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(self, label_key: str, language: str, options: Sequence[tuple[str, str]] = (),
+                 default: Sequence[str] = ()) -> None:
         self.language = language
+        self.default = tuple(default)  # what a case without the key means (the model's default)
         self.message = FieldMessage(language)
         self.legend = w.HTML(f'<p class="wb-legend" lang="{language}"><strong>{html.escape(text(label_key, language))}'
                              f"</strong></p>")
@@ -64,7 +66,7 @@ class ChecksField(Field):
         return [key for key, box in self.boxes.items() if box.value]
 
     def write(self, value: Any) -> None:
-        chosen = set(value or [])
+        chosen = set(self.default if value is None else value)
         for key, box in self.boxes.items():
             box.value = key in chosen
 
@@ -79,7 +81,8 @@ def _plan_fields(lang: str) -> dict[str, Field]:
     return {
         f"{v}.person": TextField("ui.vorsorge.person", lang),
         f"{v}.documents": ChecksField("ui.vorsorge.documents", lang,
-                                      [(text(f"vorsorge.doc.{d}", lang), d) for d in DOCUMENTS]),
+                                      [(text(f"vorsorge.doc.{d}", lang), d) for d in DOCUMENTS],
+                                      default=DOCUMENTS),  # a saved case without "documents" means all three
         f"{v}.agents": ChoiceField("ui.vorsorge.agents", lang, whole_numbers(1, 10), width="22em"),
         f"{v}.certification": CheckField("ui.vorsorge.certification", lang),
         f"{v}.registry": ChoiceField("ui.vorsorge.registry", lang, [("ui.vorsorge.registry_online", "online"),
@@ -115,7 +118,7 @@ class ChecklistStep(WizardStep):
 
         v = data.get("vorsorge") or {}
         lang = self.language
-        items = checklist(v.get("documents") or [])
+        items = checklist(v.get("documents", DOCUMENTS) or [])
         figures = item_args()
         options = [(f"{text(f'vorsorge.doc.{i.document}', lang)}: {text(f'vorsorge.item.{i.id}', lang, **figures)} ({i.citation})", i.id)
                    for i in items]

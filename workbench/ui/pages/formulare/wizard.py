@@ -178,7 +178,7 @@ class FormsWizard:
         self.fill_button = w.Button(description=text("forms.ui.fill", lang), button_style="primary")
         for button in (self.save_button, self.fill_button, self.open_button):
             button.add_class("wb-wide-button")
-            button.layout = w.Layout(width="auto")
+            button.layout = w.Layout(width="auto", flex="0 0 auto")  # beside the checkbox it was cut to "Formular au…"
         self.fill_button.on_click(guarded(lambda _b: self.fill(), self._unexpected))
         self.result = w.HTML()
         self.preview = w.HTML()

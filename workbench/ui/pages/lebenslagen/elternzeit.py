@@ -127,6 +127,7 @@ class ElternzeitErgebnisStep(ResultStep):
     title_key = "ui.ez.step_result"
 
     def shown(self, data: dict[str, Any]) -> None:
+        self.data, self.download.value = data, ""  # the handout is made from the case as shown
         from workbench.evaluation.lebenslagen import elternzeit_result
         from workbench.report.lebenslagen import elternzeit_sections
         from workbench.ui.pages.lebenslagen.zeitleiste import timeline_svg

@@ -168,6 +168,7 @@ class MutterschutzErgebnisStep(ResultStep):
     title_key = "ui.ms.step_result"
 
     def shown(self, data: dict[str, Any]) -> None:
+        self.data, self.download.value = data, ""  # the handout is made from the case as shown
         from workbench.evaluation.lebenslagen import mutterschutz_result
         from workbench.report.lebenslagen import mutterschutz_sections
         from workbench.ui.pages.lebenslagen.zeitleiste import timeline_svg

@@ -14,15 +14,47 @@ from workbench.ui.kit.step import WizardStep
 
 
 class ResultStep(WizardStep):
-    """A result step: one HTML block, judged on ``today`` (injectable for tests)."""
+    """A result step: one HTML block, judged on ``today`` (injectable for tests), and the family's handout
+    of the Mutterschutz and the Elternzeit in the language chosen for it (Deutsch, Leichte Sprache,
+    Englisch; ADR 0040). The subclasses' ``shown`` keeps the case as ``self.data``."""
 
     def __init__(self, language: str, today: date | None = None) -> None:
         super().__init__(language)
         self.today = today
+        self.data: dict[str, Any] | None = None
 
     def build(self) -> None:
+        from workbench.ui.kit.callbacks import guarded
+        from workbench.ui.pages.vergleich.merkblatt import handout_language_choice
+
         self.out = w.HTML()
-        self.body.children = (self.out,)
+        self.pdf_language = handout_language_choice(self.language)
+        self.make_pdf = w.Button(description=text("ui.ls.handout", self.language), icon="file-pdf-o",
+                                 layout=w.Layout(width="auto"))
+        self.make_pdf.on_click(guarded(lambda _b: self.handout(), lambda r: self.on_error(r)))
+        self.download = w.HTML()
+        self.body.children = (self.out, self.pdf_language, self.make_pdf, self.download)
+
+    def handout(self) -> None:
+        """The family's handout of the Mutterschutz and the Elternzeit of the case as shown, as a download link."""
+        import base64
+
+        from workbench.report import handout_pdf
+        from workbench.report.lebenslagen import elternzeit_sections, mutterschutz_sections
+        from workbench.ui.pages.lebenslagen.page import load
+
+        if self.data is None:
+            return
+        case = load(self.data)
+        chosen = str(self.pdf_language.value)
+        words = "en" if chosen == "en" else "de"
+        sections = [*mutterschutz_sections(case, words), *elternzeit_sections(case, words, self.today)]
+        pdf = handout_pdf(case, chosen, sections, plans=[])  # these topics alone, without the Elterngeld plans
+        name = f"merkblatt-{case.case_id}{'-leichte-sprache' if chosen == 'de-LS' else ''}.pdf"
+        data = base64.b64encode(pdf).decode("ascii")
+        self.download.value = (f'<p lang="{self.language}"><a class="wb-download" download="{html.escape(name)}" '
+                               f'href="data:application/pdf;base64,{data}">'
+                               f'{html.escape(text("ui.ls.download", self.language))}</a></p>')
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         return True  # shows, asks nothing

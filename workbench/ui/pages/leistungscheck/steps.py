@@ -338,7 +338,10 @@ class ErgebnisStep(WizardStep):
         self.make_pdf.add_class("wb-handout")
         self.make_pdf.on_click(guarded(lambda _b: self._handout(), lambda r: self.on_error(r)))
         self.download = w.HTML()
-        self.body.children = (self.summary, self.hints, self.cards, self.make_pdf, self.download)
+        from workbench.ui.pages.vergleich.merkblatt import handout_language_choice
+
+        self.pdf_language = handout_language_choice(lang)  # Deutsch, Leichte Sprache, Englisch (ADR 0040)
+        self.body.children = (self.summary, self.hints, self.cards, self.pdf_language, self.make_pdf, self.download)
 
     def shown(self, data: dict[str, Any]) -> None:
         from workbench.case import load_case
@@ -369,10 +372,10 @@ class ErgebnisStep(WizardStep):
 
         if self.case is None:
             return
-        lang = self.language
-        pdf = handout_pdf(self.case, lang, leistungscheck_sections(self.case, lang))
+        lang, chosen = self.language, self.pdf_language.value
+        pdf = handout_pdf(self.case, chosen, leistungscheck_sections(self.case, "en" if chosen == "en" else "de"))
         data = base64.b64encode(pdf).decode("ascii")
-        name = f"merkblatt-{self.case.case_id}.pdf"
+        name = f"merkblatt-{self.case.case_id}{'-leichte-sprache' if chosen == 'de-LS' else ''}.pdf"
         self.download.value = (f'<p lang="{lang}"><a class="wb-download" download="{html.escape(name)}" '
                                f'href="data:application/pdf;base64,{data}">{html.escape(text("ui.lc.download", lang))}</a></p>')
 

@@ -77,12 +77,16 @@ def overview_table(view: Vergleichsansicht) -> str:
                         [f"<td>{_money(c.parent_income(pid), lang)}</td>" for c in view.columns]))
         rows.append(row(text("vgl.row_at_home", lang, parent=name),
                         [f"<td>{c.at_home[pid]}</td>" for c in view.columns]))
-    rows.append(row(text("vgl.row_gap", lang),
+    gap_key = {"elterngeld": "vgl.row_gap_elterngeld", "household_after_tax": "vgl.row_gap_after_tax"}.get(
+        view.objective, "vgl.row_gap")
+    rows.append(row(text(gap_key, lang),
                     [f'<td data-gap="{html.escape(c.choice.key)}">'
                      f'{"–" if c.gap == 0 else "−" + _money(c.gap, lang)}</td>' for c in view.columns]))
+    ranked = (f'<p class="wb-note" lang="{lang}">{html.escape(text("vgl.ranked_elterngeld", lang))}</p>'
+              if view.objective == "elterngeld" else "")
     return (f'<table class="wb-result wb-compare" lang="{lang}"><caption>{html.escape(text("vgl.table_caption", lang))}'
             f'</caption><thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-            f"{legend_html(view)}")
+            f"{ranked}{legend_html(view)}")
 
 
 def card_html(view: Vergleichsansicht, col: Spalte, index: int) -> str:

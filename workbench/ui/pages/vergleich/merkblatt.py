@@ -21,7 +21,7 @@ def handout_language_choice(language: str) -> w.Dropdown:
                                (text("vgl.handout_lang_ls", language), "de-LS"),
                                (text("vgl.handout_lang_en", language), "en")],
                       value=language, description=text("vgl.handout_language", language),
-                      style={"description_width": "initial"})
+                      style={"description_width": "initial"}, layout=w.Layout(width="30rem", max_width="100%"))
 
 
 def handout_link(case: "Case", view: "Vergleichsansicht", chosen: str, language: str, case_id: str) -> str:
