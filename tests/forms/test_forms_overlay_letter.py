@@ -267,7 +267,8 @@ def test_nrw_overlay_ticks_four_bonus_months_from_month_11_and_the_marriage_date
     result = produce(_with_bonus(), "elterngeld-nrw", today=TODAY)
     where = placements(form)
     values = result.parts[0].values
-    bonus = {key: value for key, value in values.items() if where[key].page == 2}
+    nationality = {key: value for key, value in values.items() if key.startswith("p2:deutsch@")}  # 1.4.2, same page
+    bonus = {key: value for key, value in values.items() if where[key].page == 2 and key not in nationality}
     four = next(k for k in where if k.startswith("p2:4(?="))
     start = next(k for k in where if k.startswith("p2:Partnerschaftsbonusmonate werden ab dem"))
     assert bonus == {four: "X", start: "11"}
@@ -277,7 +278,7 @@ def test_nrw_overlay_ticks_four_bonus_months_from_month_11_and_the_marriage_date
         assert overlay_text(result.pdf, placement).replace(" ", "") == expected, key
     page2 = [c for p in where.values() if p.page == 2 for c in p.cells]
     chars = overlay_chars(result.pdf, 2)
-    assert len(chars) == 3  # X, 1, 1
+    assert len(chars) == 3 + len(nationality)  # X, 1, 1 (and the 1.4.2 "deutsch" ticks)
     for char in chars:
         assert any(cell.contains(char, tolerance=1.0) for cell in page2), char
     # the start month's digits sit in the form's two boxes between "ab dem" and ". Lebensmonat"
@@ -293,4 +294,5 @@ def test_nrw_overlay_ticks_four_bonus_months_from_month_11_and_the_marriage_date
 def test_without_bonus_months_section_1_3_2_stays_empty(family: Case) -> None:
     result = produce(family, "elterngeld-nrw", today=TODAY)
     where = placements(get_map("elterngeld-nrw"))
-    assert not [k for k in result.parts[0].values if where[k].page == 2]
+    # page 2 also holds 1.4.2 Staatsangehörigkeit ("deutsch"), which is not section 1.3.2
+    assert not [k for k in result.parts[0].values if where[k].page == 2 and not k.startswith("p2:deutsch@")]

@@ -13,12 +13,15 @@ one path of the case:
 - ``=married_to_other``: ``married:yes``, ``married:no``, ``civil_partnership:yes`` … for "Mit dem anderen
   Elternteil?" after "verheiratet"/"verpartnert" (federal 2.G);
 - ``=lives_in_germany``: the household's address has no other state (federal 2.C "dauerhafter Wohnsitz");
-- ``=child_with_applicant``: the child lives with the applicant (2.C "Hat das Kind dieselbe Adresse wie Sie?").
+- ``=child_with_applicant``: the child lives with the applicant (2.C "Hat das Kind dieselbe Adresse wie Sie?");
+- ``=relation.{parent}`` / ``=relation.{parent}.{sib1}``: whose child the child (or sibling) is, for KG 1 Anlage Kind 2
+  "Kindschaftsverhältnis", federal 3.B/4 "Das Kind ist …" and NRW 2.1/3.1 (:func:`relation`).
 """
 
 from __future__ import annotations
 
 from workbench.case import Case, Child
+from workbench.case.verhaeltnis import legal_parents
 from workbench.parameters import parameters
 from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.lebensmonate import is_younger_than
@@ -88,6 +91,25 @@ def child_with_applicant(child: Child) -> bool:
     return _lives_here(child)
 
 
+def relation(case: Case, child: Child, parent_id: str | None) -> str | None:
+    """How ``child`` is related to a parent of the household (``parent_id``) or, with None, to the absent other parent.
+
+    ``biological`` (leibliches Kind: a legal parent, the child not taken in), for a child taken in the placement's
+    kind for every parent of the household (``adoption``, ``adoption_care`` — not yet a legal parent, ``parents: []`` —,
+    ``foster_care``, ``relatives``: § 1 Abs. 4 BEEG, ticks no box; ADR 0032), ``step`` for the spouse's
+    child (§ 63 Abs. 1 Satz 1 Nr. 2 EStG: Stiefkind needs the marriage; an unmarried partner's child is none of these,
+    None). The absent other parent (``household.other_parent``) is the other biological parent of a child born
+    into the household; for a child taken in the case does not say (None).
+    """
+    if parent_id is None:
+        return "biological" if case.household.other_parent is not None and child.placement is None else None
+    if child.placement is not None:  # taken in: how, for each parent who took it in (never leiblich or Stiefkind)
+        return child.placement.kind
+    if parent_id not in legal_parents(case.household, child):
+        return "step" if case.household.married else None
+    return "biological" if child.placement is None else child.placement.kind
+
+
 def lives_in_germany(case: Case) -> bool | None:
     """Whether the household's address is in Germany (no ``country``); None without an address."""
     address = case.household.address
@@ -103,5 +125,5 @@ def sibling_paths(case: Case, child: Child) -> dict[str, str]:
             for n, c in enumerate(relevant_siblings(case, child)[:MAX_SIBLINGS], 1)}
 
 
-__all__ = ["MAX_SIBLINGS", "claimants", "further_children", "lives_in_germany", "married_to_other", "child_with_applicant",
+__all__ = ["MAX_SIBLINGS", "claimants", "relation", "further_children", "lives_in_germany", "married_to_other", "child_with_applicant",
            "relevant_siblings", "sibling_paths"]

@@ -165,10 +165,17 @@ def draw_texts(texts: list[tuple[tuple[float, float], list[float], str, float | 
     for (width, height), rect, value, wanted in texts:
         sheet.add_page(format=(width, height))
         x0, y0, x1, y1 = rect
-        size = min(wanted or 10.0, (y1 - y0) * 0.8)
-        while text_width(sheet, value, family, "", size) > (x1 - x0) - 4 and size > 6:
+        # a multiline field's value keeps its lines (the Mietbescheinigung's "Name, Vorname" / address):
+        # stacked from the box's top, as a viewer lays them out, the size shared by all lines
+        lines = value.split("\n") or [""]
+        size = min(wanted or 10.0, (y1 - y0) * 0.8 / (len(lines) if len(lines) > 1 else 1))
+        while max(text_width(sheet, line, family, "", size) for line in lines) > (x1 - x0) - 4 and size > 6:
             size -= 0.5
-        put_text(sheet, x0 + 2, height - (y0 + y1) / 2 + size * 0.35, value, family, "", size)
+        if len(lines) == 1:
+            put_text(sheet, x0 + 2, height - (y0 + y1) / 2 + size * 0.35, value, family, "", size)
+            continue
+        for number, line in enumerate(lines):
+            put_text(sheet, x0 + 2, height - y1 + 2 + size * (number + 1) * 1.15 - size * 0.15, line, family, "", size)
     return bytes(sheet.output())
 
 

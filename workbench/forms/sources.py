@@ -150,6 +150,15 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         count = get_path(data, f"{parent_path}.income_before_birth.child_allowances") if parent_path else None
         number = Decimal(str(count or 0)).normalize()
         return f"{number:f}".replace(".", ",") if number > 0 else None
+    related = re.fullmatch(r"=relation\.(\{\w+\})(?:\.(\{\w+\}))?", source)
+    if related:  # KG 1 AnK 2, federal 3.B/4, NRW 2.1/3.1: whose child it is
+        parent_path = roles.resolve(related.group(1))
+        child_path = roles.resolve(related.group(2) or "{child}")
+        if parent_path is None or child_path is None:
+            return None
+        kid = next(c for i, c in enumerate(case.household.children) if child_path == f"household.children[{i}]")
+        absent = parent_path == "household.other_parent"
+        return family.relation(case, kid, None if absent else get_path(data, parent_path + ".id"))
     if source in ("=bonus.count", "=bonus.start"):
         return _bonus(case, source.endswith("count"))
     match = re.fullmatch(r"=plan\.(\{\w+\})\.(\d+)", source)

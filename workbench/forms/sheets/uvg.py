@@ -50,9 +50,11 @@ def _maintenance(children: list[Child]) -> Section:
 
 
 def build(case: Case, applicant: str, today: date) -> Sheet:
-    """The UVG sheet: each child under 18, the parent it lives with, the other parent (for the family), maintenance."""
+    """The UVG sheet: each child under 18 UVG does not yet run for, the parent it lives with, the other parent (for the family), maintenance."""
     parent = case.parent(applicant)
-    children = born_children(case, UVG_AGE, today)
+    # a child UVG already runs for needs no application (bezug.py: "läuft bereits"): naming it here would apply twice
+    children = [c for c in born_children(case, UVG_AGE, today)
+                if c.receives is None or not c.receives.unterhaltsvorschuss]
     absent = case.household.other_parent  # the child's other parent living elsewhere, as far as the case knows
     name = ", ".join(part for part in (absent.surname, absent.first_name) if part) if absent else ""
     home = absent.address if absent and absent.address else None

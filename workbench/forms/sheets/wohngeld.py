@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from workbench.case import Case
+from workbench.case import Case, Child
 from workbench.forms.ausfuellhilfe import Row, Section, Sheet
 from workbench.forms.sheets.common import (
     bank_rows, born_children, child_name, day, money, parent_name, parent_rows, work_rows,
 )
+from workbench.forms.conditions import age_on
+
+KINDERGELD_AGE = 18
+"""§ 32 Abs. 3 EStG: a child counts without further conditions until its 18th birthday."""
 
 
 def _members(case: Case, applicant: str) -> Section:
@@ -70,6 +74,31 @@ def _home(case: Case) -> Section:
     ])
 
 
+def _kindergeld(case: Case, children: list[Child], today: date) -> Section:
+    """Kindergeld paid, and to whom, only where it runs (``receives.kindergeld``); a newborn's is only applied for.
+
+    Naming a child whose Kindergeld is not yet granted under "wird gezahlt" would be false (issue 16/18: the
+    newborn's KG 1 goes in at the same time); a minor child without it is named in a row of its own (KG 1 with an
+    Anlage Kind is offered for it, § 32 Abs. 3 EStG).
+    """
+    paid = [c for c in children if c.receives is not None and c.receives.kindergeld is not None]
+    pending = [c for c in children if c not in paid and age_on(c.birth_date, today) < KINDERGELD_AGE]
+    recipients: list[str] = []
+    for child in paid:
+        bezug = child.receives.kindergeld  # type: ignore[union-attr]
+        parent = next((p for p in case.household.parents if p.id == bezug.parent), None)  # type: ignore[union-attr]
+        name = parent_name(parent) if parent is not None else ""
+        if name and name not in recipients:
+            recipients.append(name)
+    return Section(("Kindergeld", "child benefit"), [
+        Row(("Für welche Kinder wird Kindergeld gezahlt?", "which children get child benefit?"),
+            ", ".join(child_name(c) for c in paid if c.personal)),
+        Row(("An wen?", "paid to whom?"), ", ".join(recipients)),
+        Row(("Kindergeld beantragt, noch nicht bewilligt, für", "child benefit applied for, not yet granted, for"),
+            ", ".join(child_name(c) for c in pending if c.personal)),
+    ])
+
+
 def build(case: Case, applicant: str, today: date) -> Sheet:
     """The Wohngeld sheet in the order of the Mietzuschuss application."""
     parent = case.parent(applicant)
@@ -82,11 +111,7 @@ def build(case: Case, applicant: str, today: date) -> Sheet:
         _members(case, applicant),
         _transfer(case),
         _income(case),
-        Section(("Kindergeld", "child benefit"), [
-            Row(("Für welche Kinder wird Kindergeld gezahlt?", "which children get child benefit?"),
-                ", ".join(child_name(c) for c in children if c.personal)),
-            Row(("An wen?", "paid to whom?")),
-        ]),
+        _kindergeld(case, children, today),
         _home(case),
         Section(("Auszahlung des Wohngeldes", "payment of the Wohngeld"), bank_rows(parent)),
     ]
