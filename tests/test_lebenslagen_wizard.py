@@ -135,3 +135,24 @@ def test_elternzeit_wizard_asks_who_gives_birth_and_never_assumes_parent_1() -> 
     assert list(mother_protection_end(load_case(wizard.data))) == ["B"]
     wizard._on_back()
     assert wizard.steps[1].maternity.input.value == "B"  # type: ignore[attr-defined]  # shown again as chosen
+
+
+def test_the_mutterschutz_wizard_takes_the_parent_who_gives_birth_not_the_first() -> None:
+    """Issue 16: Lena and Sara; the case (e.g. from the Elterngeld wizard) records that Sara, entered second,
+    gives birth: the Mutterschutz is hers and so is the hand-over of the protection months."""
+    store = MemoryStore()
+    data = new_case("MS")
+    data["household"]["parents"] = [{"id": "A", "name": "Lena"}, {"id": "B", "name": "Sara", "gives_birth": True}]
+    wizard = MutterschutzWizard(data, store, autosave_delay=0, today=date(2026, 4, 1))
+    wizard._on_next()
+    geburt = wizard.steps[1]
+    geburt.due.input.value = "15.06.2026"  # type: ignore[attr-defined]
+    geburt.birth.input.value = "01.06.2026"  # type: ignore[attr-defined]
+    wizard._on_next()
+    assert wizard.data["mutterschutz"]["mother"] == "B"
+    for field in wizard.steps[2].net:  # type: ignore[attr-defined]
+        field.input.value = "2.100"
+    wizard._on_next()
+    assert wizard.index == 3
+    case = load_case(wizard.data)
+    assert case.parent("B").maternity_benefit and not case.parent("A").maternity_benefit

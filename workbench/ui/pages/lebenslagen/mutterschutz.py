@@ -60,7 +60,7 @@ class GeburtStep(WizardStep):
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
         ms = data.setdefault(MS, {})
-        ms.setdefault("mother", "A")
+        ms.setdefault("mother", birth_parent(data))
         ms.setdefault("child", PLAN_CHILD)
         ms.setdefault("net_last_3_months", [])
         ok = super().store(data, lenient)
@@ -94,6 +94,18 @@ def sync_child(data: dict[str, Any]) -> None:
     child["birth_date"] = (birth or due).isoformat()
     child["expected"] = birth is None
     child["weeks_early"] = min(20, max(0, (due - birth).days // 7)) if birth else 0
+
+
+def birth_parent(data: dict[str, Any]) -> str:
+    """The parent the Mutterschutz is about: the one recorded as giving birth, else the one with Mutterschaftsgeld,
+    else the first (a new Mutterschutz case starts with the mother alone). Never "parent 1" when the case says
+    otherwise (issue 16: two mothers, the second entered gives birth)."""
+    parents = (data.get("household") or {}).get("parents") or [{"id": "A"}]
+    for key in ("gives_birth", "maternity_benefit"):
+        chosen = next((str(p["id"]) for p in parents if p.get(key)), None)
+        if chosen is not None:
+            return chosen
+    return str(parents[0].get("id", "A"))
 
 
 class BeschaeftigungStep(WizardStep):
@@ -180,7 +192,8 @@ class MutterschutzErgebnisStep(ResultStep):
         if result is None or result.fristen is None or result.geld is None:
             self.out.value = ""
             return
-        mother = data["household"]["parents"][0]
+        mother = next((p for p in data["household"]["parents"] if p.get("id") == case.mutterschutz.mother),
+                      data["household"]["parents"][0]) if case.mutterschutz else data["household"]["parents"][0]
         handover = bool(result.elterngeld_monate)
         if mother.get("maternity_benefit", False) != handover:
             mother["maternity_benefit"] = handover  # hand-over: these months are her Basis months (saved: Wizard._enter)
