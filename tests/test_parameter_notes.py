@@ -22,18 +22,18 @@ VERHINDERUNG = UnverifiedValue(
     date(2025, 7, 1), "Entlastungsbudget (nicht verifiziert)")
 
 
-def test_each_unverified_value_is_a_list_item_with_its_name_and_date() -> None:
+def test_each_unverified_value_is_a_list_item_with_its_name_topic_and_date() -> None:
     banner = notes_html((), (VERHINDERUNG, TAGESPFLEGE, TAGESPFLEGE), "de")
     items = re.findall(r"<li>(.*?)</li>", banner)
-    assert items == ["Tages- und Nachtpflege je Kalendermonat – Pflege, Parameter tagespflege_m, gültig ab 01.01.2025",
-                     "Verhinderungspflege je Kalenderjahr – Pflege, Parameter verhinderungspflege_y, gültig ab 01.07.2025"]
+    assert items == ["Tages- und Nachtpflege je Kalendermonat – Pflege, Wert gültig ab 01.01.2025",
+                     "Verhinderungspflege je Kalenderjahr – Pflege, Wert gültig ab 01.07.2025"]
     assert "bitte prüfen – diese Werte sind nicht verifiziert:" in banner and 'data-check="1"' in banner
-    assert "bis zu" not in banner
+    assert "bis zu" not in banner and "tagespflege_m" not in banner  # no snake_case key across the desk
 
 
 def test_the_english_banner_and_the_command_line_note_read_whole_phrases_too() -> None:
     assert unverified_items((TAGESPFLEGE,), "en") == [
-        "Tages- und Nachtpflege je Kalendermonat – care (Pflege), parameter tagespflege_m, valid from 1 Jan 2025"]
+        "Tages- und Nachtpflege je Kalendermonat – care (Pflege), value valid from 1 Jan 2025"]
     assert unverified_note((TAGESPFLEGE, VERHINDERUNG), "de") == (
         "bitte prüfen: Tages- und Nachtpflege je Kalendermonat, Verhinderungspflege je Kalenderjahr")
 

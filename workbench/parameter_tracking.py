@@ -200,15 +200,15 @@ def provisional_json(values: Iterable[ProvisionalValue]) -> list[dict[str, Any]]
 
 
 def unverified_items(values: Iterable[UnverifiedValue], language: str = "de") -> list[str]:
-    """One complete phrase per unverified value, for the advisor's "bitte prüfen" list: what it is, then the
-    parameter's name and the date its value holds from ("Tages- und Nachtpflege je Kalendermonat – Pflege,
-    Parameter tagespflege_m, gültig ab 01.01.2025"). Sorted by what, each parameter and date once."""
+    """One complete phrase per unverified value, for the advisor's "bitte prüfen" list: what it is, its
+    topic and the date its value holds from ("Tages- und Nachtpflege je Kalendermonat – Pflege, Wert gültig
+    ab 01.01.2025"; no parameter key: the family sits opposite). Sorted by what, each value and date once."""
     from workbench.errors import benefit_label, plain_description
     from workbench.i18n import format_date, text
 
     unique = {(v.benefit, v.name, v.valid_from): v for v in values}
     items = {text("params.unverified_item", language, what=plain_description(v.description),
-                  benefit=benefit_label(v.benefit, language), name=v.name,
+                  benefit=benefit_label(v.benefit, language),
                   date=format_date(v.valid_from, language)) for v in unique.values()}
     return sorted(items)
 

@@ -4,7 +4,7 @@
   latest known value (ADR 0019): "vorläufig: Werte für 2027 noch nicht hinterlegt – Stand der
   Werte: 2026".
 - *bitte prüfen*: the result used a value whose reference says "(nicht verifiziert)"; the note
-  lists each one as a phrase of its own with the parameter's name and the date its value holds from
+  lists each one as a phrase of its own with its topic and the date its value holds from
   (one run-on sentence of descriptions read as "… je Kalendermonat bis zu, …", issue 24). Only in the
   advisor's views, never on the family's sheets.
 """
