@@ -170,3 +170,10 @@ def test_too_few_hours_is_a_no_even_when_the_employer_size_is_not_entered() -> N
                             hours_during=D(10), netto_m=D(2400), netto_waehrend_m=D(900))
     fpz = result.options[2]
     assert fpz.claim is False and fpz.reason == "pflege.reason.fpz_hours"
+
+
+def test_hours_during_not_entered_leave_the_familienpflegezeit_open() -> None:
+    result = freistellungen(on=date(2026, 1, 1), employed=True, employees=200, hours=D(39),
+                            hours_during=None, netto_m=D(2400), netto_waehrend_m=None)
+    fpz = result.options[2]
+    assert fpz.claim is None and fpz.reason == "pflege.reason.fpz_hours_unknown"

@@ -137,6 +137,10 @@ class Freistellungen:
     explanation: Explanation = field(default_factory=Explanation)
 
 
+_UNKNOWN = ("pflege.reason.fpz_size_unknown", "pflege.reason.fpz_hours_unknown")
+"""Reasons that leave the Familienpflegezeit open: what it depends on is not entered."""
+
+
 def freistellungen(*, on: date, employed: bool, employees: int | None, hours: Decimal | None,
                    hours_during: Decimal | None, netto_m: Decimal | None, netto_waehrend_m: Decimal | None,
                    einmalzahlung: bool = False, beginn: date | None = None) -> Freistellungen:
@@ -186,13 +190,15 @@ def freistellungen(*, on: date, employed: bool, employees: int | None, hours: De
     reason = None
     if employees is not None and employees <= size_fpz:
         reason = "pflege.reason.fpz_size"
-    elif hours_during is None or hours_during < min_hours:
+    elif hours_during is not None and hours_during < min_hours:
         reason = "pflege.reason.fpz_hours"
-    elif hours is not None and hours_during >= hours:
+    elif hours is not None and hours_during is not None and hours_during >= hours:
         reason = "pflege.reason.fpz_not_reduced"
     elif employees is None:
         reason = "pflege.reason.fpz_size_unknown"
-    fpz_claim: bool | None = None if reason == "pflege.reason.fpz_size_unknown" else reason is None
+    elif hours_during is None:  # the hours during it are not entered: unknown as well, not "no"
+        reason = "pflege.reason.fpz_hours_unknown"
+    fpz_claim: bool | None = None if reason in _UNKNOWN else reason is None
     out.append(Freistellung(
         "familienpflegezeit", fpz_claim, reason, "familienpflegezeit",
         loan if fpz_claim else None, loan * fpz_months if fpz_claim and loan is not None else None,
