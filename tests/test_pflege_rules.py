@@ -145,3 +145,35 @@ def test_a_carer_without_a_job_has_no_claim_to_time_off() -> None:
     result = freistellungen(on=date(2026, 1, 1), employed=False, employees=None, hours=None, hours_during=None,
                             netto_m=None, netto_waehrend_m=None)
     assert not any(o.claim for o in result.options) and result.pug_tag is None
+
+
+def test_an_employer_size_not_entered_leaves_the_claim_open_and_the_table_says_what_it_depends_on() -> None:
+    """Issue 24: empty employer size read "Pflegezeit: nein – nur bei mehr als 15 Beschäftigten"."""
+    from workbench.i18n import text
+    from workbench.report.pflege import leave_rows
+
+    result = freistellungen(on=date(2026, 1, 1), employed=True, employees=None, hours=D(39),
+                            hours_during=D(20), netto_m=D(2400), netto_waehrend_m=D(1500), beginn=date(2026, 3, 2))
+    claims = {o.key: o.claim for o in result.options}
+    assert claims == {"kurzzeitig": True, "pflegezeit": None, "familienpflegezeit": None}
+    rows = {row[0]: row[1] for row in leave_rows(result, "de")[1:]}
+    assert rows[text("pflege.leave.pflegezeit", "de")] == (
+        "offen – hängt von der Zahl der Beschäftigten ab: Anspruch bei mehr als 15 Beschäftigten beim Arbeitgeber")
+    assert rows[text("pflege.leave.familienpflegezeit", "de")].startswith("offen – hängt von der Zahl")
+    assert not any(r.startswith("nein") for r in rows.values())
+    steps = result.explanation.render("de")
+    assert any(s.startswith("Pflegezeit: Anspruch nur, wenn der Arbeitgeber in der Regel mehr als 15") for s in steps)
+
+
+def test_too_few_hours_is_a_no_even_when_the_employer_size_is_not_entered() -> None:
+    result = freistellungen(on=date(2026, 1, 1), employed=True, employees=None, hours=D(39),
+                            hours_during=D(10), netto_m=D(2400), netto_waehrend_m=D(900))
+    fpz = result.options[2]
+    assert fpz.claim is False and fpz.reason == "pflege.reason.fpz_hours"
+
+
+def test_hours_during_not_entered_leave_the_familienpflegezeit_open() -> None:
+    result = freistellungen(on=date(2026, 1, 1), employed=True, employees=200, hours=D(39),
+                            hours_during=None, netto_m=D(2400), netto_waehrend_m=None)
+    fpz = result.options[2]
+    assert fpz.claim is None and fpz.reason == "pflege.reason.fpz_hours_unknown"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -15,6 +16,7 @@ import pytest
 from workbench.case import load_case
 from workbench.evaluation.elterngeld.engine import compute_elterngeld
 from workbench.evaluation.steuer import steuer_result, steuerklassenwahl
+from workbench.report.register import ADVISOR
 from workbench.report.steuer import steuer_json, steuer_sections
 from workbench.rules.elterngeld.bemessung import bemessungszeitraum
 from workbench.rules.elterngeld.steuerklasse import massgebliche_steuerklasse, wechselfrist
@@ -225,8 +227,40 @@ def test_comparison_rows_per_plan_and_the_handout_names_the_plan() -> None:
         assert row[0] == col.name and row[2] == f"{mehr:,.2f} €".replace(",", "X").replace(".", ",").replace("X", ".")
     named = steuer_handout_sections(case, "de", date(2026, 7, 1), plan_name="Plan im Fall")
     assert named[0].heading == "Steuerklassenwahl – zum Plan „Plan im Fall“"
-    panel = steuer_panel_html(case, view, "de")
+    panel = steuer_panel_html(case, view, "de", ADVISOR)
     assert "Steuern rund um das Elterngeld" in panel and "§ 2c Abs. 3 BEEG" in panel and "§ 32b" in panel
+
+
+def _amounts_without_euro(body: str, language: str) -> list[str]:
+    """Amounts with cents or thousands separators that carry no € beside them."""
+    plain = re.sub(r"<[^>]+>", " ", body)
+    if language == "de":
+        found = re.finditer(r"-?\d{1,3}(?:\.\d{3})*(?:,\d{2})?(?!\d)(?! ?%)", plain)
+        return [m.group() for m in found if ("," in m.group() or "." in m.group())
+                and not plain[m.end():m.end() + 2] == " €"]
+    found = re.finditer(r"(?<![\d,.])-?\d{1,3}(?:,\d{3})*(?:\.\d{2})?(?!\d)(?! ?%)", plain)
+    return [m.group() for m in found if ("," in m.group() or "." in m.group()) and plain[m.start() - 1] != "€"]
+
+
+def test_the_family_reads_the_tax_panel_in_euros_and_without_paragraphs() -> None:
+    """Issue 24: the comparison page is what the family looks at; its tax panel showed "Elterngeld im Plan
+    632,44" and "(§ 2c Abs. 3, § 2e BEEG)". The family's register: every amount in euros, no §; the advisor's
+    register keeps the §§, its steps in euros too."""
+    from workbench.evaluation.vergleich import compare, plan_choices
+    from workbench.ui.pages.vergleich.steuer import steuer_panel_html
+
+    case = _case(3000, 4000, "B" * 10, "-" * 10 + "B" * 4)
+    view = compare(case, plan_choices(case, None)[:3])
+    family = steuer_panel_html(case, view, "de")
+    assert "§" not in family and "bitte prüfen" not in family
+    assert "Wie wird das berechnet?" in family and "Mehrsteuer durch den Progressionsvorbehalt: " in family
+    assert _amounts_without_euro(family, "de") == []
+    advisor = steuer_panel_html(case, view, "de", ADVISOR)
+    assert "§ 2c Abs. 3 BEEG" in advisor and "(§ 32b EStG)" in advisor
+    assert re.search(r"Elterngeld im Plan -?[\d.]+,\d\d € \(Basiselterngeld -?[\d.]+,\d\d € je Monat\)", advisor)
+    assert _amounts_without_euro(advisor, "de") == []
+    english = steuer_panel_html(case, view, "en")
+    assert "§" not in english and _amounts_without_euro(english, "en") == []
 
 
 def test_the_handout_carries_the_tax_block(tmp_path: Path) -> None:

@@ -179,3 +179,28 @@ def test_work_wishes_and_the_objective_become_constraints_and_the_search_uses_th
     page._find()
     constraints = store.open("VGL-2026-LT").data["elterngeld_plan"]["constraints"]
     assert constraints["objective"] == "elterngeld" and constraints["work"]["B"]["full_time_from"] is None
+
+
+def _page_text(widget: Any) -> str:
+    """Every HTML and label text of the page's widget tree."""
+    parts = [str(getattr(widget, "value", "") or "") if isinstance(getattr(widget, "value", None), str) else ""]
+    for child in getattr(widget, "children", ()) or ():
+        parts.append(_page_text(child))
+    return " ".join(parts)
+
+
+def test_the_page_the_family_looks_at_cites_no_paragraph_and_the_advisor_view_does() -> None:
+    """Issue 24 / ADR 0042: the comparison is in the family's register; "§ 32b EStG" beside the household
+    figure after tax and the tax panel's §§ belong to the advisor's register (``?ansicht=beratung``)."""
+    from workbench.report.register import ADVISOR
+
+    page, _ = stored_page()
+    assert page.register.value == "family"
+    family = _page_text(page.widget)
+    assert "Nach der geschätzten Einkommensteuer der Kalenderjahre (Nachzahlung oder Erstattung): " in family
+    assert "§" not in family
+    data = dump_case(load_case(json.loads(FAMILY.read_text(encoding="utf-8"))))
+    store = MemoryStore()
+    advisor = VergleichPage(data, store, store.save(data, expected_version=None), register=ADVISOR)
+    text_advisor = _page_text(advisor.widget)
+    assert "Progressionsvorbehalt § 32b EStG" in text_advisor and "§ 2c Abs. 3" in text_advisor

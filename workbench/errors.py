@@ -125,7 +125,17 @@ def plain_description(description: str) -> str:
     plain = rest if sep else description
     for stop in (" – ", "; ", " (", ", "):
         plain = plain.split(stop)[0]
-    return plain.strip()
+    plain = plain.strip()
+    # A description may lead into its number ("Tages- und Nachtpflege je Kalendermonat bis zu"): without the
+    # number that lead-in leaves a broken sentence (issue 24), so it goes. Separable verbs ("… 10 % ab") stay.
+    for lead_in in _LEAD_INS:
+        if plain.endswith(" " + lead_in):
+            return plain[: -len(lead_in)].rstrip()
+    return plain
+
+
+_LEAD_INS = ("von bis zu", "in Höhe von", "bis zu", "höchstens", "mindestens")
+"""Words that lead into a parameter's value and read as a broken phrase without it (longest first)."""
 
 
 class InfeasiblePlan(WorkbenchError):

@@ -29,11 +29,16 @@ class Step:
     checks: tuple[str, ...] = ()
     """Values marked "(nicht verifiziert)" that acted in this step (looked up since the previous one)."""
 
-    def render(self, language: str = "de", advisor: bool = True) -> str:
-        """The step as one line: what, how, how much, why – and for the advisor "bitte prüfen" beside it."""
+    def render(self, language: str = "de", advisor: bool = True, *, cite: bool = True) -> str:
+        """The step as one line: what, how, how much, why – and for the advisor "bitte prüfen" beside it.
+
+        ``cite=False`` leaves out the § (the family's register, ADR 0035/0042): the same step in plain words.
+        """
         formatted = {k: format_value(v, language) for k, v in self.args.items()}
         formatted["value"] = format_value(self.value, language)
-        line = f"{text(self.key, language, **formatted)} ({self.citation})"
+        line = text(self.key, language, **formatted)
+        if cite:
+            line += f" ({self.citation})"
         if advisor and self.checks:
             line += " – " + text("params.unverified", language, names=", ".join(self.checks))
         return line
@@ -59,5 +64,5 @@ class Explanation:
     def extend(self, other: "Explanation") -> None:
         self.steps.extend(other.steps)
 
-    def render(self, language: str = "de", advisor: bool = True) -> list[str]:
-        return [step.render(language, advisor) for step in self.steps]
+    def render(self, language: str = "de", advisor: bool = True, *, cite: bool = True) -> list[str]:
+        return [step.render(language, advisor, cite=cite) for step in self.steps]

@@ -199,6 +199,20 @@ def provisional_json(values: Iterable[ProvisionalValue]) -> list[dict[str, Any]]
     return [v.to_json() for v in sorted(values, key=lambda v: (v.benefit, v.name))]
 
 
+def unverified_items(values: Iterable[UnverifiedValue], language: str = "de") -> list[str]:
+    """One complete phrase per unverified value, for the advisor's "bitte prüfen" list: what it is, its
+    topic and the date its value holds from ("Tages- und Nachtpflege je Kalendermonat – Pflege, Wert gültig
+    ab 01.01.2025"; no parameter key: the family sits opposite). Sorted by what, each value and date once."""
+    from workbench.errors import benefit_label, plain_description
+    from workbench.i18n import format_date, text
+
+    unique = {(v.benefit, v.name, v.valid_from): v for v in values}
+    items = {text("params.unverified_item", language, what=plain_description(v.description),
+                  benefit=benefit_label(v.benefit, language),
+                  date=format_date(v.valid_from, language)) for v in unique.values()}
+    return sorted(items)
+
+
 def unverified_note(values: Iterable[UnverifiedValue], language: str = "de") -> str | None:
     """"bitte prüfen: <what>, …" for the advisor, or None."""
     from workbench.errors import plain_description

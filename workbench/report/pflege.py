@@ -40,8 +40,12 @@ def leave_rows(leave: Freistellungen, lang: str) -> tuple[tuple[str, ...], ...]:
     rows: list[tuple[str, ...]] = [(text("pflege.col.leave", lang), text("pflege.col.claim", lang),
                                     text("pflege.col.money", lang))]
     for o in leave.options:
-        claim = text("pflege.claim_yes", lang) if o.claim else \
-            text("pflege.claim_no", lang, reason=text(o.reason or "pflege.reason.not_employed", lang))
+        if o.claim:
+            claim = text("pflege.claim_yes", lang)
+        elif o.claim is None:  # the employer's size is not entered: unknown, not "no"
+            claim = text("pflege.claim_unknown", lang, reason=text(o.reason or "pflege.reason.pflegezeit_size_unknown", lang))
+        else:
+            claim = text("pflege.claim_no", lang, reason=text(o.reason or "pflege.reason.not_employed", lang))
         if o.money_m is None or not o.claim:
             money = text("pflege.money_none", lang)
         elif o.key == "kurzzeitig":

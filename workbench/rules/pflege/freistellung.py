@@ -119,8 +119,8 @@ class Freistellung:
     """One kind of time off: whether the carer has a claim, why not, how long, and the money."""
 
     key: str                          # kurzzeitig | pflegezeit | familienpflegezeit
-    claim: bool
-    reason: str | None                # message key when there is no claim
+    claim: bool | None                # None: depends on what is not entered (the employer's size)
+    reason: str | None                # message key when there is no claim, or what it depends on
     max_duration: str                 # "10 Arbeitstage", "6 Monate" (rendered by the caller)
     money_m: Decimal | None = None    # loan rate per month (Pflegezeit, Familienpflegezeit)
     money_total: Decimal | None = None
@@ -135,6 +135,10 @@ class Freistellungen:
     pug_tag: Decimal | None
     pug_total: Decimal | None
     explanation: Explanation = field(default_factory=Explanation)
+
+
+_UNKNOWN = ("pflege.reason.fpz_size_unknown", "pflege.reason.fpz_hours_unknown")
+"""Reasons that leave the Familienpflegezeit open: what it depends on is not entered."""
 
 
 def freistellungen(*, on: date, employed: bool, employees: int | None, hours: Decimal | None,
@@ -171,27 +175,35 @@ def freistellungen(*, on: date, employed: bool, employees: int | None, hours: De
         loan = _darlehen_schritt(expl, netto_m, netto_waehrend_m, on, "§ 3 Abs. 2 FPfZG")
 
     pz_months = int(P.value("pflegezeit_monate", on))
-    pz_claim = employees is not None and employees > size_pz
+    # An employer size not entered is unknown, not "too small": the claim then depends on it (None).
+    pz_claim = None if employees is None else employees > size_pz
+    pz_reason = {None: "pflege.reason.pflegezeit_size_unknown", False: "pflege.reason.pflegezeit_size"}.get(pz_claim)
     out.append(Freistellung(
-        "pflegezeit", pz_claim, None if pz_claim else "pflege.reason.pflegezeit_size", "pflegezeit",
+        "pflegezeit", pz_claim, pz_reason, "pflegezeit",
         loan_pz if pz_claim else None, loan_pz * pz_months if pz_claim and loan_pz is not None else None,
         ankuendigung_pflegezeit(beginn) if beginn and pz_claim else None))
-    expl.add(f"pflege.step.pflegezeit_{'yes' if pz_claim else 'no'}", employees, "§ 3 Abs. 1 Satz 2 PflegeZG",
+    pz_step = {True: "yes", False: "no", None: "unknown"}[pz_claim]
+    expl.add(f"pflege.step.pflegezeit_{pz_step}", employees, "§ 3 Abs. 1 Satz 2 PflegeZG",
              employees=employees, limit=size_pz)
 
     fpz_months = int(P.value("familienpflegezeit_monate", on))
     reason = None
-    if employees is None or employees <= size_fpz:
+    if employees is not None and employees <= size_fpz:
         reason = "pflege.reason.fpz_size"
-    elif hours_during is None or hours_during < min_hours:
+    elif hours_during is not None and hours_during < min_hours:
         reason = "pflege.reason.fpz_hours"
-    elif hours is not None and hours_during >= hours:
+    elif hours is not None and hours_during is not None and hours_during >= hours:
         reason = "pflege.reason.fpz_not_reduced"
-    fpz_claim = reason is None
+    elif employees is None:
+        reason = "pflege.reason.fpz_size_unknown"
+    elif hours_during is None:  # the hours during it are not entered: unknown as well, not "no"
+        reason = "pflege.reason.fpz_hours_unknown"
+    fpz_claim: bool | None = None if reason in _UNKNOWN else reason is None
     out.append(Freistellung(
         "familienpflegezeit", fpz_claim, reason, "familienpflegezeit",
         loan if fpz_claim else None, loan * fpz_months if fpz_claim and loan is not None else None,
         ankuendigung_familienpflegezeit(beginn) if beginn and fpz_claim else None))
-    expl.add(f"pflege.step.fpz_{'yes' if fpz_claim else 'no'}", employees, "§ 2 Abs. 1 FPfZG",
+    fpz_step = {True: "yes", False: "no", None: "unknown"}[fpz_claim]
+    expl.add(f"pflege.step.fpz_{fpz_step}", employees, "§ 2 Abs. 1 FPfZG",
              employees=employees, limit=size_fpz, hours=min_hours)
     return Freistellungen(out, pug_tag, pug_total, expl)

@@ -110,10 +110,18 @@ class TextField(Field):
 
 
 class MoneyField(Field):
-    """Euros typed German or English (``3.000,50``); optional fields read empty as ``None``."""
+    """Euros typed German or English (``3.000,50``); optional fields read empty as ``None``.
 
-    def __init__(self, label_key: str, language: str, optional: bool = False) -> None:
-        control = text_input(layout=w.Layout(**FIELD_LAYOUT), placeholder=text("ui.quick.gross_placeholder", language))
+    ``example`` is a typical amount of this very field ("z. B. 70" for a month's lunch, "z. B. 45.000"
+    for a year's income): one example for every field read as a size hint and misled (issue 24). Without
+    one the box stays empty.
+    """
+
+    def __init__(self, label_key: str, language: str, optional: bool = False, *,
+                 example: Decimal | int | None = None) -> None:
+        hint = ("" if example is None else
+                text("ui.field.money_example", language, amount=format_amount_input(Decimal(example), language)))
+        control = text_input(layout=w.Layout(**FIELD_LAYOUT), placeholder=hint)
         super().__init__(control, label_key, language)
         self.optional = optional
 

@@ -83,9 +83,11 @@ def sections_html(sections: Sequence[HandoutSection], language: str) -> str:
     return f'<div class="wb-topic-result" lang="{language}">{"".join(parts)}</div>'
 
 
-def explanation_details(explanations: Sequence[Explanation], language: str) -> str:
-    """Every step with its paragraph behind "Wie wird das berechnet?"."""
-    lines = "".join(f"<li>{html.escape(line)}</li>" for e in explanations for line in e.render(language))
+def explanation_details(explanations: Sequence[Explanation], language: str, *, advisor: bool = True) -> str:
+    """Every step with its paragraph behind "Wie wird das berechnet?"; for the family (``advisor=False``)
+    without § and without "bitte prüfen" (the two registers, ADR 0035)."""
+    lines = "".join(f"<li>{html.escape(line)}</li>" for e in explanations
+                    for line in e.render(language, advisor, cite=advisor))
     return (f'<details class="wb-how-details" lang="{language}"><summary>{html.escape(text("ui.result.how", language))}'
             f'</summary><ol class="wb-explanation">{lines}</ol></details>')
 

@@ -67,7 +67,7 @@ class KitaKindStep(FieldsStep):
 def _income_fields(lang: str) -> dict[str, Field]:
     options = [(text(f"kita.transfer.{t}", lang), t) for t in TRANSFERS]
     return {
-        "kita.household_income_y": MoneyField("ui.kita.income", lang, optional=True),
+        "kita.household_income_y": MoneyField("ui.kita.income", lang, optional=True, example=45000),
         "kita.transfer": ChoiceField("ui.kita.transfer", lang, options),
     }
 

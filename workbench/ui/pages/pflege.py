@@ -49,8 +49,8 @@ def _carer_fields(lang: str) -> dict[str, Field]:
         f"{c}.hours_per_week": NumberField("ui.pflege.hours", lang, Decimal(0), Decimal(60), *hours, optional=True),
         f"{c}.hours_during": NumberField("ui.pflege.hours_during", lang, Decimal(0), Decimal(60), *hours,
                                          optional=True),
-        f"{c}.net_monthly": MoneyField("ui.pflege.net", lang, optional=True),
-        f"{c}.net_monthly_during": MoneyField("ui.pflege.net_during", lang, optional=True),
+        f"{c}.net_monthly": MoneyField("ui.pflege.net", lang, optional=True, example=2100),
+        f"{c}.net_monthly_during": MoneyField("ui.pflege.net_during", lang, optional=True, example=1200),
         f"{c}.one_off_payments": CheckField("ui.pflege.one_off", lang),
         f"{c}.start": DateField("ui.pflege.start", lang, empty_key=None),
     }

@@ -49,7 +49,7 @@ class IncomeForm(ParentSection):
         lang = language
         self.income: dict[str, Field] = {
             "kind": ChoiceField("ui.eg.income_kind", lang, KINDS),
-            "gross_monthly": MoneyField("ui.eg.gross_before", lang),
+            "gross_monthly": MoneyField("ui.eg.gross_before", lang, example=3000),
             "tax_class": ChoiceField("ui.eg.tax_class", lang, whole_numbers(1, 6), width="22em"),
             "factor": NumberField("ui.eg.factor", lang, Decimal("0.001"), Decimal("0.999"),
                                   "ui.error.factor", optional=True),
@@ -58,10 +58,10 @@ class IncomeForm(ParentSection):
             "health_insurance": ChoiceField("ui.eg.health_insurance", lang, INSURANCE),
             "pension_insured": CheckField("ui.eg.pension_insured", lang, default=True),
             "unemployment_insured": CheckField("ui.eg.unemployment_insured", lang, default=True),
-            "annual_profit": MoneyField("ui.eg.annual_profit", lang),
+            "annual_profit": MoneyField("ui.eg.annual_profit", lang, example=40000),
         }
         self.parent: dict[str, Field] = {
-            "taxable_income_last_year": MoneyField("ui.eg.taxable_income", lang, optional=True),
+            "taxable_income_last_year": MoneyField("ui.eg.taxable_income", lang, optional=True, example=45000),
             "gives_birth": CheckField("ui.eg.gives_birth", lang),  # ADR 0039: who is pregnant, never the order
             "maternity_benefit": CheckField("ui.eg.maternity_benefit", lang),
             "include_skipped_months": CheckField("ui.eg.include_skipped", lang),  # § 2b Abs. 1 Satz 3 BEEG
@@ -271,7 +271,7 @@ class ArbeitStep(PerParentStep):
         lang = self.language
         return Row({"from_month": ChoiceField("ui.eg.from_month", lang, whole_numbers(1, 32), width="22em"),
                     "to_month": ChoiceField("ui.eg.to_month", lang, whole_numbers(1, 32), width="22em"),
-                    "gross_monthly": MoneyField("ui.eg.gross_after", lang),
+                    "gross_monthly": MoneyField("ui.eg.gross_after", lang, example=1500),
                     "hours_per_week": NumberField("ui.eg.hours", lang, Decimal(0), Decimal(60), "ui.error.hours")},
                    "ui.eg.range_heading", level=4)
 

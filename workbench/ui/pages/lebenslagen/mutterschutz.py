@@ -120,7 +120,7 @@ class BeschaeftigungStep(WizardStep):
         self.sick_pay = CheckField("ui.ms.sick_pay", lang)
         self.sick_pay.input.value = True
         self.months = w.HTML()
-        self.net = [MoneyField("ui.ms.net_month", lang, optional=True) for _ in range(3)]
+        self.net = [MoneyField("ui.ms.net_month", lang, optional=True, example=2100) for _ in range(3)]
         self.fixed = CheckField("ui.ms.fixed_salary", lang)
         self.fixed.input.value = True
         for field in (self.employment, self.insurance, self.sick_pay, self.fixed, *self.net):

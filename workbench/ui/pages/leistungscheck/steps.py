@@ -73,8 +73,8 @@ class KinderStep(WizardStep):
         lang = self.language
         return Row({"birth_date": DateField("ui.lc.child_birth", lang),
                     "situation.education": ChoiceField("ui.lc.education", lang, EDUCATION),
-                    "situation.maintenance_monthly": MoneyField("ui.lc.maintenance", lang, optional=True),
-                    "situation.lunch_monthly": MoneyField("ui.lc.lunch", lang, optional=True),
+                    "situation.maintenance_monthly": MoneyField("ui.lc.maintenance", lang, optional=True, example=300),
+                    "situation.lunch_monthly": MoneyField("ui.lc.lunch", lang, optional=True, example=70),
                     # the family-shape questions every wizard asks the same way (ui/kit/familie.py)
                     **kind_fragen(lang, twin=True, kindergeld=True)}, "ui.lc.child_heading")
 
@@ -159,9 +159,9 @@ class IncomeRow(ParentSection):
         lang = language
         self.fields: dict[str, Field] = {
             "kind": ChoiceField("ui.lc.income_kind", lang, KINDS),
-            "gross_monthly": MoneyField("ui.lc.gross", lang),
-            "net_monthly": MoneyField("ui.lc.net", lang, optional=True),
-            "taxable_income_year": MoneyField("ui.lc.taxable", lang, optional=True),
+            "gross_monthly": MoneyField("ui.lc.gross", lang, example=3000),
+            "net_monthly": MoneyField("ui.lc.net", lang, optional=True, example=2100),
+            "taxable_income_year": MoneyField("ui.lc.taxable", lang, optional=True, example=40000),
         }
         super().__init__(f"household.parents[{index}].current_income", list(self.fields.values()), self.fields["kind"])
 
@@ -190,9 +190,9 @@ class EinkommenWohnenStep(WizardStep):
         h = "household"
         self.home: dict[str, Field] = {
             f"{h}.municipality": TextField("ui.lc.municipality", lang),
-            f"{h}.housing.rent_cold": MoneyField("ui.lc.rent_cold", lang),
-            f"{h}.housing.utilities_cold": MoneyField("ui.lc.utilities", lang, optional=True),
-            f"{h}.housing.heating": MoneyField("ui.lc.heating", lang),
+            f"{h}.housing.rent_cold": MoneyField("ui.lc.rent_cold", lang, example=650),
+            f"{h}.housing.utilities_cold": MoneyField("ui.lc.utilities", lang, optional=True, example=180),
+            f"{h}.housing.heating": MoneyField("ui.lc.heating", lang, example=90),
             f"{h}.housing.living_space_sqm": NumberField("ui.lc.space", lang, Decimal(1), Decimal(1000), "ui.lc.space_error"),
             f"{h}.benefits.wealth": MoneyField("ui.lc.wealth", lang, optional=True),
             f"{h}.benefits.receives_buergergeld": CheckField("ui.lc.buergergeld", lang),

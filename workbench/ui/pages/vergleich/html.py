@@ -13,6 +13,7 @@ import html
 from workbench.i18n import format_money, text
 from workbench.evaluation.vergleich import Spalte, Vergleichsansicht
 from workbench.report.vergleich import chart_svg, legend_html
+from workbench.report.register import FAMILY, Register, say
 
 TERMS = ("basis", "plus", "bonus", "lebensmonat")
 
@@ -89,8 +90,9 @@ def overview_table(view: Vergleichsansicht) -> str:
             f"{ranked}{legend_html(view)}")
 
 
-def card_html(view: Vergleichsansicht, col: Spalte, index: int) -> str:
-    """One plan: name, household total, the sentence on the difference, rule problems, the chart."""
+def card_html(view: Vergleichsansicht, col: Spalte, index: int, register: Register = FAMILY) -> str:
+    """One plan: name, household total, the sentence on the difference, rule problems, the chart; the note
+    after tax cites § 32b EStG only in the advisor's register (ADR 0042)."""
     lang = view.language
     cid = f"vgl-plan-{index}"
     sentence = with_term_titles(html.escape(col.sentence), lang) if col.sentence else ""
@@ -105,7 +107,7 @@ def card_html(view: Vergleichsansicht, col: Spalte, index: int) -> str:
     kindergeld = html.escape(text("vgl.kindergeld_apart", lang, amount=format_money(col.kindergeld, lang)))
     if col.after_tax is not None:
         kindergeld += ('</p><p class="wb-note wb-after-tax">'
-                       + html.escape(text("vgl.after_tax_note", lang, amount=format_money(col.after_tax, lang))))
+                       + html.escape(say("vgl.after_tax_note", lang, register, amount=format_money(col.after_tax, lang))))
     return (f'<div class="wb-card-body" lang="{lang}"><h3 id="{cid}">{html.escape(col.name)}</h3>'
             f'<p class="wb-big">{_money(col.household_income, lang)}</p><p class="wb-note wb-kindergeld">{kindergeld}</p>'
             f'<p class="wb-sentence">{sentence}</p>{tie}{invalid}{chart_svg(view, col, cid + "-chart")}</div>')

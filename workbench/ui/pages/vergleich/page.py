@@ -34,6 +34,7 @@ from workbench.ui.kit.saving import CaseSaver, Store
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview_table
 from workbench.ui.pages.vergleich.merkblatt import handout_language_choice, handout_link
+from workbench.report.register import FAMILY, Register
 from workbench.ui.pages.vergleich.steuer import steuer_panel_html
 from workbench.ui.pages.vergleich.wuensche import Wuensche
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
@@ -49,8 +50,9 @@ class VergleichPage:
     """The comparison of one stored case; ``VergleichPage(data, store, version).widget``."""
 
     def __init__(self, data: dict[str, Any], store: Store | None, version: int | None,
-                 notice: tuple[w.Widget, ...] = ()) -> None:
+                 notice: tuple[w.Widget, ...] = (), register: Register = FAMILY) -> None:
         self.data = data
+        self.register = register  # the family looks at this page across the desk (ADR 0042)
         self.language = "en" if data.get("language") == "en" else "de"
         self.saver = (CaseSaver(store, version, self._saved, self._refused, baseline=data,
                                 on_unavailable=self._unavailable)
@@ -188,11 +190,11 @@ class VergleichPage:
                               tooltip=text("vgl.open_planner_named", self.language, plan=col.name))
             button.add_class("wb-action")
             button.on_click(guarded(lambda _b, choice=col.choice: self.open_planner(choice), self.show_error))
-            card = w.VBox([w.HTML(card_html(self.view, col, i)), button])
+            card = w.VBox([w.HTML(card_html(self.view, col, i, self.register)), button])
             card.add_class("wb-card")
             cards.append(card)
         self.cards.children = tuple(cards)
-        self.steuer.value = steuer_panel_html(case, self.view, self.language)
+        self.steuer.value = steuer_panel_html(case, self.view, self.language, self.register)
         for widget in old:  # free the replaced widgets' models in the kernel and the browser
             close_tree(widget)
         self.handout_link.value = ""

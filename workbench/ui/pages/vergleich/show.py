@@ -41,7 +41,10 @@ def show_vergleich() -> None:
 
 
 def vergleich_page(params: dict[str, str]) -> w.Widget:
-    """The comparison of the case ``?case=`` names, or the page saying which case is missing."""
+    """The comparison of the case ``?case=`` names, or the page saying which case is missing.
+
+    ``&ansicht=beratung`` shows it in the advisor's register (the tax panel with §§).
+    """
     from workbench.errors import CaseNotFound
     from workbench.ui.kit.page import default_store, page_language
 
@@ -56,5 +59,9 @@ def vergleich_page(params: dict[str, str]) -> w.Widget:
         return no_case_page(language, "ui.wizard.not_found_compare", case_id=case_id)
     if not has_plan(stored.data):  # nothing to compare (issue 24: this was "Fehler W-…" without a way back)
         return no_case_page(str(stored.data.get("language") or language), "desk.vgl.no_plan", case_id=case_id)
-    page: w.Widget = VergleichPage(dict(stored.data), store, int(stored.version)).widget
+    from workbench.report.register import ADVISOR, FAMILY
+
+    # the family's register unless the advisor asks for the § view (ADR 0042)
+    register = ADVISOR if params.get("ansicht", "").strip().lower() == "beratung" else FAMILY
+    page: w.Widget = VergleichPage(dict(stored.data), store, int(stored.version), register=register).widget
     return page

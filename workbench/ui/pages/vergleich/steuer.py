@@ -1,9 +1,12 @@
 """The tax panel of the comparison page (issue 22 items 4–6; ADR 0029).
 
 For the plans shown: the extra tax from the Progressionsvorbehalt and the expected Nachzahlung per
-plan; for the first plan (the best household figure shown) the Steuerklassenwahl and the years, in
-the advisor's view with §§ and, behind "Wie wird das berechnet?", every step. The handout of the
-page gets the family's view of the same plan (:func:`handout_sections`).
+plan; for the first plan (the best household figure shown) the Steuerklassenwahl and the years and,
+behind "Wie wird das berechnet?", every step. The page's register decides the wording (ADR 0042):
+the comparison is what the family looks at across the desk, so by default it reads in the family's
+register – plain words, amounts in euros, no § and no "bitte prüfen"; in the advisor's register
+(``?ansicht=beratung``, and ``workbench steuer``) the same blocks carry the §§ and the assumptions.
+The handout of the page gets the family's view of the same plan (:func:`handout_sections`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import text
+from workbench.report.register import FAMILY, Register
 from workbench.ui.kit.topic import explanation_details
 
 if TYPE_CHECKING:
@@ -35,30 +39,33 @@ def _sections_html(sections: "list[HandoutSection]", language: str) -> str:
     return f'<div class="wb-panel wb-steuer-panel" lang="{language}">{"".join(parts)}</div>'
 
 
-def steuer_panel_html(case: "Case", view: "Vergleichsansicht", language: str) -> str:
-    """The panel's HTML; a short note instead when the tax cannot be estimated for this case."""
+def steuer_panel_html(case: "Case", view: "Vergleichsansicht", language: str, register: Register = FAMILY) -> str:
+    """The panel's HTML in the page's ``register``; a short note instead when the tax cannot be estimated."""
     from workbench.evaluation.elterngeld.optimize import with_plan
     from workbench.evaluation.steuer import steuer_result
-    from workbench.report.steuer import steuer_sections, vergleich_section
+    from workbench.report.steuer import steuer_sections, vergleich_section, wahl_section
 
     if not view.columns:
         return ""
+    advisor = register is not FAMILY
     try:
         first = view.columns[0]
         r = steuer_result(with_plan(case, first.choice.months).model_copy(update={"language": language}),
                           first.plan.result)
         sections = [s for s in (vergleich_section(case, view.columns, language),) if s is not None]
-        own = steuer_sections(r, view.names, advisor=True)
+        own = steuer_sections(r, view.names, advisor=advisor)
     except WorkbenchError as error:
         return (f'<p class="wb-note" lang="{language}">'
                 f'{html.escape(text("steuer.block.nicht_berechnet", language, details=str(error)))}</p>')
     if own:
         heading = text("steuer.block.fuer_plan", language, heading=own[0].heading, plan=first.name)
         own[0] = type(own[0])(heading, own[0].paragraphs, own[0].rows)
-    steps = [o.explanation for o in (r.wahl.optionen if r.wahl else [])] + [
+    # the Steuerklassen steps only where their block is shown (the family's view drops a choice that came too late)
+    shown = r.wahl is not None and wahl_section(r, view.names, advisor) is not None
+    steps = [o.explanation for o in (r.wahl.optionen if r.wahl and shown else [])] + [
         v.explanation for j in r.jahre for v in j.veranlagungen]
     title = f'<h2 lang="{language}">{html.escape(text("steuer.block.titel", language))}</h2>'
-    return title + _sections_html([*sections, *own], language) + explanation_details(steps, language)
+    return title + _sections_html([*sections, *own], language) + explanation_details(steps, language, advisor=advisor)
 
 
 def handout_sections(case: "Case", view: "Vergleichsansicht | None", language: str) -> list["HandoutSection"]:
