@@ -61,15 +61,14 @@ class EzKindStep(WizardStep):
         self.maternity.input.value = chosen
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
-        """The chosen parent gives birth and gets Mutterschaftsgeld (her protection period counts towards her two
-        years, § 16 Abs. 1 Satz 4 BEEG); the others do not get it."""
+        """The chosen parent gets Mutterschaftsgeld (her protection period counts towards her two years,
+        § 16 Abs. 1 Satz 4 BEEG); the others do not get it."""
         data.setdefault("elternzeit", {"child": PLAN_CHILD, "periods": []})
         ok = super().store(data, lenient)
         chosen = str(self.maternity.input.value or "")
-        for parent in data["household"]["parents"]:
+        for parent in data["household"]["parents"]:  # gives_birth is left as it is: reading must not write (ADR 0016)
             if parent.get("id") == chosen:
                 parent["maternity_benefit"] = True
-                parent["gives_birth"] = True
             elif parent.get("maternity_benefit"):
                 parent["maternity_benefit"] = False
         keep_birth_together(data)
