@@ -8,8 +8,8 @@ parent who is not the mother, e.g. the father's Formular). ``what``:
   Zuschuss (§ 20 MuSchG), as :func:`workbench.rules.mutterschutz.mutterschaftsgeld` pays them for the case's
   ``mutterschutz`` data; without those data a parent's ``maternity_benefit`` ("Mutterschaftsgeld und
   Arbeitgeberzuschuss nach der Geburt") stands for both;
-- ``kasse_from`` / ``kasse_until``, ``zuschuss_from`` …: the days after the birth the benefit is paid for, the day of birth to the end of the protection
-  period (§ 3 Abs. 2 MuSchG, :func:`workbench.evaluation.elterngeld.engine.mutterschutz_fristen`) — the days
+- ``kasse_from`` / ``kasse_until``, ``zuschuss_from`` …: the days after the birth the benefit is paid for, the
+  day of birth to the end of the protection period (§ 3 Abs. 2 MuSchG, :func:`workbench.evaluation.elterngeld.engine.mutterschutz_fristen`) — the days
   § 3 Abs. 1 Satz 1 Nr. 1 BEEG credits against Elterngeld;
 - ``before_from`` / ``before_until``: the protection period before the birth (§ 3 Abs. 1 MuSchG), a month that
   § 2b Abs. 1 Satz 1 Nr. 2 BEEG skips (NRW 2.7.2 "Monate mit Verschiebetatbeständen");
