@@ -68,3 +68,16 @@ def test_a_store_of_schema_2_gets_the_column_and_the_summaries_of_its_cases(tmp_
     assert (line.topic, line.has_plan) == ("elterngeld", True)
     with closing(sqlite3.connect(store.path)) as conn:
         assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 4
+
+
+def test_imported_family_files_and_moves_to_bochum_get_their_topic() -> None:
+    """Seen on the start page (session 8): the twins' file (an Elterngeld plan and a Kita part, id FAM-…) was listed
+    under "Kita-Platz" and a Neu-in-Bochum case under "Elterngeld", each opening in the wrong wizard."""
+    from workbench.store.records import case_topic
+    from workbench.ui.kit.case_list import case_link
+
+    family = {**EG_PLAN, "case_id": "FAM-ZWILLINGE", "kita": {"child": "K1", "start": "2027-08-01"}}
+    assert case_topic(family) == "elterngeld"
+    moved = {"case_id": "FAM-SCHWEDEN", "household": {"parents": [{"id": "A"}]}, "zuzug": {"from_abroad": True}}
+    assert case_topic(moved) == "zuzug" and case_topic({"case_id": "ZU-20261201-5E01"}) == "zuzug"
+    assert case_link("FAM-SCHWEDEN", "zuzug") == "zuzug.ipynb?case=FAM-SCHWEDEN"

@@ -3,6 +3,7 @@
 import json
 import logging
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,16 @@ def test_the_workbench_template_builds_on_voilas_lab_template() -> None:
     template = jupyter_data_dir() / "voila" / "templates" / VOILA_TEMPLATE  # package data (ADR 0024)
     assert json.loads((template / "conf.json").read_text(encoding="utf-8")) == {"base_template": "lab"}
     assert "voila/render/start.ipynb" in (template / "tree-lab.html").read_text(encoding="utf-8")
+
+
+def test_the_pages_load_only_the_widget_manager_of_the_installed_lab_extensions() -> None:
+    """Issue 23: every JupyterLab extension in the environment is a remoteEntry the browser fetches and
+    evaluates before the page's kernel connects. Voilà's "Render with Voilà" preview button and the
+    Pygments theme (sources are stripped) do nothing on an advisor's page; only the widget manager is needed.
+    A newly installed extension fails here until it is denied or wanted."""
+    config = json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))
+    root = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
+    installed = {str(p.parent.relative_to(root)) for pattern in ("*/package.json", "@*/*/package.json")
+                 for p in root.glob(pattern)}
+    denied = set(config["VoilaConfiguration"]["extension_denylist"])
+    assert installed - denied == {"@jupyter-widgets/jupyterlab-manager"}

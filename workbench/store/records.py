@@ -115,7 +115,7 @@ def family_names(payload: dict[str, Any]) -> str:
 
 
 TOPIC_PREFIXES = {"EG": "elterngeld", "LC": "leistungscheck", "MUTTERSCHUTZ": "mutterschutz",
-                  "ELTERNZEIT": "elternzeit", "KI": "kita", "PF": "pflege", "VO": "vorsorge"}
+                  "ELTERNZEIT": "elternzeit", "KI": "kita", "PF": "pflege", "VO": "vorsorge", "ZU": "zuzug"}
 """The case id prefixes the wizards give (``PF-20261125-3F2A``) and the topic each stands for."""
 
 
@@ -125,8 +125,10 @@ def case_topic(payload: dict[str, Any]) -> str:
     prefix = case_id.split("-", 1)[0].upper() if isinstance(case_id, str) else ""
     if prefix in TOPIC_PREFIXES:
         return TOPIC_PREFIXES[prefix]
-    for key, topic in (("care", "pflege"), ("vorsorge", "vorsorge"), ("kita", "kita"), ("elterngeld_plan", "elterngeld"),
-                       ("elternzeit", "elternzeit"), ("mutterschutz", "mutterschutz")):
+    # an imported family file may hold several parts: the one a family comes for first (a Kita part beside an
+    # Elterngeld plan is the plan's family; a move to Bochum is its own wizard)
+    for key, topic in (("care", "pflege"), ("vorsorge", "vorsorge"), ("zuzug", "zuzug"), ("elterngeld_plan", "elterngeld"),
+                       ("kita", "kita"), ("elternzeit", "elternzeit"), ("mutterschutz", "mutterschutz")):
         if payload.get(key):
             return topic
     household = payload.get("household")

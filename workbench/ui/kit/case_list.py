@@ -30,7 +30,8 @@ class Listing(Protocol):
 
 TOPIC_PREFIXES = {"KI-": "kita.ipynb", "PF-": "pflege.ipynb", "VO-": "vorsorge.ipynb", "ZU-": "zuzug.ipynb"}  # ids the topic wizards give
 TOPIC_PAGES = {"elterngeld": WIZARD_PAGE, "leistungscheck": "leistungscheck.ipynb", "mutterschutz": "mutterschutz.ipynb",
-               "elternzeit": "elternzeit.ipynb", "kita": "kita.ipynb", "pflege": "pflege.ipynb", "vorsorge": "vorsorge.ipynb"}
+               "elternzeit": "elternzeit.ipynb", "kita": "kita.ipynb", "pflege": "pflege.ipynb", "vorsorge": "vorsorge.ipynb",
+               "zuzug": "zuzug.ipynb"}
 """The wizard page of each topic of :func:`workbench.store.records.case_topic`."""
 PERSON_TOPICS = ("pflege", "vorsorge")
 """Topics about one person, not a family: the list names the topic with the person (issue 24)."""

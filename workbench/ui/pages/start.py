@@ -40,6 +40,7 @@ class StartPage:
         self.widget = w.VBox([theme_style(), self.header.widget, self.intro, self.note, self.quick.widget, self.fristen.widget,
                               self.cases.widget, self.teamwissen.widget])
         self.widget.add_class("wb-page")
+        self.widget.add_class("wb-wide")  # the case list has seven columns (issue 24: none cut off)
         self._apply_texts()
         self.refresh()
 
