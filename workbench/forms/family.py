@@ -20,10 +20,13 @@ one path of the case:
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from workbench.case import Case, Child
 from workbench.case.verhaeltnis import legal_parents
 from workbench.parameters import parameters
-from workbench.rules.elterngeld.betrag import geschwisterbonus_berechtigt
+from workbench.evaluation.elterngeld.aufnahme import als_geschwister
+from workbench.rules.elterngeld.betrag import alter_ab, geschwisterbonus_berechtigt
 from workbench.rules.elterngeld.lebensmonate import is_younger_than
 
 MAX_SIBLINGS = 3
@@ -42,20 +45,32 @@ def further_children(case: Case, child: Child) -> list[Child]:
                   key=lambda c: c.birth_date)
 
 
-def relevant_siblings(case: Case, child: Child) -> list[Child]:
+def relevant_siblings(case: Case, child: Child, parent_ids: Collection[str] | None = None) -> list[Child]:
     """The older siblings that make the Geschwisterbonus at the birth (§ 2a Abs. 1 BEEG), youngest first
     (the federal form asks for "Jüngstes Kind, das die Voraussetzungen erfüllt" first).
 
-    Only when the bonus applies (one sibling under 3, two under 6, or a disabled one under 14): then every
-    sibling under 6 and every disabled one under 14; otherwise none (the table stays empty, the count is filled).
+    A sibling counts only for a parent for whom it is an own, adopted or the spouse's child — a foster child or
+    the partner's child without marriage brings none (§ 2a Abs. 1 Satz 2 BEEG) —, an adopted sibling's age from the
+    day it was taken in (§ 2a Abs. 2 BEEG): the engine's :func:`~workbench.evaluation.elterngeld.aufnahme.als_geschwister`
+    and :func:`~workbench.rules.elterngeld.betrag.alter_ab`. ``parent_ids``: the parents who apply (default: every
+    parent of the household); a sibling is listed when it counts for one of them whose bonus applies (one sibling
+    under 3, two under 6, or a disabled one under 14): then every such sibling under 6 and every disabled one
+    under 14; otherwise none (the table stays empty, the count is filled).
     """
     older = [c for c in further_children(case, child) if c.birth_date <= child.birth_date]
-    if not geschwisterbonus_berechtigt(older, child.birth_date, child.birth_date):
-        return []
-    ages = parameters("elterngeld").value("geschwisterbonus_altersgrenzen", child.birth_date)
-    return [c for c in reversed(older)
-            if is_younger_than(c.birth_date, int(ages["zwei_kinder_unter"]), child.birth_date)
-            or c.disability and is_younger_than(c.birth_date, int(ages["behindertes_kind_unter"]), child.birth_date)]
+    birth = child.birth_date
+    ages = parameters("elterngeld").value("geschwisterbonus_altersgrenzen", birth)
+    listed: set[int] = set()
+    for parent in case.household.parents:
+        if parent_ids is not None and parent.id not in parent_ids:
+            continue
+        counted = [(c, kind) for c in older if (kind := als_geschwister(case, parent, c)) is not None]
+        if not geschwisterbonus_berechtigt([kind for _, kind in counted], birth, birth):
+            continue
+        listed.update(id(c) for c, kind in counted
+                      if is_younger_than(alter_ab(kind, birth), int(ages["zwei_kinder_unter"]), birth)
+                      or kind.disability and is_younger_than(alter_ab(kind, birth), int(ages["behindertes_kind_unter"]), birth))
+    return [c for c in reversed(older) if id(c) in listed]
 
 
 def claimants(case: Case, applicant_id: str) -> str | None:
@@ -119,10 +134,13 @@ def lives_in_germany(case: Case) -> bool | None:
 
 
 def sibling_paths(case: Case, child: Child) -> dict[str, str]:
-    """Roles ``sib1`` … for the relevant siblings (their case paths)."""
+    """Roles ``sib1`` … for the relevant siblings (their case paths) of the parents who apply: those the plan gives
+    months, every parent without a plan."""
     index = {id(c): i for i, c in enumerate(case.household.children)}
+    plan = case.elterngeld_plan
+    applying = {pid for pid, codes in plan.months.items() if codes.strip("-")} if plan is not None else None
     return {f"sib{n}": f"household.children[{index[id(c)]}]"
-            for n, c in enumerate(relevant_siblings(case, child)[:MAX_SIBLINGS], 1)}
+            for n, c in enumerate(relevant_siblings(case, child, applying or None)[:MAX_SIBLINGS], 1)}
 
 
 __all__ = ["MAX_SIBLINGS", "claimants", "relation", "further_children", "lives_in_germany", "married_to_other", "child_with_applicant",

@@ -169,6 +169,10 @@ def _place(page: Any, spec: OverlaySpec) -> Placement:
     field_top, field_bottom = _row(page, anchor, field_x)
     top, bottom = max(top, field_top), min(bottom, field_bottom)
     if spec.kind == "comb":
+        if bottom - top > 2.5 * (anchor.bottom - anchor.top):
+            # boxes drawn as ticks on a base line without a top rule (NRW 2.7.2 "von: __.__.____"): the row found
+            # reaches up to the text above; the digits belong on the label's line
+            top, bottom = anchor.top - 1, anchor.bottom + 1
         cells: list[Box] = []
         for a, b in zip(edges, edges[1:]):
             if 6 < b - a < 20:

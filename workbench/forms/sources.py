@@ -23,7 +23,8 @@ the other children of that birth), ``=child_number`` (the Anlage's running numbe
 (true when the parent's own account is given, without another holder), ``=bonus.count`` and
 ``=bonus.start`` (how many Partnerschaftsbonus months the plan holds, ``"2"``–``"4"``, and the
 Lebensmonat of the first, § 4b BEEG; the parents take them together), ``=kinderfreibetraege.{applicant}``
-(the parent's Kinderfreibetrag Zähler "0,5", "1" …; none for 0), and the family's sources of
+(the parent's Kinderfreibetrag Zähler "0,5", "1" …; none for 0), ``=maternity.kasse`` … (the mother's
+Mutterschaftsleistungen, :mod:`workbench.forms.mutterschaft`), and the family's sources of
 :mod:`workbench.forms.family` (``=further_children.count``, ``=claimants``, ``=married_to_other`` …).
 A computed source ending in ``?`` is optional: empty when it has no value.
 """
@@ -38,7 +39,7 @@ from collections.abc import Iterable
 from typing import Any, Callable, Protocol, TypeVar
 
 from workbench.case import CODE_KINDS, LEBENSMONATE, Case, dump_case, get_path
-from workbench.forms import family
+from workbench.forms import family, mutterschaft
 from workbench.i18n import text
 
 _ROLE = re.compile(r"\{(applicant|other|absent|other_home|other_claimant|child|kid[1-9]|had[1-9]|sib[1-9])\}")
@@ -159,6 +160,13 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         kid = next(c for i, c in enumerate(case.household.children) if child_path == f"household.children[{i}]")
         absent = parent_path == "household.other_parent"
         return family.relation(case, kid, None if absent else get_path(data, parent_path + ".id"))
+    maternity = re.fullmatch(r"=maternity\.(\w+)(?:\.(\{\w+\}))?", source)
+    if maternity:  # federal 10., NRW 2.7.2/2.8.1: the mother's Mutterschaftsleistungen (workbench.forms.mutterschaft)
+        parent_path = roles.resolve(maternity.group(2)) if maternity.group(2) else None
+        if maternity.group(2) and parent_path is None:
+            return None
+        parent_id = get_path(data, parent_path + ".id") if parent_path else None
+        return mutterschaft.value(case, _role_child(case, roles), maternity.group(1), parent_id)
     if source in ("=bonus.count", "=bonus.start"):
         return _bonus(case, source.endswith("count"))
     match = re.fullmatch(r"=plan\.(\{\w+\})\.(\d+)", source)
@@ -222,6 +230,7 @@ def _slice(spec: str) -> Callable[[Any], str]:
 
 FORMATTERS: dict[str, Callable[[Any], str]] = {
     "date": _date,
+    "date_digits": lambda value: date.fromisoformat(str(value)).strftime("%d%m%Y"),  # one digit per box (Tag Monat Jahr)
     "sex": lambda value: SEX_DE.get(str(value), str(value)),
     "upper": lambda value: str(value).upper(),
     "year_before": lambda value: str(date.fromisoformat(str(value)).year - 1),  # "Kalenderjahr vor der Geburt"

@@ -54,21 +54,28 @@ def relations(case: "Case", child: "Child | None" = None) -> dict[str, Beziehung
             for p in case.household.parents}
 
 
-def geschwister(case: "Case", parent: "Parent") -> list[Geschwisterkind]:
-    """The older children that count for ``parent``'s Geschwisterbonus: those for whom the parent meets § 1 Abs. 1
-    or 3 BEEG (an own, adopted or Adoptionspflege child, the spouse's child – not a foster child, not the partner's
-    child without marriage), an adopted one with the day it was taken in (its age counts from then, § 2a Abs. 2).
+def als_geschwister(case: "Case", parent: "Parent", child: "Child") -> Geschwisterkind | None:
+    """``child`` as it counts for ``parent``'s Geschwisterbonus, or None when it brings none: only a child for whom
+    the parent meets § 1 Abs. 1 or 3 BEEG (an own, adopted or Adoptionspflege child, the spouse's child – not a
+    foster child, not the partner's child without marriage); an adopted one with the day it was taken in (its age
+    counts from then, § 2a Abs. 2). The forms' sibling tables ask the same (:mod:`workbench.forms.family`).
 
     Rechtsgrundlage: § 2a Abs. 1 Satz 2, Abs. 2 BEEG
     """
-    out = []
-    for child in case.older_children():
-        if elterngeld_grundlage(relations(case, child)[parent.id]) is None:
-            continue
-        placement = child.placement
-        taken_in = placement.date if placement is not None and placement.kind in ("adoption", "adoption_care") else None
-        out.append(Geschwisterkind(child.birth_date, child.disability, taken_in))
-    return out
+    if elterngeld_grundlage(relations(case, child)[parent.id]) is None:
+        return None
+    placement = child.placement
+    taken_in = placement.date if placement is not None and placement.kind in ("adoption", "adoption_care") else None
+    return Geschwisterkind(child.birth_date, child.disability, taken_in)
+
+
+def geschwister(case: "Case", parent: "Parent") -> list[Geschwisterkind]:
+    """The older children that count for ``parent``'s Geschwisterbonus (:func:`als_geschwister`).
+
+    Rechtsgrundlage: § 2a Abs. 1 Satz 2, Abs. 2 BEEG
+    """
+    counted = (als_geschwister(case, parent, child) for child in case.older_children())
+    return [kind for kind in counted if kind is not None]
 
 
 def berechtigung(case: "Case") -> Berechtigung:

@@ -1,0 +1,91 @@
+"""The mother's Mutterschaftsleistungen as the Elterngeld forms ask them (federal 10., NRW 2.7.2/2.8.1, 3.7.2/3.8.1).
+
+Computed sources ``=maternity.{what}`` (the biological mother's, federal section 10: "Fragen an die leibliche
+Mutter … müssen immer beantwortet werden") and ``=maternity.{what}.{parent}`` (that parent's own: nothing for a
+parent who is not the mother, e.g. the father's Formular). ``what``:
+
+- ``kasse`` / ``zuschuss``: Mutterschaftsgeld of the statutory health insurance (§ 24i SGB V) / the employer's
+  Zuschuss (§ 20 MuSchG), as :func:`workbench.rules.mutterschutz.mutterschaftsgeld` pays them for the case's
+  ``mutterschutz`` data; without those data a parent's ``maternity_benefit`` ("Mutterschaftsgeld und
+  Arbeitgeberzuschuss nach der Geburt") stands for both;
+- ``kasse_from`` / ``kasse_until``, ``zuschuss_from`` …: the days after the birth the benefit is paid for, the
+  day of birth to the end of the protection period (§ 3 Abs. 2 MuSchG, :func:`workbench.evaluation.elterngeld.engine.mutterschutz_fristen`) — the days
+  § 3 Abs. 1 Satz 1 Nr. 1 BEEG credits against Elterngeld;
+- ``before_from`` / ``before_until``: the protection period before the birth (§ 3 Abs. 1 MuSchG), a month that
+  § 2b Abs. 1 Satz 1 Nr. 2 BEEG skips (NRW 2.7.2 "Monate mit Verschiebetatbeständen");
+- ``none``: the mother of the household gets none of them ("Ich habe keinen Anspruch auf Mutterschaftsleistungen").
+
+Who the mother is comes from the case, never from the order of the parents: the ``mutterschutz`` data's
+``mother`` (for this birth), else the parent with ``maternity_benefit``, else the one who ``gives_birth``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from workbench.case import Case, Child
+
+
+@dataclass(frozen=True)
+class Leistungen:
+    """The mother's Mutterschaftsleistungen for one birth."""
+
+    mother: str
+    kasse: bool
+    zuschuss: bool
+    fristen_from: date
+    fristen_until: date
+    before_from: date
+    before_until: date
+
+    @property
+    def none(self) -> bool:
+        return not (self.kasse or self.zuschuss)
+
+
+def leistungen(case: Case, child: Child) -> Leistungen | None:
+    """The Mutterschaftsleistungen of the household's mother for the birth of ``child``; None when the case names
+    no mother (a father alone, a child taken in: § 3 MuSchG protects the woman who gave birth)."""
+    from workbench.evaluation.elterngeld.engine import mutterschutz_fristen
+    from workbench.rules.mutterschutz.mutterschaftsgeld import mutterschaftsgeld
+
+    if child.placement is not None:
+        return None
+    birth_ids = {c.id for c in case.household.birth_of(child)}
+    ms = case.mutterschutz if case.mutterschutz is not None and case.mutterschutz.child in birth_ids else None
+    parents = case.household.parents
+    if ms is not None and ms.miscarriage is None:
+        mother = ms.mother
+        fristen = mutterschutz_fristen(case, child, mother=mother)
+        geld = mutterschaftsgeld(fristen, ms.employment, ms.insurance, ms.net_last_3_months,
+                                 festes_gehalt=ms.fixed_salary, krankengeldanspruch=ms.sick_pay_entitlement)
+        kasse, zuschuss = geld.kasse_gesamt > Decimal(0), geld.zuschuss_gesamt > Decimal(0)
+    else:
+        who = next((p for p in parents if p.maternity_benefit), None) or next((p for p in parents if p.gives_birth), None)
+        if who is None:
+            return None
+        mother, fristen = who.id, mutterschutz_fristen(case, child)
+        kasse = zuschuss = who.maternity_benefit
+    if mother not in {p.id for p in parents}:
+        return None
+    return Leistungen(mother, kasse, zuschuss, fristen.geburt, fristen.ende, fristen.beginn, fristen.vor_geburt_ende)
+
+
+def value(case: Case, child: Child, what: str, parent_id: str | None) -> bool | str | None:
+    """One ``=maternity.…`` source: a tick (True/None) or an ISO date; ``parent_id`` for that parent's own answer."""
+    found = leistungen(case, child)
+    if found is None or parent_id is not None and parent_id != found.mother:
+        return None
+    if what in ("kasse", "zuschuss", "none"):
+        return True if getattr(found, what) else None
+    benefit, _, end = what.rpartition("_")
+    if benefit == "before" and found.none or benefit in ("kasse", "zuschuss") and not getattr(found, benefit):
+        return None
+    day: date = {("before", "from"): found.before_from, ("before", "until"): found.before_until}.get(
+        (benefit, end), found.fristen_from if end == "from" else found.fristen_until)
+    return day.isoformat()
+
+
+__all__ = ["Leistungen", "leistungen", "value"]
