@@ -46,8 +46,8 @@ def money(shown: str) -> Decimal:
     return Decimal(digits.replace(",", ""))
 
 
-def open_comparison(page: Page, voila_url: str, case_id: str) -> None:
-    page.goto(f"{voila_url}{PAGE}?case={case_id}", timeout=KERNEL_READY_MS)
+def open_comparison(page: Page, voila_url: str, case_id: str, query: str = "") -> None:
+    page.goto(f"{voila_url}{PAGE}?case={case_id}{query}", timeout=KERNEL_READY_MS)
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Pläne vergleichen|Compare plans"),
                                                               timeout=KERNEL_READY_MS)
     expect(page.locator(".wb-compare")).to_be_visible(timeout=KERNEL_READY_MS)
