@@ -127,7 +127,9 @@ def translate(case: PeerCase, receiver: int, topic: str) -> Case:
     return load_case({
         "format": "workbench-case/2", "case_id": f"gettsim-{receiver}", "household": {
             "single_parent": bool(single[r]),
-            "parents": [{"id": f"P{receiver}", "birth_date": _birth(ages[r], case.policy_date).isoformat(),
+            # no parent birth date: Kindergeld and UVG do not read it, and GETTSIM's synthetic households give a
+            # receiver the child's own age, which the case model refuses as implausible (issue 24)
+            "parents": [{"id": f"P{receiver}",
                          "current_income": {"kind": "employee" if gross else "none", "gross_monthly": gross}}],
             "children": children,
             "benefits": {"receives_buergergeld": topic == "unterhaltsvorschuss"}}})

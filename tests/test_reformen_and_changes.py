@@ -126,8 +126,8 @@ def test_a_reform_can_add_a_new_parameter_only_with_description_and_unit(tmp_pat
 
 def test_the_repository_ships_the_example_reform_and_every_benefit_with_params_has_an_evaluator() -> None:
     assert "mindestbetrag-400" in reform_names()
-    # Elternzeit and the Antragsmappe have dates, no amounts; Kita, Pflege and Vorsorge have no example-family
-    # evaluator (the example families are Elterngeld households): "was ändert sich" lists them as not
-    # compared (ADR 0011).
+    # Elternzeit and the Antragsmappe have dates, no amounts; Neu in Bochum has entitlement tables and dates
+    # (ADR 0036); Kita, Pflege and Vorsorge have no example-family evaluator (the example families are
+    # Elterngeld households): "was ändert sich" lists them as not compared (ADR 0011).
     assert {"elterngeld", "mutterschutz", "steuer", "kinderzuschlag", "wohngeld"} <= set(evaluated_benefits())
-    assert set(benefits_without_evaluator()) <= {"antragsmappe", "elternzeit", "kita", "pflege", "vorsorge"}
+    assert set(benefits_without_evaluator()) <= {"antragsmappe", "elternzeit", "kita", "pflege", "vorsorge", "zuzug"}
