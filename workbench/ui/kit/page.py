@@ -18,6 +18,7 @@ from IPython.display import display
 
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import log_failure
+from workbench.ui.kit.header import PageHeader
 from workbench.ui.kit.case_list import START_PAGE
 from workbench.ui.kit.preheat import after_request, is_preheated, request_parameters
 from workbench.ui.kit.saving import Store
@@ -206,3 +207,25 @@ def close_tree(widget: w.Widget) -> None:
             if isinstance(item, w.Widget):
                 close_tree(item)
     widget.close()
+
+
+def no_case_page(title_key: str, language: str, message_key: str, link_key: str = "ui.wizard.to_start",
+                 **args: Any) -> w.VBox:
+    """A page about one case opened without a usable case (none named, not found, nothing to show yet):
+    the page's title, the reason ``message_key`` and a link to the start page."""
+    header = PageHeader(title_key, language, lambda _lang: None)
+    message = html.escape(text(message_key, language, **args))
+    link = html.escape(text(link_key, language))
+    notice = w.HTML(f'<div class="wb-alert wb-alert-general wb-not-found" role="alert" lang="{language}">'
+                    f'<p>{message}</p><p><a href="{START_PAGE}">{link}</a></p></div>')
+    page = w.VBox([theme_style(), header.widget, notice])
+    page.add_class("wb-page")
+    return page
+
+
+def save_problem_html(message: str, hint_key: str, language: str) -> str:
+    """A save the store refused (``vgl.conflict_hint``: someone saved meanwhile) or could not take
+    (``ui.wizard.unavailable_hint``): the store's message and what to do, as an alert."""
+    return (f'<div class="wb-alert wb-alert-general" role="alert" lang="{language}">'
+            f'{html.escape(message)} {html.escape(text(hint_key, language))}</div>')
+

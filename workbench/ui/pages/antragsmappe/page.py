@@ -20,6 +20,7 @@ from workbench.evaluation.mappe_status import Eintrag, enclosure_keys, folder, w
 from workbench.i18n import format_date, text
 from workbench.ui.kit.case_list import START_PAGE, case_link
 from workbench.ui.kit.header import PageHeader
+from workbench.ui.kit.page import save_problem_html
 from workbench.ui.kit.saving import CaseSaver, Store
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.kit.widgets import FieldMessage
@@ -110,12 +111,10 @@ class AntragsmappePage:
         self.status.value = f'<p class="wb-status" role="status" lang="{self.language}">{html.escape(message)}</p>'
 
     def _refused(self, message: str) -> None:
-        self.status.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
-                             f'{html.escape(message)} {html.escape(text("vgl.conflict_hint", self.language))}</div>')
+        self.status.value = save_problem_html(message, "vgl.conflict_hint", self.language)
 
     def _unavailable(self, message: str) -> None:
-        self.status.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
-                             f'{html.escape(message)} {html.escape(text("ui.wizard.unavailable_hint", self.language))}</div>')
+        self.status.value = save_problem_html(message, "ui.wizard.unavailable_hint", self.language)
 
     def set_language(self, language: str) -> None:
         """Show the page in ``language``; the case keeps it for its next save (the switch writes nothing)."""

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w
 
-from workbench.i18n import text
-from workbench.ui.kit.case_list import START_PAGE
-from workbench.ui.kit.header import PageHeader
-from workbench.ui.kit.theme import theme_style
+from workbench.ui.kit.page import no_case_page as kit_no_case_page
 from workbench.ui.pages.antragsmappe.page import AntragsmappePage
 
 
 def no_case_page(language: str, message_key: str = "antragsmappe.ui.no_case", **args: Any) -> w.VBox:
     """The page without a usable case: the reason and a link to the start page."""
-    header = PageHeader("antragsmappe.ui.title", language, lambda _lang: None)
-    message = html.escape(text(message_key, language, **args))
-    link = html.escape(text("ui.wizard.to_start", language))
-    notice = w.HTML(f'<div class="wb-alert wb-alert-general wb-not-found" role="alert" lang="{language}">'
-                    f'<p>{message}</p><p><a href="{START_PAGE}">{link}</a></p></div>')
-    page = w.VBox([theme_style(), header.widget, notice])
-    page.add_class("wb-page")
-    return page
+    return kit_no_case_page("antragsmappe.ui.title", language, message_key, "ui.wizard.to_start", **args)
 
 
 def antragsmappe_page(params: dict[str, str]) -> w.Widget:

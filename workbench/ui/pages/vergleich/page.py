@@ -27,7 +27,7 @@ from workbench.i18n import text
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, optimize
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.case_list import START_PAGE, case_link
-from workbench.ui.kit.page import close_tree
+from workbench.ui.kit.page import close_tree, save_problem_html
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
 from workbench.ui.kit.saving import CaseSaver, Store
@@ -368,13 +368,11 @@ class VergleichPage:
         self.status.value = f'<p class="wb-status" role="status" lang="{self.language}">{html.escape(message)}</p>'
 
     def _refused(self, message: str) -> None:
-        self.status.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
-                             f'{html.escape(message)} {html.escape(text("vgl.conflict_hint", self.language))}</div>')
+        self.status.value = save_problem_html(message, "vgl.conflict_hint", self.language)
 
     def _unavailable(self, message: str) -> None:
         """The store cannot take the save (full disk, read-only, no key): no conflict, the choice stays."""
-        self.status.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{self.language}">'
-                             f'{html.escape(message)} {html.escape(text("ui.wizard.unavailable_hint", self.language))}</div>')
+        self.status.value = save_problem_html(message, "ui.wizard.unavailable_hint", self.language)
 
     def set_language(self, language: str) -> None:
         """Show the page in ``language``; the case keeps it for its next save (the switch writes nothing)."""
