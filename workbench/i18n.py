@@ -12,11 +12,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
-from workbench.resources import resource_path
+from workbench.resources import resource_path, safe_yaml
 
 LANGUAGES = ("de", "en")
 MESSAGES_DIR = resource_path("messages")
@@ -30,7 +29,7 @@ def catalog() -> dict[str, dict[str, str]]:
     """All messages, keyed by message key then language."""
     merged: dict[str, dict[str, str]] = {}
     for path in sorted(MESSAGES_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_yaml(path.read_text(encoding="utf-8")) or {}
         for key, texts in data.items():
             if key in merged:
                 raise ValueError(f"message key {key!r} is defined twice (again in {path.name})")

@@ -33,6 +33,7 @@ from contextlib import ExitStack
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
 PACKAGE = "workbench"
 
@@ -94,3 +95,12 @@ def data_dir() -> Path:
 
     configured = os.environ.get("WORKBENCH_DATA")
     return Path(configured).expanduser() if configured else Path.home() / ".local" / "share" / "workbench"
+
+
+def safe_yaml(text: str) -> Any:
+    """``yaml.safe_load`` with libyaml's parser when PyYAML has it (the wheels do): the same safe
+    constructors and results, about 25 times faster (the message catalogs took 1.4 s of a wizard kernel's
+    start with the pure-Python scanner, 0.05 s with libyaml; issue 23)."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a SafeLoader

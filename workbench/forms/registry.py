@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from workbench.errors import FormError
-from workbench.resources import resource_path
+from workbench.resources import resource_path, safe_yaml
 
 MAPS_DIR = resource_path("templates", "forms")
 
@@ -101,7 +101,7 @@ def _maps(directory: str) -> dict[str, FormMap]:
     out: dict[str, FormMap] = {}
     for path in sorted(Path(directory).glob("*.yaml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = safe_yaml(path.read_text(encoding="utf-8"))
             form = FormMap.model_validate(data)
         except (yaml.YAMLError, ValidationError) as error:
             raise FormError(f"{path}: field map cannot be read: {error}") from None

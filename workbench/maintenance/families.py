@@ -31,11 +31,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from workbench.maintenance import families_kizwg, families_leistungen
 from workbench.parameters import parameter_files
-from workbench.resources import resource_path
+from workbench.resources import resource_path, safe_yaml
 
 FAMILIES_FILE = resource_path("maintenance", "families.yaml")
 
@@ -69,7 +68,7 @@ class Family:
 @lru_cache(maxsize=4)
 def load_families(path: Path = FAMILIES_FILE) -> tuple[Family, ...]:
     """The example families of ``path`` (default: the package's families.yaml)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_yaml(path.read_text(encoding="utf-8"))
     return tuple(
         Family(f["id"], dict(f["label"]), tuple(f["parents"]), int(f.get("count", 1)),
                tuple(int(y) for y in f.get("sibling_years", ())))

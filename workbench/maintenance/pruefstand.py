@@ -23,11 +23,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from workbench.errors import WorkbenchError
 from workbench.maintenance.reformen import Reform
 from workbench.maintenance.paths import reference_cases_dir, shared_dir
+from workbench.resources import safe_yaml
 
 CENT = Decimal("0.01")
 RATE_TOLERANCE = Decimal("0.0005")
@@ -142,7 +142,7 @@ def reference_checks(path: Path) -> list[Check]:
     from workbench.case import load_case
     from workbench.evaluation.elterngeld.engine import compute_elterngeld
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_yaml(path.read_text(encoding="utf-8"))
     tolerance = Decimal(str(data.get("tolerance", "0.01")))
     checks: list[Check] = []
     for spec in data["cases"]:

@@ -24,7 +24,7 @@ from fpdf.enums import XPos, YPos
 from workbench.errors import WorkbenchError
 from workbench.i18n import format_date, text
 from workbench.report.pdf import WorkbenchPdf
-from workbench.resources import data_dir, resource_path
+from workbench.resources import data_dir, resource_path, safe_yaml
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -52,7 +52,7 @@ def office(path: Path | None = None) -> Office:
     if not source.is_file():
         source = resource_path("templates", "reports", "office.yaml")
     try:
-        raw: dict[str, Any] = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+        raw: dict[str, Any] = safe_yaml(source.read_text(encoding="utf-8")) or {}
         return Office(str(raw["name"]), tuple(str(line) for line in raw.get("address") or ()),
                       str(raw.get("phone") or ""), str(raw.get("email") or ""), str(raw.get("place") or "Bochum"))
     except (OSError, yaml.YAMLError, KeyError, TypeError) as error:

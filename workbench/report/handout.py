@@ -36,7 +36,7 @@ from workbench.report.register import handout_language
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 from workbench.evaluation.vergleich import comparison_objective
 from workbench.report.pdf import WorkbenchPdf
-from workbench.resources import resource_path
+from workbench.resources import resource_path, safe_yaml
 
 if TYPE_CHECKING:
     from workbench.case import Case
@@ -126,7 +126,7 @@ class Layout:
 def layout(path: Path = TEMPLATE) -> Layout:
     """The handout layout; an unknown block or a missing field raises WorkbenchError naming the file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_yaml(path.read_text(encoding="utf-8"))
         page, blocks = data["page"], tuple(data["blocks"])
         unknown = [b.get("block") for b in blocks if b.get("block") not in _BLOCKS]
         if unknown:

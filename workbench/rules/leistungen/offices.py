@@ -6,10 +6,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-import yaml
 
 from workbench.clock import today as clock_today
-from workbench.resources import beside
+from workbench.resources import beside, safe_yaml
 
 OFFICES = beside(__name__, "offices.yaml")
 BENEFITS = ("kindergeld", "kinderfreibetrag", "kinderzuschlag", "bildung_teilhabe", "unterhaltsvorschuss", "wohngeld")
@@ -20,7 +19,7 @@ APPLICATIONS = (*BENEFITS, "elterngeld", "elternzeit")
 @lru_cache(maxsize=1)
 def offices() -> dict[str, dict[str, Any]]:
     """The whole file, checked: every benefit with office, channel, forms, deadlines, documents in de and en."""
-    data: dict[str, dict[str, Any]] = yaml.safe_load(OFFICES.read_text(encoding="utf-8"))
+    data: dict[str, dict[str, Any]] = safe_yaml(OFFICES.read_text(encoding="utf-8"))
     for benefit in APPLICATIONS:
         entry = data[benefit]
         assert entry["channel"] in ("online", "form"), benefit

@@ -156,6 +156,22 @@ def release_widget_states() -> None:
     _GATE.open()
 
 
+def warm_parameters() -> None:
+    """Read every benefit's dated parameters now, while the kernel waits for its request.
+
+    The rules read their ``params.yaml`` the first time they are asked (cached after), which was a
+    wizard's first "Weiter": the Elterngeld wizard's second step waited for ``elterngeld/params.yaml``
+    (issue 23). A file that cannot be read is the rule's to report when it is asked, not the page's.
+    """
+    from workbench.parameters import parameter_files, parameters
+
+    for benefit in parameter_files():
+        try:
+            parameters(benefit)
+        except Exception as error:  # noqa: BLE001 - the rule that needs it reports it with its step
+            log_failure(f"warm_parameters ({benefit})", error)
+
+
 def after_request(action: Callable[[dict[str, str]], None], name: str) -> None:
     """Wait for the page's request in a thread, then run ``action(parameters)`` on the kernel's loop.
 
@@ -165,6 +181,7 @@ def after_request(action: Callable[[dict[str, str]], None], name: str) -> None:
     goes on as for a request without parameters: a new German case, never an empty page.
     """
     hold_widget_states()
+    warm_parameters()
 
     def fill(params: dict[str, str]) -> None:
         try:
