@@ -61,6 +61,15 @@ class PerParentStep(WizardStep):
 
     part = ""
 
+    def build_ahead(self, data: dict[str, Any]) -> None:
+        """The step's widgets and a section for each parent entered so far (issue 23: an income section is about
+        75 widgets; made at the click they took most of a "Weiter" to the income step)."""
+        self.widget  # noqa: B018 - built on first use
+        self.ensure_sections(data)
+
+    def ensure_sections(self, data: dict[str, Any]) -> None:
+        """One section per parent of ``data`` (made or cut), with the parents' names as headings; no values."""
+
     def parent_sections(self) -> Sequence[HasFields]:
         """The parents' sections, in the order of the parents."""
         return ()

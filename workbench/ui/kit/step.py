@@ -55,6 +55,12 @@ class WizardStep:
             self._widget.add_class("wb-step-body")
         return self._widget
 
+    def build_ahead(self, data: dict[str, Any]) -> None:
+        """Make the widgets this step will show for ``data`` before it is entered (the wizard calls it while
+        the advisor works on the step before, so "Weiter" only fills them). Never reads values into the fields
+        and never writes ``data``: the step is loaded from the case when it is entered."""
+        self.widget  # noqa: B018 - built on first use
+
     # --- to override -----------------------------------------------------------
     def build(self) -> None:
         """Make the fields and put them into ``self.body`` (called once)."""

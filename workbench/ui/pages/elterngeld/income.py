@@ -220,7 +220,7 @@ class EinkommenStep(PerParentStep):
             months, skipping, kept = periods[i] if i < len(periods) else (None, False, False)
             form.show_period(months, skipping or kept, self.language)
 
-    def _ensure(self, data: dict[str, Any]) -> None:
+    def ensure_sections(self, data: dict[str, Any]) -> None:
         parents = data.get("household", {}).get("parents", [])
         per_parent(self.forms, parents, self._form)
         for i, (form, parent) in enumerate(zip(self.forms, parents)):
@@ -231,7 +231,7 @@ class EinkommenStep(PerParentStep):
         return self.forms
 
     def load(self, data: dict[str, Any]) -> None:
-        self._ensure(data)
+        self.ensure_sections(data)
         self._data = data
         super().load(data)
         household = data.get("household", {})
@@ -241,12 +241,12 @@ class EinkommenStep(PerParentStep):
         self._periods()
 
     def shown(self, data: dict[str, Any]) -> None:
-        self._ensure(data)
+        self.ensure_sections(data)
         self._data = data
         self._periods()
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
-        self._ensure(data)
+        self.ensure_sections(data)
         for i, form in enumerate(self.forms):
             # a fresh object: values of another kind (a profit after switching to employee) must go
             data["household"]["parents"][i]["income_before_birth"] = {"kind": form.kind}
@@ -279,7 +279,7 @@ class ArbeitStep(PerParentStep):
         return RowList(f"household.parents[{index}].income_after_birth", self._range_row, self.language,
                        "ui.eg.add_range", "ui.eg.remove_range", lambda: self.on_change(), lambda r: self.on_error(r))
 
-    def _ensure(self, data: dict[str, Any]) -> None:
+    def ensure_sections(self, data: dict[str, Any]) -> None:
         parents = data.get("household", {}).get("parents", [])
         per_parent(self.lists, parents, self._ranges)
         per_parent(self.headings, parents, lambda _index: w.HTML())
@@ -293,16 +293,16 @@ class ArbeitStep(PerParentStep):
         return self.lists
 
     def load(self, data: dict[str, Any]) -> None:
-        self._ensure(data)
+        self.ensure_sections(data)
         for i, parent in enumerate(data.get("household", {}).get("parents", [])):
             self.lists[i].resize(len(parent.get("income_after_birth", [])))
         super().load(data)
 
     def shown(self, data: dict[str, Any]) -> None:
-        self._ensure(data)
+        self.ensure_sections(data)
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:
-        self._ensure(data)
+        self.ensure_sections(data)
         for i, rows in enumerate(self.lists):
             parent = data["household"]["parents"][i]
             parent["income_after_birth"] = rows.resize_items(parent.get("income_after_birth", []), lambda _i: {})
