@@ -81,8 +81,9 @@ def test_elternzeit_before_september_2021_names_the_unverified_30_hours(tmp_path
 def test_kita_pflege_and_vorsorge_name_their_unverified_values_for_the_advisor(tmp_path: Path) -> None:
     path = _case(tmp_path, date(2026, 3, 1))
     kita = run("kita", str(path), "--date", "2026-03-01")[1]
-    assert "bitte prüfen: das Kindergartenjahr beginnt am 1. August" in kita
-    assert "kein Elternbeitrag bis zu diesem Jahresbruttoeinkommen" in kita  # the limit from press reports
+    # the Kindergartenjahr is verified since verify9 (§ 1 Abs. 3 Satz 2 KiBiz); the fee-free limit is still from the press
+    assert "bitte prüfen: " in kita and "das Kindergartenjahr beginnt am 1. August" not in kita
+    assert "kein Elternbeitrag bis zu diesem Jahresbruttoeinkommen" in kita
     pflege = run("pflege", str(path), "--date", "2026-03-01")[1]
     # Tagespflege: sources conflict for Pflegegrad 2; the 50 € minimum rate of the loan (§ 3 Abs. 5 FPfZG) is
     # verified since verify9 and no longer asked about
