@@ -153,9 +153,12 @@ def test_but_needs_kiz_wohngeld_or_buergergeld() -> None:
     assert bildung_teilhabe([kid], None, JULY_2026).eligible is None
 
 
-def test_the_unverified_school_supplies_are_marked_for_checking() -> None:
+def test_the_school_supplies_of_2026_are_verified_and_not_marked_for_checking() -> None:
+    # 130 €/65 € since the RBSFV 2024; kept by the Nullrunden of the RBSFV 2025 and 2026 (§ 1 Abs. 2 and 3
+    # RBSFV 2026, § 28a Abs. 5 SGB XII): the reference no longer says "(nicht verifiziert)" (verify9)
     result = bildung_teilhabe([ButKind("K", born(9, JULY_2026), education="school")], True, JULY_2026)
-    assert result.unverified == ("but_schulbedarf_y",)
+    assert result.unverified == ()
+    assert result.yearly == D(375)  # 130 + 65 + 12 × 15 (Teilhabe)
 
 
 # --- screening against Bürgergeld ---

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from tests.test_year_walk import run, walk_case
+from workbench.parameters import parameter_files, parse_parameter_text, read_parameter_text, using_parameters
 
 
 def _case(tmp_path: Path, on: date, **changes: object) -> Path:
@@ -21,12 +24,39 @@ def _case(tmp_path: Path, on: date, **changes: object) -> Path:
     return path
 
 
-def test_elterngeld_of_a_2027_birth_names_the_unverified_2026_minijob_limit_and_zusatzbeitrag(tmp_path: Path) -> None:
+@contextmanager
+def elterngeld_2026_marked() -> Iterator[None]:
+    """The Elterngeld rules with the 2026 Minijob limit and Zusatzbeitrag marked "(nicht verifiziert)" again.
+
+    verify9 confirmed both (Fünfte MindestlohnanpassungsV, BGBl. 2025 I Nr. 268; BMF-Schreiben zum PAP 2026),
+    so the real files no longer mark anything the Elterngeld reads; the "bitte prüfen" mechanism is tested
+    on this in-memory copy (``using_parameters``, the scope the reform drafts use).
+    """
+    path = parameter_files()["elterngeld"]
+    lines = read_parameter_text(path).splitlines(keepends=True)
+    for name in ("geringfuegigkeitsgrenze_m:", "gkv_zusatzbeitrag_pap:"):
+        start = lines.index(name + "\n")
+        entry = next(i for i in range(start, len(lines)) if "valid_from: 2026-01-01" in lines[i])
+        ref = next(i for i in range(entry, len(lines)) if "reference:" in lines[i])
+        lines[ref] = lines[ref].rstrip().removesuffix('"') + ' (nicht verifiziert)"\n'
+    with using_parameters(parse_parameter_text("elterngeld", "".join(lines), path)):
+        yield
+
+
+def test_elterngeld_of_a_2027_birth_uses_the_verified_2026_minijob_limit_and_zusatzbeitrag(tmp_path: Path) -> None:
     path = _case(tmp_path, date(2027, 3, 1))
     code, out, _ = run("elterngeld", str(path))
+    assert code == 0 and json.loads(out)["unverified"] == []  # both confirmed in verify9
+
+
+def test_elterngeld_of_a_2027_birth_names_unverified_2026_minijob_limit_and_zusatzbeitrag(tmp_path: Path) -> None:
+    path = _case(tmp_path, date(2027, 3, 1))
+    with elterngeld_2026_marked():
+        code, out, _ = run("elterngeld", str(path))
     assert code == 0 and {"elterngeld.geringfuegigkeitsgrenze_m", "elterngeld.gkv_zusatzbeitrag_pap"} <= set(
         json.loads(out)["unverified"])
-    code, out, _ = run("elterngeld", str(path), "--explain")
+    with elterngeld_2026_marked():
+        code, out, _ = run("elterngeld", str(path), "--explain")
     assert "bitte prüfen: Geringfügigkeitsgrenze, der für die Lohnsteuer angesetzte Zusatzbeitrag" in out
     # PAP amounts are confirmed by the pseudo code (values_checked_by): not asked to check
     assert "Grundfreibetrag" not in next(line for line in out.splitlines() if line.startswith("bitte prüfen"))
@@ -51,10 +81,13 @@ def test_elternzeit_before_september_2021_names_the_unverified_30_hours(tmp_path
 def test_kita_pflege_and_vorsorge_name_their_unverified_values_for_the_advisor(tmp_path: Path) -> None:
     path = _case(tmp_path, date(2026, 3, 1))
     kita = run("kita", str(path), "--date", "2026-03-01")[1]
-    assert "bitte prüfen: das Kindergartenjahr beginnt am 1. August" in kita
-    assert "kein Elternbeitrag bis zu diesem Jahresbruttoeinkommen" in kita  # the limit from press reports
+    # the Kindergartenjahr is verified since verify9 (§ 1 Abs. 3 Satz 2 KiBiz); the fee-free limit is still from the press
+    assert "bitte prüfen: " in kita and "das Kindergartenjahr beginnt am 1. August" not in kita
+    assert "kein Elternbeitrag bis zu diesem Jahresbruttoeinkommen" in kita
     pflege = run("pflege", str(path), "--date", "2026-03-01")[1]
-    assert "bitte prüfen: " in pflege and "zinsloses Darlehen des BAFzA" in pflege  # the 50 € minimum rate
+    # Tagespflege: sources conflict for Pflegegrad 2; the 50 € minimum rate of the loan (§ 3 Abs. 5 FPfZG) is
+    # verified since verify9 and no longer asked about
+    assert "bitte prüfen: Tages- und Nachtpflege" in pflege and "zinsloses Darlehen des BAFzA" not in pflege
     vorsorge = run("vorsorge", str(path), "--date", "2026-03-01")[1]
     assert "bitte prüfen: " in vorsorge and "Registrierung im Zentralen Vorsorgeregister" in vorsorge
 
@@ -88,7 +121,8 @@ def test_the_family_handout_says_nothing_about_checking(tmp_path: Path) -> None:
 
 def test_the_step_that_uses_an_unverified_value_says_bitte_pruefen_beside_its_figure(tmp_path: Path) -> None:
     """Each unverified value marks the first step after its lookup, once (not the outer steps too)."""
-    out = run("elterngeld", str(_case(tmp_path, date(2027, 3, 1))), "--explain")[1]
+    with elterngeld_2026_marked():
+        out = run("elterngeld", str(_case(tmp_path, date(2027, 3, 1))), "--explain")[1]
     steps = [line.strip() for line in out.splitlines() if re.match(r"\s+\d+\. ", line)]
     lohnsteuer = next(s for s in steps if "Lohnsteuer nach dem Programmablaufplan 2026" in s)
     assert lohnsteuer.endswith("– bitte prüfen: der für die Lohnsteuer angesetzte Zusatzbeitrag ist der "
