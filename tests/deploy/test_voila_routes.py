@@ -151,6 +151,9 @@ def test_the_start_page_is_served_without_its_source_and_with_security_headers(s
     assert reply.status == 200
     assert "Familienbüro" in reply.body
     assert "StartPage" not in reply.body and '"cell_type"' not in reply.body
+    # nothing from another server: Voilà's lab template linked Font Awesome from a CDN (a request the CSP
+    # refuses anyway, and without the CSP one that carries the page's address to a third party)
+    assert not re.findall(r'(?:href|src)="(?:https?:)?//', reply.body)
     assert reply.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
     assert "default-src 'self'" in CONTENT_SECURITY_POLICY and "frame-ancestors 'self'" in CONTENT_SECURITY_POLICY
     assert "'unsafe-eval'" not in CONTENT_SECURITY_POLICY
