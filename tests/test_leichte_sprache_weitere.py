@@ -18,7 +18,7 @@ from workbench.evaluation.pflege import pflege_results
 from workbench.evaluation.vorsorge import vorsorge_kosten
 from workbench.evaluation.zuzug import zuzug_result
 from workbench.report import handout_pdf
-from workbench.report.register import family_sheet_problems
+from workbench.report.register import FAMILY, family_sheet_problems
 from workbench.report.topics import topic_sections
 
 CASES = Path(__file__).parent / "cases"
@@ -192,3 +192,19 @@ def test_the_sheets_are_rendered_as_png(path: Path, tmp_path: Path, monkeypatch:
     target.write_bytes(handout_pdf(case, "de-LS", topic_sections(case, "de"), plans=[]))
     pages = render_pages(target, f"handout-ls-{path.stem}")
     assert 2 <= len(pages) <= 6
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_care_familys_german_and_english_sheet_leaves_the_loans_check_to_the_office(language: str) -> None:
+    """The loan note said "bitte mit dem Familienpflegezeit-Rechner des BAFzA prüfen" / "please check" on the
+    family's sheet too; the family's register names who sets the amount (the advisor's page keeps the check)."""
+    from workbench.report.pflege import pflege_sections
+    from workbench.report.register import ADVISOR
+
+    case = load_case(KITA_PFLEGE)
+    on = date(2026, 3, 16)
+    family = " ".join(p for s in pflege_sections(case, language, on=on, register=FAMILY) for p in s.paragraphs)
+    assert family_sheet_problems(family, language, (case.case_id,)) == []
+    assert ("Den genauen Betrag setzt das Bundesamt" if language == "de" else "The exact amount is set by") in family
+    advisor = " ".join(p for s in pflege_sections(case, language, on=on, register=ADVISOR) for p in s.paragraphs)
+    assert ("Familienpflegezeit-Rechner" if language == "de" else "calculator") in advisor
