@@ -208,3 +208,15 @@ def test_the_care_familys_german_and_english_sheet_leaves_the_loans_check_to_the
     assert ("Den genauen Betrag setzt das Bundesamt" if language == "de" else "The exact amount is set by") in family
     advisor = " ".join(p for s in pflege_sections(case, language, on=on, register=ADVISOR) for p in s.paragraphs)
     assert ("Familienpflegezeit-Rechner" if language == "de" else "calculator") in advisor
+
+
+def test_twins_are_both_named_with_a_place_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """§ 24 SGB VIII: each twin has the claim from the 1st birthday; the sheet names both, not only the Kita wish's child."""
+    monkeypatch.setenv("WORKBENCH_TODAY", "2026-12-07")
+    case = load_case(CASES / "familien" / "zwillinge.json")
+    body = words(handout_pdf(case, "de-LS", topic_sections(case, "de")))
+    follows_the_rules(body, case.case_id)
+    assert "Kita-Plätze für Mia und Emil" in body
+    assert "Mia und Emil sollen ab dem 1. August 2027 in die Kita gehen." in body
+    assert "Ab dem 10. März 2027 hat jedes Kind ein Recht auf einen Kita-Platz." in body
+    assert "Sie haben 2 Kinder mit demselben Geburts-Tag." in body

@@ -63,10 +63,15 @@ def kita_block(case: "Case", lang: str) -> EasyBlock | None:
     if result is None:
         return None
     t, fee = result.termine, result.fee
-    child = _child_name(result.child, lang)
-    block = EasyBlock(text("easy.kita.heading", lang, child=child), words=["kita_portal", "jugendamt"])
-    start = text("easy.kita.start", lang, child=child, date=_day(t.wunsch, lang))
-    start += "\n" + text("easy.kita.claim", lang, child=child, date=_day(t.anspruch_ab, lang))
+    # twins: both named ("Mia und Ben"), each with a place of its own (ADR 0027)
+    many = "_many" if result.places > 1 else ""
+    births = case.household.birth_of(result.child) if many else [result.child]
+    child = f" {text('easy.and', lang)} ".join(_child_name(c, lang) for c in births)
+    if many and any(c.personal is None or not c.personal.first_name for c in births):
+        child = text("easy.kita.children", lang)
+    block = EasyBlock(text(f"easy.kita.heading{many}", lang, child=child), words=["kita_portal", "jugendamt"])
+    start = text(f"easy.kita.start{many}", lang, child=child, date=_day(t.wunsch, lang))
+    start += "\n" + text(f"easy.kita.claim{many}", lang, child=child, date=_day(t.anspruch_ab, lang))
     if t.vor_anspruch:
         start += "\n" + text("easy.kita.before_claim", lang)
     block.paragraphs.append(start)
@@ -86,7 +91,7 @@ def kita_block(case: "Case", lang: str) -> EasyBlock | None:
     elif fee.status == "frei_einkommen":
         body = text("easy.kita.free_income", lang, limit=_euros(result.income_limit_y(), lang))
     else:  # the Satzung's table is not verified: the Jugendamt sets the fee (the family is not asked to check)
-        body = text("easy.kita.fee_set", lang, child=child, hours=result.wish.hours)
+        body = text(f"easy.kita.fee_set{many}", lang, child=child, hours=result.wish.hours)
         block.words.append("beitrag")
     block.paragraphs.append(body)
     if fee.status not in ("frei_vorschule", "frei_transfer"):
