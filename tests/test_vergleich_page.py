@@ -204,3 +204,25 @@ def test_the_page_the_family_looks_at_cites_no_paragraph_and_the_advisor_view_do
     advisor = VergleichPage(data, store, store.save(data, expected_version=None), register=ADVISOR)
     text_advisor = _page_text(advisor.widget)
     assert "Progressionsvorbehalt § 32b EStG" in text_advisor and "§ 2c Abs. 3" in text_advisor
+
+
+def test_the_switch_shows_the_advisors_view_with_the_same_plans_and_back() -> None:
+    """ADR 0042: "Ansicht für die Beratung" redraws the cards and the tax panel with the §§, keeps the case and the
+    plans chosen (here only the best split, not the default pair), writes nothing; "Ansicht für die Familie" back."""
+    page, store = stored_page()
+    tick(page, "case", False)  # the family looks at the best split alone
+    chosen = list(page.selected or [])
+    version = store.open(page.data["case_id"]).version
+    assert page.view_switch.description == "Ansicht für die Beratung"
+    assert "§" not in _page_text(page.widget)
+    page.view_switch.click()
+    assert page.register.value == "advisor" and page.selected == chosen
+    assert page.view_switch.description == "Ansicht für die Familie"
+    advisor = _page_text(page.widget)
+    assert "Progressionsvorbehalt § 32b EStG" in advisor
+    assert page.view_switch in page.body.children
+    page.view_switch.click()
+    assert page.register.value == "family" and page.selected == chosen and "§" not in _page_text(page.widget)
+    assert store.open(page.data["case_id"]).version == version  # looking is not saving
+    page.set_language("en")
+    assert page.view_switch.description == "View for the advisor"

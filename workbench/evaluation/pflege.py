@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from workbench.parameters import parameters
 from workbench.rules.pflege import freistellungen, leistungen
 from workbench.rules.pflege.freistellung import Freistellungen
 from workbench.rules.pflege.leistungen import PflegeLeistungen
@@ -35,4 +36,22 @@ def pflege_results(case: Case, on: date) -> tuple[PflegeLeistungen, Freistellung
     return benefits, leave
 
 
-__all__ = ["pflege_results"]
+def leave_lengths(on: date) -> dict[str, int]:
+    """How long each kind of time off lasts at most, its notice and the days of Pflegeunterstützungsgeld on ``on``
+    (the family's sheet in Leichte Sprache names them as numbers).
+
+    Rechtsgrundlage: § 2 Abs. 1, § 3 Abs. 3, § 4 Abs. 1 PflegeZG; § 2 Abs. 1, § 2a Abs. 1 FPfZG; § 44a Abs. 3 SGB XI
+    """
+    p = parameters("pflege")
+    return {"days": int(p.value("kurzzeitige_arbeitsverhinderung_arbeitstage", on)),
+            "pug_days": int(p.value("pflegeunterstuetzungsgeld_tage_y", on)),
+            "pz_months": int(p.value("pflegezeit_monate", on)),
+            "pz_notice_days": int(p.value("pflegezeit_ankuendigung_arbeitstage", on)),
+            "fpz_months": int(p.value("familienpflegezeit_monate", on)),
+            "fpz_notice_weeks": int(p.value("familienpflegezeit_ankuendigung_wochen", on)),
+            "pz_size": int(p.value("pflegezeit_beschaeftigte_mehr_als", on)),
+            "fpz_size": int(p.value("familienpflegezeit_beschaeftigte_mehr_als", on)),
+            "fpz_hours": int(Decimal(p.value("familienpflegezeit_mindeststunden", on)))}
+
+
+__all__ = ["leave_lengths", "pflege_results"]

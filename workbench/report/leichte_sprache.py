@@ -44,7 +44,9 @@ DOCUMENT_KEYS = {"report.doc_birth": "easy.doc.birth", "report.doc_ids": "easy.d
                  "report.doc_profit": "easy.doc.profit", "report.doc_maternity": "easy.doc.maternity",
                  "report.doc_parttime": "easy.doc.parttime"}
 WORDS = ("basis", "plus", "bonus", "lebensmonat", "mutterschutz", "elternzeit", "kindergeld", "kinderzuschlag",
-         "unterhaltsvorschuss", "wohngeld", "bildung_teilhabe", "bescheid")
+         "unterhaltsvorschuss", "wohngeld", "bildung_teilhabe", "buergerbuero", "steuer_id", "familienkasse",
+         "aufenthaltstitel", "kita_portal", "jugendamt", "beitrag", "pflegegrad", "pflegekasse", "darlehen", "betreuer",
+         "vorsorgeregister", "notar", "bescheid")
 LONG_DATES = {"de": "d. MMMM y", "en": "d MMMM y"}
 
 
@@ -212,12 +214,13 @@ def _words(pdf: "HandoutPdf", case: "Case", hp: HandoutPlan | None, lang: str, t
 
 
 def _topic(pdf: "HandoutPdf", block: "EasyBlock") -> None:
-    """A topic in Leichte Sprache: its heading, then each paragraph kept on one page."""
+    """A topic in Leichte Sprache: its heading, then each paragraph kept on one page (a first line ending in
+    a colon is the paragraph's title: bold)."""
     _heading(pdf, block.heading, keep_mm=60)
     for body in block.paragraphs:
         if pdf.get_y() > pdf.h - pdf.b_margin - 30:
             pdf.add_page()
-        _lines(pdf, body)
+        _lines(pdf, body, bold_first=body.split("\n", 1)[0].endswith(":"))  # a paragraph's own title
         pdf.ln(3)
 
 
@@ -226,13 +229,13 @@ def leichte_sprache_pdf(case: "Case", plans: Sequence[HandoutPlan], sections: Se
     """The handout in Leichte Sprache (German; ``language="en"`` gives the same in plain English).
 
     ``plans``: the family's chosen plan first (the others are not shown: one plan, one set of dates).
-    ``sections``: other topics' blocks. The Leistungscheck, the Mutterschutz and the Elternzeit are written
-    on this sheet in Leichte Sprache (:mod:`workbench.report.leichte_sprache_themen`); of Kita, Pflege and
-    Vorsorge the sheet says that they come on a separate sheet. Without an Elterngeld plan (a Leistungscheck
-    case) the sheet is about those topics alone.
+    ``sections``: the other topics' sections of the German handout (not printed here: every topic the case
+    holds is written on this sheet in Leichte Sprache, :func:`~workbench.report.leichte_sprache_themen.topic_blocks`:
+    Neu in Bochum, the Leistungscheck, Mutterschutz, Elternzeit, Kita, Pflege and Vorsorge). Without an
+    Elterngeld plan the sheet is about those topics alone.
     """
     from workbench.report.handout import HandoutPdf, layout
-    from workbench.report.leichte_sprache_themen import other_topics, topic_blocks
+    from workbench.report.leichte_sprache_themen import topic_blocks
 
     lang = "en" if language == "en" else "de"
     case = case.model_copy(update={"language": lang})
@@ -250,7 +253,9 @@ def leichte_sprache_pdf(case: "Case", plans: Sequence[HandoutPlan], sections: Se
     pdf.set_font("DejaVu", "", BODY_PT)
     pdf.cell(0, LINE_MM, text("easy.subtitle", lang), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
-    _lines(pdf, "\n".join((text("easy.for", lang, names=_who(case, lang)), _child(case, lang),
+    # the child's birth belongs to the Elterngeld plan; a sheet of other topics names it only for one child
+    child = [_child(case, lang)] if chosen is not None or len(case.household.children) == 1 else []
+    _lines(pdf, "\n".join((text("easy.for", lang, names=_who(case, lang)), *child,
                            text("easy.made", lang, date=long_date(clock_today(), lang)))))
     if chosen is not None or not blocks:
         _heading(pdf, text("easy.what_heading", lang))
@@ -267,9 +272,6 @@ def leichte_sprache_pdf(case: "Case", plans: Sequence[HandoutPlan], sections: Se
     if chosen is not None or not blocks:
         _heading(pdf, text("easy.decides_heading", lang))
         _lines(pdf, text("easy.decides", lang))
-    if sections and other_topics(case):
-        pdf.ln(3)
-        _lines(pdf, text("easy.more", lang))
     _heading(pdf, text("easy.contact_heading", lang))
     _lines(pdf, text("easy.contact", lang))
     pdf.ln(1)

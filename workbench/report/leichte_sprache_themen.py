@@ -1,7 +1,8 @@
 """The Leistungscheck, the Mutterschutz and the Elternzeit in Leichte Sprache (ADR 0040, after ADR 0035).
 
 The Leichte-Sprache handout (:mod:`workbench.report.leichte_sprache`) said of every topic but the
-Elterngeld plan only "Dazu bekommen Sie ein eigenes Blatt". These blocks say it on the sheet itself,
+Elterngeld plan only "Dazu bekommen Sie ein eigenes Blatt". These blocks say it on the sheet itself
+(Kita, Pflege, Vorsorge and Neu in Bochum: :mod:`workbench.report.leichte_sprache_weitere`, ADR 0043),
 after the same rules (one statement a sentence, each on its own line, at most 14 words, no §, no
 abbreviations, no brackets, numbers as digits, dates written out, the hard words explained):
 
@@ -155,24 +156,28 @@ def elternzeit_block(case: "Case", lang: str, notices: bool = True) -> EasyBlock
 
 
 def topic_blocks(case: "Case", lang: str, with_plan: bool = False) -> list[EasyBlock]:
-    """The blocks of the topics the case holds data for, in the order a family meets them
-    (``with_plan``: the sheet's Elterngeld steps already name the Elternzeit notices)."""
+    """The blocks of the topics the case holds data for, in the order of the German handout's sections
+    (:func:`workbench.report.topics.topic_sections`; ``with_plan``: the sheet's Elterngeld steps already
+    name the Elternzeit notices)."""
+    from workbench.report.leichte_sprache_weitere import kita_block, pflege_block, vorsorge_block, zuzug_block
     from workbench.report.leistungscheck import has_leistungscheck_data
 
     blocks: list[EasyBlock | None] = []
+    if case.zuzug is not None:  # a family new in Bochum: its first steps come first
+        blocks.append(zuzug_block(case, lang))
     if has_leistungscheck_data(case):
         blocks.append(leistungscheck_block(case, lang))
     if case.mutterschutz is not None:
         blocks.append(mutterschutz_block(case, lang))
     if case.elternzeit is not None:
         blocks.append(elternzeit_block(case, lang, notices=not with_plan))
+    if case.kita is not None:
+        blocks.append(kita_block(case, lang))
+    if case.care is not None:
+        blocks.append(pflege_block(case, lang))
+    if case.vorsorge is not None:
+        blocks.append(vorsorge_block(case, lang))
     return [b for b in blocks if b is not None]
 
 
-def other_topics(case: "Case") -> bool:
-    """Whether the case holds topics this sheet does not put into Leichte Sprache (Kita, Pflege, Vorsorge)."""
-    return case.kita is not None or case.care is not None or case.vorsorge is not None
-
-
-__all__ = ["EasyBlock", "LC_WORDS", "elternzeit_block", "leistungscheck_block", "mutterschutz_block", "other_topics",
-           "topic_blocks"]
+__all__ = ["EasyBlock", "LC_WORDS", "elternzeit_block", "leistungscheck_block", "mutterschutz_block", "topic_blocks"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from workbench.clock import today as clock_today
 from workbench.evaluation.pflege import pflege_results
 from workbench.i18n import format_date, format_money, text
-from workbench.report.register import ADVISOR, FAMILY, Register
+from workbench.report.register import ADVISOR, FAMILY, Register, say
 from workbench.report.sections import HandoutSection
 from workbench.report.topics import known_language, provisional_sections
 from workbench.rules.pflege.freistellung import Freistellungen
@@ -112,7 +112,7 @@ def _pflege_sections(case: Case, language: str = "de", on: date | None = None,
                   leave=text(f"pflege.leave.{o.key}", lang), date=format_date(o.notice, lang))
              for o in leave.options if o.notice is not None]
     if any(o.key != "kurzzeitig" and o.claim and o.money_m for o in leave.options):
-        notes.append(text("pflege.loan_estimate", lang))
+        notes.append(say("pflege.loan_estimate", lang, register))  # the family is not asked to check it
     notes.append(text("pflege.who_decides", lang))
     sections.append(HandoutSection(text("pflege.section_leave", lang, carer=carer_name or text("pflege.carer_unnamed", lang)),
                                    tuple(notes), leave_rows(leave, lang)))

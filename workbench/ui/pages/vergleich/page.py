@@ -32,6 +32,7 @@ from workbench.ui.kit.header import PageHeader
 from workbench.ui.pages.elterngeld.monatsplaner import Monatsplaner
 from workbench.ui.kit.saving import CaseSaver, Store
 from workbench.ui.kit.theme import theme_style
+from workbench.ui.pages.vergleich.ansicht import ViewSwitch
 from workbench.ui.pages.vergleich.html import card_html, glossary_html, overview_table
 from workbench.ui.pages.vergleich.merkblatt import handout_language_choice, handout_link
 from workbench.report.register import FAMILY, Register
@@ -110,6 +111,8 @@ class VergleichPage:
         self.handout_language = handout_language_choice(lang)  # Deutsch, Leichte Sprache, Englisch (ADR 0035)
         self.handout_link = w.HTML()
         self.steuer = w.HTML()  # the tax panel (ui/pages/vergleich/steuer.py, ADR 0029)
+        # the family's view or the advisor's (ADR 0042): redrawn in place, the case and the plans chosen stay
+        self.view_switch = ViewSwitch(lang, self.register, self._switch_view, self.show_error).widget
 
         def heading(key: str) -> w.HTML:
             return w.HTML(f'<h2 lang="{lang}">{html.escape(text(key, lang))}</h2>')
@@ -134,9 +137,14 @@ class VergleichPage:
                           self.handout_button, self.handout_link])
         handout.add_class("wb-panel")
         self.body.children = (
-            self.info, para("vgl.intro"), w.HTML(glossary_html(lang)),
+            self.info, self.view_switch, para("vgl.intro"), w.HTML(glossary_html(lang)),
             heading("vgl.choose_heading"), para("vgl.choose_hint"), self.chooser, self.chooser_message.widget,
             self.table, self.cards, self.planner_panel, self.steuer, find, handout)
+        self.refresh()
+
+    def _switch_view(self, register: Register) -> None:
+        """The cards and the tax panel in ``register``: the same case, the same plans (nothing is saved)."""
+        self.register = register
         self.refresh()
 
     def _case(self) -> Any:
