@@ -57,3 +57,19 @@ def test_the_family_pdf_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     assert main(["vorsorge", str(write(tmp_path, vorsorge_case())), "--pdf", str(pdf)]) == 0
     assert pdf.stat().st_mode & 0o777 == 0o600
     assert main(["vorsorge", str(write(tmp_path, vorsorge_case())), "--pdf", str(pdf), "--force"]) == 0
+
+
+def test_the_handout_of_a_kita_pflege_vorsorge_case_proposes_no_elterngeld_plan(tmp_path: Path) -> None:
+    """A family with a one-year-old who came for the Kita, the care of a parent and a Vollmacht was handed
+    "Ihr Elterngeld-Plan" with the optimizer's plan at the 300-€ minimum; the sheet is about their topics,
+    as the wizards' sheets are. A case with a plan keeps its plans."""
+    import pdfplumber
+
+    root = Path(__file__).parent / "cases" / "lebenslagen"
+    for name, title in (("kita-pflege-vorsorge", "Ihre Familienleistungen"), ("aylin-jonas", "Ihr Elterngeld-Plan")):
+        out = tmp_path / f"{name}.pdf"
+        assert main(["handout", str(root / f"{name}.json"), "-o", str(out)]) == 0
+        with pdfplumber.open(out) as pdf:
+            words = "\n".join(page.extract_text() or "" for page in pdf.pages)
+        assert words.startswith(title)
+        assert ("Höchstes Elterngeld" in words) is (name == "aylin-jonas")

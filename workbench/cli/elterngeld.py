@@ -79,13 +79,13 @@ def cmd_handout(args: argparse.Namespace) -> int:
     from workbench.private_files import write_private
     from workbench.report import handout_pdf
     from workbench.report.register import handout_language
-    from workbench.report.topics import topic_sections
+    from workbench.report.topics import proposes_elterngeld_plans, topic_sections
 
     case = load_case(Path(args.case))
     chosen = args.language or case.language
     lang, _easy = handout_language(chosen)  # de-LS: Leichte Sprache, messages in German
     sections = topic_sections(case, lang)  # Leistungscheck, Mutterschutz, Elternzeit, Kita, Pflege, Vorsorge
-    pdf = handout_pdf(case, chosen, sections)
+    pdf = handout_pdf(case, chosen, sections, plans=None if proposes_elterngeld_plans(case) else [])
     # personal data: owner-only, complete or not at all (a full disk leaves no empty PDF behind)
     write_private(Path(args.output), pdf, force=args.force, exists="report.cli_exists",
                   unwritable="report.cli_unwritable", language=lang)

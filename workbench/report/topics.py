@@ -44,6 +44,22 @@ def provisional_sections(build: Callable[[], list[HandoutSection]], language: st
     return [HandoutSection(first.heading, (note, *first.paragraphs), first.rows), *sections[1:]]
 
 
+def proposes_elterngeld_plans(case: "Case") -> bool:
+    """Whether the family's sheet proposes Elterngeld plans (the optimizer's best, a ready variant).
+
+    A case with a plan of its own is an Elterngeld case; so is one that holds nothing but the family
+    (the Elterngeld wizard's file). A Kita, Pflege, Vorsorge, Neu-in-Bochum, Mutterschutz, Elternzeit or
+    Leistungscheck case without a plan is not: its sheet is about that topic, as the wizards' sheets are
+    (a Kita family whose child is a year old was offered "Höchstes Elterngeld" at the minimum amount).
+    """
+    from workbench.report.leistungscheck import has_leistungscheck_data
+
+    if case.elterngeld_plan is not None or case.elterngeld_alternatives:
+        return True
+    other = (case.zuzug, case.mutterschutz, case.elternzeit, case.kita, case.care, case.vorsorge)
+    return all(part is None for part in other) and not has_leistungscheck_data(case)
+
+
 def topic_sections(case: "Case", language: str, today: date | None = None,
                    register: Register = FAMILY) -> list[HandoutSection]:
     """The sections of all topics the case holds data for (none for a pure Elterngeld case), in the
