@@ -112,7 +112,8 @@ class HandoutPdf(WorkbenchPdf):
             self.add_page()
         self.ln(2)
         self.set_font("DejaVu", "B", self.base_size + 2)
-        self.cell(0, 6, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        # wrapped: a long heading ran off the page ("… Pflegegrad 3, Stand 07.12.202", walk9)
+        self.multi_cell(0, 6, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.set_font("DejaVu", "", self.base_size)
 
     def para(self, body: str, height: float = 4.6, size: float | None = None) -> None:
