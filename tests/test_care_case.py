@@ -170,3 +170,20 @@ def test_no_sections_without_the_topic() -> None:
     case = load_case(kita_case())
     assert pflege_sections(case) == [] and vorsorge_sections(case) == []
     assert D(0) == 0
+
+
+def test_a_long_section_heading_wraps_on_the_page_instead_of_running_off_it() -> None:
+    # walk9: the Pflege sheet's heading ended "… (Pflegegrad 3, Stand 07.12.202" at the page's right edge
+    import io
+
+    import pdfplumber
+
+    case = load_case(care_case(care={**care_case()["care"],
+                                     "recipient": {**care_case()["care"]["recipient"], "name": "Hildegard"}}))
+    sections = pflege_sections(case, "de", on=date(2026, 12, 7))
+    pdf = topic_pdf("Pflege von Angehörigen – Merkblatt für die Familie", "", sections)
+    assert sections[0].heading.endswith("Stand 07.12.2026)"), sections[0].heading
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        outside = [w["text"] for w in page.extract_words() if w["x1"] > page.width - 10]
+    assert not outside, outside

@@ -84,3 +84,18 @@ def test_without_children_the_carer_may_be_old_but_not_126(monkeypatch: pytest.M
     assert load_case(case("1935-02-01", [], care=care)).household.parents[0].birth_date.year == 1935  # 91
     text = "\n".join(str(p) for p in problems(case("1900-01-01", [], care=care)))
     assert "heute 126 Jahre alt" in text and "zwischen dem 07.12.1916 und dem 07.12.2014" in text, text
+
+
+def test_a_parent_born_after_the_child_is_told_so_not_a_negative_age() -> None:
+    # walk9: the model said "wäre … -4 Jahre alt"; a negative age reads as a program error
+    text = "\n".join(str(p) for p in problems(case("2030-05-12", UNBORN)))
+    assert "Mit dem Geburtsdatum 12.05.2030 wäre der Elternteil erst nach dem Kind (15.06.2026" in text, text
+    assert "-" not in text.split("Jahre")[0] and "Jahre alt" not in text, text
+
+
+def test_a_parent_born_in_the_future_without_children_is_told_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_TODAY", "2026-12-07")
+    care = {"recipient": {"pflegegrad": 2, "relation": "spouse", "at_home": True},
+            "carer": {"parent": "A", "employed": False}}
+    text = "\n".join(str(p) for p in problems(case("2030-05-12", [], care=care)))
+    assert "Das Geburtsdatum 12.05.2030 liegt in der Zukunft." in text, text

@@ -223,3 +223,19 @@ def test_opening_a_saved_case_suggests_nothing_and_writes_nothing() -> None:
         wizard._on_next()
     assert wizard.index == 5
     assert len(store.versions[saved["case_id"]]) == 1
+
+
+def test_a_parent_born_in_the_future_is_told_so_not_a_negative_age(monkeypatch: pytest.MonkeyPatch) -> None:
+    # walk9: "12.05.2030" in the parent's field read "wäre heute -4 Jahre alt" beside the field
+    from tests.memory_store import MemoryStore
+    from workbench.ui.pages.elterngeld.wizard import ElterngeldWizard, new_case
+
+    monkeypatch.setenv("WORKBENCH_TODAY", "2026-12-07")
+    wizard = ElterngeldWizard(new_case(), MemoryStore(), autosave_delay=0)
+    row = wizard.steps[0].parents.rows[0]  # type: ignore[attr-defined]
+    row.fields["birth_date"].input.value = "12.05.2030"
+    wizard._on_next()
+    assert wizard.index == 0
+    assert row.fields["birth_date"].message.text == (
+        "Das Geburtsdatum 12.05.2030 liegt in der Zukunft. Bitte ein Geburtsdatum zwischen dem 07.12.1946 "
+        "und dem 07.12.2014 eingeben oder das Feld leer lassen.")

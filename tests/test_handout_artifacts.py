@@ -81,3 +81,24 @@ def test_the_leistungscheck_handout_of_each_family_renders_and_reads_clean(famil
         assert "Kind geboren am" not in body  # an unborn child has a due date, no birthday
     if language == "de-LS":  # the Leistungscheck itself in Leichte Sprache, not "ein eigenes Blatt"
         assert "Dieses Geld kann Ihre Familie bekommen" in body and "Hilfen für Ihre Familie" in body
+
+
+def test_a_heading_is_never_the_last_line_of_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    # walk9: a single mother's Leistungscheck sheet ended page 1 with "Ihre Beratung"; its contact line and
+    # "Wichtig: … kein Bescheid" stood alone on page 2
+    monkeypatch.setenv("WORKBENCH_TODAY", "2026-12-07")
+    case = load_case({
+        "format": "workbench-case/4", "case_id": "LC-20261207-8FB2", "language": "de",
+        "household": {"municipality": "Bochum", "married": False, "single_parent": True,
+                      "parents": [{"id": "A", "name": "Ayşe-Bärbel",
+                                   "current_income": {"kind": "employee", "gross_monthly": 1450}}],
+                      "children": [{"id": "K1", "birth_date": "2022-04-03",
+                                    "situation": {"education": "kita", "lunch_monthly": 45, "shared_care": False}}],
+                      "housing": {"rent_cold": 480, "utilities_cold": 110, "living_space_sqm": 58, "heating": 70},
+                      "benefits": {"receives_buergergeld": False}}})
+    pdf = handout_pdf(case, "de", leistungscheck_sections(case, "de"))
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    for page in pages:
+        body = [line for line in page.splitlines() if line.strip() and not line.startswith("Seite ")]
+        assert body[-1] != "Ihre Beratung", pages
+    assert "Ihre Beratung" in pages[-1] and "Familienbüro Bochum" in pages[-1]

@@ -323,3 +323,19 @@ def test_ranking_by_household_after_tax() -> None:
     assert values == sorted(values, reverse=True)
     for plan, value in ranked:
         assert value == haushalt_nach_steuern(plan.household_income, with_plan(case, plan.months), plan.result)
+
+
+def test_the_familys_tax_table_and_years_read_as_plain_words() -> None:
+    # walk9: the twins' handout said "Für 2026, 2027 macht das …" and its narrow column head broke the
+    # law's word as "Progressionsvorbehal t"; the family's head is plain, the advisor's keeps the word
+    case = _case(3000, 4000, "B" * 10, "-" * 10 + "B" * 4)
+    r = steuer_result(case, today=date(2026, 7, 1))
+    names = {"A": "Eva", "B": "Jonas"}
+    family = [s for s in steuer_sections(r, names) if s.rows][0]
+    advisor = [s for s in steuer_sections(r, names, advisor=True) if s.rows][0]
+    assert family.rows[0] == ("Jahr", "steuerfreie Leistungen", "Mehrsteuer", "voraussichtliche Nachzahlung (− Erstattung)")
+    assert advisor.rows[0][2] == "Mehrsteuer (Progressionsvorbehalt)"
+    years = [str(j.year) for j in r.jahre if j.leistungen > 0]
+    assert len(years) >= 2, years
+    wanted = ", ".join(years[:-1]) + " und " + years[-1]
+    assert f"Für {wanted} macht das voraussichtlich" in family.paragraphs[0], family.paragraphs[0]

@@ -131,3 +131,15 @@ def test_the_forms_page_offers_and_fills_a_sheet() -> None:
     page.fill()
     assert "uvg-ausfuellhilfe-" in page.result.value and "base64," in page.result.value
     assert "Seite 1" in page.preview.value
+
+
+def test_the_but_sheet_numbers_children_without_a_first_name() -> None:
+    # walk9: twins without first names read "Kind – Kind" and "Beantragte Leistungen – Kind" twice
+    data = json.loads((Path(__file__).resolve().parents[1] / "cases" / "familien" / "zwillinge.json").read_text("utf-8"))
+    for child in data["household"]["children"]:
+        child.pop("personal", None)
+    from workbench.case import load_case
+    sheet = build_sheet(load_case(data), get_map("but-bochum-ausfuellhilfe"), "A", TODAY)
+    titles = [s.title[0] for s in sheet.sections if s.title[0].endswith("Kind")]
+    assert titles == ["1. Kind", "Beantragte Leistungen – 1. Kind", "2. Kind", "Beantragte Leistungen – 2. Kind"], titles
+    assert [s.title[1] for s in sheet.sections][2:4] == ["child 1", "benefits applied for – child 1"]

@@ -63,6 +63,11 @@ def check_parent_births(parents: Sequence[_Dated], children: Sequence[_Dated]) -
         born = parent.birth_date
         if born is None or earliest <= born <= latest:
             continue
+        if born > (child_born or clock_today()):
+            # a negative age ("-4 Jahre alt") reads as a program error: name what is wrong with the date
+            key = "parent_birth_after_child" if child_born is not None else "parent_birth_future"
+            raise problem(key, at=f"parents[{index}].birth_date", date=born, child=child_born,
+                          earliest=earliest, latest=latest)
         if child_born is not None:
             raise problem("parent_birth_implausible", at=f"parents[{index}].birth_date", date=born,
                           age=age_on(born, child_born), child=child_born, earliest=earliest, latest=latest)

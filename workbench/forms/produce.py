@@ -204,7 +204,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
             raise FormError([text("forms.unfit.intro", language, form=form.title[language])] + unfit)
     form, parts, missing = _values(case, form_id, applicant, child, day, language)
     if missing and not allow_missing:
-        raise FormError([text("forms.missing_intro", language, form=form.id)]
+        raise FormError([text("forms.missing_intro", language, form=form.title[language])]
                         + [f"{m.path}: {m.label}" for m in missing])
     who = applicant or default_applicant(case, form)
     if form.kind == "sheet":

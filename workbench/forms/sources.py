@@ -369,7 +369,7 @@ def label_for(path: str, data: dict[str, Any], language: str) -> str:
     if match is None:
         leaf = path.split(".")[-1]
         return text(f"forms.data.{path.replace('.', '_')}", language) if leaf else path
-    owner_path, kind, _, rest = match.groups()
+    owner_path, kind, index, rest = match.groups()
     key = "forms.data." + (rest.replace(".", "_") or "name")
     if kind == "children" and rest == "birth_date":
         key = "forms.data.child_birth_date"
@@ -378,7 +378,8 @@ def label_for(path: str, data: dict[str, Any], language: str) -> str:
         who = owner.get("name") or text("forms.parent_id", language, id=owner.get("id", "?"))
     else:
         personal = owner.get("personal") or {}
-        who = personal.get("first_name") or text("forms.child_id", language, id=owner.get("id", "?"))
+        # "1. Kind", not the case's internal id "Kind K1" (walk9): the advisor asks the family by it
+        who = personal.get("first_name") or text("forms.child_number", language, n=int(index) + 1)
     return f"{text(key, language)} – {who}"
 
 

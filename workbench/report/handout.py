@@ -86,6 +86,10 @@ def handout_plans(case: "Case") -> list[HandoutPlan]:
     return out
 
 
+HEADING_KEEP_LINES = 3
+"""Lines of body text a heading needs below it on its page, else it starts the next page."""
+
+
 class HandoutPdf(WorkbenchPdf):
     def __init__(self, language: str, spec: Layout) -> None:
         super().__init__()
@@ -102,9 +106,14 @@ class HandoutPdf(WorkbenchPdf):
         self.set_text_color(0, 0, 0)
 
     def heading(self, label: str) -> None:
+        """A section heading kept with the first lines of its section (walk9: "Ihre Beratung" ended page 1
+        alone, its contact line and "Wichtig: … kein Bescheid" stood on an otherwise empty page 2)."""
+        if self.will_page_break(2 + 6 + HEADING_KEEP_LINES * 4.6):
+            self.add_page()
         self.ln(2)
         self.set_font("DejaVu", "B", self.base_size + 2)
-        self.cell(0, 6, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        # wrapped: a long heading ran off the page ("… Pflegegrad 3, Stand 07.12.202", walk9)
+        self.multi_cell(0, 6, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.set_font("DejaVu", "", self.base_size)
 
     def para(self, body: str, height: float = 4.6, size: float | None = None) -> None:

@@ -32,13 +32,21 @@ def _money(value: Decimal, lang: str) -> str:
     return format_money(value, lang)
 
 
+def _years(years: Sequence[int], lang: str) -> str:
+    """``2026 und 2027``, ``2026, 2027 und 2028`` (a list of years as a sentence reads it)."""
+    words = [str(y) for y in years]
+    if len(words) < 2:
+        return "".join(words)
+    return text("steuer.block.und", lang, first=", ".join(words[:-1]), last=words[-1])
+
+
 def progression_section(r: SteuerResult, advisor: bool) -> HandoutSection | None:
     """The years' extra tax and expected Nachzahlung; None when no year has tax-free benefits."""
     lang = r.language
     jahre = [j for j in r.jahre if j.leistungen > ZERO]
     if not jahre:
         return None
-    years = ", ".join(str(j.year) for j in jahre)
+    years = _years([j.year for j in jahre], lang)
     paras = [text("steuer.block.pv_familie", lang, years=years, mehr=_money(r.mehrsteuer, lang))]
     if r.nachzahlung is not None:
         key = "steuer.block.nachzahlung" if r.nachzahlung >= ZERO else "steuer.block.erstattung"
@@ -47,12 +55,14 @@ def progression_section(r: SteuerResult, advisor: bool) -> HandoutSection | None
     paras.append(text("steuer.block.schaetzung", lang))
     later = [j.year for j in r.jahre if pap_rules_year(j.year) != j.year]
     if later:
-        paras.append(text("steuer.block.tarif_unbekannt", lang, years=", ".join(map(str, later)),
+        paras.append(text("steuer.block.tarif_unbekannt", lang, years=_years(later, lang),
                           known=pap_rules_year(later[0])))
     if advisor:
         art = "steuer.block.zusammen" if r.jahre[0].splitting else "steuer.block.einzeln"
         paras.append(text("steuer.block.pv_berater", lang, veranlagung=text(art, lang)))
-    rows = [tuple(text("steuer.block.kopf", lang).split("|"))]
+    # the family's column head without the law's word: "Progressionsvorbehalt" broke inside the word
+    # in the handout's narrow column ("Progressionsvorbehal t", walk9) and the paragraph explains it
+    rows = [tuple(text("steuer.block.kopf" if advisor else "steuer.block.kopf_familie", lang).split("|"))]
     for j in r.jahre:
         rows.append((str(j.year), _money(j.leistungen, lang), _money(j.mehrsteuer, lang),
                      "–" if j.nachzahlung is None else _money(j.nachzahlung, lang)))

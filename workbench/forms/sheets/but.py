@@ -56,10 +56,13 @@ def build(case: Case, applicant: str, today: date) -> Sheet:
             Row(("Bewilligt von – bis", "granted from – to")),
         ]),
     ]
-    for child in born_children(case, BUT_AGE, today):
-        name = child_name(child) or "Kind"
-        sections.append(Section((f"Kind – {name}", f"child – {name}"), child_rows(child, today)))
-        sections.append(Section((f"Beantragte Leistungen – {name}", f"benefits applied for – {name}"),
+    for number, child in enumerate(born_children(case, BUT_AGE, today), start=1):
+        # a child without a first name is "1. Kind", not "Kind – Kind" (walk9, the twins' sheet)
+        name = child_name(child)
+        de, en = (name, name) if name else (f"{number}. Kind", f"child {number}")
+        sections.append(Section((f"Kind – {de}" if name else de, f"child – {en}" if name else en),
+                                child_rows(child, today)))
+        sections.append(Section((f"Beantragte Leistungen – {de}", f"benefits applied for – {en}"),
                                 _wanted(child, today)))
     sections.append(Section(("Bankverbindung", "bank account"), bank_rows(parent)))
     documents = [

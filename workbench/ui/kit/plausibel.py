@@ -37,9 +37,10 @@ def parent_birth_problems(data: dict[str, Any], language: str, today: date | Non
         except ValueError:
             continue  # the model names a malformed date itself
         if not earliest <= born <= latest:
-            age = age_on(born, today)
+            # a date after today is a typing error too, but "-4 Jahre alt" reads as a program error
+            key = "ui.eg.parent_birth_future" if born > today else "ui.eg.parent_birth_implausible"
             problems.append((f"household.parents[{index}].birth_date",
-                             text("ui.eg.parent_birth_implausible", language, date=format_date(born, language),
-                                  age=age, earliest=format_date(earliest, language),
+                             text(key, language, date=format_date(born, language),
+                                  age=age_on(born, today), earliest=format_date(earliest, language),
                                   latest=format_date(latest, language))))
     return problems

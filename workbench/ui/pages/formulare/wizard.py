@@ -347,6 +347,15 @@ class FormsWizard:
             return
         lang = self.language
         form_id = str(self.form_choice.value)
+        if self.inputs:
+            # the advisor reads the fields' names, not the case paths the command line names (walk9:
+            # "household.children[0].personal.first_name: Vorname(n) – Kind K1" under the button)
+            title = get_map(form_id).title[lang]
+            items = "".join(f"<li>{html.escape(i.item.label)}</li>" for i in self.inputs)
+            self.result.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}">'
+                                 f'<p>{html.escape(text("forms.ui.fill_missing", lang, form=title))}</p><ul>{items}</ul></div>')
+            self.preview.value = ""
+            return
         try:
             result = produce(self.case(), form_id, applicant=str(self.parent_choice.value),
                              flatten=bool(self.flatten.value), language=lang)
