@@ -124,3 +124,23 @@ def test_a_layout_with_an_unknown_block_is_refused_with_the_file_named(tmp_path:
     bad.write_text("page: {margin_mm: 15, font_size: 9, max_plans: 4}\nblocks:\n  - block: weather\n", encoding="utf-8")
     with pytest.raises(WorkbenchError, match=r"handout\.yaml: unbekannte Blöcke \['weather'\]"):
         layout(bad)
+
+
+def test_the_money_sentence_adds_up_with_the_tables_when_the_mutterschutz_ends_part_way() -> None:
+    """Sara's Mutterschutz ends on 15.05.2027 in Lebensmonat 2 (20.04.–19.05.2027): the federal calculator's
+    tables pay nothing in that month, the household's money counts the four days after it (§ 3 Abs. 1 Satz 2
+    BEEG: 140,65 €). The sentence read "Elterngeld 12.799,45 €" above a table summing to 12.658,80 €."""
+    import io
+
+    from pypdf import PdfReader
+
+    from workbench.report.topics import topic_sections
+
+    case = load_case(Path(__file__).parent / "cases" / "handout" / "alleinerziehend-kurz.json")
+    pdf = handout_pdf(case, "de", topic_sections(case, "de"))
+    body = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Elterngeld 12.658,80 € wie in den Tabellen und 140,65 € für die Tage nach dem Mutterschutz" in body
+    assert "Summe 12.658,80 €" in body
+    english = handout_pdf(case.model_copy(update={"language": "en"}), "en", topic_sections(case, "en"))
+    words = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(english)).pages).split())
+    assert "Elterngeld €12,658.80 as in the tables and €140.65 for the days after the maternity protection" in words

@@ -38,8 +38,14 @@ def chosen_paragraphs(case: "Case", plan: "HandoutPlan", names: dict[str, str], 
     h = plan.plan.haushalt
     out = [text("report.chosen_intro", lang, name=plan.title)]
     out += [text("report.chosen_parent", lang, parent=names[pid], runs=runs(plan, pid, lang)) for pid in h.per_parent]
-    out.append(text("report.chosen_money", lang, months=LEBENSMONATE, total=format_money(h.total, lang),
-                    elterngeld=format_money(h.elterngeld, lang), work=format_money(h.sum_of("arbeit"), lang),
+    # the tables show the Elterngeld of the federal calculator, which pays nothing in the Lebensmonat in which the
+    # Mutterschutz ends part-way; the household's money counts those days (§ 3 Abs. 1 Satz 2 BEEG): both are named,
+    # so the family can add up what the tables show (a single mother read 12.799,45 € here and 12.658,80 € below)
+    partly = sum((g.teilmonat for months in h.per_parent.values() for g in months), ZERO)
+    key = "report.chosen_money_partly" if partly > ZERO else "report.chosen_money"
+    out.append(text(key, lang, months=LEBENSMONATE, total=format_money(h.total, lang),
+                    elterngeld=format_money(h.elterngeld - partly, lang), partly=format_money(partly, lang),
+                    work=format_money(h.sum_of("arbeit"), lang),
                     mutterschaft=format_money(h.sum_of("mutterschaft"), lang),
                     kindergeld=format_money(sum(h.kindergeld, ZERO), lang)))
     for pid, months in h.per_parent.items():
