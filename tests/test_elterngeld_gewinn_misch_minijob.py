@@ -188,3 +188,24 @@ def test_para_2_abs_2_minijob_90_euro_before_the_birth_has_the_rate_100_percent(
     parent = result.to_json()["parents"]["A"]
     assert parent["ersatzrate"] == 1.0
     assert (parent["elterngeld_netto"], parent["basis_monthly"]) == (0, 300)
+
+
+def test_a_birth_whose_pap_is_not_published_names_the_pap_it_was_computed_with() -> None:
+    """§ 2e Abs. 1 Satz 2 BEEG: a birth in 2030 takes the PAP of 1.1.2029, which does not exist yet; the result is
+    computed provisionally with the newest PAP (ADR 0019) and the step said "Programmablaufplan 2029" as if it
+    existed (walk9 N7)."""
+    from workbench.explain import Explanation
+    from workbench.rules.elterngeld.netto import steuern
+    from workbench.rules.steuer.lohnsteuer import VORSORGEPAUSCHALE_NACH_PAP
+
+    newest = max(VORSORGEPAUSCHALE_NACH_PAP)
+    employee = Erwerb("employee", wage_m=D(3000), tax_class=1)
+    later, known = Explanation(), Explanation()
+    steuern(employee, date(2030, 5, 1), later)
+    steuern(employee, date(newest + 1, 5, 1), known)
+    assert later.steps[0].key == "netto.lohnsteuer_provisional"
+    text = later.steps[0].render("de")
+    assert "Programmablaufplan 2029 (noch nicht veröffentlicht; vorläufig nach dem Programmablaufplan " \
+           f"{newest} mit den neuesten bekannten Werten)" in text
+    assert known.steps[0].key == "netto.lohnsteuer"
+    assert f"Programmablaufplan {newest} für 3.000 € monatlich" in known.steps[0].render("de")

@@ -16,7 +16,7 @@ from typing import Literal
 from workbench.explain import Explanation
 from workbench.money import ZERO, round_cent
 from workbench.parameters import parameters
-from workbench.rules.steuer.lohnsteuer import LohnsteuerInput, lohnsteuer
+from workbench.rules.steuer.lohnsteuer import LohnsteuerInput, lohnsteuer, pap_rules_year
 
 P = parameters("elterngeld")
 
@@ -243,8 +243,10 @@ def steuern(e: Erwerb, birth: date, expl: Explanation) -> tuple[Decimal, Decimal
         re4 += pauschbetrag_m(birth)
     result = lohnsteuer(pap_eingabe(e, re4, birth))
     kist = round_cent(result.bk * KIRCHENSTEUER_SATZ) if e.church_tax else ZERO
-    expl.add("netto.lohnsteuer", result.lstlzz, "§ 2e Abs. 1, 3 BEEG, § 39b EStG",
-             year=pap_jahr(birth), re4=re4, stkl=4 if wie_gewinn else e.tax_class)
+    year, rules = pap_jahr(birth), pap_rules_year(pap_jahr(birth))
+    # a PAP not yet published is computed with the newest one (ADR 0019) and said so, not named as if it existed
+    expl.add("netto.lohnsteuer" if rules == year else "netto.lohnsteuer_provisional", result.lstlzz,
+             "§ 2e Abs. 1, 3 BEEG, § 39b EStG", year=year, rules=rules, re4=re4, stkl=4 if wie_gewinn else e.tax_class)
     if result.solzlzz:
         expl.add("netto.soli", result.solzlzz, "§ 2e Abs. 1 BEEG, § 3 SolZG")
     if e.church_tax:
