@@ -96,3 +96,31 @@ def test_the_elternzeit_letter_shows_its_notice_deadline(page: Page, voila_url: 
         expect(deadlines).to_contain_text("Der Zeitraum vom 10.08.2026 bis zum 09.01.2027 hat vor dem Datum",
                                           timeout=60_000)
     screenshot(page, artifacts / "formulare-elternzeit.png")
+
+
+def test_kg1_asks_per_child_whether_kindergeld_was_already_applied_for(page: Page, voila_url: str, artifacts: Path,
+                                                                      data_dir: Path, stored_case: str) -> None:
+    # issue 18, D10: KG 1 Anlage Kind question 4, asked beside the missing data; a bad number is said beside its field
+    page.goto(f"{voila_url}{FORMS}?case={stored_case}")
+    expect(page.get_by_role("heading", name="Formulare ausfüllen")).to_be_visible(timeout=KERNEL_READY_MS)
+    page.get_by_label("Formular").select_option(label="Antrag auf Kindergeld (KG 1) mit je einer Anlage Kind")
+    expect(page.get_by_role("heading", name="Kindergeld für das Kind schon beantragt oder erhalten?")).to_be_visible(
+        timeout=60_000)
+    page.get_by_label("Lönne: schon beantragt oder erhalten?").select_option(label="nein")
+    page.get_by_label("Jürgen: schon beantragt oder erhalten?").select_option(label="ja")
+    number = page.get_by_label("Kindergeldnummer (freiwillig, z. B. 123FK456789)").nth(1)
+    expect(number).to_be_visible(timeout=30_000)
+    number.fill("12345")
+    number.press("Tab")
+    page.get_by_role("button", name="In den Fall übernehmen").click()
+    expect(page.get_by_role("alert").filter(has_text="Kindergeldnummer: drei Ziffern, FK, sechs Ziffern")).to_be_visible(
+        timeout=60_000)
+    screenshot(page, artifacts / "formulare-kindergeld-vorher.png")
+    number.fill("123FK456789")
+    number.press("Tab")
+    page.get_by_role("button", name="In den Fall übernehmen").click()
+    expect(page.get_by_role("status").filter(has_text="Im Fall gespeichert")).to_be_visible(timeout=60_000)
+    saved = CaseStore(data_dir / "cases.sqlite").open(stored_case).data
+    children = saved["household"]["children"]
+    assert children[0]["receives"] == {"kindergeld_applied": False}
+    assert children[1]["receives"]["kindergeld_applied"]["number"] == "123FK456789"

@@ -349,15 +349,19 @@ def test_a_stated_voluntary_health_insurance_is_ticked_and_the_employees_default
     assert nrw.get("p9:freiwillig gesetzlich versichert@1") == "X" and "p5:freiwillig gesetzlich versichert@1" not in nrw
 
 
-@pytest.mark.parametrize("name, cells", [("pflegekind", ["Zelle4"]), ("adoption", [])])
+@pytest.mark.parametrize("name, cells", [("pflegekind", ["Zelle4"]), ("adoption", ["Zelle4"])])
 def test_a_child_taken_in_is_never_ticked_leiblich_or_stiefkind(name: str, cells: list[str]) -> None:
     # both children have "parents": [] (no legal parent in the household yet), the couple is married: a foster child
-    # is both carers' Pflegekind; a child in Adoptionspflege is left for the family on KG 1 (ticked "Adoptivkind …
-    # wenn das Adoptionsverfahren noch läuft" on the federal form)
+    # is both carers' Pflegekind; a child in Adoptionspflege too on KG 1 until the Annahmebeschluss is served
+    # (§ 197 Abs. 2 FamFG; DA-KG A 10.2 Abs. 2: "als Pflegekind berücksichtigt"), never Adoptivkind before it;
+    # the federal Elterngeld form has its own box ("Adoptivkind … wenn das Adoptionsverfahren noch läuft")
     case = load_case(FAMILIES / f"{name}.json")
     anlage = produce(case, "kg1", today=date(2026, 6, 1), allow_missing=True).parts[1].values
     assert sorted(key for key, value in anlage.items() if "Kindschaftsverhältnis" in key) == sorted(
         RELATION.format(row, cell) for row in ("Zeile1", "Zeile2") for cell in cells)
+    pdf = produce(case, "kg1", today=date(2026, 6, 1), allow_missing=True).pdf  # read back: the boxes in the PDF
+    ticked = sorted(key for key, value in fields(pdf).items() if "Kindschaftsverh" in key and value not in ("", "/Off"))
+    assert [key.split(".")[-2:] for key in ticked] == [[row + "[0]", cell + "[0]"] for row in ("Zeile1", "Zeile2") for cell in cells]
     if name == "adoption":
         bund = fields(produce(case, "elterngeld-bund", today=date(2026, 6, 1), allow_missing=True).pdf)
         assert [key for key in ("cb.adoptiv3b", "cb.adoptiv3b 1", "cb.leiblich3b", "cb.nichtMein3b 2") if key in bund] == [

@@ -75,18 +75,30 @@ def test_a_child_taken_in_leaves_section_10_to_the_family(name: str) -> None:
 
 
 def test_the_nrw_form_ticks_the_mothers_own_benefits_and_her_mutterschutz_before_the_birth() -> None:
+    # 2.7.2 "Monate vor Geburt": 03.02. to 09.03.2026, the day before the birth — the day of birth is paid as its own
+    # day (§ 24i Abs. 3 Satz 1 SGB V) and credited "ab dem Tag der Geburt" (§ 3 Abs. 1 Satz 1 Nr. 1 BEEG), after it
     pdf, values = nrw(family("zwillinge"), TWINS_DAY)  # Aylin Elternteil 1 (Formular 2), Jonas Formular 3
     assert values == {
-        "p6:Ich befand mich im Mutterschutz@1": "X", "p6:von:@10": "03022026", "p6:bis:@10": "10032026",
+        "p6:Ich befand mich im Mutterschutz@1": "X", "p6:von:@10": "03022026", "p6:bis:@10": "09032026",
         "p7:Mutterschaftsgeld von der gesetzlichen Krankenkasse@1": "X", "p7:Arbeitgeberzuschuss@1": "X",
         # Formular 3, 3.8.1 "Die Mutter hat … Anspruch auf"; Jonas' own 3.7.2 stays empty
         "p11:Mutterschaftsgeld von der gesetzlichen Krankenkasse@1": "X", "p11:Arbeitgeberzuschuss@1": "X"}
-    assert drawn(pdf, "p6:von:@10") == "03022026" and drawn(pdf, "p6:bis:@10") == "10032026"
+    assert drawn(pdf, "p6:von:@10") == "03022026" and drawn(pdf, "p6:bis:@10") == "09032026"
     assert drawn(pdf, "p10:von:@10") == ""
 
 
 def test_the_father_as_elternteil_1_answers_nothing_for_himself_and_the_mothers_form_3_holds_hers() -> None:
     _, values = nrw(family("zwillinge"), TWINS_DAY, applicant="B")
     assert values == {
-        "p10:Ich befand mich im Mutterschutz@1": "X", "p10:von:@10": "03022026", "p10:bis:@10": "10032026",
+        "p10:Ich befand mich im Mutterschutz@1": "X", "p10:von:@10": "03022026", "p10:bis:@10": "09032026",
         "p11:Mutterschaftsgeld von der gesetzlichen Krankenkasse@1": "X", "p11:Arbeitgeberzuschuss@1": "X"}
+
+
+def test_a_child_born_before_the_protection_period_began_has_no_mutterschutz_before_the_birth() -> None:
+    data = json.loads((FAMILIES / "zwillinge.json").read_text(encoding="utf-8"))
+    data["mutterschutz"]["due_date"] = "2026-05-05"  # twins born 10.03.2026, eight weeks early: the six weeks before
+    case = Case.model_validate(data)                  # the due date begin on 24.03.2026, after the birth
+    pdf, values = nrw(case, TWINS_DAY)
+    assert "p6:von:@10" not in values and "p6:bis:@10" not in values and "p6:Ich befand mich im Mutterschutz@1" not in values
+    assert drawn(pdf, "p6:bis:@10") == ""
+    assert section_10(case, TWINS_DAY)["txt_datum10_1"] == "10.03.2026"  # section 10 still from the birth

@@ -121,9 +121,33 @@ def _location(error: Any) -> str:
     return path
 
 
+_UNION_TAG = re.compile(r"(literal|function-(?:after|before|wrap|plain))\[.*\]")
+"""The member of a union pydantic names in an error's ``loc`` (``false`` or an object: ``receives.kindergeld_applied``)."""
+
+
+def _without_union_tags(errors: list[Any]) -> list[Any]:
+    """Errors of a union field as if it had one type: the members' tags left out of the path, and a ``false`` that did
+    not fit dropped when the object member says what is wrong (the input was meant to be the object)."""
+    out = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        tags = [i for i, part in enumerate(loc) if isinstance(part, str) and _UNION_TAG.fullmatch(part)]
+        if not tags:
+            out.append(error)
+            continue
+        base = loc[:tags[0]]
+        if loc[tags[0]].startswith("literal[") and any(
+                tuple(other["loc"][:len(base)]) == base and other is not error
+                and not str(other["loc"][len(base)] if len(other["loc"]) > len(base) else "").startswith("literal[")
+                for other in errors):
+            continue
+        out.append({**error, "loc": tuple(part for i, part in enumerate(loc) if i not in tags)})
+    return out
+
+
 def validation_problems(exc: ValidationError, language: str = "de") -> list[tuple[str, str]]:
     """``(path, text)`` for every error; the path is ``""`` for the object as a whole."""
-    return [(_location(error), _message(error, language)) for error in exc.errors()]
+    return [(_location(error), _message(error, language)) for error in _without_union_tags(exc.errors())]
 
 
 def format_validation_error(exc: ValidationError, language: str = "de") -> list[str]:

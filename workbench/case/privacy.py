@@ -27,6 +27,8 @@ IDENTIFYING_NAMES = (("care", "recipient", "name"), ("vorsorge", "person"), ("zu
 
 KINDERGELD_NUMBER = ("receives", "kindergeld", "number")
 """The Kindergeldnummer names the family's file at the Familienkasse: not in an anonymous case (ADR 0027)."""
+KINDERGELD_NUMBERS = (KINDERGELD_NUMBER, ("receives", "kindergeld_applied", "number"))
+"""Both places a child's Kindergeldnummer can stand: the running Kindergeld and the one applied for or received."""
 
 
 def identifying_paths(data: dict[str, Any]) -> list[str]:
@@ -42,8 +44,9 @@ def identifying_paths(data: dict[str, Any]) -> list[str]:
                 if isinstance(member, dict):
                     found += [f"household.{key}[{index}].{field}" for field in fields
                               if member.get(field) not in (None, "")]
-                    if key == "children" and _at(member, KINDERGELD_NUMBER) not in (None, ""):
-                        found.append(f"household.children[{index}]." + ".".join(KINDERGELD_NUMBER))
+                    for number in KINDERGELD_NUMBERS if key == "children" else ():
+                        if _at(member, number) not in (None, ""):
+                            found.append(f"household.children[{index}]." + ".".join(number))
     for path in IDENTIFYING_NAMES:
         if _at(data, path) not in (None, ""):
             found.append(".".join(path))
@@ -76,9 +79,10 @@ def strip_identifying(data: dict[str, Any]) -> dict[str, Any]:
                 if isinstance(member, dict):
                     for field in fields:
                         member.pop(field, None)
-                    holder = _at(member, KINDERGELD_NUMBER[:-1])
-                    if key == "children" and isinstance(holder, dict):
-                        holder.pop(KINDERGELD_NUMBER[-1], None)
+                    for number in KINDERGELD_NUMBERS if key == "children" else ():
+                        holder = _at(member, number[:-1])
+                        if isinstance(holder, dict):
+                            holder.pop(number[-1], None)
     for *parents, last in IDENTIFYING_NAMES:
         holder = _at(out, tuple(parents))
         if isinstance(holder, dict):

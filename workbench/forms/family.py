@@ -15,7 +15,9 @@ one path of the case:
 - ``=lives_in_germany``: the household's address has no other state (federal 2.C "dauerhafter Wohnsitz");
 - ``=child_with_applicant``: the child lives with the applicant (2.C "Hat das Kind dieselbe Adresse wie Sie?");
 - ``=relation.{parent}`` / ``=relation.{parent}.{sib1}``: whose child the child (or sibling) is, for KG 1 Anlage Kind 2
-  "Kindschaftsverhältnis", federal 3.B/4 "Das Kind ist …" and NRW 2.1/3.1 (:func:`relation`).
+  "Kindschaftsverhältnis", federal 3.B/4 "Das Kind ist …" and NRW 2.1/3.1 (:func:`relation`);
+- ``=kindergeld_before.answer`` (``yes``/``no``), ``.name``, ``.birth_date``, ``.period``, ``.familienkasse``,
+  ``.number``: KG 1 Anlage Kind question 4, Kindergeld already applied for or received (:func:`kindergeld_before`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from workbench.case import Case, Child
+from workbench.case.bezug import KindergeldBezug
 from workbench.case.verhaeltnis import legal_parents
 from workbench.parameters import parameters
 from workbench.evaluation.elterngeld.aufnahme import als_geschwister
@@ -125,6 +128,47 @@ def relation(case: Case, child: Child, parent_id: str | None) -> str | None:
     return "biological" if child.placement is None else child.placement.kind
 
 
+def _day(value: object) -> str:
+    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else ""
+
+
+def kindergeld_before(case: Case, child: Child) -> dict[str, str] | None:
+    """KG 1 Anlage Kind question 4, "Haben Sie oder eine unter Punkt 2 genannte Person für dieses Kind bereits
+    Kindergeld beantragt oder erhalten?", as far as the case says it (issue 18, D10); None when it does not.
+
+    ``receives.kindergeld_applied: false`` → ``{"answer": "no"}``; what was applied for or received
+    (``kindergeld_applied``), else a Kindergeld that runs (``receives.kindergeld``) → ``answer: yes`` with the person
+    (a parent of the household by ``parent``; without one, the child's other parent outside it, the form's "andere
+    Person" of point 2), the period ("ab 01.01.2025" or "01.01.2025 – 30.06.2025"), the Familienkasse and the number.
+    Nothing is guessed: a value the case lacks stays empty on the form.
+    """
+    receives = child.receives
+    applied = receives.kindergeld_applied if receives is not None else None
+    if applied is False:
+        return {"answer": "no"}
+    known: KindergeldBezug | None = applied if applied is not None else (receives.kindergeld if receives else None)
+    if known is None:
+        return None
+    out = {"answer": "yes", "number": known.number or ""}
+    if known.parent is not None:
+        parent = next((p for p in case.household.parents if p.id == known.parent), None)
+        surname = parent.personal.surname if parent is not None and parent.personal else None
+        first = parent.name if parent is not None else None
+        born = parent.birth_date if parent is not None else None
+    else:
+        other = case.household.other_parent
+        surname, first, born = (other.surname, other.first_name, other.birth_date) if other else (None, None, None)
+    out["name"] = ", ".join(part for part in (surname, first) if part)
+    out["birth_date"] = _day(born)
+    until = getattr(known, "until", None)
+    if known.since is not None:
+        out["period"] = f"{_day(known.since)} – {_day(until)}" if until else f"ab {_day(known.since)}"
+    elif until is not None:
+        out["period"] = f"bis {_day(until)}"
+    out["familienkasse"] = getattr(known, "familienkasse", None) or ""
+    return out
+
+
 def lives_in_germany(case: Case) -> bool | None:
     """Whether the household's address is in Germany (no ``country``); None without an address."""
     address = case.household.address
@@ -143,5 +187,5 @@ def sibling_paths(case: Case, child: Child) -> dict[str, str]:
             for n, c in enumerate(relevant_siblings(case, child, applying or None)[:MAX_SIBLINGS], 1)}
 
 
-__all__ = ["MAX_SIBLINGS", "claimants", "relation", "further_children", "lives_in_germany", "married_to_other", "child_with_applicant",
+__all__ = ["MAX_SIBLINGS", "claimants", "kindergeld_before", "relation", "further_children", "lives_in_germany", "married_to_other", "child_with_applicant",
            "relevant_siblings", "sibling_paths"]

@@ -12,17 +12,31 @@ parent who is not the mother, e.g. the father's Formular). ``what``:
   day of birth to the end of the protection period (§ 3 Abs. 2 MuSchG, :func:`workbench.evaluation.elterngeld.engine.mutterschutz_fristen`) — the days
   § 3 Abs. 1 Satz 1 Nr. 1 BEEG credits against Elterngeld;
 - ``before_from`` / ``before_until``: the protection period before the birth (§ 3 Abs. 1 MuSchG), a month that
-  § 2b Abs. 1 Satz 1 Nr. 2 BEEG skips (NRW 2.7.2 "Monate mit Verschiebetatbeständen");
+  § 2b Abs. 1 Satz 1 Nr. 2 BEEG skips (NRW 2.7.2 "Monate mit Verschiebetatbeständen"), from its first day to the
+  day before the birth: the day of birth is paid as its own day ("für die letzten sechs Wochen vor der
+  Entbindung, den Entbindungstag und …", § 24i Abs. 3 Satz 1 SGB V) and belongs to the time "ab dem Tag der Geburt"
+  that § 3 Abs. 1 Satz 1 Nr. 1 BEEG credits — the NRW form asks it under 2.8.1 "Angaben für die Zeit nach Geburt";
+  none when the child came before the protection period began;
 - ``none``: the mother of the household gets none of them ("Ich habe keinen Anspruch auf Mutterschaftsleistungen").
 
 Who the mother is comes from the case, never from the order of the parents: the ``mutterschutz`` data's
 ``mother`` (for this birth), else the parent with ``maternity_benefit``, else the one who ``gives_birth``.
+
+Checked against the blanks' own text (issue 18, helper "forms8", 2026-12-07; ``pdftotext -layout``): federal section
+10 is headed "Nach der Geburt: Mutterschaftsleistungen", asks per benefit "Ich habe Anspruch auf … von … bis" and
+no amount (the Krankenkasse's certificate or the consent to fetch it, § 203 Abs. 1 SGB V, carries the period and the
+amount; the consent is the mother's to tick, never pre-ticked here) — so the days from the birth to the end of the
+protection period, the days § 3 Abs. 1 Satz 1 Nr. 1 BEEG credits. The NRW form's notes ("Anlagen für den Zeitraum
+nach Geburt des Kindes … 2.8.1 … Bescheinigung der gesetzlichen Krankenkasse über den Beginn, das Ende sowie die
+kalendertägliche Höhe"; "2.7.2 Angaben zu Monaten vor Geburt des Kindes mit Verschiebetatbeständen") ask 2.8.1 as
+ticks only and 2.7.2 for the time before the birth. No BMFSFJ or Elterngeldstelle guidance beyond the blanks was found
+(search, 2026-12-07): the reading of "von … bis" in section 10 as "from the birth" rests on its heading and on § 3 BEEG.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from workbench.case import Case, Child
@@ -70,7 +84,8 @@ def leistungen(case: Case, child: Child) -> Leistungen | None:
         kasse = zuschuss = who.maternity_benefit
     if mother not in {p.id for p in parents}:
         return None
-    return Leistungen(mother, kasse, zuschuss, fristen.geburt, fristen.ende, fristen.beginn, fristen.vor_geburt_ende)
+    before_until = fristen.geburt - timedelta(days=1)  # the day of birth is "nach der Geburt" (§ 24i Abs. 3 SGB V)
+    return Leistungen(mother, kasse, zuschuss, fristen.geburt, fristen.ende, fristen.beginn, before_until)
 
 
 def value(case: Case, child: Child, what: str, parent_id: str | None) -> bool | str | None:
@@ -82,6 +97,8 @@ def value(case: Case, child: Child, what: str, parent_id: str | None) -> bool | 
         return True if getattr(found, what) else None
     benefit, _, end = what.rpartition("_")
     if benefit == "before" and found.none or benefit in ("kasse", "zuschuss") and not getattr(found, benefit):
+        return None
+    if benefit == "before" and found.before_until < found.before_from:  # born before the protection period began
         return None
     day: date = {("before", "from"): found.before_from, ("before", "until"): found.before_until}.get(
         (benefit, end), found.fristen_from if end == "from" else found.fristen_until)

@@ -18,7 +18,7 @@ from workbench.forms.edition import edition_warning
 from workbench.forms.conditions import default_child, renting, school_adults, single_parent_with_minor
 from workbench.forms.offering import EMPLOYED, SELF_EMPLOYED, unfit_reasons
 from workbench.forms.registry import FormMap, all_maps, get_map
-from workbench.forms.sources import Missing, Roles, case_data, roles_for
+from workbench.forms.sources import Missing, Roles, case_data, kids_of, roles_for
 from workbench.forms.values import FieldValues, field_values
 from workbench.i18n import text
 
@@ -130,6 +130,18 @@ def _by_hand(values: dict[str, str], language: str, known: list[str]) -> list[st
             if note not in known and note not in out:
                 out.append(note)
     return out
+
+
+def _open_note(case: Case, key: str, form: FormMap, kids: str, rename: str | None, language: str) -> str:
+    """The advisor's open question of a map (``open``): which attachment, whose child, what the case does not say."""
+    child = None
+    if rename is not None:  # "AnK2": the second Anlage Kind, the second child the form lists
+        listed = kids_of(case, kids)  # the main form's children, in the order of its attachments (_parts)
+        number = int(rename.removeprefix("AnK"))
+        kid = case.household.children[listed[number - 1]] if number <= len(listed) else None
+        child = (kid.personal.first_name if kid is not None and kid.personal else None) or (kid.id if kid else None)
+    return text(key, language, form=form.title[language], number=rename.removeprefix("AnK") if rename else "",
+                child=child or "")
 
 
 def _overflow_note(count: int, language: str) -> str:
@@ -249,6 +261,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
             notes += [text("forms.font_note", language, value=values.values[name])
                       for name in unprintable_fields(blank, values.values)]
         notes += _by_hand(values.values, language, notes)
+        notes += [_open_note(case, key, sub, form.kids, rename, language) for key in values.open]
     if overflow:
         pdfs.append(continuation_sheet(form.title[language], overflow, language))
         notes.insert(0, _overflow_note(len(overflow), language))

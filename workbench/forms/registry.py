@@ -47,6 +47,9 @@ class FieldSpec(_Model):
     comb: bool = False
     max_length: int | None = Field(default=None, description="cells of a comb field whose blank lacks /MaxLen")
     when: str | None = Field(default=None, description="a role ('{other}'): the field is filled only when it exists")
+    open: str | None = Field(
+        default=None, description="message key of the advisor's open question when no field with this key gets a value "
+                                  "(the case does not say; KG 1 AnK 4 'bereits Kindergeld beantragt', D10)")
 
 
 class OverlaySpec(_Model):

@@ -23,7 +23,8 @@ the other children of that birth), ``=child_number`` (the Anlage's running numbe
 (true when the parent's own account is given, without another holder), ``=bonus.count`` and
 ``=bonus.start`` (how many Partnerschaftsbonus months the plan holds, ``"2"``–``"4"``, and the
 Lebensmonat of the first, § 4b BEEG; the parents take them together), ``=kinderfreibetraege.{applicant}``
-(the parent's Kinderfreibetrag Zähler "0,5", "1" …; none for 0), ``=maternity.kasse`` … (the mother's
+(the parent's Kinderfreibetrag Zähler "0,5", "1" …; none for 0), ``=kindergeld_before.answer`` … (KG 1 Anlage Kind
+question 4), ``=maternity.kasse`` … (the mother's
 Mutterschaftsleistungen, :mod:`workbench.forms.mutterschaft`), and the family's sources of
 :mod:`workbench.forms.family` (``=further_children.count``, ``=claimants``, ``=married_to_other`` …).
 A computed source ending in ``?`` is optional: empty when it has no value.
@@ -160,6 +161,10 @@ def _computed(source: str, case: Case, data: dict[str, Any], roles: Roles, today
         kid = next(c for i, c in enumerate(case.household.children) if child_path == f"household.children[{i}]")
         absent = parent_path == "household.other_parent"
         return family.relation(case, kid, None if absent else get_path(data, parent_path + ".id"))
+    before = re.fullmatch(r"=kindergeld_before\.(\w+)", source)
+    if before:  # KG 1 AnK 4: Kindergeld already applied for or received (D10); unknown: empty, an open question
+        answer = family.kindergeld_before(case, _role_child(case, roles))
+        return (answer or {}).get(before.group(1)) or None
     maternity = re.fullmatch(r"=maternity\.(\w+)(?:\.(\{\w+\}))?", source)
     if maternity:  # federal 10., NRW 2.7.2/2.8.1: the mother's Mutterschaftsleistungen (workbench.forms.mutterschaft)
         parent_path = roles.resolve(maternity.group(2)) if maternity.group(2) else None

@@ -7,7 +7,7 @@ without pypdf and fpdf).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,8 @@ class FieldValues:
 
     values: dict[str, str]
     missing: list[Missing]
+    open: list[str] = field(default_factory=list)
+    """Message keys of the questions the case leaves unanswered (a field map's ``open``): for the advisor's view."""
 
 
 def field_values(form: FormMap, case: Case, data: dict[str, Any], roles: Roles, today: date,
@@ -38,7 +40,9 @@ def field_values(form: FormMap, case: Case, data: dict[str, Any], roles: Roles, 
         shown = format_value(spec.format, found)
         if shown:
             values[spec.field] = shown
-    return FieldValues(values, missing)
+    keys = [spec.open for spec in form.fields if spec.open]
+    answered = {spec.open for spec in form.fields if spec.open and spec.field in values}
+    return FieldValues(values, missing, [key for key in dict.fromkeys(keys) if key not in answered])
 
 
 def _button_state(spec: FieldSpec, value: Any) -> str | None:

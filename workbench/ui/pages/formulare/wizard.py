@@ -44,6 +44,7 @@ from workbench.ui.kit.saving import Store, content
 from workbench.ui.kit.theme import theme_style
 from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
 from workbench.ui.pages.formulare.anderer_elternteil import OtherParentSection, asks_other_parent
+from workbench.ui.pages.formulare.kindergeld_vorher import KindergeldBeforeSection, asks_kindergeld_before
 from workbench.ui.pages.formulare.vordrucke import BlankShelf
 
 PREVIEW_DPI = 40
@@ -170,6 +171,8 @@ class FormsWizard:
         self.missing_box = w.VBox()
         self.other_parent = OtherParentSection(lang)
         self.asking_other = False  # the section is shown (a single parent, a form with a place for the other one)
+        self.kindergeld_before = KindergeldBeforeSection(lang)
+        self.asking_kindergeld = False  # the section is shown (KG 1: its Anlage Kind asks question 4, D10)
         self.save_button = w.Button(description=text("forms.ui.save", lang), button_style="primary")
         self.save_button.on_click(guarded(lambda _b: self.save_missing(), self._unexpected))
         self.save_message = FieldMessage(lang)
@@ -258,6 +261,13 @@ class FormsWizard:
         other = [self.other_parent.widget] if self.asking_other else []
         if self.asking_other:
             self.other_parent.write((self.data.get("household") or {}).get("other_parent"))
+        asks = asks_kindergeld_before(get_map(str(self.form_choice.value)))
+        self.asking_kindergeld = False
+        if asks is not None:
+            self.kindergeld_before.show(case, self.data, asks[1])
+            self.asking_kindergeld = bool(self.kindergeld_before.blocks)
+        if self.asking_kindergeld:
+            other.append(self.kindergeld_before.widget)
         save = [self.save_button, self.save_message.widget] if missing or other else []
         if missing:
             self.missing_heading.value = (f'<h2 lang="{lang}">{html.escape(text("forms.ui.missing_heading", lang))}</h2>'
@@ -307,6 +317,13 @@ class FormsWizard:
                     household.pop("other_parent", None)
                 else:
                     household["other_parent"] = other
+        if self.asking_kindergeld:
+            try:
+                answers = self.kindergeld_before.read()
+            except FieldError:
+                ok = False
+            else:
+                self.kindergeld_before.apply(candidate, answers)
         if not ok:
             return
         try:
@@ -316,6 +333,9 @@ class FormsWizard:
             shown = False
             for path, message in problems:
                 if self.asking_other and self.other_parent.problem_at(path, message):
+                    shown = True
+                    continue
+                if self.asking_kindergeld and self.kindergeld_before.problem_at(path, message):
                     shown = True
                     continue
                 for field in self.inputs:
