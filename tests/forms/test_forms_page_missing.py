@@ -41,3 +41,46 @@ def test_filling_with_values_missing_names_the_form_and_the_fields_not_paths_or_
     assert "Vorname(n) – 1. Kind" in shown and "Kind K" not in shown, shown
     assert "household." not in shown and "elterngeld-bund" not in shown
     assert not [p for p in family_sheet_problems(shown, "de", (data["case_id"],)) if p.startswith(("case id", "internal id", "child id", "path"))], shown
+
+
+def test_the_forms_page_switches_language_and_keeps_the_case_the_form_and_what_was_typed() -> None:
+    """walk9 N5: every page has the Deutsch/English switch; the forms page had none (only ?lang=en). The page is built
+    again in the other language with the same case, form and applicant, and a value typed but not saved stays."""
+    import ipywidgets as w
+
+    from workbench.ui.kit.widgets import copy_entries
+
+    data = _twins_without_personal_data()
+    store = MemoryStore()
+    store.save(data, expected_version=None)
+    holder = w.VBox([])
+    pages: list[FormsWizard] = []
+
+    def make(language: str, case_id: str | None, old: FormsWizard | None = None) -> None:
+        page = FormsWizard(store, language, case_id, on_language=lambda lang: make(lang, None, page))  # type: ignore[arg-type]
+        if old is not None:
+            page.take_over(old)
+        pages.append(page)
+        holder.children = (page.widget,)
+
+    make("de", data["case_id"])
+    german = pages[-1]
+    german.form_choice.value = "elterngeld-bund"
+    typed = german.inputs[0]
+    typed.input.value = "Özdemir-Schmidt"
+    german.header.toggle.value = "en"  # the advisor clicks "English"
+    english = pages[-1]
+    assert english is not german and holder.children == (english.widget,)
+    assert english.language == "en" and '<h1 lang="en">Fill in forms</h1>' == english.title.value
+    assert english.form_choice.value == "elterngeld-bund"
+    assert english.parent_choice.value == german.parent_choice.value
+    assert [i.item.path for i in english.inputs] == [i.item.path for i in german.inputs]
+    assert english.inputs[0].input.value == "Özdemir-Schmidt"  # typed, not saved, not lost
+    assert store.open(data["case_id"]).version == 1  # the switch saved nothing
+    english.header.toggle.value = "de"
+    assert pages[-1].inputs[0].input.value == "Özdemir-Schmidt" and pages[-1].language == "de"
+    # a choice keeps its value across languages, a text shown is the new language's
+    a, b = w.VBox([w.Dropdown(options=[("ja", True), ("nein", False)], value=False), w.HTML("x")]), \
+        w.VBox([w.Dropdown(options=[("yes", True), ("no", False)], value=True), w.HTML("y")])
+    copy_entries(a, b)
+    assert b.children[0].value is False and b.children[1].value == "y"

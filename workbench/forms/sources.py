@@ -14,19 +14,17 @@ A map's ``source`` is a path into the case file (case-format JSON, the notation 
 - ``{other_claimant}``: the other parent when the plan gives them months (NRW Formular 3 is only theirs then),
 - ``{sib1}`` … ``{sib3}``: the siblings relevant for the Geschwisterbonus (:mod:`workbench.forms.family`).
 
-A field whose role does not exist (no second parent, only two children) stays empty and is not
-missing. A path that exists as a role but has no value is *missing* when the field is required:
-the wizard asks for it and writes it to exactly that path. Computed sources start with ``=``:
-``=today``, ``=plan.{applicant}.5`` (the kind of Lebensmonat 5 in the plan: basis/plus/bonus/none),
-``=kids_count``, ``=birth_size`` (children of the child's birth, empty for one), ``=birth_other_names`` (the first names of
+A field whose role does not exist (no second parent, only two children) stays empty and is not missing. A path
+that exists as a role but has no value is *missing* when the field is required: the wizard asks for it and writes it
+to exactly that path. Computed sources start with ``=``: ``=today``, ``=plan.{applicant}.5`` (the kind of Lebensmonat
+5 in the plan: basis/plus/bonus/none), ``=kids_count``, ``=birth_size`` (children of the child's birth, empty for one), ``=birth_other_names`` (the first names of
 the other children of that birth), ``=child_number`` (the Anlage's running number), ``=holder_self.{applicant}``
 (true when the parent's own account is given, without another holder), ``=bonus.count`` and
 ``=bonus.start`` (how many Partnerschaftsbonus months the plan holds, ``"2"``–``"4"``, and the
 Lebensmonat of the first, § 4b BEEG; the parents take them together), ``=kinderfreibetraege.{applicant}``
 (the parent's Kinderfreibetrag Zähler "0,5", "1" …; none for 0), ``=kindergeld_before.answer`` … (KG 1 Anlage Kind
-question 4), ``=maternity.kasse`` … (the mother's
-Mutterschaftsleistungen, :mod:`workbench.forms.mutterschaft`), and the family's sources of
-:mod:`workbench.forms.family` (``=further_children.count``, ``=claimants``, ``=married_to_other`` …).
+question 4), ``=maternity.kasse`` … (the mother's Mutterschaftsleistungen, :mod:`workbench.forms.mutterschaft`),
+and the family's sources of :mod:`workbench.forms.family` (``=further_children.count``, ``=claimants`` …).
 A computed source ending in ``?`` is optional: empty when it has no value.
 """
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import ipywidgets as w
+from traitlets import TraitError
 
 from workbench.i18n import format_decimal, text
 
@@ -56,6 +57,23 @@ def text_area(**kwargs: Any) -> w.Textarea:
 
 # (thousands separator, decimal separator) per page language
 _SEPARATORS = {"de": (".", ","), "en": (",", ".")}
+
+
+def copy_entries(source: w.Widget, target: w.Widget) -> None:
+    """Put what was typed or chosen in ``source`` into the same places of ``target``: the same part of a page
+    built again in the other language (the same fields in the same order; a choice's value is language-free).
+    Texts shown (HTML, labels) are the new language's; a value ``target`` cannot take is left as it is."""
+    if type(source) is not type(target):
+        return
+    if isinstance(source, w.Box):
+        for old, new in zip(source.children, target.children):
+            copy_entries(old, new)
+        return
+    if isinstance(source, w.ValueWidget) and not isinstance(source, (w.HTML, w.HTMLMath, w.Label)):
+        try:
+            target.value = source.value
+        except (TraitError, ValueError):  # an option the rebuilt field does not offer
+            pass
 
 
 class MoneyFormatError(ValueError):

@@ -369,10 +369,8 @@ class Wizard:
             f'<div style="width:{100 * n / total:.0f}%"></div></div></nav>')
 
     def _render_step_links(self) -> None:
-        """One item per step: a button for the steps one may go to, text for the current and the later ones.
-
-        Each step's button and text are made once and then only changed (issue 23: making six new items and
-        closing the old ones at every "Weiter" cost a tenth of a second of the click)."""
+        """One item per step: a button for the steps one may go to, text for the current and the later ones; each
+        made once, then only changed (issue 23: six new items at every "Weiter" cost a tenth of a second)."""
         lang = self.language
         items: list[w.Widget] = []
         for i, step in enumerate(self.steps):
@@ -385,9 +383,8 @@ class Wizard:
                     button.add_class("wb-step-link")
                     button.on_click(lambda _b, target=i: self._settled(lambda: self.jump(target)))
                     self._link_buttons[i] = button
-                done = i < self.index
-                button.remove_class("wb-reached" if done else "wb-done")
-                button.add_class("wb-done" if done else "wb-reached")
+                button.remove_class("wb-reached" if i < self.index else "wb-done")
+                button.add_class("wb-done" if i < self.index else "wb-reached")
                 items.append(button)
                 continue
             label = self._link_texts.get(i)

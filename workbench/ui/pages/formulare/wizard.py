@@ -19,140 +19,49 @@ from __future__ import annotations
 import base64
 import copy
 import html
-import re
 import shutil
 import subprocess
 import tempfile
-from datetime import date
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 from IPython.display import display
 from pydantic import ValidationError
 
-from workbench.case import Case, iban_problem, load_case, set_path, tax_id_problem, validation_problems
+from workbench.case import Case, load_case, set_path, validation_problems
 from workbench.clock import today as clock_today
 from workbench.errors import CaseError, WorkbenchError
 from workbench.forms.produce import default_applicant, missing_data, offered_forms, produce
 from workbench.forms.registry import get_map
-from workbench.forms.sources import Missing
 from workbench.i18n import text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.fields import FieldError
 from workbench.ui.kit.saving import Store, content
 from workbench.ui.kit.theme import theme_style
-from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, text_input
+from workbench.ui.kit.header import PageHeader
+from workbench.ui.kit.widgets import FIELD_LAYOUT, LABEL_STYLE, FieldMessage, copy_entries
 from workbench.ui.pages.formulare.anderer_elternteil import OtherParentSection, asks_other_parent
+from workbench.ui.pages.formulare.fehlende import MissingInput, field_in_words
 from workbench.ui.pages.formulare.kindergeld_vorher import KindergeldBeforeSection, asks_kindergeld_before
 from workbench.ui.pages.formulare.vordrucke import BlankShelf
 
 PREVIEW_DPI = 40
-SEX = ("female", "male", "diverse", "unspecified")
-MARITAL = ("single", "married", "civil_partnership", "separated", "divorced", "widowed")
-HEALTH = ("statutory", "statutory_voluntary", "private", "none")
-
-
-def field_in_words(path: str, data: dict[str, Any], language: str) -> str:
-    """A case path as the advisor knows the field: ``household.parents[0].personal.tax_id`` → ``Steuer-ID – Eva``.
-
-    Never the raw path (issue 24); a field without a name of its own is named by whose it is, else
-    "Angaben des Falls".
-    """
-    from workbench.forms.sources import label_for
-
-    try:
-        return label_for(path, data, language)
-    except KeyError:
-        match = re.match(r"household\.(parents|children)\[(\d+)\]", path)
-        if match is not None:
-            try:
-                owner = label_for(match.group(0) + ".name", data, language).split(" – ", 1)[-1]
-                return text("forms.ui.field_of", language, who=owner)
-            except KeyError:
-                pass
-        return text("forms.ui.field_case", language)
-
-
-def _leaf(path: str) -> str:
-    return path.rsplit(".", 1)[-1]
-
-
-def _choices(leaf: str, language: str) -> list[tuple[str, Any]] | None:
-    """The options of a value asked as a choice (sex, marital status, the self-employed's insurance), else None."""
-    if leaf in ("sex", "marital_status"):
-        return [(text(f"forms.ui.{leaf}.{v}", language), v) for v in (SEX if leaf == "sex" else MARITAL)]
-    if leaf in ("pension_insured", "unemployment_insured"):
-        return [(text("forms.ui.yes", language), True), (text("forms.ui.no", language), False)]
-    if leaf == "health_insurance":
-        return [(text(f"forms.ui.health.{v}", language), v) for v in HEALTH]
-    return None
-
-
-class MissingInput:
-    """One input for a missing value: a text, a date (TT.MM.JJJJ) or a choice, with its message slot."""
-
-    def __init__(self, item: Missing, language: str) -> None:
-        self.item = item
-        self.language = language
-        leaf = _leaf(item.path)
-        self.kind = "date" if leaf.endswith("date") or leaf.endswith("_since") else "text"
-        choices = _choices(leaf, language)
-        if choices is not None:
-            self.kind = "choice"
-            self.input: w.DOMWidget = w.Dropdown(options=[("–", "")] + choices, value="")
-        else:
-            placeholder = text("forms.ui.date_placeholder", language) if self.kind == "date" else ""
-            self.input = text_input(placeholder=placeholder)
-        self.input.description = item.label
-        self.input.style = LABEL_STYLE
-        self.input.layout = w.Layout(**FIELD_LAYOUT)
-        self.message = FieldMessage(language)
-        self.widget = w.VBox([self.input, self.message.widget])
-        self.widget.add_class("wb-field")
-        if leaf in ("tax_id", "iban"):
-            self.input.observe(self._check_number, names="value")
-
-    def _check_number(self, change: Any) -> None:
-        value = str(change["new"]).strip()
-        if not value:
-            self.message.clear()
-            return
-        key = tax_id_problem(re.sub(r"[\s/]+", "", value)) if _leaf(self.item.path) == "tax_id" else iban_problem(value)
-        if key is None:
-            self.message.clear()
-        else:
-            self.message.show(f"case.{key}", length=22)
-
-    def read(self) -> Any:
-        """The value in case-format form, or None when left empty; ValueError with a catalog key."""
-        if self.kind == "choice":  # a choice's value is already case-format (a word or a yes/no boolean)
-            chosen = self.input.value
-            return None if chosen == "" else chosen
-        raw = str(self.input.value).strip()
-        if not raw:
-            return None
-        if self.kind == "date":
-            match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", raw)
-            try:
-                return (date(int(match.group(3)), int(match.group(2)), int(match.group(1))) if match
-                        else date.fromisoformat(raw)).isoformat()
-            except ValueError:
-                raise ValueError("case.date") from None
-        return raw
-
-
 class FormsWizard:
     """The page: case picker (when no case is given), form choice, missing data, fill, preview, download."""
 
-    def __init__(self, store: Store, language: str = "de", case_id: str | None = None) -> None:
+    def __init__(self, store: Store, language: str = "de", case_id: str | None = None,
+                 on_language: Callable[[str], None] | None = None) -> None:
         self.store = store
+        self.on_language = on_language  # the page builds itself again in the language chosen in the header
         self.language = language
         self.data: dict[str, Any] | None = None
         self.version: int | None = None
         self.inputs: list[MissingInput] = []
         lang = language
-        self.title = w.HTML(f'<h1 lang="{lang}">{html.escape(text("forms.ui.title", lang))}</h1>')
+        self.header = PageHeader("forms.ui.title", lang, self._switch_language, self._unexpected)
+        self.title = self.header.title
         self.alert = FieldMessage(lang, css_class="wb-alert wb-alert-general")
         self.picker = w.Dropdown(description=text("forms.ui.case", lang), style=LABEL_STYLE,
                                  layout=w.Layout(**FIELD_LAYOUT))
@@ -191,7 +100,7 @@ class FormsWizard:
         self.picker_area = w.VBox([w.HTML(f'<p lang="{lang}">{html.escape(text("forms.ui.pick", lang))}</p>'),
                                    w.HBox([self.picker, self.open_button])])
         self.blanks = BlankShelf(lang)
-        self.widget = w.VBox([theme_style(), self.title, self.alert.widget, self.picker_area, self.case_area,
+        self.widget = w.VBox([theme_style(), self.header.widget, self.alert.widget, self.picker_area, self.case_area,
                               self.blanks.widget])
         self.widget.add_class("wb-page")
         self.widget.add_class("wb-forms")
@@ -201,6 +110,30 @@ class FormsWizard:
             self.open_case(case_id)
 
     # --- case ---------------------------------------------------------------------------------
+
+    def _switch_language(self, language: str) -> None:
+        if self.on_language is not None:
+            self.on_language(language)
+
+    def take_over(self, old: "FormsWizard") -> None:
+        """Show what ``old`` showed, in this page's language: the case, the form and the applicant chosen, and what
+        was typed for the missing values but not saved yet (the language switch loses nothing)."""
+        if old.data is None:
+            copy_entries(old.picker_area, self.picker_area)
+            return
+        if self.data is None:
+            self.open_case(str(old.data.get("case_id", "")))
+        if self.data is None:
+            return
+        self.data = copy.deepcopy(old.data)  # the version the old page showed (saved entries included)
+        self.version = old.version
+        if old.form_choice.value in [value for _label, value in self.form_choice.options]:
+            self.form_choice.value = old.form_choice.value
+        if old.parent_choice.value in [value for _label, value in self.parent_choice.options]:
+            self.parent_choice.value = old.parent_choice.value
+        self.show_missing()
+        copy_entries(old.missing_box, self.missing_box)
+        self.flatten.value = old.flatten.value
 
     def _unexpected(self, reference: str) -> None:
         self.alert.show("ui.error.unexpected", reference=reference)
@@ -420,7 +353,23 @@ def preview_html(pdf: bytes, language: str, dpi: int = PREVIEW_DPI) -> str:
 
 def show_forms_wizard() -> None:
     """What ``notebooks/formulare.ipynb`` shows (``?case=<id>``, ``?lang=en``); never a traceback."""
-    from workbench.ui.kit.page import default_store, page_language, show_on_request
+    from workbench.ui.kit.page import close_tree, default_store, page_language, show_on_request
 
-    show_on_request("show_forms_wizard", lambda params: FormsWizard(
-        default_store(), page_language(params), params.get("case", "").strip() or None).widget)
+    def build(params: dict[str, str]) -> w.Widget:
+        store = default_store()
+        holder = w.VBox([])
+
+        def make(language: str, case_id: str | None, old: FormsWizard | None = None) -> None:
+            page = FormsWizard(store, language, case_id, on_language=lambda lang: switch(page, lang))
+            if old is not None:
+                page.take_over(old)
+            holder.children = (page.widget,)
+
+        def switch(old: FormsWizard, language: str) -> None:
+            make(language, None, old)
+            close_tree(old.widget)
+
+        make(page_language(params), params.get("case", "").strip() or None)
+        return holder
+
+    show_on_request("show_forms_wizard", build)
