@@ -8,7 +8,7 @@ never changed. ``write`` puts a case-format value back into the widget.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -239,3 +239,21 @@ class CheckField(Field):
 def whole_numbers(low: int, high: int) -> list[tuple[str, int]]:
     """Dropdown options ``low``..``high``."""
     return [(str(n), n) for n in range(low, high + 1)]
+
+
+def read_entries(fields: "Mapping[str, Field]") -> dict[str, Any]:
+    """The filled fields' values by key (texts stripped, empty ones left out); a field that cannot be read shows
+    its message beside it and raises its FieldError (the forms page's sections ask this way)."""
+    values: dict[str, Any] = {}
+    for key, field in fields.items():
+        field.message.clear()
+        try:
+            value = field.read()
+        except FieldError as error:
+            field.message.show(error.key)
+            raise
+        if isinstance(value, str):
+            value = value.strip() or None
+        if value is not None:
+            values[key] = value
+    return values

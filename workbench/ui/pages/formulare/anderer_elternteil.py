@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from workbench.forms.registry import FormMap, get_map
 from workbench.i18n import text
-from workbench.ui.kit.fields import DateField, Field, FieldError, TextField
+from workbench.ui.kit.fields import DateField, Field, FieldError, TextField, read_entries
 
 ROLES = ("{absent}", "{other_home}")
 """The roles of :func:`workbench.forms.sources.roles_for` that name the parent living elsewhere."""
@@ -78,18 +78,7 @@ class OtherParentSection:
         An address is kept only whole (street, number, postcode and place: the case model's
         :class:`~workbench.case.personal.Address`); a part of it alone gets a message beside the first empty part.
         """
-        values: dict[str, Any] = {}
-        for key, field in self.fields.items():
-            field.message.clear()
-            try:
-                value = field.read()
-            except FieldError as error:
-                field.message.show(error.key)
-                raise
-            if isinstance(value, str):
-                value = value.strip() or None
-            if value is not None:
-                values[key] = value
+        values = read_entries(self.fields)
         address = {k: values.pop(k) for k in ADDRESS_FIELDS if k in values}
         if address:
             for key in ("street", "house_number", "postcode", "city"):

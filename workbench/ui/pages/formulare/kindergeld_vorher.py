@@ -20,7 +20,7 @@ from workbench.case import Case
 from workbench.forms.registry import FormMap, get_map
 from workbench.forms.sources import kids_of
 from workbench.i18n import text
-from workbench.ui.kit.fields import ChoiceField, DateField, Field, FieldError, TextField
+from workbench.ui.kit.fields import ChoiceField, DateField, Field, FieldError, TextField, read_entries
 
 SOURCE = "=kindergeld_before."
 OTHER_PERSON = "-"
@@ -83,20 +83,9 @@ class ChildBlock:
             return None
         if answer == "no":
             return False
-        out: dict[str, Any] = {}
-        for key, field in self.fields.items():
-            field.message.clear()
-            try:
-                value = field.read()
-            except FieldError as error:
-                field.message.show(error.key)
-                raise
-            if isinstance(value, str):
-                value = value.strip() or None
-            if key == "parent" and value == OTHER_PERSON:
-                value = None
-            if value is not None:
-                out[key] = value
+        out = read_entries(self.fields)
+        if out.get("parent") == OTHER_PERSON:  # the other parent outside the household: no id of the case
+            del out["parent"]
         return out
 
 
