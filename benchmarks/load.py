@@ -42,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -49,7 +50,8 @@ from pathlib import Path
 
 import psutil
 from playwright.async_api import Browser, async_playwright, expect
-from servers import CHROMIUM, ROOT, TOKEN, start_server, stop_server  # benchmarks/ is on sys.path when run as a script
+from protocol_client import ProtocolPage  # benchmarks/ is on sys.path when run as a script
+from servers import CHROMIUM, ROOT, TOKEN, start_server, stop_server
 
 WIZARD = "/voila/render/elterngeld.ipynb"
 MAX_LEVEL = 40
@@ -118,6 +120,45 @@ async def one_session(browser: Browser, url: str, i: int, session: Session, dela
         await context.close()
 
 
+async def one_protocol_session(url: str, i: int, session: Session, delay: float, think: float) -> None:
+    """The same walk as :func:`one_session` without a browser (``--client protocol``, benchmarks/protocol_client.py):
+    TTI is the server's part, until the page's filled widget state has arrived."""
+    await asyncio.sleep(delay)
+    page = ProtocolPage(url)
+    try:
+        began = time.perf_counter()
+        await page.open(WIZARD + f"?token={TOKEN}")
+        session.tti = time.perf_counter() - began
+        await page.type(page.find("TextModel", description="Vorname"), f"Lastprobe{i}")
+        steps = ((2, None), (3, ("Geburtstag oder errechneter Termin", "15.06.2026")),
+                 (4, ("Bruttolohn pro Monat vor der Geburt (€)", f"{2500 + 10 * i}")), (5, None))
+        for step, fill in steps:
+            if fill:
+                await page.wait_for(lambda name=fill[0]: _has_field(page, name), 300)
+                await page.type(page.find("TextModel", description=fill[0]), fill[1])
+            if think > 0:
+                await asyncio.sleep(think)
+            clicked = time.perf_counter()
+            await page.click(page.find("ButtonModel", description="Weiter"))
+            await page.wait_for(lambda step=step: page.shows(f"Schritt {step} von 6"), 300)
+            session.steps.append(time.perf_counter() - clicked)
+        await page.wait_for(lambda: page.shows(r"Gespeichert.*Version"), 300)
+        session.saved = time.perf_counter() - began
+        await hold.wait()
+    except Exception as exc:  # noqa: BLE001 - a failed session is a result, not a crash
+        session.error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''}"
+    finally:
+        await page.close()
+
+
+def _has_field(page: ProtocolPage, description: str) -> bool:
+    try:
+        page.find("TextModel", description=description)
+    except LookupError:
+        return False
+    return True
+
+
 hold: asyncio.Event
 
 
@@ -129,7 +170,7 @@ def kernel_count(proc: subprocess.Popen[bytes]) -> int:
     return count
 
 
-def pool_total() -> int:
+def pool_total(options: Sequence[str] = ()) -> int:
     """Kernels the server keeps heated (workbench.serve.pools for voila.json's advisors; the name voila.py
     in this folder hides the voila package, so the rule is read here from voila.json and the pools module's file)."""
     import importlib.util
@@ -140,6 +181,9 @@ def pool_total() -> int:
     pools = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pools)
     advisors = json.loads((ROOT / "voila.json").read_text())["WorkbenchVoila"]["advisors"]
+    for option in options:  # --WorkbenchVoila.advisors=N given to the server
+        if option.startswith("--WorkbenchVoila.advisors="):
+            advisors = int(option.split("=", 1)[1])
     config = pools.pool_sizes(advisors, pools.served_notebooks(ROOT / "notebooks"))
     return sum(entry["pool_size"] for name, entry in config.items() if name != "default")
 
@@ -160,8 +204,8 @@ def measure(proc: subprocess.Popen[bytes], level: Level) -> None:
 
 
 def cpu_seconds(proc: subprocess.Popen[bytes]) -> dict[str, float]:
-    """CPU seconds so far of the server with its kernels, of this script's other children (the browser),
-    and of the whole machine."""
+    """CPU seconds so far of the server with its kernels (``voila``: the server's own process, without its
+    kernels), of this script's other children (the browser), and of the whole machine."""
     def tree(root: psutil.Process) -> list[psutil.Process]:
         with suppress(psutil.NoSuchProcess):
             return [root, *root.children(recursive=True)]
@@ -171,17 +215,45 @@ def cpu_seconds(proc: subprocess.Popen[bytes]) -> dict[str, float]:
         return sum(getattr(times, name, 0.0) for name in ("user", "system", "nice", "irq", "softirq", "steal"))
 
     server_pids = {p.pid for p in tree(psutil.Process(proc.pid))}
-    totals = {"server": 0.0, "browser": 0.0}
+    totals = {"server": 0.0, "browser": 0.0, "voila": 0.0}
     for process in tree(psutil.Process())[1:]:
         with suppress(psutil.NoSuchProcess):
             times = process.cpu_times()
             totals["server" if process.pid in server_pids else "browser"] += times.user + times.system
+            if process.pid == proc.pid:
+                totals["voila"] += times.user + times.system
     totals["machine"] = busy(psutil.cpu_times())
     return totals
 
 
-async def run_level(n: int, timeout: float, heat: float, spread: float = 0.0, think: float = 0.5) -> Level:
+async def _run_sessions(level: Level, proc: subprocess.Popen[bytes], timeout: float,
+                        start: Callable[[int, Session, float], Awaitable[None]]) -> None:
+    """Start the level's sessions (spread over ``level.spread`` s), wait until all are saved or failed, measure."""
     global hold
+    hold = asyncio.Event()
+    n = level.n
+    cpu_before = cpu_seconds(proc)
+    began = time.perf_counter()
+    tasks = [asyncio.create_task(start(i, s, level.spread * i / n)) for i, s in enumerate(level.sessions)]
+    deadline = began + timeout
+    while time.perf_counter() < deadline and not all(s.saved is not None or s.error for s in level.sessions):
+        await asyncio.sleep(0.5)
+    level.wall = time.perf_counter() - began
+    if time.perf_counter() >= deadline:
+        level.note = f"aborted after {timeout:.0f} s"
+    cpu_after = cpu_seconds(proc)
+    level.cpu = {key: cpu_after[key] - cpu_before[key] for key in cpu_after}
+    level.cpu["others"] = max(0.0, level.cpu["machine"] - level.cpu["server"] - level.cpu["browser"])
+    measure(proc, level)
+    hold.set()
+    if level.note:  # aborted: stop the sessions still waiting
+        for task in tasks:
+            task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def run_level(n: int, timeout: float, heat: float, spread: float = 0.0, think: float = 0.5,
+                    client: str = "chromium", options: Sequence[str] = ()) -> Level:
     from workbench.store import CaseStore
 
     level = Level(n, [Session() for _ in range(n)], spread=spread)
@@ -191,38 +263,23 @@ async def run_level(n: int, timeout: float, heat: float, spread: float = 0.0, th
         with log.open("wb") as out:  # the server keeps its own handle
             # all sessions come from this one machine: the per-client rate limit (issue 25) is off here,
             # the benchmark measures how many pages the server holds, not how fast one client may open them
-            proc, url = start_server(["workbench.serve", "notebooks/", "--WorkbenchVoila.page_burst=0"], Path(tmp), out)
+            proc, url = start_server(["workbench.serve", "notebooks/", "--WorkbenchVoila.page_burst=0", *options],
+                                     Path(tmp), out)
         try:
-            level.pools = pool_total()
+            level.pools = pool_total(options)
             await asyncio.sleep(heat)  # the pools' kernels start and run their notebooks up to the request
-            hold = asyncio.Event()
-            async with async_playwright() as p:
-                browser = await p.chromium.launch(executable_path=CHROMIUM,
-                                                  args=["--no-sandbox", "--disable-gpu", "--headless",
-                                                        "--disable-dev-shm-usage"])
-                cpu_before = cpu_seconds(proc)
-                began = time.perf_counter()
-                tasks = [asyncio.create_task(one_session(browser, url, i, s, spread * i / n, think))
-                         for i, s in enumerate(level.sessions)]
-                deadline = began + timeout
-                while time.perf_counter() < deadline and not all(
-                        s.saved is not None or s.error for s in level.sessions):
-                    await asyncio.sleep(0.5)
-                level.wall = time.perf_counter() - began
-                if time.perf_counter() >= deadline:
-                    level.note = f"aborted after {timeout:.0f} s"
-                cpu_after = cpu_seconds(proc)
-                level.cpu = {key: cpu_after[key] - cpu_before[key] for key in cpu_after}
-                level.cpu["others"] = max(0.0, level.cpu["machine"] - level.cpu["server"] - level.cpu["browser"])
-                measure(proc, level)
-                hold.set()
-                if level.note:  # aborted: stop the sessions still waiting
-                    for task in tasks:
-                        task.cancel()
-                await asyncio.gather(*tasks, return_exceptions=True)
-                await browser.close()
-                await asyncio.sleep(10)  # the goodbyes arrive; pools taken from refill
-                level.kernels_after = kernel_count(proc)
+            if client == "protocol":
+                await _run_sessions(level, proc, timeout, lambda i, s, delay: one_protocol_session(url, i, s, delay, think))
+            else:
+                async with async_playwright() as p:
+                    browser = await p.chromium.launch(executable_path=CHROMIUM,
+                                                      args=["--no-sandbox", "--disable-gpu", "--headless",
+                                                            "--disable-dev-shm-usage"])
+                    await _run_sessions(level, proc, timeout,
+                                        lambda i, s, delay: one_session(browser, url, i, s, delay, think))
+                    await browser.close()
+            await asyncio.sleep(10)  # the goodbyes arrive; pools taken from refill
+            level.kernels_after = kernel_count(proc)
             level.stored = len(CaseStore(Path(tmp) / "cases.sqlite").list(limit=1000))
         finally:
             stop_server(proc)
@@ -241,7 +298,7 @@ def table(levels: list[Level]) -> str:
     lines = ["| sessions | opened over s | held (interactive + saved) | in store | TTI median s | TTI max s "
              "| saved median s | Weiter median ms | kernels | kernels after close (pools) "
              "| USS/kernel MiB (median) | total PSS MiB | PSS per added session MiB "
-             "| CPU s server / browser / others | note |",
+             "| CPU s server (Voilà process) / browser / others | note |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     first = levels[0]
     for lv in levels:
@@ -252,7 +309,8 @@ def table(levels: list[Level]) -> str:
         held = sum(1 for s in lv.sessions if s.tti is not None and s.saved is not None)
         errors = sorted({s.error for s in lv.sessions if s.error})
         note = "; ".join(filter(None, [lv.note, *errors]))[:160]
-        cpu = " / ".join(f"{lv.cpu.get(k, 0.0):.0f}" for k in ("server", "browser", "others"))
+        cpu = (f"{lv.cpu.get('server', 0.0):.0f} ({lv.cpu.get('voila', 0.0):.0f}) / "
+               f"{lv.cpu.get('browser', 0.0):.0f} / {lv.cpu.get('others', 0.0):.0f}")
         lines.append(f"| {lv.n} | {lv.spread:.0f} | {held}/{lv.n} | {lv.stored} | {_s(tti, statistics.median)} "
                      f"| {_s(tti, max)} | {_s(saved, statistics.median)} | {_s(steps, statistics.median)} "
                      f"| {len(lv.kernel_rss)} | {lv.kernels_after} ({lv.pools}) "
@@ -288,6 +346,12 @@ def main() -> None:
                         help="comma-separated session counts (each ≤ 40); N@S opens N pages evenly within S seconds")
     parser.add_argument("--level-timeout", type=float, default=300.0, help="abort a level after this many seconds")
     parser.add_argument("--heat", type=float, default=60.0, help="seconds for the pools to heat after the start")
+    parser.add_argument("--client", choices=["chromium", "protocol"], default="chromium",
+                        help="chromium: N headless browsers on this machine; protocol: the pages' requests and kernel "
+                             "messages without a browser (the server's capacity; benchmarks/protocol_client.py)")
+    parser.add_argument("--server-option", action="append", default=[], metavar="--Class.trait=VALUE",
+                        help="passed to workbench.serve, e.g. --server-option=--WorkbenchVoila.advisors=20 "
+                             "(an office of 20: its pools) or --server-option=--WorkbenchVoila.max_sessions=30")
     parser.add_argument("--think", type=float, default=0.5,
                         help="seconds between typing into the last field and clicking Weiter (0: at once)")
     args = parser.parse_args()
@@ -297,14 +361,15 @@ def main() -> None:
     load_before = os.getloadavg()
     results = []
     for n, spread in levels:
-        results.append(asyncio.run(run_level(n, args.level_timeout, args.heat, spread, args.think)))
+        results.append(asyncio.run(run_level(n, args.level_timeout, args.heat, spread, args.think, args.client,
+                                         args.server_option)))
         print(f"level {n}@{spread:.0f}: done in {results[-1].wall:.0f} s, load average {os.getloadavg()[0]:.1f}",
               file=sys.stderr, flush=True)
         print(table(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)  # as it goes: a run may be cut short
     memory = psutil.virtual_memory()
     print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
           f"{memory.total / 1024**3:.0f} GiB, load average before {load_before[0]:.1f}, after {os.getloadavg()[0]:.1f}; "
-          f"think {args.think} s")
+          f"think {args.think} s; client {args.client}; server options {' '.join(args.server_option) or '–'}")
     print()
     print(table(results))
     print()

@@ -162,6 +162,27 @@ def test_the_start_page_is_served_without_its_source_and_with_security_headers(s
     assert reply.headers["X-Content-Type-Options"] == "nosniff"
 
 
+def test_the_widget_libraries_named_by_their_content_are_kept_by_the_browser_the_rest_is_asked_again(
+        served: Server) -> None:
+    """Voilà serves them all with ``no-cache``: every page asked for each file again, wave after wave (issue 23)."""
+    page = get(served.url + "/voila/render/start.ipynb").body
+    config = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', page, re.S)
+    assert config, "the page carries its configuration"
+    libraries = [(e["name"], e["load"]) for e in json.loads(config[1])["federated_extensions"]]
+    assert libraries and all(re.fullmatch(r"static/remoteEntry\.[0-9a-f]{16,}\.js", load) for _, load in libraries)
+    for name, load in libraries:
+        reply = get(f"{served.url}/voila/labextensions/{name}/{load}")
+        assert reply.status == 200, (name, load)
+        assert reply.headers["Cache-Control"] == "public, max-age=31536000, immutable", load
+    names, entries = [n for n, _ in libraries], [e for _, e in libraries]
+    chunk = re.search(r'\b([0-9]+):"([0-9a-f]{16,})"', get(f"{served.url}/voila/labextensions/{names[0]}/{entries[0]}").body)
+    assert chunk, "the entry names its chunks with their content hashes"
+    versioned = get(f"{served.url}/voila/labextensions/{names[0]}/static/{chunk[1]}.{chunk[2]}.js?v={chunk[2]}")
+    assert versioned.status == 200 and versioned.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    unhashed = get(f"{served.url}/voila/labextensions/{names[0]}/package.json")
+    assert unhashed.status == 200 and unhashed.headers["Cache-Control"] == "no-cache"
+
+
 @pytest.mark.parametrize("path", ["/voila/render/start.ipynb", "/login", "/voila/tree", "/voila/api/contents",
                                   "/voila/render/maintainers/parameter.ipynb", "/"])
 @pytest.mark.parametrize("login", [True, False])

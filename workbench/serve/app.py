@@ -56,6 +56,7 @@ from workbench.errors import ServeRefused
 from workbench.i18n import text
 from workbench.maintenance.paths import maintainers_dir
 from workbench.resources import VOILA_TEMPLATE, jupyter_data_dir
+from workbench.serve.assets import LabExtensionsHandler
 from workbench.serve.handler import PageRules, WorkbenchPageHandler
 from workbench.serve.lifecycle import KernelReaper, ShutdownHandler
 from workbench.serve.limits import RateLimit
@@ -292,6 +293,8 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
                 handler = (handler[0], WorkbenchPageHandler, *handler[2:])
             elif handler[1] is VoilaShutdownKernelHandler:  # the page's goodbye: never a pooled kernel
                 handler = (handler[0], ShutdownHandler, *handler[2:])
+            elif handler[0].endswith("/voila/labextensions/(.*)"):  # hashed files kept by the browser
+                handler = (handler[0], LabExtensionsHandler, *handler[2:])
             handlers.append(handler)
         not_served = [
             url_path_join(self.server_url, r"/voila/tree(?:/.*)?"),
