@@ -284,6 +284,49 @@ def test_the_browser_gets_the_widget_states_only_once_the_page_is_filled(monkeyp
     assert len(comm.sent) == 2  # a reload of the page is answered at once
 
 
+def test_the_next_step_is_built_only_after_the_browser_has_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preheated kernel waits for its request; the next step built ahead 0.5 s after the page was shown
+    put its widgets into the state the browser builds before it shows anything (240 widget models for the
+    Elterngeld page's first answer instead of about 140: issue 23, the page's first load)."""
+    import IPython
+
+    from ipywidgets.widgets.widget import _instances
+
+    from workbench.ui.kit.wizard import BUILD_AHEAD_S
+
+    loop = _LaterLoop()
+    kernel = type("Kernel", (), {"io_loop": loop})()
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"kernel": kernel})())
+    monkeypatch.setattr(preheat._GATE, "answered", False)
+    monkeypatch.setattr(preheat._GATE, "waiting", [])
+    monkeypatch.setattr(ew, "is_preheated", lambda: True)
+    arrived = threading.Event()
+    monkeypatch.setattr(preheat, "request_parameters", lambda: arrived.wait(20) and {})
+    monkeypatch.setattr(ew, "default_store", MemoryStore)
+    shown: list[Any] = []
+    monkeypatch.setattr(ew, "display", shown.append)
+    comm = _Comm()
+    monkeypatch.setattr(w.Widget, "_control_comm", comm)
+    ew.show_elterngeld_wizard()
+    for callback in list(loop.callbacks):
+        callback()
+    assert [d for d, _ in loop.later if d == BUILD_AHEAD_S] == []  # nobody has the page yet: nothing ahead
+
+    handed = len(loop.callbacks)
+    arrived.set()
+    assert _wait_for(lambda: len(loop.callbacks) == handed + 1)
+    loop.callbacks[-1]()  # the request: the page is filled
+    w.Widget._handle_control_comm_msg({"content": {"data": {"method": "request_states"}}})
+    [answer] = comm.sent
+    wizard_models = set(answer["states"])
+    for callback in list(loop.callbacks[handed + 1:]):
+        callback()
+    [build] = [c for d, c in loop.later if d == BUILD_AHEAD_S]  # now the next step is built ahead
+    before = set(_instances)
+    build()
+    assert set(_instances) - before - wizard_models  # its widgets come after the answer
+
+
 def _wait_for(condition: Any, seconds: float = 20) -> bool:
     deadline = time.monotonic() + seconds
     while not condition() and time.monotonic() < deadline:

@@ -102,33 +102,42 @@ HOLD_LIMIT_S = 3.5
 
 
 class _StatesGate:
-    """Holds the browser's ``request_states`` messages while the page is still being filled.
+    """Holds the browser's ``request_states`` messages while the page is still being filled, and runs the
+    work nobody waits for once the browser has its widgets (:func:`when_page_ready`).
 
     ipywidgets registers ``Widget._handle_control_comm_msg`` when the browser opens its control
-    comm, that is after the notebook's cell ran; :meth:`close` replaces it before that, and
-    :meth:`open` answers every held message (on the kernel's loop, after the page was filled).
+    comm, that is after the notebook's cell ran; :meth:`install` replaces it before that, :meth:`close`
+    holds the requests, and :meth:`open` answers every held message (on the kernel's loop, after the
+    page was filled).
     """
 
     def __init__(self) -> None:
         self.held: list[Any] | None = None  # None: open
         self.original: Any = None
+        self.answered = False  # the browser has been sent the widgets' states
+        self.waiting: list[tuple[Callable[[], None], float]] = []
 
-    def close(self) -> None:
+    def install(self) -> None:
         from ipywidgets import Widget
 
-        if self.original is None:
-            self.original = Widget.__dict__["_handle_control_comm_msg"]
-            gate = self
+        if self.original is not None:
+            return
+        self.original = Widget.__dict__["_handle_control_comm_msg"]
+        gate = self
 
-            def handle(cls: type, msg: Any) -> None:
-                if gate.held is None:
-                    gate.original.__func__(cls, msg)
-                    return
-                gate.held.append(msg)
-                if len(gate.held) == 1:  # the page may never be filled: answer anyway after a while
-                    when_idle(gate.open, HOLD_LIMIT_S)
+        def handle(cls: type, msg: Any) -> None:
+            if gate.held is None:
+                gate.original.__func__(cls, msg)
+                gate.sent()
+                return
+            gate.held.append(msg)
+            if len(gate.held) == 1:  # the page may never be filled: answer anyway after a while
+                when_idle(gate.open, HOLD_LIMIT_S)
 
-            Widget._handle_control_comm_msg = classmethod(handle)
+        Widget._handle_control_comm_msg = classmethod(handle)
+
+    def close(self) -> None:
+        self.install()
         if self.held is None:
             self.held = []
 
@@ -141,6 +150,15 @@ class _StatesGate:
                 self.original.__func__(Widget, msg)
             except Exception as error:  # noqa: BLE001 - as ipywidgets' own handler would: logged
                 log_failure("request_states", error)
+        if held:
+            self.sent()
+
+    def sent(self) -> None:
+        """The browser has the widgets' states: start what waited for that."""
+        self.answered = True
+        waiting, self.waiting = self.waiting, []
+        for action, delay in waiting:
+            when_idle(action, delay)
 
 
 _GATE = _StatesGate()
@@ -154,6 +172,23 @@ def hold_widget_states() -> None:
 def release_widget_states() -> None:
     """Answer the held requests for the widgets' states now (and every later one at once)."""
     _GATE.open()
+
+
+def when_page_ready(action: Callable[[], None], delay: float) -> None:
+    """Run ``action`` ``delay`` seconds after the browser got the page's widgets (work nobody waits for).
+
+    Widgets made before that are part of the state the browser builds before it shows the page: the
+    next step built ahead (``BUILD_AHEAD_S``) in a preheated kernel, which waits for its request, made
+    240 widget models of the Elterngeld page's first answer instead of about 140 (issue 23: the page's
+    first load). Outside a kernel nothing runs, as for :func:`when_idle`.
+    """
+    if _kernel_loop() is None:
+        return
+    _GATE.install()
+    if _GATE.answered:
+        when_idle(action, delay)
+    else:
+        _GATE.waiting.append((action, delay))
 
 
 def warm_parameters() -> None:

@@ -33,7 +33,7 @@ from workbench.i18n import text
 from workbench.ui.kit.callbacks import guarded
 from workbench.ui.kit.header import PageHeader
 from workbench.ui.kit.activity import forget_bursts, last_burst
-from workbench.ui.kit.preheat import after_field_updates, when_idle
+from workbench.ui.kit.preheat import after_field_updates, when_idle, when_page_ready
 from workbench.ui.kit.saving import CaseSaver, Debouncer, Store
 from workbench.case import within
 from workbench.ui.kit.step import WizardStep, model_problems
@@ -216,7 +216,7 @@ class Wizard:
             step.shown(self.data)
         if moved and self.data != before:
             self._changed()
-        when_idle(self._build_next, BUILD_AHEAD_S)
+        when_page_ready(self._build_next, BUILD_AHEAD_S)
 
     def _build_next(self) -> None:
         """Build the next step's widgets while the advisor works on this one, so "Weiter" only fills them.
