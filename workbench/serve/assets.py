@@ -29,7 +29,7 @@ def is_content_addressed(path: str, arguments: dict[str, list[bytes]]) -> bool:
     return "v" in arguments or bool(_HASHED_NAME.search(path))
 
 
-class LabExtensionsHandler(FileFindHandler):  # type: ignore[misc]  # jupyter_server is untyped
+class LabExtensionsHandler(FileFindHandler):
     """Voilà's route for the widget libraries, with content-addressed files cached for good."""
 
     def set_headers(self) -> None:
