@@ -61,6 +61,7 @@ from workbench.serve.handler import PageRules, WorkbenchPageHandler
 from workbench.serve.lifecycle import KernelReaper, ShutdownHandler
 from workbench.serve.limits import RateLimit
 from workbench.serve.pools import pool_sizes, served_notebooks
+from workbench.serve.templates import install as compile_templates_once
 from workbench.serve.login import TokenIdentityProvider, check_token, cookie_secret_for, new_token
 
 __all__ = ["CONTENT_SECURITY_POLICY", "WorkbenchVoila", "check_listen", "find_voila_template", "is_loopback", "main"]
@@ -198,6 +199,7 @@ class WorkbenchVoila(Voila):  # type: ignore[misc]  # voila is untyped
 
     def initialize(self, argv: Any = None) -> None:
         find_voila_template()  # before Voilà collects its template folders
+        compile_templates_once()  # before the first page (the preheated ones) is rendered
         super().initialize(argv)
         configured: str | None = getattr(self, "token") or os.environ.get("WORKBENCH_TOKEN") or None
         if configured is not None:
