@@ -88,6 +88,8 @@ def test_kita_offers_a_place_for_each_twin() -> None:
     sections = kita_sections(twins(), "de")
     assert sections[0].heading == "Kita-Platz für Ihre Kinder (Bochum)"
     assert any("2 Kinder, 2 Plätze" in p for p in sections[0].paragraphs)
+    # walk10: the advisor's text ended "Die Daten in der Tabelle gelten für alle 2." – a number without its noun
+    assert any("gelten für alle 2 Kinder." in p for p in sections[0].paragraphs)
 
 
 def test_the_handout_starts_the_mothers_elternzeit_after_the_twelve_weeks() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from tests.memory_store import MemoryStore
 from workbench.case import load_case
 from workbench.report.lebenslagen import elternzeit_sections, mutterschutz_sections
@@ -155,3 +157,25 @@ def test_the_mutterschutz_wizard_takes_the_parent_who_gives_birth_not_the_first(
     assert wizard.index == 3
     case = load_case(wizard.data)
     assert case.parent("B").maternity_benefit and not case.parent("A").maternity_benefit
+
+
+def test_the_mutterschutz_wizard_refuses_a_birth_that_has_not_happened_yet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """walk10: seen on 20.08.2026, "Tatsächlicher Geburtstag" 05.09.2026 was taken as a birth that had happened
+    (the result planned protection after a birth still to come); the day of birth must not be after the office's
+    day (``?today=`` only moves the deadlines, so it is not the measure)."""
+    monkeypatch.setenv("WORKBENCH_TODAY", "2026-08-20")
+    store = MemoryStore()
+    wizard = MutterschutzWizard(new_case("MS"), store, autosave_delay=0, today=date(2026, 8, 20))
+    _names(wizard, "Lea")
+    wizard._on_next()
+    geburt = wizard.steps[1]
+    geburt.due.input.value = "10.09.2026"  # type: ignore[attr-defined]
+    geburt.birth.input.value = "05.09.2026"  # type: ignore[attr-defined]
+    wizard._on_next()
+    assert wizard.index == 1
+    message = geburt.birth.message.text  # type: ignore[attr-defined]
+    assert "05.09.2026" in message and "Zukunft" in message and "leer lassen" in message
+    assert geburt.due.input.value == "10.09.2026"  # nothing typed is lost
+    geburt.birth.input.value = "20.08.2026"  # born today: fine  # type: ignore[attr-defined]
+    wizard._on_next()
+    assert wizard.index == 2

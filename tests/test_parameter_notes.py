@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from workbench.errors import plain_description
 from workbench.parameter_tracking import UnverifiedValue, unverified_items, unverified_note
 from workbench.ui.kit.parameter_notes import notes_html
@@ -46,3 +48,16 @@ def test_only_a_lead_in_to_the_number_is_dropped_a_separable_verb_stays() -> Non
 
 def test_no_banner_when_every_value_is_verified() -> None:
     assert notes_html((), (), "de") == ""
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_parameter_folder_has_a_name_for_people(language: str) -> None:
+    """walk10: the Neu-in-Bochum result listed "Aufenthaltstitel für das Kindergeld – zuzug, Wert gültig ab …": the
+    folder's name, lower case, where the other topics say "Kita" or "Pflege"."""
+    from pathlib import Path
+
+    from workbench.errors import benefit_label
+
+    rules = Path(__file__).parent.parent / "workbench" / "rules"
+    for folder in sorted(p.parent.name for p in rules.glob("*/params.yaml")):
+        assert benefit_label(folder, language) != folder, folder

@@ -78,6 +78,14 @@ def test_options_side_by_side_for_pflegegrad_3_at_40_percent_per_month_and_year(
     assert result.unverified == ["tagespflege_m"]  # sources conflict for Pflegegrad 2 (720/721 €)
 
 
+@pytest.mark.parametrize("percent", [D(0), D(100)])
+def test_a_share_of_0_or_100_percent_is_no_combination_and_gets_no_row_of_its_own(percent: D) -> None:
+    """walk10: at 0 % the family sheet listed "Kombination: 0 % Pflegedienst" with the very figures of "Nur Pflegegeld"
+    (599,00 € / 7.188,00 €); § 38 SGB XI combines a partly used Sachleistung with Pflegegeld."""
+    result = leistungen(3, date(2026, 1, 1), percent)
+    assert [o.key for o in result.options] == ["pflegegeld", "sachleistung"]
+
+
 def test_the_joint_entlastungsbudget_starts_on_1_july_2025_and_before_is_the_sum_of_both() -> None:
     assert entlastungsbudget_y(2, date(2025, 6, 30)) == D(1685) + D(1854) == D(3539)
     assert entlastungsbudget_y(4, date(2025, 7, 1)) == D(3539)

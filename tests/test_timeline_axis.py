@@ -43,3 +43,20 @@ def test_the_lebenslagen_timeline_has_a_month_axis_with_the_years() -> None:
     assert re.findall(r'font-weight="bold" fill="#1b1b1b">(\d+)<', svg) == ["2025", "2026"]
     assert label_step(14) == 1 and label_step(32) == 2 and label_step(50) == 3
     assert month_starts(date(2025, 8, 6), date(2025, 11, 30)) == [date(2025, 9, 1), date(2025, 10, 1), date(2025, 11, 1)]
+
+
+def test_no_label_of_the_lebenslagen_timeline_runs_off_its_right_edge() -> None:
+    """walk10: an Elternzeit up to 31 January 2030 put January's tick ~20 px before the end; its year printed as "203"
+    (cut at the drawing's edge). Each label's right end (at most 7 px per character at 11 px) lies inside the view."""
+    data = json.loads((SHARED / "examples" / "elterngeld" / "ex-money-020.json").read_text())["case"]
+    data["elternzeit"] = {"periods": [{"parent": "A", "start": "2025-11-13", "end": "2028-01-31"}]}
+    svg = timeline_svg(load_case(data), "de", date(2025, 9, 1))
+    view_width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))  # type: ignore[union-attr]
+    labels = re.findall(r'<text x="([\d.]+)"([^>]*)>([^<]+)</text>', svg)
+    assert "2028" in [label for _, _, label in labels]
+    for x, rest, label in labels:
+        right = float(x) if 'text-anchor="end"' in rest else float(x) + 7 * len(label)
+        assert right <= view_width and right - 7 * len(label) >= 0, (x, label, view_width)
+    # seen on the last days of the drawing, the words "heute …" stand left of the line
+    late = timeline_svg(load_case(data), "de", date(2028, 1, 25))
+    assert re.search(r'text-anchor="end" y="[\d.]+" font-size="11" fill="#111">heute 25.01.2028<', late)

@@ -49,3 +49,23 @@ def test_student_single_parent_gets_no_kindergeld() -> None:
                  {"household.children[0].birth_date": date(2022, 4, 12)})
     assert "<th scope=\"row\">Kindergeld</th><td>nein</td>" in html
     assert "<th scope=\"row\">Wohngeld</th><td>ja</td>" in html
+
+
+def test_a_child_born_after_today_is_refused_at_its_field() -> None:
+    """walk10: "Geburtstag des 2. Kindes" 12.12.2027 (today 01.12.2026) was taken, and the result planned school and
+    Kita for a child not yet born; the family's children are here, so a birthday after today is refused."""
+    wizard = ZuzugWizard(new_zuzug_case("de"), MemoryStore(), autosave_delay=0)
+    fill(wizard, {"zuzug.arrival": date(2026, 11, 2), "zuzug.from_place": "Ukraine"})
+    wizard._on_next()
+    fill(wizard, {"household.parents[0].name": "Olena"})
+    wizard._on_next()
+    fill(wizard, {"household.children[0].personal.first_name": "Sofiia", "household.children[0].birth_date": date(2019, 7, 3),
+                  "household.children[1].personal.first_name": "Maksym", "household.children[1].birth_date": date(2027, 12, 12)})
+    wizard._on_next()
+    assert wizard.index == 2
+    field = wizard.step.fields()["household.children[1].birth_date"]
+    assert "12.12.2027" in field.message.text and "Zukunft" in field.message.text
+    assert wizard.step.fields()["household.children[0].personal.first_name"].input.value == "Sofiia"
+    fill(wizard, {"household.children[1].birth_date": date(2024, 9, 21)})
+    wizard._on_next()
+    assert wizard.index == 3 and "Maksym" in str(wizard.step.output.value)

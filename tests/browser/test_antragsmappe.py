@@ -122,3 +122,19 @@ def test_the_twins_folder_from_ticks_to_forwarded_changes_the_start_pages_friste
     assert [line for line in before if line not in after] == [
         line for line in before if "Elterngeld – Aylin" in line]
     shot(page, artifacts, "antragsmappe-start-nachher")
+
+
+def test_the_folders_way_back_reads_as_links(page: Page, voila_url: str, artifacts: Path, data_dir: Path) -> None:
+    """walk10: "Zur Startseite mit den gespeicherten Fällen · Zum Fall" stood in the body's black without underline –
+    nothing told a new advisor they could click it (the other pages' links are blue and underlined)."""
+    import json
+
+    data = json.loads((Path(__file__).resolve().parents[1] / "cases" / "familien" / "zwillinge.json").read_text())
+    data["case_id"] = "mappe-links"
+    CaseStore(data_dir / "cases.sqlite").save(data, expected_version=None)
+    page.goto(f"{voila_url}{MAPPE}?case=mappe-links", timeout=2 * KERNEL_READY_MS)
+    back = page.locator(".wb-back a").first
+    expect(back).to_be_visible(timeout=2 * KERNEL_READY_MS)
+    style = back.evaluate("a => [getComputedStyle(a).color, getComputedStyle(a).textDecorationLine]")
+    assert style == ["rgb(11, 87, 208)", "underline"], style
+    shot(page, artifacts, "antragsmappe-links")

@@ -126,3 +126,15 @@ def test_kg1_asks_per_child_whether_kindergeld_was_already_applied_for(page: Pag
     children = saved["household"]["children"]
     assert children[0]["receives"] == {"kindergeld_applied": False}
     assert children[1]["receives"]["kindergeld_applied"]["number"] == "123FK456789"
+
+
+def test_the_forms_page_without_a_case_passes_the_accessibility_check(page: Page, voila_url: str,
+                                                                        artifacts: Path) -> None:
+    """walk10: axe found the closed "Vordrucke (amtliche Formulare)" header too pale (grey 54 % black on #eee, 4.2:1;
+    WCAG AA asks 4.5:1) on the page as a new advisor first opens it."""
+    from tests.browser.care_helpers import axe
+
+    page.goto(f"{voila_url}{FORMS}", timeout=2 * KERNEL_READY_MS)
+    expect(page.get_by_text("Vordrucke (amtliche Formulare)")).to_be_visible(timeout=KERNEL_READY_MS)
+    screenshot(page, artifacts / "formulare-ohne-fall.png")
+    axe(page, artifacts, "formulare-ohne-fall")

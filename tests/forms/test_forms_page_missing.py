@@ -84,3 +84,16 @@ def test_the_forms_page_switches_language_and_keeps_the_case_the_form_and_what_w
         w.VBox([w.Dropdown(options=[("yes", True), ("no", False)], value=True), w.HTML("y")])
     copy_entries(a, b)
     assert b.children[0].value is False and b.children[1].value == "y"
+
+
+def test_open_without_a_chosen_case_asks_for_one_and_never_says_none() -> None:
+    """walk10: "Fall öffnen" on the page as first opened (no case chosen in the list) said
+    'Der Fall „None“ wurde nicht gefunden – bitte einen gespeicherten Fall wählen.'"""
+    store = MemoryStore()
+    store.save(_twins_without_personal_data(), expected_version=None)
+    page = FormsWizard(store, "de")  # type: ignore[arg-type]
+    page.picker.value = None
+    page.open_button.click()
+    shown = page.alert.text
+    assert "None" not in shown and "Bitte zuerst oben einen gespeicherten Fall auswählen" in shown
+    assert page.data is None

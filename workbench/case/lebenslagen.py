@@ -75,7 +75,7 @@ class ElternzeitPeriod(_Model, title="Elternzeit-Abschnitt"):
     @model_validator(mode="after")
     def _ordered(self) -> ElternzeitPeriod:
         if self.end < self.start:
-            raise problem("ez_end_before_start", at="end", start=self.start.isoformat())
+            raise problem("ez_end_before_start", at="end", start=self.start)  # shown as the language writes a day
         return self
 
 

@@ -151,7 +151,7 @@ def leistungen(grad: int, on: date, sach_prozent: Decimal = Decimal(50)) -> Pfle
     expl.add("pflege.step.pflegegeld", geld, "§ 37 Abs. 1 SGB XI", grad=grad)
     expl.add("pflege.step.sachleistung", sach, "§ 36 Abs. 3 SGB XI", grad=grad)
     options = [Option("pflegegeld", ZERO, geld, ZERO), Option("sachleistung", HUNDRED, ZERO, sach)]
-    if grad in GRADES_WITH_MONEY:
+    if grad in GRADES_WITH_MONEY and ZERO < sach_prozent < HUNDRED:  # 0 or 100 %: one of the two above, no combination
         kombi = kombination(grad, sach_prozent, on, expl)
         options.append(Option("kombination", sach_prozent, kombi, round_cent(sach * sach_prozent / HUNDRED)))
     entlastung = Decimal(P.value("entlastungsbetrag_m", on))

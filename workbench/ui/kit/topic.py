@@ -114,6 +114,10 @@ class SectionsStep(WizardStep):
 
     def shown(self, data: dict[str, Any]) -> None:
         lang = self.language
+        # the result (with the family's PDF) takes a second or two on the office machine: say so meanwhile, the box
+        # stood empty under "Ergebnis" (walk10)
+        self.output.value = (f'<p class="wb-note" role="status" lang="{lang}">'
+                             f'{html.escape(text("ui.result.computing", lang))}</p>')
         try:
             with tracking() as used:  # the advisor sees "bitte prüfen" for unverified values that acted
                 rendered = self._render(data, lang)
@@ -121,6 +125,9 @@ class SectionsStep(WizardStep):
             self.output.value = (f'<div class="wb-alert wb-alert-general" role="alert" lang="{lang}">'
                                  f"{html.escape(error.text(lang))}</div>")
             return
+        except Exception:
+            self.output.value = ""  # the wizard shows its error message; "wird berechnet" must not stay
+            raise
         self.output.value = notes_html((), used.unverified, lang) + rendered
 
     def store(self, data: dict[str, Any], lenient: bool = False) -> bool:

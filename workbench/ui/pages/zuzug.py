@@ -7,11 +7,12 @@ sections of :mod:`workbench.report.zuzug` with the explanation and the family's 
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from typing import Any
 
 from workbench.case.zuzug import TITLES
 from workbench.clock import today as clock_today
-from workbench.i18n import text
+from workbench.i18n import format_date, text
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField, TextField
 from workbench.ui.kit.saving import Store
 from workbench.ui.kit.topic import (
@@ -114,6 +115,16 @@ class ChildrenStep(FieldsStep):
             child.setdefault("id", f"K{index + 1}")
         data["household"]["children"] = [c for c in children if c.get("birth_date")] or children[:1]
         return ok
+
+    def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
+        """The children moving in are born: a birthday after today is a typing error (walk10: 12.12.2027 was taken
+        and the result planned school and Kita for it)."""
+        seen = clock_today()
+        return [(f"household.children[{index}].birth_date",
+                 text("ui.zuzug.child_birth_future", self.language, date=format_date(born, self.language),
+                      today=format_date(seen, self.language)))
+                for index, child in enumerate(data["household"].get("children") or [])
+                if child.get("birth_date") and (born := date.fromisoformat(child["birth_date"])) > seen]
 
 
 def render_zuzug(data: dict[str, Any], language: str) -> str:

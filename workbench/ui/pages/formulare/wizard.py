@@ -66,7 +66,7 @@ class FormsWizard:
         self.picker = w.Dropdown(description=text("forms.ui.case", lang), style=LABEL_STYLE,
                                  layout=w.Layout(**FIELD_LAYOUT))
         self.open_button = w.Button(description=text("forms.ui.open", lang))
-        self.open_button.on_click(guarded(lambda _b: self.open_case(str(self.picker.value)), self._unexpected))
+        self.open_button.on_click(guarded(lambda _b: self._open_chosen(), self._unexpected))
         self.case_info = w.HTML()
         self.form_choice = w.Dropdown(description=text("forms.ui.form", lang), style=LABEL_STYLE,
                                       layout=w.Layout(**FIELD_LAYOUT))
@@ -143,6 +143,14 @@ class FormsWizard:
         summaries = lister(limit=200) if lister is not None else []
         options = [(f"{s.family or '–'} ({s.case_id})", s.case_id) for s in summaries if s.complete]
         self.picker.options = options or [(text("forms.ui.no_cases", self.language), "")]
+
+    def _open_chosen(self) -> None:
+        """"Fall öffnen": the case chosen in the list; none chosen yet is said as such (walk10: it read 'Der Fall
+        „None“ wurde nicht gefunden')."""
+        if not self.picker.value:
+            self.alert.show("forms.ui.choose_first")
+            return
+        self.open_case(str(self.picker.value))
 
     def open_case(self, case_id: str) -> None:
         """Open the latest version of a saved case (a message when it does not exist)."""

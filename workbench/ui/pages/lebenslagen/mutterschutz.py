@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from workbench.clock import today as clock_today
 from workbench.i18n import format_date, text
 from workbench.parameter_tracking import tracking
 from workbench.ui.kit.fields import CheckField, ChoiceField, DateField, Field, MoneyField
@@ -78,7 +79,16 @@ class GeburtStep(WizardStep):
     def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         ms = data[MS]
         due = date.fromisoformat(ms["due_date"])
-        if ms.get("birth_date") and abs((date.fromisoformat(ms["birth_date"]) - due).days) > 140:
+        if not ms.get("birth_date"):
+            return []
+        # the office's real day, not ``?today=`` (that one moves the deadlines for planning ahead): a birth after
+        # it has not happened; "falls geboren" wants the day of a birth, a day to come is the due date's field
+        birth, seen = date.fromisoformat(ms["birth_date"]), clock_today()
+        if birth > seen:
+            return [(f"{MS}.birth_date", text("ui.ms.birth_future", self.language,
+                                              date=format_date(birth, self.language),
+                                              today=format_date(seen, self.language)))]
+        if abs((birth - due).days) > 140:
             return [(f"{MS}.birth_date", text("ui.ms.birth_far", self.language))]
         return []
 

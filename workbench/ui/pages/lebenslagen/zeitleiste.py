@@ -111,6 +111,11 @@ def elternzeit_tracks(case: "Case", ez: "ElternzeitResult", lang: str, today: da
 
 AXIS = 34
 """Height of the date axis under the tracks."""
+ROOM = 24
+"""Room right of the axis's end (WIDTH - 10) for the last tick's month and year, which begin 2 px after the tick:
+"Sept" or "2030" at 11 px is about 26 px wide; without it January 2030 printed as "203" (walk10)."""
+CHAR = 7
+"""Upper bound of one character's width at 11 px, for labels that must not leave the drawing."""
 
 
 def month_starts(first: date, last: date) -> list[date]:
@@ -145,7 +150,7 @@ def draw_timeline(tracks: list[Track], marks: list[Mark], lang: str, today: date
 
     height = TOP + ROW * len(tracks) + 26 + AXIS
     axis_y = height - AXIS  # the date axis below the marks: month names, the year at January (issue 24)
-    out = [f'<svg class="wb-timeline" role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 {WIDTH} {height}" '
+    out = [f'<svg class="wb-timeline" role="img" aria-labelledby="tl-title tl-desc" viewBox="0 0 {WIDTH + ROOM} {height}" '
            f'width="100%" lang="{lang}" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="tl-title">{html.escape(text("ui.ls.timeline_title", lang))}</title>',
            f'<desc id="tl-desc">{html.escape(text("ui.ls.timeline_desc", lang, first=format_date(first, lang), last=format_date(last, lang)))}</desc>']
@@ -176,7 +181,9 @@ def draw_timeline(tracks: list[Track], marks: list[Mark], lang: str, today: date
     if first <= today <= last:
         out.append(f'<line x1="{x(today):.1f}" y1="{TOP - 6}" x2="{x(today):.1f}" y2="{axis_y - 22}" stroke="#111" '
                    f'stroke-dasharray="4 3"/>')
-        out.append(f'<text x="{x(today) + 3:.1f}" y="{axis_y - 2}" font-size="11" fill="#111">'
-                   f'{html.escape(text("ui.ls.today", lang, day=format_date(today, lang)))}</text>')
+        label = text("ui.ls.today", lang, day=format_date(today, lang))
+        left = x(today) + 3 + CHAR * len(label) > WIDTH + ROOM  # near the end: the words left of the line
+        anchor = f'x="{x(today) - 3:.1f}" text-anchor="end"' if left else f'x="{x(today) + 3:.1f}"'
+        out.append(f'<text {anchor} y="{axis_y - 2}" font-size="11" fill="#111">{html.escape(label)}</text>')
     out.append("</svg>")
     return "".join(out)
