@@ -44,6 +44,26 @@ if TYPE_CHECKING:
 TEMPLATE = resource_path("templates", "reports", "handout.yaml")
 
 
+def family_plan_title(key: str, name: str, language: str) -> str:
+    """A plan of the comparison page (its choice ``key`` and page ``name``) as the family's sheet names it.
+
+    The page's "Plan im Fall" is the advisor's word for the plan saved in the case: the family reads "Ihr Plan",
+    an own plan "Ihr Plan „…“" (as :func:`handout_plans` names them), and the best split and the ready variants
+    in the handout's ``language`` even when the page speaks the other (walk9 N3).
+    """
+    source, _, rest = key.partition(":")
+    if source == "case":
+        return text("report.plan_family", language)
+    if source == "own":
+        return text("report.plan_own", language, name=rest)
+    if source == "variant":
+        return text(f"variante.{rest}", language)
+    if source == "best" and rest.isdigit():
+        alone = name in {text("vgl.plan_best_one", other) for other in ("de", "en")}
+        return text("vgl.plan_best_one", language) if alone else text("vgl.plan_best", language, rank=int(rest))
+    return name
+
+
 def handout_plans(case: "Case") -> list[HandoutPlan]:
     """The family's plan, their own plans, the optimizer's best and one ready variant (each once, four at most)."""
     from workbench.evaluation.elterngeld.variants import ready_variants
@@ -291,4 +311,4 @@ BLOCK_KEYS = ("text", "heading", "axis", "footnote", "terms")
 """Fields of a block that name catalog keys (checked by tests/test_report_template.py)."""
 
 
-__all__ = ["BLOCK_KEYS", "TEMPLATE", "HandoutPdf", "Layout", "handout_pdf", "handout_plans", "layout"]
+__all__ = ["BLOCK_KEYS", "TEMPLATE", "HandoutPdf", "Layout", "family_plan_title", "handout_pdf", "handout_plans", "layout"]
