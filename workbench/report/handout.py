@@ -32,7 +32,7 @@ from workbench.report.blocks import (
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
 from workbench.report.haushalt import chosen_paragraphs
-from workbench.report.register import handout_language
+from workbench.report.register import handout_language, without_citations
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 from workbench.evaluation.vergleich import comparison_objective
 from workbench.report.pdf import WorkbenchPdf
@@ -117,6 +117,15 @@ class HandoutPdf(WorkbenchPdf):
         self.base_size = spec.font_size
         self.set_margins(spec.margin_mm, spec.margin_mm, spec.margin_mm)
         self.set_auto_page_break(True, margin=spec.margin_mm)
+
+    def normalize_text(self, text: str) -> str:
+        """Every text drawn on the family's sheet without the law's citations (ADR 0035, amended 2026-12-08).
+
+        The handout and the topic sheets are the family's side of the desk: the same catalog texts the
+        advisor's views print with "(§ 7 Abs. 1 BEEG)" read here without it (:func:`without_citations`);
+        fpdf2 passes each cell's and paragraph's text through this method before it is laid out.
+        """
+        return super().normalize_text(without_citations(text))
 
     def footer(self) -> None:
         self.set_y(-11)
