@@ -60,7 +60,7 @@ def _comparison_handout(case: Case, chosen: str) -> bytes | None:
 
 def family_documents(case: Case, language: str, today: date = TODAY) -> Iterator[tuple[str, str]]:
     """``(name, text)`` of every sheet the family can take home for ``case`` in ``language`` (de or en)."""
-    from workbench.report import handout_pdf, topic_pdf
+    from workbench.report import HandoutPlan, handout_pdf, topic_pdf
     from workbench.report.kita import kita_sections
     from workbench.report.lebenslagen import elternzeit_sections, mutterschutz_sections
     from workbench.report.leistungscheck import has_leistungscheck_data, leistungscheck_sections
@@ -71,7 +71,7 @@ def family_documents(case: Case, language: str, today: date = TODAY) -> Iterator
 
     case = case.model_copy(update={"language": language})
     if case.household.children:  # the handout is about a child; a care or Vorsorge case has its topic sheets
-        plans = None if proposes_elterngeld_plans(case) else []
+        plans: list[HandoutPlan] | None = None if proposes_elterngeld_plans(case) else []
         yield "handout", words(handout_pdf(case, language, topic_sections(case, language, today), plans=plans))
         comparison = _comparison_handout(case, language)
         if comparison is not None:

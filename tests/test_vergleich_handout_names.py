@@ -32,8 +32,8 @@ def _handout_words(page_language: str, chosen: str, alternatives: list[dict[str,
     choices = plan_choices(case)
     view = compare(case, [c for c in choices if c.key in default_selection(choices)])
     link = handout_link(case, view, chosen, page_language, case.case_id)
-    data = base64.b64decode(re.search(r'base64,([^"]+)"', link).group(1))  # type: ignore[union-attr]
-    return " ".join(" ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(data)).pages).split())
+    pdf = base64.b64decode(re.search(r'base64,([^"]+)"', link).group(1))  # type: ignore[union-attr]
+    return " ".join(" ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages).split())
 
 
 @pytest.mark.parametrize(("page", "chosen", "heading"), [
