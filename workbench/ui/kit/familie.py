@@ -89,12 +89,12 @@ class FamilieStep(WizardStep):
 
         from workbench.ui.kit.plausibel import parent_birth_problems
 
-        if not identifiable(data):  # walk9 N6: "Weiter" on an empty step saved a case nobody could find again
-            return [("household.parents[0].name", text("ui.eg.name_needed", self.language))]
+        # walk9 N6: "Weiter" on an empty step saved a case nobody could find again
+        named = [] if identifiable(data) else [("household.parents[0].name", text("ui.eg.name_needed", self.language))]
         household = data["household"]
         if household.get("single_parent") and len(household["parents"]) > 1:
-            return [("household.single_parent", text("ui.eg.single_with_two", self.language))]
-        return parent_birth_problems(data, self.language)  # a parent born in 1900 is a typing error
+            return [*named, ("household.single_parent", text("ui.eg.single_with_two", self.language))]
+        return [*named, *parent_birth_problems(data, self.language)]  # a parent born in 1900 is a typing error
 
 
 def identifiable(data: dict[str, Any]) -> bool:
