@@ -119,9 +119,9 @@ def family_sheet_problems(body: str, language: str, case_ids: tuple[str, ...] = 
     """What a text the family takes home must not contain, each as ``"<what>: <where>"``.
 
     Internal ids (case ids such as ``EG-20261125-3F2A``, child ids ``K1``), case paths
-    (``household.parents[0]…``), "(s)"-plurals, "bitte prüfen"/"nicht verifiziert" (also "bitte mit … prüfen"), abbreviations ("mtl."), the law's citations ("§",
-    "Abs. 1": the advisor's view keeps them) and sentences in the other language (English in German output,
-    German in English output).
+    (``household.parents[0]…``), "(s)"-plurals, "bitte prüfen"/"nicht verifiziert" (also "bitte mit … prüfen"),
+    abbreviations ("mtl."), the law's citations ("§", "Abs. 1": the advisor's view keeps them) and sentences in
+    the other language (English in German output, German in English output).
     """
     problems: list[str] = []
     for case_id in case_ids:
