@@ -82,8 +82,8 @@ def test_pflege_sections_lay_the_options_side_by_side_with_monthly_and_yearly_am
     assert any("3.539,00 €" in p and "131,00 €" in p for p in options.paragraphs)
     assert any("Bitte prüfen" in p for p in options.paragraphs)
     assert leave.rows[1] == ("Kurzzeitige Arbeitsverhinderung", "ja", "72,00 € je Tag, bis 720,00 €")
-    assert leave.rows[2] == ("Pflegezeit", "ja", "Darlehen 1.200,00 € mtl., bis 7.200,00 €")
-    assert leave.rows[3] == ("Familienpflegezeit", "ja", "Darlehen 450,00 € mtl., bis 10.800,00 €")
+    assert leave.rows[2] == ("Pflegezeit", "ja", "Darlehen 1.200,00 € im Monat, bis 7.200,00 €")
+    assert leave.rows[3] == ("Familienpflegezeit", "ja", "Darlehen 450,00 € im Monat, bis 10.800,00 €")
     # start 2 March 2026, looked at on 1 April 2026: both notice periods have ended
     assert "Familienpflegezeit: die Ankündigungsfrist für den gewünschten Beginn ist am 05.01.2026 abgelaufen " \
            "– späteren Beginn wählen." in leave.paragraphs

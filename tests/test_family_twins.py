@@ -126,3 +126,25 @@ def test_kindergeld_running_for_every_child_says_laeuft_bereits_on_the_handout()
     assert ("Kindergeld", "518,00 €", "läuft bereits") in overview.rows
     assert any(p.startswith("Kindergeld: läuft bereits – kein neuer Antrag") for p in todo.paragraphs)
     assert not any(p.startswith("Kindergeld:") and "Familienkasse" in p for p in todo.paragraphs)
+
+
+def test_the_handout_asks_for_a_birth_certificate_for_each_twin() -> None:
+    # the Standesamt issues one Geburtsbescheinigung für das Elterngeld per child, so twins bring two
+    from workbench.report.blocks import next_steps
+    from workbench.report.handout import handout_pdf
+
+    assert next_steps(twins(), None, ["A", "B"]).documents[0] == "report.doc_birth_many"
+    for language, words in (("de", "Geburtsbescheinigungen der Kinder für das Elterngeld, eine für jedes Kind"),
+                            ("en", "the children's birth certificates issued for Elterngeld, one for each child")):
+        body = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(handout_pdf(twins(), language))).pages)
+        assert words in " ".join(body.split()) and "des Kindes für das Elterngeld" not in body
+    easy = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(handout_pdf(twins(), "de-LS"))).pages)
+    assert "Für jedes Kind eine Geburts-Urkunde" in " ".join(easy.split())
+
+
+def test_a_single_child_keeps_one_birth_certificate() -> None:
+    from workbench.report.blocks import next_steps
+
+    data = json.loads(TWINS.read_text(encoding="utf-8"))
+    data["household"]["children"] = data["household"]["children"][:1]
+    assert next_steps(load_case(data), None, ["A", "B"]).documents[0] == "report.doc_birth"

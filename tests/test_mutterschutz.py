@@ -156,3 +156,24 @@ def test_was_aendert_sich_compares_the_mutterschaftsgeld_of_the_example_families
     assert mutterschaftsgeld_total(families["angestellt-3000"], date(2026, 6, 15)) == D("1287")  # 13 € x 99 days
     assert mutterschaftsgeld_total(families["minijob"], date(2026, 6, 15)) == D("210")
     assert mutterschaftsgeld_total(families["ohne-einkommen"], date(2026, 6, 15)) == 0
+
+
+@pytest.mark.parametrize(("geburt", "vor_ende"), [
+    (TERMIN, date(2026, 6, 14)),                 # on the due day: 4 May to Sunday 14 June, 42 days
+    (date(2026, 6, 1), date(2026, 5, 31)),       # 14 days early: the period before is cut to 4 to 31 May
+    (date(2026, 6, 20), date(2026, 6, 19)),      # 5 days late: it lengthens to 19 June (§ 3 Abs. 1 Satz 4 MuSchG)
+])
+def test_the_period_before_the_birth_ends_the_day_before_it(geburt: date, vor_ende: date) -> None:
+    # § 3 Abs. 1 MuSchG: "in den letzten sechs Wochen vor der Entbindung"; the day of birth opens the period after
+    # it (§ 3 Abs. 2 MuSchG "bis zum Ablauf von acht Wochen nach der Entbindung"), so it is not in the period before
+    f = schutzfristen(TERMIN, geburt)
+    assert f.vor_geburt_ende == vor_ende
+    assert f.beginn == date(2026, 5, 4)
+    assert (f.vor_geburt_ende - f.beginn).days + 1 + (f.ende - f.geburt).days + 1 == f.tage  # no day counted twice
+
+
+def test_a_birth_before_the_period_would_begin_leaves_no_period_before_it() -> None:
+    f = schutzfristen(TERMIN, date(2026, 4, 1), fruehgeburt=True)
+    assert f.beginn == date(2026, 4, 1) and f.vor_geburt_ende == date(2026, 3, 31)  # ends before it begins: empty
+    assert not f.hat_zeit_vor_geburt
+    assert schutzfristen(TERMIN).hat_zeit_vor_geburt

@@ -69,7 +69,8 @@ def desk_problems(body: str, language: str = "de", *, family_facing: bool = Fals
                   named_children: bool = True) -> list[str]:
     """What issue 24 says must not show across the desk (see the module docstring)."""
     found = [p for p in family_sheet_problems(body, language)
-             if not p.startswith(("internal id", "advisor's check", "path"))
+             # the advisor's pages keep the § (ADR 0035); abbreviations on family views: _SHORT below
+             if not p.startswith(("internal id", "advisor's check", "path", "citation of the law", "abbreviation"))
              and (named_children or not p.startswith("child id"))]
     for match in re.finditer(r"\bhousehold\.|\w\[\d+\]", body):
         found.append(f"path: …{body[max(0, match.start() - 40):match.end() + 40]}…")

@@ -247,3 +247,18 @@ def test_the_start_page_finds_a_saved_case_and_opens_it_in_the_wizard(
     link.click()
     expect(page.get_by_label("Vorname").nth(0)).to_have_value("Ronja", timeout=60_000)
     assert "case=EG-TEST-0001" in page.url
+
+
+def test_weiter_on_the_empty_family_step_asks_for_a_first_name_and_saves_nothing(
+    page: Page, voila_url: str, artifacts: Path, data_dir: Path
+) -> None:
+    # walk9 N6: an empty first step saved a case with no name that the start page listed as "–"
+    open_wizard(page, voila_url)
+    page.get_by_role("button", name="Weiter").click()
+    expect(page.get_by_role("alert").first).to_contain_text("Bitte einen Vornamen eintragen")
+    expect(page.get_by_text("Schritt 1 von 6")).to_be_visible()
+    expect(page.locator(".wb-status")).to_have_count(0)  # nothing saved: no "Gespeichert: Fall …" line
+    shot(page, artifacts, "familie-ohne-namen")
+    page.get_by_label("Anonym beraten: keine Namen speichern").check()
+    weiter(page, 2)
+    expect(page.locator(".wb-status")).to_contain_text(re.compile("Gespeichert"))

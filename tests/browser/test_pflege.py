@@ -47,7 +47,7 @@ def test_aylin_compares_pflegegeld_sachleistung_and_combination_and_her_time_off
     expect(combination).to_contain_text("598,80 €")
     leave = page.get_by_role("table").nth(1)
     expect(leave.get_by_role("row", name="Kurzzeitige Arbeitsverhinderung")).to_contain_text("72,00 € je Tag")
-    expect(leave.get_by_role("row", name="Familienpflegezeit")).to_contain_text("Darlehen 450,00 € mtl.")
+    expect(leave.get_by_role("row", name="Familienpflegezeit")).to_contain_text("Darlehen 450,00 € im Monat")
     expect(page.get_by_text("Familienpflegezeit: schriftlich ankündigen spätestens am 04.01.2027")).to_be_visible()
     expect(page.get_by_text("Bitte prüfen: Tages-/Nachtpflege")).to_be_visible()
     expect(page.get_by_role("link", name="Ergebnis als PDF für die Familie herunterladen")).to_be_visible()

@@ -235,7 +235,7 @@ def test_the_household_income_counts_work_pay_the_part_time_wish_shows_and_the_h
     download.value.save_as(target)
     with pdfplumber.open(target) as pdf:
         first = pdf.pages[0].extract_text() or ""
-    assert "Ihr gewählter Plan: „Plan im Fall“" in first
+    assert "Ihr gewählter Plan: „Ihr Plan“" in first  # the family's word, not the page's "Plan im Fall" (walk9 N3)
     flat = first.replace("\n", " ")
     assert "Jonas: kein Elterngeld, Vollzeit in LM 1–12, 17–32; ElterngeldPlus und Teilzeit in LM 13–16." in flat
     assert f"Geld des Haushalts in den Lebensmonaten 1–32: {format_money(own.total, 'de')}" in flat

@@ -13,7 +13,7 @@ parent who is not the mother, e.g. the father's Formular). ``what``:
   § 3 Abs. 1 Satz 1 Nr. 1 BEEG credits against Elterngeld;
 - ``before_from`` / ``before_until``: the protection period before the birth (§ 3 Abs. 1 MuSchG), a month that
   § 2b Abs. 1 Satz 1 Nr. 2 BEEG skips (NRW 2.7.2 "Monate mit Verschiebetatbeständen"), from its first day to the
-  day before the birth: the day of birth is paid as its own day ("für die letzten sechs Wochen vor der
+  day before the birth (:attr:`~workbench.rules.mutterschutz.schutzfristen.Schutzfristen.vor_geburt_ende`): the day of birth is paid as its own day ("für die letzten sechs Wochen vor der
   Entbindung, den Entbindungstag und …", § 24i Abs. 3 Satz 1 SGB V) and belongs to the time "ab dem Tag der Geburt"
   that § 3 Abs. 1 Satz 1 Nr. 1 BEEG credits — the NRW form asks it under 2.8.1 "Angaben für die Zeit nach Geburt";
   none when the child came before the protection period began;
@@ -36,7 +36,7 @@ ticks only and 2.7.2 for the time before the birth. No BMFSFJ or Elterngeldstell
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from workbench.case import Case, Child
@@ -84,8 +84,8 @@ def leistungen(case: Case, child: Child) -> Leistungen | None:
         kasse = zuschuss = who.maternity_benefit
     if mother not in {p.id for p in parents}:
         return None
-    before_until = fristen.geburt - timedelta(days=1)  # the day of birth is "nach der Geburt" (§ 24i Abs. 3 SGB V)
-    return Leistungen(mother, kasse, zuschuss, fristen.geburt, fristen.ende, fristen.beginn, before_until)
+    # the rule's last day before the birth: the day of birth is "nach der Geburt" (§ 3 MuSchG, § 24i Abs. 3 SGB V)
+    return Leistungen(mother, kasse, zuschuss, fristen.geburt, fristen.ende, fristen.beginn, fristen.vor_geburt_ende)
 
 
 def value(case: Case, child: Child, what: str, parent_id: str | None) -> bool | str | None:

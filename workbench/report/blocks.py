@@ -309,7 +309,10 @@ def next_steps(case: "Case", hp: HandoutPlan | None, pids: list[str]) -> NextSte
                 start = min(start, mutterschutz_ende(case) + timedelta(days=1))
             leaves.append((pid, start, elternzeit_notice(start, birth)))
     parents = case.household.parents
-    documents = ["report.doc_birth", "report.doc_ids" if len(parents) > 1 else "report.doc_ids_one"]
+    # the Standesamt issues one Geburtsbescheinigung für das Elterngeld per child: twins bring two
+    many = bool(case.household.children) and case.household.birth_size(case.plan_child()) > 1
+    birth_paper = "report.doc_birth_many" if many else "report.doc_birth"
+    documents = [birth_paper, "report.doc_ids" if len(parents) > 1 else "report.doc_ids_one"]
     if any(p.income_before_birth.kind in EMPLOYED for p in parents):
         documents.append("report.doc_pay")
     if any(p.income_before_birth.kind in ("self_employed", "mixed") for p in parents):

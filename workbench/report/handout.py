@@ -32,7 +32,7 @@ from workbench.report.blocks import (
     draw_month_table, draw_next_steps, draw_overview, draw_section, elternzeit_notice, parent_name, whole_euros,
 )
 from workbench.report.haushalt import chosen_paragraphs
-from workbench.report.register import handout_language
+from workbench.report.register import handout_language, without_citations
 from workbench.evaluation.elterngeld.optimize import BewerteterPlan, evaluate, optimize
 from workbench.evaluation.vergleich import comparison_objective
 from workbench.report.pdf import WorkbenchPdf
@@ -42,6 +42,26 @@ if TYPE_CHECKING:
     from workbench.case import Case
 
 TEMPLATE = resource_path("templates", "reports", "handout.yaml")
+
+
+def family_plan_title(key: str, name: str, language: str) -> str:
+    """A plan of the comparison page (its choice ``key`` and page ``name``) as the family's sheet names it.
+
+    The page's "Plan im Fall" is the advisor's word for the plan saved in the case: the family reads "Ihr Plan",
+    an own plan "Ihr Plan „…“" (as :func:`handout_plans` names them), and the best split and the ready variants
+    in the handout's ``language`` even when the page speaks the other (walk9 N3).
+    """
+    source, _, rest = key.partition(":")
+    if source == "case":
+        return text("report.plan_family", language)
+    if source == "own":
+        return text("report.plan_own", language, name=rest)
+    if source == "variant":
+        return text(f"variante.{rest}", language)
+    if source == "best" and rest.isdigit():
+        alone = name in {text("vgl.plan_best_one", other) for other in ("de", "en")}
+        return text("vgl.plan_best_one", language) if alone else text("vgl.plan_best", language, rank=int(rest))
+    return name
 
 
 def handout_plans(case: "Case") -> list[HandoutPlan]:
@@ -97,6 +117,15 @@ class HandoutPdf(WorkbenchPdf):
         self.base_size = spec.font_size
         self.set_margins(spec.margin_mm, spec.margin_mm, spec.margin_mm)
         self.set_auto_page_break(True, margin=spec.margin_mm)
+
+    def normalize_text(self, text: str) -> str:
+        """Every text drawn on the family's sheet without the law's citations (ADR 0035, amended 2026-12-08).
+
+        The handout and the topic sheets are the family's side of the desk: the same catalog texts the
+        advisor's views print with "(§ 7 Abs. 1 BEEG)" read here without it (:func:`without_citations`);
+        fpdf2 passes each cell's and paragraph's text through this method before it is laid out.
+        """
+        return super().normalize_text(without_citations(text))
 
     def footer(self) -> None:
         self.set_y(-11)
@@ -291,4 +320,4 @@ BLOCK_KEYS = ("text", "heading", "axis", "footnote", "terms")
 """Fields of a block that name catalog keys (checked by tests/test_report_template.py)."""
 
 
-__all__ = ["BLOCK_KEYS", "TEMPLATE", "HandoutPdf", "Layout", "handout_pdf", "handout_plans", "layout"]
+__all__ = ["BLOCK_KEYS", "TEMPLATE", "HandoutPdf", "Layout", "family_plan_title", "handout_pdf", "handout_plans", "layout"]

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 BODY_PT = 13.0
 HEADING_PT = 17.0
 LINE_MM = 6.6
-DOCUMENT_KEYS = {"report.doc_birth": "easy.doc.birth", "report.doc_ids": "easy.doc.ids", "report.doc_ids_one": "easy.doc.ids",
+DOCUMENT_KEYS = {"report.doc_birth": "easy.doc.birth", "report.doc_birth_many": "easy.doc.birth_many", "report.doc_ids": "easy.doc.ids", "report.doc_ids_one": "easy.doc.ids",
                  "report.doc_pay": "easy.doc.pay",
                  "report.doc_profit": "easy.doc.profit", "report.doc_maternity": "easy.doc.maternity",
                  "report.doc_parttime": "easy.doc.parttime"}

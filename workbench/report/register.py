@@ -58,13 +58,44 @@ def handout_language(value: str | None, default: str = "de") -> tuple[str, bool]
     return (value if value in ("de", "en") else "de"), False
 
 
+# --- the law's citations leave the family's sheet (ADR 0035, amended) -----------------------------
+_LAW = r"(?:SGB\s+[IVX]+\b|BGB\b|KiBiz\b|[A-Z][A-Za-zü]*[GO](?:/EU)?\b)"
+_NUMBERS = (r"(?:[\s,]*(?:\(\d+[a-z]?\)|(?:Abs|Nr|No|Buchst)\.\s*\d*[a-z]?|(?:Satz|sentence)\s+\d+|\d+[a-z]?\b"
+            r"|[–-](?=\s*\d)|(?:und|and|bis|to)(?=\s+\d)))*")
+_ONE = r"§§?\s*\d+[a-z]?" + _NUMBERS
+_CITES = (rf"{_ONE}(?:\s*,\s*{_ONE})*\s+{_LAW}"
+          rf"(?:\s*(?:,|und|and|i\.\s*V\.\s*m\.)\s*{_ONE}(?:\s*,\s*{_ONE})*\s+{_LAW})*")
+_BRACKETED = (
+    (re.compile(rf"\s*\(\s*{_CITES}\s*\)"), ""),             # "Elterngeld (§ 3 Abs. 1 BEEG)." → "Elterngeld."
+    (re.compile(rf"\(\s*{_CITES}\s*:\s*"), "("),              # "(§ 50 KiBiz: die zwei …)" → "(die zwei …)"
+    (re.compile(rf"\s*[,;]\s*{_CITES}(?=\s*\))"), ""),        # "(1. Geburtstag, § 24 Abs. 2 SGB VIII)" → "(1. Geburtstag)"
+    (re.compile(rf"\s*;\s*{_CITES}(?=\s*[.]?\s*$)"), ""),    # "…, Betreuungsbehörde; §§ 1358, 1816 BGB." → "…."
+)
+
+
+def without_citations(body: str) -> str:
+    """``body`` without the law's citations where the catalog writes them as the advisor's annotation.
+
+    The family's sheet reads the same sentence without the §: a citation in brackets after a clause
+    ("(§ 7 Abs. 1 BEEG)"), at the end of a bracket ("(1. Geburtstag, § 24 Abs. 2 SGB VIII)"), before a colon
+    that opens one ("(§ 50 KiBiz: die zwei …)") or after the last semicolon of a list of sources is dropped. A
+    § inside a sentence ("nach § 32b EStG") is part of its wording: such a text has a ``.family`` variant, and
+    :func:`family_sheet_problems` finds any that has none.
+    """
+    for pattern, replacement in _BRACKETED:
+        body = pattern.sub(replacement, body)
+    return body
+
+
 # --- the check of the family's sheet -------------------------------------------------------------
 _INTERNAL_ID = re.compile(r"\b(?:[A-Z]{2,5}-\d{6,8}(?:-[0-9A-F]{2,6})?|[A-Z]{2,5}-[A-Z0-9]{4,}(?:-[A-Z0-9]+)*)\b")
 _CHILD_ID = re.compile(r"\bK\d{1,2}\b")
 _PATH = re.compile(r"\bhousehold\.|\w\[\d+\]|\b[a-z]+_[a-z_]+\b")
 _PLURAL = re.compile(r"[A-Za-zÄÖÜäöüß]\((?:s|e|n|en|er|es|r)\)")
-_CHECK = re.compile(r"bitte\s+prüfen|nicht\s+verifiziert|please\s+check|not\s+verified|to\s+be\s+checked",
-                    re.IGNORECASE)
+_LAW_CITATION = re.compile(r"§|\bAbs\.\s*\d")
+_CHECK = re.compile(r"bitte\s+(?:[^.!?\n]{0,80}\s)?prüfen|nicht\s+verifiziert|please\s+(?:[^.!?\n]{0,80}\s)?check"
+                    r"|not\s+verified|to\s+be\s+checked", re.IGNORECASE)  # also "bitte mit dem Rechner … prüfen" (walk9 N8)
+_ABBREVIATION = re.compile(r"\bmtl\.|\bmonatl\.|\bggf\.|\bzzgl\.")  # the family reads "im Monat", "falls nötig" (walk9 N8)
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _ENGLISH = frozenset("the and of to for with your you is are this that from by please month months child "
                      "children benefit amount office".split())
@@ -88,15 +119,17 @@ def family_sheet_problems(body: str, language: str, case_ids: tuple[str, ...] = 
     """What a text the family takes home must not contain, each as ``"<what>: <where>"``.
 
     Internal ids (case ids such as ``EG-20261125-3F2A``, child ids ``K1``), case paths
-    (``household.parents[0]…``), "(s)"-plurals, "bitte prüfen"/"nicht verifiziert", and sentences
-    in the other language (English in German output, German in English output).
+    (``household.parents[0]…``), "(s)"-plurals, "bitte prüfen"/"nicht verifiziert" (also "bitte mit … prüfen"),
+    abbreviations ("mtl."), the law's citations ("§", "Abs. 1": the advisor's view keeps them) and sentences in
+    the other language (English in German output, German in English output).
     """
     problems: list[str] = []
     for case_id in case_ids:
         if case_id and case_id in body:
             problems.append(f"case id: {case_id}")
     for label, pattern in (("internal id", _INTERNAL_ID), ("child id", _CHILD_ID), ("path", _PATH),
-                           ("(s)-plural", _PLURAL), ("advisor's check", _CHECK)):
+                           ("(s)-plural", _PLURAL), ("advisor's check", _CHECK), ("citation of the law", _LAW_CITATION),
+                           ("abbreviation", _ABBREVIATION)):
         for match in pattern.finditer(body):
             start = max(0, match.start() - 40)
             problems.append(f"{label}: …{body[start:match.end() + 40]}…".replace("\n", " "))
@@ -107,4 +140,4 @@ def family_sheet_problems(body: str, language: str, case_ids: tuple[str, ...] = 
 
 
 __all__ = ["ADVISOR", "EASY_GERMAN", "FAMILY", "HANDOUT_LANGUAGES", "Register", "family_key",
-           "family_sheet_problems", "handout_language", "say"]
+           "family_sheet_problems", "handout_language", "say", "without_citations"]

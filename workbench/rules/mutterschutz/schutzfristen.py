@@ -108,8 +108,23 @@ class Schutzfristen:
 
     @property
     def vor_geburt_ende(self) -> date:
-        """The day of birth closes the period before the birth (it is paid with it)."""
-        return self.geburt
+        """Last day of the period before the birth: the day before the birth.
+
+        The day of birth opens the period after it ("nach der Entbindung"); Mutterschaftsgeld pays it as a day of
+        its own ("den Entbindungstag", § 24i Abs. 3 Satz 1 SGB V). When the child came before the period would have
+        begun, this day lies before :attr:`beginn` and there is no period before the birth
+        (:attr:`hat_zeit_vor_geburt`).
+        Rechtsgrundlage: § 3 Abs. 1 Satz 1, 4 MuSchG, § 3 Abs. 2 Satz 1 MuSchG
+        """
+        return self.geburt - timedelta(days=1)
+
+    @property
+    def hat_zeit_vor_geburt(self) -> bool:
+        """Whether any day of protection lay before the birth (not so when the child came before it began).
+
+        Rechtsgrundlage: § 3 Abs. 1 Satz 1, 4 MuSchG
+        """
+        return self.vor_geburt_ende >= self.beginn
 
 
 def schutzfristen(termin: date, geburt: date | None = None, *, fruehgeburt: bool = False, mehrlinge: bool = False,

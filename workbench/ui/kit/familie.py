@@ -81,15 +81,32 @@ class FamilieStep(WizardStep):
         plan["months"] = {pid: m for pid, m in plan.get("months", {}).items() if pid in kept}
         return super().store(data, lenient)
 
+    def ready_to_save(self, data: dict[str, Any]) -> bool:
+        return identifiable(data)
+
     def checks(self, data: dict[str, Any]) -> list[tuple[str, str]]:
         from workbench.i18n import text
 
         from workbench.ui.kit.plausibel import parent_birth_problems
 
+        # walk9 N6: "Weiter" on an empty step saved a case nobody could find again
+        named = [] if identifiable(data) else [("household.parents[0].name", text("ui.eg.name_needed", self.language))]
         household = data["household"]
         if household.get("single_parent") and len(household["parents"]) > 1:
-            return [("household.single_parent", text("ui.eg.single_with_two", self.language))]
-        return parent_birth_problems(data, self.language)  # a parent born in 1900 is a typing error
+            return [*named, ("household.single_parent", text("ui.eg.single_with_two", self.language))]
+        return [*named, *parent_birth_problems(data, self.language)]  # a parent born in 1900 is a typing error
+
+
+def identifiable(data: dict[str, Any]) -> bool:
+    """Whether a case can be saved: a parent has a first name, or the advisor chose "Anonym beraten".
+
+    A case with neither would be listed on the start page as "–" beside its number (walk9 N6); the anonymous
+    case is found by its number, which the page shows after the first save (docs/beratung.md).
+    """
+    if data.get("anonymous"):
+        return True
+    parents = (data.get("household") or {}).get("parents") or []
+    return any(str(p.get("name") or "").strip() for p in parents if isinstance(p, dict))
 
 
 def keep_birth_together(data: dict[str, Any]) -> None:

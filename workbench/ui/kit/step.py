@@ -9,7 +9,7 @@ field it belongs to. The :class:`~workbench.ui.kit.wizard.Wizard` runs the steps
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as w
@@ -94,6 +94,10 @@ class WizardStep:
         """Further (path, text) problems once the case model accepts the step."""
         return []
 
+    def ready_to_save(self, data: dict[str, Any]) -> bool:
+        """Whether ``data`` may be saved at all, also as a draft (the family step: once the case can be found)."""
+        return True
+
     def shown(self, data: dict[str, Any]) -> None:
         """The step becomes visible with ``data``.
 
@@ -130,6 +134,12 @@ class WizardStep:
             self.message.show_localized("ui.wizard.problem", {self.language: message})
             return True
         return False
+
+
+def ready_to_save(steps: Sequence[WizardStep], data: dict[str, Any]) -> bool:
+    """No step holds the saving of ``data`` back (the family step: not before a first name or "Anonym beraten",
+    walk9 N6); "Weiter", the draft and the language switch ask it before they save."""
+    return all(step.ready_to_save(data) for step in steps)
 
 
 def validation_candidate(data: dict[str, Any]) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from workbench.ui.kit.activity import forget_bursts, last_burst
 from workbench.ui.kit.preheat import after_field_updates, when_idle, when_page_ready
 from workbench.ui.kit.saving import CaseSaver, Debouncer, Store
 from workbench.case import within
-from workbench.ui.kit.step import WizardStep, model_problems
+from workbench.ui.kit.step import WizardStep, model_problems, ready_to_save
 from workbench.ui.kit.teamwissen_hint import TeamHint
 from workbench.ui.kit.widgets import FieldMessage
 
@@ -285,7 +285,7 @@ class Wizard:
         if not self.validate_step():
             return
         self._dirty = False
-        self.saver.save(self.data, self.language)  # a new version only if something changed
+        self.saver.save(self.data, self.language)  # a new version only if changed (the family step checked a name)
         if self.index < len(self.steps) - 1:
             self.go(self.index + 1)
 
@@ -301,12 +301,12 @@ class Wizard:
         change. Entries not yet saved (the autosave pause) are saved now, as they would have been.
         """
         self.autosave.cancel()
-        if self._dirty:
-            self._dirty = False
+        dirty, self._dirty = self._dirty, False
+        if dirty:
             self.step.store(self.data, lenient=True)
-            self.data["language"] = language
-            self.saver.save(self.data, language)
         self.data["language"] = language
+        if dirty and ready_to_save(self.steps, self.data):
+            self.saver.save(self.data, language)
         self.on_language(self)
 
     # --- saving ----------------------------------------------------------------------
@@ -316,7 +316,8 @@ class Wizard:
             return
         self._dirty = False  # before reading: an entry during the save marks it again and is saved next
         self.step.store(self.data, lenient=True)
-        self.saver.save(self.data, self.language)
+        if ready_to_save(self.steps, self.data):  # the entries stay in ``data``: the first name typed next saves them all
+            self.saver.save(self.data, self.language)
 
     def _saved(self, version: int) -> None:
         # data-wb-case: the page template's "neu laden" after a lost kernel reopens this case (ADR 0031)

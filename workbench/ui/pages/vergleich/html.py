@@ -13,7 +13,7 @@ import html
 from workbench.i18n import format_money, text
 from workbench.evaluation.vergleich import Spalte, Vergleichsansicht
 from workbench.report.vergleich import chart_svg, legend_html
-from workbench.report.register import FAMILY, Register, say
+from workbench.report.register import FAMILY, Register, say, without_citations
 
 TERMS = ("basis", "plus", "bonus", "lebensmonat")
 
@@ -100,6 +100,7 @@ def card_html(view: Vergleichsansicht, col: Spalte, index: int, register: Regist
     invalid = ""
     if not col.plan.result.valid:
         reasons = "; ".join(v.message(lang) for v in col.plan.result.violations)
+        reasons = without_citations(reasons) if register is FAMILY else reasons  # the § for the advisor (ADR 0035)
         invalid = f'<p class="wb-note">{html.escape(text("vgl.invalid", lang, reasons=reasons))}</p>'
     if col.breaks_wishes:
         invalid += f'<p class="wb-note wb-breaks-wishes">{html.escape(text("vgl.breaks_wishes", lang))}</p>'

@@ -28,10 +28,12 @@ def handout_link(case: "Case", view: "Vergleichsansicht", chosen: str, language:
     """The handout of the plans shown (the family's chosen plan first) in ``chosen`` as a download link."""
     from workbench.evaluation.vergleich import chosen_first
     from workbench.report import HandoutPlan, handout_pdf
+    from workbench.report.handout import family_plan_title
     from workbench.ui.pages.vergleich.steuer import handout_sections
 
     words = "en" if chosen == "en" else "de"  # the sections' language; de-LS names them as a sheet of their own
-    plans = [HandoutPlan(col.name, col.plan) for col in chosen_first(view)]
+    # the family's names of the plans ("Ihr Plan", not the page's "Plan im Fall"), in the handout's language
+    plans = [HandoutPlan(family_plan_title(col.choice.key, col.name, words), col.plan) for col in chosen_first(view)]
     pdf = handout_pdf(case, chosen, handout_sections(case, view, words), plans=plans)
     suffix = "-" + text("vgl.handout_file_ls", language) if chosen == "de-LS" else ""
     name = f"{text('vgl.handout_file', language)}{suffix}-{case_id}.pdf"

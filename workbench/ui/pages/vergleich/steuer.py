@@ -72,12 +72,14 @@ def handout_sections(case: "Case", view: "Vergleichsansicht | None", language: s
     """The family's tax block for the handout, for the family's chosen plan (named in the heading), which leads it."""
     from workbench.evaluation.elterngeld.optimize import with_plan
     from workbench.evaluation.vergleich import chosen_first
+    from workbench.report.handout import family_plan_title
     from workbench.report.steuer import steuer_handout_sections
 
     if view is None or not view.columns:
         return []
     first = chosen_first(view)[0]
     try:
-        return steuer_handout_sections(with_plan(case, first.choice.months), language, plan_name=first.name)
+        return steuer_handout_sections(with_plan(case, first.choice.months), language,
+                                       plan_name=family_plan_title(first.choice.key, first.name, language))
     except WorkbenchError:
         return []
