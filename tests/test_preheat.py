@@ -378,3 +378,31 @@ def test_a_preheated_kernel_reads_its_request_from_voilas_websocket_without_load
     assert result["paths"] == ["/user/eva/voila/query/4711-kernel"]  # Voilà's route under the server's base URL
     assert result["server_name"] == "127.0.0.1"  # the request's details land in the environment, as with Voilà
     assert result["loaded"] == []
+
+
+WARM_PROBE = r'''
+import os, sys, time
+os.environ["VOILA_PREHEAT"] = "True"
+from workbench.ui.kit import preheat
+preheat.request_parameters = lambda: time.sleep(30) or {}  # the visitor has not come yet
+from workbench.ui.pages import kita
+before = sorted(m for m in ("workbench.report.kita", "fpdf") if m in sys.modules)
+kita.show_kita_wizard()
+after = sorted(m for m in ("workbench.report.kita", "fpdf") if m in sys.modules)
+print(before, after)
+'''
+
+
+def test_a_preheated_topic_page_has_its_results_code_imported_before_the_request(tmp_path: Any) -> None:
+    """The first Kita/Pflege/Zuzug result in a kernel waited about a second for the family sheet's PDF code
+    (walk10 F8); a pooled kernel imports it while it waits for its visitor."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", WARM_PROBE], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "WORKBENCH_DATA": str(tmp_path)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    before, after = done.stdout.strip().splitlines()[-1].split("] [")
+    assert "workbench.report.kita" not in before  # the page itself does not need it to show its first step
+    assert "workbench.report.kita" in after and "fpdf" in after

@@ -58,8 +58,9 @@ def test_aylin_two_weeks_early_gets_her_protection_period_and_mutterschaftsgeld(
     shot(page, artifacts, "ms-4-ergebnis")
     axe_check(page, artifacts, "ms-ergebnis")
 
-    # the hand-over is saved by the autosave about a second after the result appears
-    expect(page.get_by_text(re.compile(r"Gespeichert: Fall .*, Version 4"))).to_be_visible(timeout=30_000)
+    # the hand-over is saved by the autosave about a second after the result appears: a fourth version at
+    # least (three steps and the result; on a busy machine an autosave of typed fields can add one before)
+    expect(page.get_by_text(re.compile(r"Gespeichert: Fall .*, Version ([4-9]|\d\d)\b"))).to_be_visible(timeout=30_000)
     stored = load_case(CaseStore(data_dir / "cases.sqlite").open(case_id(page)).data)
     assert stored.mutterschutz is not None and str(stored.mutterschutz.due_date) == "2026-06-15"
     assert stored.household.parents[0].maternity_benefit and stored.household.children[0].weeks_early == 2

@@ -10,7 +10,7 @@ traceback (Voila would show it to the advisor).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import ipywidgets as w
@@ -69,13 +69,16 @@ def resume_where_left(wizard: Wizard, store: Store) -> None:
         wizard.resume(*position)
 
 
-def show_wizard_page(name: str, build: Callable[[dict[str, str]], Wizard], wide: bool = True) -> None:
+def show_wizard_page(name: str, build: Callable[[dict[str, str]], Wizard], wide: bool = True,
+                     warm: Sequence[str] = ()) -> None:
     """Display a wizard's page: ``build`` makes the wizard from the request's query parameters.
 
     Any failure shows :func:`failure_notice` (logged under ``name``) instead; never a traceback.
     ``wide`` gives the page the wide layout (``wb-wide``). A preheated kernel builds the page for
     the usual request (a new German case) before anybody asks and waits for the request without
-    holding the cell; another request (``?case=``, ``?lang=en``) is built when it comes.
+    holding the cell; another request (``?case=``, ``?lang=en``) is built when it comes. It also
+    imports the modules named in ``warm`` (what the page's result needs, e.g. the family sheet's PDF
+    code): the first result in a kernel waited about a second for them (walk10 F8).
     """
 
     def page(wizard: Wizard) -> w.Widget:
@@ -89,6 +92,7 @@ def show_wizard_page(name: str, build: Callable[[dict[str, str]], Wizard], wide:
         show_on_request(name, lambda params: page(build(params)))
         return
     ready: tuple[Wizard, w.Widget] | None = None
+    warm_imports(warm)
     try:
         wizard = build({})
         ready = (wizard, page(wizard))
@@ -106,6 +110,17 @@ def show_wizard_page(name: str, build: Callable[[dict[str, str]], Wizard], wide:
             holder.children = (_built(name, lambda p: page(build(p)), params),)
 
     after_request(fill, name)
+
+
+def warm_imports(modules: Sequence[str]) -> None:
+    """Import ``modules`` now (in a kernel waiting for its request); one that fails is logged, the page goes on."""
+    import importlib
+
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception as error:  # noqa: BLE001 - the result that needs it reports it when asked
+            log_failure(f"warm_imports ({module})", error)
 
 
 def renew_case_id(wizard: Wizard) -> None:

@@ -142,6 +142,9 @@ def today() -> date:
 
 
 def show_topic_wizard(make: Callable[[dict[str, Any], Store, int | None], Wizard],
-                      new_case: Callable[[str], dict[str, Any]], name: str) -> None:
-    """What a topic notebook shows: the case of ``?case=`` or a new one (``?lang=en``); never a traceback."""
-    show_wizard_page(name, lambda params: open_case_wizard(params, default_store(), make, new_case), wide=False)
+                      new_case: Callable[[str], dict[str, Any]], name: str, warm: Sequence[str] = ()) -> None:
+    """What a topic notebook shows: the case of ``?case=`` or a new one (``?lang=en``); never a traceback.
+
+    ``warm``: modules the result needs, imported by a preheated kernel before the request."""
+    show_wizard_page(name, lambda params: open_case_wizard(params, default_store(), make, new_case), wide=False,
+                     warm=warm)

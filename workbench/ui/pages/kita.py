@@ -105,7 +105,8 @@ class KitaWizard(Wizard):
 
 def show_kita_wizard() -> None:
     """What ``notebooks/kita.ipynb`` shows."""
-    show_topic_wizard(lambda d, s, v: KitaWizard(d, s, v), new_kita_case, "show_kita_wizard")
+    show_topic_wizard(lambda d, s, v: KitaWizard(d, s, v), new_kita_case, "show_kita_wizard",
+                      warm=("workbench.report.topics", "workbench.report.kita", "workbench.report.register"))
 
 
 __all__ = ["KitaWizard", "new_kita_case", "render_kita", "show_kita_wizard"]

@@ -90,4 +90,5 @@ class PflegeWizard(Wizard):
 
 def show_pflege_wizard() -> None:
     """What ``notebooks/pflege.ipynb`` shows."""
-    show_topic_wizard(lambda d, s, v: PflegeWizard(d, s, v), new_pflege_case, "show_pflege_wizard")
+    show_topic_wizard(lambda d, s, v: PflegeWizard(d, s, v), new_pflege_case, "show_pflege_wizard",
+                      warm=("workbench.report.topics", "workbench.report.pflege", "workbench.report.register"))

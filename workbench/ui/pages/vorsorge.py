@@ -150,4 +150,5 @@ class VorsorgeWizard(Wizard):
 
 def show_vorsorge_wizard() -> None:
     """What ``notebooks/vorsorge.ipynb`` shows."""
-    show_topic_wizard(lambda d, s, v: VorsorgeWizard(d, s, v), new_vorsorge_case, "show_vorsorge_wizard")
+    show_topic_wizard(lambda d, s, v: VorsorgeWizard(d, s, v), new_vorsorge_case, "show_vorsorge_wizard",
+                      warm=("workbench.report.vorsorge",))

@@ -162,7 +162,8 @@ class ZuzugWizard(Wizard):
 
 def show_zuzug_wizard() -> None:
     """What ``notebooks/zuzug.ipynb`` shows."""
-    show_topic_wizard(lambda d, s, v: ZuzugWizard(d, s, v), new_zuzug_case, "show_zuzug_wizard")
+    show_topic_wizard(lambda d, s, v: ZuzugWizard(d, s, v), new_zuzug_case, "show_zuzug_wizard",
+                      warm=("workbench.report.topics", "workbench.report.register"))
 
 
 __all__ = ["ZuzugWizard", "new_zuzug_case", "render_zuzug", "show_zuzug_wizard"]
