@@ -72,6 +72,7 @@ def test_a_miscarriage_in_week_18_gives_6_weeks_and_the_handout_says_so() -> Non
 
 def test_the_elternzeit_wizard_refuses_a_birth_before_the_modelled_rules_at_the_field() -> None:
     wizard = ElternzeitWizard(new_case("EZ"), MemoryStore(), autosave_delay=0)
+    wizard.steps[0].parents.rows[0].fields["name"].input.value = "Eva"  # type: ignore[attr-defined]  # a case needs a name
     wizard._on_next()
     wizard.steps[1].birth.input.value = "01.05.2014"  # type: ignore[attr-defined]
     wizard._on_next()
