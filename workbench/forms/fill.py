@@ -16,7 +16,7 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, Diction
 from workbench.forms.blanks import Blank
 from workbench.forms.combs import fit_widget, repair_da
 from workbench.forms.fitting import Overflow, fit_page
-from workbench.forms.glyphs import da_size, draw_texts, font_chars
+from workbench.forms.glyphs import da_size, draw_texts, font_chars, inherited
 
 
 COMB = 1 << 24  # field flag bit 25: comb (PDF 32000-1, 12.7.4.3)
@@ -60,7 +60,7 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
             _isolate(page)
             _normalise_rects(page)
         if page_fields:
-            writer.update_page_form_field_values(page, page_fields, auto_regenerate=False, flatten=flatten)
+            _set_values(writer, page, page_fields, flatten)
     if own:
         sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages]
         drawn = PdfReader(io.BytesIO(draw_texts([(sizes[i], _rect(w), v, da_size(writer, w)) for i, w, v in own])))
@@ -80,6 +80,53 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _set_values(writer: PdfWriter, page: Any, values: dict[str, str], flatten: bool) -> None:
+    """pypdf's ``update_page_form_field_values`` for the page, in one pass over its widgets.
+
+    pypdf compares every widget with every value (the qualified name built anew for each pair):
+    with all fields of a page set when flattening, that was most of a fill's time. Here each widget's
+    name is built once and pypdf is called for that widget alone (the page's /Annots narrowed to it
+    for the call), with the values it would have matched (qualified name or /T), in the same order.
+    When flattening, an empty text field with neither background nor border colour (/MK /BG, /BC)
+    is skipped: pypdf would draw an appearance with nothing visible in it, and the field goes.
+    """
+    writer.set_need_appearances_writer(False)  # what auto_regenerate=False did for the page
+    annotations = page.get("/Annots")
+    if annotations is None:
+        return
+    order = {name: position for position, name in enumerate(values)}
+    whole = page[NameObject("/Annots")]
+    try:
+        for annotation in list(annotations.get_object()):
+            widget = annotation.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            field = widget if ("/FT" in widget and "/T" in widget) else widget.get("/Parent", DictionaryObject()).get_object()
+            names = {writer._get_qualified_field_name(parent=field), field.get("/T")}
+            matched = sorted((name for name in names if name in order), key=order.__getitem__)
+            if flatten:
+                matched = [name for name in matched if not _invisible_empty(field, widget, values[name])]
+            if matched:
+                page[NameObject("/Annots")] = ArrayObject([annotation])
+                writer.update_page_form_field_values(page, {name: values[name] for name in matched},
+                                                     auto_regenerate=None, flatten=flatten)
+    finally:
+        page[NameObject("/Annots")] = whole
+
+
+def _invisible_empty(field: Any, widget: Any, value: str) -> bool:
+    """An empty text field whose appearance pypdf would draw with nothing visible: no /MK background or border colour."""
+    if value or field.get("/FT") != "/Tx":
+        return False
+    for node in (widget, field):
+        characteristics = inherited(node, "/MK")
+        if characteristics is not None:
+            characteristics = characteristics.get_object()
+            if characteristics.get("/BG") or characteristics.get("/BC"):
+                return False
+    return True
 
 
 def _isolate(page: Any) -> None:
