@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, DictionaryObject, NameObject, NumberObject, RectangleObject, TextStringObject
@@ -232,7 +232,7 @@ def _own_appearance(writer: PdfWriter, widget: Any, drawn: Any, value: str) -> N
     field[NameObject("/V")] = TextStringObject(value)
 
 
-def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str]) -> list[tuple[str, Any]]:
+def _unprintable(document: PdfReader | PdfWriter, page: Any, values: dict[str, str]) -> list[tuple[str, Any]]:
     """Text fields on the page whose value holds characters the field's font cannot encode, with their widget."""
     out: list[tuple[str, Any]] = []
     for annotation in page.get("/Annots") or ():
@@ -241,7 +241,7 @@ def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str]) -> list[t
         value = values.get(name)
         if not value or value.startswith("/"):
             continue
-        chars = font_chars(writer, obj)
+        chars = font_chars(document, obj)
         if chars is not None and any(c not in chars for c in value):
             out.append((name, obj))
     return out
@@ -249,9 +249,9 @@ def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str]) -> list[t
 
 def unprintable_fields(blank: Blank, values: dict[str, str]) -> list[str]:
     """Names of fields whose value the form's own font cannot show (we draw them; editing them in a viewer
-    would show "?" again)."""
-    writer = PdfWriter(clone_from=blank.reader())
-    return [name for page in writer.pages for name, _ in _unprintable(writer, page, values)]
+    would show "?" again). Read off the blank's kept reader: nothing is changed, so nothing is cloned."""
+    reader = blank.reader()
+    return [name for page in reader.pages for name, _ in _unprintable(reader, page, values)]
 
 
 def _prepare_combs(writer: PdfWriter, blank: Blank, max_lengths: dict[str, int]) -> None:
@@ -319,5 +319,6 @@ def concatenate(parts: Sequence[bytes | PdfWriter]) -> bytes:
         return parts[0] if isinstance(parts[0], bytes) else pdf_bytes(parts[0])
     writer = PdfWriter()
     for part in parts:
-        writer.append(PdfReader(io.BytesIO(part)) if isinstance(part, bytes) else part)
+        # pypdf's merge takes any document (isinstance PdfDocCommon), its annotation names only the reader
+        writer.append(PdfReader(io.BytesIO(part)) if isinstance(part, bytes) else cast(PdfReader, part))
     return pdf_bytes(writer)
