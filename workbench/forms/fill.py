@@ -91,9 +91,7 @@ def fill_writer(blank: Blank, values: dict[str, str], flatten: bool = False,
         writer.remove_annotations(subtypes="/Widget")
         if "/AcroForm" in writer._root_object:
             del writer._root_object[NameObject("/AcroForm")]
-    if appended:
-        _plain_streams(writer)
-    elif flatten:
+    if flatten and not appended:
         # pypdf flattens field by field and keeps every intermediate page content as an object of its
         # own: the flattened federal Elterngeld form (about 800 fields) came out at 24 MB, now 3 MB.
         # (remove_duplicates=True merged objects wrongly: poppler then lost a colour space)
@@ -103,11 +101,12 @@ def fill_writer(blank: Blank, values: dict[str, str], flatten: bool = False,
 
 
 def _plain_streams(writer: PdfWriter) -> None:
-    """Make the appearance streams pypdf generated plain streams (same dictionary, same data).
+    """Make the appearance streams pypdf generated plain streams (same dictionary, same data), before appending.
 
-    pypdf clones an object by first making an empty one of its class: for its appearance class that
-    lays out a whole Helvetica appearance, about 20 ms per stream, so appending the filled KG 1 to the
-    combined document (:func:`concatenate`) cost 0.2 s. A plain stream clones in microseconds.
+    pypdf clones an object by first making an empty one of its class. An empty one of its appearance
+    class already holds a whole Helvetica appearance (about 20 ms each), and as it is not empty pypdf
+    then copies nothing into it: an appended writer's values came out blank (the KiZ 1 with its
+    continuation sheet, tests/forms/test_forms_fitting.py). A plain stream clones whole, in microseconds.
     """
     for position, obj in enumerate(writer._objects):
         if isinstance(obj, DecodedStreamObject) and type(obj) is not DecodedStreamObject:
@@ -319,6 +318,10 @@ def concatenate(parts: Sequence[bytes | PdfWriter]) -> bytes:
         return parts[0] if isinstance(parts[0], bytes) else pdf_bytes(parts[0])
     writer = PdfWriter()
     for part in parts:
+        if isinstance(part, bytes):
+            writer.append(PdfReader(io.BytesIO(part)))
+            continue
+        _plain_streams(part)
         # pypdf's merge takes any document (isinstance PdfDocCommon), its annotation names only the reader
-        writer.append(PdfReader(io.BytesIO(part)) if isinstance(part, bytes) else cast(PdfReader, part))
+        writer.append(cast(PdfReader, part))
     return pdf_bytes(writer)
