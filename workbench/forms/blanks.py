@@ -68,9 +68,15 @@ class Blank:
     data: bytes
     fields: dict[str, FieldInfo]
 
-    def reader(self) -> PdfReader:
-        """A parsed reader of the normalised bytes, kept per blank: parsing is most of the time of a fill."""
-        return _reader(self.data)
+    def reader(self, structure: bool = True) -> PdfReader:
+        """A parsed reader of the normalised bytes, kept per blank: parsing is most of the time of a fill.
+
+        ``structure=False``: a reader whose document has no structure tree (the tags of a tagged PDF),
+        for a copy that is appended to others (:func:`workbench.forms.fill.concatenate` takes its
+        pages only, never the tags): the KG 1 blanks' tags are 600 of their 1 000 objects, and a fill
+        clones every object of its blank.
+        """
+        return _reader(self.data) if structure else _reader_without_structure(self.data)
 
 
 @lru_cache(maxsize=16)
@@ -78,6 +84,18 @@ def _reader(data: bytes) -> PdfReader:
     from pypdf import PdfReader  # pypdf is loaded when a blank is first read, not when the forms page starts (issue 23)
 
     return PdfReader(io.BytesIO(data))  # objects are parsed lazily, then kept in the reader's cache
+
+
+@lru_cache(maxsize=16)
+def _reader_without_structure(data: bytes) -> PdfReader:
+    from pypdf import PdfReader
+    from pypdf.generic import NameObject
+
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.root_object  # kept in the reader's cache: the clones see it without the tree
+    if "/StructTreeRoot" in root:
+        del root[NameObject("/StructTreeRoot")]
+    return reader
 
 
 def read_fields(reader: PdfReader) -> dict[str, FieldInfo]:

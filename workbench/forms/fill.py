@@ -8,7 +8,8 @@ their cells. ``flatten=True`` draws the values into the page content and removes
 from __future__ import annotations
 
 import io
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, DictionaryObject, NameObject, NumberObject, RectangleObject, TextStringObject
@@ -16,7 +17,7 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, FloatObject, Diction
 from workbench.forms.blanks import Blank
 from workbench.forms.combs import fit_widget, repair_da
 from workbench.forms.fitting import Overflow, fit_page
-from workbench.forms.glyphs import da_size, draw_texts, font_chars
+from workbench.forms.glyphs import da_size, draw_texts, font_chars, inherited
 
 
 COMB = 1 << 24  # field flag bit 25: comb (PDF 32000-1, 12.7.4.3)
@@ -24,6 +25,20 @@ COMB = 1 << 24  # field flag bit 25: comb (PDF 32000-1, 12.7.4.3)
 
 def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
                   max_lengths: dict[str, int] | None = None, overflow: list[Overflow] | None = None) -> bytes:
+    """The PDF of :func:`fill_writer`: the blank with ``values`` set, optionally flattened."""
+    return pdf_bytes(fill_writer(blank, values, flatten, max_lengths, overflow))
+
+
+def pdf_bytes(writer: PdfWriter) -> bytes:
+    """The file a writer makes."""
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def fill_writer(blank: Blank, values: dict[str, str], flatten: bool = False,
+                max_lengths: dict[str, int] | None = None, overflow: list[Overflow] | None = None,
+                appended: bool = False) -> PdfWriter:
     """The blank with ``values`` set (text as is, checkboxes/radios as ``/State`` names); optionally flattened.
 
     Flattening draws every field of the page (empty boxes too, as the blank shows them) into the
@@ -33,8 +48,11 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
     characters the field's font lacks are drawn by us (:mod:`glyphs`). Values wider than their box
     get a smaller font, down to a floor; beyond it the box shows the start and "…" and the whole
     value is appended to ``overflow`` (:mod:`fitting`) for the continuation sheet.
+
+    ``appended``: the writer is one part of several (:func:`concatenate` takes its pages and fields
+    only), so the blank's structure tree is not copied and unreferenced objects are not swept out.
     """
-    writer = PdfWriter(clone_from=blank.reader())
+    writer = PdfWriter(clone_from=blank.reader(structure=not appended))
     _prepare_combs(writer, blank, max_lengths or {})
     own: list[tuple[int, Any, str]] = []  # (page index, widget, value) drawn by us
     for index, page in enumerate(writer.pages):
@@ -60,7 +78,7 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
             _isolate(page)
             _normalise_rects(page)
         if page_fields:
-            writer.update_page_form_field_values(page, page_fields, auto_regenerate=False, flatten=flatten)
+            _set_values(writer, page, page_fields, flatten)
     if own:
         sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in writer.pages]
         drawn = PdfReader(io.BytesIO(draw_texts([(sizes[i], _rect(w), v, da_size(writer, w)) for i, w, v in own])))
@@ -73,13 +91,77 @@ def fill_acroform(blank: Blank, values: dict[str, str], flatten: bool = False,
         writer.remove_annotations(subtypes="/Widget")
         if "/AcroForm" in writer._root_object:
             del writer._root_object[NameObject("/AcroForm")]
+    if flatten and not appended:
         # pypdf flattens field by field and keeps every intermediate page content as an object of its
         # own: the flattened federal Elterngeld form (about 800 fields) came out at 24 MB, now 3 MB.
         # (remove_duplicates=True merged objects wrongly: poppler then lost a colour space)
+        # An appended part needs no sweep: concatenate copies only what its pages refer to.
         writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return writer
+
+
+def _plain_streams(writer: PdfWriter) -> None:
+    """Make the appearance streams pypdf generated plain streams (same dictionary, same data), before appending.
+
+    pypdf clones an object by first making an empty one of its class. An empty one of its appearance
+    class already holds a whole Helvetica appearance (about 20 ms each), and as it is not empty pypdf
+    then copies nothing into it: an appended writer's values came out blank (the KiZ 1 with its
+    continuation sheet, tests/forms/test_forms_fitting.py). A plain stream clones whole, in microseconds.
+    """
+    for position, obj in enumerate(writer._objects):
+        if isinstance(obj, DecodedStreamObject) and type(obj) is not DecodedStreamObject:
+            plain = DecodedStreamObject()
+            plain.update(obj)
+            plain.set_data(obj.get_data())
+            plain.indirect_reference = obj.indirect_reference
+            writer._objects[position] = plain
+
+
+def _set_values(writer: PdfWriter, page: Any, values: dict[str, str], flatten: bool) -> None:
+    """pypdf's ``update_page_form_field_values`` for the page, in one pass over its widgets.
+
+    pypdf compares every widget with every value (the qualified name built anew for each pair):
+    with all fields of a page set when flattening, that was most of a fill's time. Here each widget's
+    name is built once and pypdf is called for that widget alone (the page's /Annots narrowed to it
+    for the call), with the values it would have matched (qualified name or /T), in the same order.
+    When flattening, an empty text field with neither background nor border colour (/MK /BG, /BC)
+    is skipped: pypdf would draw an appearance with nothing visible in it, and the field goes.
+    """
+    writer.set_need_appearances_writer(False)  # what auto_regenerate=False did for the page
+    annotations = page.get("/Annots")
+    if annotations is None:
+        return
+    order = {name: position for position, name in enumerate(values)}
+    whole = page[NameObject("/Annots")]
+    try:
+        for annotation in list(annotations.get_object()):
+            widget = annotation.get_object()
+            if widget.get("/Subtype") != "/Widget":
+                continue
+            field = widget if ("/FT" in widget and "/T" in widget) else widget.get("/Parent", DictionaryObject()).get_object()
+            names = {writer._get_qualified_field_name(parent=field), field.get("/T")}
+            matched = sorted((name for name in names if name in order), key=order.__getitem__)
+            if flatten:
+                matched = [name for name in matched if not _invisible_empty(field, widget, values[name])]
+            if matched:
+                page[NameObject("/Annots")] = ArrayObject([annotation])
+                writer.update_page_form_field_values(page, {name: values[name] for name in matched},
+                                                     auto_regenerate=None, flatten=flatten)
+    finally:
+        page[NameObject("/Annots")] = whole
+
+
+def _invisible_empty(field: Any, widget: Any, value: str) -> bool:
+    """An empty text field whose appearance pypdf would draw with nothing visible: no /MK background or border colour."""
+    if value or field.get("/FT") != "/Tx":
+        return False
+    for node in (widget, field):
+        characteristics = inherited(node, "/MK")
+        if characteristics is not None:
+            characteristics = characteristics.get_object()
+            if characteristics.get("/BG") or characteristics.get("/BC"):
+                return False
+    return True
 
 
 def _isolate(page: Any) -> None:
@@ -149,7 +231,7 @@ def _own_appearance(writer: PdfWriter, widget: Any, drawn: Any, value: str) -> N
     field[NameObject("/V")] = TextStringObject(value)
 
 
-def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str]) -> list[tuple[str, Any]]:
+def _unprintable(document: PdfReader | PdfWriter, page: Any, values: dict[str, str]) -> list[tuple[str, Any]]:
     """Text fields on the page whose value holds characters the field's font cannot encode, with their widget."""
     out: list[tuple[str, Any]] = []
     for annotation in page.get("/Annots") or ():
@@ -158,7 +240,7 @@ def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str]) -> list[t
         value = values.get(name)
         if not value or value.startswith("/"):
             continue
-        chars = font_chars(writer, obj)
+        chars = font_chars(document, obj)
         if chars is not None and any(c not in chars for c in value):
             out.append((name, obj))
     return out
@@ -166,9 +248,9 @@ def _unprintable(writer: PdfWriter, page: Any, values: dict[str, str]) -> list[t
 
 def unprintable_fields(blank: Blank, values: dict[str, str]) -> list[str]:
     """Names of fields whose value the form's own font cannot show (we draw them; editing them in a viewer
-    would show "?" again)."""
-    writer = PdfWriter(clone_from=blank.reader())
-    return [name for page in writer.pages for name, _ in _unprintable(writer, page, values)]
+    would show "?" again). Read off the blank's kept reader: nothing is changed, so nothing is cloned."""
+    reader = blank.reader()
+    return [name for page in reader.pages for name, _ in _unprintable(reader, page, values)]
 
 
 def _prepare_combs(writer: PdfWriter, blank: Blank, max_lengths: dict[str, int]) -> None:
@@ -217,27 +299,29 @@ def _page_field_names(page: Any) -> set[str]:
     return names
 
 
-def rename_root(data: bytes, suffix: str) -> bytes:
-    """The same filled form with every top-level field renamed ``<name>-<suffix>`` (several copies in one PDF)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+def rename_root(writer: PdfWriter, suffix: str) -> None:
+    """Rename every top-level field of the filled form ``<name>-<suffix>`` (several copies in one PDF)."""
     acroform = writer._root_object.get("/AcroForm")
     if acroform is not None:
         for field in acroform.get_object().get("/Fields", ()):
             obj = field.get_object()
             if "/T" in obj:
                 obj[NameObject("/T")] = TextStringObject(f"{obj['/T']}-{suffix}")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
-def concatenate(parts: list[bytes]) -> bytes:
-    """Several PDFs one after the other, form fields included (their names must differ)."""
+def concatenate(parts: Sequence[bytes | PdfWriter]) -> bytes:
+    """Several PDFs one after the other, form fields included (their names must differ).
+
+    A filled form comes as its writer: appended from it directly, it is neither written nor read again.
+    """
     if len(parts) == 1:
-        return parts[0]
+        return parts[0] if isinstance(parts[0], bytes) else pdf_bytes(parts[0])
     writer = PdfWriter()
     for part in parts:
-        writer.append(PdfReader(io.BytesIO(part)))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+        if isinstance(part, bytes):
+            writer.append(PdfReader(io.BytesIO(part)))
+            continue
+        _plain_streams(part)
+        # pypdf's merge takes any document (isinstance PdfDocCommon), its annotation names only the reader
+        writer.append(cast(PdfReader, part))
+    return pdf_bytes(writer)

@@ -26,7 +26,7 @@ from fpdf.enums import XPos, YPos
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
-from workbench.forms.glyphs import FONT, inherited, add_fallbacks, text_width
+from workbench.forms.glyphs import FONT, add_fallbacks, add_font, inherited, text_width
 
 __all__ = ["FLOOR", "Overflow", "fit_page", "continuation_sheet"]
 
@@ -129,8 +129,8 @@ def continuation_sheet(title: str, overflow: list[Overflow], language: str) -> b
 
     sheet = FPDF(unit="mm", format="A4")
     sheet.set_margins(20, 20, 20)
-    sheet.add_font("DejaVu", "", FONT)
-    sheet.add_font("DejaVu", "B", FONT.replace("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"))
+    add_font(sheet, "DejaVu", "", FONT)
+    add_font(sheet, "DejaVu", "B", FONT.replace("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"))
     add_fallbacks(sheet, "".join(item.value for item in overflow))
     sheet.add_page()
     sheet.set_font("DejaVu", "B", 13)

@@ -11,6 +11,7 @@ edits it). Characters no font has are reported (:func:`undrawable`): they must b
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from functools import lru_cache
@@ -19,7 +20,8 @@ from typing import Any
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from pypdf import PdfWriter
+from fpdf.fonts import SubsetMap, TTFFont
+from pypdf import PdfReader, PdfWriter
 from pypdf._codecs import adobe_glyphs, charset_encoding
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -40,9 +42,9 @@ def inherited(obj: Any, key: str) -> Any:
     return None
 
 
-def font_chars(writer: PdfWriter, widget: Any) -> set[str] | None:
+def font_chars(document: PdfReader | PdfWriter, widget: Any) -> set[str] | None:
     """The characters the widget's /DA font can encode; None when unknown (then we trust pypdf)."""
-    acroform = writer._root_object.get("/AcroForm")
+    acroform = document.root_object.get("/AcroForm")
     da = inherited(widget, "/DA") or (acroform.get_object().get("/DA") if acroform is not None else None)
     match = _DA_FONT.search(str(da or ""))
     if match is None or acroform is None:
@@ -89,6 +91,44 @@ def undrawable(value: str) -> str:
     return out
 
 
+@lru_cache(maxsize=8)
+def _parsed(path: str, style: str) -> TTFFont:
+    """The font file as fpdf2 reads it (cmap, widths, glyph ids), parsed once per process."""
+    sheet = FPDF(unit="pt")
+    sheet.add_font("parsed", style, path)
+    font = sheet.fonts["parsed" + style]
+    assert isinstance(font, TTFFont)
+    return font
+
+
+def add_font(sheet: FPDF, family: str, style: str, path: str) -> None:
+    """``sheet.add_font(family, style, path)``, with the font file parsed once per process.
+
+    fpdf2 parses the whole TrueType file on every ``add_font``: for DejaVu Sans about 40 ms of each
+    form filled with a name its font lacks, for the 4 MB CJK fallback 0.3 s. The sheet gets a copy
+    of the parsed font with what one document changes made anew: the glyphs it uses (the subset),
+    the missing ones, the widths it looks up, and the font file itself, which fpdf2 cuts down to the
+    subset in place when the sheet is written. The sheet's PDF is byte for byte what ``add_font``
+    gives (tests/forms/test_forms_combs_fonts.py).
+    """
+    key = family.lower() + style
+    if key in sheet.fonts:
+        return
+    parsed = _parsed(path, style)
+    if parsed.color_font is not None or parsed.is_cff:  # not our fonts: fpdf2 treats these apart
+        sheet.add_font(family, style, path)
+        return
+    font = copy.copy(parsed)
+    font.fontkey = key
+    font.i = len(sheet.fonts) + 1
+    font.ttfont = TTFont(path, recalcTimestamp=False, lazy=True)
+    font.cw = copy.copy(parsed.cw)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font.subset = SubsetMap(font)
+    sheet.fonts[key] = font
+
+
 def add_fallbacks(sheet: FPDF, texts: str) -> None:
     """Register on an fpdf2 sheet the fallback fonts ``texts`` need (the sheet's DejaVu is registered by its maker).
 
@@ -99,7 +139,7 @@ def add_fallbacks(sheet: FPDF, texts: str) -> None:
     names = [name for name, path in _font_files()[1:] if needed & _coverage(path)]
     for name, path in _font_files()[1:]:
         if name in names and name.lower() not in sheet.fonts:  # a kept sheet (fitting.py) registers it once
-            sheet.add_font(name, "", path)
+            add_font(sheet, name, "", path)
     if names:
         sheet.set_fallback_fonts(names, exact_match=False)  # for cell()/multi_cell(); text() goes through put_text
 
@@ -159,7 +199,7 @@ def draw_texts(texts: list[tuple[tuple[float, float], list[float], str, float | 
     """
     sheet = FPDF(unit="pt")
     sheet.set_auto_page_break(False)
-    sheet.add_font("DejaVu", "", FONT)
+    add_font(sheet, "DejaVu", "", FONT)
     add_fallbacks(sheet, "".join(value for _, _, value, _ in texts))
     family = "DejaVu"
     for (width, height), rect, value, wanted in texts:

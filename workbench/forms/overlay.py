@@ -33,7 +33,7 @@ from workbench.forms.blanks import forms_dir, load_blank_bytes
 from workbench.forms.values import FieldValues
 from workbench.forms.fitting import Overflow
 from workbench.forms.registry import FormMap, OverlaySpec
-from workbench.forms.glyphs import add_fallbacks, put_text, text_width
+from workbench.forms.glyphs import add_fallbacks, add_font, put_text, text_width
 from workbench.forms.sources import Roles, format_value, resolve_specs, ticks
 from workbench.i18n import text
 
@@ -228,8 +228,8 @@ def fill_overlay(form: FormMap, values: dict[str, str], language: str = "de", di
     reader = PdfReader(io.BytesIO(blank))
     sheet = FPDF(unit="pt", format=(float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)))
     sheet.set_auto_page_break(False)
-    sheet.add_font("DejaVu", "", str(FONT))
-    sheet.add_font("DejaVu", "B", str(FONT_BOLD))
+    add_font(sheet, "DejaVu", "", str(FONT))
+    add_font(sheet, "DejaVu", "B", str(FONT_BOLD))
     add_fallbacks(sheet, "".join(values.values()))
     # page by page, in order: fpdf2 selects the font again on each new page; going back to an earlier page
     # would write text without a font on it ("No font in show")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.case import Case
 from workbench.clock import today as clock_today
@@ -21,6 +22,9 @@ from workbench.forms.registry import FormMap, all_maps, get_map
 from workbench.forms.sources import Missing, Roles, case_data, kids_of, roles_for
 from workbench.forms.values import FieldValues, field_values
 from workbench.i18n import text
+
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
 
 
 
@@ -204,7 +208,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
     form is made, not when the forms page starts (issue 23, like the letter and the sheets below).
     """
     from workbench.forms.blanks import load_blank
-    from workbench.forms.fill import concatenate, fill_acroform, rename_root, unprintable_fields
+    from workbench.forms.fill import concatenate, fill_writer, rename_root, unprintable_fields
     from workbench.forms.fitting import Overflow, continuation_sheet
 
     day = today or clock_today()
@@ -241,7 +245,7 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
             by_hand.insert(0, _overflow_note(len(cut), language))
         return FilledForm(form.id, pdf, missing, [FilledPart(form.id, written)], by_hand, [warning] if warning else [])
     warning = edition_warning(case, form, child, language)
-    pdfs: list[bytes] = []
+    pdfs: list[bytes | PdfWriter] = []
     filled: list[FilledPart] = []
     notes: list[str] = []
     overflow: list[Overflow] = []
@@ -250,12 +254,12 @@ def produce(case: Case, form_id: str, *, applicant: str | None = None, child: st
         blank = load_blank(sub, language, directory)
         lengths = {spec.field: spec.max_length for spec in sub.fields if spec.max_length}
         moved: list[Overflow] = []
-        pdf = fill_acroform(blank, values.values, flatten, lengths, moved)
+        writer = fill_writer(blank, values.values, flatten, lengths, moved, appended=len(parts) > 1)
         overflow += [Overflow(item.page + pages, item.description, item.value) for item in moved]
         pages += len(blank.reader().pages)
         if rename is not None and not flatten:
-            pdf = rename_root(pdf, rename)
-        pdfs.append(pdf)
+            rename_root(writer, rename)
+        pdfs.append(writer)
         filled.append(FilledPart(sub.id, values.values, None if flatten else rename))
         if not flatten:
             notes += [text("forms.font_note", language, value=values.values[name])
