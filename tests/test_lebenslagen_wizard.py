@@ -179,3 +179,52 @@ def test_the_mutterschutz_wizard_refuses_a_birth_that_has_not_happened_yet(monke
     geburt.birth.input.value = "20.08.2026"  # born today: fine  # type: ignore[attr-defined]
     wizard._on_next()
     assert wizard.index == 2
+
+
+def _lea(today: date) -> Any:
+    """Lea (invented): due 10.09.2026, born early on 06.08.2026, protection 30.07.–03.12.2026 (walk10)."""
+    store = MemoryStore()
+    wizard = MutterschutzWizard(new_case("MS"), store, autosave_delay=0, today=today)
+    _names(wizard, "Lea")
+    wizard._on_next()
+    geburt = wizard.steps[1]
+    geburt.due.input.value = "10.09.2026"  # type: ignore[attr-defined]
+    geburt.birth.input.value = "06.08.2026"  # type: ignore[attr-defined]
+    geburt.premature.input.value = True  # type: ignore[attr-defined]
+    wizard._on_next()
+    for field in wizard.steps[2].net:  # type: ignore[attr-defined]
+        field.input.value = "2.450,80"
+    wizard._on_next()
+    assert wizard.index == 3
+    return wizard
+
+
+def test_after_the_protection_period_the_application_is_worded_for_the_past() -> None:
+    """walk10 F5: seen on 08.12.2026 for a protection period that ended on 03.12.2026 the result still said
+    "frühestens 7 Wochen vor dem Termin". Now: the period has ended, the application is still possible, with the
+    birth certificate (§ 24i Abs. 3 SGB V, § 19 Abs. 2 MuSchG for the advisor; no § for the family)."""
+    wizard = _lea(date(2026, 12, 8))
+    out = wizard.steps[3].out.value  # type: ignore[attr-defined]
+    assert "frühestens 7 Wochen vor dem Termin" not in out
+    assert "Die Schutzfrist ist am 03.12.2026 zu Ende gegangen." in out and "geht das auch jetzt noch" in out
+    assert "Geburtsbescheinigung des Standesamts" in out and "§ 24i Abs. 3 SGB V" in out
+    case = load_case(wizard.data)
+    for lang, ended in (("de", "Die Schutzfrist ist am 03.12.2026 zu Ende gegangen."),
+                        ("en", "The protection period ended on 3 Dec 2026.")):
+        family = " ".join(mutterschutz_sections(case, lang, date(2026, 12, 8))[0].paragraphs)
+        assert ended in family and "§" not in family and "7 " not in family.split(ended)[1][:60]
+    before = " ".join(mutterschutz_sections(case, "de", date(2026, 7, 1))[0].paragraphs)
+    assert "frühestens 7 Wochen vor dem Termin" in before and "zu Ende gegangen" not in before
+
+
+def test_the_easy_sheet_says_the_application_is_still_possible_after_the_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Leichte Sprache: after the period the sheet no longer drops the application but says it can still be made."""
+    from workbench.report import leichte_sprache_themen
+
+    case = load_case(_lea(date(2026, 12, 8)).data)
+    monkeypatch.setattr(leichte_sprache_themen, "clock_today", lambda: date(2026, 12, 8))
+    block = leichte_sprache_themen.mutterschutz_block(case, "de")
+    assert block is not None and "Das geht auch jetzt noch." in " ".join(block.paragraphs)
+    monkeypatch.setattr(leichte_sprache_themen, "clock_today", lambda: date(2026, 7, 1))
+    block = leichte_sprache_themen.mutterschutz_block(case, "de")
+    assert block is not None and "Bescheinigung vom Arzt oder von der Hebamme" in " ".join(block.paragraphs)

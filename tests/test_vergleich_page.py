@@ -226,3 +226,52 @@ def test_the_switch_shows_the_advisors_view_with_the_same_plans_and_back() -> No
     assert store.open(page.data["case_id"]).version == version  # looking is not saving
     page.set_language("en")
     assert page.view_switch.description == "View for the advisor"
+
+
+def _view(language: str = "de") -> Any:
+    from workbench.evaluation.vergleich import compare, default_selection, plan_choices
+    from workbench.ui.pages.vergleich.page import comparison_objective
+
+    data = json.loads(FAMILY.read_text(encoding="utf-8"))
+    data["language"] = language
+    case = load_case(data)
+    best = optimize(case, comparison_objective(case), top=1).plans
+    choices = plan_choices(case, best)
+    by_key = {c.key: c for c in choices}
+    return compare(case, [by_key[k] for k in default_selection(choices)])
+
+
+def test_the_after_tax_line_says_what_it_adds_and_why_it_can_exceed_the_together_line() -> None:
+    """walk10 F4: "Nach Steuern (geschätzt)" above "Zusammen" read as an error. The table shows the refund or
+    additional payment it adds (after tax − together, signed) and says why it can be higher: Lohnsteuer withheld as
+    if the pay came all year, joint assessment (§ 26b EStG) – with the § for the advisor, in plain words for the
+    family; the Progressionsvorbehalt (§ 32b EStG) lowers it."""
+    from decimal import Decimal
+
+    from workbench.report.register import ADVISOR, FAMILY as FAMILY_VIEW
+    from workbench.ui.pages.vergleich.html import overview_table
+
+    view = _view()
+    case_plan = next(c for c in view.columns if c.choice.key == "case")
+    assert case_plan.after_tax is not None and case_plan.after_tax > case_plan.household_income  # the walk's puzzle
+    refund = case_plan.after_tax - case_plan.household_income
+    assert refund == Decimal("1374.53")
+    advisor = overview_table(view, ADVISOR)
+    assert f'data-tax-settlement="case">+1.374,53 €<' in advisor
+    assert "Steuererstattung (+) oder Nachzahlung (−)" in advisor
+    assert "§ 26b, § 32a Abs. 5 EStG" in advisor and "§ 32b EStG" in advisor and "höher sein als „Zusammen“" in advisor
+    family = overview_table(view, FAMILY_VIEW)
+    assert "§" not in family and "höher sein als „Zusammen“" in family and "+1.374,53 €" in family
+    english = overview_table(_view("en"), FAMILY_VIEW)
+    assert "higher than “Together”" in english and "§" not in english
+
+
+def test_the_legend_names_maternity_pay_only_for_a_parent_who_receives_it() -> None:
+    """walk10 F4: the legend said "Paul: Netto aus Arbeit, Mutterschaftsgeld" for the father. Lena and Tom's plans
+    have no Mutterschaftsleistungen at all: neither legend entry (nor the chart's description) names it."""
+    from workbench.report.vergleich import chart_svg, legend_html
+
+    view = _view()
+    legend = legend_html(view)
+    assert "Mutterschaftsgeld" not in legend and legend.count("Netto aus Arbeit") == 2
+    assert "Mutterschaftsgeld" not in chart_svg(view, view.columns[0], "c")

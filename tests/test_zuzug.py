@@ -172,3 +172,26 @@ def test_every_residence_title_has_a_rule_for_every_benefit_on_every_date() -> N
     on = date(2026, 12, 1)
     assert berechtigung("kindergeld", Elternteil("third", "arbeitssuche_20", True), on).entitled is False  # Nr. 2 a
     assert berechtigung("kindergeld", Elternteil("third", "arbeitssuche_20_abs3", True), on).entitled is True  # Nr. 2 b
+
+
+def test_unterhaltsvorschuss_is_not_for_a_couple_whatever_the_residence_title(capsys: pytest.CaptureFixture[str]) -> None:
+    """walk10 F6: a two-parent family's UVG row quoted the first parent's residence title (the blue-card family:
+    "ja – der Aufenthaltstitel berechtigt"). Unterhaltsvorschuss is for a child living with one parent alone
+    (§ 1 Abs. 1 Nr. 2 UVG): for a couple the row says so, not the title; the Leistungscheck keeps its own UVG
+    reason (not "the residence title does not entitle")."""
+    out = run(capsys, str(CASES / "drittstaat_blaue_karte.json"), "--date", "2026-12-01")
+    row = next(line for line in out.splitlines() if line.startswith("Unterhaltsvorschuss |"))
+    assert row.startswith("Unterhaltsvorschuss | nein | ") and "Aufenthaltstitel berechtigt" not in row
+    assert "bei einem Elternteil allein lebt" in row and "(§ 1 Abs. 1 Nr. 2, Abs. 3 UVG)" in row
+    case = load_case(CASES / "drittstaat_blaue_karte.json")
+    result = zuzug_result(case, date(2026, 12, 1))
+    assert result is not None and result.entitled["unterhaltsvorschuss"] is False
+    rows = {r[0]: r for s in zuzug_sections(case, "de", today=date(2026, 12, 1), register=FAMILY) for r in s.rows}
+    assert "bei einem Elternteil allein lebt" in rows["Unterhaltsvorschuss"][2] and "§" not in rows["Unterhaltsvorschuss"][2]
+    english = {r[0]: r for s in zuzug_sections(case, "en", today=date(2026, 12, 1), register=FAMILY) for r in s.rows}
+    assert "lives with one parent alone" in english["Unterhaltsvorschuss (advance maintenance)"][2]
+    check = leistungscheck(case, date(2026, 12, 1))
+    assert "zuzug.blocked.unterhaltsvorschuss" not in check.results["unterhaltsvorschuss"].reason_keys()
+    # a single parent is still judged by the title (the student title excludes it)
+    single = run(capsys, str(CASES / "drittstaat_studium.json"), "--date", "2026-12-01")
+    assert "\nUnterhaltsvorschuss | nein | " in single and "bei einem Elternteil allein lebt" not in single

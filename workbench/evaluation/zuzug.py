@@ -87,6 +87,17 @@ def _children(case: Case, on: date, arrival: date) -> list[KindPlan]:
     return plans
 
 
+UVG_PAAR = "§ 1 Abs. 1 Nr. 2, Abs. 3 UVG"
+"""Unterhaltsvorschuss only for a child living with one parent who is single, widowed, divorced or permanently
+separated (§ 1 Abs. 1 Nr. 2 UVG, wording checked against the UVG-Richtlinien 1.4); not when that parent lives
+together with the other parent (§ 1 Abs. 3 UVG – cited from memory, wording NOT VERIFIED here)."""
+
+
+def _couple(case: Case) -> bool:
+    """Both parents live in the household with the child (two parents, not marked "alleinerziehend")."""
+    return len(case.household.parents) > 1 and not case.household.single_parent
+
+
 def zuzug_result(case: Case, on: date) -> ZuzugResult | None:
     """The topic's result for ``case.zuzug`` on the consultation day ``on``; None without the part.
 
@@ -103,8 +114,14 @@ def zuzug_result(case: Case, on: date) -> ZuzugResult | None:
     people = [(names[pid], _person(entries[pid])) for pid in names if pid in entries]
     entitled: dict[str, bool | None] = {}
     by_parent: dict[str, list[tuple[str, Berechtigung]]] = {}
+    couple = _couple(case)
     for leistung in LEISTUNGEN:
-        # UVG: the parent the child lives with (the first parent of the household, § 1 Abs. 1 Nr. 2 UVG)
+        if leistung == "unterhaltsvorschuss" and couple:  # not for a child living with both parents (walk10 F6)
+            entitled[leistung] = False
+            by_parent[leistung] = [("", Berechtigung(leistung, False, "zuzug.reason.uvg_paar", UVG_PAAR))]
+            expl.add("zuzug.step.uvg_paar", day, UVG_PAAR)
+            continue
+        # UVG: the parent the child lives with (the single parent of the household, § 1 Abs. 1 Nr. 2 UVG)
         who = people[:1] if leistung == "unterhaltsvorschuss" else people
         result, each = (haushalt_berechtigt(leistung, [p for _, p in who], day, expl) if who
                         else (None, []))
@@ -137,6 +154,8 @@ def blocked_benefits(case: Case, on: date) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for benefit in ("kindergeld", "kinderzuschlag", "unterhaltsvorschuss", "wohngeld"):
+        if benefit == "unterhaltsvorschuss" and _couple(case):
+            continue  # not the title: the Leistungscheck's own UVG rule says why a couple gets none
         if result.entitled.get(benefit) is False:
             out[benefit] = f"zuzug.blocked.{benefit}"
     return out

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from workbench.clock import today as clock_today
 from workbench.evaluation.lebenslagen import elternzeit_result, mutterschutz_result
 from workbench.i18n import format_date, format_decimal, format_money, text
+from workbench.report.register import FAMILY, Register, say
 from workbench.report.sections import HandoutSection
 from workbench.rules.elterngeld.result import month_ranges
 
@@ -27,8 +29,15 @@ def parent_name(case: "Case", pid: str, language: str) -> str:
     return name or text("report.parent_unnamed", language, id=pid)
 
 
-def mutterschutz_sections(case: "Case", language: str = "de") -> list[HandoutSection]:
-    """The Mutterschutz block of the handout: periods, protection against dismissal, money, hand-over."""
+def mutterschutz_sections(case: "Case", language: str = "de", today: date | None = None,
+                          register: Register = FAMILY) -> list[HandoutSection]:
+    """The Mutterschutz block of the handout: periods, protection against dismissal, money, hand-over, application.
+
+    After the protection period (``today`` after its end; default the office's day) the application is
+    worded for the past case: still possible now, with the birth certificate (§ 24i Abs. 3 SGB V, § 19 MuSchG;
+    the limitation of § 45 Abs. 1 SGB I is not verified against the statute's wording, see the catalog). The
+    advisor's register (``ADVISOR``, the wizard's result) keeps the §; the family's sheet has none.
+    """
     lang = language
     result = mutterschutz_result(case)
     if result is None:
@@ -61,7 +70,10 @@ def mutterschutz_sections(case: "Case", language: str = "de") -> list[HandoutSec
         paragraphs.append(text(f"ls.payer_{geld.zahler}", lang))
     if result.elterngeld_monate:
         paragraphs.append(text("ls.ms_handover", lang, name=name, months=month_ranges(sorted(result.elterngeld_monate))))
-    paragraphs.append(text("ls.ms_apply", lang))
+    if f.ende < (today or clock_today()):
+        paragraphs.append(say("ls.ms_apply_past", lang, register, ende=format_date(f.ende, lang)))
+    else:
+        paragraphs.append(text("ls.ms_apply", lang))
     return [HandoutSection(heading, tuple(paragraphs), rows)]
 
 

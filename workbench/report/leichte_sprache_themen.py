@@ -118,8 +118,7 @@ def mutterschutz_block(case: "Case", lang: str) -> EasyBlock | None:
             money.append(text("easy.ms.employer", lang, amount=_euros(geld.zuschuss_gesamt, lang)))
         money.append(text("easy.ms.total", lang, amount=_euros(geld.gesamt, lang)))
         block.paragraphs.append("\n".join(money))
-    if not over:
-        block.paragraphs.append(text("easy.ms.apply", lang))
+    block.paragraphs.append(text("easy.ms.apply_past" if over else "easy.ms.apply", lang))
     return block
 
 

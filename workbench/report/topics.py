@@ -80,7 +80,7 @@ def topic_sections(case: "Case", language: str, today: date | None = None,
     if has_leistungscheck_data(case):
         sections += leistungscheck_sections(case, language, register=register)
     if case.mutterschutz is not None:
-        sections += mutterschutz_sections(case, language)
+        sections += mutterschutz_sections(case, language, today=today, register=register)
     if case.elternzeit is not None:
         sections += elternzeit_sections(case, language, today=today)
     if case.kita is not None:

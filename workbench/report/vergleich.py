@@ -33,6 +33,18 @@ def axis_top(view: Vergleichsansicht) -> Decimal:
     return (highest / 500).to_integral_value(rounding=ROUND_CEILING) * 500
 
 
+def gets_maternity_pay(view: Vergleichsansicht, pid: str) -> bool:
+    """Whether the parent receives Mutterschaftsleistungen in any plan shown (the legend names them only then)."""
+    return any(any(g.mutterschaft > 0 for g in c.plan.haushalt.per_parent.get(pid, ())) for c in view.columns)
+
+
+def work_label(view: Vergleichsansicht, pid: str) -> str:
+    """The legend's name of the light layer: "Netto aus Arbeit", with "Mutterschaftsgeld" only for a parent who
+    receives it (walk10 F4: the father's entry named it)."""
+    key = "vgl.legend_work_maternity" if gets_maternity_pay(view, pid) else "vgl.legend_work"
+    return text(key, view.language, parent=view.names[pid])
+
+
 def _whole(amount: Decimal, lang: str) -> str:
     return format_money(amount, lang).replace(",00 €", " €").removesuffix(".00")
 
@@ -52,7 +64,8 @@ def chart_svg(view: Vergleichsansicht, column: Spalte, chart_id: str) -> str:
     slot = plot_w / last
     bar = max(slot * 0.72, 1.5)
     title = text("vgl.chart_title", lang, plan=column.name)
-    desc = text("vgl.chart_desc", lang, total=format_money(column.household_income, lang), months=last)
+    maternity = any(gets_maternity_pay(view, pid) for pid in view.parent_ids)
+    desc = text("vgl.chart_desc_maternity" if maternity else "vgl.chart_desc", lang, total=format_money(column.household_income, lang), months=last)
     parts = [f'<svg class="wb-chart" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
              f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="{chart_id}-t">{html.escape(title)}</title><desc id="{chart_id}-d">{html.escape(desc)}</desc>']
@@ -93,10 +106,11 @@ def legend_html(view: Vergleichsansicht) -> str:
     lang = view.language
     items = []
     for index, pid in enumerate(view.parent_ids):
-        for layer, key in enumerate(("vgl.legend_elterngeld", "vgl.legend_work")):
+        labels = (text("vgl.legend_elterngeld", lang, parent=view.names[pid]), work_label(view, pid))
+        for layer, label in enumerate(labels):
             colour = COLOURS[index % len(COLOURS)][layer]
             items.append(f'<li><span class="wb-swatch" style="background:{colour}"></span>'
-                         f'{html.escape(text(key, lang, parent=view.names[pid]))}</li>')
+                         f'{html.escape(label)}</li>')
     return f'<ul class="wb-legend-list" lang="{lang}">{"".join(items)}</ul>'
 
 
@@ -104,7 +118,7 @@ def values_table(view: Vergleichsansicht, column: Spalte) -> str:
     """The chart's values as a table for screen readers (visually hidden)."""
     lang = view.language
     head = "".join(f'<th scope="col">{html.escape(text("vgl.legend_elterngeld", lang, parent=view.names[pid]))}</th>'
-                   f'<th scope="col">{html.escape(text("vgl.legend_work", lang, parent=view.names[pid]))}</th>'
+                   f'<th scope="col">{html.escape(work_label(view, pid))}</th>'
                    for pid in view.parent_ids)
     rows = ""
     for m in range(1, max(view.last_month, 1) + 1):
@@ -116,4 +130,5 @@ def values_table(view: Vergleichsansicht, column: Spalte) -> str:
             f'<th scope="col">{html.escape(text("vgl.lebensmonat", lang))}</th>{head}</tr></thead><tbody>{rows}</tbody></table>')
 
 
-__all__ = ["COLOURS", "axis_top", "chart_svg", "legend_html", "month_label", "values_table"]
+__all__ = ["COLOURS", "axis_top", "chart_svg", "gets_maternity_pay", "legend_html", "month_label", "values_table",
+           "work_label"]

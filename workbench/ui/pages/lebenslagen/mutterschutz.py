@@ -193,6 +193,7 @@ class MutterschutzErgebnisStep(ResultStep):
         self.data, self.download.value = data, ""  # the handout is made from the case as shown
         from workbench.evaluation.lebenslagen import mutterschutz_result
         from workbench.report.lebenslagen import mutterschutz_sections
+        from workbench.report.register import ADVISOR
         from workbench.ui.pages.lebenslagen.zeitleiste import timeline_svg
 
         lang = self.language
@@ -209,7 +210,7 @@ class MutterschutzErgebnisStep(ResultStep):
             mother["maternity_benefit"] = handover  # hand-over: these months are her Basis months (saved: Wizard._enter)
             case = load(data)
         f, geld = result.fristen, result.geld
-        section = mutterschutz_sections(case, lang)[0]
+        section = mutterschutz_sections(case, lang, self.today, ADVISOR)[0]  # the advisor's result keeps the §
         table = section_table(section.rows, text("ui.ms.money", lang), "wb-ms-money",
                               cell_class="wb-num") if section.rows else ""
         dates = (f'<table class="wb-table wb-ms-dates"><caption>{html.escape(text("ui.ms.dates", lang))}</caption>'

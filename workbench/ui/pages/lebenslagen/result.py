@@ -48,7 +48,7 @@ class ResultStep(WizardStep):
         case = load(self.data)
         chosen = str(self.pdf_language.value)
         words = "en" if chosen == "en" else "de"
-        sections = [*mutterschutz_sections(case, words), *elternzeit_sections(case, words, self.today)]
+        sections = [*mutterschutz_sections(case, words, self.today), *elternzeit_sections(case, words, self.today)]
         pdf = handout_pdf(case, chosen, sections, plans=[])  # these topics alone, without the Elterngeld plans
         name = f"merkblatt-{case.case_id}{'-leichte-sprache' if chosen == 'de-LS' else ''}.pdf"
         data = base64.b64encode(pdf).decode("ascii")

@@ -9,6 +9,7 @@ as a hover title wherever it appears, and the glossary explains each term on cli
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 
 from workbench.i18n import format_money, text
 from workbench.evaluation.vergleich import Spalte, Vergleichsansicht
@@ -45,14 +46,19 @@ def with_term_titles(escaped: str, language: str) -> str:
 
 
 def _money(amount: object, language: str) -> str:
-    from decimal import Decimal
-
     assert isinstance(amount, Decimal)
     return html.escape(format_money(amount, language))
 
 
-def overview_table(view: Vergleichsansicht) -> str:
-    """The plans as columns: together, Elterngeld, per parent income and months, difference to the best."""
+def _signed(amount: Decimal, language: str) -> str:
+    """``+1.374,53 €`` / ``−210,00 €``: a refund or an additional payment with its sign."""
+    return ("+" if amount > 0 else "−" if amount < 0 else "") + _money(abs(amount), language)
+
+
+def overview_table(view: Vergleichsansicht, register: Register = FAMILY) -> str:
+    """The plans as columns: together, after tax with the refund or additional payment it adds, Elterngeld, per
+    parent income and months, difference to the best. Under the table why "after tax" can exceed "together"
+    (walk10 F4): with the § (§§ 26b, 32b EStG) in the advisor's register, in plain words for the family."""
     lang = view.language
     if not view.columns:
         return f'<p lang="{lang}">{html.escape(text("vergleich.leer", lang))}</p>'
@@ -70,6 +76,10 @@ def overview_table(view: Vergleichsansicht) -> str:
             row(text("vgl.row_after_tax", lang),
                 [f'<td data-after-tax="{html.escape(c.choice.key)}">'
                  f'{"–" if c.after_tax is None else _money(c.after_tax, lang)}</td>' for c in view.columns]),
+            row(text("vgl.row_tax_settlement", lang),
+                [f'<td data-tax-settlement="{html.escape(c.choice.key)}">'
+                 f'{"–" if c.after_tax is None else _signed(c.after_tax - c.household_income, lang)}</td>'
+                 for c in view.columns], "wb-sub"),
             row(text("vgl.row_elterngeld", lang),
                 [f'<td data-elterngeld="{html.escape(c.choice.key)}">{_money(c.total, lang)}</td>' for c in view.columns])]
     for pid in view.parent_ids:
@@ -85,6 +95,9 @@ def overview_table(view: Vergleichsansicht) -> str:
                      f'{"–" if c.gap == 0 else "−" + _money(c.gap, lang)}</td>' for c in view.columns]))
     ranked = (f'<p class="wb-note" lang="{lang}">{html.escape(text("vgl.ranked_elterngeld", lang))}</p>'
               if view.objective == "elterngeld" else "")
+    if any(c.after_tax is not None for c in view.columns):
+        ranked += (f'<p class="wb-note wb-after-tax-why" lang="{lang}">'
+                   f'{html.escape(say("vgl.after_tax_why", lang, register))}</p>')
     return (f'<table class="wb-result wb-compare" lang="{lang}"><caption>{html.escape(text("vgl.table_caption", lang))}'
             f'</caption><thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f"{ranked}{legend_html(view)}")

@@ -191,7 +191,7 @@ class VergleichPage:
         self._render_chooser()
         by_key = {c.key: c for c in self.choices}
         self.view = compare(case, [by_key[k] for k in self.selected])
-        self.table.value = overview_table(self.view)
+        self.table.value = overview_table(self.view, self.register)
         cards = []
         for i, col in enumerate(self.view.columns):
             button = w.Button(description=text("vgl.open_planner", self.language),
