@@ -10,6 +10,7 @@ from workbench.ui.pages.leistungscheck.wizard import LeistungscheckWizard, new_c
 
 def test_the_kita_lunch_and_the_maintenance_suggest_monthly_amounts_of_their_size() -> None:
     wizard = LeistungscheckWizard(new_case(), MemoryStore(), autosave_delay=0)
+    wizard.steps[0].parents.rows[0].fields["name"].input.value = "Nora"  # type: ignore[attr-defined]  # a case needs a name
     wizard._on_next()
     kinder = wizard.steps[1]
     assert isinstance(kinder, KinderStep)
