@@ -243,10 +243,8 @@ class _Comm:
         self.sent.append(data)
 
 
-def test_the_browser_gets_the_widget_states_only_once_the_page_is_filled(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The browser builds its widgets from the answer to ``request_states`` asynchronously and drops an
-    update for a widget it has not built yet: the wizard shown just after the answer stayed hidden (an
-    empty page for three minutes in a loaded CI run). So the answer waits for the filled page."""
+def _preheated_elterngeld(monkeypatch: pytest.MonkeyPatch) -> tuple[_LaterLoop, threading.Event, _Comm, list[Any]]:
+    """The Elterngeld page shown by a preheated kernel whose request comes when ``arrived`` is set."""
     import IPython
 
     loop = _LaterLoop()
@@ -261,6 +259,14 @@ def test_the_browser_gets_the_widget_states_only_once_the_page_is_filled(monkeyp
     comm = _Comm()
     monkeypatch.setattr(w.Widget, "_control_comm", comm)
     ew.show_elterngeld_wizard()
+    return loop, arrived, comm, shown
+
+
+def test_the_browser_gets_the_widget_states_only_once_the_page_is_filled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser builds its widgets from the answer to ``request_states`` asynchronously and drops an
+    update for a widget it has not built yet: the wizard shown just after the answer stayed hidden (an
+    empty page for three minutes in a loaded CI run). So the answer waits for the filled page."""
+    loop, arrived, comm, shown = _preheated_elterngeld(monkeypatch)
     ready = shown[0].children[1]
 
     w.Widget._handle_control_comm_msg({"content": {"data": {"method": "request_states"}}})
@@ -288,26 +294,13 @@ def test_the_next_step_is_built_only_after_the_browser_has_the_page(monkeypatch:
     """A preheated kernel waits for its request; the next step built ahead 0.5 s after the page was shown
     put its widgets into the state the browser builds before it shows anything (240 widget models for the
     Elterngeld page's first answer instead of about 140: issue 23, the page's first load)."""
-    import IPython
-
     from ipywidgets.widgets.widget import _instances
 
     from workbench.ui.kit.wizard import BUILD_AHEAD_S
 
-    loop = _LaterLoop()
-    kernel = type("Kernel", (), {"io_loop": loop})()
-    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"kernel": kernel})())
     monkeypatch.setattr(preheat._GATE, "answered", False)
     monkeypatch.setattr(preheat._GATE, "waiting", [])
-    monkeypatch.setattr(ew, "is_preheated", lambda: True)
-    arrived = threading.Event()
-    monkeypatch.setattr(preheat, "request_parameters", lambda: arrived.wait(20) and {})
-    monkeypatch.setattr(ew, "default_store", MemoryStore)
-    shown: list[Any] = []
-    monkeypatch.setattr(ew, "display", shown.append)
-    comm = _Comm()
-    monkeypatch.setattr(w.Widget, "_control_comm", comm)
-    ew.show_elterngeld_wizard()
+    loop, arrived, comm, _ = _preheated_elterngeld(monkeypatch)
     for callback in list(loop.callbacks):
         callback()
     assert [d for d, _ in loop.later if d == BUILD_AHEAD_S] == []  # nobody has the page yet: nothing ahead
