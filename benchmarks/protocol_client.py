@@ -152,7 +152,11 @@ class ProtocolPage:
         xsrf = next((c.value for c in self.jar if c.name == "_xsrf"), "")
         request = urllib.request.Request(f"{self.url}/voila/api/shutdown/{self.kernel}", method="POST", data=b"",
                                          headers={"X-XSRFToken": xsrf, "Origin": self.url})
+        def goodbye() -> None:
+            with self.opener.open(request, timeout=30):
+                pass
+
         try:
-            await asyncio.to_thread(self.opener.open, request, timeout=30)
+            await asyncio.to_thread(goodbye)
         except OSError:
             pass  # a refused goodbye: the reaper frees the kernel after its grace period

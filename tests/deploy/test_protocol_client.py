@@ -66,3 +66,4 @@ def test_a_page_without_browser_walks_the_first_step_and_its_kernel_ends_with_th
     assert "Geburtstag oder errechneter Termin" not in first  # the child's step comes after the page
     assert models < 200  # the first step and the wizard's frame (about 140), not the next step as well
     assert ended  # the page's goodbye shut its kernel down
+
