@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -61,7 +62,10 @@ async def _first_step(url: str) -> tuple[set[str], int, bool]:
 
 
 def test_a_page_without_browser_walks_the_first_step_and_its_kernel_ends_with_the_page(served: Server) -> None:
-    first, models, ended = asyncio.run(_first_step(served.url))
+    # in a thread with its own event loop: the browser tests' Playwright (sync API) keeps one running in this
+    # thread for the whole session, and asyncio.run() refuses to start inside it
+    with ThreadPoolExecutor(1) as thread:
+        first, models, ended = thread.submit(lambda: asyncio.run(_first_step(served.url))).result(timeout=600)
     assert "Vorname" in first
     assert "Geburtstag oder errechneter Termin" not in first  # the child's step comes after the page
     assert models < 200  # the first step and the wizard's frame (about 140), not the next step as well
